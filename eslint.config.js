@@ -1,0 +1,73 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const electronOnlyInShell = {
+  paths: [
+    {
+      name: 'electron',
+      message: 'Only src/main/shell and src/main/preload may import electron; everything else must run in plain Node and the browser.',
+    },
+  ],
+  patterns: [{ group: ['electron/*'], message: 'Only src/main/shell and src/main/preload may import electron.' }],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/', '.native/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      'no-restricted-imports': ['error', electronOnlyInShell],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['src/main/shell/**', 'src/main/preload/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/renderer/**'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: globals.browser },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          ...electronOnlyInShell,
+          patterns: [
+            ...electronOnlyInShell.patterns,
+            { group: ['**/main/**', '**/main'], message: 'The renderer reaches the core only through the API client (src/renderer/api).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...electronOnlyInShell,
+          patterns: [
+            ...electronOnlyInShell.patterns,
+            { group: ['**/main/**', '**/renderer/**'], message: 'src/shared is imported by every side and imports none of them.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', 'scripts/**'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
+  },
+);

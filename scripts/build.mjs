@@ -1,0 +1,47 @@
+// Builds everything `npm start`, `npm run web` and the e2e tests run:
+//   dist/renderer/          the React console
+//   dist/node/cli.js        the `holdfast` CLI and web server (ESM)
+//   dist/node/shell.cjs     Electron main process
+//   dist/node/preload.cjs   Electron preload (sandboxed, so CommonJS in one file)
+//   dist/node/core-host.cjs the core in Electron's utility process
+// Pure-JS dependencies are bundled; only better-sqlite3 (native) and electron stay external.
+import { builtinModules } from 'node:module';
+import { build } from 'vite';
+
+const external = ['better-sqlite3', 'electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+/** @param {Record<string, string>} input @param {'es' | 'cjs'} format @param {string} extension */
+const nodeBuild = (input, format, extension) =>
+  build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      ssr: true,
+      outDir: 'dist/node',
+      emptyOutDir: false,
+      target: 'node20',
+      sourcemap: true,
+      rolldownOptions: {
+        input,
+        external,
+        output: { format, entryFileNames: `[name].${extension}`, chunkFileNames: `chunks/[name]-[hash].${extension}` },
+      },
+    },
+    ssr: { noExternal: true, external: ['better-sqlite3', 'electron'] },
+  });
+
+const started = Date.now();
+await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
+await nodeBuild({ cli: 'src/main/cli/main.ts' }, 'es', 'js');
+const electronEntries = {
+  shell: 'src/main/shell/main.ts',
+  preload: 'src/main/preload/preload.ts',
+  'core-host': 'src/main/core/utility-host.ts',
+};
+const { existsSync } = await import('node:fs');
+const present = Object.fromEntries(Object.entries(electronEntries).filter(([, file]) => existsSync(file)));
+if (Object.keys(present).length > 0) {
+  // Each Electron entry is built on its own so the sandboxed preload is one self-contained file.
+  for (const [name, file] of Object.entries(present)) await nodeBuild({ [name]: file }, 'cjs', 'cjs');
+}
+console.log(`Built dist/ in ${((Date.now() - started) / 1000).toFixed(1)}s`);

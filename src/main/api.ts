@@ -1,0 +1,78 @@
+/**
+ * The API table: one handler per operation of the contract (src/shared/contract.ts).
+ * The Electron shell, the web server and the CLI all call `dispatch`, which parses
+ * the input with the operation's zod schema, runs the handler and returns a Result.
+ */
+import {
+  contract,
+  isOperationName,
+  operationNames,
+  type InputOf,
+  type OperationName,
+  type OutputOf,
+  type ParsedInputOf,
+} from '../shared/contract';
+import { fail, ok, type Result } from '../shared/result';
+import type { WorkspaceInfo } from '../shared/workspace';
+import type { Core } from './core/core';
+import { APP_VERSION } from './core/version';
+import { toApiError, validationError } from './errors';
+import { schemaVersion } from './store/migrate';
+import { clearDemo, loadDemo } from './workspace/demo';
+
+type Handler<N extends OperationName> = (input: ParsedInputOf<N>, core: Core) => OutputOf<N> | Promise<OutputOf<N>>;
+
+export const handlers: { [N in OperationName]: Handler<N> } = {
+  getWorkspace: (_input, core) => workspaceInfo(core),
+  loadDemoWorkspace: (_input, core) => {
+    loadDemo(core.runbooks.repo, core.options.assetsDir, core.clock);
+    core.events.emit({ type: 'runbooks.changed' });
+    return workspaceInfo(core);
+  },
+  clearDemoWorkspace: (_input, core) => {
+    clearDemo(core.runbooks.repo);
+    core.events.emit({ type: 'runbooks.changed' });
+    return workspaceInfo(core);
+  },
+  listRunbooks: (input, core) => core.runbooks.list(input),
+  searchRunbooks: (input, core) => core.runbooks.search(input),
+  getRunbook: (input, core) => core.runbooks.get(input.id),
+  importRunbooks: (input, core) => {
+    const report = core.runbooks.import(input.paths);
+    if (report.imported + report.updated > 0) core.events.emit({ type: 'runbooks.changed' });
+    return report;
+  },
+};
+
+function workspaceInfo(core: Core): WorkspaceInfo {
+  return {
+    appVersion: APP_VERSION,
+    dataDir: core.options.dataDir,
+    databaseFile: core.databaseFile,
+    schemaVersion: schemaVersion(core.store),
+    runbookCount: core.runbooks.repo.count(),
+    hasDemo: core.runbooks.repo.count('demo') > 0,
+  };
+}
+
+/** Runs one operation by name on untrusted input. Never throws. */
+export async function dispatch(core: Core, name: string, rawInput: unknown): Promise<Result<unknown>> {
+  if (!isOperationName(name)) {
+    return fail('UNKNOWN_OPERATION', `Unknown operation "${name}". Known operations: ${operationNames.join(', ')}.`);
+  }
+  const parsed = contract[name].input.safeParse(rawInput ?? {});
+  if (!parsed.success) return { ok: false, error: toApiError(validationError(name, parsed.error)) };
+  try {
+    const handler = handlers[name] as Handler<OperationName>;
+    return ok(await handler(parsed.data as ParsedInputOf<OperationName>, core));
+  } catch (error) {
+    const apiError = toApiError(error);
+    if (apiError.code === 'INTERNAL') console.error(`[holdfast] ${name} failed:`, error);
+    return { ok: false, error: apiError };
+  }
+}
+
+/** `dispatch` with the types of the contract, for callers inside the core process. */
+export function call<N extends OperationName>(core: Core, name: N, input: InputOf<N>): Promise<Result<OutputOf<N>>> {
+  return dispatch(core, name, input) as Promise<Result<OutputOf<N>>>;
+}

@@ -1,0 +1,173 @@
+import { Command, CommanderError, Option } from 'commander';
+import type { InputOf, OperationName, OutputOf } from '../../shared/contract';
+import type { Result } from '../../shared/result';
+import { call } from '../api';
+import { openCore, type Core } from '../core/core';
+import { appPaths, defaultDataDir } from '../core/paths';
+import { APP_VERSION } from '../core/version';
+import { toApiError } from '../errors';
+import { startWebServer } from '../server/listen';
+import { formatHits, formatImport, formatList, formatRunbook, formatWorkspace } from './format';
+import type { CliIo } from './io';
+
+interface GlobalOptions {
+  data?: string;
+  json?: boolean;
+}
+
+/** Raised inside a command to end the CLI with a one-line message and an exit status. */
+class CliExit extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Runs `holdfast <command>` and returns the exit status. Every command maps to
+ * one operation of the API table; `web` serves them all until stopped.
+ */
+export async function runCli(argv: string[], io: CliIo, appRoot: string): Promise<number> {
+  const program = new Command('holdfast');
+  let status = 0;
+  const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+
+  const withCore = async <T>(work: (core: Core) => Promise<T>): Promise<T> => {
+    const core = openCore({ dataDir: globals().data ?? defaultDataDir(io.env), assetsDir: appPaths(appRoot).assetsDir });
+    try {
+      return await work(core);
+    } finally {
+      core.close();
+    }
+  };
+
+  /** Runs one operation and prints its value as JSON (`--json`) or as text. */
+  const run = <N extends OperationName>(name: N, input: InputOf<N>, asText: (value: OutputOf<N>) => string) =>
+    withCore(async (core) => {
+      const result: Result<OutputOf<N>> = await call(core, name, input);
+      if (!result.ok) throw new CliExit(1, result.error.message);
+      io.stdout(globals().json ? `${JSON.stringify(result.value, null, 2)}\n` : asText(result.value));
+      return result.value;
+    });
+
+  program
+    .description('Holdfast: an offline-first incident-command console. Data stays on this machine.')
+    .version(APP_VERSION)
+    .addOption(new Option('--data <dir>', 'data folder (default: the platform user-data folder)').env('HOLDFAST_DATA'))
+    .option('--json', 'print results as JSON')
+    .exitOverride()
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (text, write) => write(`holdfast: ${text.replace(/^error: /, '')}`),
+    });
+
+  const runbooks = program.command('runbooks').description('the runbook library');
+
+  runbooks
+    .command('import')
+    .description('import Markdown runbooks from files or folders (recursively); re-importing a path updates it')
+    .argument('<path...>', 'files or folders')
+    .action(async (paths: string[]) => {
+      const report = await run('importRunbooks', { paths }, formatImport);
+      if (report.failed.length > 0) {
+        status = 1;
+        io.stderr(`holdfast: ${report.failed.length} file(s) could not be imported; the rest were.\n`);
+      }
+    });
+
+  runbooks
+    .command('search')
+    .description('full-text search; the last word matches as a prefix')
+    .argument('<query...>', 'words to look for; "quotes" for a phrase')
+    .option('--limit <n>', 'at most this many results', '20')
+    .option('--tag <tag>', 'only runbooks with this tag')
+    .option('--service <service>', 'only runbooks for this service')
+    .action(async (words: string[], options: { limit: string; tag?: string; service?: string }) => {
+      await run(
+        'searchRunbooks',
+        { query: words.join(' '), limit: Number(options.limit), tag: options.tag, service: options.service },
+        (hits) => formatHits(hits, io.isTty),
+      );
+    });
+
+  runbooks
+    .command('show')
+    .description('one runbook with its metadata and Markdown')
+    .argument('<id>', 'runbook id (from list or search)')
+    .action(async (id: string) => {
+      await run('getRunbook', { id: Number(id) }, formatRunbook);
+    });
+
+  runbooks
+    .command('list')
+    .description('list runbooks')
+    .option('--tag <tag>', 'only runbooks with this tag')
+    .option('--service <service>', 'only runbooks for this service')
+    .action(async (options: { tag?: string; service?: string }) => {
+      await run('listRunbooks', options, formatList);
+    });
+
+  const demo = program.command('demo').description('the demo workspace of sample runbooks');
+  demo
+    .command('load')
+    .description('add (or refresh) the sample runbooks')
+    .action(async () => {
+      await run('loadDemoWorkspace', {}, formatWorkspace);
+    });
+  demo
+    .command('clear')
+    .description('remove the sample runbooks, keeping your own')
+    .action(async () => {
+      await run('clearDemoWorkspace', {}, formatWorkspace);
+    });
+
+  program
+    .command('info')
+    .description('where the data lives and what it holds')
+    .action(async () => {
+      await run('getWorkspace', {}, formatWorkspace);
+    });
+
+  program
+    .command('web')
+    .description('serve the console and its API to a browser on this machine')
+    .option('--port <n>', 'port to listen on (0 picks a free one)', '0')
+    .option('--host <addr>', 'address to listen on', '127.0.0.1')
+    .option('--empty', 'on a new data folder, start without the demo workspace')
+    .action(async (options: { port: string; host: string; empty?: boolean }) => {
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        throw new CliExit(2, `--port must be a whole number from 0 to 65535, got "${options.port}"`);
+      }
+      const core = openCore({ dataDir: globals().data ?? defaultDataDir(io.env), assetsDir: appPaths(appRoot).assetsDir });
+      core.prepareWorkspace({ demo: !options.empty });
+      const server = await startWebServer({ core, rendererDir: appPaths(appRoot).rendererDir, host: options.host, port });
+      io.stdout(`Holdfast console: ${server.url}\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          void server.close().then(() => {
+            core.close();
+            resolve();
+          });
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return status;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed its message (and help after errors).
+      return error.exitCode;
+    }
+    const message = error instanceof CliExit ? error.message : toApiError(error).message;
+    io.stderr(`holdfast: ${message}\n`);
+    return error instanceof CliExit ? error.status : 1;
+  }
+}

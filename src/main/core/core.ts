@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { RunbookRepo } from '../runbooks/repo';
+import { RunbookLibrary } from '../runbooks/library';
+import { closeStore, DATABASE_FILE, openStore, type Store } from '../store/open';
+import { loadDemo } from '../workspace/demo';
+import { Settings, WORKSPACE_CREATED_AT } from '../workspace/settings';
+import { systemClock, type Clock } from './clock';
+import { EventBus } from './events';
+
+export interface CoreOptions {
+  dataDir: string;
+  /** The app's `assets` folder (demo workspace, templates). */
+  assetsDir: string;
+  nativeBinding?: string | undefined;
+  clock?: Clock;
+}
+
+/** Everything the API handlers work with: one open store and the domain modules over it. */
+export class Core {
+  readonly events = new EventBus();
+  readonly settings: Settings;
+  readonly runbooks: RunbookLibrary;
+  readonly databaseFile: string;
+
+  constructor(
+    readonly store: Store,
+    readonly options: Required<Pick<CoreOptions, 'dataDir' | 'assetsDir' | 'clock'>>,
+  ) {
+    this.databaseFile = store.name;
+    this.settings = new Settings(store);
+    this.runbooks = new RunbookLibrary(new RunbookRepo(store), options.clock);
+  }
+
+  get clock(): Clock {
+    return this.options.clock;
+  }
+
+  /**
+   * On the first start of a new data folder, fills it with the demo workspace
+   * unless asked not to. Later starts leave it as the user left it, even empty.
+   */
+  prepareWorkspace({ demo }: { demo: boolean }): void {
+    if (this.settings.get(WORKSPACE_CREATED_AT) !== undefined) return;
+    this.store.transaction(() => {
+      this.settings.set(WORKSPACE_CREATED_AT, this.clock.now().toISOString());
+      if (demo && this.runbooks.repo.count() === 0) loadDemo(this.runbooks.repo, this.options.assetsDir, this.clock);
+    })();
+  }
+
+  close(): void {
+    closeStore(this.store);
+  }
+}
+
+export function openCore(options: CoreOptions): Core {
+  const store = openStore(path.join(options.dataDir, DATABASE_FILE), {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  return new Core(store, {
+    dataDir: options.dataDir,
+    assetsDir: options.assetsDir,
+    clock: options.clock ?? systemClock,
+  });
+}

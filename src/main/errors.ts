@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import type { ApiError, ErrorCode } from '../shared/result';
+
+/** An error the core raises on purpose; it crosses every boundary as its code and message. */
+export class HoldfastError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'HoldfastError';
+  }
+}
+
+/** Turns zod's issues into one message that names each field and what is wrong with it. */
+export function validationError(operation: string, error: z.ZodError): HoldfastError {
+  const parts = error.issues.map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.join('.') : 'input';
+    return `${where}: ${issue.message}`;
+  });
+  const field = error.issues[0]?.path.join('.') || undefined;
+  return new HoldfastError('VALIDATION', `Invalid input for ${operation} — ${parts.join('; ')}`, field);
+}
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof HoldfastError) {
+    return error.field === undefined
+      ? { code: error.code, message: error.message }
+      : { code: error.code, message: error.message, field: error.field };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'INTERNAL', message: `Unexpected error: ${message}` };
+}

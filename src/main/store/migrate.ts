@@ -1,0 +1,39 @@
+import type { Database } from 'better-sqlite3';
+import { HoldfastError } from '../errors';
+import type { Migration } from './migrations/types';
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the database up to the newest schema in one transaction: either every
+ * pending migration lands, or none does. A database written by a newer
+ * Holdfast is refused and left exactly as it is.
+ */
+export function migrate(db: Database, migrations: readonly Migration[]): { from: number; to: number } {
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(`Migration registry out of order: position ${index + 1} holds version ${migration.version}`);
+    }
+  });
+  const from = schemaVersion(db);
+  const latest = migrations.length;
+  if (from > latest) {
+    throw new HoldfastError(
+      'STORE_TOO_NEW',
+      `This data was written by a newer version of Holdfast (schema ${from}; this version knows up to ${latest}). ` +
+        'Update Holdfast to open it. The file was not changed.',
+    );
+  }
+  if (from === latest) return { from, to: latest };
+
+  const pending = migrations.slice(from);
+  db.transaction(() => {
+    for (const migration of pending) {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  }).immediate();
+  return { from, to: latest };
+}

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { HoldfastError } from '../errors';
+import { migrate, schemaVersion } from './migrate';
+import { migrations as allMigrations } from './migrations';
+import type { Migration } from './migrations/types';
+
+export const DATABASE_FILE = 'holdfast.db';
+
+export interface OpenStoreOptions {
+  /** Path of a better_sqlite3.node built for the running runtime (Electron needs its own build). */
+  nativeBinding?: string;
+  /** For tests of the migration machinery; the app always uses the full registry. */
+  migrations?: readonly Migration[];
+  /** Where a copy goes before a migration changes an existing database; defaults to `<data>/backups`. */
+  backupDir?: string;
+}
+
+export type Store = Database.Database;
+
+/**
+ * Opens (creating if needed) the store file with the pragmas Holdfast relies on,
+ * and migrates it. Refuses a damaged file or one from a newer Holdfast without
+ * writing to it.
+ */
+export function openStore(file: string, options: OpenStoreOptions = {}): Store {
+  const migrations = options.migrations ?? allMigrations;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file, {
+    timeout: 5000,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    const from = readSchemaVersion(db, file);
+    if (from > migrations.length) {
+      migrate(db, migrations); // throws STORE_TOO_NEW before touching anything
+    }
+    applyPragmas(db);
+    if (from > 0 && from < migrations.length) {
+      backUpBeforeMigration(db, options.backupDir ?? path.join(path.dirname(file), 'backups'), from);
+    }
+    migrate(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** An in-memory store with the full schema, for tests. */
+export function openMemoryStore(migrations: readonly Migration[] = allMigrations): Store {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  migrate(db, migrations);
+  return db;
+}
+
+export function closeStore(db: Store): void {
+  if (!db.open) return;
+  try {
+    db.pragma('optimize');
+  } finally {
+    db.close();
+  }
+}
+
+function readSchemaVersion(db: Store, file: string): number {
+  try {
+    return schemaVersion(db);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new HoldfastError(
+      'STORE_UNREADABLE',
+      `The data file ${file} cannot be read (${reason}). It was not changed.`,
+    );
+  }
+}
+
+function applyPragmas(db: Store): void {
+  const mode = db.pragma('journal_mode = WAL', { simple: true });
+  if (mode !== 'wal') throw new HoldfastError('IO', `Could not switch the store to WAL journaling (got ${String(mode)}).`);
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+function backUpBeforeMigration(db: Store, backupDir: string, from: number): void {
+  fs.mkdirSync(backupDir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const target = path.join(backupDir, `holdfast-schema${from}-${stamp}.db`);
+  db.prepare('VACUUM INTO ?').run(target);
+}

@@ -1,0 +1,45 @@
+import type { HoldfastApi, HoldfastBridge } from '../../shared/api-types';
+import { operationNames } from '../../shared/contract';
+import type { ChangeEvent } from '../../shared/events';
+import { httpTransport } from './http-transport';
+import { ipcTransport } from './ipc-transport';
+import { takeSessionToken } from './session-token';
+import type { Transport } from './transport';
+
+declare global {
+  interface Window {
+    holdfast?: HoldfastBridge;
+  }
+}
+
+export function createClient(transport: Transport): HoldfastApi {
+  return Object.fromEntries(
+    operationNames.map((name) => [name, (input: unknown) => transport.call(name, input)]),
+  ) as HoldfastApi;
+}
+
+/** Used when a browser opened the console without the link `holdfast web` printed. */
+const tokenMissing: Transport = {
+  kind: 'http',
+  call: () =>
+    Promise.resolve({
+      ok: false,
+      error: { code: 'UNAUTHORIZED', message: 'Open the console with the full link that `holdfast web` printed.' },
+    }),
+  subscribe: () => () => undefined,
+};
+
+function chooseTransport(): { transport: Transport; hasToken: boolean } {
+  if (window.holdfast) return { transport: ipcTransport(window.holdfast), hasToken: true };
+  const token = takeSessionToken();
+  return token ? { transport: httpTransport(token), hasToken: true } : { transport: tokenMissing, hasToken: false };
+}
+
+const chosen = chooseTransport();
+
+export const api: HoldfastApi = createClient(chosen.transport);
+export const connection = { kind: chosen.transport.kind, hasToken: chosen.hasToken };
+
+export function onChange(listener: (event: ChangeEvent) => void): () => void {
+  return chosen.transport.subscribe(listener);
+}

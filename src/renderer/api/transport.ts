@@ -1,0 +1,9 @@
+import type { ChangeEvent } from '../../shared/events';
+import type { Result } from '../../shared/result';
+
+/** How the console reaches the core: IPC in the desktop app, HTTP in a browser. Nothing else knows which. */
+export interface Transport {
+  readonly kind: 'ipc' | 'http';
+  call(operation: string, input: unknown): Promise<Result<unknown>>;
+  subscribe(listener: (event: ChangeEvent) => void): () => void;
+}

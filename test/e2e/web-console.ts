@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface RunningConsole {
+  /** The full link with the token, as `holdfast web` prints it. */
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+}
+
+const CLI = path.resolve('dist/node/cli.js');
+
+/** Starts the built `holdfast web` on a fresh data folder and waits for its one-line address. */
+export async function startConsole(extraArgs: string[] = []): Promise<RunningConsole & { stop(): Promise<void> }> {
+  if (!fs.existsSync(CLI)) throw new Error('dist/node/cli.js is missing: run `npm run build` first');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, [CLI, 'web', '--data', dataDir, '--port', '0', ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /^Holdfast console: (\S+)$/m.exec(stdout);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`holdfast web exited with ${code}: ${stderr}`)));
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.hash.replace('#token=', ''),
+    dataDir,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `holdfast` running on the demo workspace, one per test. */
+export const test = base.extend<{ holdfast: RunningConsole }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures argument to be destructured
+  holdfast: async ({}, use) => {
+    const running = await startConsole();
+    await use(running);
+    await running.stop();
+  },
+});
+
+export { expect };
+
+/** Saves what the test checked, for people to look at (test-results/screens/<name>.png). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join('test-results', 'screens', `${name}.png`), fullPage: false });
+}

@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { HoldfastError } from '../../src/main/errors';
+import { migrate, schemaVersion } from '../../src/main/store/migrate';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../src/main/store/migrations';
+import { migration001 } from '../../src/main/store/migrations/001-runbooks';
+import type { Migration } from '../../src/main/store/migrations/types';
+import { openStore } from '../../src/main/store/open';
+import { tempDir } from '../fixtures/temp';
+
+const tables = (db: Database.Database) =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").all() as { name: string }[]).map(
+    (row) => row.name,
+  );
+
+describe('migration registry', () => {
+  it('numbers migrations 1..n in order', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, index) => index + 1));
+    expect(LATEST_SCHEMA_VERSION).toBe(migrations.length);
+  });
+
+  it('001 creates the runbook library with a working full-text index', () => {
+    const db = new Database(':memory:');
+    migrate(db, [migration001]);
+    expect(schemaVersion(db)).toBe(1);
+    expect(tables(db)).toEqual(expect.arrayContaining(['settings', 'runbooks', 'runbook_tags', 'runbook_services', 'runbooks_fts']));
+    db.prepare("INSERT INTO runbooks_fts (rowid, title, body, tags, services) VALUES (1, 'Disk full', 'free space on /var', '', '')").run();
+    expect(db.prepare("SELECT rowid FROM runbooks_fts WHERE runbooks_fts MATCH 'spa*'").all()).toEqual([{ rowid: 1 }]);
+    expect(() =>
+      db.prepare("INSERT INTO runbooks (title, body, source_text, origin, content_hash, created_at, updated_at) VALUES ('', '', '', 'import', 'h', 'now', 'now')").run(),
+    ).toThrow(/CHECK constraint/);
+  });
+});
+
+describe('migrate', () => {
+  it('applies pending migrations in one transaction: a failing one leaves the database as it was', () => {
+    const db = new Database(':memory:');
+    migrate(db, [migration001]);
+    const broken: Migration = {
+      version: 2,
+      name: 'broken',
+      up(database) {
+        database.exec('CREATE TABLE half_done (id INTEGER)');
+        throw new Error('boom');
+      },
+    };
+    expect(() => migrate(db, [migration001, broken])).toThrow('boom');
+    expect(schemaVersion(db)).toBe(1);
+    expect(tables(db)).not.toContain('half_done');
+  });
+
+  it('is a no-op on an up-to-date database', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db, migrations)).toEqual({ from: 0, to: LATEST_SCHEMA_VERSION });
+    expect(migrate(db, migrations)).toEqual({ from: LATEST_SCHEMA_VERSION, to: LATEST_SCHEMA_VERSION });
+  });
+});
+
+describe('openStore', () => {
+  it('sets the pragmas the incident log relies on', () => {
+    const db = openStore(path.join(tempDir(), 'holdfast.db'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('refuses a database from a newer Holdfast and leaves the file untouched', () => {
+    const file = path.join(tempDir(), 'holdfast.db');
+    const newer = new Database(file);
+    newer.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
+    newer.exec('CREATE TABLE from_the_future (x)');
+    newer.close();
+    const before = fs.readFileSync(file);
+
+    const error = captureError(() => openStore(file));
+    expect(error).toBeInstanceOf(HoldfastError);
+    expect((error as HoldfastError).code).toBe('STORE_TOO_NEW');
+    expect((error as HoldfastError).message).toMatch(/newer version of Holdfast.*not changed/s);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('reports a file that is not a database without changing it', () => {
+    const file = path.join(tempDir(), 'holdfast.db');
+    fs.writeFileSync(file, 'this is not sqlite, just text that happens to be here\n'.repeat(100));
+    const before = fs.readFileSync(file);
+    const error = captureError(() => openStore(file));
+    expect((error as HoldfastError).code).toBe('STORE_UNREADABLE');
+    expect((error as HoldfastError).message).toContain(file);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('backs up an existing database before migrating it', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'holdfast.db');
+    const db = openStore(file, { migrations: [migration001] });
+    db.prepare("INSERT INTO settings (key, value) VALUES ('kept', 'yes')").run();
+    db.close();
+
+    const next: Migration = { version: 2, name: 'next', up: (d) => d.exec('CREATE TABLE next_table (id INTEGER)') };
+    openStore(file, { migrations: [migration001, next] }).close();
+
+    const backups = fs.readdirSync(path.join(dir, 'backups'));
+    expect(backups).toHaveLength(1);
+    const backup = new Database(path.join(dir, 'backups', backups[0] ?? ''), { readonly: true });
+    expect(schemaVersion(backup)).toBe(1);
+    expect(backup.prepare("SELECT value FROM settings WHERE key = 'kept'").get()).toEqual({ value: 'yes' });
+    backup.close();
+  });
+});
+
+function captureError(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}

@@ -1,0 +1,117 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/main/cli/program';
+import type { ImportReport, RunbookHit } from '../../../src/shared/runbooks';
+import { APP_ROOT, CORPUS_DIR, hasCorpus, tempDir, writeFiles } from '../../fixtures/temp';
+
+/** Runs the CLI in-process and captures what it prints. */
+async function holdfast(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const status = await runCli(
+    argv,
+    { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {}, isTty: false },
+    APP_ROOT,
+  );
+  return { status, stdout, stderr };
+}
+
+function sampleFolder(): string {
+  const dir = tempDir();
+  writeFiles(dir, {
+    'disk.md': '---\ntitle: Disk filling up\ntags: [storage]\nservices: [db]\n---\n# Disk\n\nRun `df -h` and prune old WAL.\n',
+    'cpu.md': '# CPU saturation\n\nCheck the top consumers.\n',
+  });
+  return dir;
+}
+
+describe('holdfast CLI', () => {
+  it('imports with --json and prints the report shape scripts rely on', async () => {
+    const data = tempDir();
+    const result = await holdfast('--data', data, 'runbooks', 'import', sampleFolder(), '--json');
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout) as ImportReport;
+    expect(report).toEqual({ imported: 2, updated: 0, unchanged: 0, failed: [], skipped: [] });
+  });
+
+  it('accepts the global options before or after the command', async () => {
+    const data = tempDir();
+    await holdfast('runbooks', 'import', sampleFolder(), '--data', data);
+    const before = await holdfast('--json', '--data', data, 'runbooks', 'search', 'wal');
+    const after = await holdfast('runbooks', 'search', 'wal', '--data', data, '--json');
+    expect(before.status).toBe(0);
+    expect(after.stdout).toBe(before.stdout);
+    const hits = JSON.parse(after.stdout) as RunbookHit[];
+    expect(hits).toEqual([
+      { id: expect.any(Number) as number, title: 'Disk filling up', snippet: expect.stringContaining('<mark>WAL</mark>') as string, score: expect.any(Number) as number, tags: ['storage'], services: ['db'] },
+    ]);
+  });
+
+  it('shows a runbook as text and as JSON', async () => {
+    const data = tempDir();
+    await holdfast('--data', data, 'runbooks', 'import', sampleFolder());
+    const [hit] = JSON.parse((await holdfast('--data', data, '--json', 'runbooks', 'search', 'disk')).stdout) as RunbookHit[];
+    const text = await holdfast('--data', data, 'runbooks', 'show', String(hit?.id));
+    expect(text.stdout).toContain('# Disk filling up');
+    expect(text.stdout).toContain('Run `df -h` and prune old WAL.');
+    const json = JSON.parse((await holdfast('--data', data, 'runbooks', 'show', String(hit?.id), '--json')).stdout) as {
+      title: string;
+      tags: string[];
+    };
+    expect(json).toMatchObject({ title: 'Disk filling up', tags: ['storage'] });
+  });
+
+  it('fails with one line on stderr and a non-zero status', async () => {
+    const data = tempDir();
+    const missing = await holdfast('--data', data, 'runbooks', 'show', '42');
+    expect(missing).toEqual({ status: 1, stdout: '', stderr: 'holdfast: No runbook with id 42.\n' });
+
+    const invalid = await holdfast('--data', data, 'runbooks', 'search', 'x', '--limit', 'lots');
+    expect(invalid.status).toBe(1);
+    expect(invalid.stderr).toMatch(/^holdfast: Invalid input for searchRunbooks — limit: .+\n$/);
+
+    const unknown = await holdfast('--data', data, 'explode');
+    expect(unknown.status).not.toBe(0);
+    expect(unknown.stderr).toBe("holdfast: unknown command 'explode'\n");
+  });
+
+  it('reports files that failed to import and exits 1, having imported the rest', async () => {
+    const folder = sampleFolder();
+    writeFiles(folder, { 'bad.md': '---\ntitle: [oops\n---\n' });
+    const data = tempDir();
+    const result = await holdfast('--data', data, '--json', 'runbooks', 'import', folder);
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout) as ImportReport;
+    expect(report.imported).toBe(2);
+    expect(report.failed).toEqual([{ path: path.join(folder, 'bad.md'), error: expect.stringMatching(/YAML/) as string }]);
+    expect(result.stderr).toBe('holdfast: 1 file(s) could not be imported; the rest were.\n');
+  });
+
+  it.skipIf(!hasCorpus)('imports the prometheus-operator corpus with zero failures', async () => {
+    const result = await holdfast('--data', tempDir(), '--json', 'runbooks', 'import', CORPUS_DIR);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ imported: 108, failed: [] });
+  });
+});
+
+describe('the holdfast process', () => {
+  const run = promisify(execFile);
+  const tsx = path.join(APP_ROOT, 'node_modules', '.bin', 'tsx');
+  const entry = path.join(APP_ROOT, 'src', 'main', 'cli', 'main.ts');
+
+  it('exits non-zero with a one-line message, no stack trace, when the store is from a newer Holdfast', async () => {
+    const data = tempDir();
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(path.join(data, 'holdfast.db'));
+    db.pragma('user_version = 999');
+    db.close();
+    const failure = await run(tsx, [entry, 'runbooks', 'list', '--data', data]).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect('code' in failure && failure.code).toBe(1);
+    expect(failure.stderr.trim().split('\n')).toHaveLength(1);
+    expect(failure.stderr).toMatch(/^holdfast: This data was written by a newer version of Holdfast/);
+  });
+});
