@@ -33,15 +33,8 @@ const nodeBuild = (input, format, extension) =>
 const started = Date.now();
 await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
 await nodeBuild({ cli: 'src/main/cli/main.ts' }, 'es', 'js');
-const electronEntries = {
-  shell: 'src/main/shell/main.ts',
-  preload: 'src/main/preload/preload.ts',
-  'core-host': 'src/main/core/utility-host.ts',
-};
-const { existsSync } = await import('node:fs');
-const present = Object.fromEntries(Object.entries(electronEntries).filter(([, file]) => existsSync(file)));
-if (Object.keys(present).length > 0) {
-  // Each Electron entry is built on its own so the sandboxed preload is one self-contained file.
-  for (const [name, file] of Object.entries(present)) await nodeBuild({ [name]: file }, 'cjs', 'cjs');
-}
+// Each Electron entry is built on its own so the sandboxed preload is one self-contained file.
+await nodeBuild({ shell: 'src/main/shell/main.ts' }, 'cjs', 'cjs');
+await nodeBuild({ preload: 'src/main/preload/preload.ts' }, 'cjs', 'cjs');
+await nodeBuild({ 'core-host': 'src/main/core/utility-host.ts' }, 'cjs', 'cjs');
 console.log(`Built dist/ in ${((Date.now() - started) / 1000).toFixed(1)}s`);

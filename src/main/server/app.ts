@@ -72,12 +72,16 @@ export function createWebApp({ core, token, rendererDir }: WebAppOptions): Hono 
       const unsubscribe = core.events.subscribe((event) => {
         void stream.writeSSE({ event: 'change', data: JSON.stringify(event) });
       });
-      stream.onAbort(unsubscribe);
       await stream.writeSSE({ event: 'ready', data: '{}' });
-      while (!stream.aborted && !stream.closed) {
-        await stream.sleep(KEEPALIVE_MS);
-        await stream.writeSSE({ event: 'ping', data: '' });
-      }
+      // Keep proxies and idle timeouts from closing a quiet stream; never keep the process alive for it.
+      const keepalive = setInterval(() => void stream.writeSSE({ event: 'ping', data: '' }), KEEPALIVE_MS).unref();
+      await new Promise<void>((resolve) =>
+        stream.onAbort(() => {
+          clearInterval(keepalive);
+          unsubscribe();
+          resolve();
+        }),
+      );
     }),
   );
 

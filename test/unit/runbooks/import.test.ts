@@ -89,7 +89,7 @@ describe('importing runbooks', () => {
 
 describe.skipIf(!hasCorpus)('the prometheus-operator runbook corpus', () => {
   const alertFiles = () =>
-    (fs.readdirSync(CORPUS_DIR, { recursive: true, encoding: 'utf8' }) as string[])
+    fs.readdirSync(CORPUS_DIR, { recursive: true, encoding: 'utf8' })
       .filter((name) => name.endsWith('.md') && path.basename(name) !== '_index.md')
       .map((name) => path.join(CORPUS_DIR, name));
 

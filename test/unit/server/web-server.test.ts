@@ -88,14 +88,14 @@ describe('holdfast web', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/event-stream');
-    const reader = response.body!.getReader();
+    const chunks = (response.body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
     const decoder = new TextDecoder();
     let received = '';
     const readUntil = async (needle: string) => {
       while (!received.includes(needle)) {
-        const { value, done } = await reader.read();
-        if (done) throw new Error(`stream ended before "${needle}"`);
-        received += decoder.decode(value);
+        const chunk = await chunks.next();
+        if (chunk.done) throw new Error(`stream ended before "${needle}"`);
+        received += decoder.decode(chunk.value);
       }
     };
     await readUntil('event: ready');

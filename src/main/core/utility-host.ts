@@ -1,0 +1,70 @@
+/**
+ * Entry of the Electron utility process that owns the store (built to
+ * dist/node/core-host.cjs). Plain Node: it talks to the main process only
+ * through `process.parentPort`, so a long import never blocks the window.
+ */
+import type { ApiError } from '../../shared/result';
+import { dispatch } from '../api';
+import { toApiError } from '../errors';
+import { openCore, type Core } from './core';
+import type { ClientMessage, HostMessage, InitMessage } from './host-protocol';
+
+/** The part of Electron's ParentPort this host uses; declared here so the core never imports 'electron'. */
+interface ParentPort {
+  on(event: 'message', listener: (messageEvent: { data: ClientMessage }) => void): unknown;
+  postMessage(message: HostMessage): void;
+}
+
+const parentPort = (process as unknown as { parentPort?: ParentPort | null }).parentPort;
+if (!parentPort) {
+  process.stderr.write('Holdfast: core-host must be started by the desktop app as a utility process.\n');
+  process.exit(1);
+}
+const port: ParentPort = parentPort;
+
+let core: Core | undefined;
+let initError: ApiError | undefined;
+
+function init(message: InitMessage): void {
+  if (core) return;
+  let opened: Core | undefined;
+  try {
+    opened = openCore({
+      dataDir: message.dataDir,
+      assetsDir: message.assetsDir,
+      nativeBinding: message.nativeBinding,
+    });
+    opened.prepareWorkspace({ demo: true });
+    opened.events.subscribe((event) => port.postMessage({ type: 'event', event }));
+    core = opened;
+    port.postMessage({ type: 'ready' });
+  } catch (error) {
+    opened?.close();
+    initError = toApiError(error);
+    port.postMessage({ type: 'init-failed', error: initError });
+  }
+}
+
+async function answer(id: number, name: string, input: unknown): Promise<void> {
+  const result = core
+    ? await dispatch(core, name, input)
+    : { ok: false as const, error: initError ?? { code: 'INTERNAL' as const, message: 'Holdfast’s data is not open yet.' } };
+  port.postMessage({ type: 'response', id, result });
+}
+
+port.on('message', ({ data }) => {
+  switch (data.type) {
+    case 'init':
+      init(data);
+      break;
+    case 'request':
+      void answer(data.id, data.name, data.input);
+      break;
+    case 'shutdown':
+      process.exit(0);
+  }
+});
+
+// better-sqlite3 closes synchronously, so the 'exit' handler can still checkpoint and optimize.
+process.on('exit', () => core?.close());
+process.on('SIGTERM', () => process.exit(0));

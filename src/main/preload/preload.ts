@@ -1,0 +1,32 @@
+/**
+ * The sandboxed preload: puts `window.holdfast` on the page with one named
+ * method per operation, never a generic invoke, so the page can reach nothing
+ * but the API table. Only 'electron' is required at run time; the shared
+ * contract is bundled in.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { HoldfastApi, HoldfastBridge } from '../../shared/api-types';
+import { IPC_EVENT_CHANNEL, ipcChannel, operationNames } from '../../shared/contract';
+import type { ChangeEvent } from '../../shared/events';
+import type { Result } from '../../shared/result';
+
+const api = Object.fromEntries(
+  operationNames.map((name) => [
+    name,
+    (input: unknown) => ipcRenderer.invoke(ipcChannel(name), input) as Promise<Result<unknown>>,
+  ]),
+) as HoldfastApi;
+
+const bridge: HoldfastBridge = {
+  api,
+  onChange(listener) {
+    // The IpcRendererEvent stays here: it carries `sender`, which the page must not get.
+    const forward = (_event: IpcRendererEvent, change: ChangeEvent): void => listener(change);
+    ipcRenderer.on(IPC_EVENT_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENT_CHANNEL, forward);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('holdfast', bridge);

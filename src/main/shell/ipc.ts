@@ -1,0 +1,27 @@
+/**
+ * The IPC side of the API table: one handler per operation, accepting calls
+ * only from our own page, and change events pushed to the window.
+ */
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { IPC_EVENT_CHANNEL, ipcChannel, operationNames, type OperationName } from '../../shared/contract';
+import type { ChangeEvent } from '../../shared/events';
+import { fail, type Result } from '../../shared/result';
+
+export type Forward = (name: OperationName, input: unknown) => Promise<Result<unknown>>;
+
+/** `trustedUrlPrefix` is the origin the console is served from, e.g. `app://holdfast/`. */
+export function registerIpc(forward: Forward, trustedUrlPrefix: string): void {
+  for (const name of operationNames) {
+    ipcMain.handle(ipcChannel(name), (event: IpcMainInvokeEvent, input: unknown) => {
+      const url = event.senderFrame?.url;
+      if (!url?.startsWith(trustedUrlPrefix)) {
+        return fail('UNAUTHORIZED', `Operation ${name} was called from a page that is not Holdfast’s console.`);
+      }
+      return forward(name, input);
+    });
+  }
+}
+
+export function sendChange(contents: WebContents, event: ChangeEvent): void {
+  if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, event);
+}
