@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, screenshot, test } from './web-console';
+
+const HOSTILE = `---
+title: Hostile runbook
+tags: [security-test]
+---
+# Hostile runbook
+
+Plain words before the traps.
+
+<script>window.__pwned = 'script';</script>
+<img src="x" onerror="window.__pwned = 'onerror'">
+<a href="javascript:window.__pwned='link'">click me</a>
+<iframe src="https://example.com"></iframe>
+<details><summary>Allowed details</summary>Hidden text</details>
+
+| Step | Command |
+|------|---------|
+| 1    | \`systemctl restart app\` |
+
+\`\`\`bash
+kubectl rollout undo deployment/checkout
+\`\`\`
+`;
+
+test('raw HTML in a runbook is sanitised: nothing runs, harmless markup stays', async ({ page, holdfast, request }) => {
+  const folder = path.join(holdfast.dataDir, 'incoming');
+  fs.mkdirSync(folder);
+  fs.writeFileSync(path.join(folder, 'hostile.md'), HOSTILE);
+  const imported = await request.post(`${holdfast.origin}/api/importRunbooks`, {
+    headers: { Authorization: `Bearer ${holdfast.token}` },
+    data: { paths: [folder] },
+  });
+  expect(await imported.json()).toMatchObject({ ok: true, value: { imported: 1 } });
+
+  await page.goto(holdfast.url);
+  await page.getByRole('link', { name: /Hostile runbook/ }).click();
+  const reader = page.getByRole('article');
+  await expect(reader.getByText('Plain words before the traps.')).toBeVisible();
+  await expect(reader.getByText('Allowed details')).toBeVisible();
+  await expect(reader.getByRole('table')).toContainText('systemctl restart app');
+  await expect(reader.locator('script, iframe, [onerror]')).toHaveCount(0);
+  const link = reader.getByText('click me');
+  expect(await link.getAttribute('href')).toBeNull();
+  expect(await page.evaluate(() => (window as { __pwned?: string }).__pwned)).toBeUndefined();
+  await screenshot(page, 'reader-sanitised');
+});
+
+test('the copy button puts a code block on the clipboard', async ({ page, holdfast, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: holdfast.origin });
+  await page.goto(holdfast.url);
+  await page.getByRole('link', { name: /Checkout error rate/ }).click();
+  const block = page.getByRole('article').locator('.code-block').first();
+  const code = (await block.locator('pre').innerText()).trim();
+  await block.getByRole('button', { name: 'Copy to clipboard' }).click();
+  await expect(block.getByRole('button', { name: 'Copy to clipboard' })).toHaveText('Copied');
+  expect((await page.evaluate(() => navigator.clipboard.readText())).trim()).toBe(code);
+});
