@@ -56,5 +56,6 @@ test('the copy button puts a code block on the clipboard', async ({ page, holdfa
   const code = (await block.locator('pre').innerText()).trim();
   await block.getByRole('button', { name: 'Copy to clipboard' }).click();
   await expect(block.getByRole('button', { name: 'Copy to clipboard' })).toHaveText('Copied');
+  await screenshot(page, 'reader-copied');
   expect((await page.evaluate(() => navigator.clipboard.readText())).trim()).toBe(code);
 });

@@ -14,6 +14,7 @@ test('filters the library by service and tag', async ({ page, holdfast }) => {
   await expect(rows).toHaveCount(all);
   await page.getByRole('combobox', { name: 'Tag' }).selectOption({ label: 'database (2)' });
   await expect(rows).toHaveCount(2);
+  await screenshot(page, 'library-filtered');
 });
 
 test('Ctrl+K jumps to search from anywhere, and arrows plus Enter open a result', async ({ page, holdfast }) => {
@@ -28,6 +29,7 @@ test('Ctrl+K jumps to search from anywhere, and arrows plus Enter open a result'
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toContainText('TLS certificate');
+  await screenshot(page, 'keyboard-search');
   await page.keyboard.press('Escape');
   await expect(search).toHaveValue('');
 });

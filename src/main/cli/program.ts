@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { InputOf, OperationName, OutputOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
@@ -34,8 +36,11 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
   let status = 0;
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
 
+  const { assetsDir, rendererDir } = appPaths(appRoot);
+  const openDataCore = () => openCore({ dataDir: globals().data ?? defaultDataDir(io.env), assetsDir });
+
   const withCore = async <T>(work: (core: Core) => Promise<T>): Promise<T> => {
-    const core = openCore({ dataDir: globals().data ?? defaultDataDir(io.env), assetsDir: appPaths(appRoot).assetsDir });
+    const core = openDataCore();
     try {
       return await work(core);
     } finally {
@@ -142,9 +147,12 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         throw new CliExit(2, `--port must be a whole number from 0 to 65535, got "${options.port}"`);
       }
-      const core = openCore({ dataDir: globals().data ?? defaultDataDir(io.env), assetsDir: appPaths(appRoot).assetsDir });
+      if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+        throw new CliExit(1, `the console is not built yet (no ${rendererDir}): run npm run build, or npm run web`);
+      }
+      const core = openDataCore();
       core.prepareWorkspace({ demo: !options.empty });
-      const server = await startWebServer({ core, rendererDir: appPaths(appRoot).rendererDir, host: options.host, port });
+      const server = await startWebServer({ core, rendererDir, host: options.host, port });
       io.stdout(`Holdfast console: ${server.url}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => {

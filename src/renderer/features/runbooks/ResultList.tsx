@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { routeHref } from '../../app/route';
+import { RunbookLabels } from './RunbookLabels';
 import { Snippet } from './Snippet';
 import { useRunbooks } from './store';
 
@@ -43,20 +44,7 @@ export function ResultList({ selectedId }: { selectedId: number | null }) {
           <li key={item.id} data-cursor={index === cursor} aria-current={item.id === selectedId ? 'page' : undefined}>
             <a href={routeHref({ screen: 'runbook', id: item.id })}>
               <span className="result-title">{item.title}</span>
-              {item.services.length + item.tags.length > 0 && (
-                <span className="labels">
-                  {item.services.map((service) => (
-                    <span key={`s-${service}`} className="label label-service">
-                      {service}
-                    </span>
-                  ))}
-                  {item.tags.map((tag) => (
-                    <span key={`t-${tag}`} className="label">
-                      #{tag}
-                    </span>
-                  ))}
-                </span>
-              )}
+              <RunbookLabels services={item.services} tags={item.tags} />
             </a>
           </li>
         ))}

@@ -1,5 +1,6 @@
 import { Markdown } from '../../components/Markdown';
 import type { Runbook } from '../../../shared/runbooks';
+import { RunbookLabels } from './RunbookLabels';
 
 /** A runbook as a responder reads it: title, what it covers, then the document. */
 export function RunbookReader({ runbook }: { runbook: Runbook }) {
@@ -7,18 +8,7 @@ export function RunbookReader({ runbook }: { runbook: Runbook }) {
     <article className="reader" aria-labelledby="reader-title">
       <header className="reader-header">
         <h1 id="reader-title">{runbook.title}</h1>
-        <div className="labels">
-          {runbook.services.map((service) => (
-            <span key={`s-${service}`} className="label label-service">
-              {service}
-            </span>
-          ))}
-          {runbook.tags.map((tag) => (
-            <span key={`t-${tag}`} className="label">
-              #{tag}
-            </span>
-          ))}
-        </div>
+        <RunbookLabels services={runbook.services} tags={runbook.tags} />
         <p className="reader-meta">
           {runbook.origin === 'demo' ? 'Demo workspace sample' : runbook.sourcePath ? `From ${runbook.sourcePath}` : null}
           {' · '}updated <time dateTime={runbook.updatedAt}>{new Date(runbook.updatedAt).toLocaleString()}</time>
