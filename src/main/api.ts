@@ -18,6 +18,8 @@ import type { Core } from './core/core';
 import { APP_VERSION } from './core/version';
 import { toApiError, validationError } from './errors';
 import { schemaVersion } from './store/migrate';
+import { exportRunbooks } from './runbooks/export';
+import { importRunbooks } from './runbooks/import';
 import { clearDemo, loadDemo } from './workspace/demo';
 
 type Handler<N extends OperationName> = (input: ParsedInputOf<N>, core: Core) => OutputOf<N> | Promise<OutputOf<N>>;
@@ -25,24 +27,42 @@ type Handler<N extends OperationName> = (input: ParsedInputOf<N>, core: Core) =>
 export const handlers: { [N in OperationName]: Handler<N> } = {
   getWorkspace: (_input, core) => workspaceInfo(core),
   loadDemoWorkspace: (_input, core) => {
-    loadDemo(core.runbooks.repo, core.options.assetsDir, core.clock);
+    loadDemo(core.runbooks, core.options.assetsDir);
     core.events.emit({ type: 'runbooks.changed' });
     return workspaceInfo(core);
   },
   clearDemoWorkspace: (_input, core) => {
-    clearDemo(core.runbooks.repo);
+    clearDemo(core.runbooks);
     core.events.emit({ type: 'runbooks.changed' });
     return workspaceInfo(core);
   },
   listRunbooks: (input, core) => core.runbooks.list(input),
   searchRunbooks: (input, core) => core.runbooks.search(input),
   getRunbook: (input, core) => core.runbooks.get(input.id),
+  relatedRunbooks: (input, core) => core.runbooks.related(input.id, input.limit),
+  getRunbookAsset: (input, core) => core.runbooks.asset(input.id, input.path),
+  previewRunbook: (input, core) => core.runbooks.preview(input.body),
+  saveRunbook: (input, core) => changed(core, core.runbooks.save(input)),
+  duplicateRunbook: (input, core) => changed(core, core.runbooks.duplicate(input.id, input.author)),
+  archiveRunbook: (input, core) => changed(core, core.runbooks.setArchived(input.id, true)),
+  unarchiveRunbook: (input, core) => changed(core, core.runbooks.setArchived(input.id, false)),
+  listRunbookRevisions: (input, core) => core.runbooks.listRevisions(input.id),
+  getRunbookRevision: (input, core) => core.runbooks.revision(input.id, input.number),
+  diffRunbookRevisions: (input, core) => core.runbooks.diff(input.id, input.from, input.to),
+  restoreRunbookRevision: (input, core) => changed(core, core.runbooks.restore(input.id, input.number, input.author)),
   importRunbooks: (input, core) => {
-    const report = core.runbooks.import(input.paths);
-    if (report.imported + report.updated > 0) core.events.emit({ type: 'runbooks.changed' });
+    const report = importRunbooks(core.runbooks, input.paths, input.author ?? core.settings.author());
+    if (report.imported + report.updated + report.groups.length > 0) core.events.emit({ type: 'runbooks.changed' });
     return report;
   },
+  exportRunbooks: (input, core) => exportRunbooks(core.runbooks, input.dir, input.includeArchived),
 };
+
+/** Announces that runbooks changed, and passes the operation's result through. */
+function changed<T>(core: Core, value: T): T {
+  core.events.emit({ type: 'runbooks.changed' });
+  return value;
+}
 
 function workspaceInfo(core: Core): WorkspaceInfo {
   return {

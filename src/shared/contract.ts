@@ -6,14 +6,30 @@
  */
 import type { z } from 'zod';
 import {
+  DiffRunbookInput,
+  ExportRunbooksInput,
   GetRunbookInput,
   ImportRunbooksInput,
   ListRunbooksInput,
+  PreviewRunbookInput,
+  RelatedRunbooksInput,
+  RestoreRunbookInput,
+  RunbookActionInput,
+  RunbookAssetInput,
+  RunbookRevisionInput,
+  SaveRunbookInput,
   SearchRunbooksInput,
+  type ExportReport,
   type ImportReport,
   type Runbook,
+  type RunbookAsset,
+  type RunbookDiff,
   type RunbookHit,
   type RunbookList,
+  type RunbookPreview,
+  type RunbookRevision,
+  type RunbookRevisionInfo,
+  type RunbookSummary,
 } from './runbooks';
 import { EmptyInput, type WorkspaceInfo } from './workspace';
 
@@ -32,10 +48,22 @@ export const contract = {
   getWorkspace: returns<WorkspaceInfo>()(EmptyInput, 'Where the data lives and what it holds.'),
   loadDemoWorkspace: returns<WorkspaceInfo>()(EmptyInput, 'Add the sample runbooks of the demo workspace.'),
   clearDemoWorkspace: returns<WorkspaceInfo>()(EmptyInput, 'Remove the demo workspace’s sample data, keeping everything else.'),
-  listRunbooks: returns<RunbookList>()(ListRunbooksInput, 'List runbooks, optionally by tag or service, with the tag and service counts.'),
-  searchRunbooks: returns<RunbookHit[]>()(SearchRunbooksInput, 'Full-text search over runbooks, best match first.'),
-  getRunbook: returns<Runbook>()(GetRunbookInput, 'One runbook with its metadata and Markdown.'),
+  listRunbooks: returns<RunbookList>()(ListRunbooksInput, 'List runbooks by tag, service, group, review status or archive, with facet counts.'),
+  searchRunbooks: returns<RunbookHit[]>()(SearchRunbooksInput, 'Full-text search over runbooks, best match first; corrects misspellings when nothing matches.'),
+  getRunbook: returns<Runbook>()(GetRunbookInput, 'One runbook with its metadata, Markdown, sections and steps.'),
+  relatedRunbooks: returns<RunbookSummary[]>()(RelatedRunbooksInput, 'Runbooks sharing services or tags with one runbook.'),
+  getRunbookAsset: returns<RunbookAsset>()(RunbookAssetInput, 'An image imported with a runbook, by its relative path.'),
+  previewRunbook: returns<RunbookPreview>()(PreviewRunbookInput, 'The sections and steps a Markdown body would have, without saving.'),
+  saveRunbook: returns<Runbook>()(SaveRunbookInput, 'Create a runbook, or save a new revision of one.'),
+  duplicateRunbook: returns<Runbook>()(RunbookActionInput, 'Copy a runbook into a new one.'),
+  archiveRunbook: returns<Runbook>()(RunbookActionInput, 'Archive a runbook: hidden from the library and search, never deleted.'),
+  unarchiveRunbook: returns<Runbook>()(RunbookActionInput, 'Bring an archived runbook back.'),
+  listRunbookRevisions: returns<RunbookRevisionInfo[]>()(GetRunbookInput, 'Every saved revision of a runbook, newest first.'),
+  getRunbookRevision: returns<RunbookRevision>()(RunbookRevisionInput, 'One revision with its full Markdown.'),
+  diffRunbookRevisions: returns<RunbookDiff>()(DiffRunbookInput, 'What changed between two revisions.'),
+  restoreRunbookRevision: returns<Runbook>()(RestoreRunbookInput, 'Save an old revision again as the newest one.'),
   importRunbooks: returns<ImportReport>()(ImportRunbooksInput, 'Import Markdown runbooks from files or folders (recursively).'),
+  exportRunbooks: returns<ExportReport>()(ExportRunbooksInput, 'Write every runbook as Markdown with front matter into a folder, in the layout it came from.'),
 } as const;
 
 export type Contract = typeof contract;

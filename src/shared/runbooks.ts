@@ -1,24 +1,89 @@
 import { z } from 'zod';
 
+export type RunbookOrigin = 'import' | 'demo' | 'app';
+
+export interface RunbookLink {
+  label: string;
+  url: string;
+}
+
+/** What a runbook's front matter says about it; editable in the app. */
+export interface RunbookMetadata {
+  title: string;
+  summary: string;
+  services: string[];
+  tags: string[];
+  owner: string;
+  /** A hint such as SEV2; free text so teams keep their own scale. */
+  severity: string;
+  /** YYYY-MM-DD, or null if never reviewed. */
+  lastReviewed: string | null;
+  reviewIntervalDays: number | null;
+  links: RunbookLink[];
+}
+
+/** A heading of the runbook; `id` is its anchor (slug), unique within the runbook. */
+export interface RunbookSection {
+  id: string;
+  title: string;
+  depth: number;
+}
+
+/** One thing to do, as the incident runner walks it. */
+export interface RunbookStep {
+  /** Stable while the step's text is unchanged, whatever else is edited. */
+  id: string;
+  /** 1-based position in the runbook. */
+  number: number;
+  /** The nearest heading above the step, or null before any heading. */
+  section: string | null;
+  sectionId: string | null;
+  /** The step's Markdown, list marker removed; nested lists stay inside. */
+  text: string;
+  /** Inline and fenced code in the step, in order: each can be copied. */
+  commands: string[];
+  /** From `⏱ 5m` or `{timer=5m}` in the text; null when the step has no timer. */
+  timerSeconds: number | null;
+  /** True for task-list items (`- [ ]`). */
+  isTask: boolean;
+}
+
 /** One runbook in a list: what the library shows without opening it. */
 export interface RunbookSummary {
   id: number;
+  /** Stable across stores: written as `id` in exported front matter. */
+  uid: string;
   title: string;
+  summary: string;
   tags: string[];
   services: string[];
   origin: RunbookOrigin;
   sourcePath: string | null;
+  /** Path relative to the folder it was imported from; the layout export writes back. */
+  relativePath: string | null;
+  /** The section page (`_index.md`) title of its folder, if any. */
+  group: string | null;
+  stepCount: number;
+  /** True when `lastReviewed + reviewIntervalDays` is before today. */
+  reviewDue: boolean;
+  archived: boolean;
   updatedAt: string;
 }
 
-export type RunbookOrigin = 'import' | 'demo';
-
 export interface Runbook extends RunbookSummary {
+  metadata: RunbookMetadata;
   /** The Markdown body, front matter removed. */
   body: string;
-  /** The front matter as parsed, including keys Holdfast does not use. */
-  frontMatter: Record<string, unknown>;
+  /** Front matter keys Holdfast does not use, kept as they were. */
+  extraFrontMatter: Record<string, unknown>;
+  sections: RunbookSection[];
+  steps: RunbookStep[];
+  /** Number of the latest revision. */
+  revision: number;
+  /** YYYY-MM-DD when the next review is due, or null. */
+  nextReviewOn: string | null;
   createdAt: string;
+  archivedAt: string | null;
 }
 
 export interface RunbookHit {
@@ -30,6 +95,10 @@ export interface RunbookHit {
   score: number;
   tags: string[];
   services: string[];
+  /** The section the snippet comes from, so opening the hit can scroll there. */
+  section: { id: string; title: string } | null;
+  /** When nothing matched as typed: the corrected query these results are for (e.g. "replication" for "replicaton"). */
+  spelling: string | null;
 }
 
 export interface Facet {
@@ -41,6 +110,9 @@ export interface RunbookList {
   items: RunbookSummary[];
   tags: Facet[];
   services: Facet[];
+  groups: Facet[];
+  /** How many active runbooks are past their review date (whatever the filter). */
+  reviewDueCount: number;
 }
 
 export interface ImportReport {
@@ -48,16 +120,105 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   failed: { path: string; error: string }[];
-  /** Files read but not imported as runbooks, with why (e.g. a section page with no content). */
+  /** Files read but not imported as runbooks, with why. */
   skipped: { path: string; reason: string }[];
+  /** Section pages (`_index.md`) that name the group of their folder. */
+  groups: { path: string; title: string }[];
+}
+
+export interface ExportReport {
+  dir: string;
+  /** Files written (runbooks, section pages and images), relative to `dir`. */
+  files: string[];
+}
+
+export interface RunbookRevisionInfo {
+  number: number;
+  author: string;
+  createdAt: string;
+  message: string;
+  title: string;
+}
+
+export interface RunbookRevision extends RunbookRevisionInfo {
+  /** The whole Markdown file (front matter and body) as saved in this revision. */
+  source: string;
+}
+
+export interface RunbookDiff {
+  from: number;
+  to: number;
+  /** Unified diff of the two revisions' Markdown files. */
+  unified: string;
+  /** The same, line by line, for display. */
+  lines: { kind: 'add' | 'remove' | 'context' | 'hunk'; text: string }[];
+}
+
+/** What the editor shows beside the source: what the incident runner will see. */
+export interface RunbookPreview {
+  sections: RunbookSection[];
+  steps: RunbookStep[];
+  /** Problems worth fixing before saving, e.g. a timer that cannot be read. */
+  warnings: string[];
+}
+
+export interface RunbookAsset {
+  path: string;
+  mime: string;
+  base64: string;
 }
 
 const facetName = z.string().trim().min(1).max(100);
+const runbookId = z.number().int().positive();
+/** Who made a change; the app fills in the workspace's author when left out. */
+const author = z.string().trim().min(1).max(100).optional();
+
+const dateOnly = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-03-31')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, 'is not a real date');
+
+const linkSchema = z.object({
+  label: z.string().trim().min(1, 'a link needs a label').max(200),
+  url: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((value) => {
+      try {
+        return ['http:', 'https:', 'mailto:'].includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, 'must be an http(s) or mailto link'),
+});
+
+const listOfNames = z.array(facetName).max(50);
+
+export const RunbookMetadataInput = z
+  .object({
+    title: z.string().trim().min(1, 'a runbook needs a title').max(300),
+    summary: z.string().trim().max(2000).default(''),
+    services: listOfNames.default([]),
+    tags: listOfNames.default([]),
+    owner: z.string().trim().max(200).default(''),
+    severity: z.string().trim().max(50).default(''),
+    lastReviewed: dateOnly.nullable().default(null),
+    reviewIntervalDays: z.number().int().min(1).max(3650).nullable().default(null),
+    links: z.array(linkSchema).max(50).default([]),
+  })
+  .strict();
 
 export const ListRunbooksInput = z
   .object({
     tag: facetName.optional(),
     service: facetName.optional(),
+    group: facetName.optional(),
+    needsReview: z.boolean().optional(),
+    archived: z.boolean().default(false),
   })
   .strict();
 
@@ -70,18 +231,56 @@ export const SearchRunbooksInput = z
   })
   .strict();
 
-export const GetRunbookInput = z.object({ id: z.number().int().positive() }).strict();
+export const GetRunbookInput = z.object({ id: runbookId }).strict();
 
 export const ImportRunbooksInput = z
   .object({
     paths: z.array(z.string().min(1, 'a path cannot be empty')).min(1, 'give at least one file or folder to import'),
+    author,
   })
   .strict();
 
-/**
- * Front matter keys Holdfast reads. Anything else is kept as-is. Lists may be
- * written as YAML lists or as one comma-separated string.
- */
+export const ExportRunbooksInput = z
+  .object({
+    dir: z.string().min(1, 'give the folder to export into'),
+    includeArchived: z.boolean().default(false),
+  })
+  .strict();
+
+export const SaveRunbookInput = z
+  .object({
+    /** Absent to create a new runbook. */
+    id: runbookId.optional(),
+    /** The revision the editor started from; a save over someone else's newer revision is refused. */
+    baseRevision: z.number().int().positive().optional(),
+    metadata: RunbookMetadataInput,
+    body: z.string().max(1_000_000),
+    author,
+    message: z.string().trim().max(500).optional(),
+  })
+  .strict();
+
+export const PreviewRunbookInput = z.object({ body: z.string().max(1_000_000) }).strict();
+
+export const RunbookActionInput = z.object({ id: runbookId, author }).strict();
+
+export const RunbookRevisionInput = z.object({ id: runbookId, number: z.number().int().positive() }).strict();
+
+export const DiffRunbookInput = z
+  .object({ id: runbookId, from: z.number().int().positive(), to: z.number().int().positive() })
+  .strict();
+
+export const RestoreRunbookInput = z
+  .object({ id: runbookId, number: z.number().int().positive(), author })
+  .strict();
+
+export const RelatedRunbooksInput = z
+  .object({ id: runbookId, limit: z.number().int().min(1).max(50).default(5) })
+  .strict();
+
+export const RunbookAssetInput = z.object({ id: runbookId, path: z.string().min(1).max(1000) }).strict();
+
+/** Front matter keys Holdfast reads, as written in files. Anything else is kept as-is. */
 const stringList = z
   .union([z.array(z.union([z.string(), z.number()])), z.string(), z.number()])
   .transform((value) =>
@@ -90,9 +289,24 @@ const stringList = z
       .filter((item) => item.length > 0),
   );
 
+const textValue = z.union([z.string(), z.number()]).transform((value) => String(value).trim());
+
 export const RunbookFrontMatter = z.looseObject({
-  title: z.union([z.string(), z.number()]).transform(String).optional(),
+  id: textValue.optional(),
+  title: textValue.optional(),
+  summary: textValue.optional(),
+  description: textValue.optional(),
   tags: stringList.optional(),
   services: stringList.optional(),
   service: stringList.optional(),
+  owner: textValue.optional(),
+  severity: textValue.optional(),
+  // YAML reads an unquoted 2026-03-31 as a Date.
+  last_reviewed: z
+    .union([z.date(), z.string()])
+    .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value.trim()))
+    .pipe(dateOnly)
+    .optional(),
+  review_every_days: z.coerce.number().int().min(1).max(3650).optional(),
+  links: z.array(z.object({ label: textValue, url: z.string().trim() })).optional(),
 });

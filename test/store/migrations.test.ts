@@ -122,3 +122,32 @@ function captureError(action: () => unknown): unknown {
   }
   throw new Error('expected an error');
 }
+
+describe('002 runbook authoring', () => {
+  it('carries runbooks stored by the first schema over, with tags, a uid, steps and a first revision', async () => {
+    const { Core } = await import('../../src/main/core/core');
+    const { migration002 } = await import('../../src/main/store/migrations/002-runbook-authoring');
+    const { fixedClock } = await import('../../src/main/core/clock');
+    const dir = tempDir();
+    const file = path.join(dir, 'holdfast.db');
+    const v1 = openStore(file, { migrations: [migration001] });
+    const source = '---\ntitle: Disk full\ntags: [disk]\n---\n# Disk full\n\n## Mitigation\n\n- Delete old logs `rm /var/log/app/*.gz`\n';
+    v1.prepare(
+      `INSERT INTO runbooks (id, title, body, front_matter, source_text, source_path, origin, content_hash, created_at, updated_at)
+       VALUES (7, 'Disk full', ?, '{"title":"Disk full","tags":["disk"]}', ?, '/srv/runbooks/disk.md', 'import', 'old', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+    ).run(source.slice(source.indexOf('# Disk')), source);
+    v1.prepare("INSERT INTO runbook_tags VALUES (7, 'disk')").run();
+    v1.close();
+
+    const store = openStore(file, { migrations: [migration001, migration002] });
+    expect(schemaVersion(store)).toBe(2);
+    const core = new Core(store, { dataDir: dir, assetsDir: dir, clock: fixedClock('2026-11-27T00:00:00Z') });
+    const runbook = core.runbooks.get(7);
+    expect(runbook).toMatchObject({ title: 'Disk full', tags: ['disk'], revision: 1, relativePath: 'disk.md', sourcePath: '/srv/runbooks/disk.md' });
+    expect(runbook.uid).toMatch(/^[0-9a-f]{16}$/);
+    expect(runbook.steps.map((step) => step.commands)).toEqual([['rm /var/log/app/*.gz']]);
+    expect(core.runbooks.search({ query: 'logs', limit: 5 }).map((hit) => hit.id)).toEqual([7]);
+    expect(core.settings.get('runbooks.reindex')).toBeUndefined();
+    core.close();
+  });
+});

@@ -1,4 +1,4 @@
-import type { ImportReport, Runbook, RunbookHit, RunbookList } from '../../shared/runbooks';
+import type { ExportReport, ImportReport, Runbook, RunbookHit, RunbookList, RunbookRevisionInfo } from '../../shared/runbooks';
 import type { WorkspaceInfo } from '../../shared/workspace';
 
 /** Plain-text renderings of operation results for people at a terminal. */
@@ -11,9 +11,14 @@ export function highlight(snippet: string, isTty: boolean): string {
 export function formatHits(hits: RunbookHit[], isTty: boolean): string {
   if (hits.length === 0) return 'No runbook matches.\n';
   const width = Math.max(...hits.map((hit) => String(hit.id).length));
-  return hits
-    .map((hit) => `${String(hit.id).padStart(width)}  ${hit.title}\n${' '.repeat(width + 2)}${highlight(hit.snippet, isTty)}\n`)
+  const lines = hits
+    .map((hit) => {
+      const where = hit.section ? `  § ${hit.section.title}` : '';
+      return `${String(hit.id).padStart(width)}  ${hit.title}${where}\n${' '.repeat(width + 2)}${highlight(hit.snippet, isTty)}\n`;
+    })
     .join('');
+  const spelling = hits[0]?.spelling;
+  return spelling ? `No exact match; showing results for "${spelling}".\n${lines}` : lines;
 }
 
 export function formatList(list: RunbookList): string {
@@ -22,7 +27,8 @@ export function formatList(list: RunbookList): string {
   return list.items
     .map((item) => {
       const labels = [...item.services, ...item.tags.map((tag) => `#${tag}`)].join(' ');
-      return `${String(item.id).padStart(width)}  ${item.title}${labels ? `  (${labels})` : ''}\n`;
+      const due = item.reviewDue ? '  [review due]' : '';
+      return `${String(item.id).padStart(width)}  ${item.title}${labels ? `  (${labels})` : ''}${due}\n`;
     })
     .join('');
 }
@@ -32,7 +38,16 @@ export function formatRunbook(runbook: Runbook): string {
   if (runbook.services.length > 0) lines.push(`services: ${runbook.services.join(', ')}`);
   if (runbook.tags.length > 0) lines.push(`tags: ${runbook.tags.join(', ')}`);
   if (runbook.sourcePath) lines.push(`source: ${runbook.sourcePath}`);
-  lines.push(`updated: ${runbook.updatedAt}`, '', runbook.body.trimEnd(), '');
+  if (runbook.nextReviewOn) lines.push(`next review: ${runbook.nextReviewOn}${runbook.reviewDue ? ' (due)' : ''}`);
+  lines.push(`revision: ${runbook.revision}, updated ${runbook.updatedAt}`, '', runbook.body.trimEnd(), '');
+  if (runbook.steps.length > 0) {
+    lines.push('Steps:');
+    for (const step of runbook.steps) {
+      const timer = step.timerSeconds === null ? '' : `  [timer ${formatSeconds(step.timerSeconds)}]`;
+      lines.push(`  ${step.number}. ${step.text.split('\n')[0] ?? ''}${timer}`);
+    }
+    lines.push('');
+  }
   return lines.join('\n');
 }
 
@@ -41,6 +56,7 @@ export function formatImport(report: ImportReport): string {
     `Imported ${report.imported}, updated ${report.updated}, unchanged ${report.unchanged}, failed ${report.failed.length}, skipped ${report.skipped.length}.`,
     ...report.failed.map((failure) => `  failed  ${failure.path}: ${failure.error}`),
     ...report.skipped.map((skip) => `  skipped ${skip.path}: ${skip.reason}`),
+    ...report.groups.map((group) => `  group   ${group.path}: ${group.title}`),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -53,4 +69,19 @@ export function formatWorkspace(info: WorkspaceInfo): string {
     `runbooks:    ${info.runbookCount}${info.hasDemo ? ' (includes the demo workspace)' : ''}`,
     '',
   ].join('\n');
+}
+
+export function formatExport(report: ExportReport): string {
+  return `Wrote ${report.files.length} files to ${report.dir}.\n`;
+}
+
+export function formatRevisions(revisions: RunbookRevisionInfo[]): string {
+  return revisions.map((r) => `${String(r.number).padStart(4)}  ${r.createdAt}  ${r.author}  ${r.message}\n`).join('');
+}
+
+function formatSeconds(seconds: number): string {
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = seconds % 60;
+  return [hours ? `${hours}h` : '', minutes ? `${minutes}m` : '', rest ? `${rest}s` : ''].join('') || '0s';
 }

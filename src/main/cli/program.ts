@@ -9,7 +9,7 @@ import { appPaths, defaultDataDir } from '../core/paths';
 import { APP_VERSION } from '../core/version';
 import { toApiError } from '../errors';
 import { startWebServer } from '../server/listen';
-import { formatHits, formatImport, formatList, formatRunbook, formatWorkspace } from './format';
+import { formatExport, formatHits, formatImport, formatList, formatRevisions, formatRunbook, formatWorkspace } from './format';
 import type { CliIo } from './io';
 
 interface GlobalOptions {
@@ -84,6 +84,23 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     });
 
   runbooks
+    .command('export')
+    .description('write every runbook as Markdown with front matter into a folder, in the layout it came from')
+    .argument('<dir>', 'folder to write into (created if missing; nothing in it is deleted)')
+    .option('--include-archived', 'also write archived runbooks')
+    .action(async (dir: string, options: { includeArchived?: boolean }) => {
+      await run('exportRunbooks', { dir, includeArchived: Boolean(options.includeArchived) }, formatExport);
+    });
+
+  runbooks
+    .command('history')
+    .description('the revisions of one runbook, newest first')
+    .argument('<id>', 'runbook id')
+    .action(async (id: string) => {
+      await run('listRunbookRevisions', { id: Number(id) }, formatRevisions);
+    });
+
+  runbooks
     .command('search')
     .description('full-text search; the last word matches as a prefix')
     .argument('<query...>', 'words to look for; "quotes" for a phrase')
@@ -111,8 +128,10 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     .description('list runbooks')
     .option('--tag <tag>', 'only runbooks with this tag')
     .option('--service <service>', 'only runbooks for this service')
-    .action(async (options: { tag?: string; service?: string }) => {
-      await run('listRunbooks', options, formatList);
+    .option('--needs-review', 'only runbooks past their review date')
+    .option('--archived', 'archived runbooks instead of active ones')
+    .action(async (options: { tag?: string; service?: string; needsReview?: boolean; archived?: boolean }) => {
+      await run('listRunbooks', { ...options, archived: Boolean(options.archived) }, formatList);
     });
 
   const demo = program.command('demo').description('the demo workspace of sample runbooks');

@@ -1,9 +1,8 @@
 import path from 'node:path';
-import { RunbookRepo } from '../runbooks/repo';
 import { RunbookLibrary } from '../runbooks/library';
 import { closeStore, DATABASE_FILE, openStore, type Store } from '../store/open';
 import { loadDemo } from '../workspace/demo';
-import { Settings, WORKSPACE_CREATED_AT } from '../workspace/settings';
+import { RUNBOOKS_REINDEX, Settings, WORKSPACE_CREATED_AT } from '../workspace/settings';
 import { systemClock, type Clock } from './clock';
 import { EventBus } from './events';
 
@@ -28,7 +27,15 @@ export class Core {
   ) {
     this.databaseFile = store.name;
     this.settings = new Settings(store);
-    this.runbooks = new RunbookLibrary(new RunbookRepo(store), options.clock);
+    this.runbooks = new RunbookLibrary(store, {
+      clock: options.clock,
+      procedureHeadings: () => this.settings.procedureHeadings(),
+      defaultAuthor: () => this.settings.author(),
+    });
+    if (this.settings.get(RUNBOOKS_REINDEX) !== undefined) {
+      this.runbooks.reindex();
+      this.settings.delete(RUNBOOKS_REINDEX);
+    }
   }
 
   get clock(): Clock {
@@ -43,7 +50,7 @@ export class Core {
     if (this.settings.get(WORKSPACE_CREATED_AT) !== undefined) return;
     this.store.transaction(() => {
       this.settings.set(WORKSPACE_CREATED_AT, this.clock.now().toISOString());
-      if (demo && this.runbooks.repo.count() === 0) loadDemo(this.runbooks.repo, this.options.assetsDir, this.clock);
+      if (demo && this.runbooks.repo.count() === 0) loadDemo(this.runbooks, this.options.assetsDir);
     })();
   }
 

@@ -1,64 +1,144 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportReport, RunbookOrigin } from '../../shared/runbooks';
-import type { Clock } from '../core/clock';
+import type { ImportReport } from '../../shared/runbooks';
 import { HoldfastError } from '../errors';
-import { parseRunbook } from './markdown';
-import type { RunbookRecord, RunbookRepo } from './repo';
+import { interpretFrontMatter, readFrontMatterYaml } from './format/front-matter';
+import { parseMarkdown, parseRunbookFile } from './format/markdown';
+import { newRunbookUid, type RunbookLibrary } from './library';
 
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
 /** Folders never worth descending into when importing a runbook repository. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+const SECTION_PAGE = '_index.md';
+const IMAGE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+};
+const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+interface SourceFile {
+  /** As the user named it or as found under a folder they named: what reports show. */
+  file: string;
+  /** The folder the user named (or the file's folder when they named a file). */
+  root: string;
+  /** Path below `root`, with forward slashes: the layout export writes back. */
+  relative: string;
+}
+
 /**
- * Imports Markdown files, and folders recursively. A file already imported from
- * the same path is updated in place (or left alone if unchanged). One bad file
- * is reported in `failed` and never stops the rest.
+ * Imports Markdown files, and folders recursively, each folder in one
+ * transaction. A file matches a stored runbook by the `id` in its front matter,
+ * else by its path relative to the imported folder; a match is updated (or left
+ * alone if unchanged), anything else is added. A file that cannot be read is
+ * reported in `failed` and leaves nothing behind; the rest still import.
  */
-export function importRunbooks(repo: RunbookRepo, paths: string[], clock: Clock): ImportReport {
-  const report: ImportReport = { imported: 0, updated: 0, unchanged: 0, failed: [], skipped: [] };
-  for (const file of collectFiles(paths, report)) {
+export function importRunbooks(library: RunbookLibrary, paths: string[], author: string): ImportReport {
+  const report: ImportReport = { imported: 0, updated: 0, unchanged: 0, failed: [], skipped: [], groups: [] };
+  for (const given of paths) {
+    let sources: SourceFile[];
     try {
-      const text = readText(file);
-      const record = toRecord(text, file, path.resolve(file), 'import');
-      if (record.body.trim() === '') {
-        report.skipped.push({ path: file, reason: 'no content besides front matter (a section index page?)' });
-        continue;
-      }
-      const existing = repo.findBySourcePath(record.sourcePath ?? '');
-      if (!existing) {
-        repo.insert(record, clock.now());
-        report.imported += 1;
-      } else if (existing.contentHash === record.contentHash) {
-        report.unchanged += 1;
-      } else {
-        repo.update(existing.id, record, clock.now());
-        report.updated += 1;
-      }
+      sources = collect(given);
     } catch (error) {
-      report.failed.push({ path: file, error: describe(error) });
+      report.failed.push({ path: given, error: describe(error) });
+      continue;
     }
+    const claimed = new Map<string, string>();
+    library.db.transaction(() => {
+      for (const source of sources) {
+        try {
+          // A savepoint per file: a failure part-way rolls back only that file.
+          library.db.transaction(() => importOne(library, source, author, report, claimed))();
+        } catch (error) {
+          report.failed.push({ path: source.file, error: describe(error) });
+        }
+      }
+    })();
   }
   return report;
 }
 
-/** Parses a runbook's text into what the repository stores. Throws a VALIDATION error for bad front matter. */
-export function toRecord(text: string, fileName: string, sourcePath: string | null, origin: RunbookOrigin): RunbookRecord {
-  const parsed = parseRunbook(text, fileName);
-  return {
-    ...parsed,
-    sourceText: text,
-    sourcePath,
-    origin,
-    contentHash: createHash('sha256').update(text).digest('hex'),
-  };
+function importOne(library: RunbookLibrary, source: SourceFile, author: string, report: ImportReport, claimed: Map<string, string>): void {
+  const text = readText(source.file);
+  if (path.basename(source.file) === SECTION_PAGE) {
+    const title = sectionTitle(text, source);
+    library.files.putGroup({ folder: path.posix.dirname(source.relative).replace(/^\.$/, ''), title, sourceText: text });
+    report.groups.push({ path: source.file, title });
+    return;
+  }
+  const parsed = parseRunbookFile(text, source.file, library.context.procedureHeadings());
+  if (parsed.body.trim() === '') {
+    report.skipped.push({ path: source.file, reason: 'no content besides front matter' });
+    return;
+  }
+  const matched = (parsed.uid ? library.repo.findByUid(parsed.uid) : undefined) ?? matchByPath(library, source);
+  const uid = (matched !== undefined ? library.repo.stateOf(matched)?.uid : parsed.uid) ?? newRunbookUid();
+  const earlier = claimed.get(uid);
+  if (earlier) throw new HoldfastError('CONFLICT', `its id ${uid} is also the id of ${earlier} in this import`);
+  claimed.set(uid, source.file);
+
+  const result = library.commit(
+    { uid, parsed: { ...parsed, uid }, sourceText: text, sourcePath: path.resolve(source.file), relativePath: source.relative, origin: 'import' },
+    { id: matched, author, message: `Imported from ${source.relative}` },
+  );
+  if (result.created) report.imported += 1;
+  else if (result.changed) report.updated += 1;
+  else report.unchanged += 1;
+
+  for (const image of parsed.images) importImage(library, result.id, source, image, report);
 }
 
-function collectFiles(paths: string[], report: ImportReport): string[] {
-  const files: string[] = [];
+/**
+ * A stored runbook with the same relative path is this file if it was imported
+ * from this very file, or from a file that no longer exists (the checkout moved).
+ * One that still exists elsewhere is another folder's runbook that happens to
+ * share the path, and must not be overwritten.
+ */
+function matchByPath(library: RunbookLibrary, source: SourceFile): number | undefined {
+  const absolute = path.resolve(source.file);
+  const candidates = library.repo.findByRelativePath(source.relative);
+  return (
+    candidates.find((candidate) => candidate.sourcePath === absolute) ??
+    candidates.find((candidate) => candidate.sourcePath === null || !fs.existsSync(candidate.sourcePath))
+  )?.id;
+}
+
+function importImage(library: RunbookLibrary, runbookId: number, source: SourceFile, image: string, report: ImportReport): void {
+  const file = path.resolve(path.dirname(source.file), image);
+  const mime = IMAGE_TYPES[path.extname(file).toLowerCase()];
+  const inside = path.relative(path.resolve(source.root), file);
+  const problem = !mime
+    ? 'not an image type Holdfast stores (png, jpg, gif, webp, svg)'
+    : inside.startsWith('..') || path.isAbsolute(inside)
+      ? 'outside the imported folder'
+      : !fs.existsSync(file)
+        ? 'not found'
+        : fs.statSync(file).size > MAX_IMAGE_BYTES
+          ? 'larger than 10 MB'
+          : null;
+  if (problem || !mime) {
+    report.skipped.push({ path: file, reason: `image in ${source.relative} ${problem ?? ''}`.trim() });
+    return;
+  }
+  library.files.putAsset(runbookId, { path: image, mime, data: fs.readFileSync(file) });
+}
+
+function sectionTitle(text: string, source: SourceFile): string {
+  const first = parseMarkdown(text).children[0];
+  const frontMatter = first?.type === 'yaml' ? interpretFrontMatter(readFrontMatterYaml(first.value)) : null;
+  const folder = path.posix.dirname(source.relative);
+  return frontMatter?.metadata.title ?? (folder === '.' ? path.basename(path.resolve(source.root)) : path.posix.basename(folder));
+}
+
+function collect(given: string): SourceFile[] {
+  const stat = fs.statSync(given);
+  if (!stat.isDirectory()) return [{ file: given, root: path.dirname(given), relative: path.basename(given) }];
+  const files: SourceFile[] = [];
   const walk = (dir: string): void => {
     const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
@@ -67,19 +147,15 @@ function collectFiles(paths: string[], report: ImportReport): string[] {
         if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) walk(full);
       } else if (MARKDOWN_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
         // Symlinks to files are followed when read; symlinked folders are not walked (no loops).
-        if (entry.isFile() || entry.isSymbolicLink()) files.push(full);
+        if (entry.isFile() || entry.isSymbolicLink()) {
+          files.push({ file: full, root: given, relative: path.relative(given, full).split(path.sep).join('/') });
+        }
       }
     }
   };
-  for (const given of paths) {
-    try {
-      if (fs.statSync(given).isDirectory()) walk(given);
-      else files.push(given);
-    } catch (error) {
-      report.failed.push({ path: given, error: describe(error) });
-    }
-  }
-  return files;
+  walk(given);
+  // Section pages first, so a folder's group exists before its runbooks are reported.
+  return files.sort((a, b) => Number(path.basename(b.file) === SECTION_PAGE) - Number(path.basename(a.file) === SECTION_PAGE));
 }
 
 function readText(file: string): string {

@@ -1,35 +1,270 @@
-import type { ImportReport, Runbook, RunbookHit, RunbookList } from '../../shared/runbooks';
-import type { Clock } from '../core/clock';
+import { createHash, randomBytes } from 'node:crypto';
+import { createTwoFilesPatch } from 'diff';
 import type { ParsedInputOf } from '../../shared/contract';
+import type {
+  Runbook,
+  RunbookAsset,
+  RunbookDiff,
+  RunbookHit,
+  RunbookList,
+  RunbookOrigin,
+  RunbookPreview,
+  RunbookRevision,
+  RunbookRevisionInfo,
+  RunbookSummary,
+} from '../../shared/runbooks';
+import type { Clock } from '../core/clock';
 import { HoldfastError } from '../errors';
-import { importRunbooks } from './import';
-import type { RunbookRepo } from './repo';
-import { toFtsQuery } from './search-query';
+import type { Store } from '../store/open';
+import { composeRunbookFile } from './format/front-matter';
+import { parseBody, parseRunbookFile, type ParsedRunbook } from './format/markdown';
+import { RunbookFilesRepo } from './files-repo';
+import { RunbookRepo } from './repo';
+import { RevisionRepo } from './revisions-repo';
+import { RunbookSearch } from './search';
 
-/** The runbook library's operations, over its repository. */
+export interface LibraryContext {
+  clock: Clock;
+  /** The headings whose lists are procedures (a workspace setting). */
+  procedureHeadings: () => readonly string[];
+  /** Who a change is by when the caller does not say. */
+  defaultAuthor: () => string;
+}
+
+/** One version of a runbook, ready to be committed. */
+export interface RunbookDraft {
+  uid: string;
+  parsed: ParsedRunbook;
+  /** The file as read from disk; app edits store the composed file. */
+  sourceText?: string;
+  sourcePath: string | null;
+  relativePath: string | null;
+  origin: RunbookOrigin;
+}
+
+export interface CommitResult {
+  id: number;
+  created: boolean;
+  /** False when the content was identical to the stored revision: nothing was written. */
+  changed: boolean;
+}
+
+export const newRunbookUid = (): string => `rb_${randomBytes(6).toString('hex')}`;
+
+/** The runbook library: every runbook operation, over its repositories. */
 export class RunbookLibrary {
+  readonly repo: RunbookRepo;
+  readonly revisions: RevisionRepo;
+  readonly files: RunbookFilesRepo;
+  private readonly finder: RunbookSearch;
+
   constructor(
-    readonly repo: RunbookRepo,
-    private readonly clock: Clock,
-  ) {}
+    readonly db: Store,
+    readonly context: LibraryContext,
+  ) {
+    this.repo = new RunbookRepo(db);
+    this.revisions = new RevisionRepo(db);
+    this.files = new RunbookFilesRepo(db);
+    this.finder = new RunbookSearch(this.repo);
+  }
+
+  /** Today's date (UTC) for review-due checks, from the injected clock. */
+  today(): string {
+    return this.context.clock.now().toISOString().slice(0, 10);
+  }
 
   list(input: ParsedInputOf<'listRunbooks'>): RunbookList {
-    return { items: this.repo.list(input), ...this.repo.facets() };
+    const today = this.today();
+    return { items: this.repo.list(input, today), ...this.repo.facets(today) };
   }
 
   search(input: ParsedInputOf<'searchRunbooks'>): RunbookHit[] {
-    const query = toFtsQuery(input.query);
-    if (query === null) return [];
-    return this.repo.search(query, input, input.limit);
+    return this.finder.search(input, this.today());
   }
 
   get(id: number): Runbook {
-    const runbook = this.repo.get(id);
+    const runbook = this.repo.get(id, this.today());
     if (!runbook) throw new HoldfastError('NOT_FOUND', `No runbook with id ${id}.`, 'id');
     return runbook;
   }
 
-  import(paths: string[]): ImportReport {
-    return importRunbooks(this.repo, paths, this.clock);
+  related(id: number, limit: number): RunbookSummary[] {
+    this.get(id);
+    return this.repo.related(id, limit, this.today());
+  }
+
+  asset(id: number, assetPath: string): RunbookAsset {
+    const asset = this.files.getAsset(id, assetPath);
+    if (!asset) throw new HoldfastError('NOT_FOUND', `Runbook ${id} has no image ${assetPath}.`, 'path');
+    return { path: asset.path, mime: asset.mime, base64: asset.data.toString('base64') };
+  }
+
+  preview(body: string): RunbookPreview {
+    const { structure } = parseBody(body, this.context.procedureHeadings());
+    return { sections: structure.sections, steps: structure.steps, warnings: structure.warnings };
+  }
+
+  save(input: ParsedInputOf<'saveRunbook'>): Runbook {
+    const author = input.author ?? this.context.defaultAuthor();
+    const derived = parseBody(input.body, this.context.procedureHeadings());
+    if (input.id === undefined) {
+      const uid = newRunbookUid();
+      const parsed: ParsedRunbook = { uid, metadata: input.metadata, extraFrontMatter: {}, ...derived };
+      const { id } = this.commit(
+        { uid, parsed, sourcePath: null, relativePath: null, origin: 'app' },
+        { author, message: input.message ?? 'Created' },
+      );
+      return this.get(id);
+    }
+    const existing = this.get(input.id);
+    if (input.baseRevision !== undefined && input.baseRevision !== existing.revision) {
+      const latest = this.revisions.get(existing.id, existing.revision);
+      throw new HoldfastError(
+        'CONFLICT',
+        `This runbook was changed while you edited it (now revision ${existing.revision}` +
+          `${latest ? ` by ${latest.author} at ${latest.createdAt}` : ''}). Your text is still here: ` +
+          'copy it, reopen the runbook and apply your changes again.',
+        'baseRevision',
+      );
+    }
+    const parsed: ParsedRunbook = {
+      uid: existing.uid,
+      metadata: input.metadata,
+      extraFrontMatter: existing.extraFrontMatter,
+      ...derived,
+    };
+    this.commit(
+      { uid: existing.uid, parsed, sourcePath: null, relativePath: null, origin: existing.origin },
+      { id: existing.id, author, message: input.message ?? 'Edited' },
+    );
+    return this.get(existing.id);
+  }
+
+  duplicate(id: number, author = this.context.defaultAuthor()): Runbook {
+    const original = this.get(id);
+    const uid = newRunbookUid();
+    const parsed: ParsedRunbook = {
+      uid,
+      metadata: { ...original.metadata, title: `${original.title} (copy)` },
+      extraFrontMatter: original.extraFrontMatter,
+      ...parseBody(original.body, this.context.procedureHeadings()),
+    };
+    const { id: copy } = this.commit(
+      { uid, parsed, sourcePath: null, relativePath: null, origin: 'app' },
+      { author, message: `Duplicated from “${original.title}”` },
+    );
+    return this.get(copy);
+  }
+
+  setArchived(id: number, archived: boolean): Runbook {
+    const runbook = this.get(id);
+    if (runbook.archived !== archived) {
+      const now = this.context.clock.now();
+      this.repo.setArchived(id, archived ? now : null, now);
+    }
+    return this.get(id);
+  }
+
+  listRevisions(id: number): RunbookRevisionInfo[] {
+    this.get(id);
+    return this.revisions.list(id);
+  }
+
+  revision(id: number, number: number): RunbookRevision {
+    const revision = this.revisions.get(id, number);
+    if (!revision) {
+      this.get(id);
+      throw new HoldfastError('NOT_FOUND', `Runbook ${id} has no revision ${number}.`, 'number');
+    }
+    return revision;
+  }
+
+  diff(id: number, from: number, to: number): RunbookDiff {
+    const before = this.revision(id, from);
+    const after = this.revision(id, to);
+    const unified = createTwoFilesPatch(`revision ${from}`, `revision ${to}`, before.source, after.source, '', '', {
+      context: 3,
+    });
+    const all = unified.split('\n');
+    const firstHunk = all.findIndex((line) => line.startsWith('@@'));
+    const lines = (firstHunk < 0 ? [] : all.slice(firstHunk)) // after the ===/---/+++ header
+      .filter((line, index, rest) => !(line === '' && index === rest.length - 1) && !line.startsWith('\\ No newline'))
+      .map((text) => ({
+        kind: text.startsWith('@@') ? ('hunk' as const) : text.startsWith('+') ? ('add' as const) : text.startsWith('-') ? ('remove' as const) : ('context' as const),
+        text,
+      }));
+    return { from, to, unified, lines };
+  }
+
+  restore(id: number, number: number, author = this.context.defaultAuthor()): Runbook {
+    const current = this.get(id);
+    const old = this.revision(id, number);
+    const parsed = parseRunbookFile(old.source, old.title, this.context.procedureHeadings());
+    this.commit(
+      { uid: current.uid, parsed, sourcePath: null, relativePath: null, origin: current.origin },
+      { id, author, message: `Restored revision ${number}` },
+    );
+    return this.get(id);
+  }
+
+  /**
+   * Writes one version of a runbook and records it as a revision, unless it is
+   * identical to what is stored. Every change to a runbook goes through here.
+   */
+  commit(draft: RunbookDraft, options: { id?: number | undefined; author: string; message: string }): CommitResult {
+    const { metadata, extraFrontMatter, body } = draft.parsed;
+    const composed = composeRunbookFile(draft.uid, metadata, extraFrontMatter, body);
+    const contentHash = createHash('sha256').update(composed).digest('hex');
+    const record = {
+      uid: draft.uid,
+      parsed: draft.parsed,
+      sourceText: draft.sourceText ?? composed,
+      sourcePath: draft.sourcePath,
+      relativePath: draft.relativePath,
+      origin: draft.origin,
+      contentHash,
+    };
+    const now = this.context.clock.now();
+    return this.db.transaction((): CommitResult => {
+      const state = options.id === undefined ? undefined : this.repo.stateOf(options.id);
+      if (options.id !== undefined && !state) throw new HoldfastError('NOT_FOUND', `No runbook with id ${options.id}.`, 'id');
+      if (state?.contentHash === contentHash) return { id: options.id ?? 0, created: false, changed: false };
+      const id = state && options.id !== undefined ? options.id : this.repo.insert(record, now);
+      if (state) this.repo.update(id, record, now);
+      const number = (state?.revision ?? 0) + 1;
+      this.revisions.add({ runbookId: id, number, source: composed, title: metadata.title, author: options.author, message: options.message, createdAt: now });
+      this.repo.setRevision(id, number);
+      return { id, created: !state, changed: true };
+    })();
+  }
+
+  /**
+   * Rebuilds what is derived from each runbook (steps, sections, search index),
+   * e.g. after a migration or a change of procedure headings. Runbooks carried
+   * over from before revisions existed are re-read from their stored file and
+   * get their first revision.
+   */
+  reindex(): void {
+    const headings = this.context.procedureHeadings();
+    this.db.transaction(() => {
+      for (const { id, revision } of this.repo.allIds()) {
+        const source = this.repo.source(id);
+        if (!source) continue;
+        if (revision === 0) {
+          const parsed = parseRunbookFile(source.sourceText, source.relativePath ?? `runbook-${id}.md`, headings);
+          this.commit({ ...source, parsed }, { id, author: 'holdfast', message: 'Carried over from an earlier version of Holdfast' });
+          continue;
+        }
+        const runbook = this.get(id);
+        const parsed: ParsedRunbook = {
+          uid: runbook.uid,
+          metadata: runbook.metadata,
+          extraFrontMatter: runbook.extraFrontMatter,
+          ...parseBody(runbook.body, headings),
+        };
+        const state = this.repo.stateOf(id);
+        this.repo.update(id, { ...source, parsed, contentHash: state?.contentHash ?? '' }, this.context.clock.now());
+      }
+    })();
   }
 }

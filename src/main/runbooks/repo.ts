@@ -1,105 +1,217 @@
-import type { Facet, Runbook, RunbookHit, RunbookOrigin, RunbookSummary } from '../../shared/runbooks';
+import type {
+  Facet,
+  Runbook,
+  RunbookLink,
+  RunbookOrigin,
+  RunbookSection,
+  RunbookStep,
+  RunbookSummary,
+} from '../../shared/runbooks';
 import type { Store } from '../store/open';
-import { splitIdentifiers } from './keywords';
+import { splitIdentifiers } from './format/keywords';
+import type { ParsedRunbook } from './format/markdown';
 
+/** Everything stored for one runbook version, as the library prepares it. */
 export interface RunbookRecord {
-  title: string;
-  body: string;
-  /** What the full-text index holds for the body. */
-  plainText: string;
-  frontMatter: Record<string, unknown>;
+  uid: string;
+  parsed: ParsedRunbook;
+  /** The file as last read from disk, or the composed file for app edits. */
   sourceText: string;
   sourcePath: string | null;
+  relativePath: string | null;
   origin: RunbookOrigin;
+  /** Hash of the composed file: equal hashes mean nothing changed. */
   contentHash: string;
-  tags: string[];
-  services: string[];
 }
 
 interface SummaryRow {
   id: number;
+  uid: string;
   title: string;
+  summary: string;
   origin: RunbookOrigin;
   source_path: string | null;
+  relative_path: string | null;
+  group_title: string | null;
+  step_count: number;
+  review_due: 0 | 1;
+  archived_at: string | null;
   updated_at: string;
   tags: string;
   services: string;
 }
 
+interface FullRow extends SummaryRow {
+  owner: string;
+  severity: string;
+  last_reviewed: string | null;
+  review_interval_days: number | null;
+  next_review_on: string | null;
+  links: string;
+  extra_front_matter: string;
+  body: string;
+  sections: string;
+  steps: string;
+  revision: number;
+  created_at: string;
+}
+
+const NEXT_REVIEW = `CASE WHEN r.last_reviewed IS NOT NULL AND r.review_interval_days IS NOT NULL
+  THEN date(r.last_reviewed, '+' || r.review_interval_days || ' days') END`;
+
+/** The group of a runbook: the section page of the nearest folder above it that has one. */
+const GROUP_TITLE = `(SELECT g.title FROM runbook_groups g
+  WHERE r.relative_path LIKE g.folder || '/%' OR (g.folder = '' AND r.relative_path IS NOT NULL)
+  ORDER BY length(g.folder) DESC LIMIT 1)`;
+
 const SUMMARY_COLUMNS = `
-  r.id, r.title, r.origin, r.source_path, r.updated_at,
+  r.id, r.uid, r.title, r.summary, r.origin, r.source_path, r.relative_path, r.step_count, r.archived_at, r.updated_at,
+  ${GROUP_TITLE} AS group_title,
+  coalesce(${NEXT_REVIEW} < @today, 0) AS review_due,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM runbook_tags WHERE runbook_id = r.id ORDER BY tag)) AS tags,
   (SELECT json_group_array(service) FROM (SELECT service FROM runbook_services WHERE runbook_id = r.id ORDER BY service)) AS services`;
 
 const FILTER = `
   (@tag IS NULL OR r.id IN (SELECT runbook_id FROM runbook_tags WHERE tag = @tag))
-  AND (@service IS NULL OR r.id IN (SELECT runbook_id FROM runbook_services WHERE service = @service))`;
+  AND (@service IS NULL OR r.id IN (SELECT runbook_id FROM runbook_services WHERE service = @service))
+  AND ((@archived = 1) = (r.archived_at IS NOT NULL))`;
 
-/** bm25 column weights: title, body, tags, services, keywords. A title match outranks many body matches. */
-const BM25 = 'bm25(runbooks_fts, 10.0, 1.0, 4.0, 4.0, 6.0)';
+/** bm25 column weights: title, summary, body, tags, services, keywords. Title and tags outrank the body. */
+const BM25 = 'bm25(runbooks_fts, 10.0, 4.0, 1.0, 5.0, 5.0, 6.0)';
 
 export interface RunbookFilter {
   tag?: string | undefined;
   service?: string | undefined;
+  group?: string | undefined;
+  needsReview?: boolean | undefined;
+  archived?: boolean | undefined;
 }
 
-/** All SQL for runbooks. Statements are prepared once per store. */
+interface FilterParams {
+  tag: string | null;
+  service: string | null;
+  archived: 0 | 1;
+  today: string;
+}
+
+export interface SearchRow {
+  summary: RunbookSummary;
+  snippet: string;
+  score: number;
+}
+
+/** All SQL for runbooks themselves. Statements are prepared once per store. */
 export class RunbookRepo {
   private readonly statements;
+  /** Bumped on every write, so caches built from the index (the vocabulary) know when to refresh. */
+  version = 0;
 
   constructor(private readonly db: Store) {
     this.statements = {
-      bySourcePath: db.prepare<[string], { id: number; content_hash: string }>(
-        'SELECT id, content_hash FROM runbooks WHERE source_path = ?',
+      byUid: db.prepare<[string], { id: number }>('SELECT id FROM runbooks WHERE uid = ?'),
+      byRelativePath: db.prepare<[string], { id: number; source_path: string | null }>(
+        'SELECT id, source_path FROM runbooks WHERE relative_path = ? ORDER BY archived_at IS NOT NULL, id',
+      ),
+      hashAndRevision: db.prepare<[number], { content_hash: string; revision: number; uid: string }>(
+        'SELECT content_hash, revision, uid FROM runbooks WHERE id = ?',
       ),
       insert: db.prepare(`
-        INSERT INTO runbooks (title, body, front_matter, source_text, source_path, origin, content_hash, created_at, updated_at)
-        VALUES (@title, @body, @frontMatter, @sourceText, @sourcePath, @origin, @contentHash, @now, @now)`),
+        INSERT INTO runbooks (uid, title, summary, owner, severity, last_reviewed, review_interval_days, links,
+          extra_front_matter, body, sections, steps, step_count, source_text, source_path, relative_path, origin,
+          content_hash, revision, created_at, updated_at)
+        VALUES (@uid, @title, @summary, @owner, @severity, @lastReviewed, @reviewIntervalDays, @links,
+          @extraFrontMatter, @body, @sections, @steps, @stepCount, @sourceText, @sourcePath, @relativePath, @origin,
+          @contentHash, 0, @now, @now)`),
       update: db.prepare(`
-        UPDATE runbooks SET title = @title, body = @body, front_matter = @frontMatter, source_text = @sourceText,
-          origin = @origin, content_hash = @contentHash, updated_at = @now
+        UPDATE runbooks SET uid = @uid, title = @title, summary = @summary, owner = @owner, severity = @severity,
+          last_reviewed = @lastReviewed, review_interval_days = @reviewIntervalDays, links = @links,
+          extra_front_matter = @extraFrontMatter, body = @body, sections = @sections, steps = @steps,
+          step_count = @stepCount, source_text = @sourceText, source_path = coalesce(@sourcePath, source_path),
+          relative_path = coalesce(@relativePath, relative_path), content_hash = @contentHash, updated_at = @now
         WHERE id = @id`),
+      setRevision: db.prepare('UPDATE runbooks SET revision = ? WHERE id = ?'),
+      setArchived: db.prepare('UPDATE runbooks SET archived_at = ?, updated_at = coalesce(?, updated_at) WHERE id = ?'),
       deleteTags: db.prepare('DELETE FROM runbook_tags WHERE runbook_id = ?'),
       deleteServices: db.prepare('DELETE FROM runbook_services WHERE runbook_id = ?'),
       insertTag: db.prepare('INSERT OR IGNORE INTO runbook_tags (runbook_id, tag) VALUES (?, ?)'),
       insertService: db.prepare('INSERT OR IGNORE INTO runbook_services (runbook_id, service) VALUES (?, ?)'),
       deleteFts: db.prepare('DELETE FROM runbooks_fts WHERE rowid = ?'),
       insertFts: db.prepare(
-        'INSERT INTO runbooks_fts (rowid, title, body, tags, services, keywords) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO runbooks_fts (rowid, title, summary, body, tags, services, keywords) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
-      get: db.prepare<[number], SummaryRow & { body: string; front_matter: string; created_at: string }>(
-        `SELECT ${SUMMARY_COLUMNS}, r.body, r.front_matter, r.created_at FROM runbooks r WHERE r.id = ?`,
+      deleteSectionFts: db.prepare('DELETE FROM runbook_sections_fts WHERE runbook_id = ?'),
+      insertSectionFts: db.prepare(
+        'INSERT INTO runbook_sections_fts (title, text, runbook_id, section_id) VALUES (?, ?, ?, ?)',
       ),
-      list: db.prepare<{ tag: string | null; service: string | null }, SummaryRow>(
+      get: db.prepare<{ id: number; today: string }, FullRow>(`
+        SELECT ${SUMMARY_COLUMNS}, r.owner, r.severity, r.last_reviewed, r.review_interval_days,
+          ${NEXT_REVIEW} AS next_review_on, r.links, r.extra_front_matter, r.body, r.sections, r.steps, r.revision,
+          r.created_at
+        FROM runbooks r WHERE r.id = @id`),
+      list: db.prepare<FilterParams, SummaryRow>(
         `SELECT ${SUMMARY_COLUMNS} FROM runbooks r WHERE ${FILTER} ORDER BY r.title COLLATE NOCASE, r.id`,
       ),
-      tagFacets: db.prepare<[], Facet>(
-        'SELECT tag AS name, count(*) AS count FROM runbook_tags GROUP BY tag ORDER BY count DESC, tag',
+      tagFacets: db.prepare<[], Facet>(`
+        SELECT tag AS name, count(*) AS count FROM runbook_tags JOIN runbooks r ON r.id = runbook_id
+        WHERE r.archived_at IS NULL GROUP BY tag ORDER BY count DESC, tag`),
+      serviceFacets: db.prepare<[], Facet>(`
+        SELECT service AS name, count(*) AS count FROM runbook_services JOIN runbooks r ON r.id = runbook_id
+        WHERE r.archived_at IS NULL GROUP BY service ORDER BY count DESC, service`),
+      groupFacets: db.prepare<[], Facet>(`
+        SELECT name, count(*) AS count FROM (SELECT ${GROUP_TITLE} AS name FROM runbooks r WHERE r.archived_at IS NULL)
+        WHERE name IS NOT NULL GROUP BY name ORDER BY name`),
+      reviewDueCount: db.prepare<{ today: string }, { n: number }>(
+        `SELECT count(*) AS n FROM runbooks r WHERE r.archived_at IS NULL AND ${NEXT_REVIEW} < @today`,
       ),
-      serviceFacets: db.prepare<[], Facet>(
-        'SELECT service AS name, count(*) AS count FROM runbook_services GROUP BY service ORDER BY count DESC, service',
-      ),
-      search: db.prepare<
-        { query: string; tag: string | null; service: string | null; limit: number },
-        SummaryRow & { snippet: string; score: number }
-      >(`
+      search: db.prepare<FilterParams & { query: string; limit: number }, SummaryRow & { snippet: string; score: number }>(`
         SELECT ${SUMMARY_COLUMNS},
-          snippet(runbooks_fts, 1, '<mark>', '</mark>', '…', 16) AS snippet,
+          snippet(runbooks_fts, 2, '<mark>', '</mark>', '…', 16) AS snippet,
           ${BM25} AS score
         FROM runbooks_fts JOIN runbooks r ON r.id = runbooks_fts.rowid
         WHERE runbooks_fts MATCH @query AND ${FILTER}
         ORDER BY score, r.id
         LIMIT @limit`),
+      bestSection: db.prepare<{ query: string; id: number }, { section_id: string | null; title: string; snippet: string }>(`
+        SELECT section_id, title, snippet(runbook_sections_fts, 1, '<mark>', '</mark>', '…', 16) AS snippet
+        FROM runbook_sections_fts
+        WHERE runbook_sections_fts MATCH @query AND runbook_id = @id
+        ORDER BY bm25(runbook_sections_fts, 2.0, 1.0) LIMIT 1`),
+      related: db.prepare<{ id: number; limit: number; today: string }, SummaryRow>(`
+        SELECT ${SUMMARY_COLUMNS} FROM (
+          SELECT runbook_id, sum(weight) AS score FROM (
+            SELECT runbook_id, 2 AS weight FROM runbook_services
+              WHERE service IN (SELECT service FROM runbook_services WHERE runbook_id = @id)
+            UNION ALL
+            SELECT runbook_id, 1 AS weight FROM runbook_tags
+              WHERE tag IN (SELECT tag FROM runbook_tags WHERE runbook_id = @id)
+          ) GROUP BY runbook_id
+        ) shared JOIN runbooks r ON r.id = shared.runbook_id
+        WHERE r.id != @id AND r.archived_at IS NULL
+        ORDER BY shared.score DESC, r.title COLLATE NOCASE
+        LIMIT @limit`),
+      vocabulary: db.prepare<[], { term: string; doc: number }>('SELECT term, doc FROM runbooks_vocab'),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM runbooks'),
       countByOrigin: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM runbooks WHERE origin = ?'),
       idsByOrigin: db.prepare<[string], { id: number }>('SELECT id FROM runbooks WHERE origin = ?'),
+      allIds: db.prepare<[], { id: number; revision: number }>('SELECT id, revision FROM runbooks ORDER BY id'),
+      sourceOf: db.prepare<[number], { source_text: string; source_path: string | null; relative_path: string | null; origin: RunbookOrigin; uid: string }>(
+        'SELECT source_text, source_path, relative_path, origin, uid FROM runbooks WHERE id = ?',
+      ),
       deleteById: db.prepare('DELETE FROM runbooks WHERE id = ?'),
     };
   }
 
-  findBySourcePath(sourcePath: string): { id: number; contentHash: string } | undefined {
-    const row = this.statements.bySourcePath.get(sourcePath);
-    return row && { id: row.id, contentHash: row.content_hash };
+  findByUid(uid: string): number | undefined {
+    return this.statements.byUid.get(uid)?.id;
+  }
+
+  findByRelativePath(relativePath: string): { id: number; sourcePath: string | null }[] {
+    return this.statements.byRelativePath.all(relativePath).map((row) => ({ id: row.id, sourcePath: row.source_path }));
+  }
+
+  stateOf(id: number): { contentHash: string; revision: number; uid: string } | undefined {
+    const row = this.statements.hashAndRevision.get(id);
+    return row && { contentHash: row.content_hash, revision: row.revision, uid: row.uid };
   }
 
   insert(record: RunbookRecord, now: Date): number {
@@ -118,42 +230,98 @@ export class RunbookRepo {
     })();
   }
 
-  get(id: number): Runbook | undefined {
-    const row = this.statements.get.get(id);
+  setRevision(id: number, revision: number): void {
+    this.statements.setRevision.run(revision, id);
+  }
+
+  setArchived(id: number, archivedAt: Date | null, now: Date): void {
+    this.statements.setArchived.run(archivedAt?.toISOString() ?? null, now.toISOString(), id);
+    this.version += 1;
+  }
+
+  get(id: number, today: string): Runbook | undefined {
+    const row = this.statements.get.get({ id, today });
     if (!row) return undefined;
     return {
       ...toSummary(row),
+      metadata: {
+        title: row.title,
+        summary: row.summary,
+        services: JSON.parse(row.services) as string[],
+        tags: JSON.parse(row.tags) as string[],
+        owner: row.owner,
+        severity: row.severity,
+        lastReviewed: row.last_reviewed,
+        reviewIntervalDays: row.review_interval_days,
+        links: JSON.parse(row.links) as RunbookLink[],
+      },
       body: row.body,
-      frontMatter: JSON.parse(row.front_matter) as Record<string, unknown>,
+      extraFrontMatter: JSON.parse(row.extra_front_matter) as Record<string, unknown>,
+      sections: JSON.parse(row.sections) as RunbookSection[],
+      steps: JSON.parse(row.steps) as RunbookStep[],
+      revision: row.revision,
+      nextReviewOn: row.next_review_on,
       createdAt: row.created_at,
+      archivedAt: row.archived_at,
     };
   }
 
-  list(filter: RunbookFilter): RunbookSummary[] {
-    return this.statements.list.all(filterParams(filter)).map(toSummary);
+  list(filter: RunbookFilter, today: string): RunbookSummary[] {
+    return this.statements.list
+      .all(filterParams(filter, today))
+      .map(toSummary)
+      .filter((item) => (filter.group === undefined || item.group === filter.group) && (!filter.needsReview || item.reviewDue));
   }
 
-  facets(): { tags: Facet[]; services: Facet[] } {
-    return { tags: this.statements.tagFacets.all(), services: this.statements.serviceFacets.all() };
+  facets(today: string): { tags: Facet[]; services: Facet[]; groups: Facet[]; reviewDueCount: number } {
+    return {
+      tags: this.statements.tagFacets.all(),
+      services: this.statements.serviceFacets.all(),
+      groups: this.statements.groupFacets.all(),
+      reviewDueCount: this.statements.reviewDueCount.get({ today })?.n ?? 0,
+    };
   }
 
-  search(ftsQuery: string, filter: RunbookFilter, limit: number): RunbookHit[] {
-    return this.statements.search.all({ query: ftsQuery, limit, ...filterParams(filter) }).map((row) => {
-      const { id, title, tags, services } = toSummary(row);
-      return { id, title, snippet: row.snippet, score: row.score, tags, services };
-    });
+  search(ftsQuery: string, filter: RunbookFilter, limit: number, today: string): SearchRow[] {
+    return this.statements.search
+      .all({ query: ftsQuery, limit, ...filterParams(filter, today) })
+      .map((row) => ({ summary: toSummary(row), snippet: row.snippet, score: row.score }));
+  }
+
+  /** The section of one runbook that matches a query best, with a snippet from it. */
+  bestSection(ftsQuery: string, id: number): { sectionId: string | null; title: string; snippet: string } | undefined {
+    const row = this.statements.bestSection.get({ query: ftsQuery, id });
+    return row && { sectionId: row.section_id, title: row.title, snippet: row.snippet };
+  }
+
+  related(id: number, limit: number, today: string): RunbookSummary[] {
+    return this.statements.related.all({ id, limit, today }).map(toSummary);
+  }
+
+  /** Every indexed term with the number of runbooks it occurs in. */
+  vocabulary(): { term: string; doc: number }[] {
+    return this.statements.vocabulary.all();
   }
 
   count(origin?: RunbookOrigin): number {
     return (origin ? this.statements.countByOrigin.get(origin) : this.statements.count.get())?.n ?? 0;
   }
 
-  /** Replaces every runbook of one origin (e.g. the demo's) in one transaction. */
-  replaceByOrigin(origin: RunbookOrigin, records: RunbookRecord[], now: Date): void {
-    this.db.transaction(() => {
-      this.deleteByOrigin(origin);
-      for (const record of records) this.insert(record, now);
-    })();
+  allIds(): { id: number; revision: number }[] {
+    return this.statements.allIds.all();
+  }
+
+  source(id: number) {
+    const row = this.statements.sourceOf.get(id);
+    return (
+      row && {
+        sourceText: row.source_text,
+        sourcePath: row.source_path,
+        relativePath: row.relative_path,
+        origin: row.origin,
+        uid: row.uid,
+      }
+    );
   }
 
   deleteByOrigin(origin: RunbookOrigin): number {
@@ -161,19 +329,33 @@ export class RunbookRepo {
       const ids = this.statements.idsByOrigin.all(origin);
       for (const { id } of ids) {
         this.statements.deleteFts.run(id);
+        this.statements.deleteSectionFts.run(id);
         this.statements.deleteById.run(id);
       }
+      this.version += 1;
       return ids.length;
     })();
   }
 
   private params(record: RunbookRecord, now: Date) {
+    const { metadata, structure } = record.parsed;
     return {
-      title: record.title,
-      body: record.body,
-      frontMatter: JSON.stringify(record.frontMatter),
+      uid: record.uid,
+      title: metadata.title,
+      summary: metadata.summary,
+      owner: metadata.owner,
+      severity: metadata.severity,
+      lastReviewed: metadata.lastReviewed,
+      reviewIntervalDays: metadata.reviewIntervalDays,
+      links: JSON.stringify(metadata.links),
+      extraFrontMatter: JSON.stringify(record.parsed.extraFrontMatter),
+      body: record.parsed.body,
+      sections: JSON.stringify(structure.sections),
+      steps: JSON.stringify(structure.steps),
+      stepCount: structure.steps.length,
       sourceText: record.sourceText,
       sourcePath: record.sourcePath,
+      relativePath: record.relativePath,
       origin: record.origin,
       contentHash: record.contentHash,
       now: now.toISOString(),
@@ -182,28 +364,41 @@ export class RunbookRepo {
 
   private writeIndexes(id: number, record: RunbookRecord): void {
     const s = this.statements;
+    const { metadata, plainText, structure } = record.parsed;
     s.deleteTags.run(id);
     s.deleteServices.run(id);
-    for (const tag of record.tags) s.insertTag.run(id, tag);
-    for (const service of record.services) s.insertService.run(id, service);
+    for (const tag of metadata.tags) s.insertTag.run(id, tag);
+    for (const service of metadata.services) s.insertService.run(id, service);
     s.deleteFts.run(id);
-    const keywords = splitIdentifiers(`${record.title}\n${record.plainText}`);
-    s.insertFts.run(id, record.title, record.plainText, record.tags.join(' '), record.services.join(' '), keywords);
+    const keywords = splitIdentifiers(`${metadata.title}\n${plainText}`);
+    s.insertFts.run(id, metadata.title, metadata.summary, plainText, metadata.tags.join(' '), metadata.services.join(' '), keywords);
+    s.deleteSectionFts.run(id);
+    for (const section of structure.sectionTexts) {
+      s.insertSectionFts.run(section.title ?? '', section.text, id, section.sectionId);
+    }
+    this.version += 1;
   }
 }
 
-function filterParams(filter: RunbookFilter): { tag: string | null; service: string | null } {
-  return { tag: filter.tag ?? null, service: filter.service ?? null };
+function filterParams(filter: RunbookFilter, today: string): FilterParams {
+  return { tag: filter.tag ?? null, service: filter.service ?? null, archived: filter.archived ? 1 : 0, today };
 }
 
 function toSummary(row: SummaryRow): RunbookSummary {
   return {
     id: row.id,
+    uid: row.uid,
     title: row.title,
+    summary: row.summary,
     tags: JSON.parse(row.tags) as string[],
     services: JSON.parse(row.services) as string[],
     origin: row.origin,
     sourcePath: row.source_path,
+    relativePath: row.relative_path,
+    group: row.group_title,
+    stepCount: row.step_count,
+    reviewDue: row.review_due === 1,
+    archived: row.archived_at !== null,
     updatedAt: row.updated_at,
   };
 }

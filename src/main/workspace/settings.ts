@@ -1,15 +1,25 @@
+import os from 'node:os';
+import { DEFAULT_PROCEDURE_HEADINGS } from '../runbooks/format/structure';
 import type { Store } from '../store/open';
+
+export const WORKSPACE_CREATED_AT = 'workspace.created_at';
+const AUTHOR = 'workspace.author';
+const PROCEDURE_HEADINGS = 'runbooks.procedure_headings';
+/** Set by a migration when derived runbook data must be rebuilt by the app. */
+export const RUNBOOKS_REINDEX = 'runbooks.reindex';
 
 /** Small key/value settings of the workspace, kept in the store. */
 export class Settings {
   private readonly getStatement;
   private readonly setStatement;
+  private readonly deleteStatement;
 
   constructor(db: Store) {
     this.getStatement = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
     this.setStatement = db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
     );
+    this.deleteStatement = db.prepare('DELETE FROM settings WHERE key = ?');
   }
 
   get(key: string): string | undefined {
@@ -19,6 +29,26 @@ export class Settings {
   set(key: string, value: string): void {
     this.setStatement.run(key, value);
   }
-}
 
-export const WORKSPACE_CREATED_AT = 'workspace.created_at';
+  delete(key: string): void {
+    this.deleteStatement.run(key);
+  }
+
+  /** Who changes are by when nobody says: the workspace's author, else the OS user. */
+  author(): string {
+    const stored = this.get(AUTHOR);
+    if (stored) return stored;
+    try {
+      return os.userInfo().username || 'unknown';
+    } catch {
+      return 'unknown';
+    }
+  }
+
+  procedureHeadings(): readonly string[] {
+    const stored = this.get(PROCEDURE_HEADINGS);
+    if (!stored) return DEFAULT_PROCEDURE_HEADINGS;
+    const parsed: unknown = JSON.parse(stored);
+    return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === 'string') : DEFAULT_PROCEDURE_HEADINGS;
+  }
+}

@@ -33,7 +33,7 @@ describe('holdfast CLI', () => {
     const result = await holdfast('--data', data, 'runbooks', 'import', sampleFolder(), '--json');
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout) as ImportReport;
-    expect(report).toEqual({ imported: 2, updated: 0, unchanged: 0, failed: [], skipped: [] });
+    expect(report).toEqual({ imported: 2, updated: 0, unchanged: 0, failed: [], skipped: [], groups: [] });
   });
 
   it('accepts the global options before or after the command', async () => {
@@ -45,7 +45,16 @@ describe('holdfast CLI', () => {
     expect(after.stdout).toBe(before.stdout);
     const hits = JSON.parse(after.stdout) as RunbookHit[];
     expect(hits).toEqual([
-      { id: expect.any(Number) as number, title: 'Disk filling up', snippet: expect.stringContaining('<mark>WAL</mark>') as string, score: expect.any(Number) as number, tags: ['storage'], services: ['db'] },
+      {
+        id: expect.any(Number) as number,
+        title: 'Disk filling up',
+        snippet: expect.stringContaining('<mark>WAL</mark>') as string,
+        score: expect.any(Number) as number,
+        tags: ['storage'],
+        services: ['db'],
+        section: { id: 'disk', title: 'Disk' },
+        spelling: null,
+      },
     ]);
   });
 

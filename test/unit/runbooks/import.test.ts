@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { memoryCore } from '../../fixtures/core';
-import { CORPUS_DIR, hasCorpus, tempDir, writeFiles } from '../../fixtures/temp';
+import { memoryCore, op } from '../../fixtures/core';
+import { tempDir, writeFiles } from '../../fixtures/temp';
 
 const runbook = (title: string, body = 'Check the thing.') => `---\ntitle: ${title}\ntags: [t]\n---\n# ${title}\n\n${body}\n`;
+const titles = async (core: ReturnType<typeof memoryCore>['core']) =>
+  (await op(core, 'listRunbooks', {})).items.map((item) => item.title);
 
 describe('importing runbooks', () => {
-  it('imports Markdown files from folders recursively and from single files', () => {
+  it('imports Markdown files from folders recursively and single files', async () => {
     const { core } = memoryCore();
     const dir = tempDir();
     writeFiles(dir, {
@@ -15,113 +17,117 @@ describe('importing runbooks', () => {
       'a/b/cpu.markdown': runbook('CPU hot'),
       'notes.txt': 'not markdown',
       '.git/config.md': runbook('Hidden'),
+      'loose.md': '# Loose file\n\nText.\n',
     });
-    writeFiles(dir, { 'loose.md': '# Loose file\n\nText.\n' });
-
-    const report = core.runbooks.import([path.join(dir, 'a'), path.join(dir, 'loose.md')]);
-    expect(report).toEqual({ imported: 3, updated: 0, unchanged: 0, failed: [], skipped: [] });
-    expect(core.runbooks.list({}).items.map((item) => item.title)).toEqual(['CPU hot', 'Disk full', 'Loose file']);
+    const report = await op(core, 'importRunbooks', { paths: [path.join(dir, 'a'), path.join(dir, 'loose.md')] });
+    expect(report).toEqual({ imported: 3, updated: 0, unchanged: 0, failed: [], skipped: [], groups: [] });
+    expect(await titles(core)).toEqual(['CPU hot', 'Disk full', 'Loose file']);
+    const cpu = (await op(core, 'listRunbooks', {})).items.find((item) => item.title === 'CPU hot');
+    expect(cpu?.relativePath).toBe('b/cpu.markdown');
   });
 
-  it('updates on re-import of the same path instead of duplicating, and reports unchanged files', () => {
+  it('updates on re-import of the same path instead of duplicating, with a new revision', async () => {
     const { core, clock } = memoryCore();
     const dir = tempDir();
     writeFiles(dir, { 'disk.md': runbook('Disk full'), 'cpu.md': runbook('CPU hot') });
-    core.runbooks.import([dir]);
-    const [first] = core.runbooks.list({}).items.filter((item) => item.title === 'Disk full');
+    await op(core, 'importRunbooks', { paths: [dir] });
+    const [first] = (await op(core, 'listRunbooks', {})).items.filter((item) => item.title === 'Disk full');
 
     clock.advance(60_000);
     writeFiles(dir, { 'disk.md': runbook('Disk full', 'Delete old logs in /var/log/app.') });
-    expect(core.runbooks.import([dir])).toMatchObject({ imported: 0, updated: 1, unchanged: 1 });
+    expect(await op(core, 'importRunbooks', { paths: [dir] })).toMatchObject({ imported: 0, updated: 1, unchanged: 1 });
 
-    const items = core.runbooks.list({}).items;
-    expect(items).toHaveLength(2);
-    const updated = core.runbooks.get(first?.id ?? -1);
+    expect(await titles(core)).toHaveLength(2);
+    const updated = await op(core, 'getRunbook', { id: first?.id ?? -1 });
     expect(updated.body).toContain('/var/log/app');
     expect(updated.updatedAt).toBe('2026-11-27T03:01:00.000Z');
-    expect(core.runbooks.search({ query: 'var log app', limit: 5 }).map((hit) => hit.id)).toEqual([first?.id]);
+    expect(updated.revision).toBe(2);
+    expect((await op(core, 'searchRunbooks', { query: 'var log app' })).map((hit) => hit.id)).toEqual([first?.id]);
   });
 
-  it('reports each bad file in failed with its path and why, and still imports the rest', () => {
+  it('does not mistake another folder’s file with the same relative path for this one', async () => {
+    const { core } = memoryCore();
+    const teamA = tempDir();
+    const teamB = tempDir();
+    writeFiles(teamA, { 'overview.md': runbook('Team A overview') });
+    writeFiles(teamB, { 'overview.md': runbook('Team B overview') });
+    await op(core, 'importRunbooks', { paths: [teamA] });
+    expect(await op(core, 'importRunbooks', { paths: [teamB] })).toMatchObject({ imported: 1, updated: 0 });
+    expect(await titles(core)).toEqual(['Team A overview', 'Team B overview']);
+  });
+
+  it('reports each bad file with its path and why, leaves nothing of it, and imports the rest', async () => {
     const { core } = memoryCore();
     const dir = tempDir();
     writeFiles(dir, {
       'good.md': runbook('Good one'),
       'binary.md': Buffer.from([0xff, 0xfe, 0x00, 0x81, 0x92]),
       'broken-yaml.md': '---\ntitle: [unclosed\n---\n# x\n',
+      'twin-a.md': '---\nid: rb_twin\n---\n# Twin A\n\nx\n',
+      'twin-b.md': '---\nid: rb_twin\n---\n# Twin B\n\nx\n',
     });
     fs.symlinkSync(path.join(dir, 'missing-target.md'), path.join(dir, 'dangling.md'));
     const missing = path.join(dir, 'no-such-folder');
 
-    const report = core.runbooks.import([dir, missing]);
-    expect(report.imported).toBe(1);
+    const report = await op(core, 'importRunbooks', { paths: [dir, missing] });
+    expect(report.imported).toBe(2);
     expect(report.failed).toEqual(
       expect.arrayContaining([
         { path: missing, error: 'no such file or folder' },
         { path: path.join(dir, 'binary.md'), error: expect.stringMatching(/not UTF-8/) as string },
         { path: path.join(dir, 'broken-yaml.md'), error: expect.stringMatching(/front matter is not valid YAML/) as string },
         { path: path.join(dir, 'dangling.md'), error: 'no such file or folder' },
+        { path: path.join(dir, 'twin-b.md'), error: expect.stringMatching(/id rb_twin is also the id of .*twin-a\.md/) as string },
       ]),
     );
-    expect(report.failed).toHaveLength(4);
+    expect(report.failed).toHaveLength(5);
+    expect(await titles(core)).toEqual(['Good one', 'Twin A']);
   });
 
-  it('keeps what was stored when a re-import of the same file fails', () => {
+  it('keeps what was stored when a re-import of the same file fails', async () => {
     const { core } = memoryCore();
     const dir = tempDir();
     writeFiles(dir, { 'disk.md': runbook('Disk full', 'Original steps.') });
-    core.runbooks.import([dir]);
+    await op(core, 'importRunbooks', { paths: [dir] });
     writeFiles(dir, { 'disk.md': '---\ntitle: [broken\n---\n' });
-    expect(core.runbooks.import([dir]).failed).toHaveLength(1);
-    const [item] = core.runbooks.list({}).items;
-    expect(core.runbooks.get(item?.id ?? -1).body).toContain('Original steps.');
+    expect((await op(core, 'importRunbooks', { paths: [dir] })).failed).toHaveLength(1);
+    const [item] = (await op(core, 'listRunbooks', {})).items;
+    expect((await op(core, 'getRunbook', { id: item?.id ?? -1 })).body).toContain('Original steps.');
   });
 
-  it('skips files with no content besides front matter, saying so', () => {
+  it('turns _index.md section pages into the group of their folder', async () => {
     const { core } = memoryCore();
     const dir = tempDir();
-    writeFiles(dir, { '_index.md': '---\ntitle: node\nweight: 10\n---\n\n', 'real.md': runbook('Real') });
-    const report = core.runbooks.import([dir]);
-    expect(report.imported).toBe(1);
-    expect(report.skipped).toEqual([{ path: path.join(dir, '_index.md'), reason: expect.stringMatching(/no content/) as string }]);
-  });
-});
-
-describe.skipIf(!hasCorpus)('the prometheus-operator runbook corpus', () => {
-  const alertFiles = () =>
-    fs.readdirSync(CORPUS_DIR, { recursive: true, encoding: 'utf8' })
-      .filter((name) => name.endsWith('.md') && path.basename(name) !== '_index.md')
-      .map((name) => path.join(CORPUS_DIR, name));
-
-  it('imports all 108 alert runbooks with their titles and accounts for the section pages', () => {
-    const { core } = memoryCore();
-    const report = core.runbooks.import([CORPUS_DIR]);
-    expect(report.failed).toEqual([]);
-    expect(report.imported).toBe(108);
-    expect(report.skipped.map((skip) => path.basename(skip.path))).toEqual(Array(9).fill('_index.md'));
-    expect(report.imported + report.skipped.length).toBe(117);
-
-    const titles = new Map(core.runbooks.list({}).items.map((item) => [item.sourcePath, item.title]));
-    for (const file of alertFiles()) {
-      const text = fs.readFileSync(file, 'utf8');
-      const expected = /^---\n[\s\S]*?^title: (.+)$/m.exec(text)?.[1] ?? /^# (.+)$/m.exec(text)?.[1];
-      expect(titles.get(file), file).toBe(expected?.trim());
-    }
+    writeFiles(dir, {
+      'db/_index.md': '---\ntitle: Databases\nweight: 10\n---\n',
+      'db/disk.md': runbook('Disk full'),
+      'db/replicas/lag.md': runbook('Replica lag'),
+      'web/cpu.md': runbook('CPU hot'),
+    });
+    const report = await op(core, 'importRunbooks', { paths: [dir] });
+    expect(report.groups).toEqual([{ path: path.join(dir, 'db/_index.md'), title: 'Databases' }]);
+    const list = await op(core, 'listRunbooks', {});
+    expect(Object.fromEntries(list.items.map((item) => [item.title, item.group]))).toEqual({
+      'Disk full': 'Databases',
+      'Replica lag': 'Databases',
+      'CPU hot': null,
+    });
+    expect(list.groups).toEqual([{ name: 'Databases', count: 2 }]);
+    expect((await op(core, 'listRunbooks', { group: 'Databases' })).items).toHaveLength(2);
   });
 
-  it('finds a runbook by a term from its text, best match first', () => {
+  it('imports relative images with their runbook, and says which it could not', async () => {
     const { core } = memoryCore();
-    core.runbooks.import([CORPUS_DIR]);
-    const [top] = core.runbooks.search({ query: 'etcd leader', limit: 5 });
-    expect(top?.title).toBe('etcdNoLeader');
-    expect(top?.snippet).toMatch(/<mark>leader<\/mark>/i);
-    const fsync = core.runbooks.search({ query: 'fsync', limit: 20 });
-    expect(fsync.map((hit) => hit.title)).toContain('etcdHighFsyncDurations');
-  });
-
-  it('re-importing the corpus changes nothing', () => {
-    const { core } = memoryCore();
-    core.runbooks.import([CORPUS_DIR]);
-    expect(core.runbooks.import([CORPUS_DIR])).toMatchObject({ imported: 0, updated: 0, unchanged: 108, failed: [] });
+    const dir = tempDir();
+    const png = Buffer.from('89504e470d0a1a0a', 'hex');
+    writeFiles(dir, {
+      'ops/graph.md': '# Graph\n\n![latency](img/latency.png)\n![gone](img/missing.png)\n![remote](https://example.com/x.png)\n',
+      'ops/img/latency.png': png,
+    });
+    const report = await op(core, 'importRunbooks', { paths: [dir] });
+    expect(report.skipped).toEqual([{ path: path.join(dir, 'ops/img/missing.png'), reason: 'image in ops/graph.md not found' }]);
+    const [item] = (await op(core, 'listRunbooks', {})).items;
+    const asset = await op(core, 'getRunbookAsset', { id: item?.id ?? -1, path: 'img/latency.png' });
+    expect(asset).toEqual({ path: 'img/latency.png', mime: 'image/png', base64: png.toString('base64') });
   });
 });

@@ -1,20 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../src/main/api';
 import { openCore } from '../../../src/main/core/core';
-import { memoryCore } from '../../fixtures/core';
+import { memoryCore, op } from '../../fixtures/core';
 import { ASSETS_DIR, tempDir, writeFiles } from '../../fixtures/temp';
 
 describe('the demo workspace', () => {
-  it('fills a new data folder with our sample runbooks, once', () => {
+  it('fills a new data folder with our sample runbooks, once', async () => {
     const dataDir = tempDir();
     const first = openCore({ dataDir, assetsDir: ASSETS_DIR });
     first.prepareWorkspace({ demo: true });
-    const demoCount = first.runbooks.repo.count('demo');
-    expect(demoCount).toBeGreaterThanOrEqual(5);
-    const list = first.runbooks.list({});
+    expect(first.runbooks.repo.count('demo')).toBeGreaterThanOrEqual(5);
+    const list = await op(first, 'listRunbooks', {});
     expect(list.tags.length).toBeGreaterThan(0);
     expect(list.services.length).toBeGreaterThan(0);
-    first.runbooks.repo.deleteByOrigin('demo');
+    await op(first, 'clearDemoWorkspace', {});
     first.close();
 
     // The user emptied it; the next start must not bring the samples back.
@@ -35,24 +33,27 @@ describe('the demo workspace', () => {
     const { core } = memoryCore();
     const dir = tempDir();
     writeFiles(dir, { 'mine.md': '# My own runbook\n\nSteps.\n' });
-    core.runbooks.import([dir]);
+    await op(core, 'importRunbooks', { paths: [dir] });
     core.prepareWorkspace({ demo: true }); // not empty: no demo added
     expect(core.runbooks.repo.count('demo')).toBe(0);
 
-    const loaded = await dispatch(core, 'loadDemoWorkspace', {});
-    expect(loaded).toMatchObject({ ok: true, value: { hasDemo: true } });
-    const cleared = await dispatch(core, 'clearDemoWorkspace', {});
-    expect(cleared).toMatchObject({ ok: true, value: { hasDemo: false, runbookCount: 1 } });
-    expect(core.runbooks.list({}).items.map((item) => item.title)).toEqual(['My own runbook']);
+    expect(await op(core, 'loadDemoWorkspace', {})).toMatchObject({ hasDemo: true });
+    expect(await op(core, 'clearDemoWorkspace', {})).toMatchObject({ hasDemo: false, runbookCount: 1 });
+    expect((await op(core, 'listRunbooks', {})).items.map((item) => item.title)).toEqual(['My own runbook']);
   });
 
-  it('sample runbooks carry titles, services and tags from their front matter', () => {
+  it('sample runbooks carry metadata from their front matter and steps a runner can walk', async () => {
     const { core } = memoryCore();
     core.prepareWorkspace({ demo: true });
-    for (const item of core.runbooks.list({}).items) {
-      expect(item.origin).toBe('demo');
-      expect(item.services.length, item.title).toBeGreaterThan(0);
-      expect(item.tags.length, item.title).toBeGreaterThan(0);
+    for (const item of (await op(core, 'listRunbooks', {})).items) {
+      const runbook = await op(core, 'getRunbook', { id: item.id });
+      expect(runbook.origin).toBe('demo');
+      expect(runbook.services.length, item.title).toBeGreaterThan(0);
+      expect(runbook.metadata.summary, item.title).not.toBe('');
+      expect(runbook.steps.length, item.title).toBeGreaterThanOrEqual(3);
+      expect(runbook.revision).toBe(1);
     }
+    const timed = (await op(core, 'listRunbooks', {})).items.length;
+    expect(timed).toBeGreaterThanOrEqual(5);
   });
 });

@@ -1,7 +1,8 @@
 import { migration001 } from './001-runbooks';
+import { migration002 } from './002-runbook-authoring';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [migration001];
+export const migrations: readonly Migration[] = [migration001, migration002];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

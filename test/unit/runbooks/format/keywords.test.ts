@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitIdentifiers } from '../../../src/main/runbooks/keywords';
+import { splitIdentifiers } from '../../../../src/main/runbooks/format/keywords';
 
 describe('splitIdentifiers', () => {
   it('splits camelCase and PascalCase alert names into words, once each', () => {

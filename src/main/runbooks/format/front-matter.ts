@@ -1,0 +1,98 @@
+import { Document, isSeq, parse as parseYaml, YAMLParseError } from 'yaml';
+import { RunbookFrontMatter, type RunbookMetadata } from '../../../shared/runbooks';
+import { HoldfastError } from '../../errors';
+
+/** Keys Holdfast reads into its model; every other key is kept as written, after these. */
+const KNOWN_KEYS = new Set([
+  'id',
+  'title',
+  'summary',
+  'tags',
+  'services',
+  'service',
+  'owner',
+  'severity',
+  'last_reviewed',
+  'review_every_days',
+  'links',
+]);
+
+export interface FrontMatterFields {
+  /** The stable id from a Holdfast export, if the file has one. */
+  uid: string | null;
+  /** What the front matter says; the title may be missing (the body's heading or file name then serve). */
+  metadata: Omit<RunbookMetadata, 'title'> & { title: string | null };
+  extra: Record<string, unknown>;
+}
+
+export function readFrontMatterYaml(yamlText: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = parseYaml(yamlText);
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const where = error.linePos?.[0] ? ` at line ${error.linePos[0].line + 1}` : '';
+      throw new HoldfastError('VALIDATION', `front matter is not valid YAML${where}: ${error.message.split('\n')[0]}`);
+    }
+    throw error;
+  }
+  if (value === null || value === undefined) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new HoldfastError('VALIDATION', 'front matter must be a YAML mapping of keys to values');
+  }
+  return value as Record<string, unknown>;
+}
+
+export function interpretFrontMatter(raw: Record<string, unknown>): FrontMatterFields {
+  const parsed = RunbookFrontMatter.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new HoldfastError('VALIDATION', `front matter: "${issue?.path.join('.') ?? '?'}" ${issue?.message ?? 'is invalid'}`);
+  }
+  const data = parsed.data;
+  const extra = Object.fromEntries(Object.entries(raw).filter(([key]) => !KNOWN_KEYS.has(key)));
+  return {
+    uid: data.id || null,
+    metadata: {
+      title: data.title || null,
+      // Hugo and others call it description; it stays in `extra` too, so nothing is lost.
+      summary: data.summary ?? data.description ?? '',
+      services: unique([...(data.services ?? []), ...(data.service ?? [])]),
+      tags: unique(data.tags ?? []),
+      owner: data.owner ?? '',
+      severity: data.severity ?? '',
+      lastReviewed: data.last_reviewed ?? null,
+      reviewIntervalDays: data.review_every_days ?? null,
+      links: (data.links ?? []).map(({ label, url }) => ({ label, url })),
+    },
+    extra,
+  };
+}
+
+/**
+ * The runbook as a Markdown file: front matter in a fixed key order (empty fields
+ * left out, unknown keys after), then the body exactly as stored. The same runbook
+ * always gives the same bytes, which is what makes exports diff cleanly in git.
+ */
+export function composeRunbookFile(uid: string, metadata: RunbookMetadata, extra: Record<string, unknown>, body: string): string {
+  const fields: Record<string, unknown> = { id: uid, title: metadata.title };
+  if (metadata.summary) fields.summary = metadata.summary;
+  if (metadata.services.length) fields.services = metadata.services;
+  if (metadata.tags.length) fields.tags = metadata.tags;
+  if (metadata.owner) fields.owner = metadata.owner;
+  if (metadata.severity) fields.severity = metadata.severity;
+  if (metadata.lastReviewed) fields.last_reviewed = metadata.lastReviewed;
+  if (metadata.reviewIntervalDays !== null) fields.review_every_days = metadata.reviewIntervalDays;
+  if (metadata.links.length) fields.links = metadata.links.map(({ label, url }) => ({ label, url }));
+  for (const [key, value] of Object.entries(extra)) if (!(key in fields)) fields[key] = value;
+
+  const document = new Document(fields);
+  for (const key of ['services', 'tags']) {
+    const node = document.get(key, true);
+    if (isSeq(node)) node.flow = true;
+  }
+  const yaml = document.toString({ lineWidth: 0, flowCollectionPadding: false });
+  return `---\n${yaml}---\n${body}`;
+}
+
+const unique = (values: string[]): string[] => [...new Set(values)];

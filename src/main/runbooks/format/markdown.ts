@@ -1,0 +1,95 @@
+import path from 'node:path';
+import type { Nodes, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { RunbookMetadata } from '../../../shared/runbooks';
+import { interpretFrontMatter, readFrontMatterYaml } from './front-matter';
+import { extractStructure, type RunbookStructure } from './structure';
+
+export interface ParsedRunbook {
+  uid: string | null;
+  metadata: RunbookMetadata;
+  extraFrontMatter: Record<string, unknown>;
+  /** Markdown after the front matter, exactly as written. */
+  body: string;
+  /** The body's words without Markdown syntax, one block per line: what search indexes. */
+  plainText: string;
+  structure: RunbookStructure;
+  /** Relative image paths the body refers to, as written. */
+  images: string[];
+}
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+export function parseMarkdown(text: string): Root {
+  return parser.parse(text);
+}
+
+/**
+ * Reads a runbook file: YAML front matter (optional), then the body. The title is
+ * the front matter's `title`, else the first level-1 heading, else the file name.
+ */
+export function parseRunbookFile(text: string, fileName: string, procedureHeadings: readonly string[]): ParsedRunbook {
+  const tree = parseMarkdown(text);
+  const first = tree.children[0];
+  let raw: Record<string, unknown> = {};
+  let body = text;
+  if (first?.type === 'yaml') {
+    raw = readFrontMatterYaml(first.value);
+    body = text.slice(first.position?.end.offset ?? 0).replace(/^\r?\n/, '');
+  }
+  const { uid, metadata, extra } = interpretFrontMatter(raw);
+  const bodyTree = parseMarkdown(body);
+  const title = metadata.title ?? firstHeading(bodyTree) ?? path.parse(fileName).name;
+  return { uid, extraFrontMatter: extra, ...parseBody(body, procedureHeadings, bodyTree), metadata: { ...metadata, title } };
+}
+
+/** What Holdfast derives from a body: its searchable text, sections, steps and images. */
+export function parseBody(
+  body: string,
+  procedureHeadings: readonly string[],
+  tree: Root = parseMarkdown(body),
+): Pick<ParsedRunbook, 'body' | 'plainText' | 'structure' | 'images'> {
+  return {
+    body,
+    plainText: plainText(tree),
+    structure: extractStructure(tree, body, procedureHeadings),
+    images: relativeImages(tree),
+  };
+}
+
+function firstHeading(tree: Root): string | null {
+  const heading = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
+  const text = heading ? toString(heading).trim() : '';
+  return text || null;
+}
+
+const BLOCK_CONTAINERS = new Set(['root', 'list', 'listItem', 'blockquote', 'table', 'tableRow']);
+
+/** Text of a Markdown tree with block boundaries kept as line breaks (toString alone runs them together). */
+export function plainText(node: Nodes): string {
+  if (node.type === 'yaml') return '';
+  if (BLOCK_CONTAINERS.has(node.type) && 'children' in node) {
+    const separator = node.type === 'tableRow' ? ' | ' : '\n';
+    return node.children
+      .map((child) => plainText(child))
+      .filter((text) => text !== '')
+      .join(separator);
+  }
+  return toString(node);
+}
+
+function relativeImages(tree: Root): string[] {
+  const found = new Set<string>();
+  const walk = (node: Nodes) => {
+    if (node.type === 'image' && isRelativeUrl(node.url)) found.add(decodeURI(node.url.split(/[?#]/)[0] ?? ''));
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(tree);
+  return [...found].filter(Boolean);
+}
+
+export const isRelativeUrl = (url: string): boolean => !/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(url);

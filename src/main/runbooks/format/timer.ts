@@ -1,0 +1,31 @@
+/**
+ * Step timers, written in a step's text as `⏱ 5m` or `{timer=5m}`.
+ * A duration is one or more number-unit pairs: `90s`, `5m`, `5 min`, `1h30m`.
+ */
+const DURATION = String.raw`(?:\d+\s*(?:h|hr|hours?|m|mins?|minutes?|s|secs?|seconds?)\s*)+`;
+const MARKER = new RegExp(String.raw`⏱\uFE0F?\s*(${DURATION})|\{timer=(${DURATION})\}`, 'iu');
+const ANY_MARKER = /⏱|\{timer=/u;
+
+const UNIT_SECONDS: Record<string, number> = { h: 3600, m: 60, s: 1 };
+
+export interface TimerReading {
+  seconds: number | null;
+  /** Set when the text has a timer marker that could not be read. */
+  warning: string | null;
+}
+
+export function readTimer(text: string): TimerReading {
+  const match = MARKER.exec(text);
+  if (!match) {
+    return {
+      seconds: null,
+      warning: ANY_MARKER.test(text) ? 'has a timer marker without a duration such as 5m, 90s or 1h30m' : null,
+    };
+  }
+  const duration = match[1] ?? match[2] ?? '';
+  let seconds = 0;
+  for (const [, amount, unit] of duration.matchAll(/(\d+)\s*([a-z]+)/giu)) {
+    seconds += Number(amount) * (UNIT_SECONDS[(unit ?? 's').charAt(0).toLowerCase()] ?? 0);
+  }
+  return seconds > 0 ? { seconds, warning: null } : { seconds: null, warning: 'has a timer of zero length' };
+}

@@ -1,0 +1,95 @@
+import { distance } from 'fastest-levenshtein';
+import type { ParsedInputOf } from '../../shared/contract';
+import type { RunbookHit } from '../../shared/runbooks';
+import type { RunbookRepo } from './repo';
+import { queryWords, toFtsAnyQuery, toFtsQuery } from './search-query';
+
+/**
+ * Ranked search, then, if nothing matched as typed, the same search with each
+ * unknown word replaced by the closest word the library actually contains
+ * ("replicaton" → "replication"). Each hit says which section matched.
+ */
+export class RunbookSearch {
+  private vocabulary: { version: number; terms: Map<string, number> } | undefined;
+
+  constructor(private readonly repo: RunbookRepo) {}
+
+  search(input: ParsedInputOf<'searchRunbooks'>, today: string): RunbookHit[] {
+    const exact = this.run(input.query, input, today, null);
+    if (exact.length > 0) return exact;
+    const corrected = this.correct(input.query);
+    return corrected === null ? [] : this.run(corrected, input, today, corrected);
+  }
+
+  private run(query: string, input: ParsedInputOf<'searchRunbooks'>, today: string, spelling: string | null): RunbookHit[] {
+    const ftsQuery = toFtsQuery(query);
+    const anyTerm = toFtsAnyQuery(query);
+    if (ftsQuery === null || anyTerm === null) return [];
+    return this.repo.search(ftsQuery, input, input.limit, today).map(({ summary, snippet, score }) => {
+      // A runbook matches as a whole; the section that holds the most of the words is where to look.
+      const best = this.repo.bestSection(anyTerm, summary.id);
+      const section = best?.sectionId ? { id: best.sectionId, title: best.title } : null;
+      return {
+        id: summary.id,
+        title: summary.title,
+        snippet: best && best.snippet.includes('<mark>') ? best.snippet : snippet,
+        score,
+        tags: summary.tags,
+        services: summary.services,
+        section,
+        spelling,
+      };
+    });
+  }
+
+  /** The query with misspelt words corrected, or null when there is nothing to correct. */
+  private correct(query: string): string | null {
+    const terms = this.terms();
+    const words = queryWords(query);
+    let changed = false;
+    let corrected = query;
+    for (const { word, isLast } of words) {
+      const normal = normalize(word);
+      if (normal.length < 3 || terms.has(normal) || (isLast && hasPrefix(terms, normal))) continue;
+      const replacement = closest(normal, terms);
+      if (replacement) {
+        // Words are letters and digits only, so they need no escaping; replace the whole word, not a part of another.
+        const alone = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'u');
+        corrected = corrected.replace(alone, replacement);
+        changed = true;
+      }
+    }
+    return changed ? corrected : null;
+  }
+
+  private terms(): Map<string, number> {
+    if (this.vocabulary?.version !== this.repo.version) {
+      this.vocabulary = {
+        version: this.repo.version,
+        terms: new Map(this.repo.vocabulary().map(({ term, doc }) => [term, doc])),
+      };
+    }
+    return this.vocabulary.terms;
+  }
+}
+
+/** As FTS5's unicode61 tokenizer sees a word: lower case, without diacritics. */
+const normalize = (word: string): string => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+const hasPrefix = (terms: Map<string, number>, prefix: string): boolean => {
+  for (const term of terms.keys()) if (term.startsWith(prefix)) return true;
+  return false;
+};
+
+/** The nearest known word within 1 edit (2 for words of 8 letters or more); ties go to the commoner word. */
+function closest(word: string, terms: Map<string, number>): string | null {
+  const allowed = word.length >= 8 ? 2 : 1;
+  let best: { term: string; edits: number; docs: number } | null = null;
+  for (const [term, docs] of terms) {
+    if (Math.abs(term.length - word.length) > allowed || /^\d+$/.test(term)) continue;
+    const edits = distance(word, term);
+    if (edits > allowed) continue;
+    if (!best || edits < best.edits || (edits === best.edits && docs > best.docs)) best = { term, edits, docs };
+  }
+  return best?.term ?? null;
+}

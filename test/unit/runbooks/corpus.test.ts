@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { memoryCore, op } from '../../fixtures/core';
+import { CORPUS_DIR, hasCorpus, tempDir } from '../../fixtures/temp';
+
+const RUNBOOKS = path.join(CORPUS_DIR, 'content', 'runbooks');
+
+async function importedCorpus() {
+  const { core } = memoryCore();
+  const report = await op(core, 'importRunbooks', { paths: [CORPUS_DIR] });
+  const list = await op(core, 'listRunbooks', {});
+  const byFile = (relative: string) => {
+    const item = list.items.find((candidate) => candidate.relativePath === `content/runbooks/${relative}`);
+    if (!item) throw new Error(`${relative} was not imported`);
+    return op(core, 'getRunbook', { id: item.id });
+  };
+  return { core, report, list, byFile };
+}
+
+describe.skipIf(!hasCorpus)('the prometheus-operator runbook corpus', () => {
+  it('imports all 108 alert runbooks with their titles; the 9 section pages become groups', async () => {
+    const { report, list } = await importedCorpus();
+    expect(report.failed).toEqual([]);
+    expect(report.imported).toBe(108);
+    expect(report.groups).toHaveLength(9);
+    expect(report.groups.every((group) => path.basename(group.path) === '_index.md')).toBe(true);
+    expect(report.imported + report.groups.length + report.skipped.length).toBe(117);
+
+    const titles = new Map(list.items.map((item) => [item.sourcePath, item.title]));
+    for (const relative of fs.readdirSync(CORPUS_DIR, { recursive: true, encoding: 'utf8' })) {
+      if (!relative.endsWith('.md') || path.basename(relative) === '_index.md') continue;
+      const file = path.join(CORPUS_DIR, relative);
+      const text = fs.readFileSync(file, 'utf8');
+      const expected = /^---\n[\s\S]*?^title: (.+)$/m.exec(text)?.[1] ?? /^# (.+)$/m.exec(text)?.[1];
+      expect(titles.get(file), relative).toBe(expected?.trim());
+    }
+    const groups = Object.fromEntries(list.groups.map((group) => [group.name, group.count]));
+    expect(groups).toMatchObject({ etcd: 7, node: expect.any(Number) as number, alertmanager: expect.any(Number) as number });
+  });
+
+  it('turns Diagnosis and Mitigation list items into steps (checked against three files)', async () => {
+    const { byFile } = await importedCorpus();
+
+    // 4 items in the first Diagnosis list (one with a nested list) + 8 under "Other things to check:".
+    const crashLooping = await byFile('kubernetes/KubePodCrashLooping.md');
+    expect(crashLooping.steps).toHaveLength(12);
+    expect(crashLooping.steps.every((step) => step.section === 'Diagnosis')).toBe(true);
+    expect(crashLooping.steps.slice(0, 3).map((step) => step.commands)).toEqual([
+      ['kubectl -n $NAMESPACE get pod $POD'],
+      ['kubectl -n $NAMESPACE describe pod $POD'],
+      ['kubectl -n $NAMESPACE logs $POD -c $CONTAINER'],
+    ]);
+    expect(crashLooping.steps[3]?.text).toContain('- pod priority');
+
+    // 9 Diagnosis items; the Mitigation section is prose.
+    const generation = await byFile('kubernetes/KubeDeploymentGenerationMismatch.md');
+    expect(generation.steps).toHaveLength(9);
+    expect(generation.steps.map((step) => step.commands).filter((commands) => commands.length > 0)).toEqual([
+      ['kubectl -n $NAMESPACE rollout history deployment $NAME'],
+      ['kubectl -n $NAMESPACE describe deployment $NAME'],
+    ]);
+    expect(generation.steps[6]?.text).toMatch(/^Check pod template parameters such as:\n- pod priority/);
+
+    // Like KubePodCrashLooping, with one more nested item.
+    const notReady = await byFile('kubernetes/KubePodNotReady.md');
+    expect(notReady.steps).toHaveLength(12);
+    expect(notReady.steps[3]?.text).toContain('stuck or long running init containers');
+    expect(notReady.steps[0]?.commands).toEqual(['kubectl -n $NAMESPACE get pod $POD']);
+  });
+
+  it('exports and re-imports with every runbook unchanged; a second export is byte-identical', async () => {
+    const { core } = await importedCorpus();
+    const first = tempDir();
+    const exported = await op(core, 'exportRunbooks', { dir: first });
+    expect(exported.files.filter((file) => file.endsWith('_index.md'))).toHaveLength(9);
+    expect(exported.files).toContain('content/runbooks/kubernetes/KubePodCrashLooping.md');
+
+    const again = await op(core, 'importRunbooks', { paths: [first] });
+    expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: 108, failed: [] });
+
+    const second = tempDir();
+    await op(core, 'exportRunbooks', { dir: second });
+    for (const file of exported.files) {
+      expect(fs.readFileSync(path.join(second, file)).equals(fs.readFileSync(path.join(first, file))), file).toBe(true);
+    }
+    // The body of every runbook survives the trip exactly.
+    const original = fs.readFileSync(path.join(RUNBOOKS, 'kubernetes/KubePodCrashLooping.md'), 'utf8');
+    const written = fs.readFileSync(path.join(first, 'content/runbooks/kubernetes/KubePodCrashLooping.md'), 'utf8');
+    expect(written.slice(written.indexOf('\n---\n') + 5)).toBe(original.slice(original.indexOf('\n---\n') + 5));
+  });
+
+  it('re-importing the corpus from where it lies changes nothing', async () => {
+    const { core } = await importedCorpus();
+    expect(await op(core, 'importRunbooks', { paths: [CORPUS_DIR] })).toMatchObject({ imported: 0, updated: 0, unchanged: 108, failed: [] });
+  });
+
+  it('finds runbooks by words, alert names split into words, and misspellings', async () => {
+    const { core } = await importedCorpus();
+    const [leader] = await op(core, 'searchRunbooks', { query: 'etcd leader', limit: 5 });
+    expect(leader?.title).toBe('etcdNoLeader');
+
+    const [crash] = await op(core, 'searchRunbooks', { query: 'crash looping pod' });
+    expect(crash).toMatchObject({ title: 'Kube Pod Crash Looping', spelling: null });
+
+    const misspelt = await op(core, 'searchRunbooks', { query: 'crashloop certficate' });
+    expect(misspelt.length === 0 || misspelt[0]?.spelling !== null).toBe(true);
+    const [cert] = await op(core, 'searchRunbooks', { query: 'certficate expiraton' });
+    expect(cert?.spelling).toBe('certificate expiration');
+    expect(cert?.title).toMatch(/Certificate Expiration/);
+
+    const [fsync] = await op(core, 'searchRunbooks', { query: 'fsync durations' });
+    expect(fsync?.section).toEqual(expect.objectContaining({ id: expect.any(String) as string }));
+    expect(fsync?.snippet).toMatch(/<mark>fsync<\/mark>/i);
+  });
+});

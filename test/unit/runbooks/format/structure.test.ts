@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { parseBody } from '../../../../src/main/runbooks/format/markdown';
+import { DEFAULT_PROCEDURE_HEADINGS } from '../../../../src/main/runbooks/format/structure';
+import { readTimer } from '../../../../src/main/runbooks/format/timer';
+
+const structure = (body: string, headings = DEFAULT_PROCEDURE_HEADINGS) => parseBody(body, headings).structure;
+
+const BODY = `# Checkout errors
+
+Intro paragraph.
+
+## Meaning
+
+- not a step: this list explains
+
+## Diagnosis
+
+1. Check the deploy history ⏱ 2m
+   \`\`\`bash
+   kubectl rollout history deployment/checkout
+   \`\`\`
+   - nested: stays inside step 1
+2. Read the logs with \`kubectl logs -l app=checkout\`
+
+### Deeper checks
+
+- Look at the database {timer=1h30m}
+
+## Mitigation
+
+- [ ] Roll back ⏱ 5m
+      \`kubectl rollout undo deployment/checkout\`
+
+## Notes
+
+- [x] A task anywhere is a step too
+- plain note, not a step
+`;
+
+describe('sections and steps', () => {
+  it('finds every heading as a section with a GitHub-style anchor', () => {
+    expect(structure(BODY).sections.map((s) => [s.id, s.depth])).toEqual([
+      ['checkout-errors', 1],
+      ['meaning', 2],
+      ['diagnosis', 2],
+      ['deeper-checks', 3],
+      ['mitigation', 2],
+      ['notes', 2],
+    ]);
+  });
+
+  it('turns procedure list items and task items into steps, nested lists staying inside', () => {
+    const { steps } = structure(BODY);
+    expect(steps.map((s) => [s.number, s.section, s.timerSeconds, s.isTask])).toEqual([
+      [1, 'Diagnosis', 120, false],
+      [2, 'Diagnosis', null, false],
+      [3, 'Deeper checks', 5400, false],
+      [4, 'Mitigation', 300, true],
+      [5, 'Notes', null, true],
+    ]);
+    expect(steps[0]?.text).toBe(
+      'Check the deploy history ⏱ 2m\n```bash\nkubectl rollout history deployment/checkout\n```\n- nested: stays inside step 1',
+    );
+    expect(steps[0]?.commands).toEqual(['kubectl rollout history deployment/checkout']);
+    expect(steps[1]?.commands).toEqual(['kubectl logs -l app=checkout']);
+    expect(steps[3]?.text).toBe('Roll back ⏱ 5m\n    `kubectl rollout undo deployment/checkout`');
+    expect(steps[3]?.sectionId).toBe('mitigation');
+  });
+
+  it('keeps a step’s id while its text is unchanged, whatever else is edited', () => {
+    const before = structure(BODY).steps;
+    const edited = BODY.replace('## Diagnosis', '## Diagnosis\n\n0. A new first step').replace('Read the logs', 'Read all the logs');
+    const after = structure(edited).steps;
+    const idOf = (steps: typeof before, start: string) => steps.find((s) => s.text.startsWith(start))?.id;
+    expect(idOf(after, 'Check the deploy history')).toBe(idOf(before, 'Check the deploy history'));
+    expect(idOf(after, 'Roll back')).toBe(idOf(before, 'Roll back'));
+    expect(idOf(after, 'Read all the logs')).not.toBe(idOf(before, 'Read the logs'));
+    expect(new Set(after.map((s) => s.id)).size).toBe(after.length);
+  });
+
+  it('gives identical steps distinct ids', () => {
+    const { steps } = structure('## Steps\n\n- Check the logs\n- Check the logs\n');
+    expect(steps).toHaveLength(2);
+    expect(steps[0]?.id).not.toBe(steps[1]?.id);
+  });
+
+  it('uses the workspace’s own procedure headings', () => {
+    expect(structure('## Runbook actions\n\n- do it\n').steps).toHaveLength(0);
+    expect(structure('## Runbook actions\n\n- do it\n', ['actions']).steps).toHaveLength(1);
+  });
+
+  it('warns about a timer marker it cannot read', () => {
+    expect(structure('## Steps\n\n- wait ⏱ soon\n').warnings).toEqual([expect.stringContaining('timer marker without a duration')]);
+  });
+});
+
+describe('readTimer', () => {
+  it('reads the documented forms', () => {
+    expect(readTimer('⏱ 5m').seconds).toBe(300);
+    expect(readTimer('⏱90s').seconds).toBe(90);
+    expect(readTimer('⏱ 1h30m').seconds).toBe(5400);
+    expect(readTimer('wait {timer=10 min} then check').seconds).toBe(600);
+    expect(readTimer('no timer here').seconds).toBeNull();
+  });
+});
