@@ -31,6 +31,17 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
     core.events.emit({ type: 'runbooks.changed' });
     return workspaceInfo(core);
   },
+  updateSettings: (input, core) => {
+    if (input.author !== undefined) core.settings.setAuthor(input.author);
+    if (input.procedureHeadings !== undefined) {
+      core.store.transaction(() => {
+        core.settings.setProcedureHeadings(input.procedureHeadings ?? []);
+        core.runbooks.reindex();
+      })();
+      core.events.emit({ type: 'runbooks.changed' });
+    }
+    return workspaceInfo(core);
+  },
   clearDemoWorkspace: (_input, core) => {
     clearDemo(core.runbooks);
     core.events.emit({ type: 'runbooks.changed' });
@@ -72,6 +83,8 @@ function workspaceInfo(core: Core): WorkspaceInfo {
     schemaVersion: schemaVersion(core.store),
     runbookCount: core.runbooks.repo.count(),
     hasDemo: core.runbooks.repo.count('demo') > 0,
+    author: core.settings.author(),
+    procedureHeadings: [...core.settings.procedureHeadings()],
   };
 }
 

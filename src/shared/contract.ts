@@ -31,7 +31,7 @@ import {
   type RunbookRevisionInfo,
   type RunbookSummary,
 } from './runbooks';
-import { EmptyInput, type WorkspaceInfo } from './workspace';
+import { EmptyInput, UpdateSettingsInput, type WorkspaceInfo } from './workspace';
 
 export interface OperationSpec<I extends z.ZodType, O> {
   input: I;
@@ -47,6 +47,7 @@ const returns =
 export const contract = {
   getWorkspace: returns<WorkspaceInfo>()(EmptyInput, 'Where the data lives and what it holds.'),
   loadDemoWorkspace: returns<WorkspaceInfo>()(EmptyInput, 'Add the sample runbooks of the demo workspace.'),
+  updateSettings: returns<WorkspaceInfo>()(UpdateSettingsInput, 'Change the default author or the procedure headings (steps are re-extracted).'),
   clearDemoWorkspace: returns<WorkspaceInfo>()(EmptyInput, 'Remove the demo workspace’s sample data, keeping everything else.'),
   listRunbooks: returns<RunbookList>()(ListRunbooksInput, 'List runbooks by tag, service, group, review status or archive, with facet counts.'),
   searchRunbooks: returns<RunbookHit[]>()(SearchRunbooksInput, 'Full-text search over runbooks, best match first; corrects misspellings when nothing matches.'),

@@ -8,6 +8,17 @@ export interface WorkspaceInfo {
   runbookCount: number;
   /** True while the demo workspace's sample data is present. */
   hasDemo: boolean;
+  /** Who changes are recorded as by default. */
+  author: string;
+  /** Headings whose lists are checklists of steps (see docs/runbook-format.md). */
+  procedureHeadings: string[];
 }
 
 export const EmptyInput = z.object({}).strict();
+
+export const UpdateSettingsInput = z
+  .object({
+    author: z.string().trim().min(1).max(100).optional(),
+    procedureHeadings: z.array(z.string().trim().min(1).max(100)).min(1, 'keep at least one procedure heading').max(100).optional(),
+  })
+  .strict();

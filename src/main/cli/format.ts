@@ -67,6 +67,8 @@ export function formatWorkspace(info: WorkspaceInfo): string {
     `data folder: ${info.dataDir}`,
     `database:    ${info.databaseFile} (schema ${info.schemaVersion})`,
     `runbooks:    ${info.runbookCount}${info.hasDemo ? ' (includes the demo workspace)' : ''}`,
+    `author:      ${info.author}`,
+    `procedure headings: ${info.procedureHeadings.join(', ')}`,
     '',
   ].join('\n');
 }

@@ -149,6 +149,16 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     });
 
   program
+    .command('settings')
+    .description('change workspace settings')
+    .option('--author <name>', 'who changes are recorded as by default')
+    .option('--procedure-headings <list>', 'comma-separated headings whose lists are steps (e.g. "Diagnosis,Mitigation")')
+    .action(async (options: { author?: string; procedureHeadings?: string }) => {
+      const procedureHeadings = options.procedureHeadings?.split(',').map((heading) => heading.trim()).filter(Boolean);
+      await run('updateSettings', { author: options.author, procedureHeadings }, formatWorkspace);
+    });
+
+  program
     .command('info')
     .description('where the data lives and what it holds')
     .action(async () => {

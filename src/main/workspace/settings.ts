@@ -45,6 +45,14 @@ export class Settings {
     }
   }
 
+  setAuthor(author: string): void {
+    this.set(AUTHOR, author);
+  }
+
+  setProcedureHeadings(headings: readonly string[]): void {
+    this.set(PROCEDURE_HEADINGS, JSON.stringify(headings));
+  }
+
   procedureHeadings(): readonly string[] {
     const stored = this.get(PROCEDURE_HEADINGS);
     if (!stored) return DEFAULT_PROCEDURE_HEADINGS;

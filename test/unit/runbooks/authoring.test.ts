@@ -132,3 +132,15 @@ describe('authoring runbooks', () => {
     expect((await op(core, 'relatedRunbooks', { id: a.id })).map((r) => r.title)).toEqual(['Same service', 'Same tag']);
   });
 });
+
+describe('procedure headings', () => {
+  it('are a workspace setting; changing them re-extracts every runbook’s steps', async () => {
+    const { core } = memoryCore();
+    const created = await op(core, 'saveRunbook', { metadata, body: '## Playbook\n\n- first\n- second\n' });
+    expect(created.stepCount).toBe(0);
+    const info = await op(core, 'updateSettings', { procedureHeadings: ['Playbook'] });
+    expect(info.procedureHeadings).toEqual(['Playbook']);
+    expect((await op(core, 'getRunbook', { id: created.id })).stepCount).toBe(2);
+    expect(await opError(core, 'updateSettings', { procedureHeadings: [] })).toMatchObject({ field: 'procedureHeadings' });
+  });
+});
