@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 
 export interface RunningConsole {
   /** The full link with the token, as `holdfast web` prints it. */
@@ -64,4 +64,20 @@ export { expect };
 /** Saves what the test checked, for people to look at (test-results/screens/<name>.png). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join('test-results', 'screens', `${name}.png`), fullPage: false });
+}
+
+/** Calls one operation of the running console's API, as the console itself does; throws on an error result. */
+export async function callApi<T = unknown>(
+  request: APIRequestContext,
+  holdfast: Pick<RunningConsole, 'origin' | 'token'>,
+  operation: string,
+  input: unknown,
+): Promise<T> {
+  const response = await request.post(`${holdfast.origin}/api/${operation}`, {
+    headers: { Authorization: `Bearer ${holdfast.token}` },
+    data: input,
+  });
+  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+  if (!result.ok) throw new Error(`${operation} failed: ${result.error.code} ${result.error.message}`);
+  return result.value;
 }

@@ -2,6 +2,7 @@ import { expect, screenshot, startConsole, test } from './web-console';
 
 test('filters the library by service and tag', async ({ page, holdfast }) => {
   await page.goto(holdfast.url);
+  await expect(page.locator('html[data-ready="true"]')).toBeAttached();
   const rows = page.locator('#runbook-results li');
   const all = await rows.count();
   expect(all).toBeGreaterThan(3);

@@ -121,9 +121,9 @@ export class RunbookLibrary {
       const latest = this.revisions.get(existing.id, existing.revision);
       throw new HoldfastError(
         'CONFLICT',
-        `This runbook was changed while you edited it (now revision ${existing.revision}` +
-          `${latest ? ` by ${latest.author} at ${latest.createdAt}` : ''}). Your text is still here: ` +
-          'copy it, reopen the runbook and apply your changes again.',
+        `This runbook changed while you were editing it: revision ${existing.revision} was saved` +
+          `${latest ? ` by ${latest.author} at ${latest.createdAt}` : ''}. Your text has not been saved; ` +
+          'look at the newer revision before saving over it.',
         'baseRevision',
       );
     }

@@ -1,10 +1,15 @@
 import { useEffect } from 'react';
 import { connection, onChange } from '../api/client';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { forgetImages } from '../features/runbooks/assets';
+import { EditorScreen } from '../features/runbooks/editor/EditorScreen';
+import { HistoryScreen } from '../features/runbooks/history/HistoryScreen';
+import { useHistory } from '../features/runbooks/history/store';
 import { LibraryScreen } from '../features/runbooks/LibraryScreen';
 import { useRunbooks } from '../features/runbooks/store';
 import { DemoBanner } from '../features/workspace/DemoBanner';
 import { useWorkspace } from '../features/workspace/store';
-import { useRoute } from './route';
+import { useRoute, type Route } from './route';
 import { useGlobalShortcuts } from './shortcuts';
 import { useTheme } from './theme';
 
@@ -23,7 +28,13 @@ export function App() {
     };
     refresh();
     return onChange((event) => {
-      if (event.type === 'runbooks.changed' || event.type === 'workspace.changed') refresh();
+      if (event.type === 'runbooks.changed' || event.type === 'workspace.changed') {
+        refresh();
+        forgetImages();
+        void useRunbooks.getState().reloadOpen();
+        const history = useHistory.getState();
+        if (history.runbookId !== null && window.location.hash.endsWith('/history')) void history.load(history.runbookId);
+      }
     });
   }, []);
 
@@ -40,17 +51,33 @@ export function App() {
       <DemoBanner />
       {error && <ErrorBanner message={error} />}
       <main className="app-main">
-        {route.screen === 'not-found' ? (
-          <div className="not-found">
-            <h1>Nothing at {route.path}</h1>
-            <a href="#/runbooks">Go to the runbook library</a>
-          </div>
-        ) : (
-          <LibraryScreen selectedId={route.screen === 'runbook' ? route.id : null} />
-        )}
+        <Screen route={route} />
       </main>
+      <ConfirmDialog />
     </div>
   );
+}
+
+function Screen({ route }: { route: Route }) {
+  switch (route.screen) {
+    case 'library':
+      return <LibraryScreen selectedId={null} />;
+    case 'runbook':
+      return <LibraryScreen selectedId={route.id} section={route.section} />;
+    case 'new-runbook':
+      return <EditorScreen key="new" id={null} />;
+    case 'edit-runbook':
+      return <EditorScreen key={route.id} id={route.id} />;
+    case 'history':
+      return <HistoryScreen id={route.id} />;
+    case 'not-found':
+      return (
+        <div className="not-found">
+          <h1>Nothing at {route.path}</h1>
+          <a href="#/runbooks">Go to the runbook library</a>
+        </div>
+      );
+  }
 }
 
 function TopBar() {
@@ -77,7 +104,13 @@ function ErrorBanner({ message }: { message: string }) {
   return (
     <div className="banner banner-error" role="alert">
       <span>{message}</span>
-      <button type="button" onClick={() => useRunbooks.getState().dismissError()}>
+      <button
+        type="button"
+        onClick={() => {
+          useRunbooks.getState().dismissError();
+          useWorkspace.setState({ error: null });
+        }}
+      >
         Dismiss
       </button>
     </div>

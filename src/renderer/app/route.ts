@@ -1,14 +1,29 @@
 import { useSyncExternalStore } from 'react';
 
 /** The console's screens, addressed by the URL fragment so Back works and links can be shared on one machine. */
-export type Route = { screen: 'library' } | { screen: 'runbook'; id: number } | { screen: 'not-found'; path: string };
+export type Route =
+  | { screen: 'library' }
+  /** `section` is a heading's anchor (`RunbookSection.id`) to scroll to. */
+  | { screen: 'runbook'; id: number; section?: string | undefined }
+  | { screen: 'new-runbook' }
+  | { screen: 'edit-runbook'; id: number }
+  | { screen: 'history'; id: number }
+  | { screen: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '') || '/';
+  const full = hash.replace(/^#/, '') || '/';
+  const [path = '/', query = ''] = full.split('?', 2);
   if (path === '/' || path === '/runbooks') return { screen: 'library' };
-  const runbook = /^\/runbooks\/(\d+)$/.exec(path);
-  if (runbook?.[1]) return { screen: 'runbook', id: Number(runbook[1]) };
-  return { screen: 'not-found', path };
+  if (path === '/runbooks/new') return { screen: 'new-runbook' };
+  const match = /^\/runbooks\/(\d+)(?:\/(edit|history))?$/.exec(path);
+  if (match?.[1]) {
+    const id = Number(match[1]);
+    if (match[2] === 'edit') return { screen: 'edit-runbook', id };
+    if (match[2] === 'history') return { screen: 'history', id };
+    const section = new URLSearchParams(query).get('section');
+    return section ? { screen: 'runbook', id, section } : { screen: 'runbook', id };
+  }
+  return { screen: 'not-found', path: full };
 }
 
 export const routeHref = (route: Route): string => {
@@ -16,7 +31,15 @@ export const routeHref = (route: Route): string => {
     case 'library':
       return '#/runbooks';
     case 'runbook':
-      return `#/runbooks/${route.id}`;
+      return route.section
+        ? `#/runbooks/${route.id}?${new URLSearchParams({ section: route.section }).toString()}`
+        : `#/runbooks/${route.id}`;
+    case 'new-runbook':
+      return '#/runbooks/new';
+    case 'edit-runbook':
+      return `#/runbooks/${route.id}/edit`;
+    case 'history':
+      return `#/runbooks/${route.id}/history`;
     case 'not-found':
       return `#${route.path}`;
   }
@@ -31,6 +54,7 @@ const subscribe = (onChange: () => void) => {
   return () => window.removeEventListener('hashchange', onChange);
 };
 
+/** The current route; components re-render when the fragment changes. */
 export function useRoute(): Route {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
   return parseRoute(hash);

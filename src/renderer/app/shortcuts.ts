@@ -1,13 +1,17 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { SEARCH_INPUT_ID } from '../features/runbooks/SearchBox';
 
 const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
+/** A modal dialog owns the keyboard while it is open. */
+const dialogOpen = (): boolean => document.querySelector('dialog[open]') !== null;
+
 /** Shortcuts that work anywhere in the console. */
 export function useGlobalShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      if (dialogOpen()) return;
       const commandK = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k';
       const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
       if (commandK || slash) {
@@ -22,6 +26,45 @@ export function useGlobalShortcuts(): void {
           requestAnimationFrame(() => document.getElementById(SEARCH_INPUT_ID)?.focus());
         }
       }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
+
+/**
+ * A single-key shortcut (such as `e` or `n`) while the component using it is shown.
+ * It does nothing while the user types in a field, holds a modifier or has a dialog open.
+ */
+export function useKeyShortcut(key: string, action: () => void, enabled = true): void {
+  const latest = useRef(action);
+  useEffect(() => {
+    latest.current = action;
+  });
+  useEffect(() => {
+    if (!enabled) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== key || event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+      if (event.defaultPrevented || isTyping(event.target) || dialogOpen()) return;
+      event.preventDefault();
+      latest.current();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [key, enabled]);
+}
+
+/** Ctrl+S / Cmd+S while the component using it is shown; the browser's own "save page" never opens. */
+export function useSaveShortcut(action: () => void): void {
+  const latest = useRef(action);
+  useEffect(() => {
+    latest.current = action;
+  });
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 's') return;
+      event.preventDefault();
+      if (!dialogOpen()) latest.current();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

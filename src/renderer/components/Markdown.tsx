@@ -1,32 +1,56 @@
 import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
-import type { ComponentProps } from 'react';
-import ReactMarkdown from 'react-markdown';
+import { createContext, useContext, useEffect, useState, type ComponentProps, type MouseEvent } from 'react';
+import ReactMarkdown, { type Components } from 'react-markdown';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import { CopyButton } from './CopyButton';
+import { isExternalUrl, openExternal } from './external';
+import { rehypeHeadingIds } from './heading-ids';
+
+/** Loads an image stored with the runbook (a relative path) as a data: URL; null when there is none. */
+export type ImageLoader = (path: string) => Promise<string | null>;
+
+const ImageLoaderContext = createContext<ImageLoader | null>(null);
 
 /**
  * GitHub-flavoured Markdown. Raw HTML in a document is parsed and then passed
  * through rehype-sanitize's GitHub-like allow-list, so a runbook can never run
- * script or load anything; the page's CSP is the second wall.
+ * script; remote images are never fetched (the console works offline, and the
+ * CSP would block them); links out of the app ask first.
+ *
+ * `variant="step"` is for one step's text in an outline: its code blocks are left
+ * out, because the outline lists them as commands with their own copy buttons.
  */
-export function Markdown({ source }: { source: string }) {
+export function Markdown(props: {
+  source: string;
+  /** Leaves out an opening `# Title` that repeats the page's own title. */
+  title?: string | undefined;
+  loadImage?: ImageLoader | undefined;
+  variant?: 'document' | 'step';
+}) {
+  const step = props.variant === 'step';
   return (
-    <div className="markdown">
-      <ReactMarkdown
-        remarkPlugins={[remarkGfm]}
-        rehypePlugins={[rehypeRaw, rehypeSanitize]}
-        components={{ pre: CodeBlock, a: Link }}
-      >
-        {source}
-      </ReactMarkdown>
-    </div>
+    <ImageLoaderContext value={props.loadImage ?? null}>
+      <div className={step ? 'markdown markdown-step' : 'markdown'}>
+        <ReactMarkdown
+          remarkPlugins={[remarkGfm]}
+          rehypePlugins={
+            step ? [rehypeRaw, rehypeSanitize] : [rehypeRaw, rehypeSanitize, [rehypeHeadingIds, { dropTitle: props.title }]]
+          }
+          components={step ? stepComponents : documentComponents}
+        >
+          {props.source}
+        </ReactMarkdown>
+      </div>
+    </ImageLoaderContext>
   );
 }
 
-function CodeBlock({ node, children, ...props }: ComponentProps<'pre'> & { node?: Element | undefined }) {
+type WithNode<T extends keyof React.JSX.IntrinsicElements> = ComponentProps<T> & { node?: Element | undefined };
+
+function CodeBlock({ node, children, ...props }: WithNode<'pre'>) {
   const text = node ? toString(node).replace(/\n$/, '') : '';
   return (
     <div className="code-block">
@@ -36,11 +60,83 @@ function CodeBlock({ node, children, ...props }: ComponentProps<'pre'> & { node?
   );
 }
 
-function Link({ node: _node, href, children, ...props }: ComponentProps<'a'> & { node?: Element | undefined }) {
-  const external = href !== undefined && /^(https?:|mailto:)/i.test(href);
+function Link({ node: _node, href, children, ...props }: WithNode<'a'>) {
+  if (href !== undefined && isExternalUrl(href)) {
+    const leave = (event: MouseEvent) => {
+      event.preventDefault();
+      void openExternal(href);
+    };
+    return (
+      <a {...props} href={href} className="external-link" onClick={leave} onAuxClick={leave} title={href}>
+        {children}
+      </a>
+    );
+  }
+  if (href?.startsWith('#')) {
+    // An anchor inside the document: scroll to its heading rather than change the console's route.
+    const scroll = (event: MouseEvent<HTMLAnchorElement>) => {
+      event.preventDefault();
+      const id = decodeURIComponent(href.slice(1));
+      event.currentTarget.closest('.markdown')?.querySelector(`#${CSS.escape(id)}`)?.scrollIntoView({ block: 'start' });
+    };
+    return (
+      <a {...props} href={href} onClick={scroll}>
+        {children}
+      </a>
+    );
+  }
+  // A relative link points at a file next to the Markdown source, which the console cannot open.
   return (
-    <a href={href} {...props} {...(external ? { target: '_blank', rel: 'noreferrer noopener' } : {})}>
+    <a
+      {...props}
+      href={href}
+      className="dead-link"
+      title={href ? `${href} (a file beside the runbook; not opened here)` : undefined}
+      onClick={(event) => event.preventDefault()}
+    >
       {children}
     </a>
   );
 }
+
+function Image({ node: _node, src, alt }: WithNode<'img'>) {
+  const loadImage = useContext(ImageLoaderContext);
+  const source = typeof src === 'string' ? src : '';
+  if (/^https?:/i.test(source) || !source || !loadImage) return <ImagePlaceholder alt={alt} src={source} />;
+  return <StoredImage path={source} alt={alt ?? ''} loadImage={loadImage} />;
+}
+
+/** A picture that would need the network (or was not imported): say what it is instead of showing a broken image. */
+function ImagePlaceholder({ alt, src, reason }: { alt: string | undefined; src: string; reason?: string }) {
+  return (
+    <span className="image-placeholder" title={reason ?? 'Remote images are not loaded: Holdfast works offline'}>
+      [image: {alt?.trim() || 'no description'}
+      {src && (
+        <>
+          {' — '}
+          {isExternalUrl(src) ? <Link href={src}>{src}</Link> : <code>{src}</code>}
+        </>
+      )}
+      ]
+    </span>
+  );
+}
+
+function StoredImage({ path, alt, loadImage }: { path: string; alt: string; loadImage: ImageLoader }) {
+  const [loaded, setLoaded] = useState<{ path: string; url: string | null } | null>(null);
+  useEffect(() => {
+    let current = true;
+    void loadImage(path).then((url) => {
+      if (current) setLoaded({ path, url });
+    });
+    return () => {
+      current = false;
+    };
+  }, [path, loadImage]);
+  if (loaded?.path !== path) return <span className="image-loading" aria-label={`image: ${alt}`} />;
+  if (loaded.url === null) return <ImagePlaceholder alt={alt} src={path} reason="This image was not imported with the runbook" />;
+  return <img src={loaded.url} alt={alt} />;
+}
+
+const documentComponents: Components = { pre: CodeBlock, a: Link, img: Image };
+const stepComponents: Components = { pre: () => null, a: Link, img: Image };

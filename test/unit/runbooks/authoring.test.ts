@@ -49,7 +49,7 @@ describe('authoring runbooks', () => {
     await op(core, 'saveRunbook', { id: created.id, baseRevision: 1, metadata, body: `${BODY}\nMore.\n`, author: 'bo' });
     const error = await opError(core, 'saveRunbook', { id: created.id, baseRevision: 1, metadata, body: 'mine' });
     expect(error).toMatchObject({ code: 'CONFLICT', field: 'baseRevision' });
-    expect(error.message).toMatch(/revision 2 by bo/);
+    expect(error.message).toMatch(/revision 2 was saved by bo/);
     expect((await op(core, 'getRunbook', { id: created.id })).body).toContain('More.');
   });
 

@@ -1,21 +1,50 @@
 import type { Facet } from '../../../shared/runbooks';
 import { useRunbooks } from './store';
 
-/** Tag and service filters, with how many runbooks each would show. */
+/** Narrows the library: by service, tag and group (with counts), to what needs review, or to the archive. */
 export function FilterBar() {
   const list = useRunbooks((state) => state.list);
   const filter = useRunbooks((state) => state.filter);
   const setFilter = useRunbooks((state) => state.setFilter);
-  if (!list || (list.tags.length === 0 && list.services.length === 0)) return null;
+  if (!list) return null;
+  const hasFacets = list.tags.length + list.services.length + list.groups.length > 0;
   return (
-    <div className="filter-bar">
-      <FacetSelect
-        label="Service"
-        facets={list.services}
-        value={filter.service}
-        onChange={(service) => void setFilter({ ...filter, service })}
-      />
-      <FacetSelect label="Tag" facets={list.tags} value={filter.tag} onChange={(tag) => void setFilter({ ...filter, tag })} />
+    <div className="filters">
+      <div className="filter-toggles" role="group" aria-label="Show">
+        <button
+          type="button"
+          className="toggle"
+          aria-pressed={filter.needsReview === true}
+          onClick={() => void setFilter({ ...filter, needsReview: !filter.needsReview })}
+        >
+          Needs review ({list.reviewDueCount})
+        </button>
+        <button
+          type="button"
+          className="toggle"
+          aria-pressed={filter.archived === true}
+          onClick={() => void setFilter({ ...filter, archived: !filter.archived })}
+        >
+          Archived
+        </button>
+      </div>
+      {hasFacets && (
+        <div className="filter-bar">
+          <FacetSelect
+            label="Service"
+            facets={list.services}
+            value={filter.service}
+            onChange={(service) => void setFilter({ ...filter, service })}
+          />
+          <FacetSelect label="Tag" facets={list.tags} value={filter.tag} onChange={(tag) => void setFilter({ ...filter, tag })} />
+          <FacetSelect
+            label="Group"
+            facets={list.groups}
+            value={filter.group}
+            onChange={(group) => void setFilter({ ...filter, group })}
+          />
+        </div>
+      )}
     </div>
   );
 }
@@ -26,7 +55,7 @@ function FacetSelect(props: {
   value: string | undefined;
   onChange: (value: string | undefined) => void;
 }) {
-  if (props.facets.length === 0) return null;
+  if (props.facets.length === 0 && props.value === undefined) return null;
   return (
     <label className="facet">
       <span>{props.label}</span>

@@ -1,14 +1,17 @@
 import { useEffect, useRef } from 'react';
+import type { RunbookHit, RunbookSummary } from '../../../shared/runbooks';
 import { routeHref } from '../../app/route';
 import { RunbookLabels } from './RunbookLabels';
 import { Snippet } from './Snippet';
-import { useRunbooks } from './store';
+import { hitRoute, shownHits, useRunbooks, type LibraryFilter } from './store';
 
 /** The library's left pane: search hits while searching, otherwise every runbook (within the filter). */
 export function ResultList({ selectedId }: { selectedId: number | null }) {
   const list = useRunbooks((state) => state.list);
-  const hits = useRunbooks((state) => state.hits);
+  const allHits = useRunbooks((state) => state.hits);
   const query = useRunbooks((state) => state.query);
+  const filter = useRunbooks((state) => state.filter);
+  const hits = shownHits({ hits: allHits, list, filter });
   const cursor = useRunbooks((state) => state.cursor);
   const container = useRef<HTMLOListElement>(null);
 
@@ -18,19 +21,30 @@ export function ResultList({ selectedId }: { selectedId: number | null }) {
 
   if (!list) return null;
   if (hits) {
+    const byId = new Map(list.items.map((item) => [item.id, item]));
+    const spelling = hits[0]?.spelling;
     return (
       <>
         <p className="list-status" aria-live="polite">
-          {hits.length === 0 ? `No runbook matches “${query}”.` : `${hits.length === 50 ? '50+' : hits.length} matching`}
+          {hits.length === 0
+            ? `No ${filter.archived ? 'archived ' : ''}runbook matches “${query}”.`
+            : `${hits.length === 50 ? '50+' : hits.length} matching`}
+          {hits.length === 0 && filter.archived && ' Search covers the active library; turn off “Archived” to search it.'}
         </p>
+        {spelling && (
+          <p className="spelling-note" role="status">
+            No exact match — showing results for “<strong>{spelling}</strong>”
+          </p>
+        )}
         <ol id="runbook-results" className="result-list" ref={container}>
           {hits.map((hit, index) => (
-            <li key={hit.id} data-cursor={index === cursor} aria-current={hit.id === selectedId ? 'page' : undefined}>
-              <a href={routeHref({ screen: 'runbook', id: hit.id })}>
-                <span className="result-title">{hit.title}</span>
-                <Snippet text={hit.snippet} />
-              </a>
-            </li>
+            <HitRow
+              key={hit.id}
+              hit={hit}
+              summary={byId.get(hit.id)}
+              cursor={index === cursor}
+              selected={hit.id === selectedId}
+            />
           ))}
         </ol>
       </>
@@ -38,29 +52,69 @@ export function ResultList({ selectedId }: { selectedId: number | null }) {
   }
   return (
     <>
-      <p className="list-status">{list.items.length === 1 ? '1 runbook' : `${list.items.length} runbooks`}</p>
+      <p className="list-status">{describeList(list.items.length, filter)}</p>
       <ol id="runbook-results" className="result-list" ref={container}>
         {list.items.map((item, index) => (
           <li key={item.id} data-cursor={index === cursor} aria-current={item.id === selectedId ? 'page' : undefined}>
             <a href={routeHref({ screen: 'runbook', id: item.id })}>
-              <span className="result-title">{item.title}</span>
+              <span className="result-title">
+                {item.title}
+                <StatusMarks summary={item} />
+              </span>
               <RunbookLabels services={item.services} tags={item.tags} />
             </a>
           </li>
         ))}
       </ol>
-      {list.items.length === 0 && <EmptyLibrary />}
+      {list.items.length === 0 && <EmptyList filter={filter} />}
     </>
   );
 }
 
-function EmptyLibrary() {
+function HitRow(props: { hit: RunbookHit; summary: RunbookSummary | undefined; cursor: boolean; selected: boolean }) {
+  const { hit } = props;
+  return (
+    <li data-cursor={props.cursor} aria-current={props.selected ? 'page' : undefined}>
+      <a href={routeHref(hitRoute(hit))}>
+        <span className="result-title">
+          {hit.title}
+          {props.summary && <StatusMarks summary={props.summary} />}
+        </span>
+        {hit.section && hit.section.title !== hit.title && <span className="result-section">§ {hit.section.title}</span>}
+        <Snippet text={hit.snippet} />
+      </a>
+    </li>
+  );
+}
+
+/** "Review due" and "Archived", in words, so they read without colour. */
+export function StatusMarks({ summary }: { summary: Pick<RunbookSummary, 'reviewDue' | 'archived'> }) {
+  return (
+    <>
+      {summary.reviewDue && !summary.archived && <span className="mark-review-due">Review due</span>}
+      {summary.archived && <span className="mark-archived">Archived</span>}
+    </>
+  );
+}
+
+function describeList(count: number, filter: LibraryFilter): string {
+  const noun = count === 1 ? 'runbook' : 'runbooks';
+  if (filter.archived) return `${count} archived ${noun}`;
+  if (filter.needsReview) return `${count} ${noun} past their review date`;
+  return `${count} ${noun}`;
+}
+
+function EmptyList({ filter }: { filter: LibraryFilter }) {
+  if (filter.archived) return <p className="empty">Nothing is archived{filter.needsReview ? ' and due for review' : ''}.</p>;
+  if (filter.needsReview) return <p className="empty">Every runbook is within its review date.</p>;
+  if (filter.tag || filter.service || filter.group) return <p className="empty">No runbook matches these filters.</p>;
   return (
     <div className="empty">
       <p>No runbooks yet.</p>
       <p>
-        Import a folder of Markdown runbooks with <code>holdfast runbooks import PATH</code>, or load the demo workspace
-        from the banner above.
+        Write one with <strong>New runbook</strong>, bring a folder of Markdown runbooks in with{' '}
+        <strong>Import folder…</strong> (or <code>holdfast runbooks import PATH</code>), or load the demo workspace from
+        the banner above.
       </p>
     </div>
   );

@@ -1,5 +1,5 @@
 import { navigate } from '../../app/route';
-import { useRunbooks, visibleIds } from './store';
+import { useRunbooks, visibleTargets } from './store';
 
 export const SEARCH_INPUT_ID = 'runbook-search';
 
@@ -15,8 +15,8 @@ export function SearchBox() {
       moveCursor(event.key === 'ArrowDown' ? 1 : -1);
     } else if (event.key === 'Enter') {
       const state = useRunbooks.getState();
-      const id = visibleIds(state)[state.cursor];
-      if (id !== undefined) navigate({ screen: 'runbook', id });
+      const target = visibleTargets(state)[state.cursor];
+      if (target) navigate(target);
     } else if (event.key === 'Escape') {
       if (query) void setQuery('');
       else event.currentTarget.blur();

@@ -1,0 +1,19 @@
+import { useState } from 'react';
+import { routeHref } from '../../app/route';
+import { ImportDialog } from './import/ImportDialog';
+
+/** Making runbooks: write a new one, or import a folder of Markdown. */
+export function LibraryActions() {
+  const [importing, setImporting] = useState(false);
+  return (
+    <div className="library-actions">
+      <a className="button primary" href={routeHref({ screen: 'new-runbook' })} aria-keyshortcuts="n">
+        New runbook <kbd aria-hidden="true">n</kbd>
+      </a>
+      <button type="button" onClick={() => setImporting(true)}>
+        Import folder…
+      </button>
+      {importing && <ImportDialog onClose={() => setImporting(false)} />}
+    </div>
+  );
+}

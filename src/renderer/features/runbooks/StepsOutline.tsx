@@ -1,0 +1,127 @@
+import { useId } from 'react';
+import type { RunbookStep } from '../../../shared/runbooks';
+import { CopyButton } from '../../components/CopyButton';
+import { Markdown } from '../../components/Markdown';
+import { formatDuration, spokenDuration } from './format';
+
+interface Group {
+  section: string | null;
+  sectionId: string | null;
+  steps: RunbookStep[];
+}
+
+/**
+ * What the incident runner will walk: the runbook's steps, numbered, under their
+ * sections, each with its commands (copyable) and its timer.
+ */
+export function StepsOutline(props: {
+  steps: RunbookStep[];
+  /** Jump to a section of the document beside the outline. */
+  onSection?: ((sectionId: string) => void) | undefined;
+  emptyHint?: string;
+}) {
+  const groups = groupBySection(props.steps);
+  const headingId = useId();
+  return (
+    <section className="steps-outline" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        Steps <span className="count">({props.steps.length})</span>
+      </h2>
+      {props.steps.length === 0 ? (
+        <p className="steps-empty">
+          {props.emptyHint ??
+            'No steps. List items under headings such as Diagnosis, Mitigation or Steps, and task items (- [ ]), become steps.'}
+        </p>
+      ) : (
+        groups.map((group, index) => (
+          <div className="steps-group" key={`${group.sectionId ?? ''}-${index}`}>
+            {group.section !== null && (
+              <h3 className="steps-section">
+                {group.sectionId && props.onSection ? (
+                  <button type="button" className="link-button" onClick={() => props.onSection?.(group.sectionId ?? '')}>
+                    {group.section}
+                  </button>
+                ) : (
+                  group.section
+                )}
+              </h3>
+            )}
+            <ol className="steps" start={group.steps[0]?.number}>
+              {group.steps.map((step) => (
+                <StepItem key={step.id} step={step} />
+              ))}
+            </ol>
+          </div>
+        ))
+      )}
+    </section>
+  );
+}
+
+function StepItem({ step }: { step: RunbookStep }) {
+  return (
+    <li className="step" data-step-id={step.id}>
+      <span className="step-number">{step.number}</span>
+      <div className="step-body">
+        {(step.isTask || step.timerSeconds !== null) && (
+          <div className="step-head">
+            {step.isTask && <span className="task-mark">Task</span>}
+            {step.timerSeconds !== null && (
+              <TimerBadge seconds={step.timerSeconds} />
+            )}
+          </div>
+        )}
+        <Markdown source={withoutTimer(step.text)} variant="step" />
+        {step.commands.length > 0 && (
+          <ul className="step-commands" aria-label={`Commands of step ${step.number}`}>
+            {step.commands.map((command, index) => (
+              <li key={index}>
+                <pre className="step-command">
+                  <code>{command}</code>
+                </pre>
+                <CopyButton text={command} label="Copy" what={`command ${firstLine(command)}`} inline />
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** A stopwatch drawn, not typed: the ⏱ character is missing from many fonts. */
+export function TimerBadge({ seconds }: { seconds: number }) {
+  return (
+    <span className="timer-badge" title={`Timer: ${spokenDuration(seconds)}`}>
+      <svg className="timer-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+        <circle cx="8" cy="9" r="5.75" fill="none" stroke="currentColor" strokeWidth="1.5" />
+        <path d="M6 1.5h4M8 1.5v1.75M8 9V5.75M12.2 4.3l1.1-1.1" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+      </svg>
+      <span className="visually-hidden">Timer </span>
+      {formatDuration(seconds)}
+    </span>
+  );
+}
+
+/**
+ * The step's words without its timer marker (the badge shows it); the same
+ * syntax the core reads: `⏱ 5m` or `{timer=5m}`.
+ */
+const DURATION = String.raw`(?:\d+[ \t]*(?:hours?|hr|h|minutes?|mins?|m|seconds?|secs?|s)(?![a-z])[ \t]*)+`;
+const TIMER_MARKER = new RegExp(String.raw`[ \t]*(?:⏱\uFE0F?[ \t]*${DURATION}|\{timer=${DURATION}\})`, 'giu');
+const withoutTimer = (text: string): string => text.replace(TIMER_MARKER, '');
+
+function groupBySection(steps: RunbookStep[]): Group[] {
+  const groups: Group[] = [];
+  for (const step of steps) {
+    const last = groups.at(-1);
+    if (last && last.sectionId === step.sectionId && last.section === step.section) last.steps.push(step);
+    else groups.push({ section: step.section, sectionId: step.sectionId, steps: [step] });
+  }
+  return groups;
+}
+
+const firstLine = (text: string): string => {
+  const line = text.split('\n', 1)[0] ?? '';
+  return line.length > 60 ? `${line.slice(0, 57)}…` : line;
+};

@@ -1,0 +1,150 @@
+import { useEffect, useState } from 'react';
+import type { Runbook } from '../../../../shared/runbooks';
+import { api } from '../../../api/client';
+import { navigate, routeHref } from '../../../app/route';
+import { useSaveShortcut } from '../../../app/shortcuts';
+import { ask } from '../../../components/confirm';
+import { LocalTime } from '../LocalTime';
+import { useRunbooks } from '../store';
+import { draftKey, errorAt, isDirty, type DraftFields } from './draft';
+import { EditorPreview } from './EditorPreview';
+import { EditorToolbar } from './EditorToolbar';
+import { MetadataForm } from './MetadataForm';
+import { SourceEditor } from './SourceEditor';
+import { useEditor } from './store';
+
+type Loaded = { state: 'loading' } | { state: 'ready'; runbook: Runbook | null } | { state: 'failed'; message: string };
+
+/**
+ * `#/runbooks/new` and `#/runbooks/:id/edit`: loads what is edited, then shows the editor.
+ * Mounted with `key={id}`, so each runbook starts from its own loading state.
+ */
+export function EditorScreen({ id }: { id: number | null }) {
+  const [loaded, setLoaded] = useState<Loaded>(id === null ? { state: 'ready', runbook: null } : { state: 'loading' });
+
+  useEffect(() => {
+    let current = true;
+    if (id === null) {
+      useEditor.getState().begin(null);
+      return;
+    }
+    void api.getRunbook({ id }).then((result) => {
+      if (!current) return;
+      if (result.ok) {
+        useEditor.getState().begin(result.value);
+        setLoaded({ state: 'ready', runbook: result.value });
+      } else {
+        setLoaded({ state: 'failed', message: result.error.message });
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [id]);
+
+  if (loaded.state === 'failed') {
+    return (
+      <div className="not-found">
+        <h1>Cannot edit this runbook</h1>
+        <p>{loaded.message}</p>
+        <a href={routeHref({ screen: 'library' })}>Go to the runbook library</a>
+      </div>
+    );
+  }
+  if (loaded.state === 'loading') return null;
+  return <Editor runbook={loaded.runbook} />;
+}
+
+function Editor({ runbook }: { runbook: Runbook | null }) {
+  const key = draftKey(runbook);
+  const draft = useEditor((state) => state.drafts[key]);
+  const restored = useEditor((state) => state.restored[key] === true);
+  const errors = useEditor((state) => state.errors);
+  const problem = useEditor((state) => state.problem);
+  const saving = useEditor((state) => state.saving);
+  const update = (patch: Partial<DraftFields>) => useEditor.getState().update(key, patch);
+
+  const save = async (overNewer = false) => {
+    const saved = await useEditor.getState().save(key, { overNewer });
+    if (!saved) {
+      // Take the keyboard to the first field that needs fixing, once it shows its error.
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('.editor [aria-invalid="true"]')?.focus());
+      return;
+    }
+    useRunbooks.getState().showRunbook(saved);
+    void useRunbooks.getState().loadList();
+    navigate({ screen: 'runbook', id: saved.id });
+  };
+  useSaveShortcut(() => void save());
+
+  if (!draft) return null;
+  const dirty = isDirty(draft);
+
+  const cancel = async () => {
+    if (dirty) {
+      const yes = await ask({
+        title: 'Discard your changes?',
+        body: <p>Everything you changed since the last save of this runbook will be lost.</p>,
+        confirmLabel: 'Discard changes',
+        cancelLabel: 'Keep editing',
+        focus: 'cancel',
+        danger: true,
+      });
+      if (!yes) return;
+    }
+    useEditor.getState().discard(key);
+    navigate(runbook ? { screen: 'runbook', id: runbook.id } : { screen: 'library' });
+  };
+
+  const startOver = async () => {
+    const yes = await ask({
+      title: 'Start over from the saved runbook?',
+      body: <p>The unsaved changes kept from before will be discarded.</p>,
+      confirmLabel: 'Discard them',
+      cancelLabel: 'Keep them',
+      focus: 'cancel',
+      danger: true,
+    });
+    if (yes) useEditor.getState().reset(runbook);
+  };
+
+  const behind = runbook !== null && draft.baseRevision !== null && draft.baseRevision < runbook.revision;
+  return (
+    <div className="editor">
+      <EditorToolbar
+        heading={runbook ? `Edit: ${runbook.title}` : 'New runbook'}
+        dirty={dirty}
+        saving={saving}
+        message={draft.fields.message}
+        errors={errors}
+        problem={problem}
+        historyHref={runbook ? routeHref({ screen: 'history', id: runbook.id }) : null}
+        onMessage={(message) => update({ message })}
+        onSave={() => void save()}
+        onSaveOverNewer={() => void save(true)}
+        onCancel={() => void cancel()}
+      />
+      {restored && (
+        <div className="notice" role="status">
+          <span>
+            These are your unsaved changes from <LocalTime iso={new Date(draft.changedAt).toISOString()} />
+            {behind && ` (made on revision ${draft.baseRevision}; the runbook is now at revision ${runbook.revision})`}.
+          </span>
+          <button type="button" onClick={() => void startOver()}>
+            Discard them and start over
+          </button>
+        </div>
+      )}
+      <MetadataForm fields={draft.fields} errors={errors} onChange={update} focusTitle={runbook === null} />
+      <div className="editor-panes">
+        <SourceEditor
+          value={draft.fields.body}
+          error={errorAt(errors, 'body')}
+          onChange={(body) => update({ body })}
+          autoFocus={runbook !== null}
+        />
+        <EditorPreview body={draft.fields.body} title={draft.fields.title} runbookId={runbook?.id ?? null} />
+      </div>
+    </div>
+  );
+}

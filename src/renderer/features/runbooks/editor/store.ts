@@ -1,0 +1,203 @@
+import { create } from 'zustand';
+import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+import type { Runbook, RunbookPreview } from '../../../../shared/runbooks';
+import { api } from '../../../api/client';
+import {
+  draftKey,
+  fieldsOf,
+  isDirty,
+  isFormField,
+  toSaveInput,
+  type Draft,
+  type DraftFields,
+  type DraftKey,
+  type FieldErrors,
+} from './draft';
+
+export interface SaveProblem {
+  message: string;
+  /** Someone saved a newer revision since this edit began. */
+  conflict: boolean;
+}
+
+interface EditorState {
+  /** Every unsaved draft, by runbook id ('new' for one not saved yet). Survives leaving the editor and reloads. */
+  drafts: Partial<Record<DraftKey, Draft>>;
+  /** Drafts found with unsaved changes when the editor opened, so the editor can say so. */
+  restored: Partial<Record<DraftKey, true>>;
+  errors: FieldErrors;
+  problem: SaveProblem | null;
+  saving: boolean;
+  preview: RunbookPreview | null;
+  /** Opens the draft of a runbook (or of a new one), keeping unsaved changes from before. */
+  begin: (runbook: Runbook | null) => void;
+  update: (key: DraftKey, patch: Partial<DraftFields>) => void;
+  discard: (key: DraftKey) => void;
+  /** Starts over from the stored runbook, dropping the draft's changes. */
+  reset: (runbook: Runbook | null) => void;
+  /** Saves a new revision; resolves to the saved runbook, or null with the errors shown. */
+  save: (key: DraftKey, options?: { overNewer?: boolean }) => Promise<Runbook | null>;
+  loadPreview: (body: string) => Promise<void>;
+}
+
+/** Storage that never throws: a full or missing localStorage must not break typing. */
+const safeLocalStorage: StateStorage = {
+  getItem: (name) => {
+    try {
+      return localStorage.getItem(name);
+    } catch {
+      return null;
+    }
+  },
+  setItem: (name, value) => {
+    try {
+      localStorage.setItem(name, value);
+    } catch {
+      // Over quota: the draft stays in memory for this session.
+    }
+  },
+  removeItem: (name) => {
+    try {
+      localStorage.removeItem(name);
+    } catch {
+      // Nothing to do.
+    }
+  },
+};
+
+const newDraft = (runbook: Runbook | null): Draft => {
+  const fields = fieldsOf(runbook);
+  return {
+    id: runbook?.id ?? null,
+    baseRevision: runbook?.revision ?? null,
+    fields,
+    original: structuredClone(fields),
+    changedAt: Date.now(),
+  };
+};
+
+let previewSequence = 0;
+
+export const useEditor = create<EditorState>()(
+  persist(
+    (set, get) => ({
+      drafts: {},
+      restored: {},
+      errors: {},
+      problem: null,
+      saving: false,
+      preview: null,
+
+      begin(runbook) {
+        const key = draftKey(runbook);
+        const existing = get().drafts[key];
+        const keep = existing !== undefined && isDirty(existing);
+        set({
+          // A kept draft saves to this runbook's id (the same uid may have another id in another data folder).
+          drafts: { ...get().drafts, [key]: keep ? { ...existing, id: runbook?.id ?? null } : newDraft(runbook) },
+          restored: keep ? { ...get().restored, [key]: true } : withoutKey(get().restored, key),
+          errors: {},
+          problem: null,
+          saving: false,
+        });
+      },
+
+      update(key, patch) {
+        const draft = get().drafts[key];
+        if (!draft) return;
+        const fields = { ...draft.fields, ...patch };
+        const errors = { ...get().errors };
+        // An error disappears from a field as soon as the field is changed.
+        for (const name of Object.keys(patch)) {
+          for (const path of Object.keys(errors)) {
+            if (path === name || path.startsWith(`metadata.${name}`)) delete errors[path];
+          }
+        }
+        set({ drafts: { ...get().drafts, [key]: { ...draft, fields, changedAt: Date.now() } }, errors });
+      },
+
+      discard(key) {
+        set({ drafts: withoutKey(get().drafts, key), restored: withoutKey(get().restored, key), errors: {}, problem: null });
+      },
+
+      reset(runbook) {
+        const key = draftKey(runbook);
+        set({
+          drafts: { ...get().drafts, [key]: newDraft(runbook) },
+          restored: withoutKey(get().restored, key),
+          errors: {},
+          problem: null,
+        });
+      },
+
+      async save(key, options = {}) {
+        let draft = get().drafts[key];
+        if (!draft || get().saving) return null;
+        set({ saving: true });
+        if (options.overNewer && draft.id !== null) {
+          // The newer revision stays in History; this save goes on top of it.
+          const latest = await api.getRunbook({ id: draft.id });
+          if (!latest.ok) return fail(set, { message: latest.error.message, conflict: false });
+          draft = { ...draft, baseRevision: latest.value.revision };
+          set({ drafts: { ...get().drafts, [key]: draft } });
+        }
+        const checked = toSaveInput(draft);
+        if ('errors' in checked) {
+          set({ saving: false, errors: checked.errors, problem: otherProblem(checked.errors) });
+          return null;
+        }
+        const result = await api.saveRunbook(checked.input);
+        if (!result.ok) {
+          const { code, message, field } = result.error;
+          const conflict = code === 'CONFLICT';
+          if (field !== undefined && isFormField(field) && !conflict) {
+            set({ saving: false, errors: { [field]: message }, problem: null });
+          } else {
+            set({ saving: false, errors: {}, problem: { message, conflict } });
+          }
+          return null;
+        }
+        set({
+          saving: false,
+          errors: {},
+          problem: null,
+          drafts: withoutKey(get().drafts, key),
+          restored: withoutKey(get().restored, key),
+        });
+        return result.value;
+      },
+
+      async loadPreview(body) {
+        const sequence = ++previewSequence;
+        const result = await api.previewRunbook({ body });
+        if (sequence !== previewSequence) return;
+        if (result.ok) set({ preview: result.value });
+        else set({ preview: { sections: [], steps: [], warnings: [result.error.message] } });
+      },
+    }),
+    {
+      name: 'holdfast.drafts',
+      version: 1,
+      storage: createJSONStorage(() => safeLocalStorage),
+      partialize: (state) => ({ drafts: state.drafts }),
+    },
+  ),
+);
+
+function fail(set: (partial: Partial<EditorState>) => void, problem: SaveProblem): null {
+  set({ saving: false, problem });
+  return null;
+}
+
+/** Errors the form has no field for (they are listed beside Save instead). */
+function otherProblem(errors: FieldErrors): SaveProblem | null {
+  const other = Object.entries(errors).filter(([path]) => !isFormField(path));
+  if (other.length === 0) return { message: 'Fix the fields marked below, then save again.', conflict: false };
+  return { message: other.map(([path, message]) => `${path || 'input'}: ${message}`).join('; '), conflict: false };
+}
+
+function withoutKey<T extends object>(record: T, key: string): T {
+  const copy = { ...record } as Record<string, unknown>;
+  delete copy[key];
+  return copy as T;
+}

@@ -1,0 +1,31 @@
+import type { Runbook } from '../../../../shared/runbooks';
+import { navigate, routeHref } from '../../../app/route';
+import { useKeyShortcut } from '../../../app/shortcuts';
+import { archiveRunbook, duplicateRunbook, unarchiveRunbook } from '../actions';
+
+/** What can be done to the runbook being read. `e` edits. */
+export function ReaderActions({ runbook }: { runbook: Runbook }) {
+  useKeyShortcut('e', () => navigate({ screen: 'edit-runbook', id: runbook.id }));
+  return (
+    <div className="reader-actions" role="group" aria-label="Runbook actions">
+      <a className="button primary" href={routeHref({ screen: 'edit-runbook', id: runbook.id })} aria-keyshortcuts="e">
+        Edit <kbd aria-hidden="true">e</kbd>
+      </a>
+      <a className="button" href={routeHref({ screen: 'history', id: runbook.id })}>
+        History
+      </a>
+      <button type="button" onClick={() => void duplicateRunbook(runbook)}>
+        Duplicate
+      </button>
+      {runbook.archived ? (
+        <button type="button" onClick={() => void unarchiveRunbook(runbook)}>
+          Unarchive
+        </button>
+      ) : (
+        <button type="button" onClick={() => void archiveRunbook(runbook)}>
+          Archive…
+        </button>
+      )}
+    </div>
+  );
+}
