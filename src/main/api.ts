@@ -67,7 +67,27 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
     return report;
   },
   exportRunbooks: (input, core) => exportRunbooks(core.runbooks, input.dir, input.includeArchived),
+  getRoster: (_input, core) => core.rosters.roster(),
+  importRoster: (input, core) => rosterChanged(core, core.rosters.importFile(input.path)),
+  exportRoster: (_input, core) => ({ yaml: core.rosters.exportYaml() }),
+  importPeopleCsv: (input, core) => rosterChanged(core, { people: core.rosters.importPeopleCsv(input.path) }),
+  whoIsOnCall: (input, core) => core.rosters.whoIsOnCall(input),
+  scheduleShifts: (input, core) => core.rosters.timeline(input),
+  nowBoard: (input, core) => core.rosters.nowBoard(input.at),
+  createOverride: (input, core) => rosterChanged(core, core.rosters.createOverride(input)),
+  deleteOverride: (input, core) => {
+    core.rosters.deleteOverride(input.id);
+    return rosterChanged(core, { deleted: true as const });
+  },
+  scheduleIcal: (input, core) => ({ ics: core.rosters.ical(input) }),
+  loadReport: (input, core) => core.rosters.loadReport(input),
 };
+
+/** Announces that the roster changed, and passes the operation's result through. */
+function rosterChanged<T>(core: Core, value: T): T {
+  core.events.emit({ type: 'rosters.changed' });
+  return value;
+}
 
 /** Announces that runbooks changed, and passes the operation's result through. */
 function changed<T>(core: Core, value: T): T {

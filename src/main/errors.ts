@@ -7,6 +7,7 @@ export class HoldfastError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    readonly details?: string[],
   ) {
     super(message);
     this.name = 'HoldfastError';
@@ -25,9 +26,12 @@ export function validationError(operation: string, error: z.ZodError): HoldfastE
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof HoldfastError) {
-    return error.field === undefined
-      ? { code: error.code, message: error.message }
-      : { code: error.code, message: error.message, field: error.field };
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.field === undefined ? {} : { field: error.field }),
+      ...(error.details === undefined ? {} : { details: error.details }),
+    };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'INTERNAL', message: `Unexpected error: ${message}` };

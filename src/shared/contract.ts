@@ -31,6 +31,23 @@ import {
   type RunbookRevisionInfo,
   type RunbookSummary,
 } from './runbooks';
+import {
+  CreateOverrideInput,
+  DeleteOverrideInput,
+  IcalInput,
+  LoadReportInput,
+  NowBoardInput,
+  RosterFileInput,
+  ScheduleShiftsInput,
+  WhoIsOnCallInput,
+  type LoadReportRow,
+  type OnCallEntry,
+  type Override,
+  type Roster,
+  type RosterImportReport,
+  type ScheduleTimeline,
+  type TeamBoard,
+} from './rosters';
 import { EmptyInput, UpdateSettingsInput, type WorkspaceInfo } from './workspace';
 
 export interface OperationSpec<I extends z.ZodType, O> {
@@ -65,6 +82,17 @@ export const contract = {
   restoreRunbookRevision: returns<Runbook>()(RestoreRunbookInput, 'Save an old revision again as the newest one.'),
   importRunbooks: returns<ImportReport>()(ImportRunbooksInput, 'Import Markdown runbooks from files or folders (recursively).'),
   exportRunbooks: returns<ExportReport>()(ExportRunbooksInput, 'Write every runbook as Markdown with front matter into a folder, in the layout it came from.'),
+  getRoster: returns<Roster>()(EmptyInput, 'People, teams, schedules, overrides and escalation policies.'),
+  importRoster: returns<RosterImportReport>()(RosterFileInput, 'Make the roster what a YAML roster file says; refused whole if it has any problem.'),
+  exportRoster: returns<{ yaml: string }>()(EmptyInput, 'The roster as a YAML roster file.'),
+  importPeopleCsv: returns<{ people: number }>()(RosterFileInput, 'Add or update people from a CSV file.'),
+  whoIsOnCall: returns<OnCallEntry[]>()(WhoIsOnCallInput, 'Who is on call at an instant (default now), per schedule.'),
+  scheduleShifts: returns<ScheduleTimeline>()(ScheduleShiftsInput, 'The final shifts of a schedule in a range, and each layer’s.'),
+  nowBoard: returns<TeamBoard[]>()(NowBoardInput, 'Per team: who is on call, who is next, and the escalation chain.'),
+  createOverride: returns<Override>()(CreateOverrideInput, 'Someone covers a schedule for a while; refused if it overlaps another override.'),
+  deleteOverride: returns<{ deleted: true }>()(DeleteOverrideInput, 'Remove an override.'),
+  scheduleIcal: returns<{ ics: string }>()(IcalInput, 'An iCalendar file of a schedule’s shifts (optionally one person’s).'),
+  loadReport: returns<LoadReportRow[]>()(LoadReportInput, 'Hours on call per person, split into business, off and sleep hours.'),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,2 +1,2 @@
 /** Pushed from the core to every open console when stored data changes. */
-export type ChangeEvent = { type: 'runbooks.changed' } | { type: 'workspace.changed' };
+export type ChangeEvent = { type: 'runbooks.changed' } | { type: 'rosters.changed' } | { type: 'workspace.changed' };

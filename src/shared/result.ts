@@ -21,6 +21,8 @@ export interface ApiError {
   message: string;
   /** Where the error is, when it is about one field of the input (e.g. `limit`). */
   field?: string;
+  /** Every problem, one per line, when there are several (e.g. each line of a refused roster file). */
+  details?: string[];
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -10,6 +10,8 @@ import { APP_VERSION } from '../core/version';
 import { toApiError } from '../errors';
 import { startWebServer } from '../server/listen';
 import { formatExport, formatHits, formatImport, formatList, formatRevisions, formatRunbook, formatWorkspace } from './format';
+import { formatLoadReport, formatOnCall, formatRosterImport, formatShifts } from './format-rosters';
+import { loadReportCsv } from '../rosters/load-report-csv';
 import type { CliIo } from './io';
 
 interface GlobalOptions {
@@ -22,6 +24,8 @@ class CliExit extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Further lines, one problem each (e.g. every problem of a refused roster file). */
+    readonly details: string[] = [],
   ) {
     super(message);
   }
@@ -52,7 +56,7 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
   const run = <N extends OperationName>(name: N, input: InputOf<N>, asText: (value: OutputOf<N>) => string) =>
     withCore(async (core) => {
       const result: Result<OutputOf<N>> = await call(core, name, input);
-      if (!result.ok) throw new CliExit(1, result.error.message);
+      if (!result.ok) throw new CliExit(1, result.error.message, result.error.details);
       io.stdout(globals().json ? `${JSON.stringify(result.value, null, 2)}\n` : asText(result.value));
       return result.value;
     });
@@ -148,6 +152,87 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
       await run('clearDemoWorkspace', {}, formatWorkspace);
     });
 
+  const roster = program.command('roster').description('the on-call roster (docs/roster-format.md)');
+  roster
+    .command('import')
+    .description('make the roster what a YAML roster file says; refused whole, with every problem listed, if any')
+    .argument('<file>', 'roster YAML file')
+    .action(async (file: string) => {
+      await run('importRoster', { path: path.resolve(file) }, formatRosterImport);
+    });
+  roster
+    .command('export')
+    .description('write the roster as a YAML roster file')
+    .argument('<file>', 'file to write ("-" for standard output)')
+    .action(async (file: string) => {
+      await withCore(async (core) => {
+        const result = await call(core, 'exportRoster', {});
+        if (!result.ok) throw new CliExit(1, result.error.message);
+        if (file === '-') io.stdout(result.value.yaml);
+        else {
+          fs.writeFileSync(file, result.value.yaml);
+          if (!globals().json) io.stdout(`Wrote the roster to ${file}.\n`);
+        }
+      });
+    });
+  roster
+    .command('import-people')
+    .description('add or update people from CSV (handle, name, time_zone, then phone, sms, email, chat)')
+    .argument('<file>', 'CSV file')
+    .action(async (file: string) => {
+      await run('importPeopleCsv', { path: path.resolve(file) }, (value) => `Imported ${value.people} people.\n`);
+    });
+
+  const oncall = program.command('oncall').description('who is on call, their shifts, calendars and load');
+  // `holdfast oncall [--team T] [--at X]` runs this default subcommand; options live on the subcommands so
+  // `oncall shifts --schedule S` is not read as the parent's --schedule.
+  oncall
+    .command('now', { isDefault: true })
+    .description('who is on call per schedule, at an instant (default now)')
+    .option('--team <team>', 'only this team (name or id)')
+    .option('--schedule <schedule>', 'only this schedule (name or id)')
+    .option('--at <instant>', 'at this ISO-8601 instant instead of now')
+    .action(async (options: { team?: string; schedule?: string; at?: string }) => {
+      await run('whoIsOnCall', options, formatOnCall);
+    });
+  oncall
+    .command('shifts')
+    .description('the final shifts of a schedule in a range')
+    .requiredOption('--schedule <schedule>', 'schedule name or id')
+    .requiredOption('--from <instant>', 'ISO-8601 instant')
+    .requiredOption('--to <instant>', 'ISO-8601 instant')
+    .action(async (options: { schedule: string; from: string; to: string }) => {
+      await withCore(async (core) => {
+        const result = await call(core, 'scheduleShifts', options);
+        if (!result.ok) throw new CliExit(1, result.error.message);
+        io.stdout(globals().json ? `${JSON.stringify(result.value.final, null, 2)}\n` : formatShifts(result.value.final));
+      });
+    });
+  oncall
+    .command('ical')
+    .description('an iCalendar (RFC 5545) file of a schedule’s shifts')
+    .requiredOption('--schedule <schedule>', 'schedule name or id')
+    .option('--person <handle>', 'only this person’s shifts')
+    .option('--months <n>', 'how far ahead', '6')
+    .action(async (options: { schedule: string; person?: string; months: string }) => {
+      await withCore(async (core) => {
+        const result = await call(core, 'scheduleIcal', { ...options, months: Number(options.months) });
+        if (!result.ok) throw new CliExit(1, result.error.message);
+        io.stdout(result.value.ics);
+      });
+    });
+  oncall
+    .command('load')
+    .description('hours on call per person, split into business, off and sleep hours (CSV with --csv)')
+    .requiredOption('--from <instant>', 'ISO-8601 instant')
+    .requiredOption('--to <instant>', 'ISO-8601 instant')
+    .option('--team <team>', 'only this team')
+    .option('--csv', 'print CSV')
+    .action(async (options: { from: string; to: string; team?: string; csv?: boolean }) => {
+      const { csv, ...input } = options;
+      await run('loadReport', input, (rows) => (csv ? loadReportCsv(rows) : formatLoadReport(rows)));
+    });
+
   program
     .command('settings')
     .description('change workspace settings')
@@ -205,6 +290,7 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     }
     const message = error instanceof CliExit ? error.message : toApiError(error).message;
     io.stderr(`holdfast: ${message}\n`);
+    if (error instanceof CliExit) for (const line of error.details) io.stderr(`  ${line}\n`);
     return error instanceof CliExit ? error.status : 1;
   }
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { RosterService } from '../rosters/service';
 import { RunbookLibrary } from '../runbooks/library';
 import { closeStore, DATABASE_FILE, openStore, type Store } from '../store/open';
 import { loadDemo } from '../workspace/demo';
@@ -19,6 +20,7 @@ export class Core {
   readonly events = new EventBus();
   readonly settings: Settings;
   readonly runbooks: RunbookLibrary;
+  readonly rosters: RosterService;
   readonly databaseFile: string;
 
   constructor(
@@ -32,6 +34,7 @@ export class Core {
       procedureHeadings: () => this.settings.procedureHeadings(),
       defaultAuthor: () => this.settings.author(),
     });
+    this.rosters = new RosterService(store, options.clock);
     if (this.settings.get(RUNBOOKS_REINDEX) !== undefined) {
       this.runbooks.reindex();
       this.settings.delete(RUNBOOKS_REINDEX);

@@ -124,3 +124,40 @@ describe('the holdfast process', () => {
     expect(failure.stderr).toMatch(/^holdfast: This data was written by a newer version of Holdfast/);
   });
 });
+
+describe('holdfast roster and oncall', () => {
+  it('imports the documented roster and answers oncall --at as the doc says', async () => {
+    const { documentedRoster } = await import('../../fixtures/roster');
+    const dir = tempDir();
+    writeFiles(dir, { 'roster.yaml': documentedRoster() });
+    const data = tempDir();
+    const imported = await holdfast('--data', data, 'roster', 'import', path.join(dir, 'roster.yaml'));
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toMatch(/^Roster: 5 people, 2 teams, 2 schedules/);
+
+    const answer = await holdfast('oncall', '--at', '2026-11-03T15:00:00Z', '--json', '--data', data);
+    expect(answer.status).toBe(0);
+    const entries = JSON.parse(answer.stdout) as { schedule: string; person: { handle: string } | null }[];
+    expect(entries.map((entry) => [entry.schedule, entry.person?.handle])).toEqual([
+      ['Payments primary', 'eli'],
+      ['Platform', 'chen'],
+    ]);
+    const team = await holdfast('--data', data, 'oncall', '--team', 'Payments', '--at', '2026-12-25T12:00:00Z');
+    expect(team.stdout).toBe(
+      'Payments / Payments primary: Bo Andersen (bo) [override] 2026-12-24T22:00:00Z → 2026-12-26T14:00:00Z; next Dana Okafor (dana) from 2026-12-26T14:00:00Z\n',
+    );
+    const shifts = await holdfast('--data', data, '--json', 'oncall', 'shifts', '--schedule', 'Platform', '--from', '2026-11-02T00:00:00Z', '--to', '2026-11-03T00:00:00Z');
+    expect((JSON.parse(shifts.stdout) as { person: { handle: string } }[]).map((s) => s.person.handle)).toEqual(['chen', 'eli']);
+  });
+
+  it('refuses a broken roster with each problem on its own line and exit status 1', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'roster.yaml': 'people:\n  - handle: ana\n    name: Ana\n    time_zone: Nowhere/Special\n' });
+    const result = await holdfast('--data', tempDir(), 'roster', 'import', path.join(dir, 'roster.yaml'));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      'holdfast: The roster was not imported (1 problem); nothing was changed.\n' +
+        '  roster.yaml:4: people[0].time_zone: "Nowhere/Special" is not a time zone the tz database knows (e.g. Europe/London)\n',
+    );
+  });
+});

@@ -1,0 +1,46 @@
+import type { LoadReportRow, OnCallEntry, RosterImportReport, Shift } from '../../shared/rosters';
+
+/** Plain-text renderings of roster answers. Instants are UTC, as in the JSON. */
+
+const who = (person: { name: string; handle: string } | null) => (person ? `${person.name} (${person.handle})` : 'nobody (gap)');
+
+export function formatOnCall(entries: OnCallEntry[]): string {
+  if (entries.length === 0) return 'No schedules.\n';
+  return entries
+    .map((entry) => {
+      const next = entry.next ? `; next ${who(entry.next.person)} from ${entry.next.start}` : '';
+      const source = entry.source === 'override' ? ' [override]' : '';
+      return `${entry.team} / ${entry.schedule}: ${who(entry.person)}${source} ${entry.start} → ${entry.end}${next}\n`;
+    })
+    .join('');
+}
+
+export function formatShifts(shifts: Shift[]): string {
+  return shifts.map((shift) => `${shift.start}  ${shift.end}  ${who(shift.person)}${shift.source === 'override' ? ' [override]' : ''}\n`).join('');
+}
+
+export function formatRosterImport(report: RosterImportReport): string {
+  const removed = Object.entries(report.removed)
+    .filter(([, count]) => count > 0)
+    .map(([kind, count]) => `${count} ${kind}`)
+    .join(', ');
+  return (
+    `Roster: ${report.people} people, ${report.teams} teams, ${report.schedules} schedules, ` +
+    `${report.overrides} overrides, ${report.escalationPolicies} escalation policies.` +
+    `${removed ? ` Removed (no longer in the file): ${removed}.` : ''}\n`
+  );
+}
+
+export function formatLoadReport(rows: LoadReportRow[]): string {
+  if (rows.length === 0) return 'Nobody was on call in that range.\n';
+  const header = 'person                     business   off-hours   sleep   total\n';
+  return (
+    header +
+    rows
+      .map(
+        (row) =>
+          `${who(row.person).padEnd(26)} ${row.businessHours.toFixed(1).padStart(8)} ${row.offHours.toFixed(1).padStart(11)} ${row.sleepHours.toFixed(1).padStart(7)} ${row.totalHours.toFixed(1).padStart(7)}\n`,
+      )
+      .join('')
+  );
+}

@@ -1,0 +1,43 @@
+import { parse } from 'csv-parse/sync';
+import { CONTACT_KINDS, type ContactMethod } from '../../shared/rosters';
+import { HoldfastError } from '../errors';
+import { isKnownZone } from './time';
+
+export interface CsvPerson {
+  handle: string;
+  name: string;
+  timeZone: string;
+  contacts: ContactMethod[];
+}
+
+/**
+ * People from CSV with a header row: handle, name, time_zone, then any of
+ * phone, sms, email, chat (in that order of preference). Refused whole, with
+ * every problem by line, if any row is wrong.
+ */
+export function parsePeopleCsv(text: string, fileName: string): CsvPerson[] {
+  let records: Record<string, string>[];
+  try {
+    records = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true });
+  } catch (error) {
+    throw new HoldfastError('VALIDATION', `${fileName} is not valid CSV: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const people = records.map((record, index) => {
+    const line = index + 2;
+    const handle = record.handle ?? '';
+    if (!handle) problems.push(`${fileName}:${line}: handle is empty`);
+    if (!record.name) problems.push(`${fileName}:${line}: name is empty`);
+    if (!isKnownZone(record.time_zone ?? '')) problems.push(`${fileName}:${line}: "${record.time_zone ?? ''}" is not a time zone the tz database knows`);
+    if (seen.has(handle)) problems.push(`${fileName}:${line}: "${handle}" appears twice`);
+    seen.add(handle);
+    const contacts = CONTACT_KINDS.filter((kind) => record[kind]).map((kind) => ({ kind, value: record[kind] ?? '' }));
+    return { handle, name: record.name ?? '', timeZone: record.time_zone ?? '', contacts };
+  });
+  if (records.length > 0 && !('handle' in (records[0] ?? {}))) problems.unshift(`${fileName}:1: the header needs handle, name and time_zone columns`);
+  if (problems.length > 0) {
+    throw new HoldfastError('VALIDATION', `The people were not imported (${problems.length} problem${problems.length === 1 ? '' : 's'}); nothing was changed.`, undefined, problems);
+  }
+  return people;
+}

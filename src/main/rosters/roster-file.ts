@@ -1,0 +1,294 @@
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { z } from 'zod';
+import { CONTACT_KINDS, WEEKDAYS, type ContactMethod, type Weekday } from '../../shared/rosters';
+import { HoldfastError } from '../errors';
+import { isClock, isKnownZone } from './time';
+
+/** A roster as the YAML file states it, checked and normalized, before it touches the store. */
+export interface RosterDocument {
+  people: { handle: string; name: string; timeZone: string; contacts: ContactMethod[] }[];
+  teams: {
+    name: string;
+    services: string[];
+    schedules: {
+      name: string;
+      timeZone: string;
+      layers: {
+        name: string;
+        members: string[];
+        shiftLength: number;
+        shiftUnit: 'hours' | 'days' | 'weeks';
+        handoffTime: string;
+        handoffDay: Weekday | null;
+        startDate: string;
+        restrictions: { days: Weekday[]; start: string; end: string }[];
+      }[];
+      overrides: { person: string; start: string; end: string; note: string }[];
+    }[];
+    escalationPolicies: {
+      name: string;
+      repeat: number;
+      levels: { waitMinutes: number; targets: ({ schedule: string } | { person: string })[] }[];
+    }[];
+  }[];
+}
+
+const DAY_NAMES = new Map<string, Weekday>(WEEKDAYS.flatMap((day) => [[day, day], [day.slice(0, 3), day]] as [string, Weekday][]));
+const SHIFT = /^(\d+)\s*(hours?|h|days?|d|weeks?|w)$/i;
+
+const text = z.string().trim().min(1);
+const day = z.string().transform((value, context) => {
+  const found = DAY_NAMES.get(value.trim().toLowerCase());
+  if (!found) context.addIssue({ code: 'custom', message: `"${value}" is not a weekday (monday…sunday or mon…sun)` });
+  return found ?? 'monday';
+});
+const clock = (allowEndOfDay = false) =>
+  z.string().refine((value) => isClock(value.trim(), allowEndOfDay), {
+    error: (issue) => `"${String(issue.input)}" is not a time of day; use HH:MM on a 24-hour clock, e.g. "09:00"`,
+  });
+const zone = z.string().refine(isKnownZone, {
+  error: (issue) => `"${String(issue.input)}" is not a time zone the tz database knows (e.g. Europe/London)`,
+});
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-01-05');
+const instant = z
+  .string()
+  .refine((value) => /T/.test(value) && /(Z|[+-]\d{2}:?\d{2})$/i.test(value) && !Number.isNaN(Date.parse(value)), {
+    message: 'use an ISO-8601 instant with a zone, e.g. 2026-12-24T17:00:00Z',
+  });
+
+const contact = z
+  .record(z.string(), z.union([z.string(), z.number()]))
+  .transform((entry, context): ContactMethod => {
+    const [kind, value] = Object.entries(entry)[0] ?? [];
+    if (Object.keys(entry).length !== 1 || !kind || !(CONTACT_KINDS as readonly string[]).includes(kind)) {
+      context.addIssue({ code: 'custom', message: `a contact is one of ${CONTACT_KINDS.join(', ')} with its value, e.g. phone: "+1 555 0100"` });
+    }
+    return { kind: kind as ContactMethod['kind'], value: String(value ?? '') };
+  });
+
+const FileSchema = z
+  .object({
+    people: z
+      .array(
+        z
+          .object({ handle: text, name: text, time_zone: zone, contacts: z.array(contact).default([]) })
+          .strict(),
+      )
+      .default([]),
+    teams: z
+      .array(
+        z
+          .object({
+            name: text,
+            services: z.array(text).default([]),
+            schedules: z
+              .array(
+                z
+                  .object({
+                    name: text,
+                    time_zone: zone,
+                    layers: z
+                      .array(
+                        z
+                          .object({
+                            name: text,
+                            members: z.array(text).min(1, 'a rotation needs at least one member'),
+                            shift: z.string().refine((value) => SHIFT.test(value.trim()), {
+                              error: (issue) => `"${String(issue.input)}" is not a shift length; write e.g. "12 hours", "1 day" or "1 week"`,
+                            }),
+                            handoff: clock(),
+                            handoff_day: day.optional(),
+                            start: date,
+                            restrictions: z
+                              .array(z.object({ days: z.array(day).min(1), from: clock(), to: clock(true) }).strict())
+                              .default([]),
+                          })
+                          .strict(),
+                      )
+                      .min(1, 'a schedule needs at least one layer'),
+                    overrides: z
+                      .array(z.object({ person: text, start: instant, end: instant, note: z.string().default('') }).strict())
+                      .default([]),
+                  })
+                  .strict(),
+              )
+              .default([]),
+            escalation_policies: z
+              .array(
+                z
+                  .object({
+                    name: text,
+                    repeat: z.number().int().min(0).max(10).default(0),
+                    levels: z
+                      .array(
+                        z
+                          .object({
+                            wait_minutes: z.number().int().min(0).max(1440),
+                            targets: z
+                              .array(z.union([z.object({ schedule: text }).strict(), z.object({ person: text }).strict()]))
+                              .min(1, 'a level needs at least one target'),
+                          })
+                          .strict(),
+                      )
+                      .min(1, 'a policy needs at least one level'),
+                  })
+                  .strict(),
+              )
+              .default([]),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+
+type FileShape = z.output<typeof FileSchema>;
+
+export interface RosterProblem {
+  /** Where in the file, as a path: teams[0].schedules[1].layers[0].handoff */
+  path: string;
+  line: number | null;
+  message: string;
+}
+
+/**
+ * Reads and checks a whole roster file. Every problem is collected (with its
+ * path and line) and the file is refused whole if there is any.
+ */
+export function parseRosterFile(source: string, fileName: string): RosterDocument {
+  const lines = new LineCounter();
+  const document = parseDocument(source, { lineCounter: lines, prettyErrors: false });
+  if (document.errors.length > 0) {
+    throw rosterError(
+      fileName,
+      document.errors.map((error) => ({ path: '', line: lines.linePos(error.pos[0]).line, message: error.message.split('\n')[0] ?? 'invalid YAML' })),
+    );
+  }
+  const parsed = FileSchema.safeParse(document.toJS() ?? {});
+  if (!parsed.success) {
+    throw rosterError(
+      fileName,
+      parsed.error.issues.map((issue) => ({
+        path: formatPath(issue.path),
+        line: lineOf(document, lines, issue.path),
+        message: issue.message,
+      })),
+    );
+  }
+  const problems = checkReferences(parsed.data).map(({ path, message }) => ({ path: formatPath(path), line: lineOf(document, lines, path), message }));
+  if (problems.length > 0) throw rosterError(fileName, problems);
+  return normalize(parsed.data);
+}
+
+/** Cross-checks a file's parts against each other: names, members, targets, overlapping overrides. */
+function checkReferences(file: FileShape): { path: PropertyKey[]; message: string }[] {
+  const problems: { path: PropertyKey[]; message: string }[] = [];
+  const handles = new Set<string>();
+  file.people.forEach((person, i) => {
+    if (handles.has(person.handle)) problems.push({ path: ['people', i, 'handle'], message: `"${person.handle}" is the handle of two people` });
+    handles.add(person.handle);
+  });
+  const teamNames = new Set<string>();
+  const scheduleNames = new Set<string>();
+  file.teams.forEach((team, t) => {
+    if (teamNames.has(team.name)) problems.push({ path: ['teams', t, 'name'], message: `"${team.name}" names two teams` });
+    teamNames.add(team.name);
+    team.schedules.forEach((schedule, s) => {
+      const at = ['teams', t, 'schedules', s];
+      if (scheduleNames.has(schedule.name)) problems.push({ path: [...at, 'name'], message: `"${schedule.name}" names two schedules` });
+      scheduleNames.add(schedule.name);
+      schedule.layers.forEach((layer, l) => {
+        layer.members.forEach((member, m) => {
+          if (!handles.has(member)) problems.push({ path: [...at, 'layers', l, 'members', m], message: `"${member}" is not the handle of anyone under people` });
+        });
+        const unit = SHIFT.exec(layer.shift.trim())?.[2]?.charAt(0).toLowerCase();
+        if (unit === 'w' && layer.handoff_day === undefined) {
+          problems.push({ path: [...at, 'layers', l, 'handoff_day'], message: 'a weekly rotation needs handoff_day (the weekday of the handoff)' });
+        }
+        if (Number(SHIFT.exec(layer.shift.trim())?.[1]) === 0) problems.push({ path: [...at, 'layers', l, 'shift'], message: 'a shift cannot be zero long' });
+      });
+      const sorted = schedule.overrides.map((override, o) => ({ override, o })).sort((a, b) => Date.parse(a.override.start) - Date.parse(b.override.start));
+      sorted.forEach(({ override, o }, index) => {
+        if (!handles.has(override.person)) problems.push({ path: [...at, 'overrides', o, 'person'], message: `"${override.person}" is not the handle of anyone under people` });
+        if (Date.parse(override.end) <= Date.parse(override.start)) problems.push({ path: [...at, 'overrides', o, 'end'], message: 'an override must end after it starts' });
+        const previous = sorted[index - 1];
+        if (previous && Date.parse(previous.override.end) > Date.parse(override.start)) {
+          problems.push({
+            path: [...at, 'overrides', o],
+            message: `overlaps the override of ${previous.override.person} (${previous.override.start} to ${previous.override.end}); overrides on one schedule cannot overlap`,
+          });
+        }
+      });
+    });
+  });
+  file.teams.forEach((team, t) => {
+    team.escalation_policies.forEach((policy, p) => {
+      policy.levels.forEach((level, l) => {
+        level.targets.forEach((target, g) => {
+          const at = ['teams', t, 'escalation_policies', p, 'levels', l, 'targets', g];
+          if ('schedule' in target && !scheduleNames.has(target.schedule)) problems.push({ path: [...at, 'schedule'], message: `"${target.schedule}" is not a schedule in this roster` });
+          if ('person' in target && !handles.has(target.person)) problems.push({ path: [...at, 'person'], message: `"${target.person}" is not the handle of anyone under people` });
+        });
+      });
+    });
+  });
+  return problems;
+}
+
+function normalize(file: FileShape): RosterDocument {
+  return {
+    people: file.people.map((person) => ({ handle: person.handle, name: person.name, timeZone: person.time_zone, contacts: person.contacts })),
+    teams: file.teams.map((team) => ({
+      name: team.name,
+      services: team.services,
+      schedules: team.schedules.map((schedule) => ({
+        name: schedule.name,
+        timeZone: schedule.time_zone,
+        layers: schedule.layers.map((layer) => {
+          const [, amount, unit] = SHIFT.exec(layer.shift.trim()) ?? [];
+          const shiftUnit = ({ h: 'hours', d: 'days', w: 'weeks' } as const)[(unit ?? 'd').charAt(0).toLowerCase() as 'h' | 'd' | 'w'];
+          return {
+            name: layer.name,
+            members: layer.members,
+            shiftLength: Number(amount),
+            shiftUnit,
+            handoffTime: layer.handoff.trim(),
+            handoffDay: layer.handoff_day ?? null,
+            startDate: layer.start,
+            restrictions: layer.restrictions.map((r) => ({ days: r.days, start: r.from.trim(), end: r.to.trim() })),
+          };
+        }),
+        overrides: schedule.overrides.map((o) => ({ person: o.person, start: o.start, end: o.end, note: o.note })),
+      })),
+      escalationPolicies: team.escalation_policies.map((policy) => ({
+        name: policy.name,
+        repeat: policy.repeat,
+        levels: policy.levels.map((level) => ({ waitMinutes: level.wait_minutes, targets: level.targets })),
+      })),
+    })),
+  };
+}
+
+function rosterError(fileName: string, problems: RosterProblem[]): HoldfastError {
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  const inFileOrder = [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const details = inFileOrder.map((problem) => `${fileName}${problem.line ? `:${problem.line}` : ''}: ${problem.path ? `${problem.path}: ` : ''}${problem.message}`);
+  return new HoldfastError('VALIDATION', `The roster was not imported (${count}); nothing was changed.`, undefined, details);
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)).join('');
+}
+
+/** The line of the YAML node at a path, or of its nearest ancestor that exists. */
+function lineOf(document: Document, lines: LineCounter, path: readonly PropertyKey[]): number | null {
+  for (let length = path.length; length >= 0; length -= 1) {
+    const node: unknown = length === 0 ? document.contents : document.getIn(path.slice(0, length) as (string | number)[], true);
+    if (node && typeof node === 'object' && 'range' in node) {
+      const range = (node as { range?: [number, number, number] }).range;
+      if (range) return lines.linePos(range[0]).line;
+    }
+    if (isMap(node) || isSeq(node)) continue;
+  }
+  return null;
+}

@@ -1,0 +1,53 @@
+import type { Layer } from '../../shared/rosters';
+import { before, maxInstant, minInstant, parseClock, Temporal, wallClockToInstant, weekdayNumber } from './time';
+
+/** A raw span of one layer: who, from when to when (half-open). */
+export interface Span {
+  start: Temporal.Instant;
+  end: Temporal.Instant;
+  handle: string;
+}
+
+const HOURS_THAT_DIVIDE_A_DAY = new Set([1, 2, 3, 4, 6, 8, 12, 24]);
+
+/**
+ * The shifts of one rotation that overlap [from, to). Handoffs are wall-clock
+ * times in the schedule's zone, so a daily 09:00 handoff stays at 09:00 across a
+ * DST change. Shifts in whole days or weeks, and hour shifts that divide 24, step
+ * on the wall clock; other hour lengths (10 h, 36 h…) step in elapsed hours.
+ */
+export function rotationShifts(layer: Layer, zone: string, from: Temporal.Instant, to: Temporal.Instant): Span[] {
+  if (layer.members.length === 0 || !before(from, to)) return [];
+  const first = firstHandoff(layer);
+  const wallClock = layer.shiftUnit !== 'hours' || HOURS_THAT_DIVIDE_A_DAY.has(layer.shiftLength);
+  const anchor = wallClockToInstant(first, zone);
+  const boundary = (k: number): Temporal.Instant => {
+    if (!wallClock) return anchor.add({ hours: k * layer.shiftLength });
+    const step = layer.shiftUnit === 'weeks' ? { weeks: k * layer.shiftLength } : layer.shiftUnit === 'days' ? { days: k * layer.shiftLength } : { hours: k * layer.shiftLength };
+    return wallClockToInstant(first.add(step), zone);
+  };
+
+  // Start a little before `from`, found by the nominal length; the loop skips what ends before it.
+  const nominalMs = layer.shiftLength * { hours: 3_600_000, days: 86_400_000, weeks: 604_800_000 }[layer.shiftUnit];
+  let k = Math.max(0, Math.floor((from.epochMilliseconds - anchor.epochMilliseconds) / nominalMs) - 1);
+  const spans: Span[] = [];
+  for (let start = boundary(k); before(start, to); k += 1) {
+    const end = boundary(k + 1);
+    if (before(from, end) && before(start, end)) {
+      spans.push({ start: maxInstant(start, from), end: minInstant(end, to), handle: layer.members[k % layer.members.length] ?? '' });
+    }
+    start = end;
+  }
+  return spans;
+}
+
+/** The wall-clock time of the first handoff: on the start date (weekly: the first handoff weekday on or after it). */
+function firstHandoff(layer: Layer): Temporal.PlainDateTime {
+  let date = Temporal.PlainDate.from(layer.startDate);
+  if (layer.shiftUnit === 'weeks' && layer.handoffDay) {
+    const wanted = weekdayNumber(layer.handoffDay);
+    date = date.add({ days: (wanted - date.dayOfWeek + 7) % 7 });
+  }
+  const time = parseClock(layer.handoffTime) ?? new Temporal.PlainTime(0, 0);
+  return date.toPlainDateTime(time);
+}

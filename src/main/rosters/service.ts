@@ -1,0 +1,210 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ParsedInputOf } from '../../shared/contract';
+import type {
+  EscalationStep,
+  LoadReportRow,
+  OnCallEntry,
+  Override,
+  Person,
+  Roster,
+  RosterImportReport,
+  Schedule,
+  ScheduleTimeline,
+  TeamBoard,
+} from '../../shared/rosters';
+import type { Clock } from '../core/clock';
+import { HoldfastError } from '../errors';
+import type { Store } from '../store/open';
+import { finalShifts, layerSpans, toShift } from './final-schedule';
+import { shiftsToIcal } from './ical';
+import { loadReport } from './load-report';
+import { onCallAt } from './oncall';
+import { parsePeopleCsv } from './people-csv';
+import { RosterRepo } from './repo';
+import { rosterToYaml } from './roster-export';
+import { parseRosterFile } from './roster-file';
+import { isoUtc, Temporal, toInstant } from './time';
+
+/** The on-call operations: answers computed from the roster at any instant, offline. */
+export class RosterService {
+  readonly repo: RosterRepo;
+
+  constructor(
+    db: Store,
+    private readonly clock: Clock,
+  ) {
+    this.repo = new RosterRepo(db);
+  }
+
+  roster(): Roster {
+    return this.repo.roster();
+  }
+
+  importFile(file: string): RosterImportReport {
+    const document = parseRosterFile(readFile(file), path.basename(file));
+    const before = this.repo.roster();
+    const names = {
+      people: new Set(document.people.map((p) => p.handle)),
+      teams: new Set(document.teams.map((t) => t.name)),
+      schedules: new Set(document.teams.flatMap((t) => t.schedules.map((s) => s.name))),
+      policies: new Set(document.teams.flatMap((t) => t.escalationPolicies.map((p) => `${t.name}\n${p.name}`))),
+      overrides: new Set(document.teams.flatMap((t) => t.schedules.flatMap((s) => s.overrides.map((o) => `${s.name}\n${o.person}\n${o.start}\n${o.end}`)))),
+    };
+    this.repo.replaceWith(document, this.clock.now());
+    const counts = this.repo.counts();
+    return {
+      ...counts,
+      removed: {
+        people: before.people.filter((p) => !names.people.has(p.handle)).length,
+        teams: before.teams.filter((t) => !names.teams.has(t.name)).length,
+        schedules: before.schedules.filter((s) => !names.schedules.has(s.name)).length,
+        overrides: before.overrides.filter((o) => !names.overrides.has(`${o.schedule}\n${o.person}\n${o.start}\n${o.end}`)).length,
+        escalationPolicies: before.escalationPolicies.filter((p) => !names.policies.has(`${p.team}\n${p.name}`)).length,
+      },
+    };
+  }
+
+  exportYaml(): string {
+    return rosterToYaml(this.repo.roster());
+  }
+
+  importPeopleCsv(file: string): number {
+    const people = parsePeopleCsv(readFile(file), path.basename(file));
+    this.repo.upsertPeople(people);
+    return people.length;
+  }
+
+  whoIsOnCall(input: ParsedInputOf<'whoIsOnCall'>): OnCallEntry[] {
+    const roster = this.repo.roster();
+    const at = input.at ? toInstant(input.at) : Temporal.Instant.fromEpochMilliseconds(this.clock.now().getTime());
+    const team = input.team === undefined ? undefined : findTeam(roster, input.team);
+    const schedules = input.schedule !== undefined ? [findSchedule(roster, input.schedule)] : roster.schedules.filter((s) => !team || s.team === team);
+    const people = byHandle(roster.people);
+    return schedules.map((schedule) => ({ team: schedule.team, ...onCallAt(schedule, overridesOf(roster, schedule), people, at) }));
+  }
+
+  timeline(input: ParsedInputOf<'scheduleShifts'>): ScheduleTimeline {
+    const roster = this.repo.roster();
+    const schedule = findSchedule(roster, input.schedule);
+    const people = byHandle(roster.people);
+    const from = toInstant(input.from);
+    const to = toInstant(input.to);
+    const overrides = overridesOf(roster, schedule);
+    return {
+      schedule,
+      from: isoUtc(from),
+      to: isoUtc(to),
+      final: finalShifts(schedule, overrides, people, from, to),
+      layers: layerSpans(schedule, from, to).map(({ name, spans }) => ({
+        name,
+        shifts: spans.map((span) => toShift({ ...span, source: 'layer', layer: name }, people)),
+      })),
+      overrides: overrides.filter((o) => Date.parse(o.end) > from.epochMilliseconds && Date.parse(o.start) < to.epochMilliseconds),
+    };
+  }
+
+  nowBoard(atIso: string | undefined): TeamBoard[] {
+    const roster = this.repo.roster();
+    const at = atIso ? toInstant(atIso) : Temporal.Instant.fromEpochMilliseconds(this.clock.now().getTime());
+    const people = byHandle(roster.people);
+    const onCall = new Map(roster.schedules.map((schedule) => [schedule.name, { team: schedule.team, ...onCallAt(schedule, overridesOf(roster, schedule), people, at) }]));
+    return roster.teams.map((team) => {
+      const policy = roster.escalationPolicies.find((p) => p.team === team.name);
+      const steps: EscalationStep[] | undefined = policy?.levels.map((level, index) => ({
+        level: index + 1,
+        waitMinutes: level.waitMinutes,
+        people: level.targets.flatMap((target) => {
+          if ('person' in target) {
+            const person = people.get(target.person);
+            return person ? [{ ...person, via: 'directly' }] : [];
+          }
+          const handle = onCall.get(target.schedule)?.person?.handle;
+          const person = handle ? people.get(handle) : undefined;
+          return person ? [{ ...person, via: target.schedule }] : [];
+        }),
+      }));
+      return {
+        team,
+        onCall: roster.schedules.filter((s) => s.team === team.name).flatMap((s) => onCall.get(s.name) ?? []),
+        escalation: policy && steps ? { policy: policy.name, repeat: policy.repeat, steps } : null,
+      };
+    });
+  }
+
+  createOverride(input: ParsedInputOf<'createOverride'>): Override {
+    const roster = this.repo.roster();
+    const schedule = findSchedule(roster, input.schedule);
+    const personId = this.repo.personId(input.person);
+    if (personId === undefined) throw new HoldfastError('NOT_FOUND', `Nobody has the handle "${input.person}".`, 'person');
+    const start = isoUtc(toInstant(input.start));
+    const end = isoUtc(toInstant(input.end));
+    const clash = this.repo.overlappingOverrides(schedule.id, start, end)[0];
+    if (clash) {
+      throw new HoldfastError(
+        'CONFLICT',
+        `${schedule.name} already has an override then: ${clash.person} from ${clash.start} to ${clash.end}. Overrides on one schedule cannot overlap; change or remove that one first.`,
+        'start',
+      );
+    }
+    const id = this.repo.insertOverride({ scheduleId: schedule.id, personId, start, end, note: input.note }, this.clock.now());
+    return { id, schedule: schedule.name, person: input.person, start, end, note: input.note };
+  }
+
+  deleteOverride(id: number): void {
+    if (!this.repo.deleteOverride(id)) throw new HoldfastError('NOT_FOUND', `No override with id ${id}.`, 'id');
+  }
+
+  ical(input: ParsedInputOf<'scheduleIcal'>): string {
+    const roster = this.repo.roster();
+    const schedule = findSchedule(roster, input.schedule);
+    const now = Temporal.Instant.fromEpochMilliseconds(this.clock.now().getTime());
+    const to = now.toZonedDateTimeISO(schedule.timeZone).add({ months: input.months }).toInstant();
+    // Shifts keep their true start (not cut at "now"), so each one's UID stays the same from one fetch to the next.
+    const shifts = finalShifts(schedule, overridesOf(roster, schedule), byHandle(roster.people), now.subtract({ hours: 24 * 7 * 8 }), to);
+    const wanted = shifts.filter((shift) => Date.parse(shift.end) > now.epochMilliseconds && (!input.person || shift.person?.handle === input.person));
+    return shiftsToIcal(schedule.name, wanted, this.clock.now());
+  }
+
+  loadReport(input: ParsedInputOf<'loadReport'>): LoadReportRow[] {
+    const roster = this.repo.roster();
+    const team = input.team === undefined ? undefined : findTeam(roster, input.team);
+    const people = byHandle(roster.people);
+    const from = toInstant(input.from);
+    const to = toInstant(input.to);
+    const shifts = roster.schedules
+      .filter((schedule) => !team || schedule.team === team)
+      .flatMap((schedule) => finalShifts(schedule, overridesOf(roster, schedule), people, from, to));
+    return loadReport(shifts, people, input.from, input.to);
+  }
+}
+
+function readFile(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new HoldfastError('IO', `Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code)}.`, 'path');
+  }
+}
+
+const byHandle = (people: Person[]) => new Map(people.map((person) => [person.handle, person]));
+const overridesOf = (roster: Roster, schedule: Schedule) => roster.overrides.filter((o) => o.schedule === schedule.name);
+
+function findSchedule(roster: Roster, ref: string | number): Schedule {
+  const found = roster.schedules.find((s) => s.id === Number(ref) || s.name === String(ref)) ?? roster.schedules.find((s) => s.name.toLowerCase() === String(ref).toLowerCase());
+  if (!found) {
+    const known = roster.schedules.map((s) => s.name).join(', ') || 'none yet';
+    throw new HoldfastError('NOT_FOUND', `No schedule "${ref}". Schedules: ${known}.`, 'schedule');
+  }
+  return found;
+}
+
+function findTeam(roster: Roster, ref: string | number): string {
+  const found = roster.teams.find((t) => t.id === Number(ref) || t.name === String(ref)) ?? roster.teams.find((t) => t.name.toLowerCase() === String(ref).toLowerCase());
+  if (!found) {
+    const known = roster.teams.map((t) => t.name).join(', ') || 'none yet';
+    throw new HoldfastError('NOT_FOUND', `No team "${ref}". Teams: ${known}.`, 'team');
+  }
+  return found.name;
+}

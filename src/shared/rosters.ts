@@ -1,0 +1,219 @@
+import { z } from 'zod';
+
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const CONTACT_KINDS = ['phone', 'sms', 'email', 'chat'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+
+export interface ContactMethod {
+  kind: ContactKind;
+  value: string;
+}
+
+export interface Person {
+  id: number;
+  handle: string;
+  name: string;
+  /** IANA zone, e.g. Europe/London. */
+  timeZone: string;
+  /** In order of preference. */
+  contacts: ContactMethod[];
+}
+
+/** A recurring window in the schedule's zone; `end` before or equal to `start` runs past midnight. */
+export interface Restriction {
+  days: Weekday[];
+  start: string;
+  end: string;
+}
+
+export type ShiftUnit = 'hours' | 'days' | 'weeks';
+
+export interface Layer {
+  name: string;
+  /** Handles, in rotation order. */
+  members: string[];
+  shiftLength: number;
+  shiftUnit: ShiftUnit;
+  /** Wall-clock HH:MM in the schedule's zone. */
+  handoffTime: string;
+  /** For weekly shifts: the weekday of the handoff. */
+  handoffDay: Weekday | null;
+  /** YYYY-MM-DD: the first shift starts at the first handoff on or after this date. */
+  startDate: string;
+  restrictions: Restriction[];
+}
+
+export interface Schedule {
+  id: number;
+  name: string;
+  team: string;
+  timeZone: string;
+  /** Lowest first; a higher layer wins wherever it has coverage. */
+  layers: Layer[];
+}
+
+export interface Override {
+  id: number;
+  schedule: string;
+  /** Handle of who covers. */
+  person: string;
+  start: string;
+  end: string;
+  note: string;
+}
+
+export type EscalationTarget = { schedule: string } | { person: string };
+
+export interface EscalationLevel {
+  waitMinutes: number;
+  targets: EscalationTarget[];
+}
+
+export interface EscalationPolicy {
+  id: number;
+  name: string;
+  team: string;
+  /** How many times the whole chain repeats after the last level. */
+  repeat: number;
+  levels: EscalationLevel[];
+}
+
+export interface Team {
+  id: number;
+  name: string;
+  services: string[];
+}
+
+export interface Roster {
+  people: Person[];
+  teams: Team[];
+  schedules: Schedule[];
+  overrides: Override[];
+  escalationPolicies: EscalationPolicy[];
+}
+
+export interface PersonRef {
+  name: string;
+  handle: string;
+}
+
+/** A stretch of time one person (or nobody) is on call. Instants are UTC ISO-8601. */
+export interface Shift {
+  start: string;
+  end: string;
+  person: PersonRef | null;
+  source: 'layer' | 'override' | 'gap';
+  /** The layer that provides the shift, for layer shifts. */
+  layer: string | null;
+}
+
+export interface OnCallEntry {
+  team: string;
+  schedule: string;
+  person: PersonRef | null;
+  start: string;
+  end: string;
+  source: 'layer' | 'override' | 'gap';
+  next: { person: PersonRef | null; start: string } | null;
+}
+
+export interface ScheduleTimeline {
+  schedule: Schedule;
+  from: string;
+  to: string;
+  final: Shift[];
+  layers: { name: string; shifts: Shift[] }[];
+  overrides: Override[];
+}
+
+export interface EscalationStep {
+  level: number;
+  waitMinutes: number;
+  /** Who each target resolves to at the instant asked about. */
+  people: (Person & { via: string })[];
+}
+
+export interface TeamBoard {
+  team: Team;
+  onCall: OnCallEntry[];
+  escalation: { policy: string; repeat: number; steps: EscalationStep[] } | null;
+}
+
+export interface RosterImportReport {
+  people: number;
+  teams: number;
+  schedules: number;
+  overrides: number;
+  escalationPolicies: number;
+  /** Entities in the store that the file no longer has, and so were removed. */
+  removed: { people: number; teams: number; schedules: number; overrides: number; escalationPolicies: number };
+}
+
+export interface LoadReportRow {
+  person: PersonRef;
+  /** Hours on call, by when they fell in the person's own zone. */
+  businessHours: number;
+  offHours: number;
+  sleepHours: number;
+  totalHours: number;
+}
+
+const isoInstant = z
+  .string()
+  .trim()
+  .refine((value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value) && !Number.isNaN(Date.parse(value)), {
+    message: 'use an ISO-8601 instant with a zone, e.g. 2026-11-27T03:00:00Z',
+  });
+
+const nameOrId = z.union([z.string().trim().min(1).max(200), z.number().int().positive()]);
+
+export const WhoIsOnCallInput = z
+  .object({ team: nameOrId.optional(), schedule: nameOrId.optional(), at: isoInstant.optional() })
+  .strict();
+
+export const ScheduleShiftsInput = z
+  .object({ schedule: nameOrId, from: isoInstant, to: isoInstant })
+  .strict()
+  .refine((value) => Date.parse(value.to) > Date.parse(value.from), { message: 'must be after from', path: ['to'] })
+  .refine((value) => Date.parse(value.to) - Date.parse(value.from) <= 400 * 86_400_000, {
+    message: 'a range can be at most 400 days',
+    path: ['to'],
+  });
+
+export const NowBoardInput = z.object({ at: isoInstant.optional() }).strict();
+
+export const RosterFileInput = z.object({ path: z.string().min(1, 'give the roster file') }).strict();
+
+export const ExportRosterInput = z.object({}).strict();
+
+export const CreateOverrideInput = z
+  .object({
+    schedule: nameOrId,
+    person: z.string().trim().min(1).max(100),
+    start: isoInstant,
+    end: isoInstant,
+    note: z.string().trim().max(500).default(''),
+  })
+  .strict()
+  .refine((value) => Date.parse(value.end) > Date.parse(value.start), { message: 'must be after start', path: ['end'] });
+
+export const DeleteOverrideInput = z.object({ id: z.number().int().positive() }).strict();
+
+export const IcalInput = z
+  .object({
+    schedule: nameOrId,
+    person: z.string().trim().min(1).max(100).optional(),
+    months: z.number().int().min(1).max(24).default(6),
+  })
+  .strict();
+
+export const LoadReportInput = z
+  .object({ from: isoInstant, to: isoInstant, team: nameOrId.optional() })
+  .strict()
+  .refine((value) => Date.parse(value.to) > Date.parse(value.from), { message: 'must be after from', path: ['to'] })
+  .refine((value) => Date.parse(value.to) - Date.parse(value.from) <= 400 * 86_400_000, {
+    message: 'a range can be at most 400 days',
+    path: ['to'],
+  });
