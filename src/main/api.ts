@@ -20,15 +20,16 @@ import { toApiError, validationError } from './errors';
 import { schemaVersion } from './store/migrate';
 import { exportRunbooks } from './runbooks/export';
 import { importRunbooks } from './runbooks/import';
-import { clearDemo, loadDemo } from './workspace/demo';
+import { clearDemo, DEMO_ROSTER, hasDemo, loadDemo } from './workspace/demo';
 
 type Handler<N extends OperationName> = (input: ParsedInputOf<N>, core: Core) => OutputOf<N> | Promise<OutputOf<N>>;
 
 export const handlers: { [N in OperationName]: Handler<N> } = {
   getWorkspace: (_input, core) => workspaceInfo(core),
   loadDemoWorkspace: (_input, core) => {
-    loadDemo(core.runbooks, core.options.assetsDir);
+    loadDemo(core);
     core.events.emit({ type: 'runbooks.changed' });
+    core.events.emit({ type: 'rosters.changed' });
     return workspaceInfo(core);
   },
   updateSettings: (input, core) => {
@@ -43,8 +44,9 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
     return workspaceInfo(core);
   },
   clearDemoWorkspace: (_input, core) => {
-    clearDemo(core.runbooks);
+    clearDemo(core);
     core.events.emit({ type: 'runbooks.changed' });
+    core.events.emit({ type: 'rosters.changed' });
     return workspaceInfo(core);
   },
   listRunbooks: (input, core) => core.runbooks.list(input),
@@ -68,7 +70,11 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   },
   exportRunbooks: (input, core) => exportRunbooks(core.runbooks, input.dir, input.includeArchived),
   getRoster: (_input, core) => core.rosters.roster(),
-  importRoster: (input, core) => rosterChanged(core, core.rosters.importFile(input.path)),
+  importRoster: (input, core) => {
+    const report = core.rosters.importFile(input.path);
+    core.settings.delete(DEMO_ROSTER); // the roster is the user's now
+    return rosterChanged(core, report);
+  },
   exportRoster: (_input, core) => ({ yaml: core.rosters.exportYaml() }),
   importPeopleCsv: (input, core) => rosterChanged(core, { people: core.rosters.importPeopleCsv(input.path) }),
   whoIsOnCall: (input, core) => core.rosters.whoIsOnCall(input),
@@ -102,7 +108,7 @@ function workspaceInfo(core: Core): WorkspaceInfo {
     databaseFile: core.databaseFile,
     schemaVersion: schemaVersion(core.store),
     runbookCount: core.runbooks.repo.count(),
-    hasDemo: core.runbooks.repo.count('demo') > 0,
+    hasDemo: hasDemo(core),
     author: core.settings.author(),
     procedureHeadings: [...core.settings.procedureHeadings()],
   };

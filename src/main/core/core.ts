@@ -53,7 +53,7 @@ export class Core {
     if (this.settings.get(WORKSPACE_CREATED_AT) !== undefined) return;
     this.store.transaction(() => {
       this.settings.set(WORKSPACE_CREATED_AT, this.clock.now().toISOString());
-      if (demo && this.runbooks.repo.count() === 0) loadDemo(this.runbooks, this.options.assetsDir);
+      if (demo && this.runbooks.repo.count() === 0) loadDemo(this);
     })();
   }
 

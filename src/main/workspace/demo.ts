@@ -1,24 +1,30 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseRunbookFile } from '../runbooks/format/markdown';
-import { newRunbookUid, type RunbookLibrary } from '../runbooks/library';
+import type { Core } from '../core/core';
 import { HoldfastError } from '../errors';
+import { parseRunbookFile } from '../runbooks/format/markdown';
+import { newRunbookUid } from '../runbooks/library';
+
+/** Set while the roster is the demo's, so clearing the demo removes it and never a roster of the user's own. */
+export const DEMO_ROSTER = 'demo.roster';
 
 /**
- * The demo workspace: Holdfast's own sample runbooks from `assets/demo/runbooks`.
- * Loading it replaces any earlier demo data and never touches the user's own.
+ * The demo workspace: Holdfast's own sample runbooks and on-call roster from
+ * `assets/demo`. Loading replaces earlier demo runbooks and never touches the
+ * user's own; the demo roster goes in only where there is no roster yet.
  */
-export function loadDemo(library: RunbookLibrary, assetsDir: string): number {
-  const folder = path.join(assetsDir, 'demo', 'runbooks');
+export function loadDemo(core: Core): void {
+  const folder = path.join(core.options.assetsDir, 'demo');
   let names: string[];
   try {
-    names = fs.readdirSync(folder).filter((name) => name.endsWith('.md')).sort();
+    names = fs.readdirSync(path.join(folder, 'runbooks')).filter((name) => name.endsWith('.md')).sort();
   } catch {
     throw new HoldfastError('IO', `The demo workspace's files are missing from ${folder}.`);
   }
+  const library = core.runbooks;
   const headings = library.context.procedureHeadings();
-  const files = names.map((name) => ({ name, text: fs.readFileSync(path.join(folder, name), 'utf8') }));
-  library.db.transaction(() => {
+  const files = names.map((name) => ({ name, text: fs.readFileSync(path.join(folder, 'runbooks', name), 'utf8') }));
+  core.store.transaction(() => {
     library.repo.deleteByOrigin('demo');
     for (const { name, text } of files) {
       const uid = newRunbookUid();
@@ -28,10 +34,22 @@ export function loadDemo(library: RunbookLibrary, assetsDir: string): number {
         { author: 'holdfast', message: 'Demo workspace sample' },
       );
     }
+    if (core.rosters.roster().people.length === 0) {
+      core.rosters.importFile(path.join(folder, 'roster.yaml'));
+      core.settings.set(DEMO_ROSTER, '1');
+    }
   })();
-  return files.length;
 }
 
-export function clearDemo(library: RunbookLibrary): number {
-  return library.repo.deleteByOrigin('demo');
+/** Removes the demo's runbooks, and its roster if the roster is still the demo's. */
+export function clearDemo(core: Core): void {
+  core.store.transaction(() => {
+    core.runbooks.repo.deleteByOrigin('demo');
+    if (core.settings.get(DEMO_ROSTER) !== undefined) {
+      core.rosters.repo.replaceWith({ people: [], teams: [] }, core.clock.now());
+      core.settings.delete(DEMO_ROSTER);
+    }
+  })();
 }
+
+export const hasDemo = (core: Core): boolean => core.runbooks.repo.count('demo') > 0 || core.settings.get(DEMO_ROSTER) !== undefined;

@@ -57,3 +57,27 @@ describe('the demo workspace', () => {
     expect(timed).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe('the demo roster', () => {
+  it('comes with the demo workspace, answers who is on call, and goes when the demo is cleared', async () => {
+    const { core } = memoryCore();
+    core.prepareWorkspace({ demo: true });
+    const board = await op(core, 'nowBoard', {});
+    expect(board.map((team) => team.team.name)).toEqual(['Data', 'Edge', 'Shop']);
+    expect(board.every((team) => team.onCall.every((entry) => entry.person !== null || entry.source === 'gap'))).toBe(true);
+    expect(board.find((team) => team.team.name === 'Edge')?.onCall[0]?.person).not.toBeNull();
+    await op(core, 'clearDemoWorkspace', {});
+    expect((await op(core, 'getRoster', {})).people).toEqual([]);
+  });
+
+  it('never replaces or removes a roster of the user’s own', async () => {
+    const { core } = memoryCore();
+    const dir = tempDir();
+    writeFiles(dir, { 'roster.yaml': 'people:\n  - handle: me\n    name: Me\n    time_zone: UTC\n' });
+    await op(core, 'importRoster', { path: `${dir}/roster.yaml` });
+    await op(core, 'loadDemoWorkspace', {});
+    expect((await op(core, 'getRoster', {})).people.map((p) => p.handle)).toEqual(['me']);
+    await op(core, 'clearDemoWorkspace', {});
+    expect((await op(core, 'getRoster', {})).people.map((p) => p.handle)).toEqual(['me']);
+  });
+});
