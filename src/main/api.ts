@@ -13,11 +13,13 @@ import {
   type ParsedInputOf,
 } from '../shared/contract';
 import { fail, ok, type Result } from '../shared/result';
+import type { TimelineEvent } from '../shared/incidents';
 import type { WorkspaceInfo } from '../shared/workspace';
 import type { Core } from './core/core';
 import { APP_VERSION } from './core/version';
 import { toApiError, validationError } from './errors';
 import { schemaVersion } from './store/migrate';
+import { incidentSettings, updateIncidentSettings } from './incidents/settings';
 import { exportRunbooks } from './runbooks/export';
 import { importRunbooks } from './runbooks/import';
 import { clearDemo, DEMO_ROSTER, hasDemo, loadDemo } from './workspace/demo';
@@ -87,7 +89,39 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   },
   scheduleIcal: (input, core) => ({ ics: core.rosters.ical(input) }),
   loadReport: (input, core) => core.rosters.loadReport(input),
+  declareIncident: (input, core) => {
+    const incident = core.incidents.declare(input);
+    core.events.emit({ type: 'incident.changed', id: incident.id });
+    return incident;
+  },
+  listIncidents: (input, core) => core.incidents.list(input.open, input.includeDrills),
+  getIncident: (input, core) => core.incidents.get(input.id),
+  getTimeline: (input, core) => core.incidents.timeline(input.id, input.filter),
+  logNote: (input, core) => logged(core, core.incidents.note(input.id, input.text, input.actor)),
+  acknowledgeIncident: (input, core) => logged(core, core.incidents.acknowledge(input.id, input.actor)),
+  changeSeverity: (input, core) => logged(core, core.incidents.changeSeverity(input.id, input.severity, input.actor)),
+  assignRole: (input, core) => logged(core, core.incidents.assignRole(input)),
+  attachRunbook: (input, core) => logged(core, core.incidents.attachRunbook(input.id, input.runbookId, input.actor)),
+  setStepState: (input, core) => logged(core, core.incidents.setStepState(input)),
+  changeStatus: (input, core) => logged(core, core.incidents.changeStatus(input)),
+  postStatusUpdate: (input, core) => logged(core, core.incidents.postStatusUpdate(input)),
+  draftStatusUpdate: (input, core) => ({ text: core.incidents.draftStatusUpdate(input) }),
+  markKey: (input, core) => logged(core, core.incidents.markKey(input)),
+  correctEvent: (input, core) => logged(core, core.incidents.correct(input)),
+  suggestResponders: (input, core) => core.incidents.suggestResponders(input.id),
+  suggestRunbooks: (input, core) => core.incidents.suggestRunbooks(input.id, input.query),
+  getIncidentSettings: (_input, core) => incidentSettings(core.settings),
+  updateIncidentSettings: (input, core) => {
+    updateIncidentSettings(core.settings, input);
+    return incidentSettings(core.settings);
+  },
 };
+
+/** Announces a new event on an incident's timeline, and passes it through. */
+function logged(core: Core, event: TimelineEvent): TimelineEvent {
+  core.events.emit({ type: 'incident.changed', id: event.incidentId, eventId: event.id });
+  return event;
+}
 
 /** Announces that the roster changed, and passes the operation's result through. */
 function rosterChanged<T>(core: Core, value: T): T {

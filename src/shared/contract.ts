@@ -48,6 +48,30 @@ import {
   type ScheduleTimeline,
   type TeamBoard,
 } from './rosters';
+import {
+  AcknowledgeInput,
+  AssignRoleInput,
+  AttachRunbookInput,
+  ChangeSeverityInput,
+  ChangeStatusInput,
+  CorrectEventInput,
+  DeclareIncidentInput,
+  DraftStatusUpdateInput,
+  IncidentIdInput,
+  ListIncidentsInput,
+  LogNoteInput,
+  MarkKeyInput,
+  SetStepStateInput,
+  StatusUpdateInput,
+  SuggestRunbooksInput,
+  TimelineInput,
+  UpdateIncidentSettingsInput,
+  type Incident,
+  type IncidentSettings,
+  type IncidentSummary,
+  type ResponderSuggestion,
+  type TimelineEvent,
+} from './incidents';
 import { EmptyInput, UpdateSettingsInput, type WorkspaceInfo } from './workspace';
 
 export interface OperationSpec<I extends z.ZodType, O> {
@@ -93,6 +117,25 @@ export const contract = {
   deleteOverride: returns<{ deleted: true }>()(DeleteOverrideInput, 'Remove an override.'),
   scheduleIcal: returns<{ ics: string }>()(IcalInput, 'An iCalendar file of a schedule’s shifts (optionally one person’s).'),
   loadReport: returns<LoadReportRow[]>()(LoadReportInput, 'Hours on call per person, split into business, off and sleep hours.'),
+  declareIncident: returns<Incident>()(DeclareIncidentInput, 'Declare an incident: title, severity, affected services.'),
+  listIncidents: returns<IncidentSummary[]>()(ListIncidentsInput, 'Incidents, open ones first (drills only when asked).'),
+  getIncident: returns<Incident>()(IncidentIdInput, 'One incident: state, roles, attached runbooks with step states.'),
+  getTimeline: returns<TimelineEvent[]>()(TimelineInput, 'An incident’s timeline, oldest first, optionally filtered.'),
+  logNote: returns<TimelineEvent>()(LogNoteInput, 'Add a note to the timeline.'),
+  acknowledgeIncident: returns<TimelineEvent>()(AcknowledgeInput, 'Record that a responder has acknowledged the incident.'),
+  changeSeverity: returns<TimelineEvent>()(ChangeSeverityInput, 'Change the severity.'),
+  assignRole: returns<TimelineEvent>()(AssignRoleInput, 'Assign a role (commander, operations, communications, scribe or custom); handovers are logged.'),
+  attachRunbook: returns<TimelineEvent>()(AttachRunbookInput, 'Attach a runbook; its steps become the incident’s checklist as they are now.'),
+  setStepState: returns<TimelineEvent>()(SetStepStateInput, 'Start, finish, skip or fail a step.'),
+  changeStatus: returns<TimelineEvent>()(ChangeStatusInput, 'Move through investigating, identified, monitoring and resolved (which needs a summary).'),
+  postStatusUpdate: returns<TimelineEvent>()(StatusUpdateInput, 'Log a status update sent to people.'),
+  draftStatusUpdate: returns<{ text: string }>()(DraftStatusUpdateInput, 'A status update filled in from the workspace’s template.'),
+  markKey: returns<TimelineEvent>()(MarkKeyInput, 'Mark or unmark an event as key.'),
+  correctEvent: returns<TimelineEvent>()(CorrectEventInput, 'Correct an event: a new event supersedes it; the original stays in history.'),
+  suggestResponders: returns<ResponderSuggestion[]>()(IncidentIdInput, 'Who is on call now for the incident’s services, with escalation chains.'),
+  suggestRunbooks: returns<RunbookSummary[]>()(SuggestRunbooksInput, 'Runbooks for the incident’s services, and matches for a query.'),
+  getIncidentSettings: returns<IncidentSettings>()(EmptyInput, 'Severity levels and status update templates.'),
+  updateIncidentSettings: returns<IncidentSettings>()(UpdateIncidentSettingsInput, 'Change severity descriptions, update cadences or templates.'),
 } as const;
 
 export type Contract = typeof contract;

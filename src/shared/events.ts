@@ -1,2 +1,7 @@
 /** Pushed from the core to every open console when stored data changes. */
-export type ChangeEvent = { type: 'runbooks.changed' } | { type: 'rosters.changed' } | { type: 'workspace.changed' };
+export type ChangeEvent =
+  | { type: 'runbooks.changed' }
+  | { type: 'rosters.changed' }
+  | { type: 'workspace.changed' }
+  /** Something happened in one incident (a new event, a state change). */
+  | { type: 'incident.changed'; id: number; eventId?: number };

@@ -10,6 +10,7 @@ import { APP_VERSION } from '../core/version';
 import { toApiError } from '../errors';
 import { startWebServer } from '../server/listen';
 import { formatExport, formatHits, formatImport, formatList, formatRevisions, formatRunbook, formatWorkspace } from './format';
+import { formatIncident, formatIncidents } from './format-incidents';
 import { formatLoadReport, formatOnCall, formatRosterImport, formatShifts } from './format-rosters';
 import { loadReportCsv } from '../rosters/load-report-csv';
 import type { CliIo } from './io';
@@ -231,6 +232,65 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     .action(async (options: { from: string; to: string; team?: string; csv?: boolean }) => {
       const { csv, ...input } = options;
       await run('loadReport', input, (rows) => (csv ? loadReportCsv(rows) : formatLoadReport(rows)));
+    });
+
+  const incident = program.command('incident').description('incidents: declare, log, change status, list, show');
+  incident
+    .command('declare')
+    .description('declare an incident and print its id')
+    .requiredOption('--title <title>', 'what is wrong, in a few words')
+    .requiredOption('--severity <severity>', 'SEV1, SEV2, SEV3 or SEV4')
+    .option('--service <service>', 'an affected service (repeat for several)', (value: string, all: string[]) => [...all, value], [] as string[])
+    .option('--started <instant>', 'when it started (ISO-8601; default now)')
+    .option('--detected <instant>', 'when it was detected (ISO-8601; default: when it started)')
+    .action(async (options: { title: string; severity: string; service: string[]; started?: string; detected?: string }) => {
+      await run(
+        'declareIncident',
+        { title: options.title, severity: options.severity as 'SEV1', services: options.service, startedAt: options.started, detectedAt: options.detected },
+        (created) => `${created.id}\n`,
+      );
+    });
+  incident
+    .command('log')
+    .description('add a note to an incident’s timeline')
+    .argument('<id>', 'incident id')
+    .argument('<text...>', 'the note')
+    .action(async (id: string, words: string[]) => {
+      await run('logNote', { id: Number(id), text: words.join(' ') }, (event) => `Logged at ${event.at}.\n`);
+    });
+  incident
+    .command('status')
+    .description('change an incident’s status (resolved needs --summary)')
+    .argument('<id>', 'incident id')
+    .argument('<status>', 'investigating, identified, monitoring or resolved')
+    .option('--summary <text>', 'resolution summary (required to resolve)')
+    .action(async (id: string, status: string, options: { summary?: string }) => {
+      await run('changeStatus', { id: Number(id), status: status as 'resolved', summary: options.summary }, (event) => `${event.text.split('\n')[0] ?? ''}\n`);
+    });
+  incident
+    .command('list')
+    .description('incidents, open ones first')
+    .option('--open', 'only open incidents')
+    .option('--drills', 'include drills')
+    .action(async (options: { open?: boolean; drills?: boolean }) => {
+      await run('listIncidents', { open: Boolean(options.open), includeDrills: Boolean(options.drills) }, formatIncidents);
+    });
+  incident
+    .command('show')
+    .description('one incident with its whole timeline')
+    .argument('<id>', 'incident id')
+    .action(async (id: string) => {
+      await withCore(async (core) => {
+        const incidentResult = await call(core, 'getIncident', { id: Number(id) });
+        if (!incidentResult.ok) throw new CliExit(1, incidentResult.error.message);
+        const timeline = await call(core, 'getTimeline', { id: Number(id) });
+        if (!timeline.ok) throw new CliExit(1, timeline.error.message);
+        io.stdout(
+          globals().json
+            ? `${JSON.stringify({ ...incidentResult.value, timeline: timeline.value }, null, 2)}\n`
+            : formatIncident(incidentResult.value, timeline.value),
+        );
+      });
     });
 
   program

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { IncidentService } from '../incidents/service';
 import { RosterService } from '../rosters/service';
 import { RunbookLibrary } from '../runbooks/library';
 import { closeStore, DATABASE_FILE, openStore, type Store } from '../store/open';
@@ -21,6 +22,7 @@ export class Core {
   readonly settings: Settings;
   readonly runbooks: RunbookLibrary;
   readonly rosters: RosterService;
+  readonly incidents: IncidentService;
   readonly databaseFile: string;
 
   constructor(
@@ -35,6 +37,7 @@ export class Core {
       defaultAuthor: () => this.settings.author(),
     });
     this.rosters = new RosterService(store, options.clock);
+    this.incidents = new IncidentService(store, { clock: options.clock, settings: this.settings, runbooks: this.runbooks, rosters: this.rosters });
     if (this.settings.get(RUNBOOKS_REINDEX) !== undefined) {
       this.runbooks.reindex();
       this.settings.delete(RUNBOOKS_REINDEX);

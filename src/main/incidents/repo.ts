@@ -1,0 +1,230 @@
+import type {
+  AttachedRunbook,
+  EventType,
+  IncidentStatus,
+  IncidentStep,
+  IncidentSummary,
+  RoleAssignment,
+  Severity,
+  StepState,
+  TimelineEvent,
+} from '../../shared/incidents';
+import type { RunbookStep } from '../../shared/runbooks';
+import type { Store } from '../store/open';
+
+export interface IncidentRow {
+  id: number;
+  title: string;
+  severity: Severity;
+  status: IncidentStatus;
+  services: string;
+  drill: 0 | 1;
+  started_at: string;
+  detected_at: string;
+  declared_at: string;
+  acknowledged_at: string | null;
+  mitigated_at: string | null;
+  resolved_at: string | null;
+  resolution_summary: string;
+  last_update_at: string | null;
+}
+
+interface EventRow {
+  id: number;
+  incident_id: number;
+  at: string;
+  type: EventType;
+  actor: string;
+  text: string;
+  data: string;
+  superseded_by: number | null;
+}
+
+export type TimelineFilter = 'all' | 'notes' | 'key' | 'steps';
+
+const FILTER_TYPES: Record<Exclude<TimelineFilter, 'all' | 'key'>, EventType[]> = {
+  notes: ['note'],
+  steps: ['step_started', 'step_done', 'step_skipped', 'step_failed'],
+};
+
+/** All SQL for incidents. */
+export class IncidentRepo {
+  private readonly statements;
+
+  constructor(private readonly db: Store) {
+    this.statements = {
+      insert: db.prepare(`
+        INSERT INTO incidents (title, severity, status, services, drill, started_at, detected_at, declared_at)
+        VALUES (@title, @severity, 'investigating', @services, @drill, @startedAt, @detectedAt, @declaredAt)`),
+      get: db.prepare<[number], IncidentRow>('SELECT * FROM incidents WHERE id = ?'),
+      list: db.prepare<{ open: 0 | 1; drills: 0 | 1 }, IncidentRow>(`
+        SELECT * FROM incidents
+        WHERE (@open = 0 OR status != 'resolved') AND (@drills = 1 OR drill = 0)
+        ORDER BY (status = 'resolved'), started_at DESC, id DESC`),
+      update: db.prepare(`
+        UPDATE incidents SET severity = @severity, status = @status, acknowledged_at = @acknowledged_at,
+          mitigated_at = @mitigated_at, resolved_at = @resolved_at, resolution_summary = @resolution_summary,
+          last_update_at = @last_update_at
+        WHERE id = @id`),
+      appendEvent: db.prepare(`
+        INSERT INTO incident_events (incident_id, at, type, actor, text, data)
+        VALUES (@incidentId, @at, @type, @actor, @text, @data)`),
+      supersede: db.prepare('UPDATE incident_events SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL'),
+      event: db.prepare<[number, number], EventRow>('SELECT * FROM incident_events WHERE incident_id = ? AND id = ?'),
+      events: db.prepare<[number], EventRow>('SELECT * FROM incident_events WHERE incident_id = ? ORDER BY id'),
+      keyMarks: db.prepare<[number], { type: EventType; data: string }>(`
+        SELECT type, data FROM incident_events
+        WHERE incident_id = ? AND type IN ('key_marked', 'key_unmarked') ORDER BY id`),
+      eventCount: db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM incident_events WHERE incident_id = ?'),
+      roles: db.prepare<[number], { role: string; person_handle: string; person_name: string; assigned_at: string }>(
+        'SELECT role, person_handle, person_name, assigned_at FROM incident_roles WHERE incident_id = ? ORDER BY assigned_at, role',
+      ),
+      setRole: db.prepare(`
+        INSERT INTO incident_roles (incident_id, role, person_handle, person_name, assigned_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT(incident_id, role) DO UPDATE SET person_handle = excluded.person_handle,
+          person_name = excluded.person_name, assigned_at = excluded.assigned_at`),
+      runbooks: db.prepare<[number], { runbook_id: number; title: string; revision: number; steps: string; attached_at: string }>(
+        'SELECT runbook_id, title, revision, steps, attached_at FROM incident_runbooks WHERE incident_id = ? ORDER BY attached_at, runbook_id',
+      ),
+      attach: db.prepare(
+        'INSERT INTO incident_runbooks (incident_id, runbook_id, title, revision, steps, attached_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      stepStates: db.prepare<[number], { runbook_id: number; step_id: string; state: StepState; started_at: string | null; finished_at: string | null; note: string; actor: string | null }>(
+        'SELECT runbook_id, step_id, state, started_at, finished_at, note, actor FROM incident_steps WHERE incident_id = ?',
+      ),
+      setStep: db.prepare(`
+        INSERT INTO incident_steps (incident_id, runbook_id, step_id, state, started_at, finished_at, note, actor)
+        VALUES (@incidentId, @runbookId, @stepId, @state, @startedAt, @finishedAt, @note, @actor)
+        ON CONFLICT(incident_id, runbook_id, step_id) DO UPDATE SET state = excluded.state,
+          started_at = excluded.started_at, finished_at = excluded.finished_at, note = excluded.note, actor = excluded.actor`),
+    };
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  insert(incident: { title: string; severity: Severity; services: string[]; drill: boolean; startedAt: string; detectedAt: string; declaredAt: string }): number {
+    const info = this.statements.insert.run({ ...incident, services: JSON.stringify(incident.services), drill: incident.drill ? 1 : 0 });
+    return Number(info.lastInsertRowid);
+  }
+
+  get(id: number): IncidentRow | undefined {
+    return this.statements.get.get(id);
+  }
+
+  list(open: boolean, includeDrills: boolean): IncidentRow[] {
+    return this.statements.list.all({ open: open ? 1 : 0, drills: includeDrills ? 1 : 0 });
+  }
+
+  update(row: IncidentRow): void {
+    this.statements.update.run(row);
+  }
+
+  append(event: { incidentId: number; at: string; type: EventType; actor: string; text: string; data?: Record<string, unknown> }): number {
+    return Number(this.statements.appendEvent.run({ ...event, data: JSON.stringify(event.data ?? {}) }).lastInsertRowid);
+  }
+
+  supersede(eventId: number, correctionId: number): boolean {
+    return this.statements.supersede.run(correctionId, eventId).changes > 0;
+  }
+
+  event(incidentId: number, eventId: number): TimelineEvent | undefined {
+    const row = this.statements.event.get(incidentId, eventId);
+    return row && toEvent(row, this.keyedEvents(incidentId));
+  }
+
+  timeline(incidentId: number, filter: TimelineFilter): TimelineEvent[] {
+    const keyed = this.keyedEvents(incidentId);
+    const events = this.statements.events.all(incidentId).map((row) => toEvent(row, keyed));
+    if (filter === 'all') return events;
+    if (filter === 'key') return events.filter((event) => event.key);
+    const types = FILTER_TYPES[filter];
+    return events.filter((event) => types.includes(event.type));
+  }
+
+  eventCount(incidentId: number): number {
+    return this.statements.eventCount.get(incidentId)?.n ?? 0;
+  }
+
+  roles(incidentId: number): RoleAssignment[] {
+    return this.statements.roles.all(incidentId).map((row) => ({
+      role: row.role,
+      person: { handle: row.person_handle, name: row.person_name },
+      assignedAt: row.assigned_at,
+    }));
+  }
+
+  setRole(incidentId: number, role: string, person: { handle: string; name: string }, at: string): void {
+    this.statements.setRole.run(incidentId, role, person.handle, person.name, at);
+  }
+
+  runbooks(incidentId: number): AttachedRunbook[] {
+    const states = new Map(this.statements.stepStates.all(incidentId).map((row) => [`${row.runbook_id}\n${row.step_id}`, row]));
+    return this.statements.runbooks.all(incidentId).map((row) => ({
+      runbookId: row.runbook_id,
+      title: row.title,
+      revision: row.revision,
+      attachedAt: row.attached_at,
+      steps: (JSON.parse(row.steps) as RunbookStep[]).map((step): IncidentStep => {
+        const state = states.get(`${row.runbook_id}\n${step.id}`);
+        return {
+          ...step,
+          state: state?.state ?? 'pending',
+          startedAt: state?.started_at ?? null,
+          finishedAt: state?.finished_at ?? null,
+          note: state?.note ?? '',
+          actor: state?.actor ?? null,
+        };
+      }),
+    }));
+  }
+
+  attach(incidentId: number, runbook: { id: number; title: string; revision: number; steps: RunbookStep[] }, at: string): void {
+    this.statements.attach.run(incidentId, runbook.id, runbook.title, runbook.revision, JSON.stringify(runbook.steps), at);
+  }
+
+  setStep(step: { incidentId: number; runbookId: number; stepId: string; state: StepState; startedAt: string | null; finishedAt: string | null; note: string; actor: string }): void {
+    this.statements.setStep.run(step);
+  }
+
+  /** Which events are marked key now: the last mark or unmark of each wins. */
+  private keyedEvents(incidentId: number): Set<number> {
+    const keyed = new Set<number>();
+    for (const mark of this.statements.keyMarks.all(incidentId)) {
+      const { eventId } = JSON.parse(mark.data) as { eventId: number };
+      if (mark.type === 'key_marked') keyed.add(eventId);
+      else keyed.delete(eventId);
+    }
+    return keyed;
+  }
+}
+
+export function toSummary(row: IncidentRow, commander: RoleAssignment | undefined): IncidentSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    severity: row.severity,
+    status: row.status,
+    services: JSON.parse(row.services) as string[],
+    drill: row.drill === 1,
+    startedAt: row.started_at,
+    resolvedAt: row.resolved_at,
+    lastUpdateAt: row.last_update_at,
+    commander: commander?.person ?? null,
+  };
+}
+
+function toEvent(row: EventRow, keyed: Set<number>): TimelineEvent {
+  return {
+    id: row.id,
+    incidentId: row.incident_id,
+    at: row.at,
+    type: row.type,
+    actor: row.actor,
+    text: row.text,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    key: keyed.has(row.id),
+    supersededBy: row.superseded_by,
+  };
+}

@@ -1,0 +1,296 @@
+import type { ParsedInputOf } from '../../shared/contract';
+import type {
+  EventType,
+  Incident,
+  IncidentStatus,
+  IncidentSummary,
+  ResponderSuggestion,
+  TimelineEvent,
+} from '../../shared/incidents';
+import type { RunbookSummary } from '../../shared/runbooks';
+import type { Clock } from '../core/clock';
+import { HoldfastError } from '../errors';
+import type { RosterService } from '../rosters/service';
+import type { RunbookLibrary } from '../runbooks/library';
+import type { Store } from '../store/open';
+import type { Settings } from '../workspace/settings';
+import { nextStatusTimestamps } from './lifecycle';
+import { IncidentRepo, toSummary, type IncidentRow, type TimelineFilter } from './repo';
+import { incidentSettings } from './settings';
+import { fillTemplate } from './templates';
+
+export interface IncidentContext {
+  clock: Clock;
+  settings: Settings;
+  runbooks: RunbookLibrary;
+  rosters: RosterService;
+}
+
+/**
+ * Incidents: every action is appended to the timeline and applied to the
+ * incident's state in one transaction, so what the UI shows as logged is on
+ * disk, and a restart finds every incident exactly as it was.
+ */
+export class IncidentService {
+  readonly repo: IncidentRepo;
+
+  constructor(
+    db: Store,
+    private readonly context: IncidentContext,
+  ) {
+    this.repo = new IncidentRepo(db);
+  }
+
+  private now(): string {
+    return this.context.clock.now().toISOString();
+  }
+
+  private actor(given: string | undefined): string {
+    return given ?? this.context.settings.author();
+  }
+
+  declare(input: ParsedInputOf<'declareIncident'>): Incident {
+    const now = this.now();
+    const startedAt = input.startedAt ? new Date(input.startedAt).toISOString() : now;
+    const detectedAt = input.detectedAt ? new Date(input.detectedAt).toISOString() : startedAt;
+    const id = this.repo.transaction(() => {
+      const created = this.repo.insert({ title: input.title, severity: input.severity, services: input.services, drill: input.drill, startedAt, detectedAt, declaredAt: now });
+      this.repo.append({
+        incidentId: created,
+        at: now,
+        type: 'declared',
+        actor: this.actor(input.actor),
+        text: `Declared ${input.severity}: ${input.title}`,
+        data: { severity: input.severity, services: input.services, startedAt, detectedAt, drill: input.drill },
+      });
+      return created;
+    });
+    return this.get(id);
+  }
+
+  list(open: boolean, includeDrills: boolean): IncidentSummary[] {
+    return this.repo.list(open, includeDrills).map((row) => toSummary(row, this.repo.roles(row.id).find((r) => r.role === 'commander')));
+  }
+
+  get(id: number): Incident {
+    const row = this.row(id);
+    const roles = this.repo.roles(id);
+    const cadence = incidentSettings(this.context.settings).severities.find((s) => s.severity === row.severity)?.updateEveryMinutes ?? 60;
+    return {
+      ...toSummary(row, roles.find((r) => r.role === 'commander')),
+      detectedAt: row.detected_at,
+      declaredAt: row.declared_at,
+      acknowledgedAt: row.acknowledged_at,
+      mitigatedAt: row.mitigated_at,
+      resolutionSummary: row.resolution_summary,
+      roles,
+      runbooks: this.repo.runbooks(id),
+      eventCount: this.repo.eventCount(id),
+      updateEveryMinutes: cadence,
+    };
+  }
+
+  timeline(id: number, filter: TimelineFilter): TimelineEvent[] {
+    this.row(id);
+    return this.repo.timeline(id, filter);
+  }
+
+  note(id: number, text: string, actor?: string): TimelineEvent {
+    return this.record(id, { type: 'note', text, actor });
+  }
+
+  changeSeverity(id: number, severity: IncidentRow['severity'], actor?: string): TimelineEvent {
+    return this.record(id, { type: 'severity_changed', text: `Severity ${this.row(id).severity} → ${severity}`, data: { severity }, actor }, (row) => {
+      if (row.severity === severity) throw new HoldfastError('VALIDATION', `The incident is already ${severity}.`, 'severity');
+      row.severity = severity;
+    });
+  }
+
+  assignRole(input: ParsedInputOf<'assignRole'>): TimelineEvent {
+    const role = input.role.toLowerCase();
+    const previous = this.repo.roles(input.id).find((r) => r.role === role);
+    const handover = previous && previous.person.name !== input.person.name ? ` (handover from ${previous.person.name})` : '';
+    return this.record(
+      input.id,
+      { type: 'role_assigned', text: `${input.person.name} is ${role}${handover}`, data: { role, person: input.person, previous: previous?.person ?? null }, actor: input.actor },
+      (row, at) => {
+        this.repo.setRole(input.id, role, input.person, at);
+        if (role === 'commander') row.acknowledged_at ??= at;
+      },
+    );
+  }
+
+  attachRunbook(id: number, runbookId: number, actor?: string): TimelineEvent {
+    const runbook = this.context.runbooks.get(runbookId);
+    if (this.repo.runbooks(id).some((attached) => attached.runbookId === runbookId)) {
+      throw new HoldfastError('CONFLICT', `“${runbook.title}” is already attached to this incident.`, 'runbookId');
+    }
+    return this.record(
+      id,
+      { type: 'runbook_attached', text: `Attached runbook “${runbook.title}” (${runbook.steps.length} steps)`, data: { runbookId, revision: runbook.revision }, actor },
+      (_row, at) => this.repo.attach(id, { id: runbookId, title: runbook.title, revision: runbook.revision, steps: runbook.steps }, at),
+    );
+  }
+
+  setStepState(input: ParsedInputOf<'setStepState'>): TimelineEvent {
+    const runbook = this.repo.runbooks(input.id).find((attached) => attached.runbookId === input.runbookId);
+    if (!runbook) throw new HoldfastError('NOT_FOUND', `Runbook ${input.runbookId} is not attached to incident ${input.id}.`, 'runbookId');
+    const step = runbook.steps.find((candidate) => candidate.id === input.stepId);
+    if (!step) throw new HoldfastError('NOT_FOUND', `Step ${input.stepId} is not in “${runbook.title}”.`, 'stepId');
+    const verb = { started: 'Started', done: 'Done', skipped: 'Skipped', failed: 'Failed' }[input.state];
+    const firstLine = step.text.split('\n')[0] ?? '';
+    const text = `${verb}: step ${step.number} of “${runbook.title}” — ${firstLine}${input.note ? `\n${input.note}` : ''}`;
+    return this.record(
+      input.id,
+      { type: `step_${input.state}`, text, data: { runbookId: input.runbookId, stepId: input.stepId, note: input.note }, actor: input.actor },
+      (_row, at) => {
+        const finished = input.state !== 'started';
+        this.repo.setStep({
+          incidentId: input.id,
+          runbookId: input.runbookId,
+          stepId: input.stepId,
+          state: input.state,
+          startedAt: step.startedAt ?? at,
+          finishedAt: finished ? at : null,
+          note: input.note,
+          actor: this.actor(input.actor),
+        });
+      },
+    );
+  }
+
+  changeStatus(input: ParsedInputOf<'changeStatus'>): TimelineEvent {
+    const row = this.row(input.id);
+    const summary = input.summary?.trim() ?? '';
+    if (row.status === input.status) throw new HoldfastError('VALIDATION', `The incident is already ${input.status}.`, 'status');
+    if (input.status === 'resolved' && summary === '') {
+      throw new HoldfastError('VALIDATION', 'Resolving needs a resolution summary: one paragraph on what happened and what fixed it.', 'summary');
+    }
+    return this.record(
+      input.id,
+      { type: 'status_changed', text: `Status ${row.status} → ${input.status}${summary ? `\n${summary}` : ''}`, data: { from: row.status, to: input.status, summary }, actor: input.actor },
+      (current, at) => {
+        Object.assign(current, nextStatusTimestamps(current, input.status as IncidentStatus, at));
+        current.status = input.status;
+        if (input.status === 'resolved') current.resolution_summary = summary;
+      },
+    );
+  }
+
+  acknowledge(id: number, actor?: string): TimelineEvent {
+    return this.record(id, { type: 'acknowledged', text: 'Acknowledged', actor }, (row, at) => {
+      if (row.acknowledged_at) throw new HoldfastError('VALIDATION', `Already acknowledged at ${row.acknowledged_at}.`, 'id');
+      row.acknowledged_at = at;
+    });
+  }
+
+  postStatusUpdate(input: ParsedInputOf<'postStatusUpdate'>): TimelineEvent {
+    return this.record(input.id, { type: 'status_update', text: input.text, data: { audience: input.audience }, actor: input.actor }, (row, at) => {
+      row.last_update_at = at;
+    });
+  }
+
+  draftStatusUpdate(input: ParsedInputOf<'draftStatusUpdate'>): string {
+    const incident = this.get(input.id);
+    const template = incidentSettings(this.context.settings).templates.find((t) => t.audience === input.audience);
+    const minutes = input.nextUpdateMinutes ?? incident.updateEveryMinutes;
+    const next = new Date(this.context.clock.now().getTime() + minutes * 60_000);
+    return fillTemplate(template?.text ?? '', {
+      title: incident.title,
+      severity: incident.severity,
+      status: incident.status,
+      services: incident.services.join(', ') || 'our services',
+      impact: input.impact || 'We are assessing the impact.',
+      next_update: `${next.toISOString().slice(11, 16)} UTC`,
+      summary: incident.resolutionSummary,
+      commander: incident.commander?.name ?? 'not yet assigned',
+    });
+  }
+
+  markKey(input: ParsedInputOf<'markKey'>): TimelineEvent {
+    const target = this.repo.event(input.id, input.eventId);
+    if (!target) throw new HoldfastError('NOT_FOUND', `Incident ${input.id} has no event ${input.eventId}.`, 'eventId');
+    if (target.key === input.key) return target;
+    return this.record(input.id, {
+      type: input.key ? 'key_marked' : 'key_unmarked',
+      text: `${input.key ? 'Marked' : 'Unmarked'} as key: ${target.text.split('\n')[0] ?? ''}`,
+      data: { eventId: input.eventId },
+      actor: input.actor,
+    });
+  }
+
+  correct(input: ParsedInputOf<'correctEvent'>): TimelineEvent {
+    const target = this.repo.event(input.id, input.eventId);
+    if (!target) throw new HoldfastError('NOT_FOUND', `Incident ${input.id} has no event ${input.eventId}.`, 'eventId');
+    if (target.supersededBy !== null) {
+      throw new HoldfastError('CONFLICT', `Event ${input.eventId} was already corrected by event ${target.supersededBy}; correct that one instead.`, 'eventId');
+    }
+    return this.record(input.id, { type: 'correction', text: input.text, data: { supersedes: input.eventId, original: target.text }, actor: input.actor }, (_row, _at, eventId) => {
+      this.repo.supersede(input.eventId, eventId);
+    });
+  }
+
+  /** Who is on call now for the incident's services, and their escalation chains. */
+  suggestResponders(id: number): ResponderSuggestion[] {
+    const incident = this.get(id);
+    const board = this.context.rosters.nowBoard(undefined);
+    return board.flatMap((team) =>
+      team.team.services
+        .filter((service) => incident.services.includes(service))
+        .flatMap((service) =>
+          team.onCall.map((entry) => ({
+            team: team.team.name,
+            service,
+            schedule: entry.schedule,
+            onCall: this.context.rosters.roster().people.find((p) => p.handle === entry.person?.handle) ?? null,
+            escalation: (team.escalation?.steps ?? []).flatMap((step) => step.people.map((person) => ({ ...person, level: step.level }))),
+          })),
+        ),
+    );
+  }
+
+  /** Runbooks for the incident's services first, then matches for the query. */
+  suggestRunbooks(id: number, query: string): RunbookSummary[] {
+    const incident = this.get(id);
+    const attached = new Set(incident.runbooks.map((r) => r.runbookId));
+    const byService = incident.services.flatMap((service) => this.context.runbooks.list({ service, archived: false }).items);
+    const found = query.trim()
+      ? this.context.runbooks.search({ query, limit: 20 }).map((hit) => this.context.runbooks.list({ archived: false }).items.find((item) => item.id === hit.id))
+      : [];
+    const seen = new Set<number>();
+    return [...byService, ...found].filter((item): item is RunbookSummary => {
+      if (!item || seen.has(item.id) || attached.has(item.id)) return false;
+      seen.add(item.id);
+      return true;
+    });
+  }
+
+  private row(id: number): IncidentRow {
+    const row = this.repo.get(id);
+    if (!row) throw new HoldfastError('NOT_FOUND', `No incident with id ${id}.`, 'id');
+    return row;
+  }
+
+  /**
+   * Appends one event and applies its change to the incident, in one
+   * transaction: either both are stored or neither is.
+   */
+  private record(
+    id: number,
+    event: { type: EventType; text: string; data?: Record<string, unknown>; actor: string | undefined },
+    apply?: (row: IncidentRow, at: string, eventId: number) => void,
+  ): TimelineEvent {
+    return this.repo.transaction(() => {
+      const row = this.row(id);
+      const at = this.now();
+      const eventId = this.repo.append({ incidentId: id, at, type: event.type, actor: this.actor(event.actor), text: event.text, data: event.data ?? {} });
+      if (apply) {
+        apply(row, at, eventId);
+        this.repo.update(row);
+      }
+      const stored = this.repo.event(id, eventId);
+      if (!stored) throw new HoldfastError('INTERNAL', `Event ${eventId} was not stored.`);
+      return stored;
+    });
+  }
+}

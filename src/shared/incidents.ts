@@ -1,0 +1,232 @@
+import { z } from 'zod';
+import type { Person, PersonRef } from './rosters';
+import type { RunbookStep } from './runbooks';
+
+export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export type IncidentStatus = (typeof STATUSES)[number];
+
+export const STANDARD_ROLES = ['commander', 'operations', 'communications', 'scribe'] as const;
+
+export const STEP_STATES = ['pending', 'started', 'done', 'skipped', 'failed'] as const;
+export type StepState = (typeof STEP_STATES)[number];
+
+export const EVENT_TYPES = [
+  'declared',
+  'acknowledged',
+  'severity_changed',
+  'role_assigned',
+  'runbook_attached',
+  'step_started',
+  'step_done',
+  'step_skipped',
+  'step_failed',
+  'note',
+  'status_update',
+  'status_changed',
+  'correction',
+  'key_marked',
+  'key_unmarked',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** What each severity means, editable per workspace. */
+export interface SeverityLevel {
+  severity: Severity;
+  description: string;
+  /** Who gets paged, in words. */
+  paging: string;
+  /** How often to post a status update; the incident screen turns urgent after this long. */
+  updateEveryMinutes: number;
+}
+
+export interface StatusTemplate {
+  audience: 'internal' | 'external';
+  /** With placeholders: {{title}} {{severity}} {{status}} {{services}} {{impact}} {{next_update}} {{summary}} {{commander}} */
+  text: string;
+}
+
+export interface TimelineEvent {
+  id: number;
+  incidentId: number;
+  /** UTC ISO-8601 with milliseconds. */
+  at: string;
+  type: EventType;
+  actor: string;
+  text: string;
+  data: Record<string, unknown>;
+  /** Marked as key (leads the post-mortem timeline). */
+  key: boolean;
+  /** The correction that replaced this event, if any; the event itself stays in history. */
+  supersededBy: number | null;
+}
+
+export interface RoleAssignment {
+  role: string;
+  person: PersonRef;
+  assignedAt: string;
+}
+
+export interface IncidentStep extends RunbookStep {
+  state: StepState;
+  startedAt: string | null;
+  finishedAt: string | null;
+  note: string;
+  actor: string | null;
+}
+
+export interface AttachedRunbook {
+  runbookId: number;
+  title: string;
+  /** The runbook's revision when it was attached: the steps are as they were then. */
+  revision: number;
+  attachedAt: string;
+  steps: IncidentStep[];
+}
+
+export interface IncidentSummary {
+  id: number;
+  title: string;
+  severity: Severity;
+  status: IncidentStatus;
+  services: string[];
+  drill: boolean;
+  startedAt: string;
+  resolvedAt: string | null;
+  /** When the last status update was posted, or null. */
+  lastUpdateAt: string | null;
+  commander: PersonRef | null;
+}
+
+export interface Incident extends IncidentSummary {
+  detectedAt: string;
+  declaredAt: string;
+  acknowledgedAt: string | null;
+  mitigatedAt: string | null;
+  resolutionSummary: string;
+  roles: RoleAssignment[];
+  runbooks: AttachedRunbook[];
+  eventCount: number;
+  /** Severity's update cadence in minutes. */
+  updateEveryMinutes: number;
+}
+
+export interface ResponderSuggestion {
+  team: string;
+  service: string;
+  schedule: string;
+  onCall: Person | null;
+  escalation: (Person & { level: number; via: string })[];
+}
+
+export interface IncidentSettings {
+  severities: SeverityLevel[];
+  templates: StatusTemplate[];
+}
+
+const actor = z.string().trim().min(1).max(100).optional();
+const incidentId = z.number().int().positive();
+const isoInstant = z
+  .string()
+  .trim()
+  .refine((value) => /T/.test(value) && /(Z|[+-]\d{2}:?\d{2})$/i.test(value) && !Number.isNaN(Date.parse(value)), {
+    message: 'use an ISO-8601 instant with a zone, e.g. 2026-11-27T03:00:00Z',
+  });
+const text = (max: number) => z.string().trim().min(1, 'cannot be empty').max(max);
+
+export const DeclareIncidentInput = z
+  .object({
+    title: text(300),
+    severity: z.enum(SEVERITIES),
+    services: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+    startedAt: isoInstant.optional(),
+    detectedAt: isoInstant.optional(),
+    drill: z.boolean().default(false),
+    actor,
+  })
+  .strict();
+
+export const ListIncidentsInput = z
+  .object({ open: z.boolean().default(false), includeDrills: z.boolean().default(false) })
+  .strict();
+
+export const IncidentIdInput = z.object({ id: incidentId }).strict();
+
+export const TimelineInput = z
+  .object({ id: incidentId, filter: z.enum(['all', 'notes', 'key', 'steps']).default('all') })
+  .strict();
+
+export const LogNoteInput = z.object({ id: incidentId, text: text(10_000), actor }).strict();
+
+export const ChangeSeverityInput = z.object({ id: incidentId, severity: z.enum(SEVERITIES), actor }).strict();
+
+export const AssignRoleInput = z
+  .object({
+    id: incidentId,
+    role: z.string().trim().min(1).max(50),
+    person: z.object({ handle: z.string().trim().max(100).default(''), name: text(200) }).strict(),
+    actor,
+  })
+  .strict();
+
+export const AttachRunbookInput = z.object({ id: incidentId, runbookId: z.number().int().positive(), actor }).strict();
+
+export const SetStepStateInput = z
+  .object({
+    id: incidentId,
+    runbookId: z.number().int().positive(),
+    stepId: z.string().min(1).max(100),
+    state: z.enum(['started', 'done', 'skipped', 'failed']),
+    note: z.string().trim().max(2000).default(''),
+    actor,
+  })
+  .strict();
+
+export const ChangeStatusInput = z
+  .object({ id: incidentId, status: z.enum(STATUSES), summary: z.string().trim().max(5000).optional(), actor })
+  .strict();
+
+export const AcknowledgeInput = z.object({ id: incidentId, actor }).strict();
+
+export const StatusUpdateInput = z
+  .object({ id: incidentId, audience: z.enum(['internal', 'external']), text: text(10_000), actor })
+  .strict();
+
+export const DraftStatusUpdateInput = z
+  .object({
+    id: incidentId,
+    audience: z.enum(['internal', 'external']),
+    impact: z.string().trim().max(2000).default(''),
+    nextUpdateMinutes: z.number().int().min(1).max(1440).optional(),
+  })
+  .strict();
+
+export const MarkKeyInput = z.object({ id: incidentId, eventId: z.number().int().positive(), key: z.boolean(), actor }).strict();
+
+export const CorrectEventInput = z.object({ id: incidentId, eventId: z.number().int().positive(), text: text(10_000), actor }).strict();
+
+export const SuggestRunbooksInput = z.object({ id: incidentId, query: z.string().max(500).default('') }).strict();
+
+export const UpdateIncidentSettingsInput = z
+  .object({
+    severities: z
+      .array(
+        z
+          .object({
+            severity: z.enum(SEVERITIES),
+            description: z.string().trim().max(500),
+            paging: z.string().trim().max(500),
+            updateEveryMinutes: z.number().int().min(1).max(1440),
+          })
+          .strict(),
+      )
+      .length(4, 'give all four severities')
+      .optional(),
+    templates: z
+      .array(z.object({ audience: z.enum(['internal', 'external']), text: text(5000) }).strict())
+      .max(2)
+      .optional(),
+  })
+  .strict();
