@@ -170,7 +170,7 @@ export class IncidentService {
       input.id,
       { type: 'status_changed', text: `Status ${row.status} → ${input.status}${summary ? `\n${summary}` : ''}`, data: { from: row.status, to: input.status, summary }, actor: input.actor },
       (current, at) => {
-        Object.assign(current, nextStatusTimestamps(current, input.status as IncidentStatus, at));
+        Object.assign(current, nextStatusTimestamps(current, input.status, at));
         current.status = input.status;
         if (input.status === 'resolved') current.resolution_summary = summary;
       },

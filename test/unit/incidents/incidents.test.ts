@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Core, openCore } from '../../../src/main/core/core';
+import type { Core} from '../../../src/main/core/core';
+import { openCore } from '../../../src/main/core/core';
 import { fixedClock } from '../../../src/main/core/clock';
 import { memoryCore, op, opError } from '../../fixtures/core';
 import { ASSETS_DIR, tempDir } from '../../fixtures/temp';
