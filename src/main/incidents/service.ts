@@ -2,7 +2,6 @@ import type { ParsedInputOf } from '../../shared/contract';
 import type {
   EventType,
   Incident,
-  IncidentStatus,
   IncidentSummary,
   ResponderSuggestion,
   TimelineEvent,
