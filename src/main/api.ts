@@ -20,6 +20,7 @@ import { APP_VERSION } from './core/version';
 import { toApiError, validationError } from './errors';
 import { schemaVersion } from './store/migrate';
 import { incidentSettings, updateIncidentSettings } from './incidents/settings';
+import { incidentMetrics } from './postmortems/metrics';
 import { exportRunbooks } from './runbooks/export';
 import { importRunbooks } from './runbooks/import';
 import { clearDemo, DEMO_ROSTER, hasDemo, loadDemo } from './workspace/demo';
@@ -111,6 +112,15 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   suggestResponders: (input, core) => core.incidents.suggestResponders(input.id),
   suggestRunbooks: (input, core) => core.incidents.suggestRunbooks(input.id, input.query),
   getIncidentSettings: (_input, core) => incidentSettings(core.settings),
+  getPostmortem: (input, core) => core.postmortems.get(input.incidentId),
+  regeneratePostmortem: (input, core) => core.postmortems.regenerate(input.incidentId),
+  savePostmortem: (input, core) => core.postmortems.save(input),
+  exportPostmortem: (input, core) => ({
+    content: input.format === 'md' ? core.postmortems.markdown(input.incidentId) : core.postmortems.html(input.incidentId),
+  }),
+  listActionItems: (input, core) => core.postmortems.actionItems(input),
+  saveActionItem: (input, core) => core.postmortems.saveActionItem(input),
+  incidentMetrics: (input, core) => incidentMetrics(core.store, input, core.postmortems.repo.openActionItems()),
   updateIncidentSettings: (input, core) => {
     updateIncidentSettings(core.settings, input);
     return incidentSettings(core.settings);

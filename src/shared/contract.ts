@@ -72,6 +72,17 @@ import {
   type ResponderSuggestion,
   type TimelineEvent,
 } from './incidents';
+import {
+  ExportPostmortemInput,
+  ListActionItemsInput,
+  MetricsInput,
+  PostmortemInput,
+  SaveActionItemInput,
+  SavePostmortemInput,
+  type ActionItem,
+  type IncidentMetrics,
+  type Postmortem,
+} from './postmortems';
 import { EmptyInput, UpdateSettingsInput, type WorkspaceInfo } from './workspace';
 
 export interface OperationSpec<I extends z.ZodType, O> {
@@ -136,6 +147,13 @@ export const contract = {
   suggestRunbooks: returns<RunbookSummary[]>()(SuggestRunbooksInput, 'Runbooks for the incident’s services, and matches for a query.'),
   getIncidentSettings: returns<IncidentSettings>()(EmptyInput, 'Severity levels and status update templates.'),
   updateIncidentSettings: returns<IncidentSettings>()(UpdateIncidentSettingsInput, 'Change severity descriptions, update cadences or templates.'),
+  getPostmortem: returns<Postmortem>()(PostmortemInput, 'The post-mortem draft of an incident, written from its record the first time.'),
+  regeneratePostmortem: returns<Postmortem>()(PostmortemInput, 'Refresh the sections drawn from the record that nobody has edited.'),
+  savePostmortem: returns<Postmortem>()(SavePostmortemInput, 'Save edited sections, the review status or the authors.'),
+  exportPostmortem: returns<{ content: string }>()(ExportPostmortemInput, 'The post-mortem as GitHub-flavoured Markdown or one self-contained HTML file.'),
+  listActionItems: returns<ActionItem[]>()(ListActionItemsInput, 'Action items across incidents: open, overdue, by owner.'),
+  saveActionItem: returns<ActionItem>()(SaveActionItemInput, 'Add or change an action item of an incident.'),
+  incidentMetrics: returns<IncidentMetrics>()(MetricsInput, 'Incidents per week by severity, MTTA and MTTR overall and per service (drills excluded).'),
 } as const;
 
 export type Contract = typeof contract;

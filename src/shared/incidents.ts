@@ -106,6 +106,8 @@ export interface Incident extends IncidentSummary {
   acknowledgedAt: string | null;
   mitigatedAt: string | null;
   resolutionSummary: string;
+  /** The zone the incident's times are shown in beside UTC (the workspace's zone when declared). */
+  timeZone: string;
   roles: RoleAssignment[];
   runbooks: AttachedRunbook[];
   eventCount: number;
@@ -144,6 +146,7 @@ export const DeclareIncidentInput = z
     startedAt: isoInstant.optional(),
     detectedAt: isoInstant.optional(),
     drill: z.boolean().default(false),
+    timeZone: z.string().trim().min(1).max(100).optional(),
     actor,
   })
   .strict();

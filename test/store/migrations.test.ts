@@ -151,3 +151,45 @@ describe('002 runbook authoring', () => {
     core.close();
   });
 });
+
+describe('003 rosters, 004 incidents, 005 post-mortems', () => {
+  const migrated = () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations);
+    return db;
+  };
+
+  it('003 creates the roster tables; an override must end after it starts', () => {
+    const db = migrated();
+    expect(tables(db)).toEqual(expect.arrayContaining(['people', 'teams', 'team_services', 'schedules', 'overrides', 'escalation_policies']));
+    db.exec(`INSERT INTO people (handle, name, time_zone) VALUES ('ana', 'Ana', 'UTC');
+             INSERT INTO teams (name) VALUES ('Ops');
+             INSERT INTO schedules (team_id, name, time_zone, layers) VALUES (1, 'Primary', 'UTC', '[]');`);
+    expect(() =>
+      db.prepare("INSERT INTO overrides (schedule_id, person_id, start_at, end_at, created_at) VALUES (1, 1, '2026-01-02T00:00:00Z', '2026-01-01T00:00:00Z', 'now')").run(),
+    ).toThrow(/CHECK constraint/);
+  });
+
+  it('004 keeps incident events append-only, allowing only a correction to be linked once', () => {
+    const db = migrated();
+    db.exec(`INSERT INTO incidents (title, severity, status, started_at, detected_at, declared_at) VALUES ('x', 'SEV2', 'investigating', 't', 't', 't');
+             INSERT INTO incident_events (incident_id, at, type, actor, text) VALUES (1, 't', 'note', 'a', 'first');
+             INSERT INTO incident_events (incident_id, at, type, actor, text) VALUES (1, 't', 'correction', 'a', 'second');`);
+    expect(() => db.prepare("UPDATE incident_events SET text = 'changed' WHERE id = 1").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM incident_events WHERE id = 1').run()).toThrow(/append-only/);
+    db.prepare('UPDATE incident_events SET superseded_by = 2 WHERE id = 1').run();
+    expect(() => db.prepare('UPDATE incident_events SET superseded_by = NULL WHERE id = 1').run()).toThrow(/append-only/);
+    expect(() => db.prepare("INSERT INTO incidents (title, severity, status, started_at, detected_at, declared_at) VALUES ('y', 'SEV9', 'investigating', 't', 't', 't')").run()).toThrow(/CHECK/);
+  });
+
+  it('005 adds post-mortems, action items and an incident time zone defaulting to UTC', () => {
+    const db = migrated();
+    db.exec("INSERT INTO incidents (title, severity, status, started_at, detected_at, declared_at) VALUES ('x', 'SEV2', 'investigating', 't', 't', 't')");
+    expect(db.prepare('SELECT time_zone FROM incidents').get()).toEqual({ time_zone: 'UTC' });
+    expect(tables(db)).toEqual(expect.arrayContaining(['postmortems', 'action_items']));
+    expect(() =>
+      db.prepare("INSERT INTO action_items (incident_id, description, type, due_date, created_at, updated_at) VALUES (1, 'x', 'prevent', '2026-02-30', 't', 't')").run(),
+    ).toThrow(/CHECK constraint/);
+  });
+});

@@ -294,6 +294,25 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     });
 
   program
+    .command('postmortem')
+    .description('post-mortem drafts')
+    .command('export')
+    .description('the post-mortem of an incident as Markdown or one self-contained HTML file')
+    .argument('<incident>', 'incident id')
+    .option('--format <format>', 'md or html', 'md')
+    .option('--out <file>', 'write to this file instead of standard output')
+    .action(async (incidentId: string, options: { format: string; out?: string }) => {
+      await withCore(async (core) => {
+        const result = await call(core, 'exportPostmortem', { incidentId: Number(incidentId), format: options.format as 'md' });
+        if (!result.ok) throw new CliExit(1, result.error.message);
+        if (options.out) {
+          fs.writeFileSync(options.out, result.value.content);
+          io.stdout(`Wrote ${options.out}.\n`);
+        } else io.stdout(result.value.content);
+      });
+    });
+
+  program
     .command('settings')
     .description('change workspace settings')
     .option('--author <name>', 'who changes are recorded as by default')

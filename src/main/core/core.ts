@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { IncidentService } from '../incidents/service';
+import { PostmortemService } from '../postmortems/service';
 import { RosterService } from '../rosters/service';
 import { RunbookLibrary } from '../runbooks/library';
 import { closeStore, DATABASE_FILE, openStore, type Store } from '../store/open';
@@ -23,6 +24,7 @@ export class Core {
   readonly runbooks: RunbookLibrary;
   readonly rosters: RosterService;
   readonly incidents: IncidentService;
+  readonly postmortems: PostmortemService;
   readonly databaseFile: string;
 
   constructor(
@@ -38,6 +40,7 @@ export class Core {
     });
     this.rosters = new RosterService(store, options.clock);
     this.incidents = new IncidentService(store, { clock: options.clock, settings: this.settings, runbooks: this.runbooks, rosters: this.rosters });
+    this.postmortems = new PostmortemService(store, { clock: options.clock, incidents: this.incidents, dataDir: options.dataDir, assetsDir: options.assetsDir });
     if (this.settings.get(RUNBOOKS_REINDEX) !== undefined) {
       this.runbooks.reindex();
       this.settings.delete(RUNBOOKS_REINDEX);

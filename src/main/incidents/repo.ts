@@ -27,6 +27,7 @@ export interface IncidentRow {
   resolved_at: string | null;
   resolution_summary: string;
   last_update_at: string | null;
+  time_zone: string;
 }
 
 interface EventRow {
@@ -54,8 +55,8 @@ export class IncidentRepo {
   constructor(private readonly db: Store) {
     this.statements = {
       insert: db.prepare(`
-        INSERT INTO incidents (title, severity, status, services, drill, started_at, detected_at, declared_at)
-        VALUES (@title, @severity, 'investigating', @services, @drill, @startedAt, @detectedAt, @declaredAt)`),
+        INSERT INTO incidents (title, severity, status, services, drill, started_at, detected_at, declared_at, time_zone)
+        VALUES (@title, @severity, 'investigating', @services, @drill, @startedAt, @detectedAt, @declaredAt, @timeZone)`),
       get: db.prepare<[number], IncidentRow>('SELECT * FROM incidents WHERE id = ?'),
       list: db.prepare<{ open: 0 | 1; drills: 0 | 1 }, IncidentRow>(`
         SELECT * FROM incidents
@@ -104,7 +105,7 @@ export class IncidentRepo {
     return this.db.transaction(work)();
   }
 
-  insert(incident: { title: string; severity: Severity; services: string[]; drill: boolean; startedAt: string; detectedAt: string; declaredAt: string }): number {
+  insert(incident: { title: string; severity: Severity; services: string[]; drill: boolean; startedAt: string; detectedAt: string; declaredAt: string; timeZone: string }): number {
     const info = this.statements.insert.run({ ...incident, services: JSON.stringify(incident.services), drill: incident.drill ? 1 : 0 });
     return Number(info.lastInsertRowid);
   }

@@ -9,6 +9,7 @@ import type {
 import type { RunbookSummary } from '../../shared/runbooks';
 import type { Clock } from '../core/clock';
 import { HoldfastError } from '../errors';
+import { isKnownZone } from '../rosters/time';
 import type { RosterService } from '../rosters/service';
 import type { RunbookLibrary } from '../runbooks/library';
 import type { Store } from '../store/open';
@@ -53,7 +54,9 @@ export class IncidentService {
     const startedAt = input.startedAt ? new Date(input.startedAt).toISOString() : now;
     const detectedAt = input.detectedAt ? new Date(input.detectedAt).toISOString() : startedAt;
     const id = this.repo.transaction(() => {
-      const created = this.repo.insert({ title: input.title, severity: input.severity, services: input.services, drill: input.drill, startedAt, detectedAt, declaredAt: now });
+      const timeZone = input.timeZone ?? this.context.settings.timeZone();
+      if (!isKnownZone(timeZone)) throw new HoldfastError('VALIDATION', `"${timeZone}" is not a time zone the tz database knows.`, 'timeZone');
+      const created = this.repo.insert({ title: input.title, severity: input.severity, services: input.services, drill: input.drill, startedAt, detectedAt, declaredAt: now, timeZone });
       this.repo.append({
         incidentId: created,
         at: now,
@@ -82,6 +85,7 @@ export class IncidentService {
       acknowledgedAt: row.acknowledged_at,
       mitigatedAt: row.mitigated_at,
       resolutionSummary: row.resolution_summary,
+      timeZone: row.time_zone,
       roles,
       runbooks: this.repo.runbooks(id),
       eventCount: this.repo.eventCount(id),

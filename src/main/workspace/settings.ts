@@ -5,6 +5,7 @@ import type { Store } from '../store/open';
 export const WORKSPACE_CREATED_AT = 'workspace.created_at';
 const AUTHOR = 'workspace.author';
 const PROCEDURE_HEADINGS = 'runbooks.procedure_headings';
+const TIME_ZONE = 'workspace.time_zone';
 /** Set by a migration when derived runbook data must be rebuilt by the app. */
 export const RUNBOOKS_REINDEX = 'runbooks.reindex';
 
@@ -43,6 +44,15 @@ export class Settings {
     } catch {
       return 'unknown';
     }
+  }
+
+  /** The zone times are shown in beside UTC: the workspace's, else this machine's. */
+  timeZone(): string {
+    return this.get(TIME_ZONE) ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+  }
+
+  setTimeZone(zone: string): void {
+    this.set(TIME_ZONE, zone);
   }
 
   setAuthor(author: string): void {

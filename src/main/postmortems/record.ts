@@ -1,0 +1,118 @@
+import type { Incident, TimelineEvent } from '../../shared/incidents';
+import type { ActionItem } from '../../shared/postmortems';
+import { Temporal } from '../rosters/time';
+
+/** The incident's record rendered as Markdown for each placeholder of the template. */
+export function recordValues(incident: Incident, timeline: TimelineEvent[], actionItems: ActionItem[], review: { status: string; authors: string[]; date: string }): Record<string, string> {
+  const zone = incident.timeZone;
+  const visible = timeline.filter((event) => event.supersededBy === null && event.type !== 'key_marked' && event.type !== 'key_unmarked');
+  const keyEvents = visible.filter((event) => event.key);
+  return {
+    id: String(incident.id),
+    title: incident.title,
+    severity: incident.severity,
+    review_status: review.status,
+    authors: review.authors.join(', ') || '_nobody yet_',
+    date: review.date,
+    summary: incident.resolutionSummary || '_No resolution summary yet: the incident is still open._',
+    services: incident.services.join(', ') || '_none recorded_',
+    key_times: keyTimes(incident, zone),
+    responders: responders(incident, timeline),
+    key_timeline: keyEvents.length > 0 ? eventList(keyEvents, zone) : '_No events are marked key yet. The full timeline is in the appendix._',
+    full_timeline: eventList(visible, zone),
+    runbooks: runbooks(incident),
+    action_items: actionItemsTable(actionItems),
+  };
+}
+
+/** `2026-11-27 03:00 UTC (22:00 EST)`: UTC first, the incident's own zone beside it. */
+export function utcWithLocal(iso: string, zone: string): string {
+  const instant = Temporal.Instant.from(iso);
+  const utc = instant.toZonedDateTimeISO('UTC');
+  const local = instant.toZonedDateTimeISO(zone);
+  const abbreviation =
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }).formatToParts(new Date(iso)).find((part) => part.type === 'timeZoneName')?.value ?? zone;
+  const sameDay = local.toPlainDate().equals(utc.toPlainDate());
+  const localText = `${sameDay ? '' : `${local.toPlainDate().toString()} `}${pad(local.hour)}:${pad(local.minute)} ${abbreviation}`;
+  return `${utc.toPlainDate().toString()} ${pad(utc.hour)}:${pad(utc.minute)} UTC (${localText})`;
+}
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+export function duration(fromIso: string | null, toIso: string | null): string {
+  if (!fromIso || !toIso) return '—';
+  const minutes = Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 60_000);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return `${hours} h ${minutes % 60} min`;
+}
+
+function keyTimes(incident: Incident, zone: string): string {
+  const row = (label: string, iso: string | null) => `| ${label} | ${iso ? utcWithLocal(iso, zone) : '—'} |`;
+  return [
+    '| Moment | When |',
+    '|---|---|',
+    row('Started', incident.startedAt),
+    row('Detected', incident.detectedAt),
+    row('Acknowledged', incident.acknowledgedAt),
+    row('Mitigated', incident.mitigatedAt),
+    row('Resolved', incident.resolvedAt),
+    '',
+    '| Duration | |',
+    '|---|---|',
+    `| Time to detect | ${duration(incident.startedAt, incident.detectedAt)} |`,
+    `| Time to acknowledge | ${duration(incident.detectedAt, incident.acknowledgedAt)} |`,
+    `| Time to mitigate | ${duration(incident.startedAt, incident.mitigatedAt)} |`,
+    `| Time to resolve | ${duration(incident.startedAt, incident.resolvedAt)} |`,
+  ].join('\n');
+}
+
+function responders(incident: Incident, timeline: TimelineEvent[]): string {
+  if (incident.roles.length === 0) return '_No roles were assigned._';
+  const lines = incident.roles.map((role) => `- **${capitalize(role.role)}**: ${role.person.name}`);
+  const handovers = timeline
+    .filter((event) => event.type === 'role_assigned' && event.data.previous)
+    .map((event) => `- ${utcWithLocal(event.at, incident.timeZone)}: ${event.text}`);
+  return [...lines, ...(handovers.length > 0 ? ['', 'Handovers:', '', ...handovers] : [])].join('\n');
+}
+
+function eventList(events: TimelineEvent[], zone: string): string {
+  if (events.length === 0) return '_No events._';
+  return events.map((event) => `- ${utcWithLocal(event.at, zone)} — ${event.actor}: ${event.text.replace(/\n+/g, ' — ')}`).join('\n');
+}
+
+function runbooks(incident: Incident): string {
+  if (incident.runbooks.length === 0) return '_No runbooks were attached._';
+  return incident.runbooks
+    .map((runbook) => {
+      const rows = runbook.steps.map((step) => {
+        // A step finished without being started has no duration worth reporting.
+        const took = step.startedAt && step.finishedAt && step.startedAt !== step.finishedAt ? duration(step.startedAt, step.finishedAt) : '—';
+        const text = (step.text.split('\n')[0] ?? '').replace(/\|/g, '\\|');
+        return `| ${step.number} | ${text} | ${step.state}${step.note ? `: ${step.note.replace(/\|/g, '\\|')}` : ''} | ${step.actor ?? '—'} | ${took} |`;
+      });
+      const callouts = runbook.steps
+        .filter((step) => step.state === 'skipped' || step.state === 'failed')
+        .map((step) => `- **Step ${step.number} ${step.state}**: ${step.text.split('\n')[0] ?? ''}${step.note ? ` (${step.note})` : ''}`);
+      return [
+        `### ${runbook.title} (revision ${runbook.revision})`,
+        '',
+        '| # | Step | Outcome | By | Took |',
+        '|---|---|---|---|---|',
+        ...rows,
+        ...(callouts.length > 0 ? ['', ...callouts] : []),
+      ].join('\n');
+    })
+    .join('\n\n');
+}
+
+function actionItemsTable(items: ActionItem[]): string {
+  if (items.length === 0) return '_No action items yet._';
+  return [
+    '| Action | Type | Owner | Due | Status | Link |',
+    '|---|---|---|---|---|---|',
+    ...items.map((item) => `| ${item.description.replace(/\|/g, '\\|')} | ${item.type} | ${item.owner || '—'} | ${item.dueDate ?? '—'} | ${item.status} | ${item.link || '—'} |`),
+  ].join('\n');
+}
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import type { ParsedInputOf } from '../../shared/contract';
+import type { ActionItem, Postmortem } from '../../shared/postmortems';
+import type { Clock } from '../core/clock';
+import type { Store } from '../store/open';
+import { HoldfastError } from '../errors';
+import type { IncidentService } from '../incidents/service';
+import { fillTemplate } from '../incidents/templates';
+import { postmortemHtml } from './html';
+import { recordValues } from './record';
+import { PostmortemRepo, type StoredPostmortem, type StoredSection } from './repo';
+import { parseTemplate, templateFile } from './template';
+
+export interface PostmortemContext {
+  clock: Clock;
+  incidents: IncidentService;
+  dataDir: string;
+  assetsDir: string;
+}
+
+/**
+ * Post-mortem drafts written from the incident's own record. Sections drawn
+ * from the record are refreshed on regeneration only while nobody has edited
+ * them; a person's words are never overwritten.
+ */
+export class PostmortemService {
+  readonly repo: PostmortemRepo;
+
+  constructor(
+    db: Store,
+    private readonly context: PostmortemContext,
+  ) {
+    this.repo = new PostmortemRepo(db);
+  }
+
+  private today(): string {
+    return this.context.clock.now().toISOString().slice(0, 10);
+  }
+
+  /** The draft, written from the record the first time it is asked for. */
+  get(incidentId: number): Postmortem {
+    return toPostmortem(this.repo.get(incidentId) ?? this.generate(incidentId));
+  }
+
+  regenerate(incidentId: number): Postmortem {
+    return toPostmortem(this.generate(incidentId));
+  }
+
+  save(input: ParsedInputOf<'savePostmortem'>): Postmortem {
+    const stored = this.repo.get(input.incidentId) ?? this.generate(input.incidentId);
+    for (const id of Object.keys(input.sections)) {
+      if (!stored.sections.some((section) => section.id === id)) {
+        throw new HoldfastError('VALIDATION', `The post-mortem has no section "${id}".`, `sections.${id}`);
+      }
+    }
+    const next: StoredPostmortem = {
+      ...stored,
+      reviewStatus: input.reviewStatus ?? stored.reviewStatus,
+      authors: input.authors ?? stored.authors,
+      sections: stored.sections.map((section) => ({ ...section, content: input.sections[section.id] ?? section.content })),
+      updatedAt: this.context.clock.now().toISOString(),
+    };
+    this.repo.put(next);
+    return toPostmortem(next);
+  }
+
+  markdown(incidentId: number): string {
+    const postmortem = this.get(incidentId);
+    return `${[postmortem.heading, ...postmortem.sections.map((section) => `## ${section.title}\n\n${section.content.trim()}`)].join('\n\n')}\n`;
+  }
+
+  html(incidentId: number): string {
+    const incident = this.context.incidents.get(incidentId);
+    return postmortemHtml(`Post-mortem: ${incident.title}`, this.markdown(incidentId));
+  }
+
+  actionItems(filter: ParsedInputOf<'listActionItems'>): ActionItem[] {
+    return this.repo.actionItems(filter, this.today());
+  }
+
+  saveActionItem(input: ParsedInputOf<'saveActionItem'>): ActionItem {
+    this.context.incidents.get(input.incidentId);
+    const id = this.repo.saveActionItem(input, this.context.clock.now());
+    if (id === null) throw new HoldfastError('NOT_FOUND', `Incident ${input.incidentId} has no action item ${input.id ?? ''}.`, 'id');
+    const saved = this.repo.actionItems({ incidentId: input.incidentId, open: false }, this.today()).find((item) => item.id === id);
+    if (!saved) throw new HoldfastError('INTERNAL', `Action item ${id} was not stored.`);
+    return saved;
+  }
+
+  /** Writes (or rewrites) the draft from the template and the record, keeping every edited section. */
+  private generate(incidentId: number): StoredPostmortem {
+    const incident = this.context.incidents.get(incidentId);
+    const timeline = this.context.incidents.timeline(incidentId, 'all');
+    const existing = this.repo.get(incidentId);
+    const now = this.context.clock.now().toISOString();
+    const template = parseTemplate(fs.readFileSync(templateFile(this.context.dataDir, this.context.assetsDir), 'utf8'));
+    const reviewStatus = existing?.reviewStatus ?? 'draft';
+    const authors = existing?.authors ?? (incident.commander ? [incident.commander.name] : []);
+    const values = recordValues(incident, timeline, this.repo.actionItems({ incidentId, open: false }, this.today()), {
+      status: reviewStatus,
+      authors,
+      date: (existing?.createdAt ?? now).slice(0, 10),
+    });
+    const previous = new Map(existing?.sections.map((section) => [section.id, section]));
+    const sections: StoredSection[] = template.sections.map((section) => {
+      const generated = fillTemplate(section.body, values);
+      const before = previous.get(section.id);
+      previous.delete(section.id);
+      const edited = before !== undefined && before.content !== before.generated;
+      return { id: section.id, title: section.title, fromRecord: section.fromRecord, generated, content: edited ? before.content : generated };
+    });
+    // A section someone wrote in that the template no longer has is kept, never dropped.
+    for (const leftover of previous.values()) if (leftover.content !== leftover.generated) sections.push(leftover);
+    const postmortem: StoredPostmortem = {
+      incidentId,
+      reviewStatus,
+      authors,
+      heading: fillTemplate(template.heading, values),
+      sections,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    };
+    this.repo.put(postmortem);
+    return postmortem;
+  }
+}
+
+function toPostmortem(stored: StoredPostmortem): Postmortem {
+  return {
+    incidentId: stored.incidentId,
+    reviewStatus: stored.reviewStatus,
+    authors: stored.authors,
+    heading: stored.heading,
+    sections: stored.sections.map(({ generated, ...section }) => ({ ...section, edited: section.content !== generated })),
+    createdAt: stored.createdAt,
+    updatedAt: stored.updatedAt,
+  };
+}

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { memoryCore, op, opError } from '../../fixtures/core';
+import { APP_ROOT } from '../../fixtures/temp';
+import { scriptedIncident } from './scripted-incident';
+
+const GOLDEN = path.join(APP_ROOT, 'test', 'fixtures', 'postmortems', 'scripted-incident.md');
+
+describe('the post-mortem draft', () => {
+  it('is exactly the expected Markdown for a scripted incident (golden file)', async () => {
+    const { core, clock } = memoryCore('2026-11-27T03:00:00Z');
+    const id = await scriptedIncident(core, clock);
+    const { content } = await op(core, 'exportPostmortem', { incidentId: id, format: 'md' });
+    expect(content).toBe(fs.readFileSync(GOLDEN, 'utf8'));
+  });
+
+  it('regenerating refreshes record sections nobody edited and never touches an edited one', async () => {
+    const { core, clock } = memoryCore('2026-11-27T03:00:00Z');
+    const id = await scriptedIncident(core, clock);
+    const draft = await op(core, 'getPostmortem', { incidentId: id });
+    expect(draft.sections.map((s) => [s.id, s.fromRecord, s.edited]).slice(0, 3)).toEqual([
+      ['summary', true, false],
+      ['impact', true, false],
+      ['key-times', true, false],
+    ]);
+    await op(core, 'savePostmortem', {
+      incidentId: id,
+      sections: { 'what-went-wrong': '- The deploy skipped the TLS check.', summary: 'Our own summary, written by hand.' },
+      authors: ['Sam Okoro', 'Maya Torres'],
+    });
+
+    clock.set('2026-11-27T04:00:00Z');
+    const note = await op(core, 'logNote', { id, text: 'Customer emails answered', actor: 'sam' });
+    await op(core, 'markKey', { id, eventId: note.id, key: true });
+    const regenerated = await op(core, 'regeneratePostmortem', { incidentId: id });
+    const section = (sid: string) => regenerated.sections.find((s) => s.id === sid);
+    expect(section('what-went-wrong')).toMatchObject({ content: '- The deploy skipped the TLS check.', edited: true });
+    expect(section('summary')).toMatchObject({ content: 'Our own summary, written by hand.', edited: true });
+    expect(section('timeline')?.content).toContain('Customer emails answered');
+    expect(section('timeline')?.edited).toBe(false);
+    expect(regenerated.heading).toContain('Sam Okoro, Maya Torres');
+  });
+
+  it('refuses a section the draft does not have', async () => {
+    const { core, clock } = memoryCore();
+    const id = await scriptedIncident(core, clock);
+    expect(await opError(core, 'savePostmortem', { incidentId: id, sections: { nonsense: 'x' } })).toMatchObject({ code: 'VALIDATION', field: 'sections.nonsense' });
+  });
+
+  it('exports one self-contained HTML file with every section and print styles', async () => {
+    const { core, clock } = memoryCore();
+    const id = await scriptedIncident(core, clock);
+    const { content } = await op(core, 'exportPostmortem', { incidentId: id, format: 'html' });
+    for (const heading of ['Summary', 'Key times', 'Responders', 'Timeline', 'Runbooks used', 'What went wrong', 'Action items']) {
+      expect(content).toContain(`<h2>${heading}</h2>`);
+    }
+    expect(content).toContain('@media print');
+    expect(content).not.toMatch(/<script|<link|src="http|href="http(?!s:\/\/)/);
+    expect(content).toContain('<table>');
+  });
+});
+
+describe('action items', () => {
+  it('are listed across incidents, open first, with overdue ones flagged', async () => {
+    const { core, clock } = memoryCore('2026-11-27T03:00:00Z');
+    const id = await scriptedIncident(core, clock);
+    await op(core, 'saveActionItem', { incidentId: id, description: 'Document the rollback', type: 'process', owner: 'lee', dueDate: '2026-11-20' });
+    const done = await op(core, 'saveActionItem', { incidentId: id, description: 'Page payments on TLS errors', type: 'mitigate', status: 'done' });
+    const items = await op(core, 'listActionItems', { open: false });
+    expect(items.map((item) => [item.description, item.overdue])).toEqual([
+      ['Document the rollback', true],
+      ['Add a canary for TLS to payments-api', false],
+      ['Page payments on TLS errors', false],
+    ]);
+    expect((await op(core, 'listActionItems', { open: true, owner: 'maya' })).map((item) => item.description)).toEqual(['Add a canary for TLS to payments-api']);
+    expect(await opError(core, 'saveActionItem', { id: done.id, incidentId: id + 1, description: 'x', type: 'process' })).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('incident metrics', () => {
+  it('computes MTTA (acknowledged − detected) and MTTR (resolved − started), leaving drills out', async () => {
+    const { core, clock } = memoryCore('2026-11-02T00:00:00Z');
+    const run = async (title: string, severity: 'SEV1' | 'SEV2', started: string, ackAfter: number, resolveAfter: number | null, drill = false) => {
+      clock.set(started);
+      const { id } = await op(core, 'declareIncident', { title, severity, services: ['checkout'], drill });
+      clock.set(new Date(Date.parse(started) + ackAfter * 60_000).toISOString());
+      await op(core, 'acknowledgeIncident', { id });
+      if (resolveAfter !== null) {
+        clock.set(new Date(Date.parse(started) + resolveAfter * 60_000).toISOString());
+        await op(core, 'changeStatus', { id, status: 'resolved', summary: 'fixed' });
+      }
+    };
+    await run('one', 'SEV1', '2026-11-02T10:00:00Z', 4, 60);
+    await run('two', 'SEV2', '2026-11-04T10:00:00Z', 10, 120);
+    await run('three', 'SEV2', '2026-11-10T10:00:00Z', 7, null);
+    await run('drill', 'SEV1', '2026-11-11T10:00:00Z', 100, 1000, true);
+    const metrics = await op(core, 'incidentMetrics', {});
+    expect(metrics.mtta).toBe(7);
+    expect(metrics.mttr).toBe(90);
+    expect(metrics.perWeek).toEqual([
+      { week: '2026-11-02', SEV1: 1, SEV2: 1, SEV3: 0, SEV4: 0 },
+      { week: '2026-11-09', SEV1: 0, SEV2: 1, SEV3: 0, SEV4: 0 },
+    ]);
+    expect(metrics.perService).toEqual([{ service: 'checkout', incidents: 3, mtta: 7, mttr: 90 }]);
+    expect((await op(core, 'incidentMetrics', { from: '2026-11-09' })).incidents.map((i) => i.title)).toEqual(['three']);
+  });
+});
