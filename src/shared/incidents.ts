@@ -233,3 +233,15 @@ export const UpdateIncidentSettingsInput = z
       .optional(),
   })
   .strict();
+
+export const SearchIncidentsInput = z
+  .object({
+    query: z.string().max(500).default(''),
+    service: z.string().trim().min(1).max(100).optional(),
+    severity: z.enum(SEVERITIES).optional(),
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-11-01').optional(),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-11-30').optional(),
+    includeDrills: z.boolean().default(false),
+    limit: z.number().int().min(1).max(500).default(50),
+  })
+  .strict();

@@ -193,3 +193,18 @@ describe('003 rosters, 004 incidents, 005 post-mortems', () => {
     ).toThrow(/CHECK constraint/);
   });
 });
+
+describe('006 incident search', () => {
+  it('indexes the incidents already stored, so the history finds them at once', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 5));
+    db.exec(`INSERT INTO incidents (title, severity, status, services, started_at, detected_at, declared_at, resolution_summary)
+               VALUES ('Checkout down', 'SEV1', 'resolved', '["checkout"]', 't', 't', 't', 'Expired certificate');
+             INSERT INTO incident_events (incident_id, at, type, actor, text) VALUES (1, 't', 'note', 'a', 'handshake failures');`);
+    migrate(db, migrations);
+    const find = (word: string) => db.prepare('SELECT incident_id FROM incident_search WHERE incident_search MATCH ?').all(word);
+    expect(find('checkout')).toEqual([{ incident_id: 1 }]);
+    expect(find('certificate')).toEqual([{ incident_id: 1 }]);
+    expect(find('handshake')).toEqual([{ incident_id: 1 }]);
+  });
+});

@@ -16,6 +16,9 @@ import type { Store } from '../store/open';
 import type { Settings } from '../workspace/settings';
 import { nextStatusTimestamps } from './lifecycle';
 import { IncidentRepo, toSummary, type IncidentRow, type TimelineFilter } from './repo';
+import { IncidentIndex } from './search';
+
+const SEARCHABLE_EVENTS = new Set<EventType>(['note', 'status_update', 'correction']);
 import { incidentSettings } from './settings';
 import { fillTemplate } from './templates';
 
@@ -33,12 +36,14 @@ export interface IncidentContext {
  */
 export class IncidentService {
   readonly repo: IncidentRepo;
+  readonly index: IncidentIndex;
 
   constructor(
     db: Store,
     private readonly context: IncidentContext,
   ) {
     this.repo = new IncidentRepo(db);
+    this.index = new IncidentIndex(db);
   }
 
   private now(): string {
@@ -65,6 +70,7 @@ export class IncidentService {
         text: `Declared ${input.severity}: ${input.title}`,
         data: { severity: input.severity, services: input.services, startedAt, detectedAt, drill: input.drill },
       });
+      this.index.add(created, 'incident', `${input.title} ${input.services.join(' ')}`);
       return created;
     });
     return this.get(id);
@@ -175,7 +181,10 @@ export class IncidentService {
       (current, at) => {
         Object.assign(current, nextStatusTimestamps(current, input.status, at));
         current.status = input.status;
-        if (input.status === 'resolved') current.resolution_summary = summary;
+        if (input.status === 'resolved') {
+          current.resolution_summary = summary;
+          this.index.replace(input.id, 'summary', [summary]);
+        }
       },
     );
   }
@@ -233,6 +242,37 @@ export class IncidentService {
     });
   }
 
+  /** Past incidents by words (titles, notes, updates, summaries, post-mortems) and filters, newest first without words. */
+  search(input: ParsedInputOf<'searchIncidents'>): { incident: IncidentSummary; snippet: string }[] {
+    const matches = input.query.trim() ? this.index.search(input.query, 500) : null;
+    const byId = new Map(this.list(false, input.includeDrills).map((incident) => [incident.id, incident]));
+    const candidates = matches
+      ? matches.flatMap(({ incidentId, snippet }) => {
+          const incident = byId.get(incidentId);
+          return incident ? [{ incident, snippet }] : [];
+        })
+      : [...byId.values()].map((incident) => ({ incident, snippet: '' }));
+    return candidates
+      .filter(({ incident }) =>
+        (!input.service || incident.services.includes(input.service)) &&
+        (!input.severity || incident.severity === input.severity) &&
+        (!input.from || incident.startedAt >= input.from) &&
+        (!input.to || incident.startedAt.slice(0, 10) <= input.to),
+      )
+      .slice(0, input.limit);
+  }
+
+  /** Earlier incidents like this one: sharing a service or words of its title; resolved ones first. */
+  similar(id: number): IncidentSummary[] {
+    const incident = this.get(id);
+    const words = incident.title.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2);
+    const byWords = new Set(words.length ? this.index.search(words.map((word) => `"${word}"`).join(' OR '), 50).map((m) => m.incidentId) : []);
+    return this.list(false, false)
+      .filter((other) => other.id !== id && (byWords.has(other.id) || other.services.some((service) => incident.services.includes(service))))
+      .sort((a, b) => Number(b.status === 'resolved') - Number(a.status === 'resolved') || b.startedAt.localeCompare(a.startedAt))
+      .slice(0, 5);
+  }
+
   /** Who is on call now for the incident's services, and their escalation chains. */
   suggestResponders(id: number): ResponderSuggestion[] {
     const incident = this.get(id);
@@ -287,6 +327,7 @@ export class IncidentService {
       const row = this.row(id);
       const at = this.now();
       const eventId = this.repo.append({ incidentId: id, at, type: event.type, actor: this.actor(event.actor), text: event.text, data: event.data ?? {} });
+      if (SEARCHABLE_EVENTS.has(event.type)) this.index.add(id, 'event', event.text);
       if (apply) {
         apply(row, at, eventId);
         this.repo.update(row);

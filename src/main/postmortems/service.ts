@@ -60,7 +60,7 @@ export class PostmortemService {
       sections: stored.sections.map((section) => ({ ...section, content: input.sections[section.id] ?? section.content })),
       updatedAt: this.context.clock.now().toISOString(),
     };
-    this.repo.put(next);
+    this.store(next);
     return toPostmortem(next);
   }
 
@@ -85,6 +85,12 @@ export class PostmortemService {
     const saved = this.repo.actionItems({ incidentId: input.incidentId, open: false }, this.today()).find((item) => item.id === id);
     if (!saved) throw new HoldfastError('INTERNAL', `Action item ${id} was not stored.`);
     return saved;
+  }
+
+  /** Stores a draft and keeps the incident search index in step with its words. */
+  private store(postmortem: StoredPostmortem): void {
+    this.repo.put(postmortem);
+    this.context.incidents.index.replace(postmortem.incidentId, 'postmortem', postmortem.sections.filter((s) => !s.fromRecord || s.content !== s.generated).map((s) => s.content));
   }
 
   /** Writes (or rewrites) the draft from the template and the record, keeping every edited section. */
@@ -120,7 +126,7 @@ export class PostmortemService {
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
-    this.repo.put(postmortem);
+    this.store(postmortem);
     return postmortem;
   }
 }
