@@ -123,6 +123,21 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   listActionItems: (input, core) => core.postmortems.actionItems(input),
   saveActionItem: (input, core) => core.postmortems.saveActionItem(input),
   incidentMetrics: (input, core) => incidentMetrics(core.store, input, core.postmortems.repo.openActionItems()),
+  listDrillScenarios: (_input, core) => core.drills.scenarios(),
+  saveDrillScenario: (input, core) => core.drills.saveScenario(input),
+  importDrillScenario: (input, core) => core.drills.importScenario(input.path),
+  exportDrillScenario: (input, core) => ({ markdown: core.drills.exportScenario(input.id) }),
+  pickDrillScenario: (_input, core) => core.drills.pickScenario(),
+  startDrill: (input, core) => core.drills.start(input.scenarioId, input.actor),
+  getDrill: (input, core) => core.drills.tick(input.id),
+  listDrillRuns: (input, core) => core.drills.runs(input.scenarioId),
+  pauseDrill: (input, core) => core.drills.pause(input.id),
+  resumeDrill: (input, core) => core.drills.resume(input.id),
+  stopDrill: (input, core) => core.drills.stop(input.id),
+  drillInject: (input, core) => core.drills.injectAction(input),
+  drillObservation: (input, core) => core.drills.observe(input.id, input.text),
+  drillScorecard: (input, core) => core.drills.scorecard(input.id),
+  drillTrends: (input, core) => core.drills.runs(input.id).filter((run) => run.state === 'stopped').map((run) => core.drills.scorecard(run.id)),
   updateIncidentSettings: (input, core) => {
     updateIncidentSettings(core.settings, input);
     return incidentSettings(core.settings);

@@ -12,4 +12,12 @@ export interface HoldfastBridge {
   api: HoldfastApi;
   /** Subscribe to change events; returns the unsubscribe function. */
   onChange: (listener: (event: ChangeEvent) => void) => () => void;
+  /**
+   * Prints a self-contained HTML document (an exported post-mortem) to PDF with
+   * Chromium's printer, in a hidden window with JavaScript off. Desktop app only.
+   */
+  printToPdf?: (html: string) => Promise<Uint8Array>;
 }
+
+/** The IPC channel of `HoldfastBridge.printToPdf`. */
+export const PRINT_TO_PDF_CHANNEL = 'holdfast:print-to-pdf';

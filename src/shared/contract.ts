@@ -4,7 +4,7 @@
  * the Electron preload, the web server and the CLI expose it, and the renderer's
  * client is typed by it. Add an operation here and the compiler asks for the rest.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   DiffRunbookInput,
   ExportRunbooksInput,
@@ -84,6 +84,18 @@ import {
   type IncidentMetrics,
   type Postmortem,
 } from './postmortems';
+import {
+  ImportScenarioInput,
+  InjectActionInput,
+  ObservationInput,
+  RunIdInput,
+  SaveScenarioInput,
+  ScenarioIdInput,
+  StartDrillInput,
+  type DrillRun,
+  type DrillScenario,
+  type Scorecard,
+} from './drills';
 import { EmptyInput, UpdateSettingsInput, type WorkspaceInfo } from './workspace';
 
 export interface OperationSpec<I extends z.ZodType, O> {
@@ -157,6 +169,21 @@ export const contract = {
   listActionItems: returns<ActionItem[]>()(ListActionItemsInput, 'Action items across incidents: open, overdue, by owner.'),
   saveActionItem: returns<ActionItem>()(SaveActionItemInput, 'Add or change an action item of an incident.'),
   incidentMetrics: returns<IncidentMetrics>()(MetricsInput, 'Incidents per week by severity, MTTA and MTTR overall and per service (drills excluded).'),
+  listDrillScenarios: returns<DrillScenario[]>()(EmptyInput, 'Drill scenarios, with when each was last run.'),
+  saveDrillScenario: returns<DrillScenario>()(SaveScenarioInput, 'Create or change a drill scenario.'),
+  importDrillScenario: returns<DrillScenario>()(ImportScenarioInput, 'Import a scenario from Markdown (docs/drill-format.md); same title updates it.'),
+  exportDrillScenario: returns<{ markdown: string }>()(ScenarioIdInput, 'A scenario as Markdown with front matter.'),
+  pickDrillScenario: returns<DrillScenario>()(EmptyInput, 'Wheel of misfortune: a random scenario, favouring the least recently drilled.'),
+  startDrill: returns<DrillRun>()(StartDrillInput, 'Start a drill: opens a DRILL incident and starts the drill clock.'),
+  getDrill: returns<DrillRun>()(RunIdInput, 'A drill run: clock, injects, observations.'),
+  listDrillRuns: returns<DrillRun[]>()(z.object({ scenarioId: z.number().int().positive().optional() }).strict(), 'Drills running now, or every run of one scenario.'),
+  pauseDrill: returns<DrillRun>()(RunIdInput, 'Pause the drill clock.'),
+  resumeDrill: returns<DrillRun>()(RunIdInput, 'Resume the drill clock.'),
+  stopDrill: returns<DrillRun>()(RunIdInput, 'Stop the drill.'),
+  drillInject: returns<DrillRun>()(InjectActionInput, 'Fire an inject now, hold it, or release a held one.'),
+  drillObservation: returns<DrillRun>()(ObservationInput, 'A timestamped facilitator observation.'),
+  drillScorecard: returns<Scorecard>()(RunIdInput, 'Times against the scenario’s targets, steps, injects and observations.'),
+  drillTrends: returns<Scorecard[]>()(ScenarioIdInput, 'Every run of a scenario’s scorecard, oldest first.'),
 } as const;
 
 export type Contract = typeof contract;

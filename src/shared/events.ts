@@ -4,4 +4,6 @@ export type ChangeEvent =
   | { type: 'rosters.changed' }
   | { type: 'workspace.changed' }
   /** Something happened in one incident (a new event, a state change). */
-  | { type: 'incident.changed'; id: number; eventId?: number };
+  | { type: 'incident.changed'; id: number; eventId?: number }
+  /** A drill run changed: clock state, an inject fired, an observation. */
+  | { type: 'drill.changed'; id: number };

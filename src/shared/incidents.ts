@@ -29,6 +29,8 @@ export const EVENT_TYPES = [
   'correction',
   'key_marked',
   'key_unmarked',
+  /** A drill inject, shown to responders as it fires. */
+  'inject',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

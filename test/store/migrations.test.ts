@@ -208,3 +208,15 @@ describe('006 incident search', () => {
     expect(find('handshake')).toEqual([{ incident_id: 1 }]);
   });
 });
+
+describe('007 drills', () => {
+  it('creates scenarios, runs and their events; an unknown event kind is refused', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations);
+    expect(tables(db)).toEqual(expect.arrayContaining(['drill_scenarios', 'drill_runs', 'drill_events']));
+    db.exec(`INSERT INTO drill_scenarios (title, targets, created_at, updated_at) VALUES ('x', '{}', 't', 't');
+             INSERT INTO incidents (title, severity, status, started_at, detected_at, declared_at, drill) VALUES ('x', 'SEV2', 'investigating', 't', 't', 't', 1);
+             INSERT INTO drill_runs (scenario_id, incident_id, state, started_at, scenario) VALUES (1, 1, 'running', 't', '{}');`);
+    expect(() => db.prepare("INSERT INTO drill_events (run_id, at, kind) VALUES (1, 't', 'exploded')").run()).toThrow(/CHECK/);
+  });
+});

@@ -345,10 +345,12 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
       }
       const core = openDataCore();
       core.prepareWorkspace({ demo: !options.empty });
+      const stopScheduler = core.startScheduler();
       const server = await startWebServer({ core, rendererDir, host: options.host, port });
       io.stdout(`Holdfast console: ${server.url}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => {
+          stopScheduler();
           void server.close().then(() => {
             core.close();
             resolve();

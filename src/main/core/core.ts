@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DrillService } from '../drills/service';
 import { IncidentService } from '../incidents/service';
 import { PostmortemService } from '../postmortems/service';
 import { RosterService } from '../rosters/service';
@@ -25,6 +26,7 @@ export class Core {
   readonly rosters: RosterService;
   readonly incidents: IncidentService;
   readonly postmortems: PostmortemService;
+  readonly drills: DrillService;
   readonly databaseFile: string;
 
   constructor(
@@ -40,6 +42,15 @@ export class Core {
     });
     this.rosters = new RosterService(store, options.clock);
     this.incidents = new IncidentService(store, { clock: options.clock, settings: this.settings, runbooks: this.runbooks, rosters: this.rosters });
+    this.drills = new DrillService(store, {
+      clock: options.clock,
+      incidents: this.incidents,
+      runbooks: this.runbooks,
+      changed: (runId, incidentId) => {
+        this.events.emit({ type: 'drill.changed', id: runId });
+        this.events.emit({ type: 'incident.changed', id: incidentId });
+      },
+    });
     this.postmortems = new PostmortemService(store, { clock: options.clock, incidents: this.incidents, dataDir: options.dataDir, assetsDir: options.assetsDir });
     if (this.settings.get(RUNBOOKS_REINDEX) !== undefined) {
       this.runbooks.reindex();
@@ -61,6 +72,19 @@ export class Core {
       this.settings.set(WORKSPACE_CREATED_AT, this.clock.now().toISOString());
       if (demo && this.runbooks.repo.count() === 0) loadDemo(this);
     })();
+  }
+
+  /** Fires due drill injects every second while the app runs; returns the function that stops it. */
+  startScheduler(): () => void {
+    const timer = setInterval(() => {
+      try {
+        this.drills.tickAll();
+      } catch (error) {
+        console.error('[holdfast] drill clock:', error);
+      }
+    }, 1000);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   close(): void {

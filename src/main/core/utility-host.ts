@@ -35,6 +35,7 @@ function init(message: InitMessage): void {
       nativeBinding: message.nativeBinding,
     });
     opened.prepareWorkspace({ demo: true });
+    opened.startScheduler();
     opened.events.subscribe((event) => port.postMessage({ type: 'event', event }));
     core = opened;
     port.postMessage({ type: 'ready' });

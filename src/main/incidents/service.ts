@@ -189,6 +189,11 @@ export class IncidentService {
     );
   }
 
+  /** A drill inject arriving on the drill incident's timeline. */
+  logInject(id: number, text: string, data: Record<string, unknown>): TimelineEvent {
+    return this.record(id, { type: 'inject', text, data, actor: 'drill facilitator' });
+  }
+
   acknowledge(id: number, actor?: string): TimelineEvent {
     return this.record(id, { type: 'acknowledged', text: 'Acknowledged', actor }, (row, at) => {
       if (row.acknowledged_at) throw new HoldfastError('VALIDATION', `Already acknowledged at ${row.acknowledged_at}.`, 'id');

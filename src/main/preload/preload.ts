@@ -5,7 +5,7 @@
  * contract is bundled in.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { HoldfastApi, HoldfastBridge } from '../../shared/api-types';
+import { PRINT_TO_PDF_CHANNEL, type HoldfastApi, type HoldfastBridge } from '../../shared/api-types';
 import { IPC_EVENT_CHANNEL, ipcChannel, operationNames } from '../../shared/contract';
 import type { ChangeEvent } from '../../shared/events';
 import type { Result } from '../../shared/result';
@@ -27,6 +27,7 @@ const bridge: HoldfastBridge = {
       ipcRenderer.removeListener(IPC_EVENT_CHANNEL, forward);
     };
   },
+  printToPdf: (html) => ipcRenderer.invoke(PRINT_TO_PDF_CHANNEL, html) as Promise<Uint8Array>,
 };
 
 contextBridge.exposeInMainWorld('holdfast', bridge);

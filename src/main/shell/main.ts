@@ -12,6 +12,7 @@ import { SECURITY_HEADERS } from '../server/security';
 import { CoreClient } from './core-client';
 import { registerIpc, sendChange } from './ipc';
 import { electronNativeBinding } from './native-binding';
+import { registerPrintToPdf } from './pdf';
 import { loadWindowState, trackWindowState } from './window-state';
 
 const SCHEME = 'app';
@@ -100,6 +101,7 @@ function start(): void {
   });
   const client = core;
   registerIpc((name, input) => client.request(name, input), APP_URL_PREFIX);
+  registerPrintToPdf(APP_URL_PREFIX);
   core.start();
   mainWindow = createWindow();
 }

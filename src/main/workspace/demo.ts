@@ -34,6 +34,10 @@ export function loadDemo(core: Core): void {
         { author: 'holdfast', message: 'Demo workspace sample' },
       );
     }
+    const drills = path.join(folder, 'drills');
+    for (const name of fs.existsSync(drills) ? fs.readdirSync(drills).filter((n) => n.endsWith('.md')).sort() : []) {
+      core.drills.importScenario(path.join(drills, name));
+    }
     if (core.rosters.roster().people.length === 0) {
       core.rosters.importFile(path.join(folder, 'roster.yaml'));
       core.settings.set(DEMO_ROSTER, '1');

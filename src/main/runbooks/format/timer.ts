@@ -22,10 +22,16 @@ export function readTimer(text: string): TimerReading {
       warning: ANY_MARKER.test(text) ? 'has a timer marker without a duration such as 5m, 90s or 1h30m' : null,
     };
   }
-  const duration = match[1] ?? match[2] ?? '';
+  const seconds = parseDuration(match[1] ?? match[2] ?? '');
+  return seconds ? { seconds, warning: null } : { seconds: null, warning: 'has a timer of zero length' };
+}
+
+/** Seconds in a duration such as `90s`, `5m`, `10 min`, `1h30m`; null if it is not one. Drills use it too. */
+export function parseDuration(text: string): number | null {
+  if (!new RegExp(`^\\s*${DURATION}$`, 'iu').test(text)) return null;
   let seconds = 0;
-  for (const [, amount, unit] of duration.matchAll(/(\d+)\s*([a-z]+)/giu)) {
+  for (const [, amount, unit] of text.matchAll(/(\d+)\s*([a-z]+)/giu)) {
     seconds += Number(amount) * (UNIT_SECONDS[(unit ?? 's').charAt(0).toLowerCase()] ?? 0);
   }
-  return seconds > 0 ? { seconds, warning: null } : { seconds: null, warning: 'has a timer of zero length' };
+  return seconds;
 }

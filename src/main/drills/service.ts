@@ -1,0 +1,368 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ParsedInputOf } from '../../shared/contract';
+import type { DrillInject, DrillObservation, DrillRun, DrillScenario, DrillTargets, InjectStatus, Scorecard, ScorecardRow } from '../../shared/drills';
+import type { Clock } from '../core/clock';
+import { HoldfastError } from '../errors';
+import type { IncidentService } from '../incidents/service';
+import type { RunbookLibrary } from '../runbooks/library';
+import type { Store } from '../store/open';
+import { drillElapsedMs, type ClockEvent } from './clock';
+import { composeScenario, injectIds, parseScenario, type ScenarioDocument } from './format';
+
+interface ScenarioRow {
+  id: number;
+  title: string;
+  objectives: string;
+  services: string;
+  runbooks: string;
+  targets: string;
+  injects: string;
+  updated_at: string;
+  last_run_at: string | null;
+  run_count: number;
+}
+
+interface RunRow {
+  id: number;
+  scenario_id: number;
+  incident_id: number;
+  state: 'running' | 'paused' | 'stopped';
+  started_at: string;
+  stopped_at: string | null;
+  scenario: string;
+}
+
+interface EventRow {
+  at: string;
+  kind: 'paused' | 'resumed' | 'inject_fired' | 'inject_held' | 'inject_released' | 'observation' | 'stopped';
+  text: string;
+  data: string;
+}
+
+export interface DrillContext {
+  clock: Clock;
+  incidents: IncidentService;
+  runbooks: RunbookLibrary;
+  /** Announces that a drill (and its incident) changed. */
+  changed: (runId: number, incidentId: number) => void;
+  /** For the wheel of misfortune; tests pass a seeded one. */
+  random?: () => number;
+}
+
+/**
+ * Game-day drills. A run opens a DRILL incident that responders work in the
+ * normal runner; the facilitator's clock, injects and observations live beside
+ * it. The drill clock is computed from stored events, so pausing, reloading or
+ * restarting never loses time, and tests move an injected clock instead of waiting.
+ */
+export class DrillService {
+  private readonly statements;
+
+  constructor(
+    private readonly db: Store,
+    private readonly context: DrillContext,
+  ) {
+    this.statements = {
+      scenarios: db.prepare<[], ScenarioRow>(`
+        SELECT s.*, (SELECT max(started_at) FROM drill_runs WHERE scenario_id = s.id) AS last_run_at,
+          (SELECT count(*) FROM drill_runs WHERE scenario_id = s.id) AS run_count
+        FROM drill_scenarios s ORDER BY s.title COLLATE NOCASE`),
+      insertScenario: db.prepare(`
+        INSERT INTO drill_scenarios (title, objectives, services, runbooks, targets, injects, created_at, updated_at)
+        VALUES (@title, @objectives, @services, @runbooks, @targets, @injects, @now, @now)`),
+      updateScenario: db.prepare(`
+        UPDATE drill_scenarios SET title = @title, objectives = @objectives, services = @services, runbooks = @runbooks,
+          targets = @targets, injects = @injects, updated_at = @now WHERE id = @id`),
+      insertRun: db.prepare(`
+        INSERT INTO drill_runs (scenario_id, incident_id, state, started_at, scenario)
+        VALUES (@scenarioId, @incidentId, 'running', @startedAt, @scenario)`),
+      run: db.prepare<[number], RunRow>('SELECT * FROM drill_runs WHERE id = ?'),
+      runs: db.prepare<[number], RunRow>('SELECT * FROM drill_runs WHERE scenario_id = ? ORDER BY started_at'),
+      activeRuns: db.prepare<[], RunRow>("SELECT * FROM drill_runs WHERE state != 'stopped' ORDER BY id"),
+      setState: db.prepare('UPDATE drill_runs SET state = ?, stopped_at = ? WHERE id = ?'),
+      events: db.prepare<[number], EventRow>('SELECT at, kind, text, data FROM drill_events WHERE run_id = ? ORDER BY id'),
+      addEvent: db.prepare('INSERT INTO drill_events (run_id, at, kind, text, data) VALUES (?, ?, ?, ?, ?)'),
+    };
+  }
+
+  private now(): string {
+    return this.context.clock.now().toISOString();
+  }
+
+  scenarios(): DrillScenario[] {
+    return this.statements.scenarios.all().map(toScenario);
+  }
+
+  scenario(id: number): DrillScenario {
+    const found = this.scenarios().find((scenario) => scenario.id === id);
+    if (!found) throw new HoldfastError('NOT_FOUND', `No drill scenario with id ${id}.`, 'id');
+    return found;
+  }
+
+  saveScenario(input: ParsedInputOf<'saveDrillScenario'>): DrillScenario {
+    const params = {
+      title: input.title,
+      objectives: input.objectives,
+      services: JSON.stringify(input.services),
+      runbooks: JSON.stringify(input.runbooks),
+      targets: JSON.stringify(input.targets),
+      injects: JSON.stringify(injectIds(input.injects)),
+      now: this.now(),
+    };
+    if (input.id === undefined) return this.scenario(Number(this.statements.insertScenario.run(params).lastInsertRowid));
+    this.scenario(input.id);
+    this.statements.updateScenario.run({ ...params, id: input.id });
+    return this.scenario(input.id);
+  }
+
+  importScenario(file: string): DrillScenario {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      throw new HoldfastError('IO', `Cannot read ${file}.`, 'path');
+    }
+    const document = parseScenario(text, path.basename(file));
+    const existing = this.scenarios().find((scenario) => scenario.title === document.title);
+    return this.saveScenario({ ...document, id: existing?.id });
+  }
+
+  exportScenario(id: number): string {
+    const scenario = this.scenario(id);
+    const document: ScenarioDocument = { ...scenario, injects: scenario.injects.map(({ id: _id, ...inject }) => inject) };
+    return composeScenario(document);
+  }
+
+  /** Wheel of misfortune: a random scenario, weighted toward those drilled least recently (never drilled weighs most). */
+  pickScenario(): DrillScenario {
+    const scenarios = this.scenarios();
+    if (scenarios.length === 0) throw new HoldfastError('NOT_FOUND', 'There are no drill scenarios yet: import or write one first.');
+    const now = this.context.clock.now().getTime();
+    const weights = scenarios.map((s) => (s.lastRunAt ? Math.min(365, (now - Date.parse(s.lastRunAt)) / 86_400_000) + 1 : 400));
+    let roll = (this.context.random ?? Math.random)() * weights.reduce((sum, weight) => sum + weight, 0);
+    for (const [index, weight] of weights.entries()) {
+      roll -= weight;
+      if (roll < 0) return scenarios[index] as DrillScenario;
+    }
+    return scenarios.at(-1) as DrillScenario;
+  }
+
+  start(scenarioId: number, actor?: string): DrillRun {
+    const scenario = this.scenario(scenarioId);
+    const runId = this.db.transaction(() => {
+      const incident = this.context.incidents.declare({
+        title: `DRILL: ${scenario.title}`,
+        severity: 'SEV2',
+        services: scenario.services,
+        drill: true,
+        actor,
+      });
+      for (const reference of scenario.runbooks) {
+        const runbook = this.findRunbook(reference);
+        if (runbook) this.context.incidents.attachRunbook(incident.id, runbook, actor);
+      }
+      return Number(this.statements.insertRun.run({ scenarioId, incidentId: incident.id, startedAt: this.now(), scenario: JSON.stringify(scenario) }).lastInsertRowid);
+    })();
+    return this.tick(runId);
+  }
+
+  pause(id: number): DrillRun {
+    return this.transition(id, 'running', 'paused', 'paused');
+  }
+
+  resume(id: number): DrillRun {
+    return this.transition(id, 'paused', 'running', 'resumed');
+  }
+
+  stop(id: number): DrillRun {
+    const run = this.runRow(id);
+    if (run.state === 'stopped') throw new HoldfastError('VALIDATION', 'This drill has already stopped.', 'id');
+    const now = this.now();
+    this.db.transaction(() => {
+      this.fireDue(run);
+      this.statements.addEvent.run(id, now, 'stopped', '', '{}');
+      this.statements.setState.run('stopped', now, id);
+    })();
+    this.context.changed(id, run.incident_id);
+    return this.get(id);
+  }
+
+  injectAction(input: ParsedInputOf<'drillInject'>): DrillRun {
+    const run = this.runRow(input.id);
+    if (run.state === 'stopped') throw new HoldfastError('VALIDATION', 'This drill has stopped.', 'id');
+    const status = this.get(input.id).injects.find((inject) => inject.injectId === input.injectId);
+    if (!status) throw new HoldfastError('NOT_FOUND', `This drill has no inject ${input.injectId}.`, 'injectId');
+    if (status.status === 'fired') throw new HoldfastError('VALIDATION', `“${status.title}” has already fired.`, 'injectId');
+    this.db.transaction(() => {
+      if (input.action === 'fire') this.fire(run, input.injectId);
+      else this.statements.addEvent.run(run.id, this.now(), input.action === 'hold' ? 'inject_held' : 'inject_released', status.title, JSON.stringify({ injectId: input.injectId }));
+    })();
+    this.context.changed(run.id, run.incident_id);
+    return this.get(input.id);
+  }
+
+  observe(id: number, text: string): DrillRun {
+    const run = this.runRow(id);
+    this.statements.addEvent.run(id, this.now(), 'observation', text, '{}');
+    this.context.changed(id, run.incident_id);
+    return this.get(id);
+  }
+
+  /** Fires whatever is due on the drill clock. The app calls it every second; tests call it after moving the clock. */
+  tick(id: number): DrillRun {
+    const run = this.runRow(id);
+    const fired = this.db.transaction(() => this.fireDue(run))();
+    if (fired > 0) this.context.changed(id, run.incident_id);
+    return this.get(id);
+  }
+
+  tickAll(): void {
+    for (const run of this.statements.activeRuns.all()) this.tick(run.id);
+  }
+
+  runs(scenarioId?: number): DrillRun[] {
+    const rows = scenarioId === undefined ? this.statements.activeRuns.all() : this.statements.runs.all(scenarioId);
+    return rows.map((row) => this.get(row.id));
+  }
+
+  get(id: number): DrillRun {
+    const run = this.runRow(id);
+    const events = this.statements.events.all(id);
+    const scenario = JSON.parse(run.scenario) as DrillScenario;
+    const elapsedMs = drillElapsedMs(run.started_at, events, this.now(), run.stopped_at);
+    const observations: DrillObservation[] = events
+      .filter((event) => event.kind === 'observation')
+      .map((event) => ({ at: event.at, elapsedSeconds: Math.round(drillElapsedMs(run.started_at, events, event.at, null) / 1000), text: event.text }));
+    return {
+      id: run.id,
+      scenarioId: run.scenario_id,
+      scenarioTitle: scenario.title,
+      incidentId: run.incident_id,
+      state: run.state,
+      startedAt: run.started_at,
+      stoppedAt: run.stopped_at,
+      elapsedSeconds: Math.floor(elapsedMs / 1000),
+      injects: scenario.injects.map((inject) => injectStatus(inject, events, run, elapsedMs)),
+      observations,
+    };
+  }
+
+  scorecard(id: number): Scorecard {
+    const run = this.runRow(id);
+    const drill = this.get(id);
+    const events = this.statements.events.all(id);
+    const scenario = JSON.parse(run.scenario) as DrillScenario;
+    const incident = this.context.incidents.get(run.incident_id);
+    const timeline = this.context.incidents.timeline(run.incident_id, 'all');
+    const minutesAt = (at: string | null) => (at ? round(drillElapsedMs(run.started_at, events, at, run.stopped_at) / 60_000) : null);
+    const firstUpdate = timeline.find((event) => event.type === 'status_update')?.at ?? null;
+    const row = (measure: string, actual: number | null, target: number | null): ScorecardRow => ({
+      measure,
+      actualMinutes: actual,
+      targetMinutes: target,
+      met: target === null ? null : actual !== null && actual <= target,
+    });
+    const targets: DrillTargets = scenario.targets;
+    return {
+      runId: id,
+      scenario: scenario.title,
+      startedAt: run.started_at,
+      durationMinutes: round(drill.elapsedSeconds / 60),
+      rows: [
+        row('Time to acknowledge', minutesAt(incident.acknowledgedAt), targets.acknowledgeMinutes),
+        row('Time to first status update', minutesAt(firstUpdate), targets.firstUpdateMinutes),
+        row('Time to mitigate', minutesAt(incident.mitigatedAt), targets.mitigateMinutes),
+      ],
+      steps: incident.runbooks.flatMap((runbook) =>
+        runbook.steps.map((step) => {
+          const start = minutesAt(step.startedAt);
+          const end = minutesAt(step.finishedAt);
+          return {
+            runbook: runbook.title,
+            step: step.number,
+            text: step.text.split('\n')[0] ?? '',
+            state: step.state,
+            startMinutes: start,
+            endMinutes: end,
+            durationMinutes: start !== null && end !== null ? round(end - start) : null,
+          };
+        }),
+      ),
+      injects: drill.injects.map((inject) => ({ title: inject.title, firedAtMinutes: inject.firedAtSeconds === null ? null : round(inject.firedAtSeconds / 60), status: inject.status })),
+      observations: drill.observations,
+    };
+  }
+
+  private fireDue(run: RunRow): number {
+    if (run.state !== 'running') return 0;
+    const current = this.get(run.id);
+    const due = current.injects.filter((inject) => inject.status === 'pending' && inject.offsetSeconds !== null && inject.offsetSeconds <= current.elapsedSeconds);
+    for (const inject of due) this.fire(run, inject.injectId);
+    return due.length;
+  }
+
+  /** An inject goes on the drill incident's timeline, where responders see it, and on the facilitator's log. */
+  private fire(run: RunRow, injectId: string): void {
+    const scenario = JSON.parse(run.scenario) as DrillScenario;
+    const inject = scenario.injects.find((candidate) => candidate.id === injectId);
+    if (!inject) return;
+    this.statements.addEvent.run(run.id, this.now(), 'inject_fired', inject.title, JSON.stringify({ injectId }));
+    this.context.incidents.logInject(run.incident_id, `${inject.title}: ${inject.text}`, { injectId });
+  }
+
+  private transition(id: number, from: RunRow['state'], to: RunRow['state'], kind: 'paused' | 'resumed'): DrillRun {
+    const run = this.runRow(id);
+    if (run.state !== from) throw new HoldfastError('VALIDATION', `The drill is ${run.state}, so it cannot be ${kind}.`, 'id');
+    this.db.transaction(() => {
+      if (kind === 'paused') this.fireDue(run);
+      this.statements.addEvent.run(id, this.now(), kind, '', '{}');
+      this.statements.setState.run(to, null, id);
+    })();
+    this.context.changed(id, run.incident_id);
+    return this.get(id);
+  }
+
+  private runRow(id: number): RunRow {
+    const run = this.statements.run.get(id);
+    if (!run) throw new HoldfastError('NOT_FOUND', `No drill run with id ${id}.`, 'id');
+    return run;
+  }
+
+  private findRunbook(reference: string): number | undefined {
+    const items = this.context.runbooks.list({ archived: false }).items;
+    return items.find((item) => String(item.id) === reference || item.uid === reference || item.title.toLowerCase() === reference.toLowerCase())?.id;
+  }
+}
+
+function injectStatus(inject: DrillInject, events: EventRow[], run: RunRow, elapsedMs: number): InjectStatus {
+  const mine = events.filter((event) => event.kind.startsWith('inject_') && (JSON.parse(event.data) as { injectId?: string }).injectId === inject.id);
+  const fired = mine.find((event) => event.kind === 'inject_fired');
+  const held = mine.at(-1)?.kind === 'inject_held';
+  const firedAtSeconds = fired ? Math.round(drillElapsedMs(run.started_at, events, fired.at, null) / 1000) : null;
+  return {
+    injectId: inject.id,
+    title: inject.title,
+    offsetSeconds: inject.offsetSeconds,
+    status: fired ? 'fired' : held ? 'held' : 'pending',
+    firedAtSeconds,
+    dueInSeconds: !fired && !held && inject.offsetSeconds !== null ? Math.max(0, inject.offsetSeconds - Math.floor(elapsedMs / 1000)) : null,
+  };
+}
+
+function toScenario(row: ScenarioRow): DrillScenario {
+  return {
+    id: row.id,
+    title: row.title,
+    objectives: row.objectives,
+    services: JSON.parse(row.services) as string[],
+    runbooks: JSON.parse(row.runbooks) as string[],
+    targets: JSON.parse(row.targets) as DrillTargets,
+    injects: JSON.parse(row.injects) as DrillInject[],
+    lastRunAt: row.last_run_at,
+    runCount: row.run_count,
+    updatedAt: row.updated_at,
+  };
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;

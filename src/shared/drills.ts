@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+export interface DrillInject {
+  /** Stable within the scenario: from its position and title. */
+  id: string;
+  title: string;
+  /** Shown to responders when it fires. */
+  text: string;
+  /** Only the facilitator sees these. */
+  facilitatorNotes: string;
+  /** Seconds after the start (paused time not counted); null for a manual inject. */
+  offsetSeconds: number | null;
+}
+
+export interface DrillTargets {
+  acknowledgeMinutes: number | null;
+  firstUpdateMinutes: number | null;
+  mitigateMinutes: number | null;
+}
+
+export interface DrillScenario {
+  id: number;
+  title: string;
+  objectives: string;
+  services: string[];
+  /** Runbook titles or ids the scenario links to. */
+  runbooks: string[];
+  targets: DrillTargets;
+  injects: DrillInject[];
+  lastRunAt: string | null;
+  runCount: number;
+  updatedAt: string;
+}
+
+export type DrillState = 'running' | 'paused' | 'stopped';
+
+export interface InjectStatus {
+  injectId: string;
+  title: string;
+  offsetSeconds: number | null;
+  status: 'pending' | 'fired' | 'held';
+  /** Drill-clock seconds when it fired. */
+  firedAtSeconds: number | null;
+  /** Seconds until it fires (drill clock), for pending timed injects. */
+  dueInSeconds: number | null;
+}
+
+export interface DrillObservation {
+  at: string;
+  elapsedSeconds: number;
+  text: string;
+}
+
+export interface DrillRun {
+  id: number;
+  scenarioId: number;
+  scenarioTitle: string;
+  incidentId: number;
+  state: DrillState;
+  startedAt: string;
+  stoppedAt: string | null;
+  /** The master clock: seconds since the start, paused time not counted. */
+  elapsedSeconds: number;
+  injects: InjectStatus[];
+  observations: DrillObservation[];
+}
+
+export interface ScorecardRow {
+  measure: string;
+  /** Drill-clock minutes, or null if it never happened. */
+  actualMinutes: number | null;
+  targetMinutes: number | null;
+  met: boolean | null;
+}
+
+export interface Scorecard {
+  runId: number;
+  scenario: string;
+  startedAt: string;
+  durationMinutes: number;
+  rows: ScorecardRow[];
+  steps: { runbook: string; step: number; text: string; state: string; startMinutes: number | null; endMinutes: number | null; durationMinutes: number | null }[];
+  injects: { title: string; firedAtMinutes: number | null; status: string }[];
+  observations: DrillObservation[];
+}
+
+const minutesTarget = z.number().min(0).max(24 * 60).nullable().default(null);
+const scenarioId = z.number().int().positive();
+const runId = z.number().int().positive();
+
+export const ImportScenarioInput = z.object({ path: z.string().min(1, 'give the scenario file') }).strict();
+export const ScenarioIdInput = z.object({ id: scenarioId }).strict();
+export const RunIdInput = z.object({ id: runId }).strict();
+export const StartDrillInput = z.object({ scenarioId, actor: z.string().trim().min(1).max(100).optional() }).strict();
+export const InjectActionInput = z
+  .object({ id: runId, injectId: z.string().min(1).max(200), action: z.enum(['fire', 'hold', 'release']) })
+  .strict();
+export const ObservationInput = z.object({ id: runId, text: z.string().trim().min(1, 'cannot be empty').max(5000) }).strict();
+export const SaveScenarioInput = z
+  .object({
+    id: scenarioId.optional(),
+    title: z.string().trim().min(1, 'a scenario needs a title').max(300),
+    objectives: z.string().max(20_000).default(''),
+    services: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+    runbooks: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
+    targets: z
+      .object({ acknowledgeMinutes: minutesTarget, firstUpdateMinutes: minutesTarget, mitigateMinutes: minutesTarget })
+      .strict()
+      .default({ acknowledgeMinutes: null, firstUpdateMinutes: null, mitigateMinutes: null }),
+    injects: z
+      .array(
+        z
+          .object({
+            title: z.string().trim().min(1).max(300),
+            text: z.string().max(10_000),
+            facilitatorNotes: z.string().max(10_000).default(''),
+            offsetSeconds: z.number().int().min(0).max(7 * 86_400).nullable(),
+          })
+          .strict(),
+      )
+      .max(200)
+      .default([]),
+  })
+  .strict();
