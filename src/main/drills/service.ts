@@ -7,7 +7,7 @@ import { HoldfastError } from '../errors';
 import type { IncidentService } from '../incidents/service';
 import type { RunbookLibrary } from '../runbooks/library';
 import type { Store } from '../store/open';
-import { drillElapsedMs, type ClockEvent } from './clock';
+import { drillElapsedMs } from './clock';
 import { composeScenario, injectIds, parseScenario, type ScenarioDocument } from './format';
 
 interface ScenarioRow {
