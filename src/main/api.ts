@@ -18,6 +18,7 @@ import type { WorkspaceInfo } from '../shared/workspace';
 import type { Core } from './core/core';
 import { APP_VERSION } from './core/version';
 import { toApiError, validationError } from './errors';
+import { createBackup, listBackups } from './store/backup';
 import { schemaVersion } from './store/migrate';
 import { incidentSettings, updateIncidentSettings } from './incidents/settings';
 import { incidentMetrics } from './postmortems/metrics';
@@ -138,6 +139,8 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   drillObservation: (input, core) => core.drills.observe(input.id, input.text),
   drillScorecard: (input, core) => core.drills.scorecard(input.id),
   drillTrends: (input, core) => core.drills.runs(input.id).filter((run) => run.state === 'stopped').map((run) => core.drills.scorecard(run.id)),
+  createBackup: (input, core) => createBackup(core.store, core.options.dataDir, core.clock.now(), input.file),
+  listBackups: (_input, core) => listBackups(core.options.dataDir),
   updateIncidentSettings: (input, core) => {
     updateIncidentSettings(core.settings, input);
     return incidentSettings(core.settings);

@@ -96,7 +96,7 @@ import {
   type DrillScenario,
   type Scorecard,
 } from './drills';
-import { EmptyInput, UpdateSettingsInput, type WorkspaceInfo } from './workspace';
+import { CreateBackupInput, EmptyInput, UpdateSettingsInput, type BackupInfo, type WorkspaceInfo } from './workspace';
 
 export interface OperationSpec<I extends z.ZodType, O> {
   input: I;
@@ -184,6 +184,8 @@ export const contract = {
   drillObservation: returns<DrillRun>()(ObservationInput, 'A timestamped facilitator observation.'),
   drillScorecard: returns<Scorecard>()(RunIdInput, 'Times against the scenario’s targets, steps, injects and observations.'),
   drillTrends: returns<Scorecard[]>()(ScenarioIdInput, 'Every run of a scenario’s scorecard, oldest first.'),
+  createBackup: returns<BackupInfo>()(CreateBackupInput, 'A consistent copy of the store (SQLite online backup), by default in the backups folder.'),
+  listBackups: returns<BackupInfo[]>()(EmptyInput, 'Backups in the data folder, newest first.'),
 } as const;
 
 export type Contract = typeof contract;

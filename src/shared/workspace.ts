@@ -22,3 +22,11 @@ export const UpdateSettingsInput = z
     procedureHeadings: z.array(z.string().trim().min(1).max(100)).min(1, 'keep at least one procedure heading').max(100).optional(),
   })
   .strict();
+
+export const CreateBackupInput = z.object({ file: z.string().min(1).optional() }).strict();
+
+export interface BackupInfo {
+  file: string;
+  bytes: number;
+  createdAt: string;
+}

@@ -9,6 +9,8 @@ import { appPaths, defaultDataDir } from '../core/paths';
 import { APP_VERSION } from '../core/version';
 import { toApiError } from '../errors';
 import { startWebServer } from '../server/listen';
+import { checkStore, restoreBackup } from '../store/backup';
+import { DATABASE_FILE } from '../store/open';
 import { formatExport, formatHits, formatImport, formatList, formatRevisions, formatRunbook, formatWorkspace } from './format';
 import { formatIncident, formatIncidents } from './format-incidents';
 import { formatLoadReport, formatOnCall, formatRosterImport, formatShifts } from './format-rosters';
@@ -310,6 +312,39 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
           io.stdout(`Wrote ${options.out}.\n`);
         } else io.stdout(result.value.content);
       });
+    });
+
+  const backup = program.command('backup').description('copies of the store');
+  backup
+    .command('create')
+    .description('back up the store now (online: Holdfast may keep running)')
+    .argument('[file]', 'where to write it (default: the backups folder)')
+    .action(async (file?: string) => {
+      await run('createBackup', { file }, (info) => `Backed up to ${info.file} (${info.bytes} bytes).\n`);
+    });
+  backup
+    .command('list')
+    .description('backups in the data folder, newest first')
+    .action(async () => {
+      await run('listBackups', {}, (list) => (list.length ? list.map((b) => `${b.createdAt}  ${b.file}\n`).join('') : 'No backups yet.\n'));
+    });
+  backup
+    .command('restore')
+    .description('put a backup in place of the store, backing up the current one first (stop Holdfast first)')
+    .argument('<file>', 'the backup to restore')
+    .action((file: string) => {
+      const dataDir = globals().data ?? defaultDataDir(io.env);
+      const result = restoreBackup(dataDir, file, new Date());
+      io.stdout(globals().json ? `${JSON.stringify(result, null, 2)}\n` : `Restored ${file}.${result.previous ? ` The store it replaced is kept at ${result.previous}.` : ''}\n`);
+    });
+  program
+    .command('check')
+    .description('check the store for damage (exits 1 if it is damaged)')
+    .action(() => {
+      const report = checkStore(path.join(globals().data ?? defaultDataDir(io.env), DATABASE_FILE));
+      if (globals().json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+      if (!report.ok) throw new CliExit(1, `${report.file} is damaged: ${report.problems.join('; ')}. Restore a backup with: holdfast backup restore FILE`);
+      if (!globals().json) io.stdout(`${report.file}: ok\n`);
     });
 
   program

@@ -4,7 +4,10 @@ import { IncidentService } from '../incidents/service';
 import { PostmortemService } from '../postmortems/service';
 import { RosterService } from '../rosters/service';
 import { RunbookLibrary } from '../runbooks/library';
+import { createBackup, listBackups, pruneBackups } from '../store/backup';
 import { closeStore, DATABASE_FILE, openStore, type Store } from '../store/open';
+
+const KEEP_BACKUPS = 7;
 import { loadDemo } from '../workspace/demo';
 import { RUNBOOKS_REINDEX, Settings, WORKSPACE_CREATED_AT } from '../workspace/settings';
 import { systemClock, type Clock } from './clock';
@@ -74,17 +77,38 @@ export class Core {
     })();
   }
 
-  /** Fires due drill injects every second while the app runs; returns the function that stops it. */
+  /**
+   * While the app runs: fires due drill injects every second, and backs the
+   * store up once a day (keeping the newest seven). Returns the function that stops it.
+   */
   startScheduler(): () => void {
-    const timer = setInterval(() => {
+    const drills = setInterval(() => {
       try {
         this.drills.tickAll();
       } catch (error) {
         console.error('[holdfast] drill clock:', error);
       }
     }, 1000);
-    timer.unref();
-    return () => clearInterval(timer);
+    const daily = setInterval(() => void this.backUpIfDue(), 60_000);
+    drills.unref();
+    daily.unref();
+    void this.backUpIfDue();
+    return () => {
+      clearInterval(drills);
+      clearInterval(daily);
+    };
+  }
+
+  private async backUpIfDue(): Promise<void> {
+    const [latest] = listBackups(this.options.dataDir);
+    const now = this.clock.now();
+    if (latest && now.getTime() - Date.parse(latest.createdAt) < 86_400_000) return;
+    try {
+      await createBackup(this.store, this.options.dataDir, now);
+      pruneBackups(this.options.dataDir, KEEP_BACKUPS);
+    } catch (error) {
+      console.error('[holdfast] daily backup failed:', error);
+    }
   }
 
   close(): void {
