@@ -20,8 +20,11 @@ const HOST = 'holdfast';
 const APP_URL_PREFIX = `${SCHEME}://${HOST}/`;
 const START_URL = `${APP_URL_PREFIX}index.html`;
 const BACKGROUND = '#0f1115';
-/** The code blocks' copy buttons need it (navigator.clipboard.writeText); every other permission is denied. */
-const ALLOWED_PERMISSION = 'clipboard-sanitized-write';
+/**
+ * Copy buttons need clipboard writes, and step timers raise notifications; every
+ * other permission is denied, and these two only to the console itself.
+ */
+const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write', 'notifications']);
 
 /** `--data=DIR` or `--data DIR`, as the CLI takes it, so both can point at one store. */
 function dataDirFromArgv(argv: readonly string[]): string | undefined {
@@ -157,10 +160,10 @@ function openExternally(url: string): void {
 function lockDownSession(): void {
   const isOurs = (url: string | undefined): boolean => url?.startsWith(APP_URL_PREFIX) ?? false;
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => {
-    callback(permission === ALLOWED_PERMISSION && isOurs(details.requestingUrl));
+    callback(ALLOWED_PERMISSIONS.has(permission) && isOurs(details.requestingUrl));
   });
   session.defaultSession.setPermissionCheckHandler((_contents, permission, origin) => {
-    return permission === ALLOWED_PERMISSION && isOurs(`${origin}/`);
+    return ALLOWED_PERMISSIONS.has(permission) && isOurs(`${origin}/`);
   });
 }
 

@@ -1,6 +1,17 @@
 import { useEffect } from 'react';
 import { connection, onChange } from '../api/client';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { IncidentsLayer } from '../features/incidents/IncidentsLayer';
+import { DeclareButton, IncidentsNavLink } from '../features/incidents/IncidentsNav';
+import { IncidentsScreen } from '../features/incidents/list/IncidentsScreen';
+import { IncidentScreen } from '../features/incidents/screen/IncidentScreen';
+import { IncidentHistoryScreen } from '../features/history/HistoryScreen';
+import { MetricsScreen } from '../features/metrics/MetricsScreen';
+import { NowBoard } from '../features/oncall/board/NowBoard';
+import { LoadScreen } from '../features/oncall/load/LoadScreen';
+import { refreshOnCall } from '../features/oncall/refresh';
+import { ScheduleScreen } from '../features/oncall/schedule/ScheduleScreen';
+import { PostmortemScreen } from '../features/postmortems/PostmortemScreen';
 import { forgetImages } from '../features/runbooks/assets';
 import { EditorScreen } from '../features/runbooks/editor/EditorScreen';
 import { HistoryScreen } from '../features/runbooks/history/HistoryScreen';
@@ -9,8 +20,8 @@ import { LibraryScreen } from '../features/runbooks/LibraryScreen';
 import { useRunbooks } from '../features/runbooks/store';
 import { DemoBanner } from '../features/workspace/DemoBanner';
 import { useWorkspace } from '../features/workspace/store';
-import { useRoute, type Route } from './route';
-import { useGlobalShortcuts } from './shortcuts';
+import { navigate, useRoute, type Route } from './route';
+import { useGlobalShortcuts, useKeyShortcut } from './shortcuts';
 import { useTheme } from './theme';
 
 export function App() {
@@ -20,6 +31,7 @@ export function App() {
   const workspaceError = useWorkspace((state) => state.error);
   const error = runbooksError ?? workspaceError;
   useGlobalShortcuts();
+  useKeyShortcut('o', () => navigate({ screen: 'oncall' }));
 
   useEffect(() => {
     const refresh = () => {
@@ -35,6 +47,7 @@ export function App() {
         const history = useHistory.getState();
         if (history.runbookId !== null && window.location.hash.endsWith('/history')) void history.load(history.runbookId);
       }
+      if (event.type === 'rosters.changed') refreshOnCall();
     });
   }, []);
 
@@ -47,8 +60,9 @@ export function App() {
 
   return (
     <div className="app">
-      <TopBar />
+      <TopBar route={route} />
       <DemoBanner />
+      <IncidentsLayer />
       {error && <ErrorBanner message={error} />}
       <main className="app-main">
         <Screen route={route} />
@@ -70,6 +84,22 @@ function Screen({ route }: { route: Route }) {
       return <EditorScreen key={route.id} id={route.id} />;
     case 'history':
       return <HistoryScreen id={route.id} />;
+    case 'oncall':
+      return <NowBoard />;
+    case 'schedule':
+      return <ScheduleScreen name={route.name} />;
+    case 'oncall-load':
+      return <LoadScreen />;
+    case 'incidents':
+      return <IncidentsScreen />;
+    case 'incident':
+      return <IncidentScreen key={route.id} id={route.id} />;
+    case 'postmortem':
+      return <PostmortemScreen key={route.id} id={route.id} />;
+    case 'incident-history':
+      return <IncidentHistoryScreen tab={route.tab} />;
+    case 'metrics':
+      return <MetricsScreen />;
     case 'not-found':
       return (
         <div className="not-found">
@@ -80,19 +110,33 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
-function TopBar() {
+function TopBar({ route }: { route: Route }) {
   const theme = useTheme();
+  const onCall = route.screen === 'oncall' || route.screen === 'schedule' || route.screen === 'oncall-load';
+  const incidents = route.screen === 'incidents' || route.screen === 'incident';
+  const learning = route.screen === 'postmortem' || route.screen === 'incident-history' || route.screen === 'metrics';
   return (
     <header className="top-bar">
       <a className="brand" href="#/runbooks">
         Holdfast
       </a>
       <nav aria-label="Main">
-        <a href="#/runbooks" aria-current="page">
+        <a href="#/runbooks" aria-current={onCall || incidents || learning ? undefined : 'page'}>
           Runbooks
+        </a>
+        <a href="#/oncall" aria-current={onCall ? 'page' : undefined} aria-keyshortcuts="o" title="On call (o)">
+          On call
+        </a>
+        <IncidentsNavLink />
+        <a href="#/history" aria-current={route.screen === 'incident-history' || route.screen === 'postmortem' ? 'page' : undefined}>
+          History
+        </a>
+        <a href="#/metrics" aria-current={route.screen === 'metrics' ? 'page' : undefined}>
+          Metrics
         </a>
       </nav>
       <span className="spacer" />
+      <DeclareButton />
       <button type="button" className="ghost" onClick={theme.cycle} title="Switch theme">
         Theme: {theme.choice}
       </button>

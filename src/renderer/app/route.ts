@@ -8,6 +8,20 @@ export type Route =
   | { screen: 'new-runbook' }
   | { screen: 'edit-runbook'; id: number }
   | { screen: 'history'; id: number }
+  /** The Now board: who is on call per team. */
+  | { screen: 'oncall' }
+  | { screen: 'schedule'; name: string }
+  | { screen: 'oncall-load' }
+  /** Open incidents first, resolved ones below. */
+  | { screen: 'incidents' }
+  /** The incident screen a responder lives in for the length of an outage. */
+  | { screen: 'incident'; id: number }
+  /** The post-mortem of an incident: its draft, edited section by section, its action items and exports. */
+  | { screen: 'postmortem'; id: number }
+  /** Past incidents searched and filtered, and action items across incidents. */
+  | { screen: 'incident-history'; tab: 'incidents' | 'action-items' }
+  /** Incidents per week, MTTA and MTTR (drills excluded). */
+  | { screen: 'metrics' }
   | { screen: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -15,6 +29,24 @@ export function parseRoute(hash: string): Route {
   const [path = '/', query = ''] = full.split('?', 2);
   if (path === '/' || path === '/runbooks') return { screen: 'library' };
   if (path === '/runbooks/new') return { screen: 'new-runbook' };
+  if (path === '/oncall') return { screen: 'oncall' };
+  if (path === '/oncall/load') return { screen: 'oncall-load' };
+  const schedule = /^\/oncall\/schedules\/(.+)$/.exec(path);
+  if (schedule?.[1]) {
+    try {
+      return { screen: 'schedule', name: decodeURIComponent(schedule[1]) };
+    } catch {
+      return { screen: 'not-found', path: full };
+    }
+  }
+  if (path === '/incidents') return { screen: 'incidents' };
+  const incident = /^\/incidents\/(\d+)$/.exec(path);
+  if (incident?.[1]) return { screen: 'incident', id: Number(incident[1]) };
+  const postmortem = /^\/incidents\/(\d+)\/postmortem$/.exec(path);
+  if (postmortem?.[1]) return { screen: 'postmortem', id: Number(postmortem[1]) };
+  if (path === '/history') return { screen: 'incident-history', tab: 'incidents' };
+  if (path === '/history/action-items') return { screen: 'incident-history', tab: 'action-items' };
+  if (path === '/metrics') return { screen: 'metrics' };
   const match = /^\/runbooks\/(\d+)(?:\/(edit|history))?$/.exec(path);
   if (match?.[1]) {
     const id = Number(match[1]);
@@ -40,6 +72,22 @@ export const routeHref = (route: Route): string => {
       return `#/runbooks/${route.id}/edit`;
     case 'history':
       return `#/runbooks/${route.id}/history`;
+    case 'oncall':
+      return '#/oncall';
+    case 'schedule':
+      return `#/oncall/schedules/${encodeURIComponent(route.name)}`;
+    case 'oncall-load':
+      return '#/oncall/load';
+    case 'incidents':
+      return '#/incidents';
+    case 'incident':
+      return `#/incidents/${route.id}`;
+    case 'postmortem':
+      return `#/incidents/${route.id}/postmortem`;
+    case 'incident-history':
+      return route.tab === 'action-items' ? '#/history/action-items' : '#/history';
+    case 'metrics':
+      return '#/metrics';
     case 'not-found':
       return `#${route.path}`;
   }

@@ -70,3 +70,24 @@ export function useSaveShortcut(action: () => void): void {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
 }
+
+/**
+ * Ctrl+key / Cmd+key from anywhere while the component using it is shown, even
+ * while typing in a field (such as Ctrl+I to declare an incident); not while a dialog is open.
+ */
+export function useCommandShortcut(key: string, action: () => void): void {
+  const latest = useRef(action);
+  useEffect(() => {
+    latest.current = action;
+  });
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== key) return;
+      if (dialogOpen()) return;
+      event.preventDefault();
+      latest.current();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [key]);
+}

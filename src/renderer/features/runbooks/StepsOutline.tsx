@@ -72,20 +72,26 @@ function StepItem({ step }: { step: RunbookStep }) {
           </div>
         )}
         <Markdown source={withoutTimer(step.text)} variant="step" />
-        {step.commands.length > 0 && (
-          <ul className="step-commands" aria-label={`Commands of step ${step.number}`}>
-            {step.commands.map((command, index) => (
-              <li key={index}>
-                <pre className="step-command">
-                  <code>{command}</code>
-                </pre>
-                <CopyButton text={command} label="Copy" what={`command ${firstLine(command)}`} inline />
-              </li>
-            ))}
-          </ul>
-        )}
+        <StepCommands step={step} />
       </div>
     </li>
+  );
+}
+
+/** A step's commands, each with its copy button (also the incident runner's). */
+export function StepCommands({ step }: { step: Pick<RunbookStep, 'number' | 'commands'> }) {
+  if (step.commands.length === 0) return null;
+  return (
+    <ul className="step-commands" aria-label={`Commands of step ${step.number}`}>
+      {step.commands.map((command, index) => (
+        <li key={index}>
+          <pre className="step-command">
+            <code>{command}</code>
+          </pre>
+          <CopyButton text={command} label="Copy" what={`command ${firstLine(command)}`} inline />
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -109,7 +115,7 @@ export function TimerBadge({ seconds }: { seconds: number }) {
  */
 const DURATION = String.raw`(?:\d+[ \t]*(?:hours?|hr|h|minutes?|mins?|m|seconds?|secs?|s)(?![a-z])[ \t]*)+`;
 const TIMER_MARKER = new RegExp(String.raw`[ \t]*(?:⏱\uFE0F?[ \t]*${DURATION}|\{timer=${DURATION}\})`, 'giu');
-const withoutTimer = (text: string): string => text.replace(TIMER_MARKER, '');
+export const withoutTimer = (text: string): string => text.replace(TIMER_MARKER, '');
 
 function groupBySection(steps: RunbookStep[]): Group[] {
   const groups: Group[] = [];

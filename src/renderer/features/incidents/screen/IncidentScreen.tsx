@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import { routeHref } from '../../../app/route';
+import { RolesPanel } from '../roles/RolesPanel';
+import { AttachRunbooks } from '../runner/AttachRunbooks';
+import { StepRunner } from '../runner/StepRunner';
+import { StatusComposer } from '../status/StatusComposer';
+import { showIncident, useIncidents } from '../store';
+import { TIMELINE_LIVE_ID, TimelinePanel } from '../timeline/TimelinePanel';
+import { IncidentHeader } from './IncidentHeader';
+
+/**
+ * The screen a responder lives in for the length of an outage. Everything on it
+ * comes from the store (a reload restores it exactly); only unsent text is kept
+ * in the tab.
+ */
+export function IncidentScreen({ id }: { id: number }) {
+  const incident = useIncidents((state) => state.details[id]);
+  const problem = useIncidents((state) => state.problems[id]);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    showIncident(id);
+    return () => showIncident(null);
+  }, [id]);
+
+  if (!incident) {
+    return (
+      <div className="incident-missing">
+        {problem ? (
+          <>
+            <h1>Incident {id} could not be opened</h1>
+            <p>{problem}</p>
+          </>
+        ) : (
+          <p className="muted">Loading incident {id}…</p>
+        )}
+        <a href={routeHref({ screen: 'incidents' })}>All incidents</a>
+      </div>
+    );
+  }
+
+  return (
+    <div className="incident-screen" data-status={incident.status} data-testid="incident-screen">
+      <IncidentHeader incident={incident} onError={setError} />
+      {error && (
+        <div className="banner banner-error" role="alert">
+          <span>{error}</span>
+          <button type="button" onClick={() => setError(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <div className="incident-body">
+        <div className="incident-column incident-column-side">
+          <RolesPanel incident={incident} onError={setError} />
+          <StatusComposer incident={incident} key={incident.id} />
+        </div>
+        <div className="incident-column incident-column-main">
+          <StepRunner incident={incident} onError={setError} />
+          {incident.runbooks.length === 0 ? (
+            <section className="panel" aria-label="Attach a runbook">
+              <h2 className="panel-title">Attach a runbook</h2>
+              <AttachRunbooks incident={incident} onError={setError} />
+            </section>
+          ) : (
+            <details className="panel attach-more">
+              <summary className="panel-title">Attach another runbook</summary>
+              <AttachRunbooks incident={incident} onError={setError} />
+            </details>
+          )}
+        </div>
+        <div className="incident-column incident-column-timeline">
+          <TimelinePanel incident={incident} onError={setError} />
+        </div>
+      </div>
+      <div id={TIMELINE_LIVE_ID} className="visually-hidden" aria-live="polite" aria-atomic="true" />
+    </div>
+  );
+}

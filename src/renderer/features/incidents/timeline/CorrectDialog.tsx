@@ -1,0 +1,70 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { TimelineEvent } from '../../../../shared/incidents';
+import { api } from '../../../api/client';
+import { Dialog } from '../../../components/Dialog';
+import { LocalTime } from '../../runbooks/LocalTime';
+import { perform } from '../store';
+
+/** Correcting adds an event that supersedes the original; the original stays in the history, struck through. */
+export function CorrectDialog({ event, onClose }: { event: TimelineEvent; onClose: () => void }) {
+  const id = useId();
+  const [text, setText] = useState(event.text);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (submitted: FormEvent) => {
+    submitted.preventDefault();
+    if (busy) return;
+    if (text.trim() === '' || text.trim() === event.text.trim()) {
+      setError('Write what the event should say instead.');
+      return;
+    }
+    setBusy(true);
+    const outcome = await perform(event.incidentId, api.correctEvent({ id: event.incidentId, eventId: event.id, text: text.trim() }), { refetchTimeline: true });
+    setBusy(false);
+    if (outcome.ok) onClose();
+    else setError(outcome.message);
+  };
+  return (
+    <Dialog
+      title="Correct an event"
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form={`${id}-form`} className="primary" disabled={busy}>
+            Log correction
+          </button>
+        </>
+      }
+    >
+      <form id={`${id}-form`} onSubmit={(submitted) => void submit(submitted)} noValidate>
+        <p className="field-hint">
+          Original, by {event.actor} at <LocalTime iso={event.at} /> — it stays visible, struck through:
+        </p>
+        <blockquote className="correct-original">{event.text}</blockquote>
+        <div className="field">
+          <label htmlFor={`${id}-text`} className="field-label">
+            Corrected text
+          </label>
+          <textarea
+            id={`${id}-text`}
+            className="text-input"
+            rows={4}
+            value={text}
+            onChange={(changed) => setText(changed.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+            data-autofocus
+          />
+          {error && (
+            <p id={`${id}-error`} className="field-error" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,74 @@
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { api } from '../../../api/client';
+import { useKeyShortcut } from '../../../app/shortcuts';
+import { useDraft } from '../drafts';
+import { perform } from '../store';
+
+export const NOTE_INPUT_ID = 'incident-note-input';
+
+/** Type and press Enter. The note shows on the timeline once the store has it; the text stays until then. */
+export function NoteInput({ incidentId }: { incidentId: number }) {
+  const id = useId();
+  const [text, setText] = useDraft(`note.${incidentId}`);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useKeyShortcut('n', () => ref.current?.focus());
+
+  const send = async (event?: FormEvent) => {
+    event?.preventDefault();
+    const note = text.trim();
+    if (sending || note === '') return;
+    setSending(true);
+    setError(null);
+    const outcome = await perform(incidentId, api.logNote({ id: incidentId, text: note }));
+    setSending(false);
+    if (outcome.ok) setText('');
+    else setError(outcome.message);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void send();
+    } else if (event.key === 'Escape') {
+      event.currentTarget.blur();
+    }
+  };
+
+  return (
+    <form className="note-input" onSubmit={(event) => void send(event)}>
+      <label htmlFor={NOTE_INPUT_ID} className="visually-hidden">
+        Add a note to the timeline
+      </label>
+      <textarea
+        ref={ref}
+        id={NOTE_INPUT_ID}
+        className="text-input"
+        rows={2}
+        value={text}
+        readOnly={sending}
+        placeholder="Add a note… (Enter logs it, Shift+Enter for a new line)"
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={onKeyDown}
+        maxLength={10_000}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+        aria-invalid={error ? true : undefined}
+        aria-keyshortcuts="n"
+      />
+      <div className="note-input-row">
+        <p id={`${id}-hint`} className="field-hint">
+          {sending ? 'Saving…' : <><kbd>n</kbd> to type a note, <kbd>Enter</kbd> logs it.</>}
+        </p>
+        <button type="submit" className="small-button" disabled={sending || text.trim() === ''}>
+          Log note
+        </button>
+      </div>
+      {error && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          Not logged: {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,106 @@
+import { create } from 'zustand';
+import type { Incident } from '../../../shared/incidents';
+import { withoutTimer } from '../runbooks/StepsOutline';
+
+/** A started step with a timer: when it is due comes from the stored start, never from counted ticks. */
+export interface StepTimer {
+  key: string;
+  incidentId: number;
+  incidentTitle: string;
+  runbookId: number;
+  runbookTitle: string;
+  stepId: string;
+  stepNumber: number;
+  /** The step's first line. */
+  text: string;
+  startedAt: number;
+  dueAt: number;
+}
+
+export function stepTimers(incident: Incident): StepTimer[] {
+  return incident.runbooks.flatMap((runbook) =>
+    runbook.steps.flatMap((step) => {
+      if (step.state !== 'started' || step.timerSeconds === null || step.startedAt === null) return [];
+      const startedAt = Date.parse(step.startedAt);
+      return [
+        {
+          // The start instant is part of the key: a step started again is a new timer.
+          key: `${incident.id}:${runbook.runbookId}:${step.id}:${step.startedAt}`,
+          incidentId: incident.id,
+          incidentTitle: incident.title,
+          runbookId: runbook.runbookId,
+          runbookTitle: runbook.title,
+          stepId: step.id,
+          stepNumber: step.number,
+          text: firstLine(step.text),
+          startedAt,
+          dueAt: startedAt + step.timerSeconds * 1000,
+        },
+      ];
+    }),
+  );
+}
+
+export const firstLine = (text: string): string => withoutTimer(text.split('\n', 1)[0] ?? '').trim();
+
+const ACKS_KEY = 'holdfast.timerAcks';
+const NOTIFIED_KEY = 'holdfast.timerNotified';
+
+/** The tab's storage, or null where there is none (or it is blocked). */
+function store(kind: 'local' | 'session'): Storage | null {
+  try {
+    return kind === 'local' ? window.localStorage : window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+function readSet(storage: Storage | null, key: string): string[] {
+  try {
+    const value: unknown = JSON.parse(storage?.getItem(key) ?? '[]');
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function writeSet(storage: Storage | null, key: string, values: string[]): void {
+  try {
+    storage?.setItem(key, JSON.stringify(values.slice(-200)));
+  } catch {
+    // Without storage an acknowledged alert may come back after a reload; nothing is lost.
+  }
+}
+
+/** Due alerts the responder has acknowledged; kept across reloads so a dismissed alarm stays dismissed. */
+export const useTimerAcks = create<{ acked: string[] }>()(() => ({ acked: readSet(store('local'), ACKS_KEY) }));
+
+export function acknowledgeTimer(key: string): void {
+  const acked = [...useTimerAcks.getState().acked.filter((k) => k !== key), key];
+  writeSet(store('local'), ACKS_KEY, acked);
+  useTimerAcks.setState({ acked });
+}
+
+const canNotify = (): boolean => typeof window !== 'undefined' && 'Notification' in window;
+
+/** Asked the first time a timer starts (a click, which browsers require), never on page load. */
+export function askToNotify(): void {
+  if (canNotify() && Notification.permission === 'default') void Notification.requestPermission().catch(() => undefined);
+}
+
+/** Raises a system notification once per timer (when permitted); the on-page alert shows regardless. */
+export function notifyDue(timer: StepTimer): void {
+  const notified = readSet(store('session'), NOTIFIED_KEY);
+  if (notified.includes(timer.key)) return;
+  writeSet(store('session'), NOTIFIED_KEY, [...notified, timer.key]);
+  if (!canNotify() || Notification.permission !== 'granted') return;
+  try {
+    new Notification(`Timer due: step ${timer.stepNumber}`, {
+      body: `${timer.text}\n${timer.runbookTitle} · ${timer.incidentTitle}`,
+      tag: timer.key,
+      requireInteraction: true,
+    });
+  } catch {
+    // Some browsers only allow notifications from a service worker; the on-page alert is still there.
+  }
+}

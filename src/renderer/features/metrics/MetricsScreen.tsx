@@ -1,0 +1,124 @@
+import { useEffect, useId } from 'react';
+import { onChange } from '../../api/client';
+import { routeHref } from '../../app/route';
+import { formatMinutes, lastDays } from './format';
+import { PerWeekChart } from './PerWeekChart';
+import { OverTimeChart, PerServiceChart } from './ResponseTimeCharts';
+import { loadMetrics, useMetrics } from './store';
+import './metrics.css';
+
+const PRESETS = [30, 90, 365] as const;
+
+/** `#/metrics`: incidents per week, MTTA and MTTR over time and per service, open action items. Drills never count. */
+export function MetricsScreen() {
+  const from = useMetrics((state) => state.from);
+  const to = useMetrics((state) => state.to);
+  const metrics = useMetrics((state) => state.metrics);
+  const shownRange = useMetrics((state) => state.shownRange);
+  const error = useMetrics((state) => state.error);
+  const id = useId();
+
+  useEffect(() => {
+    void loadMetrics();
+  }, [from, to]);
+  useEffect(
+    () =>
+      onChange((event) => {
+        if (event.type === 'incident.changed') void loadMetrics();
+      }),
+    [],
+  );
+
+  return (
+    <div className="metrics-screen">
+      <header className="metrics-header">
+        <h1>Metrics</h1>
+        <form className="metrics-range" onSubmit={(event) => event.preventDefault()} aria-label="Date range">
+          <div className="field">
+            <label htmlFor={`${id}-from`} className="field-label">
+              Incidents started from
+            </label>
+            <input
+              id={`${id}-from`}
+              type="date"
+              className="text-input"
+              value={from}
+              max={to || undefined}
+              onChange={(event) => useMetrics.setState({ from: event.target.value })}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-to`} className="field-label">
+              to
+            </label>
+            <input
+              id={`${id}-to`}
+              type="date"
+              className="text-input"
+              value={to}
+              min={from || undefined}
+              onChange={(event) => useMetrics.setState({ to: event.target.value })}
+            />
+          </div>
+          <div className="metrics-presets" role="group" aria-label="Quick ranges">
+            {PRESETS.map((days) => {
+              const range = lastDays(days);
+              const active = range.from === from && range.to === to;
+              return (
+                <button key={days} type="button" className="toggle" aria-pressed={active} onClick={() => useMetrics.setState(range)}>
+                  Last {days} days
+                </button>
+              );
+            })}
+          </div>
+        </form>
+      </header>
+      <p className="metrics-note">
+        Drills are excluded from every number here. MTTA is the mean time from detection to acknowledgement; MTTR the mean
+        time from the start to resolution, over the incidents that have both times. Weeks start on Monday (UTC).
+      </p>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {metrics === null || shownRange === null ? (
+        <p className="muted">Loading metrics…</p>
+      ) : (
+        <>
+          <dl className="metric-tiles" aria-label="Totals">
+            <div className="metric-tile">
+              <dt>Incidents</dt>
+              <dd data-metric="count">{metrics.incidents.length}</dd>
+            </div>
+            <div className="metric-tile">
+              <dt>
+                <abbr title="Mean time to acknowledge">MTTA</abbr>
+              </dt>
+              <dd data-metric="mtta">{formatMinutes(metrics.mtta)}</dd>
+            </div>
+            <div className="metric-tile">
+              <dt>
+                <abbr title="Mean time to resolve">MTTR</abbr>
+              </dt>
+              <dd data-metric="mttr">{formatMinutes(metrics.mttr)}</dd>
+            </div>
+            <div className="metric-tile">
+              <dt>Open action items</dt>
+              <dd data-metric="open-action-items">
+                <a href={routeHref({ screen: 'incident-history', tab: 'action-items' })} aria-label={`${metrics.openActionItems} open action items: see them`}>
+                  {metrics.openActionItems}
+                </a>
+              </dd>
+            </div>
+          </dl>
+          <div className="metric-grid">
+            <PerWeekChart metrics={metrics} from={shownRange.from} to={shownRange.to} />
+            <OverTimeChart metrics={metrics} />
+            <PerServiceChart metrics={metrics} />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import type { IncidentMetrics } from '../../../shared/postmortems';
+import { routeHref } from '../../app/route';
+import { severityClass } from '../incidents/format';
+import { LocalTime } from '../runbooks/LocalTime';
+import { axisProps, ChartFigure, legendText, tooltipProps } from './ChartFigure';
+import { dayLabel, formatMinutes, minuteTicks, timeTick } from './format';
+
+const TTA = 'var(--metric-tta)';
+const TTR = 'var(--metric-ttr)';
+const minutesTooltip = (value: unknown) => formatMinutes(typeof value === 'number' ? value : null);
+
+/** Time to acknowledge and to resolve of each incident, by when it started. */
+export function OverTimeChart({ metrics }: { metrics: IncidentMetrics }) {
+  const points = metrics.incidents.map((incident) => ({
+    time: Date.parse(incident.startedAt),
+    title: incident.title,
+    tta: incident.ttaMinutes,
+    ttr: incident.ttrMinutes,
+  }));
+  const ticks = minuteTicks(points.flatMap((point) => [point.tta, point.ttr]));
+  const span = points.length > 1 ? (points.at(-1)?.time ?? 0) - (points[0]?.time ?? 0) : 0;
+  const summary =
+    points.length === 0
+      ? 'No incidents in this range.'
+      : `Across ${points.length} incident${points.length === 1 ? '' : 's'}: mean time to acknowledge ${formatMinutes(metrics.mtta)}, mean time to resolve ${formatMinutes(metrics.mttr)}.`;
+  return (
+    <ChartFigure
+      id="over-time"
+      title="Time to acknowledge and to resolve, per incident"
+      summary={summary}
+      empty={points.length === 0 ? 'Nothing to plot.' : null}
+      table={
+        <table className="pm-table metric-table">
+          <caption className="visually-hidden">Time to acknowledge and to resolve, per incident</caption>
+          <thead>
+            <tr>
+              <th scope="col">Incident</th>
+              <th scope="col">Severity</th>
+              <th scope="col">Started</th>
+              <th scope="col" className="numeric">
+                Time to acknowledge
+              </th>
+              <th scope="col" className="numeric">
+                Time to resolve
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {metrics.incidents.map((incident) => (
+              <tr key={incident.id}>
+                <th scope="row">
+                  <a href={routeHref({ screen: 'incident', id: incident.id })}>{incident.title}</a>
+                </th>
+                <td>
+                  <span className={severityClass(incident.severity as 'SEV1')}>{incident.severity}</span>
+                </td>
+                <td className="numeric">
+                  <LocalTime iso={incident.startedAt} />
+                </td>
+                <td className="numeric">{formatMinutes(incident.ttaMinutes)}</td>
+                <td className="numeric">{formatMinutes(incident.ttrMinutes)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      <LineChart responsive style={{ width: '100%', height: 280 }} data={points} title="Time to acknowledge and to resolve, per incident" desc={summary}>
+        <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+        <XAxis dataKey="time" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={timeTick(span)} padding={{ left: 24, right: 24 }} {...axisProps} />
+        <YAxis ticks={ticks} domain={[0, ticks.at(-1) ?? 'auto']} tickFormatter={(value: number) => formatMinutes(value)} width={84} {...axisProps} />
+        <Tooltip
+          {...tooltipProps}
+          formatter={minutesTooltip}
+          labelFormatter={(_label, payload) => {
+            const point = payload[0]?.payload as { title: string; time: number } | undefined;
+            return point ? `${point.title} (${dayLabel(point.time)})` : '';
+          }}
+        />
+        <Legend formatter={legendText} />
+        <Line dataKey="tta" name="Time to acknowledge" stroke={TTA} fill={TTA} strokeWidth={2} connectNulls isAnimationActive={false} />
+        <Line dataKey="ttr" name="Time to resolve" stroke={TTR} fill={TTR} strokeWidth={2} strokeDasharray="6 3" connectNulls isAnimationActive={false} />
+      </LineChart>
+    </ChartFigure>
+  );
+}
+
+/** Mean time to acknowledge and to resolve for each affected service. */
+export function PerServiceChart({ metrics }: { metrics: IncidentMetrics }) {
+  const rows = metrics.perService;
+  const ticks = minuteTicks(rows.flatMap((row) => [row.mtta, row.mttr]));
+  const slowest = rows.reduce<(typeof rows)[number] | null>((worst, row) => (row.mttr !== null && (worst?.mttr ?? -1) < row.mttr ? row : worst), null);
+  const summary =
+    rows.length === 0
+      ? 'No incidents named a service in this range.'
+      : `${rows.length} service${rows.length === 1 ? '' : 's'}` +
+        (slowest ? `; the longest mean time to resolve was ${slowest.service}’s, ${formatMinutes(slowest.mttr)}.` : '.');
+  return (
+    <ChartFigure
+      id="per-service"
+      title="MTTA and MTTR per service"
+      summary={summary}
+      empty={rows.length === 0 ? 'Nothing to plot.' : null}
+      table={
+        <table className="pm-table metric-table">
+          <caption className="visually-hidden">MTTA and MTTR per service</caption>
+          <thead>
+            <tr>
+              <th scope="col">Service</th>
+              <th scope="col" className="numeric">
+                Incidents
+              </th>
+              <th scope="col" className="numeric">
+                MTTA
+              </th>
+              <th scope="col" className="numeric">
+                MTTR
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.service}>
+                <th scope="row">{row.service}</th>
+                <td className="numeric">{row.incidents}</td>
+                <td className="numeric">{formatMinutes(row.mtta)}</td>
+                <td className="numeric">{formatMinutes(row.mttr)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      <BarChart responsive style={{ width: '100%', height: Math.max(200, 70 + rows.length * 48) }} data={rows} layout="vertical" title="MTTA and MTTR per service" desc={summary}>
+        <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" horizontal={false} />
+        <XAxis type="number" ticks={ticks} domain={[0, ticks.at(-1) ?? 'auto']} tickFormatter={(value: number) => formatMinutes(value)} {...axisProps} />
+        <YAxis type="category" dataKey="service" width={130} {...axisProps} />
+        <Tooltip {...tooltipProps} formatter={minutesTooltip} />
+        <Legend formatter={legendText} />
+        <Bar dataKey="mtta" name="MTTA (mean time to acknowledge)" fill={TTA} isAnimationActive={false} />
+        <Bar dataKey="mttr" name="MTTR (mean time to resolve)" fill={TTR} isAnimationActive={false} />
+      </BarChart>
+    </ChartFigure>
+  );
+}

@@ -1,0 +1,117 @@
+import { useEffect, useId } from 'react';
+import type { Team } from '../../../../shared/rosters';
+import { downloadText, safeFileName } from '../download';
+import { OnCallNav } from '../OnCallNav';
+import { useOnCall } from '../store';
+import { viewerZone } from '../time';
+import { loadReportCsv } from './csv';
+import { LoadChart } from './LoadChart';
+import { LoadTable } from './LoadTable';
+import { lastDays, useLoad } from './store';
+
+const NO_TEAMS: Team[] = [];
+
+/** `#/oncall/load`: hours on call per person over a period, split by when they fell in each person's own day. */
+export function LoadScreen() {
+  const teams = useOnCall((state) => state.roster?.teams ?? NO_TEAMS);
+  const period = useLoad((state) => state.period);
+  const rows = useLoad((state) => state.rows);
+  const rowsFor = useLoad((state) => state.rowsFor);
+  const error = useLoad((state) => state.error);
+  const setPeriod = useLoad((state) => state.setPeriod);
+  const id = useId();
+
+  useEffect(() => {
+    void useOnCall.getState().loadRoster();
+    void useLoad.getState().load();
+  }, []);
+
+  const preset = (days: number) => {
+    const range = lastDays(days);
+    return { range, pressed: range.from === period.from && range.to === period.to };
+  };
+  const exportCsv = () => {
+    if (!rows || !rowsFor) return;
+    const team = rowsFor.team ? `-${safeFileName(rowsFor.team)}` : '';
+    downloadText(`oncall-load-${rowsFor.from}-to-${rowsFor.to}${team}.csv`, loadReportCsv(rows), 'text/csv');
+  };
+
+  return (
+    <div className="oc-screen oc-load-screen">
+      <OnCallNav current={{ screen: 'oncall-load' }} />
+      <header className="oc-header">
+        <h1>On-call load</h1>
+      </header>
+      <form className="oc-load-filters" onSubmit={(event) => event.preventDefault()} aria-label="Period and team">
+        <div className="field">
+          <label htmlFor={`${id}-from`} className="field-label">
+            First day
+          </label>
+          <input
+            id={`${id}-from`}
+            className="text-input"
+            type="date"
+            value={period.from}
+            onChange={(event) => event.target.value && setPeriod({ from: event.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-to`} className="field-label">
+            Last day
+          </label>
+          <input
+            id={`${id}-to`}
+            className="text-input"
+            type="date"
+            value={period.to}
+            onChange={(event) => event.target.value && setPeriod({ to: event.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-team`} className="field-label">
+            Team
+          </label>
+          <select id={`${id}-team`} className="text-input" value={period.team} onChange={(event) => setPeriod({ team: event.target.value })}>
+            <option value="">All teams</option>
+            {teams.map((team) => (
+              <option key={team.id} value={team.name}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="oc-segmented oc-load-presets" role="group" aria-label="Quick periods">
+          {[7, 30, 90].map((days) => {
+            const { range, pressed } = preset(days);
+            return (
+              <button key={days} type="button" className="toggle" aria-pressed={pressed} onClick={() => setPeriod(range)}>
+                Last {days} days
+              </button>
+            );
+          })}
+        </div>
+        <span className="spacer" />
+        <button type="button" onClick={exportCsv} disabled={!rows || rows.length === 0}>
+          Export CSV
+        </button>
+      </form>
+      <p className="field-hint oc-load-explain">
+        Days are your days ({viewerZone()}), both included. Hours are split by when they fell in each person’s own zone:
+        business hours Monday–Friday 09:00–17:00, sleep hours 22:00–07:00, the rest off-hours. Overrides count for
+        whoever covered.
+      </p>
+      {error && (
+        <p className="oc-error" role="alert">
+          {error}
+        </p>
+      )}
+      {rows && rows.length === 0 && <p className="empty">Nobody was on call in this period.</p>}
+      {rows && rows.length > 0 && (
+        <div className="oc-load-panels">
+          <LoadChart rows={rows} tableId={`${id}-table`} />
+          <LoadTable rows={rows} id={`${id}-table`} />
+        </div>
+      )}
+    </div>
+  );
+}

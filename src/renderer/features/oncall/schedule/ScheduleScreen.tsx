@@ -1,0 +1,247 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Override, Roster, Schedule, Shift } from '../../../../shared/rosters';
+import { routeHref } from '../../../app/route';
+import { useKeyShortcut } from '../../../app/shortcuts';
+import { clock, useMinuteClock } from '../clock';
+import { OnCallNav } from '../OnCallNav';
+import { useOnCall } from '../store';
+import { formatInZone, snapToHalfHour, Temporal, todayIn, viewerZone, zoneCity } from '../time';
+import { ZonedTime } from '../ZonedTime';
+import { CoverForm, type CoverDraft } from './CoverForm';
+import { OverrideList } from './OverrideList';
+import { rangeFor, rangeLabel, stepAnchor } from './range';
+import { ShiftTable } from './ShiftTable';
+import { useSchedule, type TimelineView } from './store';
+import { Timeline } from './Timeline';
+import type { Span } from './timeline-layout';
+
+/** `#/oncall/schedules/:name`: the schedule over a week or a month, its layers, and its overrides. */
+export function ScheduleScreen({ name }: { name: string }) {
+  const roster = useOnCall((state) => state.roster);
+  useEffect(() => {
+    void useOnCall.getState().loadRoster();
+  }, []);
+  const schedule = roster?.schedules.find((s) => s.name === name);
+  if (!roster) return <div className="oc-screen" />;
+  if (!schedule) {
+    return (
+      <div className="oc-screen">
+        <OnCallNav current={{ screen: 'schedule', name }} />
+        <h1>No schedule “{name}”</h1>
+        <p>
+          <a href={routeHref({ screen: 'oncall' })}>Back to the Now board</a>
+        </p>
+      </div>
+    );
+  }
+  return <ScheduleView key={schedule.name} schedule={schedule} roster={roster} />;
+}
+
+let draftKey = 0;
+
+function ScheduleView({ schedule, roster }: { schedule: Schedule; roster: Roster }) {
+  const zone = schedule.timeZone;
+  const minute = useMinuteClock();
+  const view = useSchedule((state) => (state.schedule === schedule.name ? state.view : 'week'));
+  const anchorIso = useSchedule((state) => (state.schedule === schedule.name ? state.anchor : null));
+  const timeline = useSchedule((state) => (state.shown?.schedule === schedule.name ? state.timeline : null));
+  const shown = useSchedule((state) => (state.shown?.schedule === schedule.name ? state.shown : null));
+  const error = useSchedule((state) => state.error);
+  const [selectedShift, setSelectedShift] = useState<Shift | null>(null);
+  const [draft, setDraft] = useState<CoverDraft | null>(null);
+  const [span, setSpan] = useState<Span | null>(null);
+  const [added, setAdded] = useState<Override | null>(null);
+
+  const today = todayIn(zone, new Date(minute)).toString();
+  const anchor = anchorIso ?? today;
+  const wanted = useMemo(() => rangeFor(view, Temporal.PlainDate.from(anchor), zone), [view, anchor, zone]);
+
+  useEffect(() => {
+    void useSchedule.getState().show({ schedule: schedule.name, ...wanted });
+  }, [schedule.name, wanted]);
+
+  const openCover = (next: Omit<CoverDraft, 'key'>) => {
+    setAdded(null);
+    setDraft({ ...next, key: ++draftKey });
+  };
+  const coverNow = () => {
+    // "Cover me": from now (to the half hour) until the shift on call now ends.
+    const now = clock.now().getTime();
+    const current = timeline?.final.find((s) => Date.parse(s.start) <= now && now < Date.parse(s.end));
+    openCover({
+      title: 'Cover a shift',
+      start: new Date(snapToHalfHour(now, zone)).toISOString(),
+      end: current ? current.end : null,
+      covering: current?.person?.name,
+    });
+  };
+  useKeyShortcut('c', coverNow, draft === null);
+
+  const setView = (next: TimelineView) => useSchedule.getState().setView(schedule.name, next);
+  const move = (direction: -1 | 1) =>
+    useSchedule.getState().setAnchor(schedule.name, stepAnchor(view, Temporal.PlainDate.from(anchor), direction).toString());
+  const onSpan = useCallback((next: Span | null) => setSpan(next), []);
+
+  const range = shown ? { start: Date.parse(shown.from), end: Date.parse(shown.to) } : null;
+  const names = new Map(roster.people.map((p) => [p.handle, p.name]));
+  const overrides = roster.overrides.filter((o) => o.schedule === schedule.name);
+  const mine = viewerZone();
+
+  return (
+    <div className="oc-screen oc-schedule-screen">
+      <OnCallNav current={{ screen: 'schedule', name: schedule.name }} />
+      <header className="oc-schedule-header">
+        <div>
+          <h1>{schedule.name}</h1>
+          <p className="muted oc-schedule-facts">
+            Team {schedule.team} · times in {zone} ({zoneCity(zone)}){mine !== zone ? ` · you are in ${mine}` : ''}
+          </p>
+        </div>
+        <div className="oc-schedule-actions">
+          <button type="button" className="primary" onClick={coverNow} aria-keyshortcuts="c">
+            Cover a shift… <kbd aria-hidden="true">c</kbd>
+          </button>
+          <button type="button" onClick={() => void useSchedule.getState().downloadIcal(schedule.name)}>
+            Download iCal
+          </button>
+        </div>
+      </header>
+
+      <div className="oc-range-bar">
+        <div className="oc-segmented" role="group" aria-label="Range length">
+          <button type="button" className="toggle" aria-pressed={view === 'week'} onClick={() => setView('week')}>
+            Week
+          </button>
+          <button type="button" className="toggle" aria-pressed={view === 'month'} onClick={() => setView('month')}>
+            Month
+          </button>
+        </div>
+        <div className="oc-segmented" role="group" aria-label="Move">
+          <button type="button" onClick={() => move(-1)} aria-label={view === 'week' ? 'Previous week' : 'Previous month'}>
+            ← Previous
+          </button>
+          <button type="button" onClick={() => useSchedule.getState().setAnchor(schedule.name, null)} disabled={anchor === today}>
+            Today
+          </button>
+          <button type="button" onClick={() => move(1)} aria-label={view === 'week' ? 'Next week' : 'Next month'}>
+            Next →
+          </button>
+        </div>
+        <h2 className="oc-range-label" aria-live="polite">
+          {rangeLabel(view, Date.parse(wanted.from), Date.parse(wanted.to), zone)}
+        </h2>
+      </div>
+
+      {error && (
+        <p className="oc-error" role="alert">
+          {error}{' '}
+          <button type="button" onClick={() => useSchedule.getState().dismissError()}>
+            Dismiss
+          </button>
+        </p>
+      )}
+
+      {timeline && range && (
+        <Timeline
+          timeline={timeline}
+          range={range}
+          view={view}
+          roster={roster}
+          now={minute}
+          selection={span}
+          selectedShift={selectedShift}
+          onPickShift={(shift) => {
+            setSelectedShift(shift);
+            setDraft(null);
+            setSpan(null);
+          }}
+          onSelectSpan={(selected) => {
+            setSelectedShift(null);
+            openCover({ title: 'Cover the selected span', start: new Date(selected.start).toISOString(), end: new Date(selected.end).toISOString() });
+          }}
+        />
+      )}
+      <p id="oc-timeline-hint" className="field-hint oc-timeline-hint">
+        Drag across the Final row to choose a span to cover (it snaps to half hours), or click a shift.
+        Hatched red is a gap: nobody is on call.
+      </p>
+
+      {added && (
+        <p className="notice" role="status">
+          <span>
+            Override added: <strong>{names.get(added.person) ?? added.person}</strong> covers from {formatInZone(added.start, zone)} to{' '}
+            {formatInZone(added.end, zone)} ({zoneCity(zone)} time).
+          </span>
+        </p>
+      )}
+
+      <div className={draft ? 'oc-schedule-panels oc-schedule-panels-covering' : 'oc-schedule-panels'}>
+        {draft ? (
+          <CoverForm
+            key={draft.key}
+            schedule={schedule}
+            people={roster.people}
+            overrides={overrides}
+            draft={draft}
+            onSpan={onSpan}
+            onClose={() => {
+              setDraft(null);
+              setSpan(null);
+            }}
+            onCreated={(override) => {
+              setDraft(null);
+              setSpan(null);
+              setSelectedShift(null);
+              setAdded(override);
+            }}
+          />
+        ) : selectedShift ? (
+          <ShiftDetails
+            key={selectedShift.start}
+            shift={selectedShift}
+            zone={zone}
+            onCover={() =>
+              openCover({
+                title: selectedShift.person ? `Cover ${selectedShift.person.name}’s shift` : 'Cover this gap',
+                start: selectedShift.start,
+                end: selectedShift.end,
+                covering: selectedShift.person?.name,
+              })
+            }
+            onClose={() => setSelectedShift(null)}
+          />
+        ) : null}
+        <OverrideList schedule={schedule} overrides={overrides} names={names} now={minute} />
+      </div>
+
+      {timeline && range && <ShiftTable shifts={timeline.final} range={range} zone={zone} />}
+    </div>
+  );
+}
+
+/** A clicked shift: who, when, and the one-click way to cover it. */
+function ShiftDetails(props: { shift: Shift; zone: string; onCover: () => void; onClose: () => void }) {
+  const { shift, zone } = props;
+  return (
+    <section className="oc-shift-details" aria-labelledby="oc-shift-details-title">
+      <h2 id="oc-shift-details-title" className="pane-title">
+        {shift.person ? shift.person.name : 'Gap: nobody on call'}
+        {shift.source === 'override' && <span className="oc-badge oc-badge-override">override</span>}
+      </h2>
+      <p>
+        From <ZonedTime iso={shift.start} zone={zone} year />
+        <br />
+        to <ZonedTime iso={shift.end} zone={zone} year />
+      </p>
+      {shift.layer && <p className="muted">From layer {shift.layer}.</p>}
+      <div className="oc-cover-actions">
+        <button type="button" className="primary" onClick={props.onCover} autoFocus>
+          {shift.person ? 'Cover this shift…' : 'Cover this gap…'}
+        </button>
+        <button type="button" onClick={props.onClose}>
+          Close
+        </button>
+      </div>
+    </section>
+  );
+}

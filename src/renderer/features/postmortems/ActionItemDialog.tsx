@@ -1,0 +1,157 @@
+import { useId, useState, type FormEvent } from 'react';
+import { ACTION_STATUSES, ACTION_TYPES, SaveActionItemInput, type ActionItem } from '../../../shared/postmortems';
+import { api } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
+import { Field, TextField } from '../runbooks/editor/Field';
+import { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS } from './labels';
+
+interface Fields {
+  description: string;
+  type: ActionItem['type'];
+  owner: string;
+  dueDate: string;
+  status: ActionItem['status'];
+  link: string;
+}
+
+const fieldsOf = (item: ActionItem | null): Fields => ({
+  description: item?.description ?? '',
+  type: item?.type ?? 'prevent',
+  owner: item?.owner ?? '',
+  dueDate: item?.dueDate ?? '',
+  status: item?.status ?? 'open',
+  link: item?.link ?? '',
+});
+
+/** Adds an action item to an incident, or changes one; checked with the contract's schema before it is sent. */
+export function ActionItemDialog(props: { incidentId: number; item: ActionItem | null; onClose: () => void; onSaved: (item: ActionItem) => void }) {
+  const [fields, setFields] = useState(() => fieldsOf(props.item));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const formId = useId();
+  const change = (patch: Partial<Fields>) => {
+    setFields({ ...fields, ...patch });
+    const rest = { ...errors };
+    for (const key of Object.keys(patch)) delete rest[key];
+    setErrors(rest);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const input = {
+      ...(props.item ? { id: props.item.id } : {}),
+      incidentId: props.incidentId,
+      description: fields.description,
+      type: fields.type,
+      owner: fields.owner,
+      dueDate: fields.dueDate.trim() === '' ? null : fields.dueDate.trim(),
+      status: fields.status,
+      link: fields.link,
+    };
+    const parsed = SaveActionItemInput.safeParse(input);
+    if (!parsed.success) {
+      const found: Record<string, string> = {};
+      for (const issue of parsed.error.issues) found[issue.path.join('.')] ??= issue.message;
+      setErrors(found);
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('.action-item-dialog [aria-invalid="true"]')?.focus());
+      return;
+    }
+    setBusy(true);
+    const result = await api.saveActionItem(input);
+    setBusy(false);
+    if (!result.ok) {
+      if (result.error.field && result.error.field in fields) setErrors({ [result.error.field]: result.error.message });
+      else setProblem(result.error.message);
+      return;
+    }
+    props.onSaved(result.value);
+  };
+
+  return (
+    <Dialog
+      title={props.item ? 'Edit action item' : 'New action item'}
+      className="action-item-dialog"
+      onClose={props.onClose}
+      actions={
+        <>
+          <button type="button" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="submit" form={formId} className="primary" disabled={busy}>
+            {props.item ? 'Save action item' : 'Add action item'}
+          </button>
+        </>
+      }
+    >
+      <form id={formId} className="action-item-form" onSubmit={(event) => void submit(event)} noValidate>
+        <Field label="Description" error={errors.description} className="field-wide">
+          {({ id, describedBy, invalid }) => (
+            <textarea
+              id={id}
+              className="text-input"
+              rows={2}
+              value={fields.description}
+              data-autofocus
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              onChange={(event) => change({ description: event.target.value })}
+            />
+          )}
+        </Field>
+        <Field label="Type" error={errors.type} hint="Mitigate: lessen the next one. Prevent: stop it happening. Process: how we work.">
+          {({ id, describedBy, invalid }) => (
+            <select
+              id={id}
+              className="text-input"
+              value={fields.type}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              onChange={(event) => change({ type: event.target.value as Fields['type'] })}
+            >
+              {ACTION_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {ACTION_TYPE_LABELS[type]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Status" error={errors.status}>
+          {({ id, describedBy, invalid }) => (
+            <select
+              id={id}
+              className="text-input"
+              value={fields.status}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              onChange={(event) => change({ status: event.target.value as Fields['status'] })}
+            >
+              {ACTION_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {ACTION_STATUS_LABELS[status]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <TextField label="Owner" value={fields.owner} error={errors.owner} onChange={(owner) => change({ owner })} placeholder="Ana Lima" />
+        <TextField label="Due date" type="date" value={fields.dueDate} error={errors.dueDate} onChange={(dueDate) => change({ dueDate })} />
+        <TextField
+          label="Link"
+          className="field-wide"
+          value={fields.link}
+          error={errors.link}
+          onChange={(link) => change({ link })}
+          placeholder="https://tracker.example.internal/OPS-123"
+          hint="Where the work is tracked (optional)."
+        />
+      </form>
+      {problem && (
+        <p className="save-problem" role="alert">
+          <strong>Not saved.</strong> {problem}
+        </p>
+      )}
+    </Dialog>
+  );
+}

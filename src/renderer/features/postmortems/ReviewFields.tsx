@@ -1,0 +1,86 @@
+import { useId, useState, type FormEvent } from 'react';
+import { REVIEW_STATUSES, type Postmortem } from '../../../shared/postmortems';
+import { REVIEW_STATUS_LABELS } from './labels';
+import { savePostmortem } from './store';
+
+/** The document's header table is written when the draft is (re)generated, not when these are saved. */
+const HEADER_NOTE = 'The document’s header shows it after “Regenerate from the record”.';
+
+const splitAuthors = (text: string): string[] =>
+  text
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+
+/** The review's status (saved as soon as it changes) and its authors. */
+export function ReviewFields({ postmortem, onMessage }: { postmortem: Postmortem; onMessage: (message: string, failed: boolean) => void }) {
+  const id = useId();
+  const saved = postmortem.authors.join(', ');
+  const [authors, setAuthors] = useState(saved);
+  // When the saved authors change (a save here or elsewhere), the field shows them.
+  const [shownSaved, setShownSaved] = useState(saved);
+  if (shownSaved !== saved) {
+    setShownSaved(saved);
+    setAuthors(saved);
+  }
+  const [busy, setBusy] = useState(false);
+  const changed = splitAuthors(authors).join(', ') !== saved;
+
+  // Controls are never disabled while saving: a disabled control drops the keyboard focus.
+  const setStatus = async (reviewStatus: Postmortem['reviewStatus']) => {
+    setBusy(true);
+    const outcome = await savePostmortem(postmortem.incidentId, { reviewStatus });
+    setBusy(false);
+    onMessage(outcome.ok ? `Review status: ${REVIEW_STATUS_LABELS[reviewStatus]}. ${HEADER_NOTE}` : outcome.message, !outcome.ok);
+  };
+  const saveAuthors = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!changed || busy) return;
+    setBusy(true);
+    const outcome = await savePostmortem(postmortem.incidentId, { authors: splitAuthors(authors) });
+    setBusy(false);
+    onMessage(outcome.ok ? `Authors saved. ${HEADER_NOTE}` : outcome.message, !outcome.ok);
+  };
+
+  return (
+    <form className="pm-review" onSubmit={(event) => void saveAuthors(event)}>
+      <div className="field">
+        <label htmlFor={`${id}-status`} className="field-label">
+          Review status
+        </label>
+        <select
+          id={`${id}-status`}
+          className={`text-input pm-review-status pm-review-${postmortem.reviewStatus.replace(' ', '-')}`}
+          value={postmortem.reviewStatus}
+          aria-busy={busy}
+          onChange={(event) => void setStatus(event.target.value as Postmortem['reviewStatus'])}
+        >
+          {REVIEW_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {REVIEW_STATUS_LABELS[status]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field pm-authors">
+        <label htmlFor={`${id}-authors`} className="field-label">
+          Authors
+        </label>
+        <input
+          id={`${id}-authors`}
+          className="text-input"
+          value={authors}
+          placeholder="Names, separated by commas"
+          aria-describedby={`${id}-authors-hint`}
+          onChange={(event) => setAuthors(event.target.value)}
+        />
+        <p id={`${id}-authors-hint`} className="visually-hidden">
+          Separate names with commas; press Enter to save.
+        </p>
+      </div>
+      <button type="submit" aria-disabled={!changed || busy}>
+        Save authors
+      </button>
+    </form>
+  );
+}
