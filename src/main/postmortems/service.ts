@@ -61,7 +61,8 @@ export class PostmortemService {
       updatedAt: this.context.clock.now().toISOString(),
     };
     this.store(next);
-    return toPostmortem(next);
+    // Refresh the header (review status, authors) and untouched record sections; edited sections stay as saved.
+    return toPostmortem(this.generate(input.incidentId));
   }
 
   markdown(incidentId: number): string {

@@ -106,3 +106,13 @@ describe('incident metrics', () => {
     expect((await op(core, 'incidentMetrics', { from: '2026-11-09' })).incidents.map((i) => i.title)).toEqual(['three']);
   });
 });
+
+describe('saving a post-mortem', () => {
+  it('shows the new review status and authors in the header at once', async () => {
+    const { core, clock } = memoryCore();
+    const id = await scriptedIncident(core, clock);
+    const saved = await op(core, 'savePostmortem', { incidentId: id, reviewStatus: 'in review', authors: ['Lee Park'] });
+    expect(saved.heading).toContain('| in review | Lee Park |');
+    expect((await op(core, 'exportPostmortem', { incidentId: id, format: 'md' })).content).toContain('| in review | Lee Park |');
+  });
+});

@@ -4,7 +4,6 @@ import { REVIEW_STATUS_LABELS } from './labels';
 import { savePostmortem } from './store';
 
 /** The document's header table is written when the draft is (re)generated, not when these are saved. */
-const HEADER_NOTE = 'The document’s header shows it after “Regenerate from the record”.';
 
 const splitAuthors = (text: string): string[] =>
   text
@@ -31,7 +30,7 @@ export function ReviewFields({ postmortem, onMessage }: { postmortem: Postmortem
     setBusy(true);
     const outcome = await savePostmortem(postmortem.incidentId, { reviewStatus });
     setBusy(false);
-    onMessage(outcome.ok ? `Review status: ${REVIEW_STATUS_LABELS[reviewStatus]}. ${HEADER_NOTE}` : outcome.message, !outcome.ok);
+    onMessage(outcome.ok ? `Review status: ${REVIEW_STATUS_LABELS[reviewStatus]}.` : outcome.message, !outcome.ok);
   };
   const saveAuthors = async (event: FormEvent) => {
     event.preventDefault();
@@ -39,7 +38,7 @@ export function ReviewFields({ postmortem, onMessage }: { postmortem: Postmortem
     setBusy(true);
     const outcome = await savePostmortem(postmortem.incidentId, { authors: splitAuthors(authors) });
     setBusy(false);
-    onMessage(outcome.ok ? `Authors saved. ${HEADER_NOTE}` : outcome.message, !outcome.ok);
+    onMessage(outcome.ok ? 'Authors saved.' : outcome.message, !outcome.ok);
   };
 
   return (
