@@ -1,18 +1,5 @@
 import { api } from '../../api/client';
-
-/** Saves bytes or text as a file through the browser's (or Electron's) download. */
-export function download(content: BlobPart, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the download time to start before the address is released.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { downloadFile } from '../../components/download';
 
 /** "postmortem-12-checkout-failing", safe as a file name on every system. */
 export function exportName(incidentId: number, title: string): string {
@@ -31,7 +18,7 @@ export async function downloadExport(incidentId: number, title: string, format: 
   const result = await api.exportPostmortem({ incidentId, format });
   if (!result.ok) return { ok: false, message: result.error.message };
   const fileName = `${exportName(incidentId, title)}.${format}`;
-  download(result.value.content, fileName, format === 'md' ? 'text/markdown;charset=utf-8' : 'text/html;charset=utf-8');
+  downloadFile(fileName, result.value.content, format === 'md' ? 'text/markdown;charset=utf-8' : 'text/html;charset=utf-8');
   return { ok: true, message: `Downloaded ${fileName}.` };
 }
 
@@ -50,7 +37,7 @@ export async function printPostmortem(incidentId: number, title: string): Promis
       const bytes = await printToPdf(result.value.content);
       const fileName = `${exportName(incidentId, title)}.pdf`;
       // A copy: the bytes may sit in a shared buffer, which a Blob does not take.
-      download(new Uint8Array(bytes), fileName, 'application/pdf');
+      downloadFile(fileName, new Uint8Array(bytes), 'application/pdf');
       return { ok: true, message: `Downloaded ${fileName}.` };
     } catch (error) {
       return { ok: false, message: `The PDF could not be made: ${error instanceof Error ? error.message : String(error)}` };

@@ -1,6 +1,6 @@
 import { useEffect, useId } from 'react';
 import type { Team } from '../../../../shared/rosters';
-import { downloadText, safeFileName } from '../download';
+import { downloadFile, safeFileName } from '../../../components/download';
 import { OnCallNav } from '../OnCallNav';
 import { useOnCall } from '../store';
 import { viewerZone } from '../time';
@@ -33,7 +33,7 @@ export function LoadScreen() {
   const exportCsv = () => {
     if (!rows || !rowsFor) return;
     const team = rowsFor.team ? `-${safeFileName(rowsFor.team)}` : '';
-    downloadText(`oncall-load-${rowsFor.from}-to-${rowsFor.to}${team}.csv`, loadReportCsv(rows), 'text/csv');
+    downloadFile(`oncall-load-${rowsFor.from}-to-${rowsFor.to}${team}.csv`, loadReportCsv(rows), 'text/csv');
   };
 
   return (

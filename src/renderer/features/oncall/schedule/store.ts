@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Override, ScheduleTimeline } from '../../../../shared/rosters';
 import type { ApiError } from '../../../../shared/result';
 import { api } from '../../../api/client';
-import { downloadText, safeFileName } from '../download';
+import { downloadFile, safeFileName } from '../../../components/download';
 import { useOnCall } from '../store';
 
 export type TimelineView = 'week' | 'month';
@@ -88,7 +88,7 @@ export const useSchedule = create<ScheduleState>()((set, get) => ({
   async downloadIcal(schedule) {
     const result = await api.scheduleIcal({ schedule });
     if (!result.ok) return set({ error: result.error.message });
-    downloadText(`${safeFileName(schedule)}.ics`, result.value.ics, 'text/calendar');
+    downloadFile(`${safeFileName(schedule)}.ics`, result.value.ics, 'text/calendar');
   },
 
   dismissError() {
