@@ -282,6 +282,7 @@ export class IncidentService {
   suggestResponders(id: number): ResponderSuggestion[] {
     const incident = this.get(id);
     const board = this.context.rosters.nowBoard(undefined);
+    const people = this.context.rosters.roster().people;
     return board.flatMap((team) =>
       team.team.services
         .filter((service) => incident.services.includes(service))
@@ -290,7 +291,7 @@ export class IncidentService {
             team: team.team.name,
             service,
             schedule: entry.schedule,
-            onCall: this.context.rosters.roster().people.find((p) => p.handle === entry.person?.handle) ?? null,
+            onCall: people.find((p) => p.handle === entry.person?.handle) ?? null,
             escalation: (team.escalation?.steps ?? []).flatMap((step) => step.people.map((person) => ({ ...person, level: step.level }))),
           })),
         ),
@@ -302,9 +303,8 @@ export class IncidentService {
     const incident = this.get(id);
     const attached = new Set(incident.runbooks.map((r) => r.runbookId));
     const byService = incident.services.flatMap((service) => this.context.runbooks.list({ service, archived: false }).items);
-    const found = query.trim()
-      ? this.context.runbooks.search({ query, limit: 20 }).map((hit) => this.context.runbooks.list({ archived: false }).items.find((item) => item.id === hit.id))
-      : [];
+    const active = query.trim() ? new Map(this.context.runbooks.list({ archived: false }).items.map((item) => [item.id, item])) : new Map<number, RunbookSummary>();
+    const found = query.trim() ? this.context.runbooks.search({ query, limit: 20 }).map((hit) => active.get(hit.id)) : [];
     const seen = new Set<number>();
     return [...byService, ...found].filter((item): item is RunbookSummary => {
       if (!item || seen.has(item.id) || attached.has(item.id)) return false;
