@@ -3,9 +3,10 @@ import { routeHref } from '../../../app/route';
 import { useKeyShortcut } from '../../../app/shortcuts';
 import { LocalTime } from '../../runbooks/LocalTime';
 import { useNow } from '../clock';
-import { formatSpan, serviceList, severityClass, since, STATUS_LABELS } from '../format';
+import { formatSpan, since, STATUS_LABELS } from '../format';
 import { openDeclare, useIncidents } from '../store';
 import { UpdateTimer } from '../UpdateTimer';
+import { IncidentCells } from './IncidentCells';
 
 /** Every incident: the open ones first (several can run at once), the resolved ones below. */
 export function IncidentsScreen() {
@@ -52,15 +53,7 @@ export function IncidentsScreen() {
                 <tbody>
                   {open.map((incident) => (
                     <tr key={incident.id}>
-                      <td>
-                        <span className={severityClass(incident.severity)}>{incident.severity}</span>
-                      </td>
-                      <td>
-                        <a className="incident-link" href={routeHref({ screen: 'incident', id: incident.id })}>
-                          {incident.title}
-                        </a>
-                        <span className="incident-services">{serviceList(incident.services)}</span>
-                      </td>
+                      <IncidentCells incident={incident} />
                       <td>
                         <span className={`status status-${incident.status}`}>{STATUS_LABELS[incident.status]}</span>
                       </td>
@@ -96,15 +89,7 @@ export function IncidentsScreen() {
                 <tbody>
                   {resolved.map((incident) => (
                     <tr key={incident.id}>
-                      <td>
-                        <span className={severityClass(incident.severity)}>{incident.severity}</span>
-                      </td>
-                      <td>
-                        <a className="incident-link" href={routeHref({ screen: 'incident', id: incident.id })}>
-                          {incident.title}
-                        </a>
-                        <span className="incident-services">{serviceList(incident.services)}</span>
-                      </td>
+                      <IncidentCells incident={incident} />
                       <td>
                         <LocalTime iso={incident.startedAt} />
                       </td>
