@@ -93,9 +93,17 @@ function CurrentStep(props: { incident: Incident; item: WalkStep; steps: WalkSte
   const [note, setNote] = useDraft(`step.${incident.id}.${item.key}`);
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
+  // A key pressed while the previous mark is still being saved (s then d in quick succession)
+  // runs once that save has landed and the step has re-rendered, instead of being lost.
+  const queuedRef = useRef<Action | null>(null);
 
   const act = async (state: Action) => {
-    if (busyRef.current || props.disabled || (state === 'started' && step.state === 'started')) return;
+    if (props.disabled) return;
+    if (busyRef.current) {
+      queuedRef.current = state;
+      return;
+    }
+    if (state === 'started' && step.state === 'started') return;
     if (state === 'started' && step.timerSeconds !== null) askToNotify();
     busyRef.current = true;
     setBusy(true);
@@ -103,12 +111,21 @@ function CurrentStep(props: { incident: Incident; item: WalkStep; steps: WalkSte
     busyRef.current = false;
     setBusy(false);
     if (!outcome.ok) {
+      queuedRef.current = null;
       props.onError(outcome.message);
       return;
     }
     setNote('');
     if (state !== 'started') selectStep(incident.id, nextToWalk(props.steps, item).key);
   };
+
+  useEffect(() => {
+    const queued = queuedRef.current;
+    if (busy || queued === null) return;
+    queuedRef.current = null;
+    void act(queued);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs the queued mark once the previous one has landed
+  }, [busy]);
 
   useKeyShortcut('s', () => void act('started'));
   useKeyShortcut('d', () => void act('done'));
