@@ -11,7 +11,7 @@ const executablePath = chromiumPath();
 
 export default defineConfig({
   testDir: 'test/e2e',
-  outputDir: 'test-results/e2e',
+  outputDir: process.env.HOLDFAST_DIST ? `test-results/${process.env.HOLDFAST_DIST}` : 'test-results/e2e',
   fullyParallel: true,
   workers: 2,
   retries: 0,

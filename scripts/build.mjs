@@ -8,6 +8,9 @@
 import { builtinModules } from 'node:module';
 import { build } from 'vite';
 
+// HOLDFAST_DIST lets two checkouts' worth of work build side by side (e.g. parallel e2e runs); normally `dist`.
+const outRoot = process.env.HOLDFAST_DIST ?? 'dist';
+
 const external = ['better-sqlite3', 'electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 /** @param {Record<string, string>} input @param {'es' | 'cjs'} format @param {string} extension */
@@ -17,7 +20,7 @@ const nodeBuild = (input, format, extension) =>
     logLevel: 'warn',
     build: {
       ssr: true,
-      outDir: 'dist/node',
+      outDir: `${outRoot}/node`,
       emptyOutDir: false,
       target: 'node20',
       sourcemap: true,
@@ -31,10 +34,10 @@ const nodeBuild = (input, format, extension) =>
   });
 
 const started = Date.now();
-await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
+await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: `../../${outRoot}/renderer` } });
 await nodeBuild({ cli: 'src/main/cli/main.ts' }, 'es', 'js');
 // Each Electron entry is built on its own so the sandboxed preload is one self-contained file.
 await nodeBuild({ shell: 'src/main/shell/main.ts' }, 'cjs', 'cjs');
 await nodeBuild({ preload: 'src/main/preload/preload.ts' }, 'cjs', 'cjs');
 await nodeBuild({ 'core-host': 'src/main/core/utility-host.ts' }, 'cjs', 'cjs');
-console.log(`Built dist/ in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+console.log(`Built ${outRoot}/ in ${((Date.now() - started) / 1000).toFixed(1)}s`);

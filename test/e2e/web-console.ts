@@ -12,11 +12,11 @@ export interface RunningConsole {
   dataDir: string;
 }
 
-const CLI = path.resolve('dist/node/cli.js');
+const CLI = path.resolve(process.env.HOLDFAST_DIST ?? 'dist', 'node/cli.js');
 
 /** Starts the built `holdfast web` on a fresh data folder and waits for its one-line address. */
 export async function startConsole(extraArgs: string[] = []): Promise<RunningConsole & { stop(): Promise<void> }> {
-  if (!fs.existsSync(CLI)) throw new Error('dist/node/cli.js is missing: run `npm run build` first');
+  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [CLI, 'web', '--data', dataDir, '--port', '0', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],

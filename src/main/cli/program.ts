@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { InputOf, OperationName, OutputOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { call } from '../api';
+import { fixedClock, type Clock } from '../core/clock';
 import { openCore, type Core } from '../core/core';
 import { appPaths, defaultDataDir } from '../core/paths';
 import { APP_VERSION } from '../core/version';
@@ -44,7 +45,7 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
 
   const { assetsDir, rendererDir } = appPaths(appRoot);
-  const openDataCore = () => openCore({ dataDir: globals().data ?? defaultDataDir(io.env), assetsDir });
+  const openDataCore = (clock?: Clock) => openCore({ dataDir: globals().data ?? defaultDataDir(io.env), assetsDir, ...(clock ? { clock } : {}) });
 
   const withCore = async <T>(work: (core: Core) => Promise<T>): Promise<T> => {
     const core = openDataCore();
@@ -370,7 +371,8 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     .option('--port <n>', 'port to listen on (0 picks a free one)', '0')
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
     .option('--empty', 'on a new data folder, start without the demo workspace')
-    .action(async (options: { port: string; host: string; empty?: boolean }) => {
+    .addOption(new Option('--test-clock <iso>', 'for end-to-end tests: time stands still at ISO and moves only by POST /test/clock').hideHelp())
+    .action(async (options: { port: string; host: string; empty?: boolean; testClock?: string }) => {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         throw new CliExit(2, `--port must be a whole number from 0 to 65535, got "${options.port}"`);
@@ -378,10 +380,12 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
       if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
         throw new CliExit(1, `the console is not built yet (no ${rendererDir}): run npm run build, or npm run web`);
       }
-      const core = openDataCore();
+      const testClock = options.testClock === undefined ? undefined : parseTestClock(options.testClock);
+      const core = openDataCore(testClock);
       core.prepareWorkspace({ demo: !options.empty });
       const stopScheduler = core.startScheduler();
-      const server = await startWebServer({ core, rendererDir, host: options.host, port });
+      const server = await startWebServer({ core, rendererDir, host: options.host, port, ...(testClock ? { testClock } : {}) });
+      if (testClock) io.stderr(`holdfast: test clock at ${testClock.now().toISOString()}; time moves only by POST /test/clock\n`);
       io.stdout(`Holdfast console: ${server.url}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => {
@@ -409,4 +413,10 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     if (error instanceof CliExit) for (const line of error.details) io.stderr(`  ${line}\n`);
     return error instanceof CliExit ? error.status : 1;
   }
+}
+
+function parseTestClock(value: string) {
+  const start = new Date(value);
+  if (Number.isNaN(start.getTime())) throw new CliExit(2, `--test-clock must be an ISO date and time, got "${value}"`);
+  return fixedClock(start);
 }

@@ -37,7 +37,8 @@ export function findAppRoot(from: string): string {
   }
 }
 
-export const appPaths = (root: string) => ({
+export const appPaths = (root: string, env: NodeJS.ProcessEnv = process.env) => ({
   assetsDir: path.join(root, 'assets'),
-  rendererDir: path.join(root, 'dist', 'renderer'),
+  // HOLDFAST_DIST matches scripts/build.mjs: a build made beside the usual `dist`.
+  rendererDir: path.join(root, env.HOLDFAST_DIST ?? 'dist', 'renderer'),
 });

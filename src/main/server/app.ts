@@ -1,5 +1,6 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
+import { z } from 'zod';
 import { streamSSE } from 'hono/streaming';
 import type { ApiError, ErrorCode, Result } from '../../shared/result';
 import { dispatch } from '../api';
@@ -25,7 +26,16 @@ export interface WebAppOptions {
   token: string;
   /** The built renderer (index.html and its assets). */
   rendererDir: string;
+  /** Only with `holdfast web --test-clock`: end-to-end tests move the core's time by POST /test/clock. */
+  testClock?: TestClock;
 }
+
+export interface TestClock {
+  now(): Date;
+  advance(ms: number): void;
+}
+
+const AdvanceClockInput = z.object({ seconds: z.number().int().min(0).max(7 * 86_400) }).strict();
 
 /**
  * The web mode's routes: `POST /api/<operation>` runs one operation, `GET /events`
@@ -33,7 +43,7 @@ export interface WebAppOptions {
  * `/api/` and `/events` answer 401 to any request without the session's token
  * before they look at anything else.
  */
-export function createWebApp({ core, token, rendererDir }: WebAppOptions): Hono {
+export function createWebApp({ core, token, rendererDir, testClock }: WebAppOptions): Hono {
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -51,6 +61,18 @@ export function createWebApp({ core, token, rendererDir }: WebAppOptions): Hono 
   app.use('/api/*', requireToken);
   app.use('/api', requireToken);
   app.use('/events', requireToken);
+
+  if (testClock) {
+    app.use('/test/*', requireToken);
+    app.post('/test/clock', async (c) => {
+      const parsed = AdvanceClockInput.safeParse(await c.req.json().catch(() => null));
+      if (!parsed.success) return c.json(failure('VALIDATION', 'Send {"seconds": n} to move the test clock.'), 400);
+      testClock.advance(parsed.data.seconds * 1000);
+      // Fire what has come due now rather than at the scheduler's next tick.
+      core.drills.tickAll();
+      return c.json({ ok: true, value: { now: testClock.now().toISOString() } });
+    });
+  }
 
   app.post('/api/:operation', async (c) => {
     let input: unknown;

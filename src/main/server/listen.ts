@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Core } from '../core/core';
-import { createWebApp } from './app';
+import { createWebApp, type TestClock } from './app';
 
 export interface WebServerOptions {
   core: Core;
@@ -10,6 +10,7 @@ export interface WebServerOptions {
   host: string;
   /** 0 picks a free port. */
   port: number;
+  testClock?: TestClock;
 }
 
 export interface WebServer {
@@ -21,9 +22,9 @@ export interface WebServer {
 }
 
 /** Starts `holdfast web`: a new random token at each start, bound to `host` (loopback by default). */
-export function startWebServer({ core, rendererDir, host, port }: WebServerOptions): Promise<WebServer> {
+export function startWebServer({ core, rendererDir, host, port, testClock }: WebServerOptions): Promise<WebServer> {
   const token = randomBytes(24).toString('base64url');
-  const app = createWebApp({ core, token, rendererDir });
+  const app = createWebApp({ core, token, rendererDir, ...(testClock ? { testClock } : {}) });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
       const hostForUrl = info.family === 'IPv6' ? `[${info.address}]` : info.address;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../src/main/core/clock';
 import { openCore, type Core } from '../../../src/main/core/core';
 import { startWebServer, type WebServer } from '../../../src/main/server/listen';
 import { ASSETS_DIR, tempDir, writeFiles } from '../../fixtures/temp';
@@ -108,5 +109,36 @@ describe('holdfast web', () => {
     await readUntil('event: change');
     expect(received).toContain('data: {"type":"runbooks.changed"}');
     controller.abort();
+  });
+});
+
+describe('holdfast web --test-clock', () => {
+  it('has no clock route unless started with a test clock', async () => {
+    const response = await fetch(`${server.origin}/test/clock`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${server.token}` },
+      body: JSON.stringify({ seconds: 60 }),
+    });
+    expect(response.status).toBe(404);
+  });
+
+  it('moves the core clock only when told, and only with the token', async () => {
+    const clock = fixedClock('2026-03-01T10:00:00Z');
+    const clockCore = openCore({ dataDir: tempDir(), assetsDir: ASSETS_DIR, clock });
+    const clocked = await startWebServer({ core: clockCore, rendererDir, host: '127.0.0.1', port: 0, testClock: clock });
+    try {
+      const advance = (token: string | null) =>
+        fetch(`${clocked.origin}/test/clock`, {
+          method: 'POST',
+          headers: token ? { Authorization: `Bearer ${token}` } : {},
+          body: JSON.stringify({ seconds: 90 }),
+        });
+      expect((await advance(null)).status).toBe(401);
+      expect(clock.now().toISOString()).toBe('2026-03-01T10:00:00.000Z');
+      expect(await (await advance(clocked.token)).json()).toEqual({ ok: true, value: { now: '2026-03-01T10:01:30.000Z' } });
+    } finally {
+      await clocked.close();
+      clockCore.close();
+    }
   });
 });
