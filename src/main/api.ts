@@ -22,6 +22,7 @@ import { createBackup, listBackups } from './store/backup';
 import { schemaVersion } from './store/migrate';
 import { incidentSettings, updateIncidentSettings } from './incidents/settings';
 import { incidentMetrics } from './postmortems/metrics';
+import { exportScorecard } from './drills/scorecard-export';
 import { exportRunbooks } from './runbooks/export';
 import { importRunbooks } from './runbooks/import';
 import { clearDemo, DEMO_ROSTER, hasDemo, loadDemo } from './workspace/demo';
@@ -139,6 +140,8 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   drillObservation: (input, core) => core.drills.observe(input.id, input.text),
   drillScorecard: (input, core) => core.drills.scorecard(input.id),
   drillTrends: (input, core) => core.drills.runs(input.id).filter((run) => run.state === 'stopped').map((run) => core.drills.scorecard(run.id)),
+  importDrillScenarioText: (input, core) => core.drills.importScenarioText(input.markdown, input.fileName),
+  exportDrillScorecard: (input, core) => exportScorecard(core.drills.scorecard(input.id), input.format),
   createBackup: (input, core) => createBackup(core.store, core.options.dataDir, core.clock.now(), input.file),
   listBackups: (_input, core) => listBackups(core.options.dataDir),
   updateIncidentSettings: (input, core) => {

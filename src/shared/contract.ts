@@ -85,7 +85,9 @@ import {
   type Postmortem,
 } from './postmortems';
 import {
+  ExportScorecardInput,
   ImportScenarioInput,
+  ImportScenarioTextInput,
   InjectActionInput,
   ObservationInput,
   RunIdInput,
@@ -95,6 +97,7 @@ import {
   type DrillRun,
   type DrillScenario,
   type Scorecard,
+  type ScorecardFile,
 } from './drills';
 import { CreateBackupInput, EmptyInput, UpdateSettingsInput, type BackupInfo, type WorkspaceInfo } from './workspace';
 
@@ -184,6 +187,8 @@ export const contract = {
   drillObservation: returns<DrillRun>()(ObservationInput, 'A timestamped facilitator observation.'),
   drillScorecard: returns<Scorecard>()(RunIdInput, 'Times against the scenario’s targets, steps, injects and observations.'),
   drillTrends: returns<Scorecard[]>()(ScenarioIdInput, 'Every run of a scenario’s scorecard, oldest first.'),
+  importDrillScenarioText: returns<DrillScenario>()(ImportScenarioTextInput, 'Import a scenario from Markdown text (a file chosen in the app); same title updates it.'),
+  exportDrillScorecard: returns<ScorecardFile>()(ExportScorecardInput, 'A drill’s scorecard as a Markdown or CSV file.'),
   createBackup: returns<BackupInfo>()(CreateBackupInput, 'A consistent copy of the store (SQLite online backup), by default in the backups folder.'),
   listBackups: returns<BackupInfo[]>()(EmptyInput, 'Backups in the data folder, newest first.'),
 } as const;

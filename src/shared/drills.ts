@@ -89,7 +89,22 @@ const scenarioId = z.number().int().positive();
 const runId = z.number().int().positive();
 
 export const ImportScenarioInput = z.object({ path: z.string().min(1, 'give the scenario file') }).strict();
+export const ImportScenarioTextInput = z
+  .object({
+    markdown: z.string().min(1, 'the file is empty').max(1_000_000, 'a scenario file is at most 1 MB'),
+    fileName: z.string().trim().min(1).max(300).default('scenario.md'),
+  })
+  .strict();
 export const ScenarioIdInput = z.object({ id: scenarioId }).strict();
+export const SCORECARD_FORMATS = ['markdown', 'csv'] as const;
+export const ExportScorecardInput = z.object({ id: runId, format: z.enum(SCORECARD_FORMATS) }).strict();
+
+/** A scorecard as a file to download. */
+export interface ScorecardFile {
+  fileName: string;
+  mimeType: string;
+  content: string;
+}
 export const RunIdInput = z.object({ id: runId }).strict();
 export const StartDrillInput = z.object({ scenarioId, actor: z.string().trim().min(1).max(100).optional() }).strict();
 export const InjectActionInput = z

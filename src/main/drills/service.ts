@@ -33,6 +33,12 @@ interface RunRow {
   scenario: string;
 }
 
+/** The incident's lifecycle times as they stood when the drill stopped. */
+interface ReachedByStop {
+  acknowledgedAt: string | null;
+  mitigatedAt: string | null;
+}
+
 interface EventRow {
   at: string;
   kind: 'paused' | 'resumed' | 'inject_fired' | 'inject_held' | 'inject_released' | 'observation' | 'stopped';
@@ -123,7 +129,12 @@ export class DrillService {
     } catch {
       throw new HoldfastError('IO', `Cannot read ${file}.`, 'path');
     }
-    const document = parseScenario(text, path.basename(file));
+    return this.importScenarioText(text, path.basename(file));
+  }
+
+  /** A scenario's Markdown as the app received it (a file chosen in the browser); `fileName` names it in errors. */
+  importScenarioText(markdown: string, fileName: string): DrillScenario {
+    const document = parseScenario(markdown, fileName);
     const existing = this.scenarios().find((scenario) => scenario.title === document.title);
     return this.saveScenario({ ...document, id: existing?.id });
   }
@@ -175,14 +186,24 @@ export class DrillService {
     return this.transition(id, 'paused', 'running', 'resumed');
   }
 
+  /**
+   * Stops the drill clock and closes the DRILL incident, so it leaves the open
+   * incidents. What the team had reached by the stop is kept with the stop:
+   * resolving stamps acknowledged and mitigated times that the scorecard must not count.
+   */
   stop(id: number): DrillRun {
     const run = this.runRow(id);
     if (run.state === 'stopped') throw new HoldfastError('VALIDATION', 'This drill has already stopped.', 'id');
     const now = this.now();
     this.db.transaction(() => {
       this.fireDue(run);
-      this.statements.addEvent.run(id, now, 'stopped', '', '{}');
+      const incident = this.context.incidents.get(run.incident_id);
+      const reached: ReachedByStop = { acknowledgedAt: incident.acknowledgedAt, mitigatedAt: incident.mitigatedAt };
+      this.statements.addEvent.run(id, now, 'stopped', '', JSON.stringify({ reached }));
       this.statements.setState.run('stopped', now, id);
+      if (incident.status !== 'resolved') {
+        this.context.incidents.changeStatus({ id: run.incident_id, status: 'resolved', summary: 'The drill was stopped by the facilitator.', actor: 'drill facilitator' });
+      }
     })();
     this.context.changed(id, run.incident_id);
     return this.get(id);
@@ -255,8 +276,14 @@ export class DrillService {
     const scenario = JSON.parse(run.scenario) as DrillScenario;
     const incident = this.context.incidents.get(run.incident_id);
     const timeline = this.context.incidents.timeline(run.incident_id, 'all');
-    const minutesAt = (at: string | null) => (at ? round(drillElapsedMs(run.started_at, events, at, run.stopped_at) / 60_000) : null);
+    const stoppedEvent = events.find((event) => event.kind === 'stopped');
+    const reached = stoppedEvent ? (JSON.parse(stoppedEvent.data) as { reached?: ReachedByStop }).reached : undefined;
+    // What happened after the stop is not part of the drill.
+    const duringDrill = (at: string | null) => at !== null && (run.stopped_at === null || Date.parse(at) <= Date.parse(run.stopped_at));
+    const minutesAt = (at: string | null) => (duringDrill(at) ? round(drillElapsedMs(run.started_at, events, at ?? '', run.stopped_at) / 60_000) : null);
     const firstUpdate = timeline.find((event) => event.type === 'status_update')?.at ?? null;
+    const acknowledgedAt = reached ? reached.acknowledgedAt : incident.acknowledgedAt;
+    const mitigatedAt = reached ? reached.mitigatedAt : incident.mitigatedAt;
     const row = (measure: string, actual: number | null, target: number | null): ScorecardRow => ({
       measure,
       actualMinutes: actual,
@@ -270,9 +297,9 @@ export class DrillService {
       startedAt: run.started_at,
       durationMinutes: round(drill.elapsedSeconds / 60),
       rows: [
-        row('Time to acknowledge', minutesAt(incident.acknowledgedAt), targets.acknowledgeMinutes),
+        row('Time to acknowledge', minutesAt(acknowledgedAt), targets.acknowledgeMinutes),
         row('Time to first status update', minutesAt(firstUpdate), targets.firstUpdateMinutes),
-        row('Time to mitigate', minutesAt(incident.mitigatedAt), targets.mitigateMinutes),
+        row('Time to mitigate', minutesAt(mitigatedAt), targets.mitigateMinutes),
       ],
       steps: incident.runbooks.flatMap((runbook) =>
         runbook.steps.map((step) => {
