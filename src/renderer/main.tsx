@@ -1,10 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { applyTheme } from './app/theme';
+import { applyTheme, watchSystemContrast } from './app/theme';
 import './app/styles.css';
 
 applyTheme();
+watchSystemContrast();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(

@@ -1,5 +1,6 @@
 import type { InputOf, OperationName, OutputOf } from './contract';
 import type { ChangeEvent } from './events';
+import type { MenuCommand } from './menu';
 import type { Result } from './result';
 
 /** One method per operation: what the preload exposes and what the renderer's client offers. */
@@ -17,6 +18,8 @@ export interface HoldfastBridge {
    * Chromium's printer, in a hidden window with JavaScript off. Desktop app only.
    */
   printToPdf?: (html: string) => Promise<Uint8Array>;
+  /** Commands chosen in the application menu. Desktop app only. */
+  onMenuCommand?: (listener: (command: MenuCommand) => void) => () => void;
 }
 
 /** The IPC channel of `HoldfastBridge.printToPdf`. */

@@ -8,6 +8,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { PRINT_TO_PDF_CHANNEL, type HoldfastApi, type HoldfastBridge } from '../../shared/api-types';
 import { IPC_EVENT_CHANNEL, ipcChannel, operationNames } from '../../shared/contract';
 import type { ChangeEvent } from '../../shared/events';
+import { isMenuCommand, MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/menu';
 import type { Result } from '../../shared/result';
 
 const api = Object.fromEntries(
@@ -28,6 +29,15 @@ const bridge: HoldfastBridge = {
     };
   },
   printToPdf: (html) => ipcRenderer.invoke(PRINT_TO_PDF_CHANNEL, html) as Promise<Uint8Array>,
+  onMenuCommand(listener) {
+    const forward = (_event: IpcRendererEvent, command: unknown): void => {
+      if (isMenuCommand(command)) listener(command satisfies MenuCommand);
+    };
+    ipcRenderer.on(MENU_COMMAND_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, forward);
+    };
+  },
 };
 
 contextBridge.exposeInMainWorld('holdfast', bridge);

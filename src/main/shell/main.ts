@@ -8,9 +8,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, net, protocol, session, shell } from 'electron';
 import { appPaths, defaultDataDir } from '../core/paths';
+import { MENU_COMMAND_CHANNEL } from '../../shared/menu';
 import { SECURITY_HEADERS } from '../server/security';
 import { CoreClient } from './core-client';
 import { registerIpc, sendChange } from './ipc';
+import { installMenu } from './menu';
 import { electronNativeBinding } from './native-binding';
 import { registerPrintToPdf } from './pdf';
 import { loadWindowState, trackWindowState } from './window-state';
@@ -106,6 +108,12 @@ function start(): void {
   registerIpc((name, input) => client.request(name, input), APP_URL_PREFIX);
   registerPrintToPdf(APP_URL_PREFIX);
   core.start();
+  installMenu({
+    dataDir: app.getPath('userData'),
+    send: (command) => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(MENU_COMMAND_CHANNEL, command);
+    },
+  });
   mainWindow = createWindow();
 }
 

@@ -1,6 +1,7 @@
 import type { HoldfastApi, HoldfastBridge } from '../../shared/api-types';
 import { operationNames } from '../../shared/contract';
 import type { ChangeEvent } from '../../shared/events';
+import type { MenuCommand } from '../../shared/menu';
 import { httpTransport } from './http-transport';
 import { ipcTransport } from './ipc-transport';
 import { takeSessionToken } from './session-token';
@@ -42,4 +43,9 @@ export const connection = { kind: chosen.transport.kind, hasToken: chosen.hasTok
 
 export function onChange(listener: (event: ChangeEvent) => void): () => void {
   return chosen.transport.subscribe(listener);
+}
+
+/** The desktop app's menu commands; nothing in web mode, which has no menu. */
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  return window.holdfast?.onMenuCommand?.(listener) ?? (() => undefined);
 }

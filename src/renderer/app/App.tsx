@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { connection, onChange } from '../api/client';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { KeyboardOverlays } from '../features/commands/KeyboardOverlays';
+import { openHelp, openPalette } from '../features/commands/store';
 import { IncidentsLayer } from '../features/incidents/IncidentsLayer';
 import { DeclareButton, IncidentsNavLink } from '../features/incidents/IncidentsNav';
 import { IncidentsScreen } from '../features/incidents/list/IncidentsScreen';
@@ -22,7 +24,8 @@ import { DemoBanner } from '../features/workspace/DemoBanner';
 import { useWorkspace } from '../features/workspace/store';
 import { navigate, useRoute, type Route } from './route';
 import { useGlobalShortcuts, useKeyShortcut } from './shortcuts';
-import { useTheme } from './theme';
+import { KEYS } from './keymap';
+import { THEME_LABELS, useTheme } from './theme';
 
 export function App() {
   const route = useRoute();
@@ -31,7 +34,7 @@ export function App() {
   const workspaceError = useWorkspace((state) => state.error);
   const error = runbooksError ?? workspaceError;
   useGlobalShortcuts();
-  useKeyShortcut('o', () => navigate({ screen: 'oncall' }));
+  useKeyShortcut(KEYS.goOnCall.key, () => navigate({ screen: 'oncall' }));
 
   useEffect(() => {
     const refresh = () => {
@@ -68,6 +71,7 @@ export function App() {
         <Screen route={route} />
       </main>
       <ConfirmDialog />
+      <KeyboardOverlays />
     </div>
   );
 }
@@ -137,8 +141,14 @@ function TopBar({ route }: { route: Route }) {
       </nav>
       <span className="spacer" />
       <DeclareButton />
+      <button type="button" className="ghost" onClick={openPalette} aria-keyshortcuts="Control+K Meta+K" title="Command palette (Ctrl+K)">
+        Commands <kbd aria-hidden="true">Ctrl+K</kbd>
+      </button>
       <button type="button" className="ghost" onClick={theme.cycle} title="Switch theme">
-        Theme: {theme.choice}
+        Theme: {THEME_LABELS[theme.choice]}
+      </button>
+      <button type="button" className="ghost" onClick={openHelp} aria-keyshortcuts="?" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+        ?
       </button>
     </header>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { SEARCH_INPUT_ID } from '../features/runbooks/SearchBox';
+import { KEYS } from './keymap';
 
 const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -12,9 +13,8 @@ export function useGlobalShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (dialogOpen()) return;
-      const commandK = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k';
-      const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
-      if (commandK || slash) {
+      const slash = event.key === KEYS.search.key && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
+      if (slash) {
         const input = document.getElementById(SEARCH_INPUT_ID);
         if (input instanceof HTMLInputElement) {
           event.preventDefault();

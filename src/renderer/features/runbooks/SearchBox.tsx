@@ -29,7 +29,7 @@ export function SearchBox() {
         id={SEARCH_INPUT_ID}
         type="search"
         value={query}
-        placeholder="Search runbooks   ( / or Ctrl+K )"
+        placeholder="Search runbooks   ( / )"
         aria-label="Search runbooks"
         aria-controls="runbook-results"
         autoComplete="off"

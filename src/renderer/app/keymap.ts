@@ -1,0 +1,54 @@
+/**
+ * Every keyboard shortcut of the console, in one table. The hooks in
+ * shortcuts.ts take their key from here and the help screen (`?`) lists this
+ * table, so what the help says is what the keys do.
+ */
+export interface Shortcut {
+  /** What `KeyboardEvent.key` must be (lower case for letters). */
+  key: string;
+  /** With Ctrl (Cmd on macOS). */
+  mod?: boolean;
+  /** Where it works, as the help screen groups it. */
+  where: ShortcutArea;
+  /** What it does, as the help screen says it. */
+  does: string;
+}
+
+export type ShortcutArea = 'Anywhere' | 'Runbooks' | 'Incident runner' | 'Incidents' | 'On call' | 'Drills' | 'Editors';
+
+export const SHORTCUT_AREAS: readonly ShortcutArea[] = ['Anywhere', 'Runbooks', 'Incident runner', 'Incidents', 'On call', 'Drills', 'Editors'];
+
+export const KEYS = {
+  palette: { key: 'k', mod: true, where: 'Anywhere', does: 'Command palette: every command and runbook' },
+  search: { key: '/', where: 'Anywhere', does: 'Search runbooks' },
+  declare: { key: 'i', mod: true, where: 'Anywhere', does: 'Declare an incident' },
+  help: { key: '?', where: 'Anywhere', does: 'Show these keyboard shortcuts' },
+  goOnCall: { key: 'o', where: 'Anywhere', does: 'Who is on call now' },
+  newRunbook: { key: 'n', where: 'Runbooks', does: 'New runbook' },
+  editRunbook: { key: 'e', where: 'Runbooks', does: 'Edit the open runbook' },
+  nextStep: { key: 'j', where: 'Incident runner', does: 'Next step (also ↓)' },
+  previousStep: { key: 'k', where: 'Incident runner', does: 'Previous step (also ↑)' },
+  startStep: { key: 's', where: 'Incident runner', does: 'Start the current step (also Enter)' },
+  doneStep: { key: 'd', where: 'Incident runner', does: 'Mark the step done and move on' },
+  skipStep: { key: 'x', where: 'Incident runner', does: 'Skip the step' },
+  failStep: { key: 'f', where: 'Incident runner', does: 'Mark the step failed' },
+  note: { key: 'n', where: 'Incident runner', does: 'Write a note on the timeline' },
+  newIncident: { key: 'n', where: 'Incidents', does: 'Declare an incident' },
+  coverShift: { key: 'c', where: 'On call', does: 'Cover a shift on the open schedule' },
+  save: { key: 's', mod: true, where: 'Editors', does: 'Save' },
+} as const satisfies Record<string, Shortcut>;
+
+/** How a shortcut is written for people: "Ctrl+K" (⌘K on a Mac). */
+export function shortcutLabel(shortcut: Shortcut, mac = isMac()): string {
+  const key = shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key;
+  if (!shortcut.mod) return shortcut.key;
+  return mac ? `⌘${key}` : `Ctrl+${key}`;
+}
+
+/** The value for `aria-keyshortcuts`. */
+export function ariaShortcut(shortcut: Shortcut): string {
+  const key = shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key;
+  return shortcut.mod ? `Control+${key} Meta+${key}` : shortcut.key;
+}
+
+const isMac = (): boolean => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);

@@ -1,0 +1,48 @@
+import type { MenuCommand } from '../../../shared/menu';
+import { KEYS, type Shortcut } from '../../app/keymap';
+import { navigate } from '../../app/route';
+import { setTheme } from '../../app/theme';
+import { openDeclare } from '../incidents/store';
+import { openHelp, openPalette } from './store';
+
+/** A thing the console can do, by name: what the palette lists and the desktop menu sends. */
+export interface Command {
+  id: MenuCommand;
+  title: string;
+  group: 'Go to' | 'Create' | 'View' | 'Help';
+  /** Extra words the palette matches on. */
+  keywords?: string;
+  shortcut?: Shortcut;
+  run: () => void;
+}
+
+export const COMMANDS: readonly Command[] = [
+  { id: 'go-runbooks', title: 'Runbooks', group: 'Go to', keywords: 'library search', run: () => navigate({ screen: 'library' }) },
+  { id: 'go-oncall', title: 'On call now', group: 'Go to', keywords: 'roster schedule who pager', shortcut: KEYS.goOnCall, run: () => navigate({ screen: 'oncall' }) },
+  { id: 'go-incidents', title: 'Incidents', group: 'Go to', keywords: 'open outage', run: () => navigate({ screen: 'incidents' }) },
+  { id: 'go-history', title: 'Incident history', group: 'Go to', keywords: 'past postmortem post-mortem action items', run: () => navigate({ screen: 'incident-history', tab: 'incidents' }) },
+  { id: 'go-metrics', title: 'Metrics', group: 'Go to', keywords: 'mtta mttr charts', run: () => navigate({ screen: 'metrics' }) },
+  { id: 'declare-incident', title: 'Declare an incident', group: 'Create', keywords: 'new incident outage page', shortcut: KEYS.declare, run: openDeclare },
+  { id: 'new-runbook', title: 'New runbook', group: 'Create', keywords: 'write author', run: () => navigate({ screen: 'new-runbook' }) },
+  { id: 'command-palette', title: 'Command palette', group: 'View', shortcut: KEYS.palette, run: openPalette },
+  { id: 'theme-system', title: 'Theme: follow the system', group: 'View', keywords: 'appearance os auto', run: () => setTheme('system') },
+  { id: 'theme-light', title: 'Theme: light', group: 'View', keywords: 'appearance day', run: () => setTheme('light') },
+  { id: 'theme-dark', title: 'Theme: dark', group: 'View', keywords: 'appearance night', run: () => setTheme('dark') },
+  { id: 'theme-contrast', title: 'Theme: high contrast', group: 'View', keywords: 'appearance accessibility wall display', run: () => setTheme('contrast') },
+  { id: 'shortcuts', title: 'Keyboard shortcuts', group: 'Help', keywords: 'keys help', shortcut: KEYS.help, run: openHelp },
+];
+
+export function runCommand(id: MenuCommand): void {
+  COMMANDS.find((command) => command.id === id)?.run();
+}
+
+/** Commands whose title or keywords contain every word typed, in the table's order. */
+export function matchCommands(query: string): Command[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return COMMANDS.filter((command) => {
+    if (command.id === 'command-palette') return false;
+    const haystack = `${command.group} ${command.title} ${command.keywords ?? ''}`.toLowerCase();
+    return words.every((word) => haystack.includes(word));
+  });
+}
+
