@@ -12,6 +12,7 @@ import {
   type OutputOf,
   type ParsedInputOf,
 } from '../shared/contract';
+import { mayCall, RESPONDER, type Session } from '../shared/access';
 import { fail, ok, type Result } from '../shared/result';
 import type { TimelineEvent } from '../shared/incidents';
 import type { WorkspaceInfo } from '../shared/workspace';
@@ -27,9 +28,10 @@ import { exportRunbooks } from './runbooks/export';
 import { importRunbooks } from './runbooks/import';
 import { clearDemo, DEMO_ROSTER, hasDemo, loadDemo } from './workspace/demo';
 
-type Handler<N extends OperationName> = (input: ParsedInputOf<N>, core: Core) => OutputOf<N> | Promise<OutputOf<N>>;
+type Handler<N extends OperationName> = (input: ParsedInputOf<N>, core: Core, session: Session) => OutputOf<N> | Promise<OutputOf<N>>;
 
 export const handlers: { [N in OperationName]: Handler<N> } = {
+  getSession: (_input, _core, session) => ({ role: session.role }),
   getWorkspace: (_input, core) => workspaceInfo(core),
   loadDemoWorkspace: (_input, core) => {
     loadDemo(core);
@@ -181,16 +183,23 @@ function workspaceInfo(core: Core): WorkspaceInfo {
   };
 }
 
-/** Runs one operation by name on untrusted input. Never throws. */
-export async function dispatch(core: Core, name: string, rawInput: unknown): Promise<Result<unknown>> {
+/**
+ * Runs one operation by name on untrusted input for a session (a responder unless
+ * told otherwise; see src/shared/access.ts). Never throws.
+ */
+export async function dispatch(core: Core, name: string, rawInput: unknown, session: Session = RESPONDER): Promise<Result<unknown>> {
   if (!isOperationName(name)) {
-    return fail('UNKNOWN_OPERATION', `Unknown operation "${name}". Known operations: ${operationNames.join(', ')}.`);
+    const shown = name.length > 80 ? `${name.slice(0, 80)}…` : name;
+    return fail('UNKNOWN_OPERATION', `Unknown operation "${shown}". Known operations: ${operationNames.join(', ')}.`);
+  }
+  if (!mayCall(session, name)) {
+    return fail('FORBIDDEN', `This console is read-only (viewer link): ${name} would change data. Use the responder link to make changes.`);
   }
   const parsed = contract[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) return { ok: false, error: toApiError(validationError(name, parsed.error)) };
   try {
     const handler = handlers[name] as Handler<OperationName>;
-    return ok(await handler(parsed.data as ParsedInputOf<OperationName>, core));
+    return ok(await handler(parsed.data as ParsedInputOf<OperationName>, core, session));
   } catch (error) {
     const apiError = toApiError(error);
     if (apiError.code === 'INTERNAL') console.error(`[holdfast] ${name} failed:`, error);

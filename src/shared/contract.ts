@@ -2,7 +2,8 @@
  * The contract of every operation Holdfast offers: its name, the zod schema of
  * its input and the type of its output. The core implements it (src/main/api.ts),
  * the Electron preload, the web server and the CLI expose it, and the renderer's
- * client is typed by it. Add an operation here and the compiler asks for the rest.
+ * client is typed by it. Add an operation here and the compiler asks for the rest
+ * (its handler in src/main/api.ts, and whether it reads or writes in ./access.ts).
  */
 import { z } from 'zod';
 import {
@@ -99,6 +100,7 @@ import {
   type Scorecard,
   type ScorecardFile,
 } from './drills';
+import type { Session } from './access';
 import { CreateBackupInput, EmptyInput, UpdateSettingsInput, type BackupInfo, type WorkspaceInfo } from './workspace';
 
 export interface OperationSpec<I extends z.ZodType, O> {
@@ -113,6 +115,7 @@ const returns =
   <I extends z.ZodType>(input: I, summary: string): OperationSpec<I, O> => ({ input, summary });
 
 export const contract = {
+  getSession: returns<Session>()(EmptyInput, 'Who this console is: a responder (may change things) or a viewer (read-only).'),
   getWorkspace: returns<WorkspaceInfo>()(EmptyInput, 'Where the data lives and what it holds.'),
   loadDemoWorkspace: returns<WorkspaceInfo>()(EmptyInput, 'Add the sample runbooks of the demo workspace.'),
   updateSettings: returns<WorkspaceInfo>()(UpdateSettingsInput, 'Change the default author or the procedure headings (steps are re-extracted).'),

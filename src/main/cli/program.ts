@@ -10,6 +10,7 @@ import { appPaths, defaultDataDir } from '../core/paths';
 import { APP_VERSION } from '../core/version';
 import { toApiError } from '../errors';
 import { startWebServer } from '../server/listen';
+import { isLoopbackHost } from '../server/served-address';
 import { checkStore, restoreBackup } from '../store/backup';
 import { DATABASE_FILE } from '../store/open';
 import { formatExport, formatHits, formatImport, formatList, formatRevisions, formatRunbook, formatWorkspace } from './format';
@@ -369,7 +370,7 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     .command('web')
     .description('serve the console and its API to a browser on this machine')
     .option('--port <n>', 'port to listen on (0 picks a free one)', '0')
-    .option('--host <addr>', 'address to listen on', '127.0.0.1')
+    .option('--host <addr>', 'address to listen on; anything but loopback lets other machines connect', '127.0.0.1')
     .option('--empty', 'on a new data folder, start without the demo workspace')
     .addOption(new Option('--test-clock <iso>', 'for end-to-end tests: time stands still at ISO and moves only by POST /test/clock').hideHelp())
     .action(async (options: { port: string; host: string; empty?: boolean; testClock?: string }) => {
@@ -381,12 +382,14 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
         throw new CliExit(1, `the console is not built yet (no ${rendererDir}): run npm run build, or npm run web`);
       }
       const testClock = options.testClock === undefined ? undefined : parseTestClock(options.testClock);
+      if (!isLoopbackHost(options.host)) io.stderr(nonLoopbackWarning(options.host));
       const core = openDataCore(testClock);
       core.prepareWorkspace({ demo: !options.empty });
       const stopScheduler = core.startScheduler();
       const server = await startWebServer({ core, rendererDir, host: options.host, port, ...(testClock ? { testClock } : {}) });
       if (testClock) io.stderr(`holdfast: test clock at ${testClock.now().toISOString()}; time moves only by POST /test/clock\n`);
       io.stdout(`Holdfast console: ${server.url}\n`);
+      io.stdout(`Viewer (read-only): ${server.viewerUrl}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => {
           stopScheduler();
@@ -413,6 +416,15 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     if (error instanceof CliExit) for (const line of error.details) io.stderr(`  ${line}\n`);
     return error instanceof CliExit ? error.status : 1;
   }
+}
+
+function nonLoopbackWarning(host: string): string {
+  return [
+    `holdfast: WARNING: serving on ${host}, not loopback: other machines on the network can reach this console.`,
+    '  Anyone who gets a link can use it, and the traffic is plain HTTP (not encrypted).',
+    '  Share only the viewer link where you can, and omit --host to keep the console on this machine.',
+    '',
+  ].join('\n');
 }
 
 function parseTestClock(value: string) {

@@ -1,17 +1,22 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { streamSSE } from 'hono/streaming';
+import type { Role } from '../../shared/access';
+import { formatBytes, LIMITS } from '../../shared/limits';
 import type { ApiError, ErrorCode, Result } from '../../shared/result';
 import { dispatch } from '../api';
 import type { Core } from '../core/core';
-import { hasBearerToken, SECURITY_HEADERS } from './security';
+import { roleForAuthorization, SECURITY_HEADERS, type SessionTokens } from './security';
+import { refusal, type ServedAddress } from './served-address';
 
-const HTTP_STATUS: Record<ErrorCode, 400 | 401 | 404 | 409 | 500 | 503> = {
+export const HTTP_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 500 | 503> = {
   VALIDATION: 400,
   NOT_FOUND: 404,
   UNKNOWN_OPERATION: 404,
   UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
   CONFLICT: 409,
   STORE_TOO_NEW: 409,
   STORE_UNREADABLE: 503,
@@ -23,7 +28,9 @@ const KEEPALIVE_MS = 20_000;
 
 export interface WebAppOptions {
   core: Core;
-  token: string;
+  tokens: SessionTokens;
+  /** Where the server is reachable (known once it listens); requests naming another host or coming from another origin are refused. */
+  served: () => ServedAddress;
   /** The built renderer (index.html and its assets). */
   rendererDir: string;
   /** Only with `holdfast web --test-clock`: end-to-end tests move the core's time by POST /test/clock. */
@@ -37,34 +44,54 @@ export interface TestClock {
 
 const AdvanceClockInput = z.object({ seconds: z.number().int().min(0).max(7 * 86_400) }).strict();
 
+type Env = { Variables: { role: Role } };
+
 /**
  * The web mode's routes: `POST /api/<operation>` runs one operation, `GET /events`
  * streams change events, everything else is the console's static files.
- * `/api/` and `/events` answer 401 to any request without the session's token
- * before they look at anything else.
+ * Every request must name this server in its `Host` header and must not come
+ * from another origin (421/403 otherwise). `/api/` and `/events` then answer 401
+ * to any request without one of the session's tokens before they look at
+ * anything else; the viewer token may call only read operations (403 otherwise).
  */
-export function createWebApp({ core, token, rendererDir, testClock }: WebAppOptions): Hono {
-  const app = new Hono();
+export function createWebApp({ core, tokens, served, rendererDir, testClock }: WebAppOptions): Hono<Env> {
+  const app = new Hono<Env>();
 
   app.use('*', async (c, next) => {
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
   });
 
-  const requireToken: MiddlewareHandler = async (c, next) => {
-    if (!hasBearerToken(c.req.header('Authorization'), token)) {
+  app.use('*', async (c, next) => {
+    const refused = refusal(served(), { method: c.req.method, path: c.req.path, header: (name) => c.req.header(name) });
+    if (refused) return c.json(failure('FORBIDDEN', refused.message), refused.status);
+    await next();
+  });
+
+  const requireToken: MiddlewareHandler<Env> = async (c, next) => {
+    const role = roleForAuthorization(c.req.header('Authorization'), tokens);
+    if (role === null) {
       const error: ApiError = { code: 'UNAUTHORIZED', message: 'Missing or wrong token: open the console with the link Holdfast printed.' };
       return c.json({ ok: false, error }, 401, { 'WWW-Authenticate': 'Bearer' });
     }
+    c.set('role', role);
     await next();
   };
   app.use('/api/*', requireToken);
   app.use('/api', requireToken);
   app.use('/events', requireToken);
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: LIMITS.requestBytes,
+      onError: (c) => c.json(failure('VALIDATION', `The request body is larger than ${formatBytes(LIMITS.requestBytes)}, the most Holdfast accepts.`), 413),
+    }),
+  );
 
   if (testClock) {
     app.use('/test/*', requireToken);
     app.post('/test/clock', async (c) => {
+      if (c.get('role') !== 'responder') return c.json(failure('FORBIDDEN', 'Only the responder link moves the test clock.'), 403);
       const parsed = AdvanceClockInput.safeParse(await c.req.json().catch(() => null));
       if (!parsed.success) return c.json(failure('VALIDATION', 'Send {"seconds": n} to move the test clock.'), 400);
       testClock.advance(parsed.data.seconds * 1000);
@@ -82,7 +109,7 @@ export function createWebApp({ core, token, rendererDir, testClock }: WebAppOpti
     } catch {
       return c.json(failure('VALIDATION', 'The request body is not valid JSON.'), 400);
     }
-    const result = await dispatch(core, c.req.param('operation'), input);
+    const result = await dispatch(core, c.req.param('operation'), input, { role: c.get('role') });
     return c.json(result, result.ok ? 200 : HTTP_STATUS[result.error.code]);
   });
   app.all('/api/*', (c) =>

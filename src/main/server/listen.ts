@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Core } from '../core/core';
 import { createWebApp, type TestClock } from './app';
+import { newToken } from './security';
+import { servedAddress, type ServedAddress } from './served-address';
 
 export interface WebServerOptions {
   core: Core;
@@ -14,25 +15,34 @@ export interface WebServerOptions {
 }
 
 export interface WebServer {
-  /** The console's address, with the session token in the fragment. */
+  /** The console's address for responders, with their token in the fragment. */
   url: string;
+  /** The read-only console's address (for a wall display), with the viewer token in the fragment. */
+  viewerUrl: string;
   origin: string;
   token: string;
+  viewerToken: string;
   close(): Promise<void>;
 }
 
-/** Starts `holdfast web`: a new random token at each start, bound to `host` (loopback by default). */
+/**
+ * Starts `holdfast web`: new random responder and viewer tokens at each start,
+ * bound to `host` (loopback by default).
+ */
 export function startWebServer({ core, rendererDir, host, port, testClock }: WebServerOptions): Promise<WebServer> {
-  const token = randomBytes(24).toString('base64url');
-  const app = createWebApp({ core, token, rendererDir, ...(testClock ? { testClock } : {}) });
+  const tokens = { responder: newToken(), viewer: newToken() };
+  // Nothing is served before the server knows its own address.
+  let served: ServedAddress = { hosts: new Set(), origins: new Set(), origin: '' };
+  const app = createWebApp({ core, tokens, served: () => served, rendererDir, ...(testClock ? { testClock } : {}) });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
-      const hostForUrl = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-      const origin = `http://${hostForUrl}:${info.port}`;
+      served = servedAddress(info.address, info.port);
       resolve({
-        origin,
-        url: `${origin}/#token=${token}`,
-        token,
+        origin: served.origin,
+        url: `${served.origin}/#token=${tokens.responder}`,
+        viewerUrl: `${served.origin}/#token=${tokens.viewer}`,
+        token: tokens.responder,
+        viewerToken: tokens.viewer,
         close: () =>
           new Promise<void>((done) => {
             server.close(() => done());

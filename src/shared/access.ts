@@ -1,0 +1,130 @@
+/**
+ * Who may call what. Every operation of the contract is classified here, once:
+ * `read` operations only look, `write` operations change the store or write files
+ * on the machine Holdfast runs on. A viewer session (the read-only link of
+ * `holdfast web`, for a wall display) may call only `read` operations; `dispatch`
+ * refuses the rest with FORBIDDEN before it looks at the input.
+ *
+ * The `satisfies` below makes an operation added to the contract without a class
+ * here (or a name here that is not an operation) a compile error.
+ */
+import type { OperationName } from './contract';
+
+export type Access = 'read' | 'write';
+
+export const operationAccess = {
+  getSession: 'read',
+  getWorkspace: 'read',
+  loadDemoWorkspace: 'write',
+  updateSettings: 'write',
+  clearDemoWorkspace: 'write',
+
+  listRunbooks: 'read',
+  searchRunbooks: 'read',
+  getRunbook: 'read',
+  relatedRunbooks: 'read',
+  getRunbookAsset: 'read',
+  previewRunbook: 'read',
+  saveRunbook: 'write',
+  duplicateRunbook: 'write',
+  archiveRunbook: 'write',
+  unarchiveRunbook: 'write',
+  listRunbookRevisions: 'read',
+  getRunbookRevision: 'read',
+  diffRunbookRevisions: 'read',
+  restoreRunbookRevision: 'write',
+  importRunbooks: 'write',
+  /** Writes files into a folder on the machine. */
+  exportRunbooks: 'write',
+
+  getRoster: 'read',
+  importRoster: 'write',
+  exportRoster: 'read',
+  importPeopleCsv: 'write',
+  whoIsOnCall: 'read',
+  scheduleShifts: 'read',
+  nowBoard: 'read',
+  createOverride: 'write',
+  deleteOverride: 'write',
+  scheduleIcal: 'read',
+  loadReport: 'read',
+
+  declareIncident: 'write',
+  listIncidents: 'read',
+  getIncident: 'read',
+  getTimeline: 'read',
+  logNote: 'write',
+  acknowledgeIncident: 'write',
+  changeSeverity: 'write',
+  assignRole: 'write',
+  attachRunbook: 'write',
+  setStepState: 'write',
+  changeStatus: 'write',
+  postStatusUpdate: 'write',
+  /** Fills in a template and returns the text; nothing is logged. */
+  draftStatusUpdate: 'read',
+  markKey: 'write',
+  correctEvent: 'write',
+  suggestResponders: 'read',
+  suggestRunbooks: 'read',
+  searchIncidents: 'read',
+  similarIncidents: 'read',
+  getIncidentSettings: 'read',
+  updateIncidentSettings: 'write',
+
+  /** The first call writes the draft from the incident's record. */
+  getPostmortem: 'write',
+  regeneratePostmortem: 'write',
+  savePostmortem: 'write',
+  /** Goes through getPostmortem, so it may write the draft too. */
+  exportPostmortem: 'write',
+  listActionItems: 'read',
+  saveActionItem: 'write',
+  incidentMetrics: 'read',
+
+  listDrillScenarios: 'read',
+  saveDrillScenario: 'write',
+  importDrillScenario: 'write',
+  exportDrillScenario: 'read',
+  /** A random pick; nothing is recorded until the drill starts. */
+  pickDrillScenario: 'read',
+  startDrill: 'write',
+  /**
+   * Fires injects that the drill clock has already made due, exactly as the
+   * scheduler does on its next tick; it never starts, stops or changes a drill.
+   */
+  getDrill: 'read',
+  listDrillRuns: 'read',
+  pauseDrill: 'write',
+  resumeDrill: 'write',
+  stopDrill: 'write',
+  drillInject: 'write',
+  drillObservation: 'write',
+  drillScorecard: 'read',
+  drillTrends: 'read',
+  importDrillScenarioText: 'write',
+  exportDrillScorecard: 'read',
+
+  /** Writes a file on the machine. */
+  createBackup: 'write',
+  listBackups: 'read',
+} as const satisfies Record<OperationName, Access>;
+
+/** The operations a viewer may not call. */
+export type WriteOperationName = { [N in OperationName]: (typeof operationAccess)[N] extends 'write' ? N : never }[OperationName];
+
+export const ROLES = ['responder', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling: the desktop app, the CLI and the responder link of `holdfast web` are responders. */
+export interface Session {
+  role: Role;
+}
+
+export const RESPONDER: Session = { role: 'responder' };
+export const VIEWER: Session = { role: 'viewer' };
+
+export const isWriteOperation = (name: OperationName): boolean => operationAccess[name] === 'write';
+
+/** Whether a session may call an operation. */
+export const mayCall = (session: Session, name: OperationName): boolean => session.role === 'responder' || !isWriteOperation(name);

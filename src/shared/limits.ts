@@ -1,0 +1,32 @@
+/**
+ * How big an input Holdfast accepts, in one place. Anything larger is refused
+ * before it is read or parsed, with a message naming the file and the limit,
+ * so a stray 50 MB file or a runaway script cannot freeze the console.
+ * Real inputs are far smaller: runbooks are a few kilobytes, a large roster a
+ * few thousand lines.
+ */
+export const LIMITS = {
+  /** A runbook's Markdown, as a file or in the editor (characters or bytes). */
+  runbookBytes: 1_000_000,
+  /** An image imported with a runbook. */
+  runbookAssetBytes: 10_000_000,
+  /** A YAML roster file. */
+  rosterBytes: 5_000_000,
+  rosterLines: 100_000,
+  /** A CSV file of people. */
+  peopleCsvBytes: 5_000_000,
+  peopleCsvLines: 100_000,
+  /** A drill scenario's Markdown. */
+  drillBytes: 1_000_000,
+  /** One request body of `holdfast web` (a runbook of the largest size, JSON-escaped, fits). */
+  requestBytes: 8_000_000,
+} as const;
+
+/** `1 MB`, `8 MB`, `512 kB`: a size as people read it (decimal units). */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1_000_000) return `${trim(bytes / 1_000_000)} MB`;
+  if (bytes >= 1_000) return `${trim(bytes / 1_000)} kB`;
+  return `${bytes} bytes`;
+}
+
+const trim = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1));

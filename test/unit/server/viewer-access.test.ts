@@ -1,0 +1,94 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../src/main/api';
+import { startWebServer, type WebServer } from '../../../src/main/server/listen';
+import { operationAccess, VIEWER, type WriteOperationName } from '../../../src/shared/access';
+import { operationNames } from '../../../src/shared/contract';
+import { forkSeeded, sampleInputs, seededCore, storeSnapshot, type Seeded } from '../../fixtures/seeded';
+import { tempDir, writeFiles } from '../../fixtures/temp';
+
+const writeOperations = operationNames.filter((name): name is WriteOperationName => operationAccess[name] === 'write');
+const readOperations = operationNames.filter((name) => operationAccess[name] === 'read');
+
+describe('operation access', () => {
+  it('classifies every operation of the contract, and nothing else', () => {
+    expect(Object.keys(operationAccess).sort()).toEqual([...operationNames].sort());
+    expect(writeOperations).toEqual(expect.arrayContaining(['saveRunbook', 'logNote', 'declareIncident', 'createBackup', 'exportRunbooks']));
+  });
+
+  it('has a sample input for every write operation that a responder succeeds with (so the refusals below are real)', async () => {
+    const seeded = await seededCore();
+    for (const name of writeOperations) {
+      const copy = forkSeeded(seeded);
+      try {
+        const result = await dispatch(copy.core, name, sampleInputs(copy)[name]);
+        expect(result, name).toMatchObject({ ok: true });
+      } finally {
+        copy.core.close();
+      }
+    }
+    seeded.core.close();
+  });
+});
+
+describe('a viewer session', () => {
+  let template: Seeded;
+  let seeded: Seeded;
+  let server: WebServer;
+
+  beforeAll(async () => {
+    template = await seededCore();
+  });
+  afterAll(() => template.core.close());
+
+  beforeEach(async () => {
+    seeded = forkSeeded(template);
+    const rendererDir = tempDir();
+    writeFiles(rendererDir, { 'index.html': '<!doctype html><title>Holdfast</title>' });
+    server = await startWebServer({ core: seeded.core, rendererDir, host: '127.0.0.1', port: 0 });
+  });
+
+  afterEach(async () => {
+    await server.close();
+    seeded.core.close();
+  });
+
+  const post = (operation: string, body: unknown, token: string) =>
+    fetch(`${server.origin}/api/${operation}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+
+  it.each(writeOperations)('cannot call %s, directly or over HTTP, and the store stays as it was', async (name) => {
+    const input = sampleInputs(seeded)[name];
+    const before = storeSnapshot(seeded.core);
+
+    const direct = await dispatch(seeded.core, name, input, VIEWER);
+    expect(direct).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('read-only') as string } });
+
+    const response = await post(name, input, server.viewerToken);
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    expect(storeSnapshot(seeded.core)).toEqual(before);
+  });
+
+  it('can call every read operation', async () => {
+    for (const name of readOperations) {
+      const response = await post(name, sampleInputs(seeded)[name], server.viewerToken);
+      const body = (await response.json()) as { ok: boolean; error?: { code: string } };
+      expect(body.error?.code, name).not.toBe('FORBIDDEN');
+    }
+  });
+
+  it('learns its role from getSession, as the responder does', async () => {
+    expect(await (await post('getSession', {}, server.viewerToken)).json()).toEqual({ ok: true, value: { role: 'viewer' } });
+    expect(await (await post('getSession', {}, server.token)).json()).toEqual({ ok: true, value: { role: 'responder' } });
+  });
+
+  it('uses its own random token, distinct from the responder one', () => {
+    expect(server.viewerUrl).toBe(`${server.origin}/#token=${server.viewerToken}`);
+    expect(server.viewerToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(server.viewerToken).not.toBe(server.token);
+  });
+});
