@@ -5,10 +5,12 @@ import { DeclareDialog } from './declare/DeclareDialog';
 import './incidents.css';
 import { closeDeclare, incidentChanged, loadList, loadSettings, openDeclare, useIncidents } from './store';
 import { TimerAlerts } from './TimerAlerts';
+import { UpdateReminders } from './UpdateReminders';
 
 /**
  * What incidents need on every screen, mounted once by the app: live updates
- * from the core, Ctrl+I (Cmd+I) to declare, and the alerts of due step timers.
+ * from the core, Ctrl+I (Cmd+I) to declare, the alerts of due step timers and
+ * reminders of overdue status updates.
  */
 export function IncidentsLayer() {
   const declaring = useIncidents((state) => state.declaring);
@@ -27,6 +29,7 @@ export function IncidentsLayer() {
   return (
     <>
       <TimerAlerts />
+      <UpdateReminders />
       {declaring && <DeclareDialog onClose={closeDeclare} />}
     </>
   );

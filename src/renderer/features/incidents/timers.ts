@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Incident } from '../../../shared/incidents';
+import { navigate } from '../../app/route';
 import { withoutTimer } from '../runbooks/StepsOutline';
 
 /** A started step with a timer: when it is due comes from the stored start, never from counted ticks. */
@@ -90,16 +91,29 @@ export function askToNotify(): void {
 
 /** Raises a system notification once per timer (when permitted); the on-page alert shows regardless. */
 export function notifyDue(timer: StepTimer): void {
+  notifyOnce(timer.key, {
+    title: `Timer due: step ${timer.stepNumber}`,
+    body: `${timer.text}\n${timer.runbookTitle} · ${timer.incidentTitle}`,
+    incidentId: timer.incidentId,
+  });
+}
+
+/**
+ * A system notification, at most once per key in this tab, that brings the
+ * console forward on the incident when clicked. Silent where not permitted.
+ */
+export function notifyOnce(key: string, message: { title: string; body: string; incidentId: number }): void {
   const notified = readSet(store('session'), NOTIFIED_KEY);
-  if (notified.includes(timer.key)) return;
-  writeSet(store('session'), NOTIFIED_KEY, [...notified, timer.key]);
+  if (notified.includes(key)) return;
+  writeSet(store('session'), NOTIFIED_KEY, [...notified, key]);
   if (!canNotify() || Notification.permission !== 'granted') return;
   try {
-    new Notification(`Timer due: step ${timer.stepNumber}`, {
-      body: `${timer.text}\n${timer.runbookTitle} · ${timer.incidentTitle}`,
-      tag: timer.key,
-      requireInteraction: true,
-    });
+    const notification = new Notification(message.title, { body: message.body, tag: key, requireInteraction: true });
+    notification.onclick = () => {
+      window.focus();
+      navigate({ screen: 'incident', id: message.incidentId });
+      notification.close();
+    };
   } catch {
     // Some browsers only allow notifications from a service worker; the on-page alert is still there.
   }
