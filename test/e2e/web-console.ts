@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,8 @@ import { test as base, expect, type APIRequestContext, type Page } from '@playwr
 export interface RunningConsole {
   /** The full link with the token, as `holdfast web` prints it. */
   url: string;
+  /** The read-only link (viewer token) it prints on the next line. */
+  viewerUrl: string;
   origin: string;
   token: string;
   dataDir: string;
@@ -14,37 +16,52 @@ export interface RunningConsole {
 
 const CLI = path.resolve(process.env.HOLDFAST_DIST ?? 'dist', 'node/cli.js');
 
-/** Starts the built `holdfast web` on a fresh data folder and waits for its one-line address. */
-export async function startConsole(extraArgs: string[] = []): Promise<RunningConsole & { stop(): Promise<void> }> {
+/** Runs the built `holdfast` CLI to completion (to prepare a data folder, or to check one). */
+export function holdfastCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Starts the built `holdfast web` on a fresh data folder (or on `options.dataDir`,
+ * which the caller prepared and removes) and waits for its one-line address.
+ */
+export async function startConsole(
+  extraArgs: string[] = [],
+  options: { dataDir?: string } = {},
+): Promise<RunningConsole & { stop(): Promise<void>; stderr(): string }> {
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-e2e-'));
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [CLI, 'web', '--data', dataDir, '--port', '0', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
+  const [url, viewerUrl] = await new Promise<[string, string]>((resolve, reject) => {
     let stdout = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       const match = /^Holdfast console: (\S+)$/m.exec(stdout);
-      if (match?.[1]) resolve(match[1]);
+      const viewer = /^Viewer \(read-only\): (\S+)$/m.exec(stdout);
+      if (match?.[1] && viewer?.[1]) resolve([match[1], viewer[1]]);
     });
     child.once('exit', (code) => reject(new Error(`holdfast web exited with ${code}: ${stderr}`)));
   });
   const parsed = new URL(url);
   return {
     url,
+    viewerUrl,
     origin: parsed.origin,
     token: parsed.hash.replace('#token=', ''),
     dataDir,
+    stderr: () => stderr,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;
       }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -20,6 +20,7 @@ import { HistoryScreen } from '../features/runbooks/history/HistoryScreen';
 import { useHistory } from '../features/runbooks/history/store';
 import { LibraryScreen } from '../features/runbooks/LibraryScreen';
 import { useRunbooks } from '../features/runbooks/store';
+import { ReadOnlyBadge } from '../features/session/ReadOnlyBadge';
 import { DemoBanner } from '../features/workspace/DemoBanner';
 import { useWorkspace } from '../features/workspace/store';
 import { navigate, useRoute, type Route } from './route';
@@ -124,6 +125,7 @@ function TopBar({ route }: { route: Route }) {
       <a className="brand" href="#/runbooks">
         Holdfast
       </a>
+      <ReadOnlyBadge />
       <nav aria-label="Main">
         <a href="#/runbooks" aria-current={onCall || incidents || learning ? undefined : 'page'}>
           Runbooks
