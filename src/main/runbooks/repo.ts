@@ -139,9 +139,9 @@ export class RunbookRepo {
       insertFts: db.prepare(
         'INSERT INTO runbooks_fts (rowid, title, summary, body, tags, services, keywords) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
-      deleteSectionFts: db.prepare('DELETE FROM runbook_sections_fts WHERE runbook_id = ?'),
+      deleteSectionFts: db.prepare<[number, number]>('DELETE FROM runbook_sections_fts WHERE rowid BETWEEN ? AND ?'),
       insertSectionFts: db.prepare(
-        'INSERT INTO runbook_sections_fts (title, text, runbook_id, section_id) VALUES (?, ?, ?, ?)',
+        'INSERT INTO runbook_sections_fts (rowid, title, text, runbook_id, section_id) VALUES (?, ?, ?, ?, ?)',
       ),
       get: db.prepare<{ id: number; today: string }, FullRow>(`
         SELECT ${SUMMARY_COLUMNS}, r.owner, r.severity, r.last_reviewed, r.review_interval_days,
@@ -163,18 +163,25 @@ export class RunbookRepo {
       reviewDueCount: db.prepare<{ today: string }, { n: number }>(
         `SELECT count(*) AS n FROM runbooks r WHERE r.archived_at IS NULL AND ${NEXT_REVIEW} < @today`,
       ),
+      // Rank first with nothing but the score, then build rows and snippets for the few that made the cut:
+      // a common word matches thousands of runbooks, and a snippet or summary for each would be thrown away.
       search: db.prepare<FilterParams & { query: string; limit: number }, SummaryRow & { snippet: string; score: number }>(`
-        SELECT ${SUMMARY_COLUMNS},
-          snippet(runbooks_fts, 2, '<mark>', '</mark>', '…', 16) AS snippet,
-          ${BM25} AS score
-        FROM runbooks_fts JOIN runbooks r ON r.id = runbooks_fts.rowid
-        WHERE runbooks_fts MATCH @query AND ${FILTER}
-        ORDER BY score, r.id
-        LIMIT @limit`),
-      bestSection: db.prepare<{ query: string; id: number }, { section_id: string | null; title: string; snippet: string }>(`
+        WITH top AS MATERIALIZED (
+          SELECT runbooks_fts.rowid AS id, ${BM25} AS score
+          FROM runbooks_fts JOIN runbooks r ON r.id = runbooks_fts.rowid
+          WHERE runbooks_fts MATCH @query AND ${FILTER}
+          ORDER BY score, r.id
+          LIMIT @limit
+        )
+        SELECT ${SUMMARY_COLUMNS}, top.score AS score,
+          (SELECT snippet(runbooks_fts, 2, '<mark>', '</mark>', '…', 16) FROM runbooks_fts
+            WHERE runbooks_fts MATCH @query AND runbooks_fts.rowid = top.id) AS snippet
+        FROM top JOIN runbooks r ON r.id = top.id
+        ORDER BY top.score, r.id`),
+      bestSection: db.prepare<{ query: string; first: number; last: number }, { section_id: string | null; title: string; snippet: string }>(`
         SELECT section_id, title, snippet(runbook_sections_fts, 1, '<mark>', '</mark>', '…', 16) AS snippet
         FROM runbook_sections_fts
-        WHERE runbook_sections_fts MATCH @query AND runbook_id = @id
+        WHERE runbook_sections_fts MATCH @query AND rowid BETWEEN @first AND @last
         ORDER BY bm25(runbook_sections_fts, 2.0, 1.0) LIMIT 1`),
       related: db.prepare<{ id: number; limit: number; today: string }, SummaryRow>(`
         SELECT ${SUMMARY_COLUMNS} FROM (
@@ -290,7 +297,8 @@ export class RunbookRepo {
 
   /** The section of one runbook that matches a query best, with a snippet from it. */
   bestSection(ftsQuery: string, id: number): { sectionId: string | null; title: string; snippet: string } | undefined {
-    const row = this.statements.bestSection.get({ query: ftsQuery, id });
+    const [first, last] = sectionRowids(id);
+    const row = this.statements.bestSection.get({ query: ftsQuery, first, last });
     return row && { sectionId: row.section_id, title: row.title, snippet: row.snippet };
   }
 
@@ -329,7 +337,7 @@ export class RunbookRepo {
       const ids = this.statements.idsByOrigin.all(origin);
       for (const { id } of ids) {
         this.statements.deleteFts.run(id);
-        this.statements.deleteSectionFts.run(id);
+        this.statements.deleteSectionFts.run(...sectionRowids(id));
         this.statements.deleteById.run(id);
       }
       this.version += 1;
@@ -372,12 +380,24 @@ export class RunbookRepo {
     s.deleteFts.run(id);
     const keywords = splitIdentifiers(`${metadata.title}\n${plainText}`);
     s.insertFts.run(id, metadata.title, metadata.summary, plainText, metadata.tags.join(' '), metadata.services.join(' '), keywords);
-    s.deleteSectionFts.run(id);
-    for (const section of structure.sectionTexts) {
-      s.insertSectionFts.run(section.title ?? '', section.text, id, section.sectionId);
-    }
+    const [first] = sectionRowids(id);
+    s.deleteSectionFts.run(...sectionRowids(id));
+    structure.sectionTexts.slice(0, SECTIONS_PER_RUNBOOK).forEach((section, index) => {
+      s.insertSectionFts.run(first + index, section.title ?? '', section.text, id, section.sectionId);
+    });
     this.version += 1;
   }
+}
+
+/**
+ * The section index keeps one runbook's sections at consecutive rowids from
+ * id·2^20, so finding, replacing or deleting them is a rowid range seek rather
+ * than a scan of every section of every runbook (runbook_id is UNINDEXED).
+ */
+const SECTIONS_PER_RUNBOOK = 2 ** 20;
+
+export function sectionRowids(runbookId: number): [first: number, last: number] {
+  return [runbookId * SECTIONS_PER_RUNBOOK, runbookId * SECTIONS_PER_RUNBOOK + SECTIONS_PER_RUNBOOK - 1];
 }
 
 function filterParams(filter: RunbookFilter, today: string): FilterParams {

@@ -5,9 +5,10 @@ import { migration004 } from './004-incidents';
 import { migration005 } from './005-postmortems';
 import { migration006 } from './006-incident-search';
 import { migration007 } from './007-drills';
+import { migration008 } from './008-lookup-indexes';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
