@@ -34,5 +34,18 @@ export function toApiError(error: unknown): ApiError {
     };
   }
   const message = error instanceof Error ? error.message : String(error);
+  if (isStoreDamage(error)) {
+    return {
+      code: 'STORE_UNREADABLE',
+      message: `The data file is damaged (${message}). Stop Holdfast and run \`holdfast check\`; it names the latest good backup and how to restore it.`,
+    };
+  }
   return { code: 'INTERNAL', message: `Unexpected error: ${message}` };
+}
+
+/** SQLite's own report that the file under it is damaged (better-sqlite3's SqliteError, recognised without loading it). */
+export function isStoreDamage(error: unknown): boolean {
+  if (!(error instanceof Error) || error.name !== 'SqliteError') return false;
+  const { code } = error as Error & { code?: unknown };
+  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code);
 }

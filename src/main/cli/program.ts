@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { InputOf, OperationName, OutputOf } from '../../shared/contract';
-import type { Result } from '../../shared/result';
+import type { ErrorCode, Result } from '../../shared/result';
 import { call } from '../api';
 import { fixedClock, type Clock } from '../core/clock';
 import { openCore, type Core } from '../core/core';
@@ -11,8 +11,10 @@ import { APP_VERSION } from '../core/version';
 import { toApiError } from '../errors';
 import { startWebServer } from '../server/listen';
 import { isLoopbackHost } from '../server/served-address';
-import { checkStore, restoreBackup } from '../store/backup';
+import { checkStore, listBackups } from '../store/backup';
 import { DATABASE_FILE } from '../store/open';
+import { restoreBackup } from '../store/restore';
+import { damagedStoreAdvice } from './damaged';
 import { formatExport, formatHits, formatImport, formatList, formatRevisions, formatRunbook, formatWorkspace } from './format';
 import { formatIncident, formatIncidents } from './format-incidents';
 import { formatLoadReport, formatOnCall, formatRosterImport, formatShifts } from './format-rosters';
@@ -31,6 +33,8 @@ class CliExit extends Error {
     message: string,
     /** Further lines, one problem each (e.g. every problem of a refused roster file). */
     readonly details: string[] = [],
+    /** The error code of the operation that failed, when one did. */
+    readonly code?: ErrorCode,
   ) {
     super(message);
   }
@@ -44,9 +48,10 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
   const program = new Command('holdfast');
   let status = 0;
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+  const dataDir = () => globals().data ?? defaultDataDir(io.env);
 
   const { assetsDir, rendererDir } = appPaths(appRoot);
-  const openDataCore = (clock?: Clock) => openCore({ dataDir: globals().data ?? defaultDataDir(io.env), assetsDir, ...(clock ? { clock } : {}) });
+  const openDataCore = (clock?: Clock) => openCore({ dataDir: dataDir(), assetsDir, ...(clock ? { clock } : {}) });
 
   const withCore = async <T>(work: (core: Core) => Promise<T>): Promise<T> => {
     const core = openDataCore();
@@ -61,7 +66,7 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
   const run = <N extends OperationName>(name: N, input: InputOf<N>, asText: (value: OutputOf<N>) => string) =>
     withCore(async (core) => {
       const result: Result<OutputOf<N>> = await call(core, name, input);
-      if (!result.ok) throw new CliExit(1, result.error.message, result.error.details);
+      if (!result.ok) throw new CliExit(1, result.error.message, result.error.details, result.error.code);
       io.stdout(globals().json ? `${JSON.stringify(result.value, null, 2)}\n` : asText(result.value));
       return result.value;
     });
@@ -327,25 +332,33 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
   backup
     .command('list')
     .description('backups in the data folder, newest first')
-    .action(async () => {
-      await run('listBackups', {}, (list) => (list.length ? list.map((b) => `${b.createdAt}  ${b.file}\n`).join('') : 'No backups yet.\n'));
+    .action(() => {
+      // Straight from the folder, so it works when the store itself is damaged.
+      const list = listBackups(dataDir());
+      io.stdout(globals().json ? `${JSON.stringify(list, null, 2)}\n` : list.length ? list.map((b) => `${b.createdAt}  ${b.file}\n`).join('') : 'No backups yet.\n');
     });
   backup
     .command('restore')
-    .description('put a backup in place of the store, backing up the current one first (stop Holdfast first)')
+    .description('put a backup in place of the store, keeping the current one (a damaged one is moved aside); stop Holdfast first')
     .argument('<file>', 'the backup to restore')
     .action((file: string) => {
-      const dataDir = globals().data ?? defaultDataDir(io.env);
-      const result = restoreBackup(dataDir, file, new Date());
-      io.stdout(globals().json ? `${JSON.stringify(result, null, 2)}\n` : `Restored ${file}.${result.previous ? ` The store it replaced is kept at ${result.previous}.` : ''}\n`);
+      const result = restoreBackup(dataDir(), file, new Date());
+      const kept = !result.previous
+        ? ''
+        : result.previousDamaged
+          ? ` The damaged store was moved aside to ${result.previous} (with its -wal and -shm, if any).`
+          : ` The store it replaced is kept at ${result.previous}.`;
+      io.stdout(globals().json ? `${JSON.stringify(result, null, 2)}\n` : `Restored ${result.backup}.${kept}\n`);
     });
   program
     .command('check')
     .description('check the store for damage (exits 1 if it is damaged)')
     .action(() => {
-      const report = checkStore(path.join(globals().data ?? defaultDataDir(io.env), DATABASE_FILE));
+      const report = checkStore(path.join(dataDir(), DATABASE_FILE));
       if (globals().json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-      if (!report.ok) throw new CliExit(1, `${report.file} is damaged: ${report.problems.join('; ')}. Restore a backup with: holdfast backup restore FILE`);
+      if (!report.ok) {
+        throw new CliExit(1, `The data file ${report.file} is damaged: ${report.problems.join('; ')}.`, [], 'STORE_UNREADABLE');
+      }
       if (!globals().json) io.stdout(`${report.file}: ok\n`);
     });
 
@@ -411,9 +424,10 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
       // Commander has already printed its message (and help after errors).
       return error.exitCode;
     }
-    const message = error instanceof CliExit ? error.message : toApiError(error).message;
+    const { message, code } = error instanceof CliExit ? error : toApiError(error);
     io.stderr(`holdfast: ${message}\n`);
     if (error instanceof CliExit) for (const line of error.details) io.stderr(`  ${line}\n`);
+    if (code === 'STORE_UNREADABLE') for (const line of damagedStoreAdvice(dataDir(), globals().data)) io.stderr(`  ${line}\n`);
     return error instanceof CliExit ? error.status : 1;
   }
 }

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { HoldfastError } from '../errors';
 import { LATEST_SCHEMA_VERSION } from './migrations';
-import { DATABASE_FILE, type Store } from './open';
+import type { Store } from './open';
 
 export interface BackupInfo {
   file: string;
@@ -19,11 +18,12 @@ export interface CheckReport {
 
 export const backupDir = (dataDir: string) => path.join(dataDir, 'backups');
 
-const stamp = (now: Date) => now.toISOString().replace(/[:.]/g, '-');
+/** A time as it goes into file names: `2026-11-27T03-00-00-000Z`. */
+export const fileStamp = (now: Date) => now.toISOString().replace(/[:.]/g, '-');
 
 /** A consistent copy of the open store made with SQLite's online backup API, while the app keeps working. */
 export async function createBackup(db: Store, dataDir: string, now: Date, file?: string): Promise<BackupInfo> {
-  const target = path.resolve(file ?? path.join(backupDir(dataDir), `holdfast-${stamp(now)}.db`));
+  const target = path.resolve(file ?? path.join(backupDir(dataDir), `holdfast-${fileStamp(now)}.db`));
   fs.mkdirSync(path.dirname(target), { recursive: true });
   await db.backup(target);
   return { file: target, bytes: fs.statSync(target).size, createdAt: now.toISOString() };
@@ -66,34 +66,4 @@ export function checkStore(file: string, nativeBinding?: string): CheckReport {
   } finally {
     db?.close();
   }
-}
-
-/**
- * Puts a backup in place of the store. The backup is checked first, and the
- * current store is copied to the backups folder before it is replaced, so a
- * restore can itself be undone. Holdfast must not be running on this folder.
- */
-export function restoreBackup(dataDir: string, backupFile: string, now: Date): { restored: string; previous: string | null } {
-  const source = path.resolve(backupFile);
-  const check = checkStore(source);
-  if (!check.ok) throw new HoldfastError('VALIDATION', `${source} is not a sound Holdfast backup: ${check.problems.join('; ')}.`, 'file');
-  const current = path.join(dataDir, DATABASE_FILE);
-  let previous: string | null = null;
-  if (fs.existsSync(current)) {
-    previous = path.join(backupDir(dataDir), `holdfast-before-restore-${stamp(now)}.db`);
-    fs.mkdirSync(path.dirname(previous), { recursive: true });
-    const db = new Database(current, { fileMustExist: true });
-    try {
-      db.prepare('VACUUM INTO ?').run(previous);
-    } catch {
-      // The current file may be the damaged one being recovered from: keep it byte for byte instead.
-      db.close();
-      fs.copyFileSync(current, previous);
-    } finally {
-      if (db.open) db.close();
-    }
-  }
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${current}${suffix}`, { force: true });
-  fs.copyFileSync(source, current);
-  return { restored: current, previous };
 }

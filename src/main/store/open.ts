@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { HoldfastError } from '../errors';
+import { HoldfastError, isStoreDamage } from '../errors';
 import { migrate, schemaVersion } from './migrate';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migrations/types';
@@ -27,6 +27,7 @@ export type Store = Database.Database;
 export function openStore(file: string, options: OpenStoreOptions = {}): Store {
   const migrations = options.migrations ?? allMigrations;
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (fs.existsSync(file)) assertUndamaged(file, options.nativeBinding);
   const db = new Database(file, {
     timeout: 5000,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
@@ -62,6 +63,37 @@ export function closeStore(db: Store): void {
     db.pragma('optimize');
   } finally {
     db.close();
+  }
+}
+
+const QUICK_CHECK_PROBLEMS = 5;
+
+/**
+ * Reads every page of an existing store, read-only, before anything writes to it
+ * (SQLite's quick_check: page structure and records, not index contents). A
+ * read-only connection never checkpoints, so a damaged file and its -wal are left
+ * exactly as they were (on a WAL store it may add an empty -wal and -shm, which
+ * are left: another process may be opening the store at the same moment).
+ */
+function assertUndamaged(file: string, nativeBinding: string | undefined): void {
+  let db: Database.Database | undefined;
+  let problems: string[];
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000, ...(nativeBinding ? { nativeBinding } : {}) });
+    const rows = db.pragma(`quick_check(${QUICK_CHECK_PROBLEMS})`) as { quick_check: string }[];
+    problems = rows.map((row) => row.quick_check).filter((line) => line !== 'ok');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (!isStoreDamage(error)) throw new HoldfastError('IO', `Cannot open the data file ${file} (${reason}). It was not changed.`);
+    problems = [reason];
+  } finally {
+    db?.close();
+  }
+  if (problems.length > 0) {
+    throw new HoldfastError(
+      'STORE_UNREADABLE',
+      `The data file ${file} is damaged and cannot be opened (${problems.join('; ')}). It was not changed.`,
+    );
   }
 }
 

@@ -54,7 +54,10 @@ function CodeBlock({ node, children, ...props }: WithNode<'pre'>) {
   const text = node ? toString(node).replace(/\n$/, '') : '';
   return (
     <div className="code-block">
-      <pre {...props}>{children}</pre>
+      {/* Focusable so a long line can be scrolled with the keyboard. */}
+      <pre {...props} tabIndex={0}>
+        {children}
+      </pre>
       <CopyButton text={text} label="Copy" />
     </div>
   );
@@ -138,5 +141,11 @@ function StoredImage({ path, alt, loadImage }: { path: string; alt: string; load
   return <img src={loaded.url} alt={alt} />;
 }
 
-const documentComponents: Components = { pre: CodeBlock, a: Link, img: Image };
-const stepComponents: Components = { pre: () => null, a: Link, img: Image };
+/** A task-list box (`- [ ]`) is read-only in a runbook; it still needs a name for screen readers. */
+function TaskBox({ node, ...props }: WithNode<'input'>) {
+  void node;
+  return props.type === 'checkbox' ? <input {...props} aria-label="Task" /> : <input {...props} />;
+}
+
+const documentComponents: Components = { pre: CodeBlock, a: Link, img: Image, input: TaskBox };
+const stepComponents: Components = { pre: () => null, a: Link, img: Image, input: TaskBox };
