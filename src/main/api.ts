@@ -18,7 +18,7 @@ import type { TimelineEvent } from '../shared/incidents';
 import type { WorkspaceInfo } from '../shared/workspace';
 import type { Core } from './core/core';
 import { APP_VERSION } from './core/version';
-import { toApiError, validationError } from './errors';
+import { HoldfastError, toApiError, validationError } from './errors';
 import { createBackup, listBackups } from './store/backup';
 import { schemaVersion } from './store/migrate';
 import { incidentSettings, updateIncidentSettings } from './incidents/settings';
@@ -146,6 +146,11 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   exportDrillScorecard: (input, core) => exportScorecard(core.drills.scorecard(input.id), input.format),
   createBackup: (input, core) => createBackup(core.store, core.options.dataDir, core.clock.now(), input.file),
   listBackups: (_input, core) => listBackups(core.options.dataDir),
+  recoveryState: () => ({ damaged: false }),
+  restoreBackup: () => {
+    // Only the keeper of a running app can swap the store under its core (src/main/core/keeper.ts).
+    throw new HoldfastError('CONFLICT', 'The store is open here: restore from the app’s Backups screen, or stop Holdfast and run holdfast backup restore FILE.');
+  },
   updateIncidentSettings: (input, core) => {
     updateIncidentSettings(core.settings, input);
     return incidentSettings(core.settings);

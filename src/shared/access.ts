@@ -108,6 +108,9 @@ export const operationAccess = {
   /** Writes a file on the machine. */
   createBackup: 'write',
   listBackups: 'read',
+  recoveryState: 'read',
+  /** Replaces the store with a backup. */
+  restoreBackup: 'write',
 } as const satisfies Record<OperationName, Access>;
 
 /** The operations a viewer may not call. */

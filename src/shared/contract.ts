@@ -101,6 +101,7 @@ import {
   type ScorecardFile,
 } from './drills';
 import type { Session } from './access';
+import { RestoreBackupInput, type RecoveryState, type RestoreReport } from './recovery';
 import { CreateBackupInput, EmptyInput, UpdateSettingsInput, type BackupInfo, type WorkspaceInfo } from './workspace';
 
 export interface OperationSpec<I extends z.ZodType, O> {
@@ -194,6 +195,8 @@ export const contract = {
   exportDrillScorecard: returns<ScorecardFile>()(ExportScorecardInput, 'A drill’s scorecard as a Markdown or CSV file.'),
   createBackup: returns<BackupInfo>()(CreateBackupInput, 'A consistent copy of the store (SQLite online backup), by default in the backups folder.'),
   listBackups: returns<BackupInfo[]>()(EmptyInput, 'Backups in the data folder, newest first.'),
+  recoveryState: returns<RecoveryState>()(EmptyInput, 'Whether the store’s file is damaged; if so, where it is and every backup, checked, newest first.'),
+  restoreBackup: returns<RestoreReport>()(RestoreBackupInput, 'Put one of the data folder’s backups in place of the store (a damaged store is moved aside, never deleted) and open it.'),
 } as const;
 
 export type Contract = typeof contract;

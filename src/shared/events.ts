@@ -6,4 +6,6 @@ export type ChangeEvent =
   /** Something happened in one incident (a new event, a state change). */
   | { type: 'incident.changed'; id: number; eventId?: number }
   /** A drill run changed: clock state, an inject fired, an observation. */
-  | { type: 'drill.changed'; id: number };
+  | { type: 'drill.changed'; id: number }
+  /** A backup was restored in place of the store: everything a console holds is stale. */
+  | { type: 'store.replaced' };

@@ -6,6 +6,7 @@ import type { ErrorCode, Result } from '../../shared/result';
 import { call } from '../api';
 import { fixedClock, type Clock } from '../core/clock';
 import { openCore, type Core } from '../core/core';
+import { CoreKeeper } from '../core/keeper';
 import { appPaths, defaultDataDir } from '../core/paths';
 import { APP_VERSION } from '../core/version';
 import { toApiError } from '../errors';
@@ -51,7 +52,8 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
   const dataDir = () => globals().data ?? defaultDataDir(io.env);
 
   const { assetsDir, rendererDir } = appPaths(appRoot);
-  const openDataCore = (clock?: Clock) => openCore({ dataDir: dataDir(), assetsDir, ...(clock ? { clock } : {}) });
+  const coreOptions = (clock?: Clock) => ({ dataDir: dataDir(), assetsDir, ...(clock ? { clock } : {}) });
+  const openDataCore = () => openCore(coreOptions());
 
   const withCore = async <T>(work: (core: Core) => Promise<T>): Promise<T> => {
     const core = openDataCore();
@@ -396,18 +398,18 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
       }
       const testClock = options.testClock === undefined ? undefined : parseTestClock(options.testClock);
       if (!isLoopbackHost(options.host)) io.stderr(nonLoopbackWarning(options.host));
-      const core = openDataCore(testClock);
-      core.prepareWorkspace({ demo: !options.empty });
-      const stopScheduler = core.startScheduler();
-      const server = await startWebServer({ core, rendererDir, host: options.host, port, ...(testClock ? { testClock } : {}) });
+      // A damaged store does not stop the console: it opens in recovery mode, offering the backups to restore.
+      const keeper = CoreKeeper.open({ ...coreOptions(testClock), demo: !options.empty, scheduler: true });
+      const recovery = keeper.recoveryState();
+      if (recovery.damaged) io.stderr(`holdfast: ${recovery.problem}\n  The console opens in recovery mode: restore a backup there.\n`);
+      const server = await startWebServer({ core: keeper, rendererDir, host: options.host, port, ...(testClock ? { testClock } : {}) });
       if (testClock) io.stderr(`holdfast: test clock at ${testClock.now().toISOString()}; time moves only by POST /test/clock\n`);
       io.stdout(`Holdfast console: ${server.url}\n`);
       io.stdout(`Viewer (read-only): ${server.viewerUrl}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => {
-          stopScheduler();
           void server.close().then(() => {
-            core.close();
+            keeper.close();
             resolve();
           });
         };

@@ -4,10 +4,9 @@
  * through `process.parentPort`, so a long import never blocks the window.
  */
 import type { ApiError } from '../../shared/result';
-import { dispatch } from '../api';
 import { toApiError } from '../errors';
-import { openCore, type Core } from './core';
 import type { ClientMessage, HostMessage, InitMessage } from './host-protocol';
+import { CoreKeeper } from './keeper';
 
 /** The part of Electron's ParentPort this host uses; declared here so the core never imports 'electron'. */
 interface ParentPort {
@@ -22,33 +21,31 @@ if (!parentPort) {
 }
 const port: ParentPort = parentPort;
 
-let core: Core | undefined;
+let keeper: CoreKeeper | undefined;
 let initError: ApiError | undefined;
 
+/** Opens the store; a damaged one leaves the keeper in recovery mode, so the window shows the recovery screen. */
 function init(message: InitMessage): void {
-  if (core) return;
-  let opened: Core | undefined;
+  if (keeper) return;
   try {
-    opened = openCore({
+    keeper = CoreKeeper.open({
       dataDir: message.dataDir,
       assetsDir: message.assetsDir,
       nativeBinding: message.nativeBinding,
+      demo: true,
+      scheduler: true,
     });
-    opened.prepareWorkspace({ demo: true });
-    opened.startScheduler();
-    opened.events.subscribe((event) => port.postMessage({ type: 'event', event }));
-    core = opened;
+    keeper.events.subscribe((event) => port.postMessage({ type: 'event', event }));
     port.postMessage({ type: 'ready' });
   } catch (error) {
-    opened?.close();
     initError = toApiError(error);
     port.postMessage({ type: 'init-failed', error: initError });
   }
 }
 
 async function answer(id: number, name: string, input: unknown): Promise<void> {
-  const result = core
-    ? await dispatch(core, name, input)
+  const result = keeper
+    ? await keeper.dispatch(name, input)
     : { ok: false as const, error: initError ?? { code: 'INTERNAL' as const, message: 'Holdfast’s data is not open yet.' } };
   port.postMessage({ type: 'response', id, result });
 }
@@ -67,5 +64,5 @@ port.on('message', ({ data }) => {
 });
 
 // better-sqlite3 closes synchronously, so the 'exit' handler can still checkpoint and optimize.
-process.on('exit', () => core?.close());
+process.on('exit', () => keeper?.close());
 process.on('SIGTERM', () => process.exit(0));

@@ -6,8 +6,7 @@ import { streamSSE } from 'hono/streaming';
 import type { Role } from '../../shared/access';
 import { formatBytes, LIMITS } from '../../shared/limits';
 import type { ApiError, ErrorCode, Result } from '../../shared/result';
-import { dispatch } from '../api';
-import type { Core } from '../core/core';
+import type { CoreKeeper } from '../core/keeper';
 import { roleForAuthorization, SECURITY_HEADERS, type SessionTokens } from './security';
 import { refusal, type ServedAddress } from './served-address';
 
@@ -27,7 +26,8 @@ export const HTTP_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 500 | 
 const KEEPALIVE_MS = 20_000;
 
 export interface WebAppOptions {
-  core: Core;
+  /** Holds the core the API runs on, or serves recovery when the store's file is damaged. */
+  keeper: CoreKeeper;
   tokens: SessionTokens;
   /** Where the server is reachable (known once it listens); requests naming another host or coming from another origin are refused. */
   served: () => ServedAddress;
@@ -54,7 +54,7 @@ type Env = { Variables: { role: Role } };
  * to any request without one of the session's tokens before they look at
  * anything else; the viewer token may call only read operations (403 otherwise).
  */
-export function createWebApp({ core, tokens, served, rendererDir, testClock }: WebAppOptions): Hono<Env> {
+export function createWebApp({ keeper, tokens, served, rendererDir, testClock }: WebAppOptions): Hono<Env> {
   const app = new Hono<Env>();
 
   app.use('*', async (c, next) => {
@@ -96,7 +96,7 @@ export function createWebApp({ core, tokens, served, rendererDir, testClock }: W
       if (!parsed.success) return c.json(failure('VALIDATION', 'Send {"seconds": n} to move the test clock.'), 400);
       testClock.advance(parsed.data.seconds * 1000);
       // Fire what has come due now rather than at the scheduler's next tick.
-      core.drills.tickAll();
+      keeper.core?.drills.tickAll();
       return c.json({ ok: true, value: { now: testClock.now().toISOString() } });
     });
   }
@@ -109,7 +109,7 @@ export function createWebApp({ core, tokens, served, rendererDir, testClock }: W
     } catch {
       return c.json(failure('VALIDATION', 'The request body is not valid JSON.'), 400);
     }
-    const result = await dispatch(core, c.req.param('operation'), input, { role: c.get('role') });
+    const result = await keeper.dispatch(c.req.param('operation'), input, { role: c.get('role') });
     return c.json(result, result.ok ? 200 : HTTP_STATUS[result.error.code]);
   });
   app.all('/api/*', (c) =>
@@ -118,7 +118,7 @@ export function createWebApp({ core, tokens, served, rendererDir, testClock }: W
 
   app.get('/events', (c) =>
     streamSSE(c, async (stream) => {
-      const unsubscribe = core.events.subscribe((event) => {
+      const unsubscribe = keeper.events.subscribe((event) => {
         void stream.writeSSE({ event: 'change', data: JSON.stringify(event) });
       });
       await stream.writeSSE({ event: 'ready', data: '{}' });

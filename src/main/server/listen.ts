@@ -1,12 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Core } from '../core/core';
+import { CoreKeeper } from '../core/keeper';
 import { createWebApp, type TestClock } from './app';
 import { newToken } from './security';
 import { servedAddress, type ServedAddress } from './served-address';
 
 export interface WebServerOptions {
-  core: Core;
+  /** The core to serve, or the keeper that holds it (and serves recovery when the store is damaged). */
+  core: Core | CoreKeeper;
   rendererDir: string;
   host: string;
   /** 0 picks a free port. */
@@ -33,7 +35,8 @@ export function startWebServer({ core, rendererDir, host, port, testClock }: Web
   const tokens = { responder: newToken(), viewer: newToken() };
   // Nothing is served before the server knows its own address.
   let served: ServedAddress = { hosts: new Set(), origins: new Set(), origin: '' };
-  const app = createWebApp({ core, tokens, served: () => served, rendererDir, ...(testClock ? { testClock } : {}) });
+  const keeper = core instanceof CoreKeeper ? core : CoreKeeper.around(core);
+  const app = createWebApp({ keeper, tokens, served: () => served, rendererDir, ...(testClock ? { testClock } : {}) });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
       served = servedAddress(info.address, info.port);

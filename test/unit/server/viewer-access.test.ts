@@ -17,7 +17,8 @@ describe('operation access', () => {
 
   it('has a sample input for every write operation that a responder succeeds with (so the refusals below are real)', async () => {
     const seeded = await seededCore();
-    for (const name of writeOperations) {
+    // restoreBackup swaps the store under the core, which only a running app's keeper can do (test/unit/core/keeper.test.ts).
+    for (const name of writeOperations.filter((op) => op !== 'restoreBackup')) {
       const copy = forkSeeded(seeded);
       try {
         const result = await dispatch(copy.core, name, sampleInputs(copy)[name]);

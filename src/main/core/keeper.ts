@@ -1,0 +1,188 @@
+import path from 'node:path';
+import { mayCall, RESPONDER, type Session } from '../../shared/access';
+import { contract, isOperationName, type OperationName, type ParsedInputOf } from '../../shared/contract';
+import type { RecoveryState, RestoreReport } from '../../shared/recovery';
+import { fail, ok, type Result } from '../../shared/result';
+import { dispatch } from '../api';
+import { HoldfastError, toApiError, validationError } from '../errors';
+import { listBackups } from '../store/backup';
+import { DATABASE_FILE } from '../store/open';
+import { checkedBackups, restoreBackup } from '../store/restore';
+import { systemClock } from './clock';
+import { openCore, type Core, type CoreOptions } from './core';
+import { EventBus } from './events';
+
+export interface KeeperOptions extends CoreOptions {
+  /** On the first start of a new data folder, fill it with the demo workspace. */
+  demo: boolean;
+  /** Run the drill clock and the daily backup while the store is open (the long-running app). */
+  scheduler: boolean;
+}
+
+type State =
+  | { kind: 'open'; core: Core; stop: () => void }
+  /** The store's file is damaged (or could not be opened again after a restore): only recovery is served. */
+  | { kind: 'damaged'; problem: string }
+  | { kind: 'closed' };
+
+/** What a console can still do when the store cannot open: see where things stand, and restore a backup. */
+const RECOVERY_OPERATIONS = new Set<OperationName>(['getSession', 'recoveryState', 'listBackups', 'restoreBackup']);
+
+/**
+ * Keeps the core of a long-running app (`holdfast web`, the desktop app's core
+ * process). It opens the store; when the store's file is damaged it stays up in
+ * recovery mode instead of exiting, serving only the operations that need no
+ * store, so the console can show its recovery screen. `restoreBackup` is the
+ * keeper's own: it closes the core, puts the backup in place (a damaged store is
+ * moved aside, never deleted) and opens the store again; consoles hear
+ * `store.replaced` and start afresh.
+ */
+export class CoreKeeper {
+  /** Change events of whichever core is open, on one bus that outlives them. */
+  readonly events = new EventBus();
+  private state: State = { kind: 'closed' };
+
+  private constructor(private readonly options: KeeperOptions) {}
+
+  /** Opens the store, or enters recovery mode if its file is damaged. Any other failure to open is thrown. */
+  static open(options: KeeperOptions): CoreKeeper {
+    const keeper = new CoreKeeper(options);
+    keeper.openCore(() => openCore(options));
+    return keeper;
+  }
+
+  /** A keeper for a core opened elsewhere (tests, embedders); it runs no scheduler and prepares nothing. */
+  static around(core: Core): CoreKeeper {
+    const keeper = new CoreKeeper({ ...core.options, demo: false, scheduler: false });
+    keeper.openCore(() => core);
+    return keeper;
+  }
+
+  /** The open core; undefined in recovery mode. */
+  get core(): Core | undefined {
+    return this.state.kind === 'open' ? this.state.core : undefined;
+  }
+
+  get databaseFile(): string {
+    return path.join(this.options.dataDir, DATABASE_FILE);
+  }
+
+  recoveryState(): RecoveryState {
+    if (this.state.kind !== 'damaged') return { damaged: false };
+    return {
+      damaged: true,
+      dataDir: this.options.dataDir,
+      databaseFile: this.databaseFile,
+      problem: this.state.problem,
+      backups: checkedBackups(this.options.dataDir, this.options.nativeBinding),
+    };
+  }
+
+  /**
+   * Runs one operation for a console, like `dispatch`, on whatever the keeper
+   * holds: the open core, or in recovery mode only the recovery operations
+   * (anything else is answered STORE_UNREADABLE). Never throws.
+   */
+  async dispatch(name: string, rawInput: unknown, session: Session = RESPONDER): Promise<Result<unknown>> {
+    const core = this.core;
+    if (core && name !== 'restoreBackup') return dispatch(core, name, rawInput, session);
+    if (!isOperationName(name)) return fail('UNKNOWN_OPERATION', `Unknown operation "${name.slice(0, 80)}".`);
+    if (!RECOVERY_OPERATIONS.has(name)) return fail('STORE_UNREADABLE', this.unavailableMessage());
+    if (!mayCall(session, name)) return fail('FORBIDDEN', `This console is read-only (viewer link): ${name} would change data.`);
+    const parsed = contract[name].input.safeParse(rawInput ?? {});
+    if (!parsed.success) return { ok: false, error: toApiError(validationError(name, parsed.error)) };
+    try {
+      return ok(this.recoveryOperation(name, parsed.data, session));
+    } catch (error) {
+      return { ok: false, error: toApiError(error) };
+    }
+  }
+
+  /**
+   * Puts one of the data folder's backups in place of the store, whether the
+   * store is open or damaged, and opens it. If the restore fails, the store that
+   * was there is opened again.
+   */
+  restore(file: string): RestoreReport {
+    const backup = listBackups(this.options.dataDir).find((candidate) => candidate.file === path.resolve(this.options.dataDir, file));
+    if (!backup) {
+      throw new HoldfastError('VALIDATION', `${file} is not one of the backups in ${path.join(this.options.dataDir, 'backups')}; pick one from the list.`, 'file');
+    }
+    this.closeCore();
+    let report: RestoreReport;
+    try {
+      report = restoreBackup(this.options.dataDir, backup.file, (this.options.clock ?? systemClock).now(), this.options.nativeBinding);
+    } finally {
+      this.reopen();
+    }
+    this.events.emit({ type: 'store.replaced' });
+    return report;
+  }
+
+  close(): void {
+    this.closeCore();
+  }
+
+  private recoveryOperation(name: OperationName, input: unknown, session: Session): unknown {
+    switch (name) {
+      case 'restoreBackup':
+        return this.restore((input as ParsedInputOf<'restoreBackup'>).file);
+      case 'recoveryState':
+        return this.recoveryState();
+      case 'listBackups':
+        return listBackups(this.options.dataDir);
+      case 'getSession':
+        return { role: session.role };
+      default:
+        throw new HoldfastError('STORE_UNREADABLE', this.unavailableMessage());
+    }
+  }
+
+  private openCore(open: () => Core): void {
+    let core: Core;
+    try {
+      core = open();
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (apiError.code !== 'STORE_UNREADABLE') throw error;
+      this.state = { kind: 'damaged', problem: apiError.message };
+      return;
+    }
+    try {
+      core.prepareWorkspace({ demo: this.options.demo });
+    } catch (error) {
+      core.close();
+      throw error;
+    }
+    const unsubscribe = core.events.subscribe((event) => this.events.emit(event));
+    const stopScheduler = this.options.scheduler ? core.startScheduler() : () => undefined;
+    this.state = {
+      kind: 'open',
+      core,
+      stop: () => {
+        stopScheduler();
+        unsubscribe();
+        core.close();
+      },
+    };
+  }
+
+  /** After a restore: whatever is in place now is opened; if it cannot be, the keeper stays in recovery mode. */
+  private reopen(): void {
+    try {
+      this.openCore(() => openCore(this.options));
+    } catch (error) {
+      this.state = { kind: 'damaged', problem: toApiError(error).message };
+    }
+  }
+
+  private closeCore(): void {
+    if (this.state.kind === 'open') this.state.stop();
+    this.state = { kind: 'closed' };
+  }
+
+  private unavailableMessage(): string {
+    const problem = this.state.kind === 'damaged' ? this.state.problem : `The data file ${this.databaseFile} is not open.`;
+    return `${problem} Restore a backup from the recovery screen.`;
+  }
+}
