@@ -69,3 +69,20 @@ describe('electron-builder.yml', () => {
     });
   });
 });
+
+describe('electron-builder.test.yml', () => {
+  const testConfig = parse(fs.readFileSync(path.join(APP_ROOT, 'electron-builder.test.yml'), 'utf8')) as {
+    extends: string;
+    directories: { output: string };
+    electronFuses: Record<string, boolean>;
+  };
+
+  it('is valid, builds on the release config, and differs from it only where Playwright needs it', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(APP_ROOT, 'node_modules/app-builder-lib/scheme.json'), 'utf8')) as object;
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    expect(validate(testConfig)).toBe(true);
+    expect(testConfig.extends).toBe('./electron-builder.yml');
+    expect(testConfig.directories.output).not.toBe('release');
+    expect(testConfig.electronFuses).toEqual({ ...config.electronFuses, enableNodeCliInspectArguments: true });
+  });
+});
