@@ -37,6 +37,10 @@ export type DrillState = 'running' | 'paused' | 'stopped';
 export interface InjectStatus {
   injectId: string;
   title: string;
+  /** What responders see when it fires. */
+  text: string;
+  /** For the facilitator's console only; the responders' screens never show it. */
+  facilitatorNotes: string;
   offsetSeconds: number | null;
   status: 'pending' | 'fired' | 'held';
   /** Drill-clock seconds when it fired. */

@@ -175,7 +175,10 @@ export class DrillService {
       }
       return Number(this.statements.insertRun.run({ scenarioId, incidentId: incident.id, startedAt: this.now(), scenario: JSON.stringify(scenario) }).lastInsertRowid);
     })();
-    return this.tick(runId);
+    const run = this.tick(runId);
+    // Every console learns of the new DRILL incident and the running drill.
+    this.context.changed(run.id, run.incidentId);
+    return run;
   }
 
   pause(id: number): DrillRun {
@@ -370,6 +373,8 @@ function injectStatus(inject: DrillInject, events: EventRow[], run: RunRow, elap
   return {
     injectId: inject.id,
     title: inject.title,
+    text: inject.text,
+    facilitatorNotes: inject.facilitatorNotes,
     offsetSeconds: inject.offsetSeconds,
     status: fired ? 'fired' : held ? 'held' : 'pending',
     firedAtSeconds,

@@ -154,3 +154,20 @@ describe('running a drill', () => {
     expect(wheel(0.999).id).toBe(b.id);
   });
 });
+
+describe('a drill as consoles see it', () => {
+  it('starting one tells every console, and the run carries each inject’s text and facilitator notes', async () => {
+    const { core } = memoryCore('2026-11-27T10:00:00Z');
+    core.prepareWorkspace({ demo: true });
+    const [scenario] = await op(core, 'listDrillScenarios', {});
+    const events: unknown[] = [];
+    core.events.subscribe((event) => events.push(event));
+    const run = await op(core, 'startDrill', { scenarioId: scenario?.id ?? -1 });
+    expect(events).toEqual(expect.arrayContaining([{ type: 'drill.changed', id: run.id }, { type: 'incident.changed', id: run.incidentId }]));
+    expect(run.injects[0]).toMatchObject({
+      title: 'Error rate climbs',
+      text: expect.stringContaining('Checkout 5xx responses rise to 40%') as string,
+      facilitatorNotes: 'watch whether they open the checkout runbook before guessing.',
+    });
+  });
+});
