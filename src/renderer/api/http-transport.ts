@@ -10,6 +10,10 @@ import type { Transport } from './transport';
  */
 export function httpTransport(token: string, origin = window.location.origin): Transport {
   const authorization = `Bearer ${token}`;
+  // One event stream per page, shared by every listener: each stream holds one of the
+  // browser's six connections to the server, and a few pages open at once would use them all.
+  const listeners = new Set<(event: ChangeEvent) => void>();
+  let source: EventSource | null = null;
   return {
     kind: 'http',
     async call(operation, input) {
@@ -30,13 +34,23 @@ export function httpTransport(token: string, origin = window.location.origin): T
       }
     },
     subscribe(listener) {
-      const source = new EventSource(`${origin}/events`, {
-        fetch: (input, init) => fetch(input, { ...init, headers: { ...init.headers, Authorization: authorization } }),
-      });
-      source.addEventListener('change', (message) => {
-        listener(JSON.parse(String(message.data)) as ChangeEvent);
-      });
-      return () => source.close();
+      listeners.add(listener);
+      if (source === null) {
+        source = new EventSource(`${origin}/events`, {
+          fetch: (input, init) => fetch(input, { ...init, headers: { ...init.headers, Authorization: authorization } }),
+        });
+        source.addEventListener('change', (message) => {
+          const event = JSON.parse(String(message.data)) as ChangeEvent;
+          for (const each of [...listeners]) each(event);
+        });
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          source?.close();
+          source = null;
+        }
+      };
     },
   };
 }
