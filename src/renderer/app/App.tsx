@@ -8,6 +8,8 @@ import { DeclareButton, IncidentsNavLink } from '../features/incidents/Incidents
 import { IncidentsScreen } from '../features/incidents/list/IncidentsScreen';
 import { IncidentScreen } from '../features/incidents/screen/IncidentScreen';
 import { IncidentHistoryScreen } from '../features/history/HistoryScreen';
+import { DrillScreen } from '../features/drills/DrillScreen';
+import { DrillsNavLink, isDrillRoute } from '../features/drills/DrillsNav';
 import { MetricsScreen } from '../features/metrics/MetricsScreen';
 import { NowBoard } from '../features/oncall/board/NowBoard';
 import { LoadScreen } from '../features/oncall/load/LoadScreen';
@@ -105,6 +107,12 @@ function Screen({ route }: { route: Route }) {
       return <IncidentHistoryScreen tab={route.tab} />;
     case 'metrics':
       return <MetricsScreen />;
+    case 'drills':
+    case 'new-drill-scenario':
+    case 'edit-drill-scenario':
+    case 'drill-trends':
+    case 'drill-run':
+      return <DrillScreen route={route} />;
     case 'not-found':
       return (
         <div className="not-found">
@@ -127,13 +135,14 @@ function TopBar({ route }: { route: Route }) {
       </a>
       <ReadOnlyBadge />
       <nav aria-label="Main">
-        <a href="#/runbooks" aria-current={onCall || incidents || learning ? undefined : 'page'}>
+        <a href="#/runbooks" aria-current={onCall || incidents || learning || isDrillRoute(route) ? undefined : 'page'}>
           Runbooks
         </a>
         <a href="#/oncall" aria-current={onCall ? 'page' : undefined} aria-keyshortcuts="o" title="On call (o)">
           On call
         </a>
         <IncidentsNavLink />
+        <DrillsNavLink />
         <a href="#/history" aria-current={route.screen === 'incident-history' || route.screen === 'postmortem' ? 'page' : undefined}>
           History
         </a>

@@ -1,6 +1,7 @@
 import { useEffect, useId } from 'react';
 import { SEVERITIES, type IncidentSummary } from '../../../shared/incidents';
 import { routeHref } from '../../app/route';
+import { drillTitle, DrillTag } from '../drills/DrillTag';
 import { formatSpan, serviceList, severityClass, STATUS_LABELS } from '../incidents/format';
 import { LocalTime } from '../runbooks/LocalTime';
 import { Snippet } from '../runbooks/Snippet';
@@ -123,10 +124,10 @@ export function IncidentSearch() {
                   <span className={severityClass(incident.severity)}>{incident.severity}</span>
                 </td>
                 <td>
+                  {incident.drill && <DrillTag />}
                   <a className="history-title" href={routeHref({ screen: 'incident', id: incident.id })}>
-                    {incident.title}
+                    {drillTitle(incident)}
                   </a>
-                  {incident.drill && <span className="drill-mark">Drill</span>}
                   <span className="history-services">{serviceList(incident.services)}</span>
                   {snippet && (
                     <span className="history-snippet">

@@ -1,22 +1,29 @@
 import { routeHref, useRoute } from '../../app/route';
 import { openDeclare, openIncidents, useIncidents } from './store';
 
-/** "Incidents" in the top bar, with how many are open. */
+/** "Incidents" in the top bar, with how many are open; open drills are counted apart, marked as drills. */
 export function IncidentsNavLink() {
   const route = useRoute();
-  const open = useIncidents((state) => openIncidents(state.list).length);
+  const open = useIncidents((state) => openIncidents(state.list).filter((incident) => !incident.drill).length);
+  const drills = useIncidents((state) => openIncidents(state.list).filter((incident) => incident.drill).length);
   const here = route.screen === 'incidents' || route.screen === 'incident';
+  const counts = [open > 0 ? `${open} open` : null, drills > 0 ? `${drills} drill${drills === 1 ? '' : 's'}` : null].filter(Boolean).join(', ');
   return (
     <a
       href={routeHref({ screen: 'incidents' })}
       aria-current={here ? 'page' : undefined}
-      aria-label={open > 0 ? `Incidents (${open} open)` : undefined}
+      aria-label={counts ? `Incidents (${counts})` : undefined}
       className="incidents-nav-link"
     >
       Incidents
       {open > 0 && (
         <span className="nav-badge" aria-hidden="true">
           {open}
+        </span>
+      )}
+      {drills > 0 && (
+        <span className="drill-tag drill-tag-small" aria-hidden="true">
+          Drill{drills > 1 ? ` ×${drills}` : ''}
         </span>
       )}
     </a>

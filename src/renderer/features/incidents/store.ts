@@ -3,9 +3,10 @@ import type { ChangeEvent } from '../../../shared/events';
 import type { Incident, IncidentSettings, IncidentSummary, TimelineEvent } from '../../../shared/incidents';
 import type { Result } from '../../../shared/result';
 import { api } from '../../api/client';
+import { coalesce } from '../../api/coalesce';
 
 interface IncidentsState {
-  /** Every incident (not drills), open ones first; null until loaded. */
+  /** Every incident, drills included (marked), open ones first; null until loaded. */
   list: IncidentSummary[] | null;
   settings: IncidentSettings | null;
   /** Full state of the incidents being watched: every open one (for step timers) and the one on screen. */
@@ -37,35 +38,9 @@ export const useIncidents = create<IncidentsState>()(() => ({
 export const openDeclare = () => useIncidents.setState({ declaring: true });
 export const closeDeclare = () => useIncidents.setState({ declaring: false });
 
-/**
- * One load per key at a time: a request for a load already running marks it to
- * run once more when it finishes, so a burst of change events costs two fetches, not fifty.
- */
-const running = new Map<string, Promise<void>>();
-const again = new Set<string>();
-function coalesce(key: string, load: () => Promise<void>): Promise<void> {
-  const current = running.get(key);
-  if (current) {
-    again.add(key);
-    return current;
-  }
-  const run = (async () => {
-    try {
-      do {
-        again.delete(key);
-        await load();
-      } while (again.has(key));
-    } finally {
-      running.delete(key);
-    }
-  })();
-  running.set(key, run);
-  return run;
-}
-
 export function loadList(): Promise<void> {
   return coalesce('list', async () => {
-    const result = await api.listIncidents({});
+    const result = await api.listIncidents({ includeDrills: true });
     if (!result.ok) {
       useIncidents.setState({ error: result.error.message });
       return;

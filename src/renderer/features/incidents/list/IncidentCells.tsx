@@ -1,5 +1,6 @@
 import type { IncidentSummary } from '../../../../shared/incidents';
 import { routeHref } from '../../../app/route';
+import { drillTitle, DrillTag } from '../../drills/DrillTag';
 import { serviceList, severityClass } from '../format';
 
 /** The two cells every incident table starts with: severity, then the title (a link) and its services. */
@@ -10,8 +11,9 @@ export function IncidentCells({ incident }: { incident: IncidentSummary }) {
         <span className={severityClass(incident.severity)}>{incident.severity}</span>
       </td>
       <td>
+        {incident.drill && <DrillTag />}
         <a className="incident-link" href={routeHref({ screen: 'incident', id: incident.id })}>
-          {incident.title}
+          {drillTitle(incident)}
         </a>
         <span className="incident-services">{serviceList(incident.services)}</span>
       </td>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { STATUSES, type Incident, type IncidentStatus } from '../../../../shared/incidents';
 import { api } from '../../../api/client';
 import { ask } from '../../../components/confirm';
+import { drillTitle, DrillTag } from '../../drills/DrillTag';
 import { LocalTime } from '../../runbooks/LocalTime';
 import { useNow } from '../clock';
 import { formatSpan, severityClass, STATUS_LABELS } from '../format';
@@ -60,8 +61,8 @@ export function IncidentHeader({ incident, onError }: { incident: Incident; onEr
         </button>
         <div className="incident-title-block">
           <h1 className="incident-title">
-            {incident.drill && <span className="drill-mark">Drill</span>}
-            {incident.title}
+            {incident.drill && <DrillTag />}
+            {drillTitle(incident)}
           </h1>
           <p className="incident-facts">
             <span>#{incident.id}</span>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { routeHref } from '../../../app/route';
+import { DrillBanner } from '../../drills/responder/DrillBanner';
 import { RolesPanel } from '../roles/RolesPanel';
 import { AttachRunbooks } from '../runner/AttachRunbooks';
 import { StepRunner } from '../runner/StepRunner';
@@ -40,7 +41,8 @@ export function IncidentScreen({ id }: { id: number }) {
   }
 
   return (
-    <div className="incident-screen" data-status={incident.status} data-testid="incident-screen">
+    <div className="incident-screen" data-status={incident.status} data-drill={incident.drill || undefined} data-testid="incident-screen">
+      {incident.drill && <DrillBanner incident={incident} />}
       <IncidentHeader incident={incident} onError={setError} />
       {error && (
         <div className="banner banner-error" role="alert">

@@ -1,0 +1,34 @@
+import { useEffect } from 'react';
+import { routeHref } from '../../../app/route';
+import { ScorecardView } from '../scorecard/ScorecardView';
+import { loadRun, loadScorecard, useDrills, useDrillUpdates } from '../store';
+import { FacilitatorConsole } from './FacilitatorConsole';
+
+/** `#/drills/runs/:id`: the facilitator's console while the drill runs, its scorecard once it has stopped. */
+export function DrillRunScreen({ id }: { id: number }) {
+  const live = useDrills((state) => state.runs[id]);
+  const problem = useDrills((state) => state.problems[`run:${id}`]);
+  useDrillUpdates();
+
+  useEffect(() => {
+    void loadRun(id);
+    void loadScorecard(id);
+  }, [id]);
+
+  if (!live) {
+    return (
+      <div className="drills-screen">
+        {problem ? (
+          <>
+            <h1>Drill {id} could not be opened</h1>
+            <p>{problem}</p>
+          </>
+        ) : (
+          <p className="muted">Loading drill {id}…</p>
+        )}
+        <a href={routeHref({ screen: 'drills' })}>All drills</a>
+      </div>
+    );
+  }
+  return live.run.state === 'stopped' ? <ScorecardView run={live.run} /> : <FacilitatorConsole live={live} />;
+}

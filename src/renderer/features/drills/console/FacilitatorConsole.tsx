@@ -1,0 +1,121 @@
+import { useRef, useState } from 'react';
+import type { InjectStatus } from '../../../../shared/drills';
+import { api } from '../../../api/client';
+import { routeHref } from '../../../app/route';
+import { useKeyShortcut } from '../../../app/shortcuts';
+import { ask } from '../../../components/confirm';
+import { useDrillSeconds } from '../clock';
+import { DrillTag } from '../DrillTag';
+import { clockText } from '../format';
+import type { LiveRun } from '../store';
+import { act } from './actions';
+import { InjectQueue } from './InjectQueue';
+import { MasterClock } from './MasterClock';
+import { ObservationLog } from './ObservationLog';
+import { ProgressPanel } from './ProgressPanel';
+import { useSpaceBar } from './useSpaceBar';
+
+/** The next inject to fire: the earliest timed one still waiting, else the first manual one. */
+export function nextInject(injects: InjectStatus[]): InjectStatus | undefined {
+  const pending = injects.filter((inject) => inject.status === 'pending');
+  const timed = pending.filter((inject) => inject.offsetSeconds !== null).sort((a, b) => (a.offsetSeconds ?? 0) - (b.offsetSeconds ?? 0));
+  return timed[0] ?? pending[0];
+}
+
+/**
+ * Where the facilitator runs a drill: the master clock, the inject queue with
+ * countdowns, the team's progress against the targets and the observation log.
+ * Space pauses and resumes, f fires the next inject, h holds it, n writes an observation.
+ */
+export function FacilitatorConsole({ live }: { live: LiveRun }) {
+  const { run } = live;
+  const seconds = useDrillSeconds(live);
+  const [error, setError] = useState<string | null>(null);
+  const observationRef = useRef<HTMLTextAreaElement>(null);
+  const report = (outcome: Promise<string | null>) => void outcome.then((message) => setError(message));
+  const running = run.state === 'running';
+  const next = nextInject(run.injects);
+
+  const togglePause = () => report(act(running ? api.pauseDrill({ id: run.id }) : api.resumeDrill({ id: run.id })));
+  const inject = (injectId: string, action: 'fire' | 'hold' | 'release') => report(act(api.drillInject({ id: run.id, injectId, action })));
+  const stop = async () => {
+    const yes = await ask({
+      title: 'Stop the drill?',
+      body: (
+        <p>
+          The drill clock stops at {clockText(seconds)}, injects still waiting never fire, and the DRILL incident is closed. The scorecard
+          shows what the team reached by now.
+        </p>
+      ),
+      confirmLabel: 'Stop drill',
+      danger: true,
+    });
+    if (yes) report(act(api.stopDrill({ id: run.id })));
+  };
+
+  useSpaceBar(togglePause);
+  useKeyShortcut('f', () => next && inject(next.injectId, 'fire'), next !== undefined);
+  useKeyShortcut('h', () => next && next.offsetSeconds !== null && inject(next.injectId, 'hold'), next !== undefined);
+  useKeyShortcut('n', () => observationRef.current?.focus());
+
+  return (
+    <div className="drills-screen facilitator-console" data-state={run.state}>
+      <header className="drills-header console-header">
+        <DrillTag />
+        <div>
+          <p className="console-kicker">Facilitator console</p>
+          <h1>{run.scenarioTitle}</h1>
+        </div>
+        <span className="spacer" />
+        <a className="button" href={routeHref({ screen: 'incident', id: run.incidentId })}>
+          Responders’ incident screen →
+        </a>
+      </header>
+      {error && (
+        <div className="banner banner-error" role="alert">
+          <span>{error}</span>
+          <button type="button" onClick={() => setError(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <div className="console-grid">
+        <div className="console-side">
+          <MasterClock run={run} seconds={seconds} onToggle={togglePause} onStop={() => void stop()} />
+          <ProgressPanel runId={run.id} seconds={seconds} />
+          <KeyLegend />
+        </div>
+        <div className="console-main">
+          <InjectQueue run={run} seconds={seconds} liveFrom={run.elapsedSeconds} next={next?.injectId} onAction={inject} />
+          <ObservationLog run={run} inputRef={observationRef} onError={setError} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function KeyLegend() {
+  return (
+    <section className="drill-panel key-legend" aria-label="Keyboard shortcuts">
+      <h2>Keys</h2>
+      <dl>
+        <dt>
+          <kbd>Space</kbd>
+        </dt>
+        <dd>pause / resume</dd>
+        <dt>
+          <kbd>f</kbd>
+        </dt>
+        <dd>fire the next inject now</dd>
+        <dt>
+          <kbd>h</kbd>
+        </dt>
+        <dd>hold the next timed inject</dd>
+        <dt>
+          <kbd>n</kbd>
+        </dt>
+        <dd>write an observation</dd>
+      </dl>
+    </section>
+  );
+}

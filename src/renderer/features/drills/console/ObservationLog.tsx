@@ -1,0 +1,67 @@
+import { useState, type FormEvent, type RefObject } from 'react';
+import type { DrillRun } from '../../../../shared/drills';
+import { api } from '../../../api/client';
+import { LocalTime } from '../../runbooks/LocalTime';
+import { clockText } from '../format';
+import { act } from './actions';
+
+/** The facilitator's timestamped observations: written here (Enter logs it), listed newest first with their drill-clock time. */
+export function ObservationLog({ run, inputRef, onError }: { run: DrillRun; inputRef: RefObject<HTMLTextAreaElement | null>; onError: (message: string) => void }) {
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (busy || text.trim() === '') return;
+    setBusy(true);
+    const message = await act(api.drillObservation({ id: run.id, text: text.trim() }));
+    setBusy(false);
+    if (message) onError(message);
+    else setText('');
+  };
+
+  const observations = [...run.observations].reverse();
+  return (
+    <section className="drill-panel observations" aria-labelledby="observations-heading">
+      <h2 id="observations-heading">
+        Observations <span className="count">({run.observations.length})</span>
+      </h2>
+      <form className="observation-form" onSubmit={(event) => void submit(event)}>
+        <label htmlFor="drill-observation" className="visually-hidden">
+          Observation
+        </label>
+        <textarea
+          id="drill-observation"
+          ref={inputRef}
+          className="text-input"
+          rows={2}
+          value={text}
+          placeholder="What you saw, e.g. “Commander named within a minute” (Enter logs it, Shift+Enter for a new line)"
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+              event.preventDefault();
+              void submit();
+            } else if (event.key === 'Escape') event.currentTarget.blur();
+          }}
+        />
+        <button type="submit" disabled={busy || text.trim() === ''}>
+          Log observation
+        </button>
+      </form>
+      {observations.length > 0 && (
+        <ol className="observation-list" reversed>
+          {observations.map((observation, index) => (
+            <li key={`${observation.at}-${index}`}>
+              <span className="observation-clock">{clockText(observation.elapsedSeconds)}</span>
+              <span className="observation-text">{observation.text}</span>
+              <span className="observation-at muted">
+                <LocalTime iso={observation.at} />
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import { navigate, routeHref } from '../../../app/route';
+import { useKeyShortcut } from '../../../app/shortcuts';
+import { loadActive, loadScenarios, useDrills, useDrillUpdates } from '../store';
+import { ImportScenarioDialog } from './ImportScenarioDialog';
+import { RunningDrills } from './RunningDrills';
+import { ScenarioTable } from './ScenarioTable';
+import { WheelOfMisfortune } from './WheelOfMisfortune';
+
+/** `#/drills`: the scenario library, the drills running now and the wheel of misfortune. */
+export function DrillLibraryScreen() {
+  const scenarios = useDrills((state) => state.scenarios);
+  const problem = useDrills((state) => state.problems.scenarios);
+  const [importing, setImporting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useDrillUpdates();
+  useKeyShortcut('n', () => navigate({ screen: 'new-drill-scenario' }));
+
+  useEffect(() => {
+    void loadScenarios();
+    void loadActive();
+  }, []);
+
+  return (
+    <div className="drills-screen">
+      <header className="drills-header">
+        <h1>Drills</h1>
+        <span className="spacer" />
+        <a className="button primary" href={routeHref({ screen: 'new-drill-scenario' })} aria-keyshortcuts="n">
+          New scenario <kbd aria-hidden="true">n</kbd>
+        </a>
+        <button type="button" onClick={() => setImporting(true)}>
+          Import Markdown…
+        </button>
+      </header>
+      <p className="drills-intro">
+        A drill runs a scenario on the real incident screen: responders work a <strong>DRILL</strong> incident while you, the facilitator, run the
+        clock and fire the injects. Drills never count in the metrics.
+      </p>
+      {(error ?? problem) && (
+        <div className="banner banner-error" role="alert">
+          <span>{error ?? problem}</span>
+          {error && (
+            <button type="button" onClick={() => setError(null)}>
+              Dismiss
+            </button>
+          )}
+        </div>
+      )}
+      <RunningDrills />
+      <WheelOfMisfortune disabled={!scenarios || scenarios.length === 0} onError={setError} />
+      <section aria-labelledby="drill-scenarios-heading">
+        <h2 id="drill-scenarios-heading">
+          Scenarios {scenarios && <span className="count">({scenarios.length})</span>}
+        </h2>
+        {scenarios === null ? (
+          <p className="muted">Loading scenarios…</p>
+        ) : scenarios.length === 0 ? (
+          <p className="drills-empty">
+            No scenarios yet. Write one with <strong>New scenario</strong>, or import a Markdown file (the format is in docs/drill-format.md).
+          </p>
+        ) : (
+          <ScenarioTable scenarios={scenarios} onError={setError} />
+        )}
+      </section>
+      {importing && <ImportScenarioDialog onClose={() => setImporting(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { DrillScenario } from '../../../../shared/drills';
+import { api } from '../../../api/client';
+import { Dialog } from '../../../components/Dialog';
+import { loadScenarios } from '../store';
+
+/**
+ * "Import Markdown…": a scenario file chosen here (read by this browser or the
+ * app), or a path on the machine running Holdfast. Same title updates the scenario.
+ */
+export function ImportScenarioDialog({ onClose }: { onClose: () => void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [path, setPath] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [imported, setImported] = useState<DrillScenario | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    if (!file && path.trim() === '') {
+      setError('Choose a Markdown file, or type the path of one.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const result = file
+      ? await api.importDrillScenarioText({ markdown: await file.text(), fileName: file.name })
+      : await api.importDrillScenario({ path: path.trim() });
+    setBusy(false);
+    if (result.ok) {
+      setImported(result.value);
+      void loadScenarios();
+    } else {
+      setImported(null);
+      setError(result.error.message);
+    }
+  };
+
+  return (
+    <Dialog
+      title="Import a drill scenario"
+      className="import-dialog"
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" onClick={onClose}>
+            {imported ? 'Done' : 'Cancel'}
+          </button>
+          <button type="submit" form={`${id}-form`} className="primary" disabled={busy}>
+            {busy ? 'Importing…' : 'Import'}
+          </button>
+        </>
+      }
+    >
+      <form id={`${id}-form`} onSubmit={(event) => void submit(event)} className="scenario-import-form">
+        <label htmlFor={`${id}-file`} className="field-label">
+          Markdown file
+        </label>
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".md,.markdown,text/markdown,text/plain"
+          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+          data-autofocus
+        />
+        <label htmlFor={`${id}-path`} className="field-label">
+          or its path on the machine running Holdfast
+        </label>
+        <input
+          id={`${id}-path`}
+          className="text-input mono"
+          type="text"
+          value={path}
+          onChange={(event) => setPath(event.target.value)}
+          placeholder="/home/you/drills/checkout.md"
+          spellCheck={false}
+          autoComplete="off"
+          disabled={file !== null}
+        />
+        <p className="field-hint">Front matter, objectives and injects as docs/drill-format.md describes. A scenario with the same title is updated.</p>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        {imported && (
+          <p role="status" className="import-done">
+            Imported “{imported.title}”: {imported.injects.length} inject{imported.injects.length === 1 ? '' : 's'}.
+          </p>
+        )}
+      </form>
+    </Dialog>
+  );
+}
