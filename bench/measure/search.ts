@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import type { Core } from '../../src/main/core/core';
+import { BM25_RANK } from '../../src/main/runbooks/repo';
 import { toFtsQuery } from '../../src/main/runbooks/search-query';
 import { api } from '../data/incidents';
 import { median, nowMs, quantile } from '../stats';
@@ -22,12 +23,14 @@ export interface QueryTiming {
 /**
  * Times every query three ways, each the median of three runs after a warm-up:
  * through the API layer (`searchRunbooks`, as the console calls it), as the
- * bare FTS5 query on the same database (match and rank only: the floor), and
+ * bare FTS5 query on the same database (match, rank, snippet: the floor), and
  * with ripgrep over the same runbooks exported to a folder.
  */
 export async function measureSearch(core: Core, queries: BenchQuery[], exportDir: string): Promise<QueryTiming[]> {
-  const floor = core.store.prepare<[string, number], { rowid: number; score: number }>(
-    'SELECT rowid, bm25(runbooks_fts, 10.0, 4.0, 1.0, 5.0, 5.0, 6.0) AS score FROM runbooks_fts WHERE runbooks_fts MATCH ? ORDER BY score LIMIT ?',
+  // The floor: what FTS5 itself must do to answer — match, rank with the same weights, a snippet per result.
+  const floor = core.store.prepare<[string, number], { rowid: number; snippet: string }>(
+    `SELECT rowid, snippet(runbooks_fts, 2, '<mark>', '</mark>', '…', 16) AS snippet FROM runbooks_fts
+     WHERE runbooks_fts MATCH ? AND rank MATCH '${BM25_RANK}' ORDER BY rank LIMIT ?`,
   );
   const timings: QueryTiming[] = [];
   for (const query of queries) {

@@ -77,7 +77,7 @@ const FILTER = `
   AND ((@archived = 1) = (r.archived_at IS NOT NULL))`;
 
 /** bm25 column weights: title, summary, body, tags, services, keywords. Title and tags outrank the body. */
-const BM25 = 'bm25(runbooks_fts, 10.0, 4.0, 1.0, 5.0, 5.0, 6.0)';
+export const BM25_RANK = 'bm25(10.0, 4.0, 1.0, 5.0, 5.0, 6.0)';
 
 export interface RunbookFilter {
   tag?: string | undefined;
@@ -163,26 +163,28 @@ export class RunbookRepo {
       reviewDueCount: db.prepare<{ today: string }, { n: number }>(
         `SELECT count(*) AS n FROM runbooks r WHERE r.archived_at IS NULL AND ${NEXT_REVIEW} < @today`,
       ),
-      // Rank first with nothing but the score, then build rows and snippets for the few that made the cut:
-      // a common word matches thousands of runbooks, and a snippet or summary for each would be thrown away.
+      // FTS5 sorts by rank itself and stops at the limit, so snippets and summary columns are computed
+      // only for the rows returned: a common word matches thousands of runbooks.
       search: db.prepare<FilterParams & { query: string; limit: number }, SummaryRow & { snippet: string; score: number }>(`
-        WITH top AS MATERIALIZED (
-          SELECT runbooks_fts.rowid AS id, ${BM25} AS score
-          FROM runbooks_fts JOIN runbooks r ON r.id = runbooks_fts.rowid
-          WHERE runbooks_fts MATCH @query AND ${FILTER}
-          ORDER BY score, r.id
-          LIMIT @limit
-        )
-        SELECT ${SUMMARY_COLUMNS}, top.score AS score,
-          (SELECT snippet(runbooks_fts, 2, '<mark>', '</mark>', '…', 16) FROM runbooks_fts
-            WHERE runbooks_fts MATCH @query AND runbooks_fts.rowid = top.id) AS snippet
-        FROM top JOIN runbooks r ON r.id = top.id
-        ORDER BY top.score, r.id`),
-      bestSection: db.prepare<{ query: string; first: number; last: number }, { section_id: string | null; title: string; snippet: string }>(`
-        SELECT section_id, title, snippet(runbook_sections_fts, 1, '<mark>', '</mark>', '…', 16) AS snippet
+        SELECT ${SUMMARY_COLUMNS},
+          snippet(runbooks_fts, 2, '<mark>', '</mark>', '…', 16) AS snippet,
+          runbooks_fts.rank AS score
+        FROM runbooks_fts JOIN runbooks r ON r.id = runbooks_fts.rowid
+        WHERE runbooks_fts MATCH @query AND runbooks_fts.rank MATCH '${BM25_RANK}' AND ${FILTER}
+        ORDER BY runbooks_fts.rank
+        LIMIT @limit`),
+      // Every section of the hit runbooks that matches, scored in one pass over the section index
+      // (the runbook is rowid >> 20: no content row is read), then snippets for the winners only.
+      sectionScores: db.prepare<{ query: string; first: number; last: number; ids: string }, { rowid: number; section_id: string | null; title: string; score: number }>(`
+        SELECT rowid, section_id, title, bm25(runbook_sections_fts, 2.0, 1.0) AS score
         FROM runbook_sections_fts
         WHERE runbook_sections_fts MATCH @query AND rowid BETWEEN @first AND @last
-        ORDER BY bm25(runbook_sections_fts, 2.0, 1.0) LIMIT 1`),
+          AND (rowid >> 20) IN (SELECT value FROM json_each(@ids))`),
+      sectionSnippets: db.prepare<{ query: string; first: number; last: number; rowids: string }, { rowid: number; snippet: string }>(`
+        SELECT rowid, snippet(runbook_sections_fts, 1, '<mark>', '</mark>', '…', 16) AS snippet
+        FROM runbook_sections_fts
+        WHERE runbook_sections_fts MATCH @query AND rowid BETWEEN @first AND @last
+          AND rowid IN (SELECT value FROM json_each(@rowids))`),
       related: db.prepare<{ id: number; limit: number; today: string }, SummaryRow>(`
         SELECT ${SUMMARY_COLUMNS} FROM (
           SELECT runbook_id, sum(weight) AS score FROM (
@@ -295,11 +297,24 @@ export class RunbookRepo {
       .map((row) => ({ summary: toSummary(row), snippet: row.snippet, score: row.score }));
   }
 
-  /** The section of one runbook that matches a query best, with a snippet from it. */
-  bestSection(ftsQuery: string, id: number): { sectionId: string | null; title: string; snippet: string } | undefined {
-    const [first, last] = sectionRowids(id);
-    const row = this.statements.bestSection.get({ query: ftsQuery, first, last });
-    return row && { sectionId: row.section_id, title: row.title, snippet: row.snippet };
+  /** For each runbook, the section that matches a query best, with a snippet from it. */
+  bestSections(ftsQuery: string, ids: number[]): Map<number, { sectionId: string | null; title: string; snippet: string }> {
+    const best = new Map<number, { rowid: number; section_id: string | null; title: string; score: number }>();
+    if (ids.length === 0) return new Map();
+    const first = sectionRowids(Math.min(...ids))[0];
+    const last = sectionRowids(Math.max(...ids))[1];
+    for (const row of this.statements.sectionScores.all({ query: ftsQuery, first, last, ids: JSON.stringify(ids) })) {
+      const runbookId = Math.floor(row.rowid / SECTIONS_PER_RUNBOOK);
+      const current = best.get(runbookId);
+      if (!current || row.score < current.score || (row.score === current.score && row.rowid < current.rowid)) best.set(runbookId, row);
+    }
+    const rowids = [...best.values()].map((row) => row.rowid);
+    const snippets = new Map(
+      this.statements.sectionSnippets.all({ query: ftsQuery, first, last, rowids: JSON.stringify(rowids) }).map((row) => [row.rowid, row.snippet]),
+    );
+    return new Map(
+      [...best].map(([runbookId, row]) => [runbookId, { sectionId: row.section_id, title: row.title, snippet: snippets.get(row.rowid) ?? '' }]),
+    );
   }
 
   related(id: number, limit: number, today: string): RunbookSummary[] {

@@ -25,9 +25,11 @@ export class RunbookSearch {
     const ftsQuery = toFtsQuery(query);
     const anyTerm = toFtsAnyQuery(query);
     if (ftsQuery === null || anyTerm === null) return [];
-    return this.repo.search(ftsQuery, input, input.limit, today).map(({ summary, snippet, score }) => {
-      // A runbook matches as a whole; the section that holds the most of the words is where to look.
-      const best = this.repo.bestSection(anyTerm, summary.id);
+    const rows = this.repo.search(ftsQuery, input, input.limit, today);
+    // A runbook matches as a whole; the section that holds the most of the words is where to look.
+    const sections = this.repo.bestSections(anyTerm, rows.map((row) => row.summary.id));
+    return rows.map(({ summary, snippet, score }) => {
+      const best = sections.get(summary.id);
       const section = best?.sectionId ? { id: best.sectionId, title: best.title } : null;
       return {
         id: summary.id,
