@@ -1,6 +1,5 @@
 import type { Incident, TimelineEvent } from '../../shared/incidents';
 import type { ActionItem } from '../../shared/postmortems';
-import { Temporal } from '../rosters/time';
 
 /** The incident's record rendered as Markdown for each placeholder of the template. */
 export function recordValues(incident: Incident, timeline: TimelineEvent[], actionItems: ActionItem[], review: { status: string; authors: string[]; date: string }): Record<string, string> {
@@ -27,17 +26,36 @@ export function recordValues(incident: Incident, timeline: TimelineEvent[], acti
 
 /** `2026-11-27 03:00 UTC (22:00 EST)`: UTC first, the incident's own zone beside it. */
 export function utcWithLocal(iso: string, zone: string): string {
-  const instant = Temporal.Instant.from(iso);
-  const utc = instant.toZonedDateTimeISO('UTC');
-  const local = instant.toZonedDateTimeISO(zone);
-  const abbreviation =
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }).formatToParts(new Date(iso)).find((part) => part.type === 'timeZoneName')?.value ?? zone;
-  const sameDay = local.toPlainDate().equals(utc.toPlainDate());
-  const localText = `${sameDay ? '' : `${local.toPlainDate().toString()} `}${pad(local.hour)}:${pad(local.minute)} ${abbreviation}`;
-  return `${utc.toPlainDate().toString()} ${pad(utc.hour)}:${pad(utc.minute)} UTC (${localText})`;
+  // One formatter per zone, reused: a post-mortem formats every event of a timeline that may hold 10,000.
+  const date = new Date(iso);
+  const utc = date.toISOString();
+  const parts = Object.fromEntries(localFormat(zone).formatToParts(date).map((part) => [part.type, part.value]));
+  const localDate = `${parts.year}-${parts.month}-${parts.day}`;
+  const sameDay = localDate === utc.slice(0, 10);
+  const localText = `${sameDay ? '' : `${localDate} `}${parts.hour}:${parts.minute} ${parts.timeZoneName ?? zone}`;
+  return `${utc.slice(0, 10)} ${utc.slice(11, 16)} UTC (${localText})`;
 }
 
-const pad = (value: number) => String(value).padStart(2, '0');
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function localFormat(zone: string): Intl.DateTimeFormat {
+  let format = formats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    });
+    formats.set(zone, format);
+  }
+  return format;
+}
+
 
 export function duration(fromIso: string | null, toIso: string | null): string {
   if (!fromIso || !toIso) return '—';
