@@ -8,9 +8,12 @@ import { DeclareButton, IncidentsNavLink } from '../features/incidents/Incidents
 import { IncidentsScreen } from '../features/incidents/list/IncidentsScreen';
 import { IncidentScreen } from '../features/incidents/screen/IncidentScreen';
 import { IncidentHistoryScreen } from '../features/history/HistoryScreen';
-import { DrillScreen } from '../features/drills/DrillScreen';
-import { DrillsNavLink, isDrillRoute } from '../features/drills/DrillsNav';
 import { MetricsScreen } from '../features/metrics/MetricsScreen';
+import { BackupsScreen } from '../features/backups/BackupsScreen';
+import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
+import { restoringHere } from '../features/recovery/restored';
+import { RestoredNotice } from '../features/recovery/RestoredNotice';
+import { useRecovery } from '../features/recovery/store';
 import { NowBoard } from '../features/oncall/board/NowBoard';
 import { LoadScreen } from '../features/oncall/load/LoadScreen';
 import { refreshOnCall } from '../features/oncall/refresh';
@@ -36,6 +39,7 @@ export function App() {
   const runbooksError = useRunbooks((state) => state.error);
   const workspaceError = useWorkspace((state) => state.error);
   const error = runbooksError ?? workspaceError;
+  const recovery = useRecovery((state) => state.state);
   useGlobalShortcuts();
   useKeyShortcut(KEYS.goOnCall.key, () => navigate({ screen: 'oncall' }));
 
@@ -45,7 +49,10 @@ export function App() {
       void useRunbooks.getState().loadList();
     };
     refresh();
+    void useRecovery.getState().load();
     return onChange((event) => {
+      // A backup was restored (here or in another console): everything held here is stale.
+      if (event.type === 'store.replaced' && !restoringHere()) window.location.reload();
       if (event.type === 'runbooks.changed' || event.type === 'workspace.changed') {
         refresh();
         forgetImages();
@@ -63,10 +70,12 @@ export function App() {
   }, [listLoaded]);
 
   if (!connection.hasToken) return <MissingToken />;
+  if (recovery?.damaged) return <RecoveryScreen state={recovery} />;
 
   return (
     <div className="app">
       <TopBar route={route} />
+      <RestoredNotice />
       <DemoBanner />
       <IncidentsLayer />
       {error && <ErrorBanner message={error} />}
@@ -107,12 +116,8 @@ function Screen({ route }: { route: Route }) {
       return <IncidentHistoryScreen tab={route.tab} />;
     case 'metrics':
       return <MetricsScreen />;
-    case 'drills':
-    case 'new-drill-scenario':
-    case 'edit-drill-scenario':
-    case 'drill-trends':
-    case 'drill-run':
-      return <DrillScreen route={route} />;
+    case 'backups':
+      return <BackupsScreen />;
     case 'not-found':
       return (
         <div className="not-found">
@@ -135,19 +140,21 @@ function TopBar({ route }: { route: Route }) {
       </a>
       <ReadOnlyBadge />
       <nav aria-label="Main">
-        <a href="#/runbooks" aria-current={onCall || incidents || learning || isDrillRoute(route) ? undefined : 'page'}>
+        <a href="#/runbooks" aria-current={onCall || incidents || learning || route.screen === 'backups' ? undefined : 'page'}>
           Runbooks
         </a>
         <a href="#/oncall" aria-current={onCall ? 'page' : undefined} aria-keyshortcuts="o" title="On call (o)">
           On call
         </a>
         <IncidentsNavLink />
-        <DrillsNavLink />
         <a href="#/history" aria-current={route.screen === 'incident-history' || route.screen === 'postmortem' ? 'page' : undefined}>
           History
         </a>
         <a href="#/metrics" aria-current={route.screen === 'metrics' ? 'page' : undefined}>
           Metrics
+        </a>
+        <a href="#/backups" aria-current={route.screen === 'backups' ? 'page' : undefined}>
+          Backups
         </a>
       </nav>
       <span className="spacer" />

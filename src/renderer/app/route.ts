@@ -22,14 +22,8 @@ export type Route =
   | { screen: 'incident-history'; tab: 'incidents' | 'action-items' }
   /** Incidents per week, MTTA and MTTR (drills excluded). */
   | { screen: 'metrics' }
-  /** Drill scenarios, the wheel of misfortune and the drills running now. */
-  | { screen: 'drills' }
-  | { screen: 'new-drill-scenario' }
-  | { screen: 'edit-drill-scenario'; id: number }
-  /** One scenario's past runs side by side. */
-  | { screen: 'drill-trends'; id: number }
-  /** A drill run: the facilitator's console while it runs, its scorecard once stopped. */
-  | { screen: 'drill-run'; id: number }
+  /** Where the data lives, its backups, and the break-glass file. */
+  | { screen: 'backups' }
   | { screen: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -55,12 +49,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/history') return { screen: 'incident-history', tab: 'incidents' };
   if (path === '/history/action-items') return { screen: 'incident-history', tab: 'action-items' };
   if (path === '/metrics') return { screen: 'metrics' };
-  if (path === '/drills') return { screen: 'drills' };
-  if (path === '/drills/new') return { screen: 'new-drill-scenario' };
-  const scenario = /^\/drills\/scenarios\/(\d+)\/(edit|trends)$/.exec(path);
-  if (scenario?.[1]) return { screen: scenario[2] === 'edit' ? 'edit-drill-scenario' : 'drill-trends', id: Number(scenario[1]) };
-  const drillRun = /^\/drills\/runs\/(\d+)$/.exec(path);
-  if (drillRun?.[1]) return { screen: 'drill-run', id: Number(drillRun[1]) };
+  if (path === '/backups') return { screen: 'backups' };
   const match = /^\/runbooks\/(\d+)(?:\/(edit|history))?$/.exec(path);
   if (match?.[1]) {
     const id = Number(match[1]);
@@ -102,16 +91,8 @@ export const routeHref = (route: Route): string => {
       return route.tab === 'action-items' ? '#/history/action-items' : '#/history';
     case 'metrics':
       return '#/metrics';
-    case 'drills':
-      return '#/drills';
-    case 'new-drill-scenario':
-      return '#/drills/new';
-    case 'edit-drill-scenario':
-      return `#/drills/scenarios/${route.id}/edit`;
-    case 'drill-trends':
-      return `#/drills/scenarios/${route.id}/trends`;
-    case 'drill-run':
-      return `#/drills/runs/${route.id}`;
+    case 'backups':
+      return '#/backups';
     case 'not-found':
       return `#${route.path}`;
   }

@@ -1,0 +1,40 @@
+import type { RestoreReport } from '../../../shared/recovery';
+import type { ApiError } from '../../../shared/result';
+import { api } from '../../api/client';
+
+const KEY = 'holdfast.restored';
+let inFlight = false;
+
+/**
+ * Restores one of the data folder's backups. After a restore everything the
+ * console holds describes the store that was replaced, so it starts afresh
+ * (a reload); the report is kept across the reload so the fresh console can say
+ * what was done. Resolves only with the error, when the restore failed.
+ */
+export async function restoreAndStartAfresh(file: string): Promise<ApiError> {
+  inFlight = true;
+  const result = await api.restoreBackup({ file });
+  if (!result.ok) {
+    inFlight = false;
+    return result.error;
+  }
+  sessionStorage.setItem(KEY, JSON.stringify(result.value));
+  window.location.reload();
+  return new Promise<never>(() => undefined);
+}
+
+/** True while this console is restoring: it reloads itself when done, whatever the other consoles hear. */
+export const restoringHere = (): boolean => inFlight;
+
+/** The restore just done, once: reading it forgets it. */
+export function takeRestore(): RestoreReport | null {
+  const stored = sessionStorage.getItem(KEY);
+  sessionStorage.removeItem(KEY);
+  if (!stored) return null;
+  try {
+    const report = JSON.parse(stored) as Partial<RestoreReport>;
+    return typeof report.backup === 'string' && typeof report.restored === 'string' ? (report as RestoreReport) : null;
+  } catch {
+    return null;
+  }
+}
