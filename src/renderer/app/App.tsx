@@ -8,6 +8,8 @@ import { DeclareButton, IncidentsNavLink } from '../features/incidents/Incidents
 import { IncidentsScreen } from '../features/incidents/list/IncidentsScreen';
 import { IncidentScreen } from '../features/incidents/screen/IncidentScreen';
 import { IncidentHistoryScreen } from '../features/history/HistoryScreen';
+import { DrillScreen } from '../features/drills/DrillScreen';
+import { DrillsNavLink, isDrillRoute } from '../features/drills/DrillsNav';
 import { MetricsScreen } from '../features/metrics/MetricsScreen';
 import { BackupsScreen } from '../features/backups/BackupsScreen';
 import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
@@ -118,6 +120,12 @@ function Screen({ route }: { route: Route }) {
       return <MetricsScreen />;
     case 'backups':
       return <BackupsScreen />;
+    case 'drills':
+    case 'new-drill-scenario':
+    case 'edit-drill-scenario':
+    case 'drill-trends':
+    case 'drill-run':
+      return <DrillScreen route={route} />;
     case 'not-found':
       return (
         <div className="not-found">
@@ -140,13 +148,14 @@ function TopBar({ route }: { route: Route }) {
       </a>
       <ReadOnlyBadge />
       <nav aria-label="Main">
-        <a href="#/runbooks" aria-current={onCall || incidents || learning || route.screen === 'backups' ? undefined : 'page'}>
+        <a href="#/runbooks" aria-current={onCall || incidents || learning || isDrillRoute(route) || route.screen === 'backups' ? undefined : 'page'}>
           Runbooks
         </a>
         <a href="#/oncall" aria-current={onCall ? 'page' : undefined} aria-keyshortcuts="o" title="On call (o)">
           On call
         </a>
         <IncidentsNavLink />
+        <DrillsNavLink />
         <a href="#/history" aria-current={route.screen === 'incident-history' || route.screen === 'postmortem' ? 'page' : undefined}>
           History
         </a>

@@ -24,6 +24,14 @@ export type Route =
   | { screen: 'metrics' }
   /** Where the data lives, its backups, and the break-glass file. */
   | { screen: 'backups' }
+  /** Drill scenarios, the wheel of misfortune and the drills running now. */
+  | { screen: 'drills' }
+  | { screen: 'new-drill-scenario' }
+  | { screen: 'edit-drill-scenario'; id: number }
+  /** One scenario's past runs side by side. */
+  | { screen: 'drill-trends'; id: number }
+  /** A drill run: the facilitator's console while it runs, its scorecard once stopped. */
+  | { screen: 'drill-run'; id: number }
   | { screen: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -50,6 +58,12 @@ export function parseRoute(hash: string): Route {
   if (path === '/history/action-items') return { screen: 'incident-history', tab: 'action-items' };
   if (path === '/metrics') return { screen: 'metrics' };
   if (path === '/backups') return { screen: 'backups' };
+  if (path === '/drills') return { screen: 'drills' };
+  if (path === '/drills/new') return { screen: 'new-drill-scenario' };
+  const scenario = /^\/drills\/scenarios\/(\d+)\/(edit|trends)$/.exec(path);
+  if (scenario?.[1]) return { screen: scenario[2] === 'edit' ? 'edit-drill-scenario' : 'drill-trends', id: Number(scenario[1]) };
+  const drillRun = /^\/drills\/runs\/(\d+)$/.exec(path);
+  if (drillRun?.[1]) return { screen: 'drill-run', id: Number(drillRun[1]) };
   const match = /^\/runbooks\/(\d+)(?:\/(edit|history))?$/.exec(path);
   if (match?.[1]) {
     const id = Number(match[1]);
@@ -93,6 +107,16 @@ export const routeHref = (route: Route): string => {
       return '#/metrics';
     case 'backups':
       return '#/backups';
+    case 'drills':
+      return '#/drills';
+    case 'new-drill-scenario':
+      return '#/drills/new';
+    case 'edit-drill-scenario':
+      return `#/drills/scenarios/${route.id}/edit`;
+    case 'drill-trends':
+      return `#/drills/scenarios/${route.id}/trends`;
+    case 'drill-run':
+      return `#/drills/runs/${route.id}`;
     case 'not-found':
       return `#${route.path}`;
   }
