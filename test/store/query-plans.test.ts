@@ -1,0 +1,79 @@
+import type { Statement } from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { IncidentRepo } from '../../src/main/incidents/repo';
+import { RosterRepo } from '../../src/main/rosters/repo';
+import { RunbookRepo } from '../../src/main/runbooks/repo';
+import { openMemoryStore, type Store } from '../../src/main/store/open';
+
+/**
+ * The hot queries must reach their rows through an index, whatever the data:
+ * these tests read SQLite's plan for each statement as the repositories prepare
+ * it (EXPLAIN QUERY PLAN), never a timing. Speed itself is `npm run bench`.
+ */
+
+/** The repository's prepared statements, by name. */
+function statementsOf(repo: object): Record<string, Statement> {
+  return (repo as { statements: Record<string, Statement> }).statements;
+}
+
+function planOf(db: Store, statement: Statement | undefined, params: Record<string, unknown> | unknown[] = {}): string[] {
+  if (!statement) throw new Error('no such statement');
+  const explain = db.prepare(`EXPLAIN QUERY PLAN ${statement.source}`);
+  const rows = (Array.isArray(params) ? explain.all(...params) : explain.all(params)) as { detail: string }[];
+  return rows.map((row) => row.detail);
+}
+
+const noFullScans = (plan: string[], tables: string[]) => {
+  for (const table of tables) expect(plan.filter((step) => new RegExp(`^SCAN ${table}\\b(?! VIRTUAL)`).test(step)), `${table} is scanned:\n${plan.join('\n')}`).toEqual([]);
+};
+
+describe('query plans of the hot queries', () => {
+  const db = openMemoryStore();
+  const runbooks = statementsOf(new RunbookRepo(db));
+  const incidents = statementsOf(new IncidentRepo(db));
+  const rosters = statementsOf(new RosterRepo(db));
+  const filter = { tag: null, service: null, archived: 0, today: '2026-01-01' };
+
+  it('search matches through the full-text index, lets it rank and stop at the limit, and reads runbooks by id', () => {
+    const plan = planOf(db, runbooks.search, { ...filter, query: '"disk"*', limit: 50 });
+    const fts = /^SCAN runbooks_fts VIRTUAL TABLE INDEX (\d+):r?M/.exec(plan[0] ?? '');
+    expect(fts, plan.join('\n')).not.toBeNull();
+    // FTS5's "ordered by rank" flag: it returns rows best first, so SQLite stops at the limit without sorting them all.
+    expect(Number(fts?.[1]) & 32).toBe(32);
+    expect(plan[1]).toBe('SEARCH r USING INTEGER PRIMARY KEY (rowid=?)');
+    noFullScans(plan, ['r', 'runbooks', 'runbook_tags', 'runbook_services']);
+  });
+
+  it("a search's best sections are read by rowid range, never by scanning every section", () => {
+    for (const name of ['sectionScores', 'sectionSnippets']) {
+      const plan = planOf(db, runbooks[name], { query: '"disk"*', first: 1, last: 2, ids: '[1]', rowids: '[1]' });
+      expect(plan.some((step) => /^SCAN runbook_sections_fts VIRTUAL TABLE INDEX \d+:(=M|M\d*(><|<>))/.test(step)), plan.join('\n')).toBe(true);
+    }
+  });
+
+  it("re-importing a runbook replaces its sections by rowid range", () => {
+    const plan = planOf(db, runbooks.deleteSectionFts, [1, 2]);
+    expect(plan.some((step) => /VIRTUAL TABLE INDEX \d+:(><|<>)/.test(step)), plan.join('\n')).toBe(true);
+  });
+
+  it('on-call lookups find people, schedules and overlapping overrides by index', () => {
+    expect(planOf(db, rosters.personId, ['ana'])).toEqual(['SEARCH people USING COVERING INDEX sqlite_autoindex_people_1 (handle=?)']);
+    expect(planOf(db, rosters.scheduleId, ['Payments'])).toEqual(['SEARCH schedules USING COVERING INDEX sqlite_autoindex_schedules_1 (name=?)']);
+    const overlapping = planOf(db, rosters.overlapping, { scheduleId: 1, start: '2026-01-01T00:00:00Z', end: '2026-01-02T00:00:00Z' });
+    expect(overlapping).toContain('SEARCH o USING INDEX overrides_by_schedule (schedule_id=? AND start_at<?)');
+    noFullScans(overlapping, ['o', 's', 'p']);
+  });
+
+  it("timeline reads walk one incident's events in order through its index, and its key marks through their own", () => {
+    const events = planOf(db, incidents.events, [1]);
+    expect(events).toEqual(['SEARCH incident_events USING INDEX incident_events_by_incident (incident_id=?)']);
+    expect(planOf(db, incidents.event, [1, 2])).toEqual(['SEARCH incident_events USING INTEGER PRIMARY KEY (rowid=?)']);
+    expect(planOf(db, incidents.keyMarks, [1])).toEqual(['SEARCH incident_events USING INDEX incident_events_key_marks (incident_id=?)']);
+    expect(planOf(db, incidents.eventCount, [1])).toEqual(['SEARCH incident_events USING COVERING INDEX incident_events_by_incident (incident_id=?)']);
+  });
+
+  it("the incident list finds each incident's roles by the incident's key", () => {
+    expect(planOf(db, incidents.roles, [1]).join('\n')).toMatch(/^SEARCH incident_roles USING INDEX sqlite_autoindex_incident_roles_1 \(incident_id=\?\)/);
+    noFullScans(planOf(db, incidents.list, { open: 1, drills: 0 }), ['incident_roles']);
+  });
+});
