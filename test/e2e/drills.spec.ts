@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, BrowserContext, Download, Page } from '@playwright/test';
 import { callApi, expect, screenshot, startConsole, test as base, type RunningConsole } from './web-console';
 
@@ -258,3 +259,40 @@ test('a drill from a scenario written in the app: timed injects on the test cloc
   await expect(row).toContainText('2026-11-27');
   await expect(row.locator('td.numeric')).toHaveText('2');
 });
+
+for (const theme of ['light', 'dark', 'contrast'] as const) {
+  test(`the drill screens have no serious accessibility problems (${theme} theme)`, async ({ page, request, holdfast }) => {
+    test.setTimeout(90_000);
+    const [scenario] = await callApi<{ id: number }[]>(request, holdfast, 'listDrillScenarios', {});
+    if (!scenario) throw new Error('the demo workspace has no drill scenario');
+    type Run = { id: number; incidentId: number; injects: { injectId: string }[] };
+    const finished = await callApi<Run>(request, holdfast, 'startDrill', { scenarioId: scenario.id });
+    await callApi(request, holdfast, 'drillInject', { id: finished.id, injectId: finished.injects[0]?.injectId, action: 'fire' });
+    await callApi(request, holdfast, 'acknowledgeIncident', { id: finished.incidentId });
+    await callApi(request, holdfast, 'drillObservation', { id: finished.id, text: 'Quick to acknowledge.' });
+    await callApi(request, holdfast, 'stopDrill', { id: finished.id });
+    const running = await callApi<Run>(request, holdfast, 'startDrill', { scenarioId: scenario.id });
+    await callApi(request, holdfast, 'drillInject', { id: running.id, injectId: running.injects[0]?.injectId, action: 'fire' });
+
+    const screens: [string, string, () => Promise<void>][] = [
+      ['scenario library', '#/drills', () => expect(page.getByRole('table', { name: 'Drill scenarios' })).toBeVisible()],
+      ['scenario editor', `#/drills/scenarios/${scenario.id}/edit`, () => expect(page.getByRole('group', { name: 'Inject 1' })).toBeVisible()],
+      ['facilitator console', `#/drills/runs/${running.id}`, () => expect(page.getByTestId('drill-clock')).toBeVisible()],
+      ['responder screen', `#/incidents/${running.incidentId}`, () => expect(page.getByTestId('latest-inject')).toBeVisible()],
+      ['scorecard', `#/drills/runs/${finished.id}`, () => expect(page.locator('.scorecard-chart svg.recharts-surface')).toBeVisible()],
+      ['trends', `#/drills/scenarios/${scenario.id}/trends`, () => expect(page.locator('.trends-chart').getByRole('application')).toBeVisible()],
+    ];
+    await page.addInitScript((choice) => localStorage.setItem('holdfast.theme', choice), theme);
+    await openConsole(page, holdfast.url, '#/drills');
+    const found: string[] = [];
+    for (const [name, hash, ready] of screens) {
+      await page.evaluate((target) => (window.location.hash = target), hash);
+      await ready();
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      for (const violation of results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+        found.push(...violation.nodes.map((node) => `${name}: ${violation.id} ${node.target.join(' ')} — ${node.failureSummary ?? ''}`));
+      }
+    }
+    expect(found).toEqual([]);
+  });
+}

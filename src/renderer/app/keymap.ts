@@ -35,11 +35,17 @@ export const KEYS = {
   note: { key: 'n', where: 'Incident runner', does: 'Write a note on the timeline' },
   newIncident: { key: 'n', where: 'Incidents', does: 'Declare an incident' },
   coverShift: { key: 'c', where: 'On call', does: 'Cover a shift on the open schedule' },
+  newScenario: { key: 'n', where: 'Drills', does: 'New drill scenario' },
+  pauseDrill: { key: ' ', where: 'Drills', does: 'Pause or resume the drill clock (facilitator console)' },
+  fireInject: { key: 'f', where: 'Drills', does: 'Fire the next inject now' },
+  holdInject: { key: 'h', where: 'Drills', does: 'Hold the next timed inject' },
+  observe: { key: 'n', where: 'Drills', does: 'Write an observation (facilitator console)' },
   save: { key: 's', mod: true, where: 'Editors', does: 'Save' },
 } as const satisfies Record<string, Shortcut>;
 
 /** How a shortcut is written for people: "Ctrl+K" (⌘K on a Mac). */
 export function shortcutLabel(shortcut: Shortcut, mac = isMac()): string {
+  if (shortcut.key === ' ') return 'Space';
   const key = shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key;
   if (!shortcut.mod) return shortcut.key;
   return mac ? `⌘${key}` : `Ctrl+${key}`;
@@ -47,6 +53,7 @@ export function shortcutLabel(shortcut: Shortcut, mac = isMac()): string {
 
 /** The value for `aria-keyshortcuts`. */
 export function ariaShortcut(shortcut: Shortcut): string {
+  if (shortcut.key === ' ') return 'Space';
   const key = shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key;
   return shortcut.mod ? `Control+${key} Meta+${key}` : shortcut.key;
 }

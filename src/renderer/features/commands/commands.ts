@@ -20,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'go-runbooks', title: 'Runbooks', group: 'Go to', keywords: 'library search', run: () => navigate({ screen: 'library' }) },
   { id: 'go-oncall', title: 'On call now', group: 'Go to', keywords: 'roster schedule who pager', shortcut: KEYS.goOnCall, run: () => navigate({ screen: 'oncall' }) },
   { id: 'go-incidents', title: 'Incidents', group: 'Go to', keywords: 'open outage', run: () => navigate({ screen: 'incidents' }) },
+  { id: 'go-drills', title: 'Drills', group: 'Go to', keywords: 'game day exercise scenario wheel of misfortune facilitator', run: () => navigate({ screen: 'drills' }) },
   { id: 'go-history', title: 'Incident history', group: 'Go to', keywords: 'past postmortem post-mortem action items', run: () => navigate({ screen: 'incident-history', tab: 'incidents' }) },
   { id: 'go-metrics', title: 'Metrics', group: 'Go to', keywords: 'mtta mttr charts', run: () => navigate({ screen: 'metrics' }) },
   { id: 'declare-incident', title: 'Declare an incident', group: 'Create', keywords: 'new incident outage page', shortcut: KEYS.declare, run: openDeclare },

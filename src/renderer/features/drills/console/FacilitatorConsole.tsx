@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { InjectStatus } from '../../../../shared/drills';
 import { api } from '../../../api/client';
+import { KEYS, shortcutLabel } from '../../../app/keymap';
 import { routeHref } from '../../../app/route';
 import { useKeyShortcut } from '../../../app/shortcuts';
 import { ask } from '../../../components/confirm';
@@ -54,9 +55,9 @@ export function FacilitatorConsole({ live }: { live: LiveRun }) {
   };
 
   useSpaceBar(togglePause);
-  useKeyShortcut('f', () => next && inject(next.injectId, 'fire'), next !== undefined);
-  useKeyShortcut('h', () => next && next.offsetSeconds !== null && inject(next.injectId, 'hold'), next !== undefined);
-  useKeyShortcut('n', () => observationRef.current?.focus());
+  useKeyShortcut(KEYS.fireInject.key, () => next && inject(next.injectId, 'fire'), next !== undefined);
+  useKeyShortcut(KEYS.holdInject.key, () => next && next.offsetSeconds !== null && inject(next.injectId, 'hold'), next !== undefined);
+  useKeyShortcut(KEYS.observe.key, () => observationRef.current?.focus());
 
   return (
     <div className="drills-screen facilitator-console" data-state={run.state}>
@@ -94,27 +95,22 @@ export function FacilitatorConsole({ live }: { live: LiveRun }) {
   );
 }
 
+const CONSOLE_KEYS = [KEYS.pauseDrill, KEYS.fireInject, KEYS.holdInject, KEYS.observe];
+
+/** The console's keys, from the same table as the keyboard help (`?`). */
 function KeyLegend() {
   return (
     <section className="drill-panel key-legend" aria-label="Keyboard shortcuts">
       <h2>Keys</h2>
       <dl>
-        <dt>
-          <kbd>Space</kbd>
-        </dt>
-        <dd>pause / resume</dd>
-        <dt>
-          <kbd>f</kbd>
-        </dt>
-        <dd>fire the next inject now</dd>
-        <dt>
-          <kbd>h</kbd>
-        </dt>
-        <dd>hold the next timed inject</dd>
-        <dt>
-          <kbd>n</kbd>
-        </dt>
-        <dd>write an observation</dd>
+        {CONSOLE_KEYS.map((shortcut) => (
+          <div key={shortcut.does} className="key-row">
+            <dt>
+              <kbd>{shortcutLabel(shortcut)}</kbd>
+            </dt>
+            <dd>{shortcut.does.replace(/ \(facilitator console\)$/, '')}</dd>
+          </div>
+        ))}
       </dl>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { KEYS } from '../../../app/keymap';
 
 /** Where Space already means something: typing, or pressing the focused control. */
 const ownsSpace = (target: EventTarget | null): boolean =>
@@ -15,7 +16,7 @@ export function useSpaceBar(action: () => void): void {
   });
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== ' ' || event.ctrlKey || event.metaKey || event.altKey || event.repeat || event.defaultPrevented) return;
+      if (event.key !== KEYS.pauseDrill.key || event.ctrlKey || event.metaKey || event.altKey || event.repeat || event.defaultPrevented) return;
       if (ownsSpace(event.target) || document.querySelector('dialog[open]') !== null) return;
       event.preventDefault();
       latest.current();

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { KEYS } from '../../../app/keymap';
 import { navigate, routeHref } from '../../../app/route';
 import { useKeyShortcut } from '../../../app/shortcuts';
 import { loadActive, loadScenarios, useDrills, useDrillUpdates } from '../store';
@@ -14,7 +15,7 @@ export function DrillLibraryScreen() {
   const [importing, setImporting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useDrillUpdates();
-  useKeyShortcut('n', () => navigate({ screen: 'new-drill-scenario' }));
+  useKeyShortcut(KEYS.newScenario.key, () => navigate({ screen: 'new-drill-scenario' }));
 
   useEffect(() => {
     void loadScenarios();
