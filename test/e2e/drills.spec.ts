@@ -77,6 +77,8 @@ test('a drill from a scenario written in the app: timed injects on the test cloc
   await third.getByLabel('Title').fill('The CFO asks for an ETA');
   await third.getByLabel('Manual (you fire it)').check();
   await third.getByLabel('Shown to responders').fill('The CFO asks in the company channel when payments will work again.');
+  await editor.evaluate((form) => form.scrollTo(0, 0));
+  await screenshot(facilitator, 'drill-scenario-editor');
   await facilitator.keyboard.press('Control+s');
 
   const library = facilitator.getByRole('table', { name: 'Drill scenarios' });
@@ -109,6 +111,7 @@ test('a drill from a scenario written in the app: timed injects on the test cloc
   const open = responder.getByRole('table', { name: 'Open incidents' });
   await expect(open.locator('.drill-tag')).toHaveText('Drill');
   await expect(responder.getByRole('link', { name: /Incidents \(1 drill\)/ })).toBeVisible();
+  await screenshot(responder, 'drill-incidents-list');
   await open.getByRole('link', { name: SCENARIO }).click();
   const banner = responder.getByRole('region', { name: 'Drill' });
   await expect(banner).toContainText('This is a drill, not a real incident.');
