@@ -14,13 +14,16 @@ export class HoldfastError extends Error {
   }
 }
 
-/** Turns zod's issues into one message that names each field and what is wrong with it. */
+const SHOWN_ISSUES = 10;
+
+/** Turns zod's issues into one message that names each field and what is wrong with it (the first ten, for junk with thousands). */
 export function validationError(operation: string, error: z.ZodError): HoldfastError {
-  const parts = error.issues.map((issue) => {
-    const where = issue.path.length > 0 ? issue.path.join('.') : 'input';
+  const parts = error.issues.slice(0, SHOWN_ISSUES).map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.map(String).join('.').slice(0, 200) : 'input';
     return `${where}: ${issue.message}`;
   });
-  const field = error.issues[0]?.path.join('.') || undefined;
+  if (error.issues.length > SHOWN_ISSUES) parts.push(`and ${error.issues.length - SHOWN_ISSUES} more problems`);
+  const field = error.issues[0]?.path.map(String).join('.').slice(0, 200) || undefined;
   return new HoldfastError('VALIDATION', `Invalid input for ${operation} — ${parts.join('; ')}`, field);
 }
 
@@ -40,7 +43,38 @@ export function toApiError(error: unknown): ApiError {
       message: `The data file is damaged (${message}). Stop Holdfast and run \`holdfast check\`; it names the latest good backup and how to restore it.`,
     };
   }
+  const fileProblem = fileSystemProblem(error);
+  if (fileProblem) return { code: 'IO', message: fileProblem };
   return { code: 'INTERNAL', message: `Unexpected error: ${message}` };
+}
+
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'it does not exist',
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  EEXIST: 'something is already there',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder, not a file',
+  ENAMETOOLONG: 'the name is too long',
+  ENOSPC: 'the disk is full',
+  EROFS: 'the disk is read-only',
+  EMFILE: 'too many files are open',
+  ELOOP: 'too many symbolic links',
+  EINVAL: 'the name is not valid here',
+};
+
+/**
+ * A file or folder that could not be read or written (Node's system errors, and
+ * SQLite failing to open a file): what, where and why, in words. Null for
+ * anything else.
+ */
+function fileSystemProblem(error: unknown): string | null {
+  if (!(error instanceof Error)) return null;
+  const { code, path: where, syscall } = error as NodeJS.ErrnoException;
+  if (error.name === 'SqliteError' && code === 'SQLITE_CANTOPEN') return `Cannot open or create that database file: ${error.message}.`;
+  if (typeof code !== 'string' || typeof syscall !== 'string') return null;
+  const shown = typeof where === 'string' ? ` ${where.length > 200 ? `${where.slice(0, 200)}…` : where}` : '';
+  return `Cannot ${syscall}${shown}: ${FILE_ERRORS[code] ?? code}.`;
 }
 
 /** SQLite's own report that the file under it is damaged (better-sqlite3's SqliteError, recognised without loading it). */

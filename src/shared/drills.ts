@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { filePath } from './file-path';
 
 export interface DrillInject {
   /** Stable within the scenario: from its position and title. */
@@ -92,7 +93,7 @@ const minutesTarget = z.number().min(0).max(24 * 60).nullable().default(null);
 const scenarioId = z.number().int().positive();
 const runId = z.number().int().positive();
 
-export const ImportScenarioInput = z.object({ path: z.string().min(1, 'give the scenario file') }).strict();
+export const ImportScenarioInput = z.object({ path: filePath('give the scenario file') }).strict();
 export const ImportScenarioTextInput = z
   .object({
     markdown: z.string().min(1, 'the file is empty').max(1_000_000, 'a scenario file is at most 1 MB'),

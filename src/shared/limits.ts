@@ -20,6 +20,10 @@ export const LIMITS = {
   drillBytes: 1_000_000,
   /** One request body of `holdfast web` (a runbook of the largest size, JSON-escaped, fits). */
   requestBytes: 8_000_000,
+  /** A file or folder path given to an operation (Linux allows 4096 bytes). */
+  pathChars: 4096,
+  /** How many files or folders one import may name. */
+  importPaths: 1000,
 } as const;
 
 /** `1 MB`, `8 MB`, `512 kB`: a size as people read it (decimal units). */

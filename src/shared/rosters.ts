@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { filePath } from './file-path';
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -184,7 +185,7 @@ export const ScheduleShiftsInput = z
 
 export const NowBoardInput = z.object({ at: isoInstant.optional() }).strict();
 
-export const RosterFileInput = z.object({ path: z.string().min(1, 'give the roster file') }).strict();
+export const RosterFileInput = z.object({ path: filePath('give the roster file') }).strict();
 
 export const ExportRosterInput = z.object({}).strict();
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { filePath } from './file-path';
+import { LIMITS } from './limits';
 
 export type RunbookOrigin = 'import' | 'demo' | 'app';
 
@@ -235,14 +237,17 @@ export const GetRunbookInput = z.object({ id: runbookId }).strict();
 
 export const ImportRunbooksInput = z
   .object({
-    paths: z.array(z.string().min(1, 'a path cannot be empty')).min(1, 'give at least one file or folder to import'),
+    paths: z
+      .array(filePath('a path cannot be empty'))
+      .min(1, 'give at least one file or folder to import')
+      .max(LIMITS.importPaths, `name at most ${LIMITS.importPaths} files or folders at once`),
     author,
   })
   .strict();
 
 export const ExportRunbooksInput = z
   .object({
-    dir: z.string().min(1, 'give the folder to export into'),
+    dir: filePath('give the folder to export into'),
     includeArchived: z.boolean().default(false),
   })
   .strict();

@@ -1,4 +1,9 @@
-import { escapeHtml, markdownToSafeHtml } from '../html/markdown';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
 
 const STYLES = `
   :root { color-scheme: light; }
@@ -20,10 +25,12 @@ const STYLES = `
   }
 `;
 
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).use(rehypeStringify);
+
 /** One self-contained HTML file: inline styles (with print styles), no scripts, nothing fetched from elsewhere. */
 export function postmortemHtml(title: string, markdown: string): string {
-  const body = markdownToSafeHtml(markdown);
-  const escapedTitle = escapeHtml(title);
+  const body = String(processor.processSync(markdown));
+  const escapedTitle = title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return `<!doctype html>
 <html lang="en">
 <head>
