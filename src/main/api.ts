@@ -19,6 +19,7 @@ import type { WorkspaceInfo } from '../shared/workspace';
 import type { Core } from './core/core';
 import { APP_VERSION } from './core/version';
 import { HoldfastError, toApiError, validationError } from './errors';
+import { writeBreakGlass } from './breakglass/write';
 import { createBackup, listBackups } from './store/backup';
 import { schemaVersion } from './store/migrate';
 import { incidentSettings, updateIncidentSettings } from './incidents/settings';
@@ -40,6 +41,8 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
     return workspaceInfo(core);
   },
   updateSettings: (input, core) => {
+    // First: the only change that can fail on the machine (the folder must take the file), before anything is saved.
+    if (input.breakGlassPath !== undefined) core.breakGlass.setFolder(input.breakGlassPath);
     if (input.author !== undefined) core.settings.setAuthor(input.author);
     if (input.procedureHeadings !== undefined) {
       core.store.transaction(() => {
@@ -146,6 +149,7 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   exportDrillScorecard: (input, core) => exportScorecard(core.drills.scorecard(input.id), input.format),
   createBackup: (input, core) => createBackup(core.store, core.options.dataDir, core.clock.now(), input.file),
   listBackups: (_input, core) => listBackups(core.options.dataDir),
+  exportBreakGlass: (input, core) => writeBreakGlass(core, input.dir),
   recoveryState: () => ({ damaged: false }),
   restoreBackup: () => {
     // Only the keeper of a running app can swap the store under its core (src/main/core/keeper.ts).
@@ -185,6 +189,7 @@ function workspaceInfo(core: Core): WorkspaceInfo {
     hasDemo: hasDemo(core),
     author: core.settings.author(),
     procedureHeadings: [...core.settings.procedureHeadings()],
+    breakGlass: core.breakGlass.status(),
   };
 }
 

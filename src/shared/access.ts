@@ -108,6 +108,8 @@ export const operationAccess = {
   /** Writes a file on the machine. */
   createBackup: 'write',
   listBackups: 'read',
+  /** Writes a file on the machine. */
+  exportBreakGlass: 'write',
   recoveryState: 'read',
   /** Replaces the store with a backup. */
   restoreBackup: 'write',

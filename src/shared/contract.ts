@@ -102,6 +102,7 @@ import {
 } from './drills';
 import type { Session } from './access';
 import { RestoreBackupInput, type RecoveryState, type RestoreReport } from './recovery';
+import { ExportBreakGlassInput, type BreakGlassReport } from './breakglass';
 import { CreateBackupInput, EmptyInput, UpdateSettingsInput, type BackupInfo, type WorkspaceInfo } from './workspace';
 
 export interface OperationSpec<I extends z.ZodType, O> {
@@ -195,6 +196,7 @@ export const contract = {
   exportDrillScorecard: returns<ScorecardFile>()(ExportScorecardInput, 'A drill’s scorecard as a Markdown or CSV file.'),
   createBackup: returns<BackupInfo>()(CreateBackupInput, 'A consistent copy of the store (SQLite online backup), by default in the backups folder.'),
   listBackups: returns<BackupInfo[]>()(EmptyInput, 'Backups in the data folder, newest first.'),
+  exportBreakGlass: returns<BreakGlassReport>()(ExportBreakGlassInput, 'Write the break-glass file (every runbook, the next 30 days on call, escalation and contacts in one offline HTML page) into a folder.'),
   recoveryState: returns<RecoveryState>()(EmptyInput, 'Whether the store’s file is damaged; if so, where it is and every backup, checked, newest first.'),
   restoreBackup: returns<RestoreReport>()(RestoreBackupInput, 'Put one of the data folder’s backups in place of the store (a damaged store is moved aside, never deleted) and open it.'),
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { filePath } from './file-path';
+import type { BreakGlassStatus } from './breakglass';
 
 export interface WorkspaceInfo {
   appVersion: string;
@@ -13,6 +14,8 @@ export interface WorkspaceInfo {
   author: string;
   /** Headings whose lists are checklists of steps (see docs/runbook-format.md). */
   procedureHeadings: string[];
+  /** Where the break-glass file is kept up to date, if anywhere. */
+  breakGlass: BreakGlassStatus;
 }
 
 export const EmptyInput = z.object({}).strict();
@@ -21,6 +24,8 @@ export const UpdateSettingsInput = z
   .object({
     author: z.string().trim().min(1).max(100).optional(),
     procedureHeadings: z.array(z.string().trim().min(1).max(100)).min(1, 'keep at least one procedure heading').max(100).optional(),
+    /** The folder (a full path) to keep the break-glass file in; null or '' to stop. */
+    breakGlassPath: z.string().trim().max(4096).nullable().optional(),
   })
   .strict();
 

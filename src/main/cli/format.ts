@@ -1,4 +1,5 @@
 import type { ExportReport, ImportReport, Runbook, RunbookHit, RunbookList, RunbookRevisionInfo } from '../../shared/runbooks';
+import type { BreakGlassReport } from '../../shared/breakglass';
 import type { WorkspaceInfo } from '../../shared/workspace';
 
 /** Plain-text renderings of operation results for people at a terminal. */
@@ -69,8 +70,13 @@ export function formatWorkspace(info: WorkspaceInfo): string {
     `runbooks:    ${info.runbookCount}${info.hasDemo ? ' (includes the demo workspace)' : ''}`,
     `author:      ${info.author}`,
     `procedure headings: ${info.procedureHeadings.join(', ')}`,
+    `break-glass file: ${info.breakGlass.file ?? 'not kept anywhere (holdfast settings --break-glass-path DIR)'}${info.breakGlass.error ? ` (last write failed: ${info.breakGlass.error})` : ''}`,
     '',
   ].join('\n');
+}
+
+export function formatBreakGlass(report: BreakGlassReport): string {
+  return `Wrote ${report.file} (${report.runbooks} runbooks, ${report.schedules} schedules, as of ${report.generatedAt}).\n`;
 }
 
 export function formatExport(report: ExportReport): string {

@@ -16,7 +16,7 @@ import { checkStore, listBackups } from '../store/backup';
 import { DATABASE_FILE } from '../store/open';
 import { restoreBackup } from '../store/restore';
 import { damagedStoreAdvice } from './damaged';
-import { formatExport, formatHits, formatImport, formatList, formatRevisions, formatRunbook, formatWorkspace } from './format';
+import { formatBreakGlass, formatExport, formatHits, formatImport, formatList, formatRevisions, formatRunbook, formatWorkspace } from './format';
 import { formatIncident, formatIncidents } from './format-incidents';
 import { formatLoadReport, formatOnCall, formatRosterImport, formatShifts } from './format-rosters';
 import { loadReportCsv } from '../rosters/load-report-csv';
@@ -323,6 +323,16 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
       });
     });
 
+  program
+    .command('export')
+    .description('files to read without Holdfast')
+    .command('breakglass')
+    .description('one offline HTML page: every runbook, the next 30 days on call, escalation chains and contacts, with search')
+    .argument('<dir>', 'folder to write holdfast-breakglass.html into (created if missing)')
+    .action(async (dir: string) => {
+      await run('exportBreakGlass', { dir: path.resolve(dir) }, formatBreakGlass);
+    });
+
   const backup = program.command('backup').description('copies of the store');
   backup
     .command('create')
@@ -369,9 +379,11 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     .description('change workspace settings')
     .option('--author <name>', 'who changes are recorded as by default')
     .option('--procedure-headings <list>', 'comma-separated headings whose lists are steps (e.g. "Diagnosis,Mitigation")')
-    .action(async (options: { author?: string; procedureHeadings?: string }) => {
+    .option('--break-glass-path <dir>', 'keep the break-glass file up to date in this folder ("" to stop)')
+    .action(async (options: { author?: string; procedureHeadings?: string; breakGlassPath?: string }) => {
       const procedureHeadings = options.procedureHeadings?.split(',').map((heading) => heading.trim()).filter(Boolean);
-      await run('updateSettings', { author: options.author, procedureHeadings }, formatWorkspace);
+      const breakGlassPath = options.breakGlassPath === undefined ? undefined : options.breakGlassPath.trim() === '' ? null : path.resolve(options.breakGlassPath);
+      await run('updateSettings', { author: options.author, procedureHeadings, breakGlassPath }, formatWorkspace);
     });
 
   program

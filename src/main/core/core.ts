@@ -12,6 +12,7 @@ import { loadDemo } from '../workspace/demo';
 import { RUNBOOKS_REINDEX, Settings, WORKSPACE_CREATED_AT } from '../workspace/settings';
 import { systemClock, type Clock } from './clock';
 import { EventBus } from './events';
+import { BreakGlassRefresher } from '../breakglass/refresher';
 
 export interface CoreOptions {
   dataDir: string;
@@ -30,6 +31,8 @@ export class Core {
   readonly incidents: IncidentService;
   readonly postmortems: PostmortemService;
   readonly drills: DrillService;
+  /** Keeps the break-glass file current in the folder the settings name. */
+  readonly breakGlass: BreakGlassRefresher;
   readonly databaseFile: string;
 
   constructor(
@@ -55,6 +58,8 @@ export class Core {
       },
     });
     this.postmortems = new PostmortemService(store, { clock: options.clock, incidents: this.incidents, dataDir: options.dataDir, assetsDir: options.assetsDir });
+    this.breakGlass = new BreakGlassRefresher(this);
+    this.events.subscribe((event) => this.breakGlass.changed(event));
     if (this.settings.get(RUNBOOKS_REINDEX) !== undefined) {
       this.runbooks.reindex();
       this.settings.delete(RUNBOOKS_REINDEX);
@@ -78,8 +83,9 @@ export class Core {
   }
 
   /**
-   * While the app runs: fires due drill injects every second, and backs the
-   * store up once a day (keeping the newest seven). Returns the function that stops it.
+   * While the app runs: fires due drill injects every second, backs the store
+   * up once a day (keeping the newest seven), and rewrites the break-glass file
+   * at least daily (its schedule looks days ahead). Returns the function that stops it.
    */
   startScheduler(): () => void {
     const drills = setInterval(() => {
@@ -89,10 +95,14 @@ export class Core {
         console.error('[holdfast] drill clock:', error);
       }
     }, 1000);
-    const daily = setInterval(() => void this.backUpIfDue(), 60_000);
+    const daily = setInterval(() => {
+      void this.backUpIfDue();
+      this.breakGlass.refreshIfStale();
+    }, 60_000);
     drills.unref();
     daily.unref();
     void this.backUpIfDue();
+    this.breakGlass.refreshIfStale();
     return () => {
       clearInterval(drills);
       clearInterval(daily);
@@ -112,6 +122,7 @@ export class Core {
   }
 
   close(): void {
+    this.breakGlass.flush();
     closeStore(this.store);
   }
 }

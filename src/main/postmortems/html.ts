@@ -1,9 +1,4 @@
-import rehypeSanitize from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { escapeHtml, markdownToSafeHtml } from '../html/markdown';
 
 const STYLES = `
   :root { color-scheme: light; }
@@ -25,12 +20,10 @@ const STYLES = `
   }
 `;
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).use(rehypeStringify);
-
 /** One self-contained HTML file: inline styles (with print styles), no scripts, nothing fetched from elsewhere. */
 export function postmortemHtml(title: string, markdown: string): string {
-  const body = String(processor.processSync(markdown));
-  const escapedTitle = title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const body = markdownToSafeHtml(markdown);
+  const escapedTitle = escapeHtml(title);
   return `<!doctype html>
 <html lang="en">
 <head>

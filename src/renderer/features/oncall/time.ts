@@ -4,64 +4,12 @@
  * through Intl with an explicit `timeZone`, never by adding offsets by hand.
  */
 import { Temporal } from 'temporal-polyfill';
+import { formatInZone } from '../../../shared/zoned-time';
 
 /** The zone of the machine looking at the console. */
 export const viewerZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** A zone as people say it: "America/New_York" → "New York", "UTC" → "UTC". */
-export function zoneCity(zone: string): string {
-  const last = zone.split('/').at(-1) ?? zone;
-  return last.replaceAll('_', ' ');
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(zone: string, withYear: boolean): Intl.DateTimeFormat {
-  const key = `${zone}|${withYear}`;
-  let found = formatters.get(key);
-  if (!found) {
-    // en-GB: day before month and a 24-hour clock, so "Mon 9 Nov 09:00" reads the same to everyone.
-    found = new Intl.DateTimeFormat('en-GB', {
-      timeZone: zone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      ...(withYear ? { year: 'numeric' } : {}),
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(key, found);
-  }
-  return found;
-}
-
-function parts(iso: string | number, zone: string, withYear: boolean): Record<string, string> {
-  const date = new Date(iso);
-  const out: Record<string, string> = {};
-  if (Number.isNaN(date.getTime())) return out;
-  for (const part of formatter(zone, withYear).formatToParts(date)) out[part.type] = part.value;
-  return out;
-}
-
-/** "Mon 9 Nov 09:00" (with `year`, "Mon 9 Nov 2026 09:00") as the wall clock reads in `zone`. */
-export function formatInZone(iso: string | number, zone: string, options: { year?: boolean } = {}): string {
-  const p = parts(iso, zone, options.year === true);
-  if (!p.hour) return String(iso);
-  return `${p.weekday} ${p.day} ${p.month}${p.year ? ` ${p.year}` : ''} ${p.hour}:${p.minute}`;
-}
-
-/** "Mon 9 Nov" (with `year`, "Mon 9 Nov 2026") in `zone`. */
-export function formatDayInZone(iso: string | number, zone: string, options: { year?: boolean } = {}): string {
-  const p = parts(iso, zone, options.year === true);
-  return `${p.weekday} ${p.day} ${p.month}${p.year ? ` ${p.year}` : ''}`;
-}
-
-/** "09:00" in `zone`. */
-export function formatClockInZone(iso: string | number, zone: string): string {
-  const p = parts(iso, zone, false);
-  return `${p.hour}:${p.minute}`;
-}
+export { formatClockInZone, formatDayInZone, formatInZone, zoneCity } from '../../../shared/zoned-time';
 
 /** Whether two zones read the same wall clock at an instant (then "your time" adds nothing). */
 export function sameWallClock(iso: string, a: string, b: string): boolean {

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { BREAK_GLASS_FILE, type BreakGlassReport } from '../../shared/breakglass';
+import type { Core } from '../core/core';
+import { HoldfastError } from '../errors';
+import { collectBreakGlass } from './collect';
+import { breakGlassHtml } from './page';
+
+/**
+ * Writes the break-glass file into `dir` (created if missing). The page lands
+ * under a temporary name beside it and is renamed over the old one, so a reader
+ * (or a sync client) never sees half a file.
+ */
+export function writeBreakGlass(core: Core, dir: string): BreakGlassReport {
+  const folder = path.resolve(dir);
+  const file = path.join(folder, BREAK_GLASS_FILE);
+  const data = collectBreakGlass(core);
+  const html = breakGlassHtml(data);
+  const temp = path.join(folder, `.${BREAK_GLASS_FILE}.${process.pid}.tmp`);
+  try {
+    if (fs.existsSync(folder) && !fs.statSync(folder).isDirectory()) throw new Error('it is a file, not a folder');
+    fs.mkdirSync(folder, { recursive: true });
+    const fd = fs.openSync(temp, 'w');
+    try {
+      fs.writeFileSync(fd, html);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, file);
+  } catch (error) {
+    removeQuietly(temp);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new HoldfastError('IO', `Cannot write the break-glass file into ${folder}: ${reason}.`, 'dir');
+  }
+  return {
+    file,
+    bytes: Buffer.byteLength(html),
+    generatedAt: data.generatedAt,
+    runbooks: data.runbooks.length,
+    schedules: data.teams.reduce((count, team) => count + team.schedules.length, 0),
+  };
+}
+
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // Nothing was written there, or it cannot be reached: the error that matters is already being reported.
+  }
+}
