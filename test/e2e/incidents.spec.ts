@@ -159,7 +159,7 @@ test('an incident from declaration to resolution: roles, runbook steps with a ti
   await page.getByRole('button', { name: /^Notes/ }).click();
   await expect(timeline.locator('.tl-event')).toHaveCount(1);
   await timeline.getByRole('button', { name: /Mark event \d+ as key/ }).click();
-  await page.getByRole('button', { name: /^Key/ }).click();
+  await page.getByRole('button', { name: /^Key \d+$/ }).click();
   await expect(timeline.locator('.tl-event')).toHaveCount(1);
   await expect(timeline.locator('.tl-event')).toContainText('Rolling back checkout to v142');
 

@@ -168,11 +168,24 @@ function TopBar({ route }: { route: Route }) {
       </nav>
       <span className="spacer" />
       <DeclareButton />
-      <button type="button" className="ghost" onClick={openPalette} aria-keyshortcuts="Control+K Meta+K" title="Command palette (Ctrl+K)">
-        Commands <kbd aria-hidden="true">Ctrl+K</kbd>
+      <button
+        type="button"
+        className="ghost top-bar-compact"
+        onClick={openPalette}
+        aria-keyshortcuts="Control+K Meta+K"
+        aria-label="Commands"
+        title="Commands, incidents and runbooks (Ctrl+K)"
+      >
+        <kbd aria-hidden="true">Ctrl+K</kbd>
       </button>
-      <button type="button" className="ghost" onClick={theme.cycle} title="Switch theme">
-        Theme: {THEME_LABELS[theme.choice]}
+      <button
+        type="button"
+        className="ghost top-bar-compact"
+        onClick={theme.cycle}
+        aria-label={`Theme: ${THEME_LABELS[theme.choice]}`}
+        title={`Theme: ${THEME_LABELS[theme.choice]} (click for the next one)`}
+      >
+        <span aria-hidden="true">◐</span>
       </button>
       <button type="button" className="ghost" onClick={openHelp} aria-keyshortcuts="?" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
         ?
