@@ -1,3 +1,4 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { RunbookHit, RunbookSummary } from '../../../shared/runbooks';
 import { routeHref } from '../../app/route';
@@ -53,9 +54,49 @@ export function ResultList({ selectedId }: { selectedId: number | null }) {
   return (
     <>
       <p className="list-status">{describeList(list.items.length, filter)}</p>
-      <ol id="runbook-results" className="result-list" ref={container}>
-        {list.items.map((item, index) => (
-          <li key={item.id} data-cursor={index === cursor} aria-current={item.id === selectedId ? 'page' : undefined}>
+      <LibraryRows items={list.items} cursor={cursor} selectedId={selectedId} />
+      {list.items.length === 0 && <EmptyList filter={filter} />}
+    </>
+  );
+}
+
+/**
+ * Every runbook in the library, virtualized: with 10,000 runbooks only the rows
+ * in view (and a few around them) are in the DOM. The list itself scrolls.
+ */
+function LibraryRows({ items, cursor, selectedId }: { items: RunbookSummary[]; cursor: number; selectedId: number | null }) {
+  const container = useRef<HTMLOListElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => container.current,
+    estimateSize: () => 58,
+    overscan: 10,
+    getItemKey: (index) => items[index]?.id ?? index,
+  });
+
+  useEffect(() => {
+    if (cursor < items.length) virtualizer.scrollToIndex(cursor, { align: 'auto' });
+  }, [cursor, items.length, virtualizer]);
+
+  const rows = virtualizer.getVirtualItems();
+  const before = rows[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
+  return (
+    <ol id="runbook-results" className="result-list" ref={container} style={{ paddingTop: before, paddingBottom: `calc(${after}px + 1rem)` }}>
+      {rows.map((row) => {
+        const item = items[row.index];
+        if (!item) return null;
+        return (
+          <li
+            key={row.key}
+            data-index={row.index}
+            ref={virtualizer.measureElement}
+            data-cursor={row.index === cursor}
+            aria-current={item.id === selectedId ? 'page' : undefined}
+            aria-setsize={items.length}
+            aria-posinset={row.index + 1}
+          >
             <a href={routeHref({ screen: 'runbook', id: item.id })}>
               <span className="result-title">
                 {item.title}
@@ -64,10 +105,9 @@ export function ResultList({ selectedId }: { selectedId: number | null }) {
               <RunbookLabels services={item.services} tags={item.tags} />
             </a>
           </li>
-        ))}
-      </ol>
-      {list.items.length === 0 && <EmptyList filter={filter} />}
-    </>
+        );
+      })}
+    </ol>
   );
 }
 
