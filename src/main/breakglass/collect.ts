@@ -82,7 +82,8 @@ export function collectBreakGlass(core: Core): BreakGlassData {
       tags: runbook.tags,
       owner: runbook.metadata.owner,
       group: runbook.group,
-      html: markdownToSafeHtml(runbook.body, { image: (src) => images.get(assetPath(src)) ?? null }),
+      // Under the page's h1 and each runbook's h2 title.
+      html: markdownToSafeHtml(runbook.body, { image: (src) => images.get(assetPath(src)) ?? null, headingOffset: 2 }),
     };
   });
   return {

@@ -54,12 +54,12 @@ export function breakGlassHtml(data: BreakGlassData): string {
     <a href="#escalation">Escalation</a>
     <a href="#contacts">Contacts (${data.people.length})</a>
   </nav>
-  <div class="search" role="search">
-    <label for="search">Search runbooks</label>
-    <input id="search" type="search" autocomplete="off" spellcheck="false" placeholder="Words from a title or the text   ( / )">
-    <p id="search-status" role="status" aria-live="polite">${data.runbooks.length} runbooks.</p>
-  </div>
 </header>
+<div class="search" role="search">
+  <label for="search">Search runbooks</label>
+  <input id="search" type="search" autocomplete="off" spellcheck="false" placeholder="Words from a title or the text   ( / )">
+  <p id="search-status" role="status" aria-live="polite">${data.runbooks.length} runbooks.</p>
+</div>
 <main>
 ${runbookIndex(data.runbooks)}
 ${onCallSection(data.teams)}

@@ -17,14 +17,14 @@ thead th { color: var(--muted); font-weight: 600; }
 h2 { font-size: 1.45rem; border-bottom: 2px solid var(--line); padding-bottom: 0.2rem; margin-top: 2.25rem; }
 h3 { font-size: 1.1rem; margin: 1.5rem 0 0.25rem; }
 .muted, .labels, .utc { color: var(--muted); font-weight: 400; }
-.page-head { border-bottom: 2px solid var(--line); padding: 0.75rem 0 0; }
+.page-head { padding: 0.75rem 0 0; }
 .kicker { margin: 0; font-weight: 700; text-transform: uppercase; letter-spacing: 0.06em; font-size: 0.85rem; color: var(--muted); }
 .page-head h1 { margin: 0.1rem 0 0.25rem; font-size: 1.6rem; }
 .stale .page-head h1 { color: var(--warn); }
 .stale .page-head h1::after { content: " — this copy is more than a day old"; font-size: 1rem; }
 .snapshot { margin: 0 0 0.5rem; padding: 0.4rem 0.7rem; background: var(--warn-bg); color: var(--warn); border-radius: 6px; font-size: 0.95rem; }
 .jump { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; margin-bottom: 0.5rem; }
-.search { position: sticky; top: 0; z-index: 1; background: var(--bg); display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; padding: 0.5rem 0; }
+.search { position: sticky; top: 0; z-index: 1; background: var(--bg); display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; padding: 0.5rem 0; border-bottom: 2px solid var(--line); }
 .search label { font-weight: 600; }
 .search input { flex: 1 1 20rem; font: inherit; padding: 0.45rem 0.7rem; color: var(--text); background: var(--bg); border: 2px solid var(--line); border-radius: 6px; }
 .search input:focus { outline: 3px solid var(--accent); outline-offset: 1px; }
@@ -37,6 +37,9 @@ h3 { font-size: 1.1rem; margin: 1.5rem 0 0.25rem; }
 .runbook:target, .runbook:focus { outline: 3px solid var(--accent); outline-offset: 6px; }
 .runbook > h2 { border: 0; margin-top: 1rem; }
 .facts { color: var(--muted); margin-top: 0; }
+.markdown h3 { font-size: 1.2rem; }
+.markdown h4 { font-size: 1.05rem; }
+.markdown h5, .markdown h6 { font-size: 1rem; }
 .markdown img { max-width: 100%; }
 .image-missing { color: var(--muted); font-style: italic; }
 .gap { color: var(--gap); }

@@ -18,6 +18,8 @@ export interface MarkdownHtmlOptions {
    * stay as they are written.
    */
   image?: (src: string) => string | null;
+  /** Levels to move every heading down, so the Markdown nests under the page's own (`#` with 2 becomes h3; h6 is the floor). */
+  headingOffset?: number;
 }
 
 const sanitized = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize);
@@ -31,6 +33,7 @@ const sanitized = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).us
 export function markdownToSafeHtml(markdown: string, options: MarkdownHtmlOptions = {}): string {
   const tree = sanitized.runSync(sanitized.parse(markdown));
   if (options.image) rewriteImages(tree, options.image);
+  if (options.headingOffset) lowerHeadings(tree, options.headingOffset);
   return unified().use(rehypeStringify).stringify(tree);
 }
 
@@ -51,4 +54,13 @@ function rewriteImages(tree: Root, image: (src: string) => string | null): void 
     });
   };
   visit(tree);
+}
+
+function lowerHeadings(tree: Root | Element, offset: number): void {
+  for (const child of tree.children) {
+    if (child.type !== 'element') continue;
+    const level = /^h([1-6])$/.exec(child.tagName)?.[1];
+    if (level) child.tagName = `h${Math.min(6, Number(level) + offset)}`;
+    lowerHeadings(child, offset);
+  }
 }

@@ -10,6 +10,7 @@ import { app, BrowserWindow, dialog, net, protocol, session, shell } from 'elect
 import { appPaths, defaultDataDir } from '../core/paths';
 import { MENU_COMMAND_CHANNEL } from '../../shared/menu';
 import { SECURITY_HEADERS } from '../server/security';
+import { exportBreakGlassFromMenu } from './breakglass';
 import { CoreClient } from './core-client';
 import { registerIpc, sendChange } from './ipc';
 import { installMenu } from './menu';
@@ -110,6 +111,7 @@ function start(): void {
   core.start();
   installMenu({
     dataDir: app.getPath('userData'),
+    exportBreakGlass: () => void exportBreakGlassFromMenu((name, input) => client.request(name, input), mainWindow),
     send: (command) => {
       if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(MENU_COMMAND_CHANNEL, command);
     },

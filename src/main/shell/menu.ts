@@ -6,6 +6,8 @@ export interface MenuActions {
   /** Sends a command to the console, which runs it as its palette would. */
   send: (command: MenuCommand) => void;
   dataDir: string;
+  /** File ▸ Export break-glass file…: choose a folder and write the file there. */
+  exportBreakGlass: () => void;
 }
 
 /**
@@ -13,7 +15,7 @@ export interface MenuActions {
  * Single-key shortcuts (such as `?` or `o`) are shown but not registered, so
  * typing them in a field still types them; the console handles those keys itself.
  */
-export function installMenu({ send, dataDir }: MenuActions): void {
+export function installMenu({ send, dataDir, exportBreakGlass }: MenuActions): void {
   const isMac = process.platform === 'darwin';
   const item = (label: string, command: MenuCommand, accelerator?: string, registerAccelerator = true): MenuItemConstructorOptions => ({
     label,
@@ -32,6 +34,7 @@ export function installMenu({ send, dataDir }: MenuActions): void {
         { type: 'separator' },
         { label: 'Open data folder', click: openFolder(dataDir) },
         { label: 'Open backups folder', click: openFolder(backupDir(dataDir)) },
+        { label: 'Export break-glass file…', click: exportBreakGlass },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

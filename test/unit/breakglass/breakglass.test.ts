@@ -43,7 +43,9 @@ describe('the break-glass page', () => {
     expect(titles.length).toBeGreaterThan(3);
     for (const title of titles) expect(html).toContain(title.replaceAll('&', '&amp;'));
     // Runbook bodies are rendered Markdown, not source.
-    expect(html).toMatch(/<h2>[^<]+<\/h2>/);
+    // Headings nest under the page's own: a runbook's # is an h3.
+    expect(html).toMatch(/<h3>[^<]+<\/h3>/);
+    expect(html.match(/<h1[ >]/g)).toHaveLength(1);
     expect(html).toMatch(/<ol>\s*<li>/);
 
     expect(html).toContain('As of <time datetime="2026-11-27T03:00:00.000Z">Fri 27 Nov 2026 04:00 Berlin</time> <span class="utc">(2026-11-27 03:00 UTC)</span>');

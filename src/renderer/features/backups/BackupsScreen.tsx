@@ -1,12 +1,13 @@
 import { useEffect, useId } from 'react';
 import { ask } from '../../components/confirm';
+import { BreakGlassPanel } from '../breakglass/BreakGlassPanel';
 import { LocalTime } from '../runbooks/LocalTime';
 import { useWorkspace } from '../workspace/store';
 import { BackupTable, fileName } from './BackupTable';
 import { useBackups } from './store';
 import './backups.css';
 
-/** `#/backups`: where the data lives, its backups (made now or daily), and putting one back. */
+/** `#/backups`: where the data lives, its backups (made now or daily), putting one back, and the break-glass file. */
 export function BackupsScreen() {
   const info = useWorkspace((state) => state.info);
   const backups = useBackups((state) => state.backups);
@@ -77,6 +78,7 @@ export function BackupsScreen() {
           />
         )}
       </section>
+      <BreakGlassPanel />
     </div>
   );
 }
