@@ -43,7 +43,7 @@ export function App() {
   const error = runbooksError ?? workspaceError;
   const recovery = useRecovery((state) => state.state);
   useGlobalShortcuts();
-  useKeyShortcut(KEYS.goOnCall.key, () => navigate({ screen: 'oncall' }));
+  useKeyShortcut(KEYS.goOnCall, () => navigate({ screen: 'oncall' }));
 
   useEffect(() => {
     const refresh = () => {

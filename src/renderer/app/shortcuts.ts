@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { SEARCH_INPUT_ID } from '../features/runbooks/SearchBox';
-import { KEYS } from './keymap';
+import { KEYS, type Shortcut } from './keymap';
 
 const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -36,7 +36,8 @@ export function useGlobalShortcuts(): void {
  * A single-key shortcut (such as `e` or `n`) while the component using it is shown.
  * It does nothing while the user types in a field, holds a modifier or has a dialog open.
  */
-export function useKeyShortcut(key: string, action: () => void, enabled = true): void {
+export function useKeyShortcut(shortcut: Shortcut, action: () => void, enabled = true): void {
+  const { key } = shortcut;
   const latest = useRef(action);
   useEffect(() => {
     latest.current = action;
@@ -75,7 +76,8 @@ export function useSaveShortcut(action: () => void): void {
  * Ctrl+key / Cmd+key from anywhere while the component using it is shown, even
  * while typing in a field (such as Ctrl+I to declare an incident); not while a dialog is open.
  */
-export function useCommandShortcut(key: string, action: () => void): void {
+export function useCommandShortcut(shortcut: Shortcut, action: () => void): void {
+  const { key } = shortcut;
   const latest = useRef(action);
   useEffect(() => {
     latest.current = action;

@@ -11,8 +11,8 @@ import { openHelp, openPalette, useOverlays } from './store';
 /** The command palette and the shortcuts help, their keys, and the desktop menu's commands. */
 export function KeyboardOverlays() {
   const open = useOverlays((state) => state.open);
-  useCommandShortcut(KEYS.palette.key, openPalette);
-  useKeyShortcut(KEYS.help.key, openHelp);
+  useCommandShortcut(KEYS.palette, openPalette);
+  useKeyShortcut(KEYS.help, openHelp);
   useEffect(() => onMenuCommand(runCommand), []);
   if (open === 'palette') return <CommandPalette />;
   if (open === 'help') return <ShortcutsHelp />;

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { onChange } from '../../api/client';
+import { KEYS } from '../../app/keymap';
 import { useCommandShortcut } from '../../app/shortcuts';
 import { DeclareDialog } from './declare/DeclareDialog';
 import './incidents.css';
@@ -14,7 +15,7 @@ import { UpdateReminders } from './UpdateReminders';
  */
 export function IncidentsLayer() {
   const declaring = useIncidents((state) => state.declaring);
-  useCommandShortcut('i', openDeclare);
+  useCommandShortcut(KEYS.declare, openDeclare);
 
   useEffect(() => {
     void loadList();

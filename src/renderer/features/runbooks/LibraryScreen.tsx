@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { navigate } from '../../app/route';
+import { KEYS } from '../../app/keymap';
 import { useKeyShortcut } from '../../app/shortcuts';
 import { FilterBar } from './FilterBar';
 import { LibraryActions } from './LibraryActions';
@@ -12,7 +13,7 @@ import { useRunbooks } from './store';
 export function LibraryScreen({ selectedId, section }: { selectedId: number | null; section?: string | undefined }) {
   const open = useRunbooks((state) => state.open);
   const openRunbook = useRunbooks((state) => state.openRunbook);
-  useKeyShortcut('n', () => navigate({ screen: 'new-runbook' }));
+  useKeyShortcut(KEYS.newRunbook, () => navigate({ screen: 'new-runbook' }));
 
   useEffect(() => {
     if (selectedId !== null) void openRunbook(selectedId);

@@ -55,9 +55,9 @@ export function FacilitatorConsole({ live }: { live: LiveRun }) {
   };
 
   useSpaceBar(togglePause);
-  useKeyShortcut(KEYS.fireInject.key, () => next && inject(next.injectId, 'fire'), next !== undefined);
-  useKeyShortcut(KEYS.holdInject.key, () => next && next.offsetSeconds !== null && inject(next.injectId, 'hold'), next !== undefined);
-  useKeyShortcut(KEYS.observe.key, () => observationRef.current?.focus());
+  useKeyShortcut(KEYS.fireInject, () => next && inject(next.injectId, 'fire'), next !== undefined);
+  useKeyShortcut(KEYS.holdInject, () => next && next.offsetSeconds !== null && inject(next.injectId, 'hold'), next !== undefined);
+  useKeyShortcut(KEYS.observe, () => observationRef.current?.focus());
 
   return (
     <div className="drills-screen facilitator-console" data-state={run.state}>

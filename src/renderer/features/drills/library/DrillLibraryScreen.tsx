@@ -15,7 +15,7 @@ export function DrillLibraryScreen() {
   const [importing, setImporting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useDrillUpdates();
-  useKeyShortcut(KEYS.newScenario.key, () => navigate({ screen: 'new-drill-scenario' }));
+  useKeyShortcut(KEYS.newScenario, () => navigate({ screen: 'new-drill-scenario' }));
 
   useEffect(() => {
     void loadScenarios();

@@ -1,5 +1,6 @@
 import type { IncidentSummary } from '../../../../shared/incidents';
 import { routeHref } from '../../../app/route';
+import { KEYS } from '../../../app/keymap';
 import { useKeyShortcut } from '../../../app/shortcuts';
 import { LocalTime } from '../../runbooks/LocalTime';
 import { useNow } from '../clock';
@@ -13,7 +14,7 @@ export function IncidentsScreen() {
   const list = useIncidents((state) => state.list);
   const severities = useIncidents((state) => state.settings?.severities);
   const now = useNow();
-  useKeyShortcut('n', openDeclare);
+  useKeyShortcut(KEYS.newIncident, openDeclare);
   const open = list?.filter((incident) => incident.status !== 'resolved') ?? [];
   const resolved = list?.filter((incident) => incident.status === 'resolved') ?? [];
   const cadence = (incident: IncidentSummary) => severities?.find((level) => level.severity === incident.severity)?.updateEveryMinutes;

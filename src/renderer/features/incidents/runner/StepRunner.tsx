@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Incident } from '../../../../shared/incidents';
 import { api } from '../../../api/client';
+import { KEYS } from '../../../app/keymap';
 import { useKeyShortcut } from '../../../app/shortcuts';
 import { Markdown } from '../../../components/Markdown';
 import { LocalTime } from '../../runbooks/LocalTime';
@@ -16,10 +17,10 @@ import { defaultStep, nextToWalk, progress, walk, type WalkStep } from './steps'
 type Action = 'started' | 'done' | 'skipped' | 'failed';
 
 const ACTIONS: { state: Action; label: string; key: string }[] = [
-  { state: 'started', label: 'Start', key: 's' },
-  { state: 'done', label: 'Done', key: 'd' },
-  { state: 'skipped', label: 'Skip', key: 'x' },
-  { state: 'failed', label: 'Failed', key: 'f' },
+  { state: 'started', label: 'Start', key: KEYS.startStep.key },
+  { state: 'done', label: 'Done', key: KEYS.doneStep.key },
+  { state: 'skipped', label: 'Skip', key: KEYS.skipStep.key },
+  { state: 'failed', label: 'Failed', key: KEYS.failStep.key },
 ];
 
 /**
@@ -41,8 +42,8 @@ export function StepRunner({ incident, onError }: { incident: Incident; onError:
     const next = steps[Math.min(steps.length - 1, Math.max(0, current.index + delta))];
     if (next) selectStep(incident.id, next.key);
   };
-  useKeyShortcut('j', () => move(1), steps.length > 0);
-  useKeyShortcut('k', () => move(-1), steps.length > 0);
+  useKeyShortcut(KEYS.nextStep, () => move(1), steps.length > 0);
+  useKeyShortcut(KEYS.previousStep, () => move(-1), steps.length > 0);
   usePageKeys(move, steps.length > 0);
 
   return (
@@ -127,10 +128,10 @@ function CurrentStep(props: { incident: Incident; item: WalkStep; steps: WalkSte
     // eslint-disable-next-line react-hooks/exhaustive-deps -- runs the queued mark once the previous one has landed
   }, [busy]);
 
-  useKeyShortcut('s', () => void act('started'));
-  useKeyShortcut('d', () => void act('done'));
-  useKeyShortcut('x', () => void act('skipped'));
-  useKeyShortcut('f', () => void act('failed'));
+  useKeyShortcut(KEYS.startStep, () => void act('started'));
+  useKeyShortcut(KEYS.doneStep, () => void act('done'));
+  useKeyShortcut(KEYS.skipStep, () => void act('skipped'));
+  useKeyShortcut(KEYS.failStep, () => void act('failed'));
   useStartOnEnter(() => void act('started'));
 
   return (

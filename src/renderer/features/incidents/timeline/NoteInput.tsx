@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { api } from '../../../api/client';
+import { KEYS } from '../../../app/keymap';
 import { useKeyShortcut } from '../../../app/shortcuts';
 import { useDraft } from '../drafts';
 import { perform } from '../store';
@@ -13,7 +14,7 @@ export function NoteInput({ incidentId }: { incidentId: number }) {
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const ref = useRef<HTMLTextAreaElement>(null);
-  useKeyShortcut('n', () => ref.current?.focus());
+  useKeyShortcut(KEYS.note, () => ref.current?.focus());
 
   const send = async (event?: FormEvent) => {
     event?.preventDefault();

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Override, Roster, Schedule, Shift } from '../../../../shared/rosters';
 import { routeHref } from '../../../app/route';
+import { KEYS } from '../../../app/keymap';
 import { useKeyShortcut } from '../../../app/shortcuts';
 import { clock, useMinuteClock } from '../clock';
 import { OnCallNav } from '../OnCallNav';
@@ -75,7 +76,7 @@ function ScheduleView({ schedule, roster }: { schedule: Schedule; roster: Roster
       covering: current?.person?.name,
     });
   };
-  useKeyShortcut('c', coverNow, draft === null);
+  useKeyShortcut(KEYS.coverShift, coverNow, draft === null);
 
   const setView = (next: TimelineView) => useSchedule.getState().setView(schedule.name, next);
   const move = (direction: -1 | 1) =>

@@ -1,11 +1,12 @@
 import type { Runbook } from '../../../../shared/runbooks';
 import { navigate, routeHref } from '../../../app/route';
+import { KEYS } from '../../../app/keymap';
 import { useKeyShortcut } from '../../../app/shortcuts';
 import { archiveRunbook, duplicateRunbook, unarchiveRunbook } from '../actions';
 
 /** What can be done to the runbook being read. `e` edits. */
 export function ReaderActions({ runbook }: { runbook: Runbook }) {
-  useKeyShortcut('e', () => navigate({ screen: 'edit-runbook', id: runbook.id }));
+  useKeyShortcut(KEYS.editRunbook, () => navigate({ screen: 'edit-runbook', id: runbook.id }));
   return (
     <div className="reader-actions" role="group" aria-label="Runbook actions">
       <a className="button primary" href={routeHref({ screen: 'edit-runbook', id: runbook.id })} aria-keyshortcuts="e">
