@@ -46,21 +46,22 @@ export function finalShifts(
     cuts.set(span.end.epochNanoseconds, span.end);
   }
   const points = [...cuts.values()].sort((a, b) => Temporal.Instant.compare(a, b));
-  const covering = <T extends { start: Temporal.Instant; end: Temporal.Instant }>(spans: T[], at: Temporal.Instant): T | undefined =>
-    spans.find((span) => !before(at, span.start) && before(at, span.end));
+  // The points only move forward, so each layer (and the overrides) keeps a cursor instead of searching from the start.
+  const overrideAt = coveringAt(overridePieces);
+  const layerAt = layers.map((layer) => coveringAt(layer.spans));
 
   const pieces: Piece[] = [];
   for (let i = 0; i + 1 < points.length; i += 1) {
     const start = points[i];
     const end = points[i + 1];
     if (!start || !end) continue;
-    const override = covering(overridePieces, start);
+    const override = overrideAt(start);
     let piece: Piece = { start, end, handle: null, source: 'gap', layer: null };
     if (override) piece = { start, end, handle: override.handle, source: 'override', layer: null };
     else {
       for (let l = layers.length - 1; l >= 0; l -= 1) {
         const layer = layers[l];
-        const span = layer && covering(layer.spans, start);
+        const span = layer && layerAt[l]?.(start);
         if (layer && span) {
           piece = { start, end, handle: span.handle, source: 'layer', layer: layer.name };
           break;
@@ -72,6 +73,22 @@ export function finalShifts(
     else pieces.push(piece);
   }
   return pieces.map((piece) => toShift(piece, people));
+}
+
+/**
+ * For instants asked in increasing order: the first span (in list order) that
+ * covers each one. Spans in time order that do not overlap are walked with a
+ * cursor; anything else is searched whole, as before.
+ */
+function coveringAt<T extends { start: Temporal.Instant; end: Temporal.Instant }>(spans: T[]): (at: Temporal.Instant) => T | undefined {
+  const ordered = spans.every((span, i) => i === 0 || !before(span.start, (spans[i - 1] as T).end));
+  if (!ordered) return (at) => spans.find((span) => !before(at, span.start) && before(at, span.end));
+  let cursor = 0;
+  return (at) => {
+    while (cursor < spans.length && !before(at, (spans[cursor] as T).end)) cursor += 1;
+    const span = spans[cursor];
+    return span && !before(at, span.start) ? span : undefined;
+  };
 }
 
 export function toShift(piece: Piece | (Span & { source: Shift['source']; layer: string | null }), people: Map<string, Person>): Shift {

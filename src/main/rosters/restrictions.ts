@@ -1,6 +1,6 @@
 import type { Restriction } from '../../shared/rosters';
 import type { Span } from './rotation';
-import { before, maxInstant, minInstant, parseClock, Temporal, wallClockToInstant, weekdayNumber } from './time';
+import { before, maxInstant, minInstant, parseClock, Temporal, wallMs, wallMsToInstant, wallWeekday, weekdayNumber } from './time';
 
 type Window = { start: Temporal.Instant; end: Temporal.Instant };
 
@@ -12,8 +12,13 @@ export function restrictSpans(spans: Span[], restrictions: Restriction[], zone: 
   if (!from || !to) return [];
   const windows = windowsBetween(restrictions, zone, from, to);
   const result: Span[] = [];
+  // Spans and windows are both in time order: walk them together instead of pairing every span with every window.
+  let first = 0;
   for (const span of spans) {
-    for (const window of windows) {
+    while (first < windows.length && !before(span.start, (windows[first] as Window).end)) first += 1;
+    for (let w = first; w < windows.length; w += 1) {
+      const window = windows[w] as Window;
+      if (!before(window.start, span.end)) break;
       const start = maxInstant(span.start, window.start);
       const end = minInstant(span.end, window.end);
       if (before(start, end)) result.push({ start, end, handle: span.handle });
@@ -22,19 +27,29 @@ export function restrictSpans(spans: Span[], restrictions: Restriction[], zone: 
   return result.sort((a, b) => Temporal.Instant.compare(a.start, b.start));
 }
 
+const DAY_MS = 86_400_000;
+
 /** Every window occurrence overlapping [from, to), merged where they touch. */
 function windowsBetween(restrictions: Restriction[], zone: string, from: Temporal.Instant, to: Temporal.Instant): Window[] {
-  const firstDay = from.toZonedDateTimeISO(zone).toPlainDate().subtract({ days: 1 });
-  const lastDay = to.toZonedDateTimeISO(zone).toPlainDate();
+  const firstDay = wallMs(from.toZonedDateTimeISO(zone).toPlainDate().subtract({ days: 1 }).toPlainDateTime());
+  const lastDay = wallMs(to.toZonedDateTimeISO(zone).toPlainDate().toPlainDateTime());
+  const rules = restrictions.map((restriction) => {
+    const startTime = parseClock(restriction.start) ?? new Temporal.PlainTime(0, 0);
+    const endTime = parseClock(restriction.end, true);
+    const overnight = endTime === null || Temporal.PlainTime.compare(endTime, startTime) <= 0;
+    return {
+      days: new Set(restriction.days.map(weekdayNumber)),
+      startMs: clockMs(startTime),
+      endMs: (overnight ? DAY_MS : 0) + (endTime ? clockMs(endTime) : 0),
+    };
+  });
   const windows: Window[] = [];
-  for (let day = firstDay; Temporal.PlainDate.compare(day, lastDay) <= 0; day = day.add({ days: 1 })) {
-    for (const restriction of restrictions) {
-      if (!restriction.days.some((name) => weekdayNumber(name) === day.dayOfWeek)) continue;
-      const startTime = parseClock(restriction.start) ?? new Temporal.PlainTime(0, 0);
-      const endTime = parseClock(restriction.end, true);
-      const overnight = endTime === null || Temporal.PlainTime.compare(endTime, startTime) <= 0;
-      const start = wallClockToInstant(day.toPlainDateTime(startTime), zone);
-      const end = wallClockToInstant((overnight ? day.add({ days: 1 }) : day).toPlainDateTime(endTime ?? new Temporal.PlainTime(0, 0)), zone);
+  for (let day = firstDay; day <= lastDay; day += DAY_MS) {
+    const weekday = wallWeekday(day);
+    for (const rule of rules) {
+      if (!rule.days.has(weekday)) continue;
+      const start = wallMsToInstant(day + rule.startMs, zone);
+      const end = wallMsToInstant(day + rule.endMs, zone);
       if (before(start, end) && before(start, to) && before(from, end)) windows.push({ start, end });
     }
   }
@@ -47,3 +62,5 @@ function windowsBetween(restrictions: Restriction[], zone: string, from: Tempora
   }
   return merged;
 }
+
+const clockMs = (time: Temporal.PlainTime): number => ((time.hour * 60 + time.minute) * 60 + time.second) * 1000 + time.millisecond;

@@ -1,5 +1,5 @@
 import type { Layer } from '../../shared/rosters';
-import { before, maxInstant, minInstant, parseClock, Temporal, wallClockToInstant, weekdayNumber } from './time';
+import { before, maxInstant, minInstant, parseClock, Temporal, wallMs, wallMsToInstant, weekdayNumber } from './time';
 
 /** A raw span of one layer: who, from when to when (half-open). */
 export interface Span {
@@ -18,17 +18,17 @@ const HOURS_THAT_DIVIDE_A_DAY = new Set([1, 2, 3, 4, 6, 8, 12, 24]);
  */
 export function rotationShifts(layer: Layer, zone: string, from: Temporal.Instant, to: Temporal.Instant): Span[] {
   if (layer.members.length === 0 || !before(from, to)) return [];
-  const first = firstHandoff(layer);
+  const first = wallMs(firstHandoff(layer));
   const wallClock = layer.shiftUnit !== 'hours' || HOURS_THAT_DIVIDE_A_DAY.has(layer.shiftLength);
-  const anchor = wallClockToInstant(first, zone);
+  const anchor = wallMsToInstant(first, zone);
+  const nominalMs = layer.shiftLength * { hours: 3_600_000, days: 86_400_000, weeks: 604_800_000 }[layer.shiftUnit];
   const boundary = (k: number): Temporal.Instant => {
-    if (!wallClock) return anchor.add({ hours: k * layer.shiftLength });
-    const step = layer.shiftUnit === 'weeks' ? { weeks: k * layer.shiftLength } : layer.shiftUnit === 'days' ? { days: k * layer.shiftLength } : { hours: k * layer.shiftLength };
-    return wallClockToInstant(first.add(step), zone);
+    if (!wallClock) return Temporal.Instant.fromEpochNanoseconds(anchor.epochNanoseconds + BigInt(k * nominalMs) * 1_000_000n);
+    // Whole days, weeks, or hours that divide a day step on the wall clock: the same arithmetic as PlainDateTime.add.
+    return wallMsToInstant(first + k * nominalMs, zone);
   };
 
   // Start a little before `from`, found by the nominal length; the loop skips what ends before it.
-  const nominalMs = layer.shiftLength * { hours: 3_600_000, days: 86_400_000, weeks: 604_800_000 }[layer.shiftUnit];
   let k = Math.max(0, Math.floor((from.epochMilliseconds - anchor.epochMilliseconds) / nominalMs) - 1);
   const spans: Span[] = [];
   for (let start = boundary(k); before(start, to); k += 1) {
