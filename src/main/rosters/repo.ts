@@ -13,6 +13,10 @@ interface PersonRow {
 /** All SQL for rosters. */
 export class RosterRepo {
   private readonly statements;
+  /** Bumped by every write through this repository. */
+  private writes = 0;
+  /** The last roster read, with the state of the store it was read from. */
+  private cached: { writes: number; dataVersion: number; roster: Roster } | undefined;
 
   constructor(private readonly db: Store) {
     this.statements = {
@@ -54,6 +58,8 @@ export class RosterRepo {
         FROM overrides o JOIN schedules s ON s.id = o.schedule_id JOIN people p ON p.id = o.person_id
         WHERE o.schedule_id = @scheduleId AND o.start_at < @end AND o.end_at > @start`),
       deleteOverride: db.prepare('DELETE FROM overrides WHERE id = ?'),
+      // Changes whenever another connection (the CLI beside the app, say) commits to the store.
+      dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
       counts: db.prepare<[], { people: number; teams: number; schedules: number; overrides: number; escalationPolicies: number }>(`
         SELECT (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM teams) AS teams,
           (SELECT count(*) FROM schedules) AS schedules, (SELECT count(*) FROM overrides) AS overrides,
@@ -61,7 +67,22 @@ export class RosterRepo {
     };
   }
 
+  /**
+   * The whole roster. "Who is on call" asks for it on every call and it holds
+   * thousands of people and overrides, so it is read again only after a write
+   * here or a commit by another connection. (Not kept while a transaction is
+   * open: that could still roll back.)
+   */
   roster(): Roster {
+    const dataVersion = this.statements.dataVersion.get() ?? 0;
+    const cached = this.cached;
+    if (cached && cached.writes === this.writes && cached.dataVersion === dataVersion && !this.db.inTransaction) return cached.roster;
+    const roster = this.readRoster();
+    this.cached = this.db.inTransaction ? undefined : { writes: this.writes, dataVersion, roster };
+    return roster;
+  }
+
+  private readRoster(): Roster {
     return {
       people: this.statements.people.all().map(toPerson),
       teams: this.statements.teams.all().map((row): Team => ({ id: row.id, name: row.name, services: JSON.parse(row.services) as string[] })),
@@ -93,6 +114,7 @@ export class RosterRepo {
    * what the document no longer has is removed, and overrides are replaced.
    */
   replaceWith(document: RosterDocument, now: Date): void {
+    this.writes += 1;
     const s = this.statements;
     this.db.transaction(() => {
       for (const person of document.people) {
@@ -130,6 +152,7 @@ export class RosterRepo {
   }
 
   upsertPeople(people: { handle: string; name: string; timeZone: string; contacts: ContactMethod[] }[]): void {
+    this.writes += 1;
     this.db.transaction(() => {
       for (const person of people) this.statements.upsertPerson.run({ ...person, contacts: JSON.stringify(person.contacts) });
     })();
@@ -148,10 +171,12 @@ export class RosterRepo {
   }
 
   insertOverride(override: { scheduleId: number; personId: number; start: string; end: string; note: string }, now: Date): number {
+    this.writes += 1;
     return Number(this.statements.insertOverride.run({ ...override, createdAt: now.toISOString() }).lastInsertRowid);
   }
 
   deleteOverride(id: number): boolean {
+    this.writes += 1;
     return this.statements.deleteOverride.run(id).changes > 0;
   }
 }

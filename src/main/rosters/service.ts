@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ParsedInputOf } from '../../shared/contract';
 import type {
@@ -14,7 +13,9 @@ import type {
   TeamBoard,
 } from '../../shared/rosters';
 import type { Clock } from '../core/clock';
+import { FILE_LIMITS, type FileLimit } from '../../shared/limits';
 import { HoldfastError } from '../errors';
+import { readLimitedText } from '../files/read-limited';
 import type { Store } from '../store/open';
 import { finalShifts, layerSpans, toShift } from './final-schedule';
 import { shiftsToIcal } from './ical';
@@ -42,7 +43,7 @@ export class RosterService {
   }
 
   importFile(file: string): RosterImportReport {
-    const document = parseRosterFile(readFile(file), path.basename(file));
+    const document = parseRosterFile(readFile(file, FILE_LIMITS.roster), path.basename(file));
     const before = this.repo.roster();
     const names = {
       people: new Set(document.people.map((p) => p.handle)),
@@ -70,7 +71,7 @@ export class RosterService {
   }
 
   importPeopleCsv(file: string): number {
-    const people = parsePeopleCsv(readFile(file), path.basename(file));
+    const people = parsePeopleCsv(readFile(file, FILE_LIMITS.peopleCsv), path.basename(file));
     this.repo.upsertPeople(people);
     return people.length;
   }
@@ -179,17 +180,40 @@ export class RosterService {
   }
 }
 
-function readFile(file: string): string {
+function readFile(file: string, limit: FileLimit): string {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return readLimitedText(file, limit);
   } catch (error) {
+    if (error instanceof HoldfastError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new HoldfastError('IO', `Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code)}.`, 'path');
   }
 }
 
-const byHandle = (people: Person[]) => new Map(people.map((person) => [person.handle, person]));
-const overridesOf = (roster: Roster, schedule: Schedule) => roster.overrides.filter((o) => o.schedule === schedule.name);
+const handles = new WeakMap<Person[], Map<string, Person>>();
+const bySchedule = new WeakMap<Override[], Map<string, Override[]>>();
+
+/** People by handle; worked out once per roster read. */
+const byHandle = (people: Person[]): Map<string, Person> => {
+  let map = handles.get(people);
+  if (!map) handles.set(people, (map = new Map(people.map((person) => [person.handle, person]))));
+  return map;
+};
+
+/** One schedule's overrides; the roster's overrides are grouped once per roster read. */
+const overridesOf = (roster: Roster, schedule: Schedule): Override[] => {
+  let groups = bySchedule.get(roster.overrides);
+  if (!groups) {
+    groups = new Map();
+    for (const override of roster.overrides) {
+      const list = groups.get(override.schedule);
+      if (list) list.push(override);
+      else groups.set(override.schedule, [override]);
+    }
+    bySchedule.set(roster.overrides, groups);
+  }
+  return groups.get(schedule.name) ?? [];
+};
 
 function findSchedule(roster: Roster, ref: string | number): Schedule {
   const found = roster.schedules.find((s) => s.id === Number(ref) || s.name === String(ref)) ?? roster.schedules.find((s) => s.name.toLowerCase() === String(ref).toLowerCase());
