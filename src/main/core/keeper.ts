@@ -104,7 +104,7 @@ export class CoreKeeper {
    * was there is opened again.
    */
   restore(file: string): RestoreReport {
-    const backup = listBackups(this.options.dataDir).find((candidate) => candidate.file === path.resolve(this.options.dataDir, file));
+    const backup = listBackups(this.options.dataDir).find((candidate) => path.resolve(candidate.file) === path.resolve(file));
     if (!backup) {
       throw new HoldfastError('VALIDATION', `${file} is not one of the backups in ${path.join(this.options.dataDir, 'backups')}; pick one from the list.`, 'file');
     }

@@ -81,6 +81,15 @@ describe('CoreKeeper on a damaged store', () => {
     expect(events).toContainEqual({ type: 'store.replaced' });
   });
 
+  it('restores a backup named as the list names it, when the data folder was given as a relative path', async () => {
+    const { dataDir, store } = await folderWithBackup();
+    damageStore(store, 'header');
+    const keeper = keeperFor(path.relative(process.cwd(), dataDir));
+    const listed = (keeper.recoveryState() as Extract<RecoveryState, { damaged: true }>).backups[0]?.file ?? '';
+    expect(await keeper.dispatch('restoreBackup', { file: listed })).toMatchObject({ ok: true });
+    expect(await titles(keeper)).toEqual(['In the backup']);
+  });
+
   it('restores only backups from its own folder, and not for a viewer', async () => {
     const { dataDir, store } = await folderWithBackup();
     damageStore(store, 'header');
