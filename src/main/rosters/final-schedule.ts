@@ -33,7 +33,10 @@ export function finalShifts(
 ): Shift[] {
   const layers = layerSpans(schedule, from, to);
   const overridePieces: Piece[] = overrides
-    .map((o) => ({ start: maxInstant(toInstant(o.start), from), end: minInstant(toInstant(o.end), to), handle: o.person, source: 'override' as const, layer: null }))
+    .map((o) => {
+      const { start, end } = instantsOf(o);
+      return { start: maxInstant(start, from), end: minInstant(end, to), handle: o.person, source: 'override' as const, layer: null };
+    })
     .filter((piece) => before(piece.start, piece.end));
 
   // Every moment where anything changes, then for each elementary interval the winner.
@@ -73,6 +76,15 @@ export function finalShifts(
     else pieces.push(piece);
   }
   return pieces.map((piece) => toShift(piece, people));
+}
+
+const parsed = new WeakMap<Override, { start: Temporal.Instant; end: Temporal.Instant }>();
+
+/** An override's instants, parsed once per override object (the roster is kept between calls). */
+function instantsOf(override: Override): { start: Temporal.Instant; end: Temporal.Instant } {
+  let instants = parsed.get(override);
+  if (!instants) parsed.set(override, (instants = { start: toInstant(override.start), end: toInstant(override.end) }));
+  return instants;
 }
 
 /**

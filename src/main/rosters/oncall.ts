@@ -1,6 +1,6 @@
 import type { OnCallEntry, Override, Person, Schedule, Shift } from '../../shared/rosters';
 import { finalShifts } from './final-schedule';
-import { maxInstant, minInstant, type Temporal } from './time';
+import { maxInstant, minInstant, Temporal } from './time';
 
 /** How far around an instant to look: longer than any shift a team would run. */
 const LOOK_BEHIND = { hours: 24 * 7 * 6 };
@@ -15,9 +15,10 @@ export function onCallAt(schedule: Schedule, overrides: Override[], people: Map<
   // was computed: the result is the same as over the whole look-behind and look-ahead, for far less work.
   const earliest = at.subtract(LOOK_BEHIND);
   const latest = at.add(LOOK_AHEAD);
+  const hoursFrom = (hours: number) => Temporal.Instant.fromEpochNanoseconds(at.epochNanoseconds + BigInt(hours) * 3_600_000_000_000n);
   for (let hours = 48; ; hours *= 2) {
-    const from = maxInstant(at.subtract({ hours }), earliest);
-    const to = minInstant(at.add({ hours: hours * 2 }), latest);
+    const from = maxInstant(hoursFrom(-hours), earliest);
+    const to = minInstant(hoursFrom(hours * 2), latest);
     const entry = onCallWithin(schedule, overrides, people, at, from, to);
     if (entry.settled || (from.equals(earliest) && to.equals(latest))) return entry.value;
   }

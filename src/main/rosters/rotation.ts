@@ -18,7 +18,7 @@ const HOURS_THAT_DIVIDE_A_DAY = new Set([1, 2, 3, 4, 6, 8, 12, 24]);
  */
 export function rotationShifts(layer: Layer, zone: string, from: Temporal.Instant, to: Temporal.Instant): Span[] {
   if (layer.members.length === 0 || !before(from, to)) return [];
-  const first = wallMs(firstHandoff(layer));
+  const first = firstHandoffMs(layer);
   const wallClock = layer.shiftUnit !== 'hours' || HOURS_THAT_DIVIDE_A_DAY.has(layer.shiftLength);
   const anchor = wallMsToInstant(first, zone);
   const nominalMs = layer.shiftLength * { hours: 3_600_000, days: 86_400_000, weeks: 604_800_000 }[layer.shiftUnit];
@@ -39,6 +39,15 @@ export function rotationShifts(layer: Layer, zone: string, from: Temporal.Instan
     start = end;
   }
   return spans;
+}
+
+const firstHandoffs = new WeakMap<Layer, number>();
+
+/** `firstHandoff` as `wallMs`, worked out once per layer object. */
+function firstHandoffMs(layer: Layer): number {
+  let ms = firstHandoffs.get(layer);
+  if (ms === undefined) firstHandoffs.set(layer, (ms = wallMs(firstHandoff(layer))));
+  return ms;
 }
 
 /** The wall-clock time of the first handoff: on the start date (weekly: the first handoff weekday on or after it). */
