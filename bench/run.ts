@@ -16,7 +16,7 @@ import { api, seedIncidents } from './data/incidents';
 import { generateRoster } from './data/roster';
 import { generateRunbooks } from './data/runbooks';
 import { table } from './figures';
-import { measureAppends, measureIcal, measurePostmortem, measureWhoIsOnCall, measureYearOfShifts } from './measure/core-figures';
+import { measureAppends, measureBareAppends, measureIcal, measurePostmortem, measureWhoIsOnCall, measureYearOfShifts } from './measure/core-figures';
 import { buildQueries } from './measure/queries';
 import { measureSearch, summarizeSearch } from './measure/search';
 import { measureWeb } from './measure/web';
@@ -94,6 +94,7 @@ try {
   core.store.pragma('synchronous = FULL');
   const noteTexts = searchTimings.map((t) => `Checked ${t.query.text.replaceAll('"', '')} again`);
   const appends = await step(`timing ${scale.appends} timeline appends`, () => measureAppends(core, incidents.openIncidentId, scale.appends, noteTexts));
+  const bareAppends = measureBareAppends(work, scale.appends);
   const postmortem = await step('timing the post-mortem of the long incident', () => measurePostmortem(core, incidents.openIncidentId, 5));
   const timelineLength = (await api(core, 'getIncident', { id: incidents.openIncidentId })).eventCount;
   core.close();
@@ -105,7 +106,7 @@ try {
       );
 
   const figures = [
-    ...coreFigures({ importSeconds: imported.ms / 1000, oncall, appends, postmortem }),
+    ...coreFigures({ importSeconds: imported.ms / 1000, oncall, appends, bareAppends, postmortem }),
     ...searchFigures(search),
     ...(web ? webFigures(web) : []),
   ];

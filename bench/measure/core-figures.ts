@@ -1,8 +1,10 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { Core } from '../../src/main/core/core';
 import { api } from '../data/incidents';
 import type { GeneratedRoster } from '../data/roster';
 import type { Random } from '../random';
-import { median, quantile, timed } from '../stats';
+import { median, nowMs, quantile, timed } from '../stats';
 
 /** Who is on call for every schedule, at instants spread over the year: each call's milliseconds. */
 export async function measureWhoIsOnCall(core: Core, yearStart: Date, runs: number): Promise<number[]> {
@@ -53,6 +55,30 @@ export async function measureAppends(core: Core, incidentId: number, count: numb
     times.push((await timed(() => api(core, 'logNote', { id: incidentId, text }))).ms);
   }
   return { times, synchronous, journal };
+}
+
+/**
+ * The floor under the append figure: one-row inserts into a bare table of a
+ * fresh database in the same folder, in WAL mode with synchronous=FULL, each its
+ * own transaction. Its p99 is what the disk's flush costs here, before any Holdfast code.
+ */
+export function measureBareAppends(dir: string, count: number): number[] {
+  const db = new Database(path.join(dir, 'bare-append.db'));
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.exec('CREATE TABLE events (id INTEGER PRIMARY KEY, at TEXT NOT NULL, text TEXT NOT NULL)');
+    const insert = db.prepare('INSERT INTO events (at, text) VALUES (?, ?)');
+    const times: number[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const start = nowMs();
+      insert.run(new Date().toISOString(), `note ${i}`);
+      times.push(nowMs() - start);
+    }
+    return times;
+  } finally {
+    db.close();
+  }
 }
 
 /** The post-mortem of the long incident written from its record, then exported as Markdown and HTML. */

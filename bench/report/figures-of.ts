@@ -7,6 +7,7 @@ export function coreFigures(input: {
   importSeconds: number;
   oncall: { whoIsOnCall: number[]; shifts: { times: number[] }; ical: number[] };
   appends: { times: number[] };
+  bareAppends: number[];
   postmortem: { total: number[] };
 }): Figure[] {
   const { oncall, appends } = input;
@@ -17,6 +18,8 @@ export function coreFigures(input: {
     { id: 'oncall.ical.p95', label: 'Six-month iCal export, p95', value: quantile(oncall.ical, 0.95), unit: 'ms', note: 'scheduleIcal, 10 schedules' },
     { id: 'append.p50', label: 'Timeline append (synchronous=FULL), p50', value: median(appends.times), unit: 'ms' },
     { id: 'append.p99', label: 'Timeline append (synchronous=FULL), p99', value: quantile(appends.times, 0.99), unit: 'ms', budget: max(3), note: 'logNote through the API on the open incident' },
+    { id: 'append.bare.p50', label: 'Bare SQLite insert (WAL, synchronous=FULL), p50', value: median(input.bareAppends), unit: 'ms', note: 'the disk flush alone: the floor under the append' },
+    { id: 'append.bare.p99', label: 'Bare SQLite insert (WAL, synchronous=FULL), p99', value: quantile(input.bareAppends, 0.99), unit: 'ms' },
     { id: 'postmortem', label: 'Post-mortem of the long incident, generate + export', value: median(input.postmortem.total), unit: 'ms', budget: max(500), note: 'regeneratePostmortem then exportPostmortem (HTML), median of 5' },
   ];
 }
