@@ -31,10 +31,18 @@ const PAST: PastIncident[] = [
   { title: 'Checkout latency regression', severity: 'SEV3', services: ['checkout'], ackMinutes: 7, resolveMinutes: 80, note: 'N+1 query in the new basket endpoint.', summary: 'Hotfix shipped with the query batched.' },
 ];
 
+/** Two runs of the demo drill during those weeks, the second one faster. */
+const DRILLS: Record<number, { ack: number; update: number; mitigate: number; observation: string }> = {
+  2: { ack: 6, update: 9, mitigate: 26, observation: 'Nobody owned comms until the CFO inject.' },
+  5: { ack: 3, update: 5, mitigate: 17, observation: 'Commander named in the first minute; rollback found from the runbook.' },
+};
+const DRILL_SECONDS = Object.values(DRILLS).reduce((sum, drill) => sum + drill.mitigate * MINUTE, 0);
+
 const GAP_DAYS = 6;
 /** Seconds the history moves the clock, so it can start early enough to end just before now. */
-const HISTORY_SECONDS = PAST.reduce((sum, incident) => sum + (incident.ackMinutes + incident.resolveMinutes) * MINUTE + GAP_DAYS * DAY, 0);
-const LIVE_SECONDS = 40 * MINUTE;
+const HISTORY_SECONDS =
+  PAST.reduce((sum, incident) => sum + (incident.ackMinutes + incident.resolveMinutes) * MINUTE + GAP_DAYS * DAY, 0) + DRILL_SECONDS;
+const LIVE_SECONDS = 45 * MINUTE;
 
 async function advance(request: APIRequestContext, holdfast: { origin: string; token: string }, seconds: number): Promise<void> {
   const response = await request.post(`${holdfast.origin}/test/clock`, { headers: { Authorization: `Bearer ${holdfast.token}` }, data: { seconds } });
@@ -53,7 +61,23 @@ test('README screenshots', async ({ page, request }) => {
     const api = <T>(operation: string, input: unknown) => callApi<T>(request, holdfast, operation, input);
     const move = (seconds: number) => advance(request, holdfast, seconds);
 
-    for (const past of PAST) {
+    const [scenario] = await api<{ id: number }[]>('listDrillScenarios', {});
+    if (!scenario) throw new Error('the demo workspace has no drill scenario');
+    let lastDrill = 0;
+    for (const [index, past] of PAST.entries()) {
+      const drill = DRILLS[index];
+      if (drill) {
+        const run = await api<{ id: number; incidentId: number }>('startDrill', { scenarioId: scenario.id, actor: 'Lee Park' });
+        await move(drill.ack * MINUTE);
+        await api('acknowledgeIncident', { id: run.incidentId, actor: 'Priya Raman' });
+        await move((drill.update - drill.ack) * MINUTE);
+        await api('postStatusUpdate', { id: run.incidentId, audience: 'internal', text: 'Checkout errors; rolling back v87.', actor: 'Priya Raman' });
+        await api('drillObservation', { id: run.id, text: drill.observation });
+        await move((drill.mitigate - drill.update) * MINUTE);
+        await api('changeStatus', { id: run.incidentId, status: 'monitoring', actor: 'Priya Raman' });
+        await api('stopDrill', { id: run.id });
+        lastDrill = run.id;
+      }
       const incident = await api<{ id: number }>('declareIncident', { title: past.title, severity: past.severity, services: past.services });
       await move(past.ackMinutes * MINUTE);
       await api('acknowledgeIncident', { id: incident.id, actor: 'Priya Raman' });
@@ -109,9 +133,18 @@ test('README screenshots', async ({ page, request }) => {
     await note.press('Enter');
     await expect(page.locator('.timeline-scroll').getByText('wallet payments fine')).toBeVisible();
     await shoot(page, 'incident');
+    const liveHash = new URL(page.url()).hash;
+
+    // A drill's scorecard and the scenario's trend.
+    await go(`#/drills/runs/${lastDrill}`);
+    await expect(page.getByRole('table', { name: 'Times against targets' })).toBeVisible();
+    await expect(page.locator('.recharts-surface').first()).toBeVisible();
+    await shoot(page, 'drill-scorecard');
+    await go(`#/drills/scenarios/${scenario.id}/trends`);
+    await expect(page.getByRole('table', { name: 'Past runs' })).toBeVisible();
+    await shoot(page, 'drill-trends');
 
     // Its post-mortem, once resolved (an earlier one, with its history).
-    const liveHash = new URL(page.url()).hash;
     const [provider] = await api<{ incident: { id: number } }[]>('searchIncidents', { query: 'payment provider' });
     if (!provider) throw new Error('the payment provider incident is missing from the history');
     await go(`#/incidents/${provider.incident.id}/postmortem`);
@@ -123,6 +156,13 @@ test('README screenshots', async ({ page, request }) => {
     await expect(page.getByRole('heading', { level: 1, name: 'Metrics' })).toBeVisible();
     await expect(page.locator('.recharts-surface').first()).toBeVisible();
     await shoot(page, 'metrics');
+
+    // A drill running now: the facilitator's console.
+    const live = await api<{ id: number }>('startDrill', { scenarioId: scenario.id, actor: 'Lee Park' });
+    await move(3 * MINUTE);
+    await go(`#/drills/runs/${live.id}`);
+    await expect(page.getByRole('region', { name: 'Drill clock' })).toContainText('Running');
+    await shoot(page, 'drill-console');
 
     // The incident screen, dark, as it looks on a wall display at night.
     await page.evaluate(() => localStorage.setItem('holdfast.theme', 'dark'));

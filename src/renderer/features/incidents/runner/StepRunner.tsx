@@ -94,6 +94,11 @@ function CurrentStep(props: { incident: Incident; item: WalkStep; steps: WalkSte
   const [note, setNote] = useDraft(`step.${incident.id}.${item.key}`);
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
+  // Moving on to a step brings its card fully into view (a note field lower down may have scrolled the column).
+  const articleRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    articleRef.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   // A key pressed while the previous mark is still being saved (s then d in quick succession)
   // runs once that save has landed and the step has re-rendered, instead of being lost.
   const queuedRef = useRef<Action | null>(null);
@@ -135,7 +140,7 @@ function CurrentStep(props: { incident: Incident; item: WalkStep; steps: WalkSte
   useStartOnEnter(() => void act('started'));
 
   return (
-    <article className="current-step" data-state={step.state} aria-labelledby={`${noteId}-title`}>
+    <article ref={articleRef} className="current-step" data-state={step.state} aria-labelledby={`${noteId}-title`}>
       <p className="current-where" id={`${noteId}-title`}>
         <span className="current-number">Step {step.number}</span>
         <span className="muted">
