@@ -281,8 +281,10 @@ export class IncidentService {
   /** Who is on call now for the incident's services, and their escalation chains. */
   suggestResponders(id: number): ResponderSuggestion[] {
     const incident = this.get(id);
-    const board = this.context.rosters.nowBoard(undefined);
-    const people = this.context.rosters.roster().people;
+    const roster = this.context.rosters.roster();
+    const owning = new Set(roster.teams.filter((team) => team.services.some((service) => incident.services.includes(service))).map((team) => team.name));
+    const board = this.context.rosters.nowBoard(undefined, owning);
+    const people = roster.people;
     return board.flatMap((team) =>
       team.team.services
         .filter((service) => incident.services.includes(service))

@@ -105,12 +105,24 @@ export class RosterService {
     };
   }
 
-  nowBoard(atIso: string | undefined): TeamBoard[] {
+  /** Each team's on-call and escalation chain at an instant; `teams` limits it to the teams named (the rest is not computed). */
+  nowBoard(atIso: string | undefined, teams?: ReadonlySet<string>): TeamBoard[] {
     const roster = this.repo.roster();
     const at = atIso ? toInstant(atIso) : Temporal.Instant.fromEpochMilliseconds(this.clock.now().getTime());
     const people = byHandle(roster.people);
-    const onCall = new Map(roster.schedules.map((schedule) => [schedule.name, { team: schedule.team, ...onCallAt(schedule, overridesOf(roster, schedule), people, at) }]));
-    return roster.teams.map((team) => {
+    // Worked out per schedule when first needed: a team's own schedules, and those its escalation policy pages.
+    const entries = new Map<string, OnCallEntry | undefined>();
+    const schedules = new Map(roster.schedules.map((schedule) => [schedule.name, schedule]));
+    const onCall = {
+      get(name: string): OnCallEntry | undefined {
+        if (!entries.has(name)) {
+          const schedule = schedules.get(name);
+          entries.set(name, schedule && { team: schedule.team, ...onCallAt(schedule, overridesOf(roster, schedule), people, at) });
+        }
+        return entries.get(name);
+      },
+    };
+    return roster.teams.filter((team) => !teams || teams.has(team.name)).map((team) => {
       const policy = roster.escalationPolicies.find((p) => p.team === team.name);
       const steps: EscalationStep[] | undefined = policy?.levels.map((level, index) => ({
         level: index + 1,
