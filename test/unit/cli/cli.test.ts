@@ -81,9 +81,9 @@ describe('holdfast CLI', () => {
     expect(invalid.status).toBe(1);
     expect(invalid.stderr).toMatch(/^holdfast: Invalid input for searchRunbooks — limit: .+\n$/);
 
-    const unknown = await holdfast('--data', data, 'explode');
+    const unknown = await holdfast('--data', data, 'xyzzy');
     expect(unknown.status).not.toBe(0);
-    expect(unknown.stderr).toBe("holdfast: unknown command 'explode'\n");
+    expect(unknown.stderr).toBe("holdfast: unknown command 'xyzzy'\n");
   });
 
   it('reports files that failed to import and exits 1, having imported the rest', async () => {
