@@ -41,6 +41,12 @@ interface EventRow {
   superseded_by: number | null;
 }
 
+interface CommanderColumns {
+  commander_handle: string | null;
+  commander_name: string | null;
+  commander_assigned_at: string | null;
+}
+
 export type TimelineFilter = 'all' | 'notes' | 'key' | 'steps';
 
 const FILTER_TYPES: Record<Exclude<TimelineFilter, 'all' | 'key'>, EventType[]> = {
@@ -58,10 +64,12 @@ export class IncidentRepo {
         INSERT INTO incidents (title, severity, status, services, drill, started_at, detected_at, declared_at, time_zone)
         VALUES (@title, @severity, 'investigating', @services, @drill, @startedAt, @detectedAt, @declaredAt, @timeZone)`),
       get: db.prepare<[number], IncidentRow>('SELECT * FROM incidents WHERE id = ?'),
-      list: db.prepare<{ open: 0 | 1; drills: 0 | 1 }, IncidentRow>(`
-        SELECT * FROM incidents
-        WHERE (@open = 0 OR status != 'resolved') AND (@drills = 1 OR drill = 0)
-        ORDER BY (status = 'resolved'), started_at DESC, id DESC`),
+      // Each incident with its commander, in one statement (not one roles query per incident).
+      list: db.prepare<{ open: 0 | 1; drills: 0 | 1 }, IncidentRow & CommanderColumns>(`
+        SELECT i.*, c.person_handle AS commander_handle, c.person_name AS commander_name, c.assigned_at AS commander_assigned_at
+        FROM incidents i LEFT JOIN incident_roles c ON c.incident_id = i.id AND c.role = 'commander'
+        WHERE (@open = 0 OR i.status != 'resolved') AND (@drills = 1 OR i.drill = 0)
+        ORDER BY (i.status = 'resolved'), i.started_at DESC, i.id DESC`),
       update: db.prepare(`
         UPDATE incidents SET severity = @severity, status = @status, acknowledged_at = @acknowledged_at,
           mitigated_at = @mitigated_at, resolved_at = @resolved_at, resolution_summary = @resolution_summary,
@@ -114,8 +122,15 @@ export class IncidentRepo {
     return this.statements.get.get(id);
   }
 
-  list(open: boolean, includeDrills: boolean): IncidentRow[] {
-    return this.statements.list.all({ open: open ? 1 : 0, drills: includeDrills ? 1 : 0 });
+  /** Incidents, open ones first, each with its commander (if one is assigned). */
+  list(open: boolean, includeDrills: boolean): { row: IncidentRow; commander: RoleAssignment | undefined }[] {
+    return this.statements.list.all({ open: open ? 1 : 0, drills: includeDrills ? 1 : 0 }).map(({ commander_handle, commander_name, commander_assigned_at, ...row }) => ({
+      row,
+      commander:
+        commander_handle !== null && commander_name !== null && commander_assigned_at !== null
+          ? { role: 'commander', person: { handle: commander_handle, name: commander_name }, assignedAt: commander_assigned_at }
+          : undefined,
+    }));
   }
 
   update(row: IncidentRow): void {

@@ -77,7 +77,7 @@ export class IncidentService {
   }
 
   list(open: boolean, includeDrills: boolean): IncidentSummary[] {
-    return this.repo.list(open, includeDrills).map((row) => toSummary(row, this.repo.roles(row.id).find((r) => r.role === 'commander')));
+    return this.repo.list(open, includeDrills).map(({ row, commander }) => toSummary(row, commander));
   }
 
   get(id: number): Incident {
