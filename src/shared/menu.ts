@@ -9,6 +9,7 @@ export const MENU_COMMANDS = [
   'go-drills',
   'go-history',
   'go-metrics',
+  'go-backups',
   'declare-incident',
   'new-runbook',
   'command-palette',
