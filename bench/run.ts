@@ -110,6 +110,8 @@ try {
     ...searchFigures(search),
     ...(web ? webFigures(web) : []),
   ];
+  const load = os.loadavg()[1] ?? 0;
+  if (load > os.cpus().length) console.log(`\nNote: the machine was busy with other work (5-minute load average ${load.toFixed(1)} on ${os.cpus().length} CPUs); the figures are inflated.`);
   console.log(`\nHoldfast benchmark (${scale.name}: ${scale.runbooks} runbooks, ${scale.people} people, ${scale.schedules} schedules, ${scale.resolvedIncidents} resolved incidents, open incident of ${timelineLength} events)\n`);
   console.log(table(figures));
   const file = writeResults(path.join(repoRoot, 'bench', 'results.json'), {

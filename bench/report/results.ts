@@ -36,6 +36,8 @@ export function writeResults(file: string, results: Results): string {
       cpus: cpus.length,
       cpuModel: cpus[0]?.model ?? 'unknown',
       memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+      /** Other work on the machine while the bench ran: load averages (1, 5, 15 min) at the end; above the CPU count, figures are inflated. */
+      loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100),
       platform: `${os.platform()} ${os.release()} ${os.arch()}`,
       node: process.version,
       sqlite: new Database(':memory:').prepare<[], { v: string }>('SELECT sqlite_version() AS v').get()?.v ?? 'unknown',
