@@ -95,7 +95,7 @@ try {
   const noteTexts = searchTimings.map((t) => `Checked ${t.query.text.replaceAll('"', '')} again`);
   const appends = await step(`timing ${scale.appends} timeline appends`, () => measureAppends(core, incidents.openIncidentId, scale.appends, noteTexts));
   const bareAppends = measureBareAppends(work, scale.appends);
-  const postmortem = await step('timing the post-mortem of the long incident', () => measurePostmortem(core, incidents.openIncidentId, 5));
+  const postmortem = await step('timing the post-mortem of the long incident', () => measurePostmortem(core, incidents.openIncidentId, scale.postmortemRuns));
   const timelineLength = (await api(core, 'getIncident', { id: incidents.openIncidentId })).eventCount;
   core.close();
 

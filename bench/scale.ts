@@ -12,6 +12,8 @@ export interface Scale {
   appends: number;
   /** Keystrokes timed in the browser. */
   keystrokes: number;
+  /** Post-mortem generate + export runs (after a warm-up). */
+  postmortemRuns: number;
 }
 
 export const FULL: Scale = {
@@ -26,6 +28,7 @@ export const FULL: Scale = {
   queries: 200,
   appends: 1_000,
   keystrokes: 30,
+  postmortemRuns: 5,
 };
 
 export const QUICK: Scale = {
@@ -40,4 +43,5 @@ export const QUICK: Scale = {
   queries: 200,
   appends: 200,
   keystrokes: 10,
+  postmortemRuns: 3,
 };

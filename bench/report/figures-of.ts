@@ -20,7 +20,7 @@ export function coreFigures(input: {
     { id: 'append.p99', label: 'Timeline append (synchronous=FULL), p99', value: quantile(appends.times, 0.99), unit: 'ms', budget: max(3), note: 'logNote through the API on the open incident' },
     { id: 'append.bare.p50', label: 'Bare SQLite insert (WAL, synchronous=FULL), p50', value: median(input.bareAppends), unit: 'ms', note: 'the disk flush alone: the floor under the append' },
     { id: 'append.bare.p99', label: 'Bare SQLite insert (WAL, synchronous=FULL), p99', value: quantile(input.bareAppends, 0.99), unit: 'ms' },
-    { id: 'postmortem', label: 'Post-mortem of the long incident, generate + export', value: median(input.postmortem.total), unit: 'ms', budget: max(500), note: 'regeneratePostmortem then exportPostmortem (HTML), median of 5' },
+    { id: 'postmortem', label: 'Post-mortem of the long incident, generate + export', value: median(input.postmortem.total), unit: 'ms', budget: max(500), note: 'regeneratePostmortem then exportPostmortem (HTML), median of the runs' },
   ];
 }
 
