@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { filePath } from './file-path';
+import { FILE_LIMITS, formatBytes, LIMITS } from './limits';
 
 export interface DrillInject {
   /** Stable within the scenario: from its position and title. */
@@ -96,7 +97,7 @@ const runId = z.number().int().positive();
 export const ImportScenarioInput = z.object({ path: filePath('give the scenario file') }).strict();
 export const ImportScenarioTextInput = z
   .object({
-    markdown: z.string().min(1, 'the file is empty').max(1_000_000, 'a scenario file is at most 1 MB'),
+    markdown: z.string().min(1, 'the file is empty').max(LIMITS.drillBytes, `${FILE_LIMITS.drill.what} may be at most ${formatBytes(LIMITS.drillBytes)}`),
     fileName: z.string().trim().min(1).max(300).default('scenario.md'),
   })
   .strict();

@@ -26,6 +26,21 @@ export const LIMITS = {
   importPaths: 1000,
 } as const;
 
+/** What a file of one kind may hold; `what` names the kind in messages ("a roster file"). */
+export interface FileLimit {
+  what: string;
+  bytes: number;
+  lines?: number;
+}
+
+export const FILE_LIMITS = {
+  runbook: { what: 'a runbook file', bytes: LIMITS.runbookBytes },
+  runbookAsset: { what: 'an image imported with a runbook', bytes: LIMITS.runbookAssetBytes },
+  roster: { what: 'a roster file', bytes: LIMITS.rosterBytes, lines: LIMITS.rosterLines },
+  peopleCsv: { what: 'a CSV file of people', bytes: LIMITS.peopleCsvBytes, lines: LIMITS.peopleCsvLines },
+  drill: { what: 'a drill scenario file', bytes: LIMITS.drillBytes },
+} as const satisfies Record<string, FileLimit>;
+
 /** `1 MB`, `8 MB`, `512 kB`: a size as people read it (decimal units). */
 export function formatBytes(bytes: number): string {
   if (bytes >= 1_000_000) return `${trim(bytes / 1_000_000)} MB`;
@@ -33,4 +48,4 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-const trim = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1));
+const trim = (value: number): string => value.toFixed(1).replace(/\.0$/, '');

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { filePath } from './file-path';
-import { LIMITS } from './limits';
+import { FILE_LIMITS, formatBytes, LIMITS } from './limits';
+
+/** A runbook's Markdown as the editor sends it. */
+const runbookBody = z.string().max(LIMITS.runbookBytes, `${FILE_LIMITS.runbook.what} may be at most ${formatBytes(LIMITS.runbookBytes)}`);
 
 export type RunbookOrigin = 'import' | 'demo' | 'app';
 
@@ -259,13 +262,13 @@ export const SaveRunbookInput = z
     /** The revision the editor started from; a save over someone else's newer revision is refused. */
     baseRevision: z.number().int().positive().optional(),
     metadata: RunbookMetadataInput,
-    body: z.string().max(1_000_000),
+    body: runbookBody,
     author,
     message: z.string().trim().max(500).optional(),
   })
   .strict();
 
-export const PreviewRunbookInput = z.object({ body: z.string().max(1_000_000) }).strict();
+export const PreviewRunbookInput = z.object({ body: runbookBody }).strict();
 
 export const RunbookActionInput = z.object({ id: runbookId, author }).strict();
 

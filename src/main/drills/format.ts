@@ -5,7 +5,7 @@ import { Document, isSeq } from 'yaml';
 import { z } from 'zod';
 import type { DrillInject, DrillTargets } from '../../shared/drills';
 import { HoldfastError } from '../errors';
-import { readFrontMatterYaml } from '../runbooks/format/front-matter';
+import { FrontMatterError, readFrontMatterYaml } from '../runbooks/format/front-matter';
 import { parseMarkdown } from '../runbooks/format/markdown';
 import { parseDuration } from '../runbooks/format/timer';
 
@@ -48,12 +48,20 @@ const INJECT_HEADING = /^(?:at\s+(.+?)|manual)\s*:\s*(.+)$/i;
 export function parseScenario(text: string, fileName: string): ScenarioDocument {
   const tree = parseMarkdown(text);
   const fail = (line: number | undefined, message: string): never => {
-    throw new HoldfastError('VALIDATION', `${fileName}${line ? `:${line}` : ''}: ${message}`);
+    // A problem with the whole file (no title, say) points at its first line.
+    throw new HoldfastError('VALIDATION', `${fileName}:${line ?? 1}: ${message}`);
   };
   const first = tree.children[0];
   let frontMatter: z.output<typeof FrontMatter> = FrontMatter.parse({});
   if (first?.type === 'yaml') {
-    const parsed = FrontMatter.safeParse(readFrontMatterYaml(first.value));
+    let yaml: Record<string, unknown> = {};
+    try {
+      yaml = readFrontMatterYaml(first.value);
+    } catch (error) {
+      if (!(error instanceof FrontMatterError)) throw error;
+      fail((first.position?.start.line ?? 1) + error.line - 1, error.message);
+    }
+    const parsed = FrontMatter.safeParse(yaml);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       fail(first.position?.start.line, `front matter: ${issue?.path.join('.') || 'it'}: ${issue?.message ?? 'is invalid'}`);

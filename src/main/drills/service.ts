@@ -1,9 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { DrillInject, DrillObservation, DrillRun, DrillScenario, DrillTargets, InjectStatus, Scorecard, ScorecardRow } from '../../shared/drills';
 import type { Clock } from '../core/clock';
+import { FILE_LIMITS } from '../../shared/limits';
 import { HoldfastError } from '../errors';
+import { checkTextLimit, readLimitedText } from '../files/read-limited';
 import type { IncidentService } from '../incidents/service';
 import type { RunbookLibrary } from '../runbooks/library';
 import type { Store } from '../store/open';
@@ -125,8 +126,9 @@ export class DrillService {
   importScenario(file: string): DrillScenario {
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
+      text = readLimitedText(file, FILE_LIMITS.drill);
+    } catch (error) {
+      if (error instanceof HoldfastError) throw error;
       throw new HoldfastError('IO', `Cannot read ${file}.`, 'path');
     }
     return this.importScenarioText(text, path.basename(file));
@@ -134,6 +136,7 @@ export class DrillService {
 
   /** A scenario's Markdown as the app received it (a file chosen in the browser); `fileName` names it in errors. */
   importScenarioText(markdown: string, fileName: string): DrillScenario {
+    checkTextLimit(markdown, fileName, FILE_LIMITS.drill);
     const document = parseScenario(markdown, fileName);
     const existing = this.scenarios().find((scenario) => scenario.title === document.title);
     return this.saveScenario({ ...document, id: existing?.id });

@@ -164,7 +164,17 @@ export function parseRosterFile(source: string, fileName: string): RosterDocumen
       document.errors.map((error) => ({ path: '', line: lines.linePos(error.pos[0]).line, message: error.message.split('\n')[0] ?? 'invalid YAML' })),
     );
   }
-  const parsed = FileSchema.safeParse(document.toJS() ?? {});
+  let value: unknown;
+  try {
+    value = document.toJS();
+  } catch (error) {
+    // An alias to an anchor that is not there (or too many aliases): the YAML library says so only by throwing.
+    const message = error instanceof Error ? error.message : String(error);
+    const alias = /: (\S+)$/.exec(message)?.[1];
+    const at = alias ? source.indexOf(`*${alias}`) : -1;
+    throw rosterError(fileName, [{ path: '', line: at === -1 ? 1 : lines.linePos(at).line, message }]);
+  }
+  const parsed = FileSchema.safeParse(value ?? {});
   if (!parsed.success) {
     throw rosterError(
       fileName,

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { FILE_LIMITS, formatBytes } from '../../shared/limits';
 import type { ImportReport } from '../../shared/runbooks';
 import { HoldfastError } from '../errors';
+import { readLimitedBytes } from '../files/read-limited';
 import { interpretFrontMatter, readFrontMatterYaml } from './format/front-matter';
 import { parseMarkdown, parseRunbookFile } from './format/markdown';
 import { newRunbookUid, type RunbookLibrary } from './library';
@@ -18,7 +20,6 @@ const IMAGE_TYPES: Record<string, string> = {
   '.webp': 'image/webp',
   '.svg': 'image/svg+xml',
 };
-const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -118,8 +119,8 @@ function importImage(library: RunbookLibrary, runbookId: number, source: SourceF
       ? 'outside the imported folder'
       : !fs.existsSync(file)
         ? 'not found'
-        : fs.statSync(file).size > MAX_IMAGE_BYTES
-          ? 'larger than 10 MB'
+        : fs.statSync(file).size > FILE_LIMITS.runbookAsset.bytes
+          ? `larger than ${formatBytes(FILE_LIMITS.runbookAsset.bytes)}`
           : null;
   if (problem || !mime) {
     report.skipped.push({ path: file, reason: `image in ${source.relative} ${problem ?? ''}`.trim() });
@@ -159,7 +160,7 @@ function collect(given: string): SourceFile[] {
 }
 
 function readText(file: string): string {
-  const bytes = fs.readFileSync(file);
+  const bytes = readLimitedBytes(file, FILE_LIMITS.runbook);
   try {
     return utf8.decode(bytes).replace(/^\uFEFF/, '');
   } catch {

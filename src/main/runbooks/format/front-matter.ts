@@ -25,29 +25,45 @@ export interface FrontMatterFields {
   extra: Record<string, unknown>;
 }
 
+/**
+ * A problem in a file's front matter. `line` is the line of the file, counting
+ * the opening `---` as line 1, so callers can say `file.md:3: …`.
+ */
+export class FrontMatterError extends HoldfastError {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super('VALIDATION', message);
+  }
+}
+
 export function readFrontMatterYaml(yamlText: string): Record<string, unknown> {
   let value: unknown;
   try {
     value = parseYaml(yamlText);
   } catch (error) {
     if (error instanceof YAMLParseError) {
-      const where = error.linePos?.[0] ? ` at line ${error.linePos[0].line + 1}` : '';
-      throw new HoldfastError('VALIDATION', `front matter is not valid YAML${where}: ${error.message.split('\n')[0]}`);
+      const line = (error.linePos?.[0]?.line ?? 0) + 1;
+      throw new FrontMatterError(`front matter is not valid YAML at line ${line}: ${error.message.split('\n')[0]}`, line);
     }
-    throw error;
+    // The YAML library's other refusals (too many aliases, say) are about the text too.
+    throw new FrontMatterError(`front matter cannot be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, 2);
   }
   if (value === null || value === undefined) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new HoldfastError('VALIDATION', 'front matter must be a YAML mapping of keys to values');
+    throw new FrontMatterError('front matter must be a YAML mapping of keys to values', 2);
   }
   return value as Record<string, unknown>;
 }
 
-export function interpretFrontMatter(raw: Record<string, unknown>): FrontMatterFields {
+/** `yamlText`, when given, lets an error point at the line of the key that is wrong. */
+export function interpretFrontMatter(raw: Record<string, unknown>, yamlText?: string): FrontMatterFields {
   const parsed = RunbookFrontMatter.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new HoldfastError('VALIDATION', `front matter: "${issue?.path.join('.') ?? '?'}" ${issue?.message ?? 'is invalid'}`);
+    const key = String(issue?.path[0] ?? '');
+    throw new FrontMatterError(`front matter: "${issue?.path.join('.') ?? '?'}" ${issue?.message ?? 'is invalid'}`, keyLine(yamlText, key));
   }
   const data = parsed.data;
   const extra = Object.fromEntries(Object.entries(raw).filter(([key]) => !KNOWN_KEYS.has(key)));
@@ -96,3 +112,9 @@ export function composeRunbookFile(uid: string, metadata: RunbookMetadata, extra
 }
 
 const unique = (values: string[]): string[] => [...new Set(values)];
+
+/** The file line of a top-level key in front matter (the opening `---` is line 1), or 2 if it cannot be found. */
+function keyLine(yamlText: string | undefined, key: string): number {
+  const index = (yamlText ?? '').split(/\r?\n/).findIndex((line) => line.startsWith(`${key}:`) || line.startsWith(`"${key}":`) || line.startsWith(`'${key}':`));
+  return index === -1 ? 2 : index + 2;
+}

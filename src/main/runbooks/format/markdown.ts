@@ -6,7 +6,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { RunbookMetadata } from '../../../shared/runbooks';
-import { interpretFrontMatter, readFrontMatterYaml } from './front-matter';
+import { HoldfastError } from '../../errors';
+import { FrontMatterError, interpretFrontMatter, readFrontMatterYaml, type FrontMatterFields } from './front-matter';
 import { extractStructure, type RunbookStructure } from './structure';
 
 export interface ParsedRunbook {
@@ -35,13 +36,17 @@ export function parseMarkdown(text: string): Root {
 export function parseRunbookFile(text: string, fileName: string, procedureHeadings: readonly string[]): ParsedRunbook {
   const tree = parseMarkdown(text);
   const first = tree.children[0];
-  let raw: Record<string, unknown> = {};
   let body = text;
-  if (first?.type === 'yaml') {
-    raw = readFrontMatterYaml(first.value);
-    body = text.slice(first.position?.end.offset ?? 0).replace(/^\r?\n/, '');
+  let frontMatter: FrontMatterFields;
+  try {
+    const yamlText = first?.type === 'yaml' ? first.value : '';
+    if (first?.type === 'yaml') body = text.slice(first.position?.end.offset ?? 0).replace(/^\r?\n/, '');
+    frontMatter = interpretFrontMatter(readFrontMatterYaml(yamlText), yamlText);
+  } catch (error) {
+    if (error instanceof FrontMatterError) throw new HoldfastError('VALIDATION', `${fileName}:${error.line}: ${error.message}`);
+    throw error;
   }
-  const { uid, metadata, extra } = interpretFrontMatter(raw);
+  const { uid, metadata, extra } = frontMatter;
   const bodyTree = parseMarkdown(body);
   const title = metadata.title ?? firstHeading(bodyTree) ?? path.parse(fileName).name;
   return { uid, extraFrontMatter: extra, ...parseBody(body, procedureHeadings, bodyTree), metadata: { ...metadata, title } };

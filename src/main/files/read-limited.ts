@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import { formatBytes, type FileLimit } from '../../shared/limits';
+import { HoldfastError } from '../errors';
+
+/**
+ * Reads a file the user named, refusing it before reading when it is larger
+ * than files of its kind may be (see src/shared/limits.ts), and refusing what is
+ * not a regular file (a device or a pipe would never end). Errors name the file
+ * and the limit. File-system errors (missing file, no permission) are thrown as
+ * they are, for the caller to word.
+ */
+export function readLimitedBytes(file: string, limit: FileLimit): Buffer {
+  const stat = fs.statSync(file);
+  if (!stat.isFile()) throw new HoldfastError('VALIDATION', `${file} is not a regular file.`, 'path');
+  if (stat.size > limit.bytes) throw tooLarge(file, stat.size, limit);
+  const bytes = fs.readFileSync(file);
+  if (bytes.length > limit.bytes) throw tooLarge(file, bytes.length, limit); // it grew while we looked
+  return bytes;
+}
+
+/** `readLimitedBytes` as UTF-8 text, also refused when it has more lines than `limit.lines`. */
+export function readLimitedText(file: string, limit: FileLimit): string {
+  const text = readLimitedBytes(file, limit).toString('utf8');
+  checkTextLimit(text, file, limit);
+  return text;
+}
+
+/** Refuses text (a file's, or one sent by the app) with more bytes or lines than files of its kind may have. */
+export function checkTextLimit(text: string, fileName: string, limit: FileLimit): void {
+  const bytes = Buffer.byteLength(text);
+  if (bytes > limit.bytes) throw tooLarge(fileName, bytes, limit);
+  if (limit.lines === undefined) return;
+  const lines = countLines(text, limit.lines + 1);
+  if (lines > limit.lines) {
+    throw new HoldfastError(
+      'VALIDATION',
+      `${fileName} has more than ${limit.lines.toLocaleString('en')} lines; ${limit.what} may have at most ${limit.lines.toLocaleString('en')}.`,
+      'path',
+    );
+  }
+}
+
+function tooLarge(fileName: string, size: number, limit: FileLimit): HoldfastError {
+  return new HoldfastError('VALIDATION', `${fileName} is ${formatBytes(size)}; ${limit.what} may be at most ${formatBytes(limit.bytes)}.`, 'path');
+}
+
+/** Lines in `text`, counting no further than `stopAt`. */
+function countLines(text: string, stopAt: number): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && lines < stopAt; at = text.indexOf('\n', at + 1)) lines += 1;
+  return lines;
+}
