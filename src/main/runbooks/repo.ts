@@ -32,7 +32,6 @@ interface SummaryRow {
   origin: RunbookOrigin;
   source_path: string | null;
   relative_path: string | null;
-  group_title: string | null;
   step_count: number;
   review_due: 0 | 1;
   archived_at: string | null;
@@ -59,14 +58,8 @@ interface FullRow extends SummaryRow {
 const NEXT_REVIEW = `CASE WHEN r.last_reviewed IS NOT NULL AND r.review_interval_days IS NOT NULL
   THEN date(r.last_reviewed, '+' || r.review_interval_days || ' days') END`;
 
-/** The group of a runbook: the section page of the nearest folder above it that has one. */
-const GROUP_TITLE = `(SELECT g.title FROM runbook_groups g
-  WHERE r.relative_path LIKE g.folder || '/%' OR (g.folder = '' AND r.relative_path IS NOT NULL)
-  ORDER BY length(g.folder) DESC LIMIT 1)`;
-
 const SUMMARY_COLUMNS = `
   r.id, r.uid, r.title, r.summary, r.origin, r.source_path, r.relative_path, r.step_count, r.archived_at, r.updated_at,
-  ${GROUP_TITLE} AS group_title,
   coalesce(${NEXT_REVIEW} < @today, 0) AS review_due,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM runbook_tags WHERE runbook_id = r.id ORDER BY tag)) AS tags,
   (SELECT json_group_array(service) FROM (SELECT service FROM runbook_services WHERE runbook_id = r.id ORDER BY service)) AS services`;
@@ -157,9 +150,11 @@ export class RunbookRepo {
       serviceFacets: db.prepare<[], Facet>(`
         SELECT service AS name, count(*) AS count FROM runbook_services JOIN runbooks r ON r.id = runbook_id
         WHERE r.archived_at IS NULL GROUP BY service ORDER BY count DESC, service`),
-      groupFacets: db.prepare<[], Facet>(`
-        SELECT name, count(*) AS count FROM (SELECT ${GROUP_TITLE} AS name FROM runbooks r WHERE r.archived_at IS NULL)
-        WHERE name IS NOT NULL GROUP BY name ORDER BY name`),
+      activePaths: db.prepare<[], string | null>('SELECT relative_path FROM runbooks WHERE archived_at IS NULL').pluck(),
+      groups: db.prepare<[], { folder: string; title: string }>('SELECT folder, title FROM runbook_groups'),
+      groupsIn: db.prepare<[string], { folder: string; title: string }>(
+        'SELECT folder, title FROM runbook_groups WHERE folder IN (SELECT value FROM json_each(?))',
+      ),
       reviewDueCount: db.prepare<{ today: string }, { n: number }>(
         `SELECT count(*) AS n FROM runbooks r WHERE r.archived_at IS NULL AND ${NEXT_REVIEW} < @today`,
       ),
@@ -252,7 +247,7 @@ export class RunbookRepo {
     const row = this.statements.get.get({ id, today });
     if (!row) return undefined;
     return {
-      ...toSummary(row),
+      ...toSummary(row, this.groupsFor([row])),
       metadata: {
         title: row.title,
         summary: row.summary,
@@ -276,9 +271,10 @@ export class RunbookRepo {
   }
 
   list(filter: RunbookFilter, today: string): RunbookSummary[] {
-    return this.statements.list
-      .all(filterParams(filter, today))
-      .map(toSummary)
+    const rows = this.statements.list.all(filterParams(filter, today));
+    const groups = this.allGroups();
+    return rows
+      .map((row) => toSummary(row, groups))
       .filter((item) => (filter.group === undefined || item.group === filter.group) && (!filter.needsReview || item.reviewDue));
   }
 
@@ -286,15 +282,15 @@ export class RunbookRepo {
     return {
       tags: this.statements.tagFacets.all(),
       services: this.statements.serviceFacets.all(),
-      groups: this.statements.groupFacets.all(),
+      groups: this.groupFacets(),
       reviewDueCount: this.statements.reviewDueCount.get({ today })?.n ?? 0,
     };
   }
 
   search(ftsQuery: string, filter: RunbookFilter, limit: number, today: string): SearchRow[] {
-    return this.statements.search
-      .all({ query: ftsQuery, limit, ...filterParams(filter, today) })
-      .map((row) => ({ summary: toSummary(row), snippet: row.snippet, score: row.score }));
+    const rows = this.statements.search.all({ query: ftsQuery, limit, ...filterParams(filter, today) });
+    const groups = this.groupsFor(rows);
+    return rows.map((row) => ({ summary: toSummary(row, groups), snippet: row.snippet, score: row.score }));
   }
 
   /** For each runbook, the section that matches a query best, with a snippet from it. */
@@ -318,7 +314,30 @@ export class RunbookRepo {
   }
 
   related(id: number, limit: number, today: string): RunbookSummary[] {
-    return this.statements.related.all({ id, limit, today }).map(toSummary);
+    const rows = this.statements.related.all({ id, limit, today });
+    const groups = this.groupsFor(rows);
+    return rows.map((row) => toSummary(row, groups));
+  }
+
+  private allGroups(): Map<string, string> {
+    return new Map(this.statements.groups.all().map((group) => [group.folder, group.title]));
+  }
+
+  /** The section pages of the folders above these runbooks: one lookup by key for all of them. */
+  private groupsFor(rows: Pick<SummaryRow, 'relative_path'>[]): Map<string, string> {
+    const folders = new Set(rows.flatMap((row) => foldersAbove(row.relative_path)));
+    if (folders.size === 0) return new Map();
+    return new Map(this.statements.groupsIn.all(JSON.stringify([...folders])).map((group) => [group.folder, group.title]));
+  }
+
+  private groupFacets(): Facet[] {
+    const groups = this.allGroups();
+    const counts = new Map<string, number>();
+    for (const relativePath of this.statements.activePaths.all()) {
+      const name = groupOf(relativePath, groups);
+      if (name !== null) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
   /** Every indexed term with the number of runbooks it occurs in. */
@@ -419,7 +438,23 @@ function filterParams(filter: RunbookFilter, today: string): FilterParams {
   return { tag: filter.tag ?? null, service: filter.service ?? null, archived: filter.archived ? 1 : 0, today };
 }
 
-function toSummary(row: SummaryRow): RunbookSummary {
+/** The folders above a runbook's path, nearest first, ending with '' (the imported folder itself). */
+function foldersAbove(relativePath: string | null): string[] {
+  if (relativePath === null) return [];
+  const parts = relativePath.split('/').slice(0, -1);
+  return [...parts.map((_, i) => parts.slice(0, parts.length - i).join('/')), ''];
+}
+
+/** The group of a runbook: the section page of the nearest folder above it that has one. */
+function groupOf(relativePath: string | null, groups: Map<string, string>): string | null {
+  for (const folder of foldersAbove(relativePath)) {
+    const title = groups.get(folder);
+    if (title !== undefined) return title;
+  }
+  return null;
+}
+
+function toSummary(row: SummaryRow, groups: Map<string, string>): RunbookSummary {
   return {
     id: row.id,
     uid: row.uid,
@@ -430,7 +465,7 @@ function toSummary(row: SummaryRow): RunbookSummary {
     origin: row.origin,
     sourcePath: row.source_path,
     relativePath: row.relative_path,
-    group: row.group_title,
+    group: groupOf(row.relative_path, groups),
     stepCount: row.step_count,
     reviewDue: row.review_due === 1,
     archived: row.archived_at !== null,
