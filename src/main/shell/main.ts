@@ -135,6 +135,8 @@ function createWindow(): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // No middle-click (auxclick) navigation into new windows.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   trackWindowState(win, userData);

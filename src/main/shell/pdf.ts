@@ -55,6 +55,8 @@ async function printToPdf(html: string): Promise<Uint8Array> {
       contextIsolation: true,
       nodeIntegration: false,
       webSecurity: true,
+      // No middle-click (auxclick) navigation into new windows.
+      disableBlinkFeatures: 'Auxclick',
       partition: PARTITION,
     },
   });
