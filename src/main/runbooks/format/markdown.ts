@@ -47,9 +47,36 @@ export function parseRunbookFile(text: string, fileName: string, procedureHeadin
     throw error;
   }
   const { uid, metadata, extra } = frontMatter;
-  const bodyTree = parseMarkdown(body);
+  const bodyTree = first?.type === 'yaml' ? withoutFrontMatter(tree, text, text.length - body.length) : tree;
   const title = metadata.title ?? firstHeading(bodyTree) ?? path.parse(fileName).name;
   return { uid, extraFrontMatter: extra, ...parseBody(body, procedureHeadings, bodyTree), metadata: { ...metadata, title } };
+}
+
+/**
+ * The tree of the body, taken from the whole file's tree rather than parsed a
+ * second time (parsing is most of an import's work): the front matter node is
+ * dropped and every position moved back by what it took, so offsets index the
+ * body text exactly as a parse of the body alone would.
+ */
+function withoutFrontMatter(tree: Root, text: string, removed: number): Root {
+  const removedLines = text.slice(0, removed).split('\n').length - 1;
+  const shift = (node: Nodes): void => {
+    if (node.position) {
+      node.position = {
+        start: { line: node.position.start.line - removedLines, column: node.position.start.column, offset: (node.position.start.offset ?? removed) - removed },
+        end: { line: node.position.end.line - removedLines, column: node.position.end.column, offset: (node.position.end.offset ?? removed) - removed },
+      };
+    }
+    if ('children' in node) for (const child of node.children) shift(child);
+  };
+  const children = tree.children.slice(1);
+  for (const child of children) shift(child);
+  const end = tree.position?.end;
+  return {
+    type: 'root',
+    children,
+    ...(end ? { position: { start: { line: 1, column: 1, offset: 0 }, end: { line: end.line - removedLines, column: end.column, offset: (end.offset ?? removed) - removed } } } : {}),
+  };
 }
 
 /** What Holdfast derives from a body: its searchable text, sections, steps and images. */
