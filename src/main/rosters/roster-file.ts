@@ -157,7 +157,7 @@ export interface RosterProblem {
  */
 export function parseRosterFile(source: string, fileName: string): RosterDocument {
   const lines = new LineCounter();
-  const document = parseDocument(source, { lineCounter: lines, prettyErrors: false });
+  const document = parseDocument(source, { lineCounter: lines, prettyErrors: false, logLevel: 'error' });
   if (document.errors.length > 0) {
     throw rosterError(
       fileName,

@@ -41,7 +41,8 @@ export class FrontMatterError extends HoldfastError {
 export function readFrontMatterYaml(yamlText: string): Record<string, unknown> {
   let value: unknown;
   try {
-    value = parseYaml(yamlText);
+    // Unknown tags (`!custom`) read as plain values; the YAML library would also print a process warning.
+    value = parseYaml(yamlText, { logLevel: 'error' });
   } catch (error) {
     if (error instanceof YAMLParseError) {
       const line = (error.linePos?.[0]?.line ?? 0) + 1;
