@@ -62,14 +62,15 @@ export function ResultList({ selectedId }: { selectedId: number | null }) {
 
 /**
  * Every runbook in the library, virtualized: with 10,000 runbooks only the rows
- * in view (and a few around them) are in the DOM. The list itself scrolls.
+ * in view (and a few around them) are in the DOM. The box around the list scrolls;
+ * the list is as tall as all its rows and places the ones in view.
  */
 function LibraryRows({ items, cursor, selectedId }: { items: RunbookSummary[]; cursor: number; selectedId: number | null }) {
-  const container = useRef<HTMLOListElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
     count: items.length,
-    getScrollElement: () => container.current,
+    getScrollElement: () => scroller.current,
     estimateSize: () => 58,
     overscan: 10,
     getItemKey: (index) => items[index]?.id ?? index,
@@ -79,35 +80,35 @@ function LibraryRows({ items, cursor, selectedId }: { items: RunbookSummary[]; c
     if (cursor < items.length) virtualizer.scrollToIndex(cursor, { align: 'auto' });
   }, [cursor, items.length, virtualizer]);
 
-  const rows = virtualizer.getVirtualItems();
-  const before = rows[0]?.start ?? 0;
-  const after = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
   return (
-    <ol id="runbook-results" className="result-list" ref={container} style={{ paddingTop: before, paddingBottom: `calc(${after}px + 1rem)` }}>
-      {rows.map((row) => {
-        const item = items[row.index];
-        if (!item) return null;
-        return (
-          <li
-            key={row.key}
-            data-index={row.index}
-            ref={virtualizer.measureElement}
-            data-cursor={row.index === cursor}
-            aria-current={item.id === selectedId ? 'page' : undefined}
-            aria-setsize={items.length}
-            aria-posinset={row.index + 1}
-          >
-            <a href={routeHref({ screen: 'runbook', id: item.id })}>
-              <span className="result-title">
-                {item.title}
-                <StatusMarks summary={item} />
-              </span>
-              <RunbookLabels services={item.services} tags={item.tags} />
-            </a>
-          </li>
-        );
-      })}
-    </ol>
+    <div ref={scroller} className="result-scroll">
+      <ol id="runbook-results" className="result-list virtual" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const item = items[row.index];
+          if (!item) return null;
+          return (
+            <li
+              key={row.key}
+              data-index={row.index}
+              ref={virtualizer.measureElement}
+              style={{ transform: `translateY(${row.start}px)` }}
+              data-cursor={row.index === cursor}
+              aria-current={item.id === selectedId ? 'page' : undefined}
+              aria-setsize={items.length}
+              aria-posinset={row.index + 1}
+            >
+              <a href={routeHref({ screen: 'runbook', id: item.id })}>
+                <span className="result-title">
+                  {item.title}
+                  <StatusMarks summary={item} />
+                </span>
+                <RunbookLabels services={item.services} tags={item.tags} />
+              </a>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
   );
 }
 
