@@ -113,6 +113,7 @@ function CurrentStep(props: { incident: Incident; item: WalkStep; steps: WalkSte
     if (state === 'started' && step.timerSeconds !== null) askToNotify();
     busyRef.current = true;
     setBusy(true);
+    const selectedBefore = useRunnerSelection.getState().selected[incident.id];
     const outcome = await perform(incident.id, api.setStepState({ id: incident.id, runbookId: runbook.runbookId, stepId: step.id, state, note: note.trim() }));
     busyRef.current = false;
     setBusy(false);
@@ -122,7 +123,9 @@ function CurrentStep(props: { incident: Incident; item: WalkStep; steps: WalkSte
       return;
     }
     setNote('');
-    if (state !== 'started') selectStep(incident.id, nextToWalk(props.steps, item).key);
+    // Move on, unless the responder already moved elsewhere (j, k, a click) while the mark was saving.
+    const movedMeanwhile = useRunnerSelection.getState().selected[incident.id] !== selectedBefore;
+    if (state !== 'started' && !movedMeanwhile) selectStep(incident.id, nextToWalk(props.steps, item).key);
   };
 
   useEffect(() => {
