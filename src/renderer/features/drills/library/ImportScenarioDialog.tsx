@@ -3,6 +3,7 @@ import type { DrillScenario } from '../../../../shared/drills';
 import { api } from '../../../api/client';
 import { Dialog } from '../../../components/Dialog';
 import { loadScenarios } from '../store';
+import { ImportActions } from '../../../components/ImportActions';
 
 /**
  * "Import Markdown…": a scenario file chosen here (read by this browser or the
@@ -43,16 +44,7 @@ export function ImportScenarioDialog({ onClose }: { onClose: () => void }) {
       title="Import a drill scenario"
       className="import-dialog"
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            {imported ? 'Done' : 'Cancel'}
-          </button>
-          <button type="submit" form={`${id}-form`} className="primary" disabled={busy}>
-            {busy ? 'Importing…' : 'Import'}
-          </button>
-        </>
-      }
+      actions={<ImportActions formId={`${id}-form`} busy={busy} done={imported !== null} onClose={onClose} offerAgain={false} />}
     >
       <form id={`${id}-form`} onSubmit={(event) => void submit(event)} className="scenario-import-form">
         <label htmlFor={`${id}-file`} className="field-label">

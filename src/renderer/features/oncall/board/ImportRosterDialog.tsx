@@ -3,6 +3,7 @@ import type { RosterImportReport } from '../../../../shared/rosters';
 import { api } from '../../../api/client';
 import { Dialog } from '../../../components/Dialog';
 import { useOnCall } from '../store';
+import { ImportActions } from '../../../components/ImportActions';
 
 /**
  * "Import roster…": a YAML roster file on the machine running Holdfast. A file
@@ -42,16 +43,7 @@ export function ImportRosterDialog({ onClose }: { onClose: () => void }) {
       title="Import a roster"
       className="import-dialog"
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            {report ? 'Done' : 'Cancel'}
-          </button>
-          <button type="submit" form={`${fieldId}-form`} className="primary" disabled={busy}>
-            {busy ? 'Importing…' : report ? 'Import again' : 'Import'}
-          </button>
-        </>
-      }
+      actions={<ImportActions formId={`${fieldId}-form`} busy={busy} done={report !== null} onClose={onClose} />}
     >
       <form id={`${fieldId}-form`} onSubmit={(event) => void submit(event)}>
         <label htmlFor={fieldId} className="field-label">

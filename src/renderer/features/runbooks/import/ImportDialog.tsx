@@ -4,6 +4,7 @@ import { api } from '../../../api/client';
 import { Dialog } from '../../../components/Dialog';
 import { forgetImages } from '../assets';
 import { ImportReportView } from './ImportReportView';
+import { ImportActions } from '../../../components/ImportActions';
 
 /**
  * "Import folder…": a path on the machine running Holdfast (in web mode that is
@@ -43,16 +44,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       title="Import a folder of runbooks"
       className="import-dialog"
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            {report ? 'Done' : 'Cancel'}
-          </button>
-          <button type="submit" form={`${fieldId}-form`} className="primary" disabled={busy}>
-            {busy ? 'Importing…' : report ? 'Import again' : 'Import'}
-          </button>
-        </>
-      }
+      actions={<ImportActions formId={`${fieldId}-form`} busy={busy} done={report !== null} onClose={onClose} />}
     >
       <form id={`${fieldId}-form`} onSubmit={(event) => void submit(event)}>
         <label htmlFor={fieldId} className="field-label">
