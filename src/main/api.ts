@@ -12,7 +12,7 @@ import {
   type OutputOf,
   type ParsedInputOf,
 } from '../shared/contract';
-import { mayCall, RESPONDER, type Session } from '../shared/access';
+import { refusal, RESPONDER, type Session } from '../shared/access';
 import { fail, ok, type Result } from '../shared/result';
 import type { TimelineEvent } from '../shared/incidents';
 import type { WorkspaceInfo } from '../shared/workspace';
@@ -25,6 +25,7 @@ import { schemaVersion } from './store/migrate';
 import { incidentSettings, updateIncidentSettings } from './incidents/settings';
 import { incidentMetrics } from './postmortems/metrics';
 import { exportScorecard } from './drills/scorecard-export';
+import { withoutScript } from './drills/viewer';
 import { exportRunbooks } from './runbooks/export';
 import { importRunbooks } from './runbooks/import';
 import { clearDemo, DEMO_ROSTER, hasDemo, loadDemo } from './workspace/demo';
@@ -136,7 +137,7 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   exportDrillScenario: (input, core) => ({ markdown: core.drills.exportScenario(input.id) }),
   pickDrillScenario: (_input, core) => core.drills.pickScenario(),
   startDrill: (input, core) => core.drills.start(input.scenarioId, input.actor),
-  getDrill: (input, core) => core.drills.tick(input.id),
+  getDrill: (input, core, session) => (session.role === 'viewer' ? withoutScript(core.drills.tick(input.id)) : core.drills.tick(input.id)),
   listDrillRuns: (input, core) => core.drills.runs(input.scenarioId),
   pauseDrill: (input, core) => core.drills.pause(input.id),
   resumeDrill: (input, core) => core.drills.resume(input.id),
@@ -202,9 +203,8 @@ export async function dispatch(core: Core, name: string, rawInput: unknown, sess
     const shown = name.length > 80 ? `${name.slice(0, 80)}…` : name;
     return fail('UNKNOWN_OPERATION', `Unknown operation "${shown}". Known operations: ${operationNames.join(', ')}.`);
   }
-  if (!mayCall(session, name)) {
-    return fail('FORBIDDEN', `This console is read-only (viewer link): ${name} would change data. Use the responder link to make changes.`);
-  }
+  const refused = refusal(session, name);
+  if (refused) return fail('FORBIDDEN', refused);
   const parsed = contract[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) return { ok: false, error: toApiError(validationError(name, parsed.error)) };
   try {

@@ -10,7 +10,12 @@
  */
 import type { OperationName } from './contract';
 
-export type Access = 'read' | 'write';
+/**
+ * `script` operations only look, but at a drill's script (the scenarios, their
+ * injects before they fire, the facilitator's notes): responders in a drill must
+ * not see what is coming, so a viewer (a wall display in the drill room) may not.
+ */
+export type Access = 'read' | 'write' | 'script';
 
 export const operationAccess = {
   getSession: 'read',
@@ -82,16 +87,18 @@ export const operationAccess = {
   saveActionItem: 'write',
   incidentMetrics: 'read',
 
-  listDrillScenarios: 'read',
+  listDrillScenarios: 'script',
   saveDrillScenario: 'write',
   importDrillScenario: 'write',
-  exportDrillScenario: 'read',
+  exportDrillScenario: 'script',
   /** A random pick; nothing is recorded until the drill starts. */
-  pickDrillScenario: 'read',
+  pickDrillScenario: 'script',
   startDrill: 'write',
   /**
    * Fires injects that the drill clock has already made due, exactly as the
    * scheduler does on its next tick; it never starts, stops or changes a drill.
+   * A viewer gets it without the script: no facilitator notes, no text of an
+   * inject that has not fired.
    */
   getDrill: 'read',
   listDrillRuns: 'read',
@@ -115,7 +122,7 @@ export const operationAccess = {
   restoreBackup: 'write',
 } as const satisfies Record<OperationName, Access>;
 
-/** The operations a viewer may not call. */
+/** The operations that change data, which a viewer may not call. */
 export type WriteOperationName = { [N in OperationName]: (typeof operationAccess)[N] extends 'write' ? N : never }[OperationName];
 
 export const ROLES = ['responder', 'viewer'] as const;
@@ -132,4 +139,12 @@ export const VIEWER: Session = { role: 'viewer' };
 export const isWriteOperation = (name: OperationName): boolean => operationAccess[name] === 'write';
 
 /** Whether a session may call an operation. */
-export const mayCall = (session: Session, name: OperationName): boolean => session.role === 'responder' || !isWriteOperation(name);
+export const mayCall = (session: Session, name: OperationName): boolean => session.role === 'responder' || operationAccess[name] === 'read';
+
+/** Why a session may not call an operation (for FORBIDDEN), or null if it may. */
+export function refusal(session: Session, name: OperationName): string | null {
+  if (mayCall(session, name)) return null;
+  return operationAccess[name] === 'script'
+    ? `This console is read-only (viewer link): ${name} would show the drill's script, which is for the facilitator. Use the responder link.`
+    : `This console is read-only (viewer link): ${name} would change data. Use the responder link to make changes.`;
+}

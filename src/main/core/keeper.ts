@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { mayCall, RESPONDER, type Session } from '../../shared/access';
+import { refusal, RESPONDER, type Session } from '../../shared/access';
 import { contract, isOperationName, type OperationName, type ParsedInputOf } from '../../shared/contract';
 import type { RecoveryState, RestoreReport } from '../../shared/recovery';
 import { fail, ok, type Result } from '../../shared/result';
@@ -88,7 +88,8 @@ export class CoreKeeper {
     if (core && name !== 'restoreBackup') return dispatch(core, name, rawInput, session);
     if (!isOperationName(name)) return fail('UNKNOWN_OPERATION', `Unknown operation "${name.slice(0, 80)}".`);
     if (!RECOVERY_OPERATIONS.has(name)) return fail('STORE_UNREADABLE', this.unavailableMessage());
-    if (!mayCall(session, name)) return fail('FORBIDDEN', `This console is read-only (viewer link): ${name} would change data.`);
+    const refused = refusal(session, name);
+    if (refused) return fail('FORBIDDEN', refused);
     const parsed = contract[name].input.safeParse(rawInput ?? {});
     if (!parsed.success) return { ok: false, error: toApiError(validationError(name, parsed.error)) };
     try {

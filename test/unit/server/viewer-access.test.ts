@@ -3,11 +3,13 @@ import { dispatch } from '../../../src/main/api';
 import { startWebServer, type WebServer } from '../../../src/main/server/listen';
 import { operationAccess, VIEWER, type WriteOperationName } from '../../../src/shared/access';
 import { operationNames } from '../../../src/shared/contract';
+import type { DrillRun } from '../../../src/shared/drills';
 import { forkSeeded, sampleInputs, seededCore, storeSnapshot, type Seeded } from '../../fixtures/seeded';
 import { tempDir, writeFiles } from '../../fixtures/temp';
 
 const writeOperations = operationNames.filter((name): name is WriteOperationName => operationAccess[name] === 'write');
 const readOperations = operationNames.filter((name) => operationAccess[name] === 'read');
+const scriptOperations = operationNames.filter((name) => operationAccess[name] === 'script');
 
 describe('operation access', () => {
   it('classifies every operation of the contract, and nothing else', () => {
@@ -80,6 +82,33 @@ describe('a viewer session', () => {
       const body = (await response.json()) as { ok: boolean; error?: { code: string } };
       expect(body.error?.code, name).not.toBe('FORBIDDEN');
     }
+  });
+
+  it.each(scriptOperations)('cannot read the drill script through %s', async (name) => {
+    const response = await post(name, sampleInputs(seeded)[name], server.viewerToken);
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining("drill's script") as string } });
+    expect(await (await post(name, sampleInputs(seeded)[name], server.token)).json()).toMatchObject({ ok: true });
+  });
+
+  it('sees a running drill without its script: no facilitator notes, nothing of an inject before it fires', async () => {
+    const asResponder = (await (await post('getDrill', { id: seeded.runId }, server.token)).json()) as { value: DrillRun };
+    const asViewer = (await (await post('getDrill', { id: seeded.runId }, server.viewerToken)).json()) as { value: DrillRun };
+    const pending = asResponder.value.injects.filter((inject) => inject.status !== 'fired');
+    expect(pending.length).toBeGreaterThan(0);
+    expect(asResponder.value.injects.some((inject) => inject.facilitatorNotes !== '')).toBe(true);
+
+    const shown = JSON.stringify(asViewer.value);
+    for (const inject of asResponder.value.injects) {
+      if (inject.facilitatorNotes) expect(shown).not.toContain(inject.facilitatorNotes);
+    }
+    for (const inject of pending) {
+      expect(shown).not.toContain(inject.text);
+      expect(shown).not.toContain(inject.title);
+    }
+    expect(asViewer.value.injects.map((inject) => [inject.injectId, inject.status, inject.dueInSeconds])).toEqual(
+      asResponder.value.injects.map((inject) => [inject.injectId, inject.status, inject.dueInSeconds]),
+    );
   });
 
   it('learns its role from getSession, as the responder does', async () => {
