@@ -408,7 +408,7 @@ test('the load report charts hours per person and exports the same numbers as CS
   await page.emulateMedia({ colorScheme: 'dark' });
   await screenshot(page, 'oncall-load-dark');
 
-  const expected = 'handle,name,business_hours,off_hours,sleep_hours,total_hours\nchen,Chen Wei,8.00,7.00,9.00,24.00\neli,Eli Moreau,8.00,7.00,9.00,24.00\n';
+  const expected = 'handle,name,business_hours,off_hours,sleep_hours,total_hours\r\nchen,Chen Wei,8.00,7.00,9.00,24.00\r\neli,Eli Moreau,8.00,7.00,9.00,24.00\r\n';
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const file = await download;

@@ -19,7 +19,7 @@ import { damagedStoreAdvice } from './damaged';
 import { formatBreakGlass, formatExport, formatHits, formatImport, formatList, formatRevisions, formatRunbook, formatWorkspace } from './format';
 import { formatIncident, formatIncidents } from './format-incidents';
 import { formatLoadReport, formatOnCall, formatRosterImport, formatShifts } from './format-rosters';
-import { loadReportCsv } from '../rosters/load-report-csv';
+import { loadReportCsv } from '../../shared/load-report-csv';
 import type { CliIo } from './io';
 
 interface GlobalOptions {

@@ -4,7 +4,7 @@ import { downloadFile, safeFileName } from '../../../components/download';
 import { OnCallNav } from '../OnCallNav';
 import { useOnCall } from '../store';
 import { viewerZone } from '../time';
-import { loadReportCsv } from './csv';
+import { loadReportCsv } from '../../../../shared/load-report-csv';
 import { LoadChart } from './LoadChart';
 import { LoadTable } from './LoadTable';
 import { lastDays, useLoad } from './store';
