@@ -50,11 +50,10 @@ const zone = z.string().refine(isKnownZone, {
   error: (issue) => `"${String(issue.input)}" is not a time zone the tz database knows (e.g. Europe/London)`,
 });
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-01-05');
-const instant = z
-  .string()
-  .refine((value) => /T/.test(value) && /(Z|[+-]\d{2}:?\d{2})$/i.test(value) && !Number.isNaN(Date.parse(value)), {
-    message: 'use an ISO-8601 instant with a zone, e.g. 2026-12-24T17:00:00Z',
-  });
+/** An ISO-8601 instant with its zone or offset. */
+const isInstant = (value: unknown): value is string =>
+  typeof value === 'string' && /T/.test(value) && /(Z|[+-]\d{2}:?\d{2})$/i.test(value) && !Number.isNaN(Date.parse(value));
+const instant = z.string().refine(isInstant, { message: 'use an ISO-8601 instant with a zone, e.g. 2026-12-24T17:00:00Z' });
 
 const contact = z
   .record(z.string(), z.union([z.string(), z.number()]))
@@ -174,70 +173,100 @@ export function parseRosterFile(source: string, fileName: string): RosterDocumen
     const at = alias ? source.indexOf(`*${alias}`) : -1;
     throw rosterError(fileName, [{ path: '', line: at === -1 ? 1 : lines.linePos(at).line, message }]);
   }
+  // The shape and the cross-references are both checked before refusing, so one attempt lists every problem.
   const parsed = FileSchema.safeParse(value ?? {});
-  if (!parsed.success) {
-    throw rosterError(
-      fileName,
-      parsed.error.issues.map((issue) => ({
-        path: formatPath(issue.path),
-        line: lineOf(document, lines, issue.path),
-        message: issue.message,
-      })),
-    );
-  }
-  const problems = checkReferences(parsed.data).map(({ path, message }) => ({ path: formatPath(path), line: lineOf(document, lines, path), message }));
-  if (problems.length > 0) throw rosterError(fileName, problems);
+  const shapeProblems = parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message }));
+  const problems = [...shapeProblems, ...checkReferences(value)].map(({ path, message }) => ({
+    path: formatPath(path),
+    line: lineOf(document, lines, path),
+    message,
+  }));
+  if (problems.length > 0 || !parsed.success) throw rosterError(fileName, problems);
   return normalize(parsed.data);
 }
 
-/** Cross-checks a file's parts against each other: names, members, targets, overlapping overrides. */
-function checkReferences(file: FileShape): { path: PropertyKey[]; message: string }[] {
+/** The entries of a list in the file, or none if it is not a list (the shape check reports that). */
+const entries = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+/** A key of a mapping in the file, or undefined if there is no such mapping. */
+const key = (value: unknown, name: string): unknown =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[name] : undefined;
+/** A non-empty name as the shape check reads it (trimmed), or undefined if it is not one (the shape check reports that). */
+const nameOf = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+
+/**
+ * Cross-checks a file's parts against each other: names, members, targets,
+ * overlapping overrides. It reads the file as loaded, not as the shape check
+ * accepted it, so these problems are listed even when the file also has
+ * problems of shape; a part whose shape is wrong is left to the shape check.
+ */
+function checkReferences(file: unknown): { path: PropertyKey[]; message: string }[] {
   const problems: { path: PropertyKey[]; message: string }[] = [];
   const handles = new Set<string>();
-  file.people.forEach((person, i) => {
-    if (handles.has(person.handle)) problems.push({ path: ['people', i, 'handle'], message: `"${person.handle}" is the handle of two people` });
-    handles.add(person.handle);
+  entries(key(file, 'people')).forEach((person, i) => {
+    const handle = nameOf(key(person, 'handle'));
+    if (handle === undefined) return;
+    if (handles.has(handle)) problems.push({ path: ['people', i, 'handle'], message: `"${handle}" is the handle of two people` });
+    handles.add(handle);
   });
+  const unknownPerson = (handle: string) => `"${handle}" is not the handle of anyone under people`;
+  const teams = entries(key(file, 'teams'));
   const teamNames = new Set<string>();
   const scheduleNames = new Set<string>();
-  file.teams.forEach((team, t) => {
-    if (teamNames.has(team.name)) problems.push({ path: ['teams', t, 'name'], message: `"${team.name}" names two teams` });
-    teamNames.add(team.name);
-    team.schedules.forEach((schedule, s) => {
+  teams.forEach((team, t) => {
+    const teamName = nameOf(key(team, 'name'));
+    if (teamName !== undefined && teamNames.has(teamName)) problems.push({ path: ['teams', t, 'name'], message: `"${teamName}" names two teams` });
+    if (teamName !== undefined) teamNames.add(teamName);
+    entries(key(team, 'schedules')).forEach((schedule, s) => {
       const at = ['teams', t, 'schedules', s];
-      if (scheduleNames.has(schedule.name)) problems.push({ path: [...at, 'name'], message: `"${schedule.name}" names two schedules` });
-      scheduleNames.add(schedule.name);
-      schedule.layers.forEach((layer, l) => {
-        layer.members.forEach((member, m) => {
-          if (!handles.has(member)) problems.push({ path: [...at, 'layers', l, 'members', m], message: `"${member}" is not the handle of anyone under people` });
+      const scheduleName = nameOf(key(schedule, 'name'));
+      if (scheduleName !== undefined && scheduleNames.has(scheduleName)) problems.push({ path: [...at, 'name'], message: `"${scheduleName}" names two schedules` });
+      if (scheduleName !== undefined) scheduleNames.add(scheduleName);
+      entries(key(schedule, 'layers')).forEach((layer, l) => {
+        entries(key(layer, 'members')).forEach((value, m) => {
+          const member = nameOf(value);
+          if (member !== undefined && !handles.has(member)) problems.push({ path: [...at, 'layers', l, 'members', m], message: unknownPerson(member) });
         });
-        const unit = SHIFT.exec(layer.shift.trim())?.[2]?.charAt(0).toLowerCase();
-        if (unit === 'w' && layer.handoff_day === undefined) {
+        const shift = key(layer, 'shift');
+        const [, amount, unit] = (typeof shift === 'string' && SHIFT.exec(shift.trim())) || [];
+        if (unit?.charAt(0).toLowerCase() === 'w' && key(layer, 'handoff_day') === undefined) {
           problems.push({ path: [...at, 'layers', l, 'handoff_day'], message: 'a weekly rotation needs handoff_day (the weekday of the handoff)' });
         }
-        if (Number(SHIFT.exec(layer.shift.trim())?.[1]) === 0) problems.push({ path: [...at, 'layers', l, 'shift'], message: 'a shift cannot be zero long' });
+        if (amount !== undefined && Number(amount) === 0) problems.push({ path: [...at, 'layers', l, 'shift'], message: 'a shift cannot be zero long' });
       });
-      const sorted = schedule.overrides.map((override, o) => ({ override, o })).sort((a, b) => Date.parse(a.override.start) - Date.parse(b.override.start));
-      sorted.forEach(({ override, o }, index) => {
-        if (!handles.has(override.person)) problems.push({ path: [...at, 'overrides', o, 'person'], message: `"${override.person}" is not the handle of anyone under people` });
-        if (Date.parse(override.end) <= Date.parse(override.start)) problems.push({ path: [...at, 'overrides', o, 'end'], message: 'an override must end after it starts' });
-        const previous = sorted[index - 1];
-        if (previous && Date.parse(previous.override.end) > Date.parse(override.start)) {
+      const overrides = entries(key(schedule, 'overrides')).map((override, o) => ({
+        o,
+        person: nameOf(key(override, 'person')),
+        start: key(override, 'start'),
+        end: key(override, 'end'),
+      }));
+      overrides.forEach(({ o, person }) => {
+        if (person !== undefined && !handles.has(person)) problems.push({ path: [...at, 'overrides', o, 'person'], message: unknownPerson(person) });
+      });
+      // Spans are compared only where both instants are well formed (the shape check reports the others).
+      const spans = overrides
+        .flatMap(({ o, person, start, end }) => (isInstant(start) && isInstant(end) ? [{ o, person: person ?? '?', start, end }] : []))
+        .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+      spans.forEach((span, index) => {
+        if (Date.parse(span.end) <= Date.parse(span.start)) problems.push({ path: [...at, 'overrides', span.o, 'end'], message: 'an override must end after it starts' });
+        const previous = spans[index - 1];
+        if (previous && Date.parse(previous.end) > Date.parse(span.start)) {
           problems.push({
-            path: [...at, 'overrides', o],
-            message: `overlaps the override of ${previous.override.person} (${previous.override.start} to ${previous.override.end}); overrides on one schedule cannot overlap`,
+            path: [...at, 'overrides', span.o],
+            message: `overlaps the override of ${previous.person} (${previous.start} to ${previous.end}); overrides on one schedule cannot overlap`,
           });
         }
       });
     });
   });
-  file.teams.forEach((team, t) => {
-    team.escalation_policies.forEach((policy, p) => {
-      policy.levels.forEach((level, l) => {
-        level.targets.forEach((target, g) => {
+  teams.forEach((team, t) => {
+    entries(key(team, 'escalation_policies')).forEach((policy, p) => {
+      entries(key(policy, 'levels')).forEach((level, l) => {
+        entries(key(level, 'targets')).forEach((target, g) => {
           const at = ['teams', t, 'escalation_policies', p, 'levels', l, 'targets', g];
-          if ('schedule' in target && !scheduleNames.has(target.schedule)) problems.push({ path: [...at, 'schedule'], message: `"${target.schedule}" is not a schedule in this roster` });
-          if ('person' in target && !handles.has(target.person)) problems.push({ path: [...at, 'person'], message: `"${target.person}" is not the handle of anyone under people` });
+          const schedule = nameOf(key(target, 'schedule'));
+          const person = nameOf(key(target, 'person'));
+          if (schedule !== undefined && !scheduleNames.has(schedule)) problems.push({ path: [...at, 'schedule'], message: `"${schedule}" is not a schedule in this roster` });
+          if (person !== undefined && !handles.has(person)) problems.push({ path: [...at, 'person'], message: unknownPerson(person) });
         });
       });
     });

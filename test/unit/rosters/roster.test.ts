@@ -80,25 +80,16 @@ describe('a broken roster', () => {
     expect(error.message).toMatch(/not imported .*nothing was changed/);
     const lines = broken.split('\n');
     const lineOf = (text: string) => lines.findIndex((line) => line.includes(text)) + 1;
-    expect(error.details).toEqual(
-      expect.arrayContaining([
-        `broken.yaml:${lineOf('Asia/Atlantis')}: people[2].time_zone: "Asia/Atlantis" is not a time zone the tz database knows (e.g. Europe/London)`,
-        `broken.yaml:${lineOf('members: []')}: teams[0].schedules[0].layers[1].members: a rotation needs at least one member`,
-        `broken.yaml:${lineOf('"10am"')}: teams[1].schedules[0].layers[0].handoff: "10am" is not a time of day; use HH:MM on a 24-hour clock, e.g. "09:00"`,
-      ]),
-    );
-    expect(error.details?.length).toBe(3);
-    expect((await op(core, 'exportRoster', {})).yaml).toBe(before.yaml);
-
-    // With the shape fixed, the references are checked: the unknown member and the overlap.
-    const fixedShape = broken.replace('Asia/Atlantis', 'Asia/Tokyo').replace('"10am"', '"10:00"').replace('members: []', 'members: [eli]');
-    writeFiles(dir, { 'broken.yaml': fixedShape });
-    const second = await opError(core, 'importRoster', { path: path.join(dir, 'broken.yaml') });
-    // In the order they stand in the file.
-    expect(second.details).toEqual([
-      expect.stringMatching(/broken\.yaml:\d+: teams\[0\]\.schedules\[0\]\.overrides\[1\]: overlaps the override of bo/) as string,
-      expect.stringMatching(/broken\.yaml:\d+: teams\[1\]\.schedules\[0\]\.layers\[0\]\.members\[1\]: "zed" is not the handle of anyone/) as string,
+    // Every problem at once, in the order they stand in the file: the shape (a zone, a rotation, a handoff)
+    // and the references (an override over another, a member nobody has that handle) alike.
+    expect(error.details).toEqual([
+      `broken.yaml:${lineOf('Asia/Atlantis')}: people[2].time_zone: "Asia/Atlantis" is not a time zone the tz database knows (e.g. Europe/London)`,
+      `broken.yaml:${lineOf('members: []')}: teams[0].schedules[0].layers[1].members: a rotation needs at least one member`,
+      `broken.yaml:${lineOf('- person: ana')}: teams[0].schedules[0].overrides[1]: overlaps the override of bo (2026-12-24T17:00:00-05:00 to 2026-12-26T09:00:00-05:00); overrides on one schedule cannot overlap`,
+      `broken.yaml:${lineOf('zed')}: teams[1].schedules[0].layers[0].members[1]: "zed" is not the handle of anyone under people`,
+      `broken.yaml:${lineOf('"10am"')}: teams[1].schedules[0].layers[0].handoff: "10am" is not a time of day; use HH:MM on a 24-hour clock, e.g. "09:00"`,
     ]);
+    expect(error.message).toBe('The roster was not imported (5 problems); nothing was changed.');
     expect((await op(core, 'exportRoster', {})).yaml).toBe(before.yaml);
   });
 
@@ -189,5 +180,23 @@ describe('people from CSV', () => {
     ]);
     const error = await opError(core, 'importPeopleCsv', { path: path.join(dir, 'bad.csv') });
     expect(error.details).toEqual(['bad.csv:2: "Mars/Olympus" is not a time zone the tz database knows', 'bad.csv:3: handle is empty']);
+  });
+
+  it('names the line a bad row is on when blank lines and a quoted value over two lines come before it', async () => {
+    const { core } = memoryCore();
+    const dir = tempDir();
+    const lines = [
+      'handle,name,time_zone,phone', // 1
+      'ana,Ana Lima,America/New_York,+1 555 0100', // 2
+      '', // 3
+      'bo,"Bo Andersen', // 4
+      '(nights)",Europe/London,', // 5
+      '', // 6
+      'chen,Chen Wei,Asia/Atlantis,', // 7
+    ];
+    writeFiles(dir, { 'people.csv': `${lines.join('\r\n')}\r\n` });
+    const error = await opError(core, 'importPeopleCsv', { path: path.join(dir, 'people.csv') });
+    expect(error.details).toEqual(['people.csv:7: "Asia/Atlantis" is not a time zone the tz database knows']);
+    expect((await op(core, 'getRoster', {})).people).toEqual([]);
   });
 });
