@@ -7,6 +7,7 @@ import type {
   RunbookDiff,
   RunbookHit,
   RunbookList,
+  RunbookMetadata,
   RunbookOrigin,
   RunbookPreview,
   RunbookRevision,
@@ -212,12 +213,13 @@ export class RunbookLibrary {
    * identical to what is stored. Every change to a runbook goes through here.
    */
   commit(draft: RunbookDraft, options: { id?: number | undefined; author: string; message: string }): CommitResult {
-    const { metadata, extraFrontMatter, body } = draft.parsed;
+    const metadata = withSortedNames(draft.parsed.metadata);
+    const { extraFrontMatter, body } = draft.parsed;
     const composed = composeRunbookFile(draft.uid, metadata, extraFrontMatter, body);
     const contentHash = createHash('sha256').update(composed).digest('hex');
     const record = {
       uid: draft.uid,
-      parsed: draft.parsed,
+      parsed: { ...draft.parsed, metadata },
       sourceText: draft.sourceText ?? composed,
       sourcePath: draft.sourcePath,
       relativePath: draft.relativePath,
@@ -268,3 +270,16 @@ export class RunbookLibrary {
     })();
   }
 }
+
+/**
+ * Tags and services in the order the store lists them (by code point, each once),
+ * so a revision, an export and the runbook read back all say the same: an export
+ * imported again is unchanged, whatever order the file first listed them in.
+ */
+function withSortedNames(metadata: RunbookMetadata): RunbookMetadata {
+  const sorted = (names: string[]) => [...new Set(names)].sort(byCodePoint);
+  return { ...metadata, tags: sorted(metadata.tags), services: sorted(metadata.services) };
+}
+
+/** SQLite's BINARY collation: UTF-8 bytes, which order as code points do (UTF-16 units do not, past U+FFFF). */
+const byCodePoint = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
