@@ -39,7 +39,7 @@ describe.skipIf(!hasCorpus)('the prometheus-operator runbook corpus', () => {
     expect(groups).toMatchObject({ etcd: 7, node: expect.any(Number) as number, alertmanager: expect.any(Number) as number });
   });
 
-  it('turns Diagnosis and Mitigation list items into steps (checked against three files)', async () => {
+  it('turns Diagnosis and Mitigation list items into steps (checked against four files)', async () => {
     const { byFile } = await importedCorpus();
 
     // 4 items in the first Diagnosis list (one with a nested list) + 8 under "Other things to check:".
@@ -67,6 +67,18 @@ describe.skipIf(!hasCorpus)('the prometheus-operator runbook corpus', () => {
     expect(notReady.steps).toHaveLength(12);
     expect(notReady.steps[3]?.text).toContain('stuck or long running init containers');
     expect(notReady.steps[0]?.commands).toEqual(['kubectl -n $NAMESPACE get pod $POD']);
+
+    // 3 Diagnosis items, each with its command, then 3 Mitigation items (links and advice, no commands).
+    const jobFailed = await byFile('kubernetes/KubeJobFailed.md');
+    expect(jobFailed.steps.map((step) => [step.section, step.commands])).toEqual([
+      ['Diagnosis', ['kubectl -n $NAMESPACE describe jobs $JOB']],
+      ['Diagnosis', ['kubectl -n $NAMESPACE describe pod $POD_FROM_JOB']],
+      ['Diagnosis', ['kubectl -n $NAMESPACE log pod $POD_FROM_JOB']],
+      ['Mitigation', []],
+      ['Mitigation', []],
+      ['Mitigation', []],
+    ]);
+    expect(jobFailed.steps[5]?.text).toMatch(/^redesign job so that it is idempotent/);
   });
 
   it('exports and re-imports with every runbook unchanged; a second export is byte-identical', async () => {
