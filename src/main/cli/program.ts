@@ -113,7 +113,7 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     .description('the revisions of one runbook, newest first')
     .argument('<id>', 'runbook id')
     .action(async (id: string) => {
-      await run('listRunbookRevisions', { id: Number(id) }, formatRevisions);
+      await run('listRunbookRevisions', { id: wholeNumber(id, 'the runbook id') }, formatRevisions);
     });
 
   runbooks
@@ -126,7 +126,7 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     .action(async (words: string[], options: { limit: string; tag?: string; service?: string }) => {
       await run(
         'searchRunbooks',
-        { query: words.join(' '), limit: Number(options.limit), tag: options.tag, service: options.service },
+        { query: words.join(' '), limit: wholeNumber(options.limit, '--limit'), tag: options.tag, service: options.service },
         (hits) => formatHits(hits, io.isTty),
       );
     });
@@ -136,7 +136,7 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     .description('one runbook with its metadata and Markdown')
     .argument('<id>', 'runbook id (from list or search)')
     .action(async (id: string) => {
-      await run('getRunbook', { id: Number(id) }, formatRunbook);
+      await run('getRunbook', { id: wholeNumber(id, 'the runbook id') }, formatRunbook);
     });
 
   runbooks
@@ -453,6 +453,12 @@ function nonLoopbackWarning(host: string): string {
     '  Share only the viewer link where you can, and omit --host to keep the console on this machine.',
     '',
   ].join('\n');
+}
+
+/** A whole number typed on the command line, or a one-line usage error naming what it is for (not zod's "received NaN"). */
+function wholeNumber(value: string, name: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new CliExit(2, `${name} must be a whole number, got "${value}"`);
+  return Number(value);
 }
 
 function parseTestClock(value: string) {

@@ -41,8 +41,10 @@ describe('holdfast CLI', () => {
     await holdfast('runbooks', 'import', sampleFolder(), '--data', data);
     const before = await holdfast('--json', '--data', data, 'runbooks', 'search', 'wal');
     const after = await holdfast('runbooks', 'search', 'wal', '--data', data, '--json');
+    const mixed = await holdfast('--json', 'runbooks', 'search', `--data=${data}`, 'wal');
     expect(before.status).toBe(0);
     expect(after.stdout).toBe(before.stdout);
+    expect(mixed.stdout).toBe(before.stdout);
     const hits = JSON.parse(after.stdout) as RunbookHit[];
     expect(hits).toEqual([
       {
@@ -77,9 +79,14 @@ describe('holdfast CLI', () => {
     const missing = await holdfast('--data', data, 'runbooks', 'show', '42');
     expect(missing).toEqual({ status: 1, stdout: '', stderr: 'holdfast: No runbook with id 42.\n' });
 
-    const invalid = await holdfast('--data', data, 'runbooks', 'search', 'x', '--limit', 'lots');
+    const invalid = await holdfast('--data', data, 'runbooks', 'search', 'x', '--limit', '5000');
     expect(invalid.status).toBe(1);
     expect(invalid.stderr).toMatch(/^holdfast: Invalid input for searchRunbooks — limit: .+\n$/);
+
+    const notANumber = await holdfast('--data', data, 'runbooks', 'search', 'x', '--limit', 'lots');
+    expect(notANumber).toEqual({ status: 2, stdout: '', stderr: 'holdfast: --limit must be a whole number, got "lots"\n' });
+    const badId = await holdfast('--data', data, 'runbooks', 'show', 'disk');
+    expect(badId).toEqual({ status: 2, stdout: '', stderr: 'holdfast: the runbook id must be a whole number, got "disk"\n' });
 
     const unknown = await holdfast('--data', data, 'xyzzy');
     expect(unknown.status).not.toBe(0);
