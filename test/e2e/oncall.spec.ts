@@ -1,87 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { documentedRoster } from '../fixtures/roster';
 import { callApi, expect, screenshot, test, type RunningConsole } from './web-console';
 
-/** The complete example of docs/roster-format.md, whose answers the doc lists. */
-const ROSTER = `people:
-  - handle: ana
-    name: Ana Lima
-    time_zone: America/New_York
-    contacts:
-      - phone: "+1 555 0100"
-      - email: ana@example.com
-  - handle: bo
-    name: Bo Andersen
-    time_zone: Europe/London
-    contacts:
-      - sms: "+44 7700 900123"
-  - handle: chen
-    name: Chen Wei
-    time_zone: Asia/Tokyo
-    contacts:
-      - chat: "@chen"
-  - handle: dana
-    name: Dana Okafor
-    time_zone: America/New_York
-    contacts:
-      - phone: "+1 555 0199"
-  - handle: eli
-    name: Eli Moreau
-    time_zone: Europe/London
-    contacts:
-      - email: eli@example.com
-teams:
-  - name: Payments
-    services: [payments-api, checkout]
-    schedules:
-      - name: Payments primary
-        time_zone: America/New_York
-        layers:
-          - name: Weekly
-            members: [ana, dana, bo]
-            shift: 1 week
-            handoff: "09:00"
-            handoff_day: monday
-            start: 2026-11-02
-          - name: Business hours
-            members: [eli]
-            shift: 1 day
-            handoff: "09:00"
-            start: 2026-11-02
-            restrictions:
-              - days: [mon, tue, wed, thu, fri]
-                from: "09:00"
-                to: "17:00"
-        overrides:
-          - person: bo
-            start: 2026-12-24T17:00:00-05:00
-            end: 2026-12-26T09:00:00-05:00
-            note: Dana is away for the holidays
-    escalation_policies:
-      - name: Payments
-        repeat: 1
-        levels:
-          - wait_minutes: 15
-            targets:
-              - schedule: Payments primary
-          - wait_minutes: 15
-            targets:
-              - person: dana
-  - name: Platform
-    services: [edge-proxy]
-    schedules:
-      - name: Platform
-        time_zone: Europe/London
-        layers:
-          - name: Daily
-            members: [chen, eli]
-            shift: 1 day
-            handoff: "10:00"
-            start: 2026-11-01
-`;
+/** The complete example of docs/roster-format.md (read from the doc), whose answers the doc lists. */
+const ROSTER = documentedRoster();
 
-/** Three problems on three lines: an unknown zone, a rotation with no members, a handoff that cannot be parsed. */
+/** Four problems on four lines: an unknown zone, a rotation with no members, a handoff that cannot be parsed, an unknown person. */
 const BROKEN_ROSTER = `people:
   - handle: ana
     name: Ana Lima
@@ -338,7 +264,8 @@ test('a broken roster file shows every problem in the dialog, and the board is u
     await request.post(`${holdfast.origin}/api/importRoster`, { headers: { Authorization: `Bearer ${holdfast.token}` }, data: { path: file } })
   ).json()) as { ok: false; error: { code: string; message: string; details: string[] } };
   expect(refused.ok).toBe(false);
-  expect(refused.error.details).toHaveLength(3);
+  expect(refused.error.details).toHaveLength(4);
+  expect(refused.error.details.at(-1)).toMatch(/^broken\.yaml:18: .*"zed" is not the handle of anyone/);
 
   await page.clock.setFixedTime(new Date('2026-11-27T10:00:00Z')); // so the board's "in 3 h" cannot tick between looks
   await open(page, holdfast, '#/oncall');

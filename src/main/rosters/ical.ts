@@ -25,5 +25,6 @@ export function shiftsToIcal(scheduleName: string, shifts: Shift[], now: Date): 
     component.updatePropertyWithValue('dtstamp', ICAL.Time.fromJSDate(now, true));
     calendar.addSubcomponent(component);
   }
-  return calendar.toString();
+  // RFC 5545 ends every content line with CRLF, the last one too.
+  return `${calendar.toString()}\r\n`;
 }

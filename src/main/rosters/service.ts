@@ -171,6 +171,9 @@ export class RosterService {
   ical(input: ParsedInputOf<'scheduleIcal'>): string {
     const roster = this.repo.roster();
     const schedule = findSchedule(roster, input.schedule);
+    if (input.person !== undefined && !roster.people.some((person) => person.handle === input.person)) {
+      throw new HoldfastError('NOT_FOUND', `Nobody has the handle "${input.person}".`, 'person');
+    }
     const now = Temporal.Instant.fromEpochMilliseconds(this.clock.now().getTime());
     const to = now.toZonedDateTimeISO(schedule.timeZone).add({ months: input.months }).toInstant();
     // Shifts keep their true start (not cut at "now"), so each one's UID stays the same from one fetch to the next.

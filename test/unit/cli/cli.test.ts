@@ -3,8 +3,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/cli/program';
+import { openCore } from '../../../src/main/core/core';
 import type { ImportReport, RunbookHit } from '../../../src/shared/runbooks';
-import { APP_ROOT, CORPUS_DIR, hasCorpus, tempDir, writeFiles } from '../../fixtures/temp';
+import { op } from '../../fixtures/core';
+import { APP_ROOT, ASSETS_DIR, CORPUS_DIR, hasCorpus, tempDir, writeFiles } from '../../fixtures/temp';
 
 /** Runs the CLI in-process and captures what it prints. */
 async function holdfast(...argv: string[]) {
@@ -134,7 +136,7 @@ describe('the holdfast process', () => {
 
 describe('holdfast roster and oncall', () => {
   it('imports the documented roster and answers oncall --at as the doc says', async () => {
-    const { documentedRoster } = await import('../../fixtures/roster');
+    const { documentedAnswers, documentedRoster } = await import('../../fixtures/roster');
     const dir = tempDir();
     writeFiles(dir, { 'roster.yaml': documentedRoster() });
     const data = tempDir();
@@ -142,19 +144,57 @@ describe('holdfast roster and oncall', () => {
     expect(imported.status).toBe(0);
     expect(imported.stdout).toMatch(/^Roster: 5 people, 2 teams, 2 schedules/);
 
-    const answer = await holdfast('oncall', '--at', '2026-11-03T15:00:00Z', '--json', '--data', data);
-    expect(answer.status).toBe(0);
-    const entries = JSON.parse(answer.stdout) as { schedule: string; person: { handle: string } | null }[];
-    expect(entries.map((entry) => [entry.schedule, entry.person?.handle])).toEqual([
-      ['Payments primary', 'eli'],
-      ['Platform', 'chen'],
-    ]);
+    // Every row of the doc's table of answers, asked the way the doc says.
+    const table = documentedAnswers();
+    expect(table).toHaveLength(4);
+    for (const row of table) {
+      const answer = await holdfast('oncall', '--at', row.at, '--json', '--data', data);
+      expect(answer.status).toBe(0);
+      const entries = JSON.parse(answer.stdout) as { schedule: string; person: { handle: string } | null }[];
+      expect(Object.fromEntries(entries.map((entry) => [entry.schedule, entry.person?.handle])), row.at).toEqual(row.onCall);
+    }
     const team = await holdfast('--data', data, 'oncall', '--team', 'Payments', '--at', '2026-12-25T12:00:00Z');
     expect(team.stdout).toBe(
       'Payments / Payments primary: Bo Andersen (bo) [override] 2026-12-24T22:00:00Z → 2026-12-26T14:00:00Z; next Dana Okafor (dana) from 2026-12-26T14:00:00Z\n',
     );
     const shifts = await holdfast('--data', data, '--json', 'oncall', 'shifts', '--schedule', 'Platform', '--from', '2026-11-02T00:00:00Z', '--to', '2026-11-03T00:00:00Z');
     expect((JSON.parse(shifts.stdout) as { person: { handle: string } }[]).map((s) => s.person.handle)).toEqual(['chen', 'eli']);
+  });
+
+  it('takes a schedule or team by the name oncall prints, by id, or by name in any case', async () => {
+    const { documentedRoster } = await import('../../fixtures/roster');
+    const dir = tempDir();
+    writeFiles(dir, { 'roster.yaml': documentedRoster() });
+    const data = tempDir();
+    expect((await holdfast('--data', data, 'roster', 'import', path.join(dir, 'roster.yaml'))).status).toBe(0);
+    // The ids are the store's; the CLI never prints them, so ask the store.
+    const core = openCore({ dataDir: data, assetsDir: ASSETS_DIR });
+    const roster = await op(core, 'getRoster', {}).finally(() => core.close());
+    const scheduleId = String(roster.schedules.find((s) => s.name === 'Platform')?.id);
+    const teamId = String(roster.teams.find((t) => t.name === 'Payments')?.id);
+    const at = ['--at', '2026-12-25T12:00:00Z', '--data', data];
+
+    const byName = await holdfast('oncall', '--schedule', 'Platform', ...at);
+    expect(byName.stdout).toMatch(/^Platform \/ Platform: Chen Wei \(chen\)/);
+    expect((await holdfast('oncall', '--schedule', scheduleId, ...at)).stdout).toBe(byName.stdout);
+    expect((await holdfast('oncall', '--schedule', 'platform', ...at)).stdout).toBe(byName.stdout);
+    const team = await holdfast('oncall', '--team', 'Payments', ...at);
+    expect(team.stdout).toMatch(/^Payments \/ Payments primary: Bo Andersen/);
+    expect((await holdfast('oncall', '--team', teamId, ...at)).stdout).toBe(team.stdout);
+
+    const range = ['--from', '2026-11-02T00:00:00Z', '--to', '2026-11-04T00:00:00Z', '--data', data];
+    const shifts = await holdfast('oncall', 'shifts', '--schedule', 'Platform', ...range);
+    expect(shifts.stdout.split('\n')).toHaveLength(4);
+    expect((await holdfast('oncall', 'shifts', '--schedule', scheduleId, ...range)).stdout).toBe(shifts.stdout);
+    const load = await holdfast('oncall', 'load', '--team', 'Payments', ...range);
+    expect(load.stdout).toMatch(/Ana Lima/);
+    expect((await holdfast('oncall', 'load', '--team', teamId, ...range)).stdout).toBe(load.stdout);
+    const ical = await holdfast('oncall', 'ical', '--schedule', scheduleId, '--months', '1', '--data', data);
+    expect(ical.stdout).toMatch(/^BEGIN:VCALENDAR/);
+
+    const unknown = await holdfast('oncall', '--schedule', 'Nope', ...at);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toBe('holdfast: No schedule "Nope". Schedules: Payments primary, Platform.\n');
   });
 
   it('refuses a broken roster with each problem on its own line and exit status 1', async () => {

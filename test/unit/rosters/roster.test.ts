@@ -3,7 +3,7 @@ import path from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { memoryCore, op, opError } from '../../fixtures/core';
-import { documentedRoster } from '../../fixtures/roster';
+import { documentedAnswers, documentedRoster } from '../../fixtures/roster';
 import { tempDir, writeFiles } from '../../fixtures/temp';
 
 async function withDocumentedRoster(now = '2026-11-20T12:00:00Z') {
@@ -21,10 +21,9 @@ describe('the documented roster', () => {
   it('imports, and answers who is on call as docs/roster-format.md says', async () => {
     const { core, report } = await withDocumentedRoster();
     expect(report).toMatchObject({ people: 5, teams: 2, schedules: 2, overrides: 1, escalationPolicies: 1 });
-    expect(await onCall(core, '2026-11-03T03:00:00Z')).toEqual({ 'Payments primary': 'ana', Platform: 'eli' });
-    expect(await onCall(core, '2026-11-03T15:00:00Z')).toEqual({ 'Payments primary': 'eli', Platform: 'chen' });
-    expect(await onCall(core, '2026-11-14T15:00:00Z')).toEqual({ 'Payments primary': 'dana', Platform: 'eli' });
-    expect(await onCall(core, '2026-12-25T12:00:00Z')).toEqual({ 'Payments primary': 'bo', Platform: 'chen' });
+    const table = documentedAnswers();
+    expect(table).toHaveLength(4); // every row of the doc's table is read
+    for (const row of table) expect(await onCall(core, row.at)).toEqual(row.onCall);
   });
 
   it('answers in the JSON shape the CLI documents, with who is next', async () => {
@@ -147,6 +146,18 @@ describe('the iCal export', () => {
     clock.advance(3 * 3_600_000);
     const later = await uids();
     expect(later.slice(0, 5)).toEqual(first.slice(0, 5));
+  });
+
+  it('ends every line with CRLF, the last one too, and refuses a person nobody is', async () => {
+    const { core } = await withDocumentedRoster('2026-11-20T12:00:00Z');
+    const { ics } = await op(core, 'scheduleIcal', { schedule: 'Platform', months: 1 });
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(ics.split('\r\n').every((line) => !line.includes('\n'))).toBe(true);
+    expect(await opError(core, 'scheduleIcal', { schedule: 'Platform', person: 'zed' })).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'person',
+      message: 'Nobody has the handle "zed".',
+    });
   });
 });
 
