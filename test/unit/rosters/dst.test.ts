@@ -175,3 +175,22 @@ describe('a schedule viewed from another zone', () => {
     });
   });
 });
+
+describe('restriction windows across a change (wall-clock edges, same rules as handoffs)', () => {
+  const covered = (s: Schedule, from: string, to: string) =>
+    finalShifts(s, [], people, Temporal.Instant.from(from), Temporal.Instant.from(to))
+      .filter((shift) => shift.person)
+      .map((shift) => [shift.start, shift.end]);
+
+  it('New York, 2026-03-08: 01:00–03:00 lasts one hour, and a window from 02:30 opens at 03:00 EDT', () => {
+    const s = schedule('America/New_York', { members: ['ana'], restrictions: [{ days: ['sunday'], start: '01:00', end: '03:00' }] });
+    expect(covered(s, '2026-03-08T00:00:00Z', '2026-03-09T00:00:00Z')).toEqual([['2026-03-08T06:00:00Z', '2026-03-08T07:00:00Z']]);
+    const late = schedule('America/New_York', { members: ['ana'], restrictions: [{ days: ['sunday'], start: '02:30', end: '04:00' }] });
+    expect(covered(late, '2026-03-08T00:00:00Z', '2026-03-09T00:00:00Z')).toEqual([['2026-03-08T07:00:00Z', '2026-03-08T08:00:00Z']]);
+  });
+
+  it('New York, the night of 2026-10-31: a 22:00–06:00 window runs nine hours as the clocks fall back', () => {
+    const s = schedule('America/New_York', { members: ['ana'], restrictions: [{ days: ['saturday'], start: '22:00', end: '06:00' }] });
+    expect(covered(s, '2026-10-31T00:00:00Z', '2026-11-02T00:00:00Z')).toEqual([['2026-11-01T02:00:00Z', '2026-11-01T11:00:00Z']]);
+  });
+});
