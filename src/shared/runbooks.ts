@@ -288,16 +288,19 @@ export const RelatedRunbooksInput = z
 
 export const RunbookAssetInput = z.object({ id: runbookId, path: z.string().min(1).max(1000) }).strict();
 
+/** A front matter value that is absent where it is required, or of the wrong kind: said in words a file's author knows. */
+const missingOr = (wrongKind: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'is missing' : wrongKind);
+
 /** Front matter keys Holdfast reads, as written in files. Anything else is kept as-is. */
 const stringList = z
-  .union([z.array(z.union([z.string(), z.number()])), z.string(), z.number()])
+  .union([z.array(z.union([z.string(), z.number()])), z.string(), z.number()], { error: 'must be a list, or names separated by commas' })
   .transform((value) =>
     (Array.isArray(value) ? value.map(String) : String(value).split(','))
       .map((item) => item.trim())
       .filter((item) => item.length > 0),
   );
 
-const textValue = z.union([z.string(), z.number()]).transform((value) => String(value).trim());
+const textValue = z.union([z.string(), z.number()], { error: missingOr('must be text') }).transform((value) => String(value).trim());
 
 export const RunbookFrontMatter = z.looseObject({
   id: textValue.optional(),
@@ -315,6 +318,15 @@ export const RunbookFrontMatter = z.looseObject({
     .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value.trim()))
     .pipe(dateOnly)
     .optional(),
-  review_every_days: z.coerce.number().int().min(1).max(3650).optional(),
-  links: z.array(z.object({ label: textValue, url: z.string().trim() })).optional(),
+  review_every_days: z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be from 1 to 3650 days')
+    .max(3650, 'must be from 1 to 3650 days')
+    .optional(),
+  links: z
+    .array(z.object({ label: textValue, url: z.string({ error: missingOr('must be text') }).trim() }, { error: 'must be a label and a url' }), {
+      error: 'must be a list of label and url pairs',
+    })
+    .optional(),
 });

@@ -56,7 +56,7 @@ export function importRunbooks(library: RunbookLibrary, paths: string[], author:
           // A savepoint per file: a failure part-way rolls back only that file.
           library.db.transaction(() => importOne(library, source, author, report, claimed))();
         } catch (error) {
-          report.failed.push({ path: source.file, error: describe(error) });
+          report.failed.push({ path: source.file, error: withoutPath(describe(error), source.file) });
         }
       }
     })();
@@ -167,6 +167,10 @@ function readText(file: string): string {
     throw new HoldfastError('VALIDATION', 'not UTF-8 text (is it a binary file?)');
   }
 }
+
+/** The report gives the path once: a parser's "FILE:3: reason" becomes "line 3: reason". */
+const withoutPath = (reason: string, file: string): string =>
+  reason.startsWith(`${file}:`) ? reason.slice(file.length + 1).replace(/^(\d+): /, 'line $1: ') : reason;
 
 function describe(error: unknown): string {
   if (error instanceof HoldfastError) return error.message;

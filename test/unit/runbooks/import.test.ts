@@ -75,7 +75,8 @@ describe('importing runbooks', () => {
       expect.arrayContaining([
         { path: missing, error: 'no such file or folder' },
         { path: path.join(dir, 'binary.md'), error: expect.stringMatching(/not UTF-8/) as string },
-        { path: path.join(dir, 'broken-yaml.md'), error: expect.stringMatching(/front matter is not valid YAML/) as string },
+        // The path is given once, in `path`; the reason says the line.
+        { path: path.join(dir, 'broken-yaml.md'), error: expect.stringMatching(/^line 2: front matter is not valid YAML: /) as string },
         { path: path.join(dir, 'dangling.md'), error: 'no such file or folder' },
         { path: path.join(dir, 'twin-b.md'), error: expect.stringMatching(/id rb_twin is also the id of .*twin-a\.md/) as string },
       ]),

@@ -46,7 +46,9 @@ export function readFrontMatterYaml(yamlText: string): Record<string, unknown> {
   } catch (error) {
     if (error instanceof YAMLParseError) {
       const line = (error.linePos?.[0]?.line ?? 0) + 1;
-      throw new FrontMatterError(`front matter is not valid YAML at line ${line}: ${error.message.split('\n')[0]}`, line);
+      // The library's own "at line 1, column 17:" counts from the front matter, not the file: the caller says the line.
+      const reason = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+      throw new FrontMatterError(`front matter is not valid YAML: ${reason}`, line);
     }
     // The YAML library's other refusals (too many aliases, say) are about the text too.
     throw new FrontMatterError(`front matter cannot be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, 2);

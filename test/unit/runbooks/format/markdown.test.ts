@@ -56,10 +56,16 @@ describe('reading a runbook file', () => {
   });
 
   it('says where front matter is wrong', () => {
-    expect(() => parse('---\ntitle: ok\ntags: [unclosed\n---\nbody\n')).toThrow(/front matter is not valid YAML at line/);
+    // The file's line, once: not the YAML library's own count from the start of the front matter.
+    expect(() => parse('---\ntitle: ok\ntags: [unclosed\n---\nbody\n')).toThrow(/^file\.md:3: front matter is not valid YAML: [^:]*[^:\d]$/);
     expect(() => parse('---\n- just\n- a list\n---\nbody\n')).toThrow(/front matter must be a YAML mapping/);
     expect(() => parse('---\ntags: {a: 1}\n---\nbody\n')).toThrow(/front matter: "tags"/);
     expect(() => parse('---\nlast_reviewed: next tuesday\n---\nbody\n')).toThrow(/"last_reviewed" use a date like 2026-03-31/);
+    // In words a file's author knows, not the schema library's.
+    expect(() => parse('---\nreview_every_days: soon\n---\nbody\n')).toThrow('file.md:2: front matter: "review_every_days" must be a whole number of days');
+    expect(() => parse('---\nreview_every_days: 0\n---\nbody\n')).toThrow('"review_every_days" must be from 1 to 3650 days');
+    expect(() => parse('---\ntitle: [a, b]\n---\nbody\n')).toThrow('file.md:2: front matter: "title" must be text');
+    expect(() => parse('---\nlinks:\n  - label: Dashboard\n---\nbody\n')).toThrow('front matter: "links.0.url" is missing');
   });
 });
 
