@@ -8,6 +8,7 @@ import { StatusComposer } from '../status/StatusComposer';
 import { showIncident, useIncidents } from '../store';
 import { TIMELINE_LIVE_ID, TimelinePanel } from '../timeline/TimelinePanel';
 import { IncidentHeader } from './IncidentHeader';
+import { SimilarIncidents } from './SimilarIncidents';
 
 /**
  * The screen a responder lives in for the length of an outage. Everything on it
@@ -56,6 +57,7 @@ export function IncidentScreen({ id }: { id: number }) {
         <div className="incident-column incident-column-side">
           <RolesPanel incident={incident} onError={setError} />
           <StatusComposer incident={incident} key={incident.id} />
+          <SimilarIncidents incident={incident} />
         </div>
         <div className="incident-column incident-column-main">
           <StepRunner incident={incident} onError={setError} />
