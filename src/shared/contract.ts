@@ -165,7 +165,7 @@ export const contract = {
   markKey: returns<TimelineEvent>()(MarkKeyInput, 'Mark or unmark an event as key.'),
   correctEvent: returns<TimelineEvent>()(CorrectEventInput, 'Correct an event: a new event supersedes it; the original stays in history.'),
   suggestResponders: returns<ResponderSuggestion[]>()(IncidentIdInput, 'Who is on call now for the incident’s services, with escalation chains.'),
-  suggestRunbooks: returns<RunbookSummary[]>()(SuggestRunbooksInput, 'Runbooks for the incident’s services, and matches for a query.'),
+  suggestRunbooks: returns<RunbookSummary[]>()(SuggestRunbooksInput, 'Runbooks for the incident’s services, then those tagged with a service or a title word, then matches for a query.'),
   searchIncidents: returns<{ incident: IncidentSummary; snippet: string }[]>()(SearchIncidentsInput, 'Search past incidents and post-mortems by words, service, severity and date.'),
   similarIncidents: returns<IncidentSummary[]>()(IncidentIdInput, 'Earlier incidents sharing a service or words of the title.'),
   getIncidentSettings: returns<IncidentSettings>()(EmptyInput, 'Severity levels and status update templates.'),

@@ -287,6 +287,19 @@ test('the history finds a past incident by a word from its note; action items ac
   await screenshot(page, 'history-action-items');
   await page.emulateMedia({ colorScheme: 'dark' });
   await screenshot(page, 'history-action-items-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // A new incident on the same service shows the earlier one, with its post-mortem a click away.
+  const again = await callApi<Incident>(request, holdfast, 'declareIncident', { title: 'Docking clamps stuck', severity: 'SEV2', services: ['docking'] });
+  await page.evaluate((target) => (window.location.hash = target), `#/incidents/${again.id}`);
+  const similar = page.getByRole('list', { name: 'Similar past incidents' });
+  await expect(similar.getByRole('listitem')).toHaveCount(1);
+  await expect(similar).toContainText('Docking clamps released early');
+  await expect(similar).not.toContainText('Payments API latency');
+  await similar.scrollIntoViewIfNeeded();
+  await screenshot(page, 'incident-similar-past');
+  await similar.getByRole('link', { name: 'Post-mortem of Docking clamps released early' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/incidents/${docking.id}/postmortem$`));
   expect(errors).toEqual([]);
 });
 

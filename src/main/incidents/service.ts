@@ -267,13 +267,14 @@ export class IncidentService {
       .slice(0, input.limit);
   }
 
-  /** Earlier incidents like this one: sharing a service or words of its title; resolved ones first. */
+  /** Incidents declared before this one and like it: sharing a service or words of its title; resolved ones first. */
   similar(id: number): IncidentSummary[] {
     const incident = this.get(id);
     const words = incident.title.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2);
     const byWords = new Set(words.length ? this.index.search(words.map((word) => `"${word}"`).join(' OR '), 50).map((m) => m.incidentId) : []);
+    // Ids grow with each declaration, so a smaller id was declared earlier (a back-dated start does not count).
     return this.list(false, false)
-      .filter((other) => other.id !== id && (byWords.has(other.id) || other.services.some((service) => incident.services.includes(service))))
+      .filter((other) => other.id < id && (byWords.has(other.id) || other.services.some((service) => incident.services.includes(service))))
       .sort((a, b) => Number(b.status === 'resolved') - Number(a.status === 'resolved') || b.startedAt.localeCompare(a.startedAt))
       .slice(0, 5);
   }
@@ -300,15 +301,17 @@ export class IncidentService {
     );
   }
 
-  /** Runbooks for the incident's services first, then matches for the query. */
+  /** Runbooks for the incident's services first, then those tagged with a service or a word of the title, then matches for the query. */
   suggestRunbooks(id: number, query: string): RunbookSummary[] {
     const incident = this.get(id);
     const attached = new Set(incident.runbooks.map((r) => r.runbookId));
     const byService = incident.services.flatMap((service) => this.context.runbooks.list({ service, archived: false }).items);
+    const today = this.context.runbooks.today();
+    const byTag = suggestionTags(incident).flatMap((tag) => this.context.runbooks.repo.list({ tag, archived: false }, today));
     const active = query.trim() ? new Map(this.context.runbooks.list({ archived: false }).items.map((item) => [item.id, item])) : new Map<number, RunbookSummary>();
     const found = query.trim() ? this.context.runbooks.search({ query, limit: 20 }).map((hit) => active.get(hit.id)) : [];
     const seen = new Set<number>();
-    return [...byService, ...found].filter((item): item is RunbookSummary => {
+    return [...byService, ...byTag, ...found].filter((item): item is RunbookSummary => {
       if (!item || seen.has(item.id) || attached.has(item.id)) return false;
       seen.add(item.id);
       return true;
@@ -344,4 +347,10 @@ export class IncidentService {
       return stored;
     });
   }
+}
+
+/** The tags that make a runbook relevant to an incident: its services' names and the words of its title. */
+function suggestionTags(incident: Incident): string[] {
+  const words = incident.title.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((word) => word.length > 2);
+  return [...new Set([...incident.services.map((service) => service.toLowerCase()), ...words])].slice(0, 12);
 }

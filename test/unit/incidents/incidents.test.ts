@@ -132,6 +132,20 @@ describe('runbooks in an incident', () => {
     expect((await op(core, 'getIncident', { id })).runbooks[0]?.steps.length).toBe(attached?.steps.length);
   });
 
+  it('suggests runbooks by service, then by a tag named like a service or a word of the title, then by search', async () => {
+    const { core } = memoryCore('2026-11-27T03:00:00Z');
+    core.prepareWorkspace({ demo: true });
+    const titles = async (id: number, query = '') => (await op(core, 'suggestRunbooks', { id, query })).map((runbook) => runbook.title);
+    // No service given: the "disk" tag finds the disk runbook from the title alone.
+    const disk = await op(core, 'declareIncident', { title: 'Disk almost full on db-3', severity: 'SEV3', services: [] });
+    expect(await titles(disk.id)).toEqual(['Disk filling up on a database host']);
+    // A service's runbooks come first; the search's matches after them.
+    const checkout = await declared(core);
+    const suggested = await titles(checkout.id, 'replication lag');
+    expect(suggested[0]).toBe('Checkout error rate above 2%');
+    expect(suggested).toContain('Postgres replication lag on read replicas');
+  });
+
   it('suggests who is on call for the incident’s services, with the escalation chain', async () => {
     const { core } = memoryCore('2026-11-27T03:00:00Z');
     core.prepareWorkspace({ demo: true });

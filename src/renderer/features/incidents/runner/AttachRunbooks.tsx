@@ -4,7 +4,7 @@ import type { RunbookSummary } from '../../../../shared/runbooks';
 import { api } from '../../../api/client';
 import { perform } from '../store';
 
-/** Runbooks for the incident's services (and by search), to attach as checklists. */
+/** Runbooks for the incident's services and tags (and by search), to attach as checklists. */
 export function AttachRunbooks({ incident, onError }: { incident: Incident; onError: (message: string) => void }) {
   const id = useId();
   const [query, setQuery] = useState('');
@@ -55,12 +55,14 @@ export function AttachRunbooks({ incident, onError }: { incident: Incident; onEr
         aria-describedby={`${id}-hint`}
       />
       <p id={`${id}-hint`} className="field-hint">
-        {query.trim() ? 'Matches for the search, after runbooks for the affected services.' : 'Runbooks for the affected services.'}
+        {query.trim()
+          ? 'Matches for the search, after the suggested runbooks.'
+          : 'Suggested: runbooks for the affected services, then runbooks tagged with a service or a word of the title.'}
       </p>
       {found === null ? (
         <p className="muted">Looking…</p>
       ) : items.length === 0 ? (
-        <p className="muted">{query.trim() ? 'Nothing matches.' : 'No runbook names these services. Search for one.'}</p>
+        <p className="muted">{query.trim() ? 'Nothing matches.' : 'No runbook is suggested for these services or this title. Search for one.'}</p>
       ) : (
         <ul className="runbook-suggestions" aria-busy={stale} aria-label="Runbooks to attach">
           {items.map((runbook) => (
