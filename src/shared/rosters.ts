@@ -172,7 +172,11 @@ const nameOrId = z.union([z.string().trim().min(1).max(200), z.number().int().po
 
 export const WhoIsOnCallInput = z
   .object({ team: nameOrId.optional(), schedule: nameOrId.optional(), at: isoInstant.optional() })
-  .strict();
+  .strict()
+  .refine((value) => value.team === undefined || value.schedule === undefined, {
+    message: 'give a team or a schedule, not both',
+    path: ['schedule'],
+  });
 
 export const ScheduleShiftsInput = z
   .object({ schedule: nameOrId, from: isoInstant, to: isoInstant })

@@ -195,6 +195,9 @@ describe('holdfast roster and oncall', () => {
     const unknown = await holdfast('oncall', '--schedule', 'Nope', ...at);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toBe('holdfast: No schedule "Nope". Schedules: Payments primary, Platform.\n');
+    const both = await holdfast('oncall', '--team', 'Payments', '--schedule', 'Platform', ...at);
+    expect(both.status).toBe(1);
+    expect(both.stderr).toBe('holdfast: Invalid input for whoIsOnCall — schedule: give a team or a schedule, not both\n');
   });
 
   it('refuses a broken roster with each problem on its own line and exit status 1', async () => {
