@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/cli/program';
 import { openCore } from '../../../src/main/core/core';
@@ -198,6 +199,29 @@ describe('holdfast roster and oncall', () => {
     const both = await holdfast('oncall', '--team', 'Payments', '--schedule', 'Platform', ...at);
     expect(both.status).toBe(1);
     expect(both.stderr).toBe('holdfast: Invalid input for whoIsOnCall — schedule: give a team or a schedule, not both\n');
+  });
+
+  it('oncall ical parses with ical.js, and its events are exactly oncall shifts for the same range', async () => {
+    const { documentedRoster } = await import('../../fixtures/roster');
+    const dir = tempDir();
+    writeFiles(dir, { 'roster.yaml': documentedRoster() });
+    const data = tempDir();
+    expect((await holdfast('--data', data, 'roster', 'import', path.join(dir, 'roster.yaml'))).status).toBe(0);
+
+    const ical = await holdfast('--data', data, 'oncall', 'ical', '--schedule', 'Payments primary', '--months', '2');
+    expect(ical.status).toBe(0);
+    const events = new ICAL.Component(ICAL.parse(ical.stdout) as unknown[]).getAllSubcomponents('vevent').map((event) => new ICAL.Event(event));
+    expect(events.length).toBeGreaterThan(10);
+    const fromIcal = events.map((event) => [event.startDate.toJSDate().toISOString(), event.endDate.toJSDate().toISOString(), event.summary]);
+
+    const iso = (utc: string) => new Date(utc).toISOString();
+    const range = ['--from', fromIcal[0]?.[0] ?? '', '--to', fromIcal.at(-1)?.[1] ?? ''];
+    const shifts = await holdfast('--data', data, '--json', 'oncall', 'shifts', '--schedule', 'Payments primary', ...range);
+    expect(shifts.status).toBe(0);
+    const fromShifts = (JSON.parse(shifts.stdout) as { start: string; end: string; person: { name: string } | null }[])
+      .filter((shift) => shift.person)
+      .map((shift) => [iso(shift.start), iso(shift.end), `On call: ${shift.person?.name ?? ''} (Payments primary)`]);
+    expect(fromIcal).toEqual(fromShifts);
   });
 
   it('refuses a broken roster with each problem on its own line and exit status 1', async () => {
