@@ -59,3 +59,16 @@ test('the copy button puts a code block on the clipboard', async ({ page, holdfa
   await screenshot(page, 'reader-copied');
   expect((await page.evaluate(() => navigator.clipboard.readText())).trim()).toBe(code);
 });
+
+test('the reader lists related runbooks (same service or tags), and one click opens one', async ({ page, holdfast }) => {
+  await page.goto(holdfast.url);
+  await page.getByRole('link', { name: /Postgres replication lag/ }).click();
+  const related = page.getByRole('navigation', { name: 'Related runbooks' });
+  // Disk filling up shares its service (postgres-primary) and two tags: it comes first.
+  await expect(related.getByRole('link').first()).toHaveText('Disk filling up on a database host');
+  await expect(related.getByRole('link', { name: 'Postgres replication lag on read replicas' })).toHaveCount(0);
+  await related.scrollIntoViewIfNeeded();
+  await screenshot(page, 'reader-related');
+  await related.getByRole('link', { name: 'Disk filling up on a database host' }).click();
+  await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toHaveText('Disk filling up on a database host');
+});
