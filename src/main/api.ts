@@ -44,7 +44,10 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   updateSettings: (input, core) => {
     // First: the only change that can fail on the machine (the folder must take the file), before anything is saved.
     if (input.breakGlassPath !== undefined) core.breakGlass.setFolder(input.breakGlassPath);
-    if (input.author !== undefined) core.settings.setAuthor(input.author);
+    if (input.author !== undefined) {
+      core.settings.setAuthor(input.author);
+      core.events.emit({ type: 'workspace.changed' });
+    }
     if (input.procedureHeadings !== undefined) {
       core.store.transaction(() => {
         core.settings.setProcedureHeadings(input.procedureHeadings ?? []);
@@ -158,6 +161,8 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   },
   updateIncidentSettings: (input, core) => {
     updateIncidentSettings(core.settings, input);
+    // Other consoles' declare dialogs and update timers read these.
+    core.events.emit({ type: 'workspace.changed' });
     return incidentSettings(core.settings);
   },
 };

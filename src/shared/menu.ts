@@ -10,6 +10,7 @@ export const MENU_COMMANDS = [
   'go-history',
   'go-metrics',
   'go-backups',
+  'go-settings',
   'declare-incident',
   'new-runbook',
   'command-palette',

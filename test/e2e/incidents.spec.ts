@@ -310,3 +310,49 @@ test('handovers, custom roles and a severity change are logged on the timeline',
   await expect(page.locator('.update-timer').first()).toHaveAttribute('title', /every 30 min/);
   await screenshot(page, 'incident-roles-handover');
 });
+
+test('settings: the name the timeline shows, what a severity means and how often it wants updates, the update templates', async ({ page, holdfast }) => {
+  await openConsole(page, holdfast.url, '#/runbooks');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page).toHaveURL(/#\/settings$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+
+  // The name: empty is refused with a reason; a real one is used for every new event.
+  const name = page.getByLabel('Name on the timeline');
+  await name.fill('  ');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByRole('alert')).toContainText('Give a name');
+  await name.fill('Ana Lima');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'New events are logged as Ana Lima.' })).toBeVisible();
+
+  // SEV2: a description of our own and a 15-minute cadence.
+  const sev2 = page.getByRole('group', { name: 'SEV2' });
+  await sev2.getByLabel('What it means').fill('Checkout or payments degraded for many shoppers.');
+  await sev2.getByLabel('Update every (min)').fill('15');
+  await page.getByRole('button', { name: 'Save severities' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Severities saved.' })).toBeVisible();
+
+  // The internal template, with a placeholder from the list beside it.
+  await expect(page.locator('.placeholders').getByText('{{next_update}}', { exact: true })).toBeVisible();
+  await page.getByLabel('Internal update').fill('{{severity}} {{title}}: {{impact}} (IC {{commander}})');
+  await page.getByRole('button', { name: 'Save templates' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Templates saved.' })).toBeVisible();
+  await screenshot(page, 'settings');
+
+  // The declare dialog, the timeline, the update timer and the composer all use them.
+  await page.keyboard.press('Control+i');
+  const declare = page.getByRole('dialog', { name: 'Declare an incident' });
+  await page.keyboard.type('Card payments declined');
+  await declare.getByRole('radio', { name: /^SEV2/ }).check();
+  await expect(declare.getByText('Checkout or payments degraded for many shoppers.')).toBeVisible();
+  await expect(declare).toContainText('Update every 15 min.');
+  await declare.getByRole('button', { name: 'Declare incident' }).click();
+  const timeline = page.locator('.timeline-scroll');
+  await expect(timeline.locator('.tl-event[data-type="declared"] .tl-actor')).toHaveText('Ana Lima');
+  await expect(page.locator('.update-timer').first()).toHaveAttribute('title', /every 15 min/);
+  const composer = page.locator('.composer');
+  await composer.getByLabel('Impact').fill('One in five cards declined.');
+  await composer.getByRole('button', { name: 'Fill from template' }).click();
+  await expect(composer.getByLabel('Update text')).toHaveValue('SEV2 Card payments declined: One in five cards declined. (IC not yet assigned)');
+});

@@ -52,6 +52,7 @@ export function installMenu({ send, dataDir, exportBreakGlass }: MenuActions): v
         item('Incident history', 'go-history'),
         item('Metrics', 'go-metrics'),
         item('Backups and break-glass file', 'go-backups'),
+        item('Settings', 'go-settings'),
         { type: 'separator' },
         {
           label: 'Theme',

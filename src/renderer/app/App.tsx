@@ -13,6 +13,7 @@ import { DrillsNavLink, isDrillRoute } from '../features/drills/DrillsNav';
 import { MetricsScreen } from '../features/metrics/MetricsScreen';
 import { BackupsScreen } from '../features/backups/BackupsScreen';
 import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { restoringHere } from '../features/recovery/restored';
 import { RestoredNotice } from '../features/recovery/RestoredNotice';
 import { useRecovery } from '../features/recovery/store';
@@ -120,6 +121,8 @@ function Screen({ route }: { route: Route }) {
       return <MetricsScreen />;
     case 'backups':
       return <BackupsScreen />;
+    case 'settings':
+      return <SettingsScreen />;
     case 'drills':
     case 'new-drill-scenario':
     case 'edit-drill-scenario':
@@ -148,7 +151,10 @@ function TopBar({ route }: { route: Route }) {
       </a>
       <ReadOnlyBadge />
       <nav aria-label="Main">
-        <a href="#/runbooks" aria-current={onCall || incidents || learning || isDrillRoute(route) || route.screen === 'backups' ? undefined : 'page'}>
+        <a
+          href="#/runbooks"
+          aria-current={onCall || incidents || learning || isDrillRoute(route) || route.screen === 'backups' || route.screen === 'settings' ? undefined : 'page'}
+        >
           Runbooks
         </a>
         <a href="#/oncall" aria-current={onCall ? 'page' : undefined} aria-keyshortcuts="o" title="On call (o)">
@@ -164,6 +170,9 @@ function TopBar({ route }: { route: Route }) {
         </a>
         <a href="#/backups" aria-current={route.screen === 'backups' ? 'page' : undefined}>
           Backups
+        </a>
+        <a href="#/settings" aria-current={route.screen === 'settings' ? 'page' : undefined}>
+          Settings
         </a>
       </nav>
       <span className="spacer" />

@@ -24,6 +24,8 @@ export type Route =
   | { screen: 'metrics' }
   /** Where the data lives, its backups, and the break-glass file. */
   | { screen: 'backups' }
+  /** Your name on the timeline, severity levels, status update templates. */
+  | { screen: 'settings' }
   /** Drill scenarios, the wheel of misfortune and the drills running now. */
   | { screen: 'drills' }
   | { screen: 'new-drill-scenario' }
@@ -58,6 +60,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/history/action-items') return { screen: 'incident-history', tab: 'action-items' };
   if (path === '/metrics') return { screen: 'metrics' };
   if (path === '/backups') return { screen: 'backups' };
+  if (path === '/settings') return { screen: 'settings' };
   if (path === '/drills') return { screen: 'drills' };
   if (path === '/drills/new') return { screen: 'new-drill-scenario' };
   const scenario = /^\/drills\/scenarios\/(\d+)\/(edit|trends)$/.exec(path);
@@ -107,6 +110,8 @@ export const routeHref = (route: Route): string => {
       return '#/metrics';
     case 'backups':
       return '#/backups';
+    case 'settings':
+      return '#/settings';
     case 'drills':
       return '#/drills';
     case 'new-drill-scenario':

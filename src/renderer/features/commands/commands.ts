@@ -24,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'go-history', title: 'Incident history', group: 'Go to', keywords: 'past postmortem post-mortem action items', run: () => navigate({ screen: 'incident-history', tab: 'incidents' }) },
   { id: 'go-metrics', title: 'Metrics', group: 'Go to', keywords: 'mtta mttr charts', run: () => navigate({ screen: 'metrics' }) },
   { id: 'go-backups', title: 'Backups', group: 'Go to', keywords: 'restore data file break-glass breakglass offline export', run: () => navigate({ screen: 'backups' }) },
+  { id: 'go-settings', title: 'Settings', group: 'Go to', keywords: 'preferences name author severity cadence templates status update', run: () => navigate({ screen: 'settings' }) },
   { id: 'declare-incident', title: 'Declare an incident', group: 'Create', keywords: 'new incident outage page', shortcut: KEYS.declare, run: openDeclare },
   { id: 'new-runbook', title: 'New runbook', group: 'Create', keywords: 'write author', run: () => navigate({ screen: 'new-runbook' }) },
   { id: 'command-palette', title: 'Command palette', group: 'View', shortcut: KEYS.palette, run: openPalette },

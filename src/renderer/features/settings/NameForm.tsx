@@ -1,0 +1,64 @@
+import { useId, useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import { useCanWrite } from '../session/store';
+import { useWorkspace } from '../workspace/store';
+import { SaveStatus, type Saved } from './SaveStatus';
+
+/** The name incident timelines and runbook revisions record as who did each thing. */
+export function NameForm() {
+  const id = useId();
+  const current = useWorkspace((state) => state.info?.author ?? null);
+  const canWrite = useCanWrite();
+  const [name, setName] = useState<string | null>(null);
+  const [saved, setSaved] = useState<Saved>(null);
+  const shown = name ?? current ?? '';
+
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!shown.trim()) {
+      setSaved({ ok: false, message: 'Give a name: responders see it beside everything you log.' });
+      return;
+    }
+    const result = await api.updateSettings({ author: shown.trim() });
+    if (!result.ok) return setSaved({ ok: false, message: result.error.message });
+    useWorkspace.setState({ info: result.value });
+    setName(null);
+    setSaved({ ok: true, message: `Saved. New events are logged as ${result.value.author}.` });
+  };
+
+  return (
+    <section className="panel settings-section" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="panel-title">
+        Your name
+      </h2>
+      <form onSubmit={(event) => void save(event)} className="settings-row">
+        <div className="field">
+          <label htmlFor={`${id}-name`} className="field-label">
+            Name on the timeline
+          </label>
+          <input
+            id={`${id}-name`}
+            className="text-input"
+            value={shown}
+            maxLength={100}
+            onChange={(event) => setName(event.target.value)}
+            aria-describedby={`${id}-hint`}
+            aria-invalid={saved?.ok === false || undefined}
+            readOnly={!canWrite}
+          />
+          <p id={`${id}-hint`} className="field-hint">
+            Shown beside every event you log and every runbook change you make, so other responders know who did it. Until you
+            set it, it is this computer’s user name. Events already logged keep the name they were logged with.
+          </p>
+        </div>
+        {canWrite && (
+          <button type="submit" className="primary">
+            Save name
+          </button>
+        )}
+      </form>
+      <SaveStatus saved={saved} />
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { StatusTemplate } from '../../../shared/incidents';
+import { api } from '../../api/client';
+import { useIncidents } from '../incidents/store';
+import { useCanWrite } from '../session/store';
+import { SaveStatus, type Saved } from './SaveStatus';
+
+const AUDIENCE_LABELS: Record<StatusTemplate['audience'], string> = {
+  internal: 'Internal update',
+  external: 'External update (customers)',
+};
+
+/** Every placeholder the status update composer fills, and with what. */
+const PLACEHOLDERS: [string, string][] = [
+  ['{{title}}', 'the incident’s title'],
+  ['{{severity}}', 'SEV1 … SEV4'],
+  ['{{status}}', 'investigating, identified, monitoring or resolved'],
+  ['{{services}}', 'the affected services'],
+  ['{{impact}}', 'what the responder types as the impact'],
+  ['{{next_update}}', 'when the next update is due (UTC)'],
+  ['{{commander}}', 'the incident commander'],
+  ['{{summary}}', 'the resolution summary, once resolved'],
+];
+
+/** The templates status updates start from, one per audience. */
+export function TemplatesForm() {
+  const id = useId();
+  const stored = useIncidents((state) => state.settings?.templates ?? null);
+  const canWrite = useCanWrite();
+  const [draft, setDraft] = useState<StatusTemplate[] | null>(null);
+  const [saved, setSaved] = useState<Saved>(null);
+  const templates = draft ?? stored;
+
+
+  if (!templates) return null;
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await api.updateIncidentSettings({ templates });
+    if (!result.ok) return setSaved({ ok: false, message: result.error.message });
+    useIncidents.setState({ settings: result.value });
+    setDraft(null);
+    setSaved({ ok: true, message: 'Templates saved.' });
+  };
+
+  return (
+    <section className="panel settings-section" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="panel-title">
+        Status update templates
+      </h2>
+      <form onSubmit={(event) => void save(event)}>
+        <div className="templates-grid">
+          {templates.map((template) => (
+            <div className="field" key={template.audience}>
+              <label htmlFor={`${id}-${template.audience}`} className="field-label">
+                {AUDIENCE_LABELS[template.audience]}
+              </label>
+              <textarea
+                id={`${id}-${template.audience}`}
+                className="text-input mono"
+                rows={6}
+                maxLength={5000}
+                value={template.text}
+                readOnly={!canWrite}
+                aria-describedby={`${id}-placeholders`}
+                onChange={(event) =>
+                  setDraft(templates.map((other) => (other.audience === template.audience ? { ...other, text: event.target.value } : other)))
+                }
+              />
+            </div>
+          ))}
+        </div>
+        <div id={`${id}-placeholders`} className="placeholders">
+          <p className="field-hint">Placeholders, filled when an update is drafted (one not in this list is left as written):</p>
+          <dl>
+            {PLACEHOLDERS.map(([name, meaning]) => (
+              <div key={name}>
+                <dt>
+                  <code>{name}</code>
+                </dt>
+                <dd>{meaning}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+        {canWrite && (
+          <button type="submit" className="primary">
+            Save templates
+          </button>
+        )}
+      </form>
+      <SaveStatus saved={saved} />
+    </section>
+  );
+}
