@@ -57,7 +57,6 @@ export function IncidentScreen({ id }: { id: number }) {
         <div className="incident-column incident-column-side">
           <RolesPanel incident={incident} onError={setError} />
           <StatusComposer incident={incident} key={incident.id} />
-          <SimilarIncidents incident={incident} />
         </div>
         <div className="incident-column incident-column-main">
           <StepRunner incident={incident} onError={setError} />
@@ -72,6 +71,7 @@ export function IncidentScreen({ id }: { id: number }) {
               <AttachRunbooks incident={incident} onError={setError} />
             </details>
           )}
+          <SimilarIncidents incident={incident} />
         </div>
         <div className="incident-column incident-column-timeline">
           <TimelinePanel incident={incident} onError={setError} />
