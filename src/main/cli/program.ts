@@ -192,7 +192,7 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     .description('add or update people from CSV (handle, name, time_zone, then phone, sms, email, chat)')
     .argument('<file>', 'CSV file')
     .action(async (file: string) => {
-      await run('importPeopleCsv', { path: path.resolve(file) }, (value) => `Imported ${value.people} people.\n`);
+      await run('importPeopleCsv', { path: path.resolve(file) }, (value) => `Imported ${value.people} ${value.people === 1 ? 'person' : 'people'}.\n`);
     });
 
   const oncall = program.command('oncall').description('who is on call, their shifts, calendars and load');

@@ -224,6 +224,22 @@ describe('holdfast roster and oncall', () => {
     expect(fromIcal).toEqual(fromShifts);
   });
 
+  it('imports people from CSV and says how many, or names the line of each bad row', async () => {
+    const dir = tempDir();
+    const data = tempDir();
+    writeFiles(dir, {
+      'one.csv': 'Handle, Name ,Time_Zone,Phone,Chat\nzoe,"Zoe, Q",Europe/Berlin,+49 1,@zoe\n',
+      'bad.csv': 'handle,name,time_zone\nyan,Yan,Europe/Berlin\n\nxi,Xi,Bad/Zone\n',
+    });
+    expect(await holdfast('--data', data, 'roster', 'import-people', path.join(dir, 'one.csv'))).toEqual({ status: 0, stdout: 'Imported 1 person.\n', stderr: '' });
+    const bad = await holdfast('--data', data, 'roster', 'import-people', path.join(dir, 'bad.csv'));
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toBe('holdfast: The people were not imported (1 problem); nothing was changed.\n  bad.csv:4: "Bad/Zone" is not a time zone the tz database knows\n');
+    const exported = await holdfast('--data', data, 'roster', 'export', '-');
+    expect(exported.stdout).toContain('name: Zoe, Q\n    time_zone: Europe/Berlin\n    contacts:\n      - phone: "+49 1"\n      - chat: "@zoe"\n');
+    expect(exported.stdout).not.toContain('yan');
+  });
+
   it('refuses a broken roster with each problem on its own line and exit status 1', async () => {
     const dir = tempDir();
     writeFiles(dir, { 'roster.yaml': 'people:\n  - handle: ana\n    name: Ana\n    time_zone: Nowhere/Special\n' });
