@@ -23,6 +23,10 @@ Plain words before the traps.
 \`\`\`bash
 kubectl rollout undo deployment/checkout
 \`\`\`
+
+## Mitigation
+
+- [ ] Restart the app <img src="y" onerror="window.__pwned = 'step'"><script>window.__pwned = 'step-script'</script>
 `;
 
 test('raw HTML in a runbook is sanitised: nothing runs, harmless markup stays', async ({ page, holdfast, request }) => {
@@ -44,8 +48,18 @@ test('raw HTML in a runbook is sanitised: nothing runs, harmless markup stays', 
   await expect(reader.locator('script, iframe, [onerror]')).toHaveCount(0);
   const link = reader.getByText('click me');
   expect(await link.getAttribute('href')).toBeNull();
+  // The step outline renders the step's own Markdown through the same sanitizer.
+  await expect(reader.locator('.steps-outline .step')).toHaveCount(1);
+  await expect(reader.locator('.steps-outline .step')).toContainText('Restart the app');
   expect(await page.evaluate(() => (window as { __pwned?: string }).__pwned)).toBeUndefined();
   await screenshot(page, 'reader-sanitised');
+
+  // So does the editor's live preview, as the author types.
+  await page.keyboard.press('e');
+  await expect(page.getByRole('region', { name: 'Preview' }).getByText('Plain words before the traps.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Step outline' }).locator('.step')).toHaveCount(1);
+  await expect(page.locator('main script, main iframe, main [onerror]')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as { __pwned?: string }).__pwned)).toBeUndefined();
 });
 
 test('the copy button puts a code block on the clipboard', async ({ page, holdfast, context }) => {
