@@ -5,6 +5,7 @@
 //   dist/node/preload.cjs   Electron preload (sandboxed, so CommonJS in one file)
 //   dist/node/core-host.cjs the core in Electron's utility process
 // Pure-JS dependencies are bundled; only better-sqlite3 (native) and electron stay external.
+import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import { build } from 'vite';
 
@@ -13,8 +14,8 @@ const outRoot = process.env.HOLDFAST_DIST ?? 'dist';
 
 const external = ['better-sqlite3', 'electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
-/** @param {Record<string, string>} input @param {'es' | 'cjs'} format @param {string} extension */
-const nodeBuild = (input, format, extension) =>
+/** @param {Record<string, string>} input @param {'es' | 'cjs'} format @param {string} extension @param {string} [banner] */
+const nodeBuild = (input, format, extension, banner) =>
   build({
     configFile: false,
     logLevel: 'warn',
@@ -27,7 +28,7 @@ const nodeBuild = (input, format, extension) =>
       rolldownOptions: {
         input,
         external,
-        output: { format, entryFileNames: `[name].${extension}`, chunkFileNames: `chunks/[name]-[hash].${extension}` },
+        output: { format, entryFileNames: `[name].${extension}`, chunkFileNames: `chunks/[name]-[hash].${extension}`, ...(banner ? { banner } : {}) },
       },
     },
     ssr: { noExternal: true, external: ['better-sqlite3', 'electron'] },
@@ -35,7 +36,9 @@ const nodeBuild = (input, format, extension) =>
 
 const started = Date.now();
 await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: `../../${outRoot}/renderer` } });
-await nodeBuild({ cli: 'src/main/cli/main.ts' }, 'es', 'js');
+// The `holdfast` bin: npm links it as an executable, so it names its interpreter and may be run directly.
+await nodeBuild({ cli: 'src/main/cli/main.ts' }, 'es', 'js', '#!/usr/bin/env node');
+fs.chmodSync(`${outRoot}/node/cli.js`, 0o755);
 // Each Electron entry is built on its own so the sandboxed preload is one self-contained file.
 await nodeBuild({ shell: 'src/main/shell/main.ts' }, 'cjs', 'cjs');
 await nodeBuild({ preload: 'src/main/preload/preload.ts' }, 'cjs', 'cjs');

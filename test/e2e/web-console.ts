@@ -14,7 +14,8 @@ export interface RunningConsole {
   dataDir: string;
 }
 
-const CLI = path.resolve(process.env.HOLDFAST_DIST ?? 'dist', 'node/cli.js');
+/** The built `holdfast` bin (`HOLDFAST_DIST`/node/cli.js). */
+export const CLI = path.resolve(process.env.HOLDFAST_DIST ?? 'dist', 'node/cli.js');
 
 /** Runs the built `holdfast` CLI to completion (to prepare a data folder, or to check one). */
 export function holdfastCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
