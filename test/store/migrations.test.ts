@@ -220,3 +220,33 @@ describe('007 drills', () => {
     expect(() => db.prepare("INSERT INTO drill_events (run_id, at, kind) VALUES (1, 't', 'exploded')").run()).toThrow(/CHECK/);
   });
 });
+
+describe('008 lookup indexes', () => {
+  it('rebuilds the runbook indexes of an older store: hits name their section, alert names match as words', async () => {
+    const { Core } = await import('../../src/main/core/core');
+    const { fixedClock } = await import('../../src/main/core/clock');
+    const dir = tempDir();
+    const file = path.join(dir, 'holdfast.db');
+    const v1 = openStore(file, { migrations: [migration001] });
+    const source = '# KubePodCrashLooping\n\n## Diagnosis\n\n- Read the pod logs with `kubectl logs $POD`.\n';
+    v1.prepare(
+      `INSERT INTO runbooks (id, title, body, front_matter, source_text, source_path, origin, content_hash, created_at, updated_at)
+       VALUES (3, 'KubePodCrashLooping', ?, '{}', ?, '/srv/runbooks/crash.md', 'import', 'old', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+    ).run(source, source);
+    v1.close();
+    const v7 = openStore(file, { migrations: migrations.slice(0, 7) });
+    expect(schemaVersion(v7)).toBe(7);
+    v7.close();
+
+    const store = openStore(file);
+    expect(schemaVersion(store)).toBeGreaterThanOrEqual(8);
+    expect(store.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'incident_events_key_marks'").all()).toHaveLength(1);
+    const core = new Core(store, { dataDir: dir, assetsDir: dir, clock: fixedClock('2026-11-27T00:00:00Z') });
+    expect(core.runbooks.search({ query: 'pod logs', limit: 5 })).toEqual([
+      expect.objectContaining({ id: 3, section: { id: 'diagnosis', title: 'Diagnosis' } }),
+    ]);
+    expect(core.runbooks.search({ query: 'crash looping', limit: 5 }).map((hit) => hit.id)).toEqual([3]);
+    expect(core.settings.get('runbooks.reindex')).toBeUndefined();
+    core.close();
+  });
+});
