@@ -251,3 +251,53 @@ describe('holdfast roster and oncall', () => {
     );
   });
 });
+
+describe('holdfast incident and postmortem, as alert hooks and scripts use them', () => {
+  it('declares and prints the id, logs, changes status, lists and shows the whole timeline as JSON', async () => {
+    const data = tempDir();
+    await holdfast('--data', data, 'settings', '--author', 'Ana Lima');
+    const declared = await holdfast('--data', data, 'incident', 'declare', '--title', 'Checkout 502s', '--severity', 'SEV2', '--service', 'checkout', '--service', 'payments-api');
+    expect(declared).toEqual({ status: 0, stdout: '1\n', stderr: '' });
+    const asJson = await holdfast('--data', data, 'incident', 'declare', '--title', 'Search slow', '--severity', 'SEV4', '--json');
+    expect(JSON.parse(asJson.stdout)).toMatchObject({ id: 2, title: 'Search slow', severity: 'SEV4', status: 'investigating' });
+
+    expect((await holdfast('--data', data, 'incident', 'log', '1', 'Rolled', 'back', 'to', 'v41')).status).toBe(0);
+    const unsummarised = await holdfast('--data', data, 'incident', 'status', '1', 'resolved');
+    expect(unsummarised.status).toBe(1);
+    expect(unsummarised.stderr).toMatch(/^holdfast: Resolving needs a resolution summary/);
+    expect(await holdfast('--data', data, 'incident', 'status', '1', 'resolved', '--summary', 'The rollback fixed it.')).toMatchObject({
+      status: 0,
+      stdout: 'Status investigating → resolved\n',
+    });
+
+    const open = JSON.parse((await holdfast('--data', data, 'incident', 'list', '--open', '--json')).stdout) as { id: number }[];
+    expect(open.map((incident) => incident.id)).toEqual([2]);
+    const shown = JSON.parse((await holdfast('--data', data, 'incident', 'show', '1', '--json')).stdout) as {
+      id: number;
+      timeline: { id: number; at: string; type: string; actor: string; text: string }[];
+    };
+    expect(shown.id).toBe(1);
+    expect(shown.timeline.map(({ type, actor, text }) => ({ type, actor, text }))).toEqual([
+      { type: 'declared', actor: 'Ana Lima', text: 'Declared SEV2: Checkout 502s' },
+      { type: 'note', actor: 'Ana Lima', text: 'Rolled back to v41' },
+      { type: 'status_changed', actor: 'Ana Lima', text: 'Status investigating → resolved\nThe rollback fixed it.' },
+    ]);
+    for (const event of shown.timeline) expect(event).toMatchObject({ id: expect.any(Number) as number, at: expect.stringMatching(/Z$/) as string });
+
+    const out = path.join(tempDir(), 'pm.html');
+    expect(await holdfast('--data', data, 'postmortem', 'export', '1', '--format', 'html', '--out', out)).toEqual({ status: 0, stdout: `Wrote ${out}.\n`, stderr: '' });
+    const markdown = await holdfast('--data', data, 'postmortem', 'export', '1');
+    expect(markdown.stdout).toMatch(/^# Post-mortem: Checkout 502s\n/);
+    expect(markdown.stdout).toContain('## Summary\n\nThe rollback fixed it.');
+  });
+
+  it('refuses an id that is not a whole number, saying what it got', async () => {
+    const data = tempDir();
+    for (const argv of [['incident', 'show', 'abc'], ['incident', 'log', '1x', 'note'], ['postmortem', 'export', 'latest']]) {
+      const result = await holdfast('--data', data, ...argv);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(`holdfast: an incident id is a whole number like 12, got "${argv[2]}"\n`);
+    }
+    expect(await holdfast('--data', data, 'incident', 'show', '7')).toMatchObject({ status: 1, stderr: 'holdfast: No incident with id 7.\n' });
+  });
+});
