@@ -77,7 +77,7 @@ test('imports a roster, shows who is on call at an instant, covers a shift, and 
 
   await page.getByRole('button', { name: 'Import roster…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import a roster' });
-  await dialog.getByLabel('Roster file (YAML)').fill(file);
+  await dialog.getByLabel('Roster file (YAML) or people (CSV)').fill(file);
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(dialog.getByText('Roster imported.')).toBeVisible();
   await expect(dialog.locator('.import-counts')).toContainText('5 people');
@@ -275,13 +275,13 @@ test('a broken roster file shows every problem in the dialog, and the board is u
 
   await page.getByRole('button', { name: 'Import roster…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import a roster' });
-  await dialog.getByLabel('Roster file (YAML)').fill(file);
+  await dialog.getByLabel('Roster file (YAML) or people (CSV)').fill(file);
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   const problems = dialog.getByRole('alert');
   await expect(problems).toContainText(refused.error.message);
   for (const line of refused.error.details) await expect(problems.getByText(line, { exact: true })).toBeVisible();
   await expect(problems).toContainText('broken.yaml:4');
-  await expect(dialog.getByLabel('Roster file (YAML)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByLabel('Roster file (YAML) or people (CSV)')).toHaveAttribute('aria-invalid', 'true');
   await screenshot(page, 'oncall-import-refused');
   await page.emulateMedia({ colorScheme: 'dark' });
   await screenshot(page, 'oncall-import-refused-dark');
@@ -293,6 +293,38 @@ test('a broken roster file shows every problem in the dialog, and the board is u
   expect(await page.locator('.oc-team-cards').innerText()).toBe(before);
   const roster = await callApi<{ people: { handle: string }[] }>(request, holdfast, 'getRoster', {});
   expect(roster.people.map((p) => p.handle).sort()).toEqual(['ines', 'jonas', 'lee', 'maya', 'priya', 'sam']);
+});
+
+test('the import dialog takes a CSV of people too: a bad row is named by its line, a good file adds people and leaves the teams', async ({
+  page,
+  holdfast,
+  request,
+}) => {
+  const bad = writeFile(holdfast, 'people-bad.csv', 'handle,name,time_zone,phone\nzoe,Zoe Quinn,Europe/Berlin,+49 30 1234\n\nyan,Yan Li,Mars/Olympus_Mons,\n');
+  const good = writeFile(holdfast, 'people.csv', 'handle,name,time_zone,phone,email\nzoe,Zoe Quinn,Europe/Berlin,+49 30 1234,\nyan,Yan Li,Asia/Shanghai,,yan@example.com\n');
+  await page.clock.setFixedTime(new Date('2026-11-27T10:00:00Z'));
+  await open(page, holdfast, '#/oncall');
+  const cards = page.locator('.oc-team-card h2');
+  await expect(cards).toHaveText(['Data', 'Edge', 'Shop']);
+
+  await page.getByRole('button', { name: 'Import roster…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import a roster' });
+  const field = dialog.getByLabel('Roster file (YAML) or people (CSV)');
+  await field.fill(bad);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText('The people were not imported (1 problem); nothing was changed.');
+  await expect(dialog.getByRole('alert').getByText('people-bad.csv:4: "Mars/Olympus_Mons" is not a time zone the tz database knows', { exact: true })).toBeVisible();
+
+  await field.fill(good);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByText('People imported.')).toBeVisible();
+  await expect(dialog.locator('.import-counts')).toHaveText('2 people added or updated');
+  await screenshot(page, 'oncall-import-people-csv');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(cards).toHaveText(['Data', 'Edge', 'Shop']);
+  const roster = await callApi<{ people: { handle: string; contacts: { kind: string; value: string }[] }[] }>(request, holdfast, 'getRoster', {});
+  expect(roster.people.map((p) => p.handle).sort()).toEqual(['ines', 'jonas', 'lee', 'maya', 'priya', 'sam', 'yan', 'zoe']);
+  expect(roster.people.find((p) => p.handle === 'zoe')?.contacts).toEqual([{ kind: 'phone', value: '+49 30 1234' }]);
 });
 
 test('with no roster, the board explains how to load one', async ({ page, holdfast, request }) => {

@@ -1,18 +1,35 @@
 import { useId, useState, type FormEvent } from 'react';
+import { ok, type Result } from '../../../../shared/result';
 import type { RosterImportReport } from '../../../../shared/rosters';
 import { api } from '../../../api/client';
 import { Dialog } from '../../../components/Dialog';
 import { useOnCall } from '../store';
 import { ImportActions } from '../../../components/ImportActions';
 
+/** What an import did: a whole roster from YAML, or people added or updated from CSV. */
+type Imported = { kind: 'roster'; report: RosterImportReport } | { kind: 'people'; people: number };
+
+/** A CSV file is a list of people (docs/roster-format.md); anything else is read as a YAML roster. */
+const isPeopleCsv = (path: string) => /\.csv$/i.test(path);
+
+async function importFile(path: string): Promise<Result<Imported>> {
+  if (isPeopleCsv(path)) {
+    const result = await api.importPeopleCsv({ path });
+    return result.ok ? ok({ kind: 'people', people: result.value.people }) : result;
+  }
+  const result = await api.importRoster({ path });
+  return result.ok ? ok({ kind: 'roster', report: result.value }) : result;
+}
+
 /**
- * "Import roster…": a YAML roster file on the machine running Holdfast. A file
- * with any problem is refused whole, and every problem is listed with its line.
+ * "Import roster…": a YAML roster file, or a CSV of people, on the machine
+ * running Holdfast. A file with any problem is refused whole, and every problem
+ * is listed with its line.
  */
 export function ImportRosterDialog({ onClose }: { onClose: () => void }) {
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
-  const [report, setReport] = useState<RosterImportReport | null>(null);
+  const [report, setReport] = useState<Imported | null>(null);
   const [error, setError] = useState<{ message: string; details: string[] } | null>(null);
   const fieldId = useId();
   const hintId = useId();
@@ -27,7 +44,8 @@ export function ImportRosterDialog({ onClose }: { onClose: () => void }) {
     }
     setBusy(true);
     setError(null);
-    const result = await api.importRoster({ path: path.trim() });
+    const file = path.trim();
+    const result = await importFile(file);
     setBusy(false);
     if (result.ok) {
       setReport(result.value);
@@ -47,7 +65,7 @@ export function ImportRosterDialog({ onClose }: { onClose: () => void }) {
     >
       <form id={`${fieldId}-form`} onSubmit={(event) => void submit(event)}>
         <label htmlFor={fieldId} className="field-label">
-          Roster file (YAML)
+          Roster file (YAML) or people (CSV)
         </label>
         <input
           id={fieldId}
@@ -63,8 +81,10 @@ export function ImportRosterDialog({ onClose }: { onClose: () => void }) {
           data-autofocus
         />
         <p id={hintId} className="field-hint">
-          A path on the machine running Holdfast. The roster becomes what the file says: people, teams and schedules it
-          no longer has are removed, and its overrides replace the stored ones.
+          A path on the machine running Holdfast. The roster becomes what a YAML file says: people, teams and schedules
+          it no longer has are removed, and its overrides replace the stored ones. A <code>.csv</code> file (columns{' '}
+          <code>handle</code>, <code>name</code>, <code>time_zone</code>, then any of <code>phone</code>, <code>sms</code>,{' '}
+          <code>email</code>, <code>chat</code>) only adds or updates people.
         </p>
         {error && (
           <div id={errorId} className="oc-roster-problems" role="alert">
@@ -81,8 +101,25 @@ export function ImportRosterDialog({ onClose }: { onClose: () => void }) {
           </div>
         )}
       </form>
-      {report && <RosterReport report={report} />}
+      {report?.kind === 'roster' && <RosterReport report={report.report} />}
+      {report?.kind === 'people' && <PeopleReport people={report.people} />}
     </Dialog>
+  );
+}
+
+function PeopleReport({ people }: { people: number }) {
+  return (
+    <section className="import-report" aria-label="Import report" aria-live="polite">
+      <p>
+        <strong>People imported.</strong>
+      </p>
+      <ul className="import-counts">
+        <li>
+          <strong>{people}</strong> {people === 1 ? 'person' : 'people'} added or updated
+        </li>
+      </ul>
+      <p className="field-hint">Teams, schedules and overrides are unchanged.</p>
+    </section>
   );
 }
 
