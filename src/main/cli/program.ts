@@ -244,7 +244,7 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     .description('hours on call per person, split into business, off and sleep hours (CSV with --csv)')
     .requiredOption('--from <instant>', 'ISO-8601 instant')
     .requiredOption('--to <instant>', 'ISO-8601 instant')
-    .option('--team <team>', 'only this team')
+    .option('--team <team>', 'only this team (name or id)')
     .option('--csv', 'print CSV')
     .action(async (options: { from: string; to: string; team?: string; csv?: boolean }) => {
       const { csv, ...input } = options;
