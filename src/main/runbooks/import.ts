@@ -168,9 +168,12 @@ function readText(file: string): string {
   }
 }
 
-/** The report gives the path once: a parser's "FILE:3: reason" becomes "line 3: reason". */
-const withoutPath = (reason: string, file: string): string =>
-  reason.startsWith(`${file}:`) ? reason.slice(file.length + 1).replace(/^(\d+): /, 'line $1: ') : reason;
+/** The report gives the path once: a parser's "FILE:3: reason" becomes "line 3: reason", "FILE is 2 MB…" "the file is 2 MB…". */
+function withoutPath(reason: string, file: string): string {
+  if (reason.startsWith(`${file}:`)) return reason.slice(file.length + 1).replace(/^(\d+): /, 'line $1: ');
+  if (reason.startsWith(`${file} `)) return `the file${reason.slice(file.length)}`;
+  return reason;
+}
 
 function describe(error: unknown): string {
   if (error instanceof HoldfastError) return error.message;
