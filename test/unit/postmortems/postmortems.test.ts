@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../src/main/core/clock';
+import { openCore } from '../../../src/main/core/core';
 import { memoryCore, op, opError } from '../../fixtures/core';
-import { APP_ROOT } from '../../fixtures/temp';
+import { APP_ROOT, ASSETS_DIR, tempDir } from '../../fixtures/temp';
 import { scriptedIncident } from './scripted-incident';
 
 const GOLDEN = path.join(APP_ROOT, 'test', 'fixtures', 'postmortems', 'scripted-incident.md');
@@ -58,6 +60,31 @@ describe('the post-mortem draft', () => {
     expect(content).toContain('@media print');
     expect(content).not.toMatch(/<script|<link|src="http|href="http(?!s:\/\/)/);
     expect(content).toContain('<table>');
+  });
+});
+
+describe('the post-mortem template', () => {
+  it('is the one in the data folder when the user put one there: its sections, its placeholders filled, an unknown one left as written', async () => {
+    const dataDir = tempDir();
+    fs.writeFileSync(
+      path.join(dataDir, 'postmortem-template.md'),
+      '# {{title}} ({{severity}})\n\n## What happened\n\n{{summary}}\n\n## Customer note\n\nWrite to the customers here.\n\n## Oops\n\n{{no_such_thing}}\n',
+    );
+    const core = openCore({ dataDir, assetsDir: ASSETS_DIR, clock: fixedClock('2026-11-27T03:00:00Z') });
+    try {
+      const { id } = await op(core, 'declareIncident', { title: 'Checkout 502s', severity: 'SEV2', services: ['checkout'] });
+      await op(core, 'changeStatus', { id, status: 'resolved', summary: 'The rollback fixed it.' });
+      const { content } = await op(core, 'exportPostmortem', { incidentId: id, format: 'md' });
+      expect(content).toBe('# Checkout 502s (SEV2)\n\n## What happened\n\nThe rollback fixed it.\n\n## Customer note\n\nWrite to the customers here.\n\n## Oops\n\n{{no_such_thing}}\n');
+      const draft = await op(core, 'getPostmortem', { incidentId: id });
+      expect(draft.sections.map((section) => [section.title, section.fromRecord])).toEqual([
+        ['What happened', true],
+        ['Customer note', false],
+        ['Oops', true],
+      ]);
+    } finally {
+      core.close();
+    }
   });
 });
 
