@@ -32,8 +32,11 @@ export function utcWithLocal(iso: string, zone: string): string {
   const parts = Object.fromEntries(localFormat(zone).formatToParts(date).map((part) => [part.type, part.value]));
   const localDate = `${parts.year}-${parts.month}-${parts.day}`;
   const sameDay = localDate === utc.slice(0, 10);
+  const utcText = `${utc.slice(0, 10)} ${utc.slice(11, 16)} UTC`;
+  // An incident kept in UTC has no other zone to show beside it.
+  if (parts.timeZoneName === 'UTC') return utcText;
   const localText = `${sameDay ? '' : `${localDate} `}${parts.hour}:${parts.minute} ${parts.timeZoneName ?? zone}`;
-  return `${utc.slice(0, 10)} ${utc.slice(11, 16)} UTC (${localText})`;
+  return `${utcText} (${localText})`;
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();

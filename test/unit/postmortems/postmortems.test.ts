@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/main/core/clock';
 import { openCore } from '../../../src/main/core/core';
+import { utcWithLocal } from '../../../src/main/postmortems/record';
 import { memoryCore, op, opError } from '../../fixtures/core';
 import { APP_ROOT, ASSETS_DIR, tempDir } from '../../fixtures/temp';
 import { scriptedIncident } from './scripted-incident';
@@ -60,6 +61,15 @@ describe('the post-mortem draft', () => {
     expect(content).toContain('@media print');
     expect(content).not.toMatch(/<script|<link|src="http|href="http(?!s:\/\/)/);
     expect(content).toContain('<table>');
+  });
+});
+
+describe('times in the draft', () => {
+  it('are UTC with the incident’s own zone beside, and UTC alone for an incident kept in UTC', () => {
+    expect(utcWithLocal('2026-11-27T03:02:00Z', 'America/New_York')).toBe('2026-11-27 03:02 UTC (2026-11-26 22:02 EST)');
+    expect(utcWithLocal('2026-11-27T14:50:00Z', 'Europe/Berlin')).toBe('2026-11-27 14:50 UTC (15:50 GMT+1)');
+    expect(utcWithLocal('2026-11-27T14:50:00Z', 'UTC')).toBe('2026-11-27 14:50 UTC');
+    expect(utcWithLocal('2026-11-27T14:50:00Z', 'Etc/UTC')).toBe('2026-11-27 14:50 UTC');
   });
 });
 
