@@ -1,18 +1,19 @@
 import type { Override, Person, PersonRef, Schedule, Shift } from '../../shared/rosters';
 import { restrictSpans } from './restrictions';
 import { rotationShifts, type Span } from './rotation';
-import { before, isoUtc, maxInstant, minInstant, Temporal, toInstant } from './time';
+import { epochMsOf, isoUtc, type Temporal } from './time';
 
-interface Piece {
-  start: Temporal.Instant;
-  end: Temporal.Instant;
+/** A piece of the final schedule, in epoch milliseconds (half-open). */
+export interface Piece {
+  start: number;
+  end: number;
   handle: string | null;
   source: Shift['source'];
   layer: string | null;
 }
 
-/** Each layer's own shifts over [from, to), restrictions applied. */
-export function layerSpans(schedule: Schedule, from: Temporal.Instant, to: Temporal.Instant): { name: string; spans: Span[] }[] {
+/** Each layer's own shifts over [from, to) (epoch milliseconds), restrictions applied. */
+export function layerSpans(schedule: Schedule, from: number, to: number): { name: string; spans: Span[] }[] {
   return schedule.layers.map((layer) => ({
     name: layer.name,
     spans: restrictSpans(rotationShifts(layer, schedule.timeZone, from, to), layer.restrictions, schedule.timeZone),
@@ -31,33 +32,34 @@ export function finalShifts(
   from: Temporal.Instant,
   to: Temporal.Instant,
 ): Shift[] {
+  return finalPieces(schedule, overrides, from.epochMilliseconds, to.epochMilliseconds).map((piece) => toShift(piece, people));
+}
+
+/** `finalShifts` in epoch milliseconds, for callers that look at a few pieces of many. */
+export function finalPieces(schedule: Schedule, overrides: Override[], from: number, to: number): Piece[] {
   const layers = layerSpans(schedule, from, to);
-  const overridePieces: Piece[] = overrides
-    .map((o) => {
-      const { start, end } = instantsOf(o);
-      return { start: maxInstant(start, from), end: minInstant(end, to), handle: o.person, source: 'override' as const, layer: null };
-    })
-    .filter((piece) => before(piece.start, piece.end));
+  const overridePieces: Piece[] = [];
+  for (const override of overrides) {
+    const { start, end } = instantsOf(override);
+    const piece = { start: Math.max(start, from), end: Math.min(end, to), handle: override.person, source: 'override' as const, layer: null };
+    if (piece.start < piece.end) overridePieces.push(piece);
+  }
 
   // Every moment where anything changes, then for each elementary interval the winner.
-  const cuts = new Map<bigint, Temporal.Instant>([
-    [from.epochNanoseconds, from],
-    [to.epochNanoseconds, to],
-  ]);
-  for (const span of [...layers.flatMap((layer) => layer.spans), ...overridePieces]) {
-    cuts.set(span.start.epochNanoseconds, span.start);
-    cuts.set(span.end.epochNanoseconds, span.end);
+  const cuts = new Set<number>([from, to]);
+  for (const layer of layers) {
+    for (const span of layer.spans) cuts.add(span.start).add(span.end);
   }
-  const points = [...cuts.values()].sort((a, b) => Temporal.Instant.compare(a, b));
+  for (const piece of overridePieces) cuts.add(piece.start).add(piece.end);
+  const points = Float64Array.from(cuts).sort();
   // The points only move forward, so each layer (and the overrides) keeps a cursor instead of searching from the start.
   const overrideAt = coveringAt(overridePieces);
   const layerAt = layers.map((layer) => coveringAt(layer.spans));
 
   const pieces: Piece[] = [];
   for (let i = 0; i + 1 < points.length; i += 1) {
-    const start = points[i];
-    const end = points[i + 1];
-    if (!start || !end) continue;
+    const start = points[i] as number;
+    const end = points[i + 1] as number;
     const override = overrideAt(start);
     let piece: Piece = { start, end, handle: null, source: 'gap', layer: null };
     if (override) piece = { start, end, handle: override.handle, source: 'override', layer: null };
@@ -75,15 +77,15 @@ export function finalShifts(
     if (last && last.handle === piece.handle && last.source === piece.source && last.layer === piece.layer) last.end = end;
     else pieces.push(piece);
   }
-  return pieces.map((piece) => toShift(piece, people));
+  return pieces;
 }
 
-const parsed = new WeakMap<Override, { start: Temporal.Instant; end: Temporal.Instant }>();
+const parsed = new WeakMap<Override, { start: number; end: number }>();
 
 /** An override's instants, parsed once per override object (the roster is kept between calls). */
-function instantsOf(override: Override): { start: Temporal.Instant; end: Temporal.Instant } {
+function instantsOf(override: Override): { start: number; end: number } {
   let instants = parsed.get(override);
-  if (!instants) parsed.set(override, (instants = { start: toInstant(override.start), end: toInstant(override.end) }));
+  if (!instants) parsed.set(override, (instants = { start: epochMsOf(override.start), end: epochMsOf(override.end) }));
   return instants;
 }
 
@@ -92,14 +94,14 @@ function instantsOf(override: Override): { start: Temporal.Instant; end: Tempora
  * covers each one. Spans in time order that do not overlap are walked with a
  * cursor; anything else is searched whole, as before.
  */
-function coveringAt<T extends { start: Temporal.Instant; end: Temporal.Instant }>(spans: T[]): (at: Temporal.Instant) => T | undefined {
-  const ordered = spans.every((span, i) => i === 0 || !before(span.start, (spans[i - 1] as T).end));
-  if (!ordered) return (at) => spans.find((span) => !before(at, span.start) && before(at, span.end));
+function coveringAt<T extends { start: number; end: number }>(spans: T[]): (at: number) => T | undefined {
+  const ordered = spans.every((span, i) => i === 0 || span.start >= (spans[i - 1] as T).end);
+  if (!ordered) return (at) => spans.find((span) => at >= span.start && at < span.end);
   let cursor = 0;
   return (at) => {
-    while (cursor < spans.length && !before(at, (spans[cursor] as T).end)) cursor += 1;
+    while (cursor < spans.length && at >= (spans[cursor] as T).end) cursor += 1;
     const span = spans[cursor];
-    return span && !before(at, span.start) ? span : undefined;
+    return span && at >= span.start ? span : undefined;
   };
 }
 

@@ -1,6 +1,6 @@
 import type { LoadReportRow, Person, Shift } from '../../shared/rosters';
-import type { Temporal} from './time';
-import { before, maxInstant, minInstant, toInstant, wallClockToInstant } from './time';
+import { epochMsOf, wallWeekday } from './time';
+import { wallAt, wallDateMs, wallToEpochMs } from './zone-offsets';
 
 /** Sleep hours are 22:00–07:00 and business hours Monday–Friday 09:00–17:00, both in the person's own zone. */
 const BOUNDARIES = [
@@ -13,10 +13,12 @@ const BOUNDARIES = [
 
 type Kind = 'businessHours' | 'offHours' | 'sleepHours';
 
-function kindAt(local: Temporal.PlainDateTime): Kind {
-  const minutes = local.hour * 60 + local.minute;
+/** The kind of hour at a wall-clock time (`wallMs`). */
+function kindAt(wall: number): Kind {
+  const local = new Date(wall);
+  const minutes = local.getUTCHours() * 60 + local.getUTCMinutes();
   if (minutes >= 22 * 60 || minutes < 7 * 60) return 'sleepHours';
-  if (local.dayOfWeek <= 5 && minutes >= 9 * 60 && minutes < 17 * 60) return 'businessHours';
+  if (wallWeekday(wall) <= 5 && minutes >= 9 * 60 && minutes < 17 * 60) return 'businessHours';
   return 'offHours';
 }
 
@@ -27,20 +29,20 @@ function kindAt(local: Temporal.PlainDateTime): Kind {
  */
 export function loadReport(shifts: Shift[], people: Map<string, Person>, from: string, to: string): LoadReportRow[] {
   const rows = new Map<string, LoadReportRow>();
-  const rangeStart = toInstant(from);
-  const rangeEnd = toInstant(to);
+  const rangeStart = epochMsOf(from);
+  const rangeEnd = epochMsOf(to);
   for (const shift of shifts) {
     if (!shift.person) continue;
     const person = people.get(shift.person.handle);
     const zone = person?.timeZone ?? 'UTC';
     const row = rows.get(shift.person.handle) ?? { person: shift.person, businessHours: 0, offHours: 0, sleepHours: 0, totalHours: 0 };
     rows.set(shift.person.handle, row);
-    let cursor = maxInstant(toInstant(shift.start), rangeStart);
-    const end = minInstant(toInstant(shift.end), rangeEnd);
-    while (before(cursor, end)) {
-      const next = minInstant(nextBoundary(cursor, zone), end);
-      const hours = (next.epochMilliseconds - cursor.epochMilliseconds) / 3_600_000;
-      row[kindAt(cursor.toZonedDateTimeISO(zone).toPlainDateTime())] += hours;
+    let cursor = Math.max(epochMsOf(shift.start), rangeStart);
+    const end = Math.min(epochMsOf(shift.end), rangeEnd);
+    while (cursor < end) {
+      const next = Math.min(nextBoundary(cursor, zone), end);
+      const hours = (next - cursor) / 3_600_000;
+      row[kindAt(wallAt(cursor, zone))] += hours;
       row.totalHours += hours;
       cursor = next;
     }
@@ -56,17 +58,16 @@ export function loadReport(shifts: Shift[], people: Map<string, Person>, from: s
     .sort((a, b) => b.totalHours - a.totalHours || a.person.name.localeCompare(b.person.name));
 }
 
-/** The next instant after `at` where the kind of hour can change in `zone`. */
-function nextBoundary(at: Temporal.Instant, zone: string): Temporal.Instant {
-  const local = at.toZonedDateTimeISO(zone).toPlainDate();
+/** The next instant after `at` (epoch milliseconds) where the kind of hour can change in `zone`. */
+function nextBoundary(at: number, zone: string): number {
+  const today = wallDateMs(at, zone);
   for (let day = 0; day <= 2; day += 1) {
-    const date = local.add({ days: day });
     for (const [hour, minute] of BOUNDARIES) {
-      const candidate = wallClockToInstant(date.toPlainDateTime({ hour, minute }), zone);
-      if (before(at, candidate)) return candidate;
+      const candidate = wallToEpochMs(today + day * 86_400_000 + (hour * 60 + minute) * 60_000, zone);
+      if (at < candidate) return candidate;
     }
   }
-  return at.add({ hours: 24 });
+  return at + 24 * 3_600_000;
 }
 
 const round = (hours: number) => Math.round(hours * 100) / 100;

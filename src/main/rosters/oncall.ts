@@ -1,10 +1,11 @@
-import type { OnCallEntry, Override, Person, Schedule, Shift } from '../../shared/rosters';
-import { finalShifts } from './final-schedule';
-import { maxInstant, minInstant, Temporal } from './time';
+import type { OnCallEntry, Override, Person, Schedule } from '../../shared/rosters';
+import { finalPieces, personRef, type Piece } from './final-schedule';
+import { isoUtc, type Temporal } from './time';
 
+const HOUR_MS = 3_600_000;
 /** How far around an instant to look: longer than any shift a team would run. */
-const LOOK_BEHIND = { hours: 24 * 7 * 6 };
-const LOOK_AHEAD = { hours: 24 * 7 * 12 };
+const LOOK_BEHIND_MS = 24 * 7 * 6 * HOUR_MS;
+const LOOK_AHEAD_MS = 24 * 7 * 12 * HOUR_MS;
 
 /**
  * Who is on call in one schedule at an instant, since when, until when, and who
@@ -13,14 +14,14 @@ const LOOK_AHEAD = { hours: 24 * 7 * 12 };
 export function onCallAt(schedule: Schedule, overrides: Override[], people: Map<string, Person>, at: Temporal.Instant): Omit<OnCallEntry, 'team'> {
   // Start with a few days around the instant and widen only while the answer reaches an edge of what
   // was computed: the result is the same as over the whole look-behind and look-ahead, for far less work.
-  const earliest = at.subtract(LOOK_BEHIND);
-  const latest = at.add(LOOK_AHEAD);
-  const hoursFrom = (hours: number) => Temporal.Instant.fromEpochNanoseconds(at.epochNanoseconds + BigInt(hours) * 3_600_000_000_000n);
+  const atMs = at.epochMilliseconds;
+  const earliest = atMs - LOOK_BEHIND_MS;
+  const latest = atMs + LOOK_AHEAD_MS;
   for (let hours = 48; ; hours *= 2) {
-    const from = maxInstant(hoursFrom(-hours), earliest);
-    const to = minInstant(hoursFrom(hours * 2), latest);
+    const from = Math.max(atMs - hours * HOUR_MS, earliest);
+    const to = Math.min(atMs + hours * 2 * HOUR_MS, latest);
     const entry = onCallWithin(schedule, overrides, people, at, from, to);
-    if (entry.settled || (from.equals(earliest) && to.equals(latest))) return entry.value;
+    if (entry.settled || (from === earliest && to === latest)) return entry.value;
   }
 }
 
@@ -29,35 +30,33 @@ function onCallWithin(
   overrides: Override[],
   people: Map<string, Person>,
   at: Temporal.Instant,
-  from: Temporal.Instant,
-  to: Temporal.Instant,
+  from: number,
+  to: number,
 ): { value: Omit<OnCallEntry, 'team'>; settled: boolean } {
-  const shifts = finalShifts(schedule, overrides, people, from, to);
+  const pieces = finalPieces(schedule, overrides, from, to);
   const atMs = at.epochMilliseconds;
-  const index = shifts.findIndex((shift) => Date.parse(shift.start) <= atMs && atMs < Date.parse(shift.end));
-  const current = shifts[index];
-  const same = (a: Shift, b: Shift) => a.person?.handle === b.person?.handle;
+  const index = pieces.findIndex((piece) => piece.start <= atMs && atMs < piece.end);
+  const current = pieces[index];
   if (!current) {
     return { value: { schedule: schedule.name, person: null, start: at.toString(), end: at.toString(), source: 'gap', next: null }, settled: true };
   }
   // One person's continuous cover may be several pieces (a layer then an override of the same person).
+  const same = (piece: Piece | undefined) => piece !== undefined && piece.handle === current.handle;
   let first = index;
-  while (first > 0 && shifts[first - 1] && same(shifts[first - 1] as Shift, current)) first -= 1;
+  while (same(pieces[first - 1])) first -= 1;
   let last = index;
-  while (last + 1 < shifts.length && shifts[last + 1] && same(shifts[last + 1] as Shift, current)) last += 1;
-  const next = shifts[last + 1];
+  while (same(pieces[last + 1])) last += 1;
+  const next = pieces[last + 1];
   // Settled when the window holds the whole stretch: it starts after the window's start, and someone else (or a gap) follows it.
-  const startsInside = first > 0;
-  const nextInside = next !== undefined;
   return {
     value: {
       schedule: schedule.name,
-      person: current.person,
-      start: shifts[first]?.start ?? current.start,
-      end: shifts[last]?.end ?? current.end,
+      person: current.handle === null ? null : personRef(current.handle, people),
+      start: isoUtc((pieces[first] as Piece).start),
+      end: isoUtc((pieces[last] as Piece).end),
       source: current.source,
-      next: next ? { person: next.person, start: next.start } : null,
+      next: next ? { person: next.handle === null ? null : personRef(next.handle, people), start: isoUtc(next.start) } : null,
     },
-    settled: startsInside && nextInside,
+    settled: first > 0 && next !== undefined,
   };
 }

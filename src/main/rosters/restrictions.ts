@@ -1,8 +1,10 @@
 import type { Restriction } from '../../shared/rosters';
 import type { Span } from './rotation';
-import { before, maxInstant, minInstant, parseClock, Temporal, wallMs, wallMsToInstant, wallWeekday, weekdayNumber } from './time';
+import { parseClock, Temporal, wallWeekday, weekdayNumber } from './time';
+import { wallDateMs, wallToEpochMs } from './zone-offsets';
 
-type Window = { start: Temporal.Instant; end: Temporal.Instant };
+/** Epoch milliseconds, half-open. */
+type Window = { start: number; end: number };
 
 /** Cuts spans down to the recurring windows (in the schedule's zone); no restrictions means always. */
 export function restrictSpans(spans: Span[], restrictions: Restriction[], zone: string): Span[] {
@@ -15,24 +17,24 @@ export function restrictSpans(spans: Span[], restrictions: Restriction[], zone: 
   // Spans and windows are both in time order: walk them together instead of pairing every span with every window.
   let first = 0;
   for (const span of spans) {
-    while (first < windows.length && !before(span.start, (windows[first] as Window).end)) first += 1;
+    while (first < windows.length && span.start >= (windows[first] as Window).end) first += 1;
     for (let w = first; w < windows.length; w += 1) {
       const window = windows[w] as Window;
-      if (!before(window.start, span.end)) break;
-      const start = maxInstant(span.start, window.start);
-      const end = minInstant(span.end, window.end);
-      if (before(start, end)) result.push({ start, end, handle: span.handle });
+      if (window.start >= span.end) break;
+      const start = Math.max(span.start, window.start);
+      const end = Math.min(span.end, window.end);
+      if (start < end) result.push({ start, end, handle: span.handle });
     }
   }
-  return result.sort((a, b) => Temporal.Instant.compare(a.start, b.start));
+  return result.sort((a, b) => a.start - b.start);
 }
 
 const DAY_MS = 86_400_000;
 
 /** Every window occurrence overlapping [from, to), merged where they touch. */
-function windowsBetween(restrictions: Restriction[], zone: string, from: Temporal.Instant, to: Temporal.Instant): Window[] {
-  const firstDay = wallMs(from.toZonedDateTimeISO(zone).toPlainDate().subtract({ days: 1 }).toPlainDateTime());
-  const lastDay = wallMs(to.toZonedDateTimeISO(zone).toPlainDate().toPlainDateTime());
+function windowsBetween(restrictions: Restriction[], zone: string, from: number, to: number): Window[] {
+  const firstDay = wallDateMs(from, zone) - DAY_MS;
+  const lastDay = wallDateMs(to, zone);
   const rules = restrictions.map((restriction) => {
     const startTime = parseClock(restriction.start) ?? new Temporal.PlainTime(0, 0);
     const endTime = parseClock(restriction.end, true);
@@ -48,16 +50,16 @@ function windowsBetween(restrictions: Restriction[], zone: string, from: Tempora
     const weekday = wallWeekday(day);
     for (const rule of rules) {
       if (!rule.days.has(weekday)) continue;
-      const start = wallMsToInstant(day + rule.startMs, zone);
-      const end = wallMsToInstant(day + rule.endMs, zone);
-      if (before(start, end) && before(start, to) && before(from, end)) windows.push({ start, end });
+      const start = wallToEpochMs(day + rule.startMs, zone);
+      const end = wallToEpochMs(day + rule.endMs, zone);
+      if (start < end && start < to && from < end) windows.push({ start, end });
     }
   }
-  windows.sort((a, b) => Temporal.Instant.compare(a.start, b.start));
+  windows.sort((a, b) => a.start - b.start);
   const merged: Window[] = [];
   for (const window of windows) {
     const last = merged.at(-1);
-    if (last && !before(last.end, window.start)) last.end = maxInstant(last.end, window.end);
+    if (last && last.end >= window.start) last.end = Math.max(last.end, window.end);
     else merged.push({ ...window });
   }
   return merged;

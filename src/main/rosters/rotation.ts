@@ -1,10 +1,11 @@
 import type { Layer } from '../../shared/rosters';
-import { before, maxInstant, minInstant, parseClock, Temporal, wallMs, wallMsToInstant, weekdayNumber } from './time';
+import { parseClock, Temporal, wallMs, weekdayNumber } from './time';
+import { wallToEpochMs } from './zone-offsets';
 
-/** A raw span of one layer: who, from when to when (half-open). */
+/** A raw span of one layer: who, from when to when (epoch milliseconds, half-open). */
 export interface Span {
-  start: Temporal.Instant;
-  end: Temporal.Instant;
+  start: number;
+  end: number;
   handle: string;
 }
 
@@ -16,25 +17,23 @@ const HOURS_THAT_DIVIDE_A_DAY = new Set([1, 2, 3, 4, 6, 8, 12, 24]);
  * DST change. Shifts in whole days or weeks, and hour shifts that divide 24, step
  * on the wall clock; other hour lengths (10 h, 36 h…) step in elapsed hours.
  */
-export function rotationShifts(layer: Layer, zone: string, from: Temporal.Instant, to: Temporal.Instant): Span[] {
-  if (layer.members.length === 0 || !before(from, to)) return [];
+export function rotationShifts(layer: Layer, zone: string, from: number, to: number): Span[] {
+  if (layer.members.length === 0 || from >= to) return [];
   const first = firstHandoffMs(layer);
   const wallClock = layer.shiftUnit !== 'hours' || HOURS_THAT_DIVIDE_A_DAY.has(layer.shiftLength);
-  const anchor = wallMsToInstant(first, zone);
+  const anchor = wallToEpochMs(first, zone);
   const nominalMs = layer.shiftLength * { hours: 3_600_000, days: 86_400_000, weeks: 604_800_000 }[layer.shiftUnit];
-  const boundary = (k: number): Temporal.Instant => {
-    if (!wallClock) return Temporal.Instant.fromEpochNanoseconds(anchor.epochNanoseconds + BigInt(k * nominalMs) * 1_000_000n);
-    // Whole days, weeks, or hours that divide a day step on the wall clock: the same arithmetic as PlainDateTime.add.
-    return wallMsToInstant(first + k * nominalMs, zone);
-  };
+  // Whole days, weeks, or hours that divide a day step on the wall clock (the same arithmetic as PlainDateTime.add);
+  // other lengths step in elapsed time from the first handoff.
+  const boundary = (k: number): number => (wallClock ? wallToEpochMs(first + k * nominalMs, zone) : anchor + k * nominalMs);
 
   // Start a little before `from`, found by the nominal length; the loop skips what ends before it.
-  let k = Math.max(0, Math.floor((from.epochMilliseconds - anchor.epochMilliseconds) / nominalMs) - 1);
+  let k = Math.max(0, Math.floor((from - anchor) / nominalMs) - 1);
   const spans: Span[] = [];
-  for (let start = boundary(k); before(start, to); k += 1) {
+  for (let start = boundary(k); start < to; k += 1) {
     const end = boundary(k + 1);
-    if (before(from, end) && before(start, end)) {
-      spans.push({ start: maxInstant(start, from), end: minInstant(end, to), handle: layer.members[k % layer.members.length] ?? '' });
+    if (from < end && start < end) {
+      spans.push({ start: Math.max(start, from), end: Math.min(end, to), handle: layer.members[k % layer.members.length] ?? '' });
     }
     start = end;
   }

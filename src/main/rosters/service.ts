@@ -25,7 +25,7 @@ import { parsePeopleCsv } from './people-csv';
 import { RosterRepo } from './repo';
 import { rosterToYaml } from './roster-export';
 import { parseRosterFile } from './roster-file';
-import { isoUtc, Temporal, toInstant } from './time';
+import { epochMsOf, isoUtc, Temporal, toInstant } from './time';
 
 /** The on-call operations: answers computed from the roster at any instant, offline. */
 export class RosterService {
@@ -94,10 +94,10 @@ export class RosterService {
     const overrides = overridesOf(roster, schedule);
     return {
       schedule,
-      from: isoUtc(from),
-      to: isoUtc(to),
+      from: isoUtc(from.epochMilliseconds),
+      to: isoUtc(to.epochMilliseconds),
       final: finalShifts(schedule, overrides, people, from, to),
-      layers: layerSpans(schedule, from, to).map(({ name, spans }) => ({
+      layers: layerSpans(schedule, from.epochMilliseconds, to.epochMilliseconds).map(({ name, spans }) => ({
         name,
         shifts: spans.map((span) => toShift({ ...span, source: 'layer', layer: name }, people)),
       })),
@@ -150,8 +150,8 @@ export class RosterService {
     const schedule = findSchedule(roster, input.schedule);
     const personId = this.repo.personId(input.person);
     if (personId === undefined) throw new HoldfastError('NOT_FOUND', `Nobody has the handle "${input.person}".`, 'person');
-    const start = isoUtc(toInstant(input.start));
-    const end = isoUtc(toInstant(input.end));
+    const start = isoUtc(epochMsOf(input.start));
+    const end = isoUtc(epochMsOf(input.end));
     const clash = this.repo.overlappingOverrides(schedule.id, start, end)[0];
     if (clash) {
       throw new HoldfastError(
