@@ -64,12 +64,6 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     }
   };
 
-  /** An incident id from the command line, refused with what was given unless it is a whole number. */
-  const incidentId = (value: string): number => {
-    if (!/^\d+$/.test(value.trim())) throw new CliExit(2, `an incident id is a whole number like 12, got "${value}"`);
-    return Number(value);
-  };
-
   /** Runs one operation and prints its value as JSON (`--json`) or as text. */
   const run = <N extends OperationName>(name: N, input: InputOf<N>, asText: (value: OutputOf<N>) => string) =>
     withCore(async (core) => {
@@ -273,7 +267,7 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     .argument('<id>', 'incident id')
     .argument('<text...>', 'the note')
     .action(async (id: string, words: string[]) => {
-      await run('logNote', { id: incidentId(id), text: words.join(' ') }, (event) => `Logged at ${event.at}.\n`);
+      await run('logNote', { id: wholeNumber(id, 'the incident id'), text: words.join(' ') }, (event) => `Logged at ${event.at}.\n`);
     });
   incident
     .command('status')
@@ -282,7 +276,7 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     .argument('<status>', 'investigating, identified, monitoring or resolved')
     .option('--summary <text>', 'resolution summary (required to resolve)')
     .action(async (id: string, status: string, options: { summary?: string }) => {
-      await run('changeStatus', { id: incidentId(id), status: status as 'resolved', summary: options.summary }, (event) => `${event.text.split('\n')[0] ?? ''}\n`);
+      await run('changeStatus', { id: wholeNumber(id, 'the incident id'), status: status as 'resolved', summary: options.summary }, (event) => `${event.text.split('\n')[0] ?? ''}\n`);
     });
   incident
     .command('list')
@@ -298,9 +292,9 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     .argument('<id>', 'incident id')
     .action(async (id: string) => {
       await withCore(async (core) => {
-        const incidentResult = await call(core, 'getIncident', { id: incidentId(id) });
+        const incidentResult = await call(core, 'getIncident', { id: wholeNumber(id, 'the incident id') });
         if (!incidentResult.ok) throw new CliExit(1, incidentResult.error.message);
-        const timeline = await call(core, 'getTimeline', { id: incidentId(id) });
+        const timeline = await call(core, 'getTimeline', { id: wholeNumber(id, 'the incident id') });
         if (!timeline.ok) throw new CliExit(1, timeline.error.message);
         io.stdout(
           globals().json
@@ -320,7 +314,7 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (incident: string, options: { format: string; out?: string }) => {
       await withCore(async (core) => {
-        const result = await call(core, 'exportPostmortem', { incidentId: incidentId(incident), format: options.format as 'md' });
+        const result = await call(core, 'exportPostmortem', { incidentId: wholeNumber(incident, 'the incident id'), format: options.format as 'md' });
         if (!result.ok) throw new CliExit(1, result.error.message);
         if (options.out) {
           fs.writeFileSync(options.out, result.value.content);

@@ -296,7 +296,7 @@ describe('holdfast incident and postmortem, as alert hooks and scripts use them'
     for (const argv of [['incident', 'show', 'abc'], ['incident', 'log', '1x', 'note'], ['postmortem', 'export', 'latest']]) {
       const result = await holdfast('--data', data, ...argv);
       expect(result.status).toBe(2);
-      expect(result.stderr).toBe(`holdfast: an incident id is a whole number like 12, got "${argv[2]}"\n`);
+      expect(result.stderr).toBe(`holdfast: the incident id must be a whole number, got "${argv[2]}"\n`);
     }
     expect(await holdfast('--data', data, 'incident', 'show', '7')).toMatchObject({ status: 1, stderr: 'holdfast: No incident with id 7.\n' });
   });
