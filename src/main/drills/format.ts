@@ -7,7 +7,7 @@ import type { DrillInject, DrillTargets } from '../../shared/drills';
 import { HoldfastError } from '../errors';
 import { FrontMatterError, readFrontMatterYaml } from '../runbooks/format/front-matter';
 import { parseMarkdown } from '../runbooks/format/markdown';
-import { parseDuration } from '../runbooks/format/timer';
+import { parseDuration } from '../../shared/step-timer';
 
 /** A drill scenario as docs/drill-format.md describes it. */
 export interface ScenarioDocument {

@@ -7,6 +7,7 @@ import type {
   TimelineEvent,
 } from '../../shared/incidents';
 import type { RunbookSummary } from '../../shared/runbooks';
+import { withoutTimer } from '../../shared/step-timer';
 import type { Clock } from '../core/clock';
 import { HoldfastError } from '../errors';
 import { isKnownZone } from '../rosters/time';
@@ -147,7 +148,7 @@ export class IncidentService {
     const step = runbook.steps.find((candidate) => candidate.id === input.stepId);
     if (!step) throw new HoldfastError('NOT_FOUND', `Step ${input.stepId} is not in “${runbook.title}”.`, 'stepId');
     const verb = { started: 'Started', done: 'Done', skipped: 'Skipped', failed: 'Failed' }[input.state];
-    const firstLine = step.text.split('\n')[0] ?? '';
+    const firstLine = withoutTimer(step.text.split('\n')[0] ?? '');
     const text = `${verb}: step ${step.number} of “${runbook.title}” — ${firstLine}${input.note ? `\n${input.note}` : ''}`;
     return this.record(
       input.id,

@@ -1,5 +1,6 @@
 import type { Incident, TimelineEvent } from '../../shared/incidents';
 import type { ActionItem } from '../../shared/postmortems';
+import { withoutTimer } from '../../shared/step-timer';
 
 /** The incident's record rendered as Markdown for each placeholder of the template. */
 export function recordValues(incident: Incident, timeline: TimelineEvent[], actionItems: ActionItem[], review: { status: string; authors: string[]; date: string }): Record<string, string> {
@@ -102,6 +103,9 @@ function eventList(events: TimelineEvent[], zone: string): string {
   return events.map((event) => `- ${utcWithLocal(event.at, zone)} — ${event.actor}: ${event.text.replace(/\n+/g, ' — ')}`).join('\n');
 }
 
+/** A step as one line: its first, without the timer marker. */
+const stepLine = (step: { text: string }): string => withoutTimer(step.text.split('\n')[0] ?? '');
+
 function runbooks(incident: Incident): string {
   if (incident.runbooks.length === 0) return '_No runbooks were attached._';
   return incident.runbooks
@@ -109,12 +113,12 @@ function runbooks(incident: Incident): string {
       const rows = runbook.steps.map((step) => {
         // A step finished without being started has no duration worth reporting.
         const took = step.startedAt && step.finishedAt && step.startedAt !== step.finishedAt ? duration(step.startedAt, step.finishedAt) : '—';
-        const text = (step.text.split('\n')[0] ?? '').replace(/\|/g, '\\|');
+        const text = stepLine(step).replace(/\|/g, '\\|');
         return `| ${step.number} | ${text} | ${step.state}${step.note ? `: ${step.note.replace(/\|/g, '\\|')}` : ''} | ${step.actor ?? '—'} | ${took} |`;
       });
       const callouts = runbook.steps
         .filter((step) => step.state === 'skipped' || step.state === 'failed')
-        .map((step) => `- **Step ${step.number} ${step.state}**: ${step.text.split('\n')[0] ?? ''}${step.note ? ` (${step.note})` : ''}`);
+        .map((step) => `- **Step ${step.number} ${step.state}**: ${stepLine(step)}${step.note ? ` (${step.note})` : ''}`);
       return [
         `### ${runbook.title} (revision ${runbook.revision})`,
         '',

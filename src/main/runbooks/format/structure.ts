@@ -4,7 +4,7 @@ import type { List, ListItem, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { RunbookSection, RunbookStep } from '../../../shared/runbooks';
 import { plainText } from './markdown';
-import { readTimer } from './timer';
+import { readTimer } from '../../../shared/step-timer';
 
 /** Headings whose lists are procedures: every item of their lists is a step. Configurable per workspace. */
 export const DEFAULT_PROCEDURE_HEADINGS = [

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Incident } from '../../../shared/incidents';
 import { navigate } from '../../app/route';
-import { withoutTimer } from '../runbooks/StepsOutline';
+import { withoutTimer } from '../../../shared/step-timer';
 
 /** A started step with a timer: when it is due comes from the stored start, never from counted ticks. */
 export interface StepTimer {

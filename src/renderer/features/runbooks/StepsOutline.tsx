@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { RunbookStep } from '../../../shared/runbooks';
+import { withoutTimer } from '../../../shared/step-timer';
 import { CopyButton } from '../../components/CopyButton';
 import { Markdown } from '../../components/Markdown';
 import { formatDuration, spokenDuration } from './format';
@@ -108,14 +109,6 @@ export function TimerBadge({ seconds }: { seconds: number }) {
     </span>
   );
 }
-
-/**
- * The step's words without its timer marker (the badge shows it); the same
- * syntax the core reads: `⏱ 5m` or `{timer=5m}`.
- */
-const DURATION = String.raw`(?:\d+[ \t]*(?:hours?|hr|h|minutes?|mins?|m|seconds?|secs?|s)(?![a-z])[ \t]*)+`;
-const TIMER_MARKER = new RegExp(String.raw`[ \t]*(?:⏱\uFE0F?[ \t]*${DURATION}|\{timer=${DURATION}\})`, 'giu');
-export const withoutTimer = (text: string): string => text.replace(TIMER_MARKER, '');
 
 function groupBySection(steps: RunbookStep[]): Group[] {
   const groups: Group[] = [];

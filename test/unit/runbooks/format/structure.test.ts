@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBody } from '../../../../src/main/runbooks/format/markdown';
 import { DEFAULT_PROCEDURE_HEADINGS } from '../../../../src/main/runbooks/format/structure';
-import { readTimer } from '../../../../src/main/runbooks/format/timer';
+import { readTimer, withoutTimer } from '../../../../src/shared/step-timer';
 
 const structure = (body: string, headings = DEFAULT_PROCEDURE_HEADINGS) => parseBody(body, headings).structure;
 
@@ -101,5 +101,14 @@ describe('readTimer', () => {
     expect(readTimer('⏱ 1h30m').seconds).toBe(5400);
     expect(readTimer('wait {timer=10 min} then check').seconds).toBe(600);
     expect(readTimer('no timer here').seconds).toBeNull();
+  });
+});
+
+describe('withoutTimer', () => {
+  it('takes out exactly the marker the timer was read from, so a step reads as a sentence wherever the timer shows apart', () => {
+    expect(withoutTimer('Roll back the last deploy ⏱ 5m')).toBe('Roll back the last deploy');
+    expect(withoutTimer('Wait {timer=1h30m} then check the queue')).toBe('Wait then check the queue');
+    expect(withoutTimer('Drain 5m of traffic, then ⏱ 90s')).toBe('Drain 5m of traffic, then');
+    expect(withoutTimer('⏱ is the timer sign')).toBe('⏱ is the timer sign');
   });
 });
