@@ -115,7 +115,8 @@ describe('holdfast CLI', () => {
   });
 });
 
-describe('the holdfast process', () => {
+// A real process through tsx, which can take a while to start on a loaded machine.
+describe('the holdfast process', { timeout: 60_000 }, () => {
   const run = promisify(execFile);
   const tsx = path.join(APP_ROOT, 'node_modules', '.bin', 'tsx');
   const entry = path.join(APP_ROOT, 'src', 'main', 'cli', 'main.ts');
