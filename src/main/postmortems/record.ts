@@ -2,6 +2,20 @@ import type { Incident, TimelineEvent } from '../../shared/incidents';
 import type { ActionItem } from '../../shared/postmortems';
 import { withoutTimer } from '../../shared/step-timer';
 
+/**
+ * Text typed as plain text (notes, names, summaries: the console shows them as
+ * typed) made safe inside Markdown, so `<none>` from kubectl or `*.log` reads as
+ * written instead of vanishing as an HTML tag or turning into emphasis. Web
+ * addresses are left as they are, so they still become links.
+ */
+export function plainText(text: string): string {
+  return text
+    .split(/(\bhttps?:\/\/[^\s<>]+)/u)
+    // `_` inside a word (payments_api) never starts emphasis, so it stays unescaped there, readable in the raw file.
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/[\\`*[\]<>~&|]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (char) => `\\${char}`)))
+    .join('');
+}
+
 /** The incident's record rendered as Markdown for each placeholder of the template. */
 export function recordValues(incident: Incident, timeline: TimelineEvent[], actionItems: ActionItem[], review: { status: string; authors: string[]; date: string }): Record<string, string> {
   const zone = incident.timeZone;
@@ -9,12 +23,12 @@ export function recordValues(incident: Incident, timeline: TimelineEvent[], acti
   const keyEvents = visible.filter((event) => event.key);
   return {
     id: String(incident.id),
-    title: incident.title,
+    title: plainText(incident.title),
     severity: incident.severity,
     review_status: review.status,
     authors: review.authors.join(', ') || '_nobody yet_',
     date: review.date,
-    summary: incident.resolutionSummary || '_No resolution summary yet: the incident is still open._',
+    summary: plainText(incident.resolutionSummary) || '_No resolution summary yet: the incident is still open._',
     services: incident.services.join(', ') || '_none recorded_',
     key_times: keyTimes(incident, zone),
     responders: responders(incident, timeline),
@@ -91,16 +105,16 @@ function keyTimes(incident: Incident, zone: string): string {
 
 function responders(incident: Incident, timeline: TimelineEvent[]): string {
   if (incident.roles.length === 0) return '_No roles were assigned._';
-  const lines = incident.roles.map((role) => `- **${capitalize(role.role)}**: ${role.person.name}`);
+  const lines = incident.roles.map((role) => `- **${plainText(capitalize(role.role))}**: ${plainText(role.person.name)}`);
   const handovers = timeline
     .filter((event) => event.type === 'role_assigned' && event.data.previous)
-    .map((event) => `- ${utcWithLocal(event.at, incident.timeZone)}: ${event.text}`);
+    .map((event) => `- ${utcWithLocal(event.at, incident.timeZone)}: ${plainText(event.text)}`);
   return [...lines, ...(handovers.length > 0 ? ['', 'Handovers:', '', ...handovers] : [])].join('\n');
 }
 
 function eventList(events: TimelineEvent[], zone: string): string {
   if (events.length === 0) return '_No events._';
-  return events.map((event) => `- ${utcWithLocal(event.at, zone)} — ${event.actor}: ${event.text.replace(/\n+/g, ' — ')}`).join('\n');
+  return events.map((event) => `- ${utcWithLocal(event.at, zone)} — ${plainText(event.actor)}: ${plainText(event.text.replace(/\n+/g, ' — '))}`).join('\n');
 }
 
 /** A step as one line: its first, without the timer marker. */
@@ -114,11 +128,11 @@ function runbooks(incident: Incident): string {
         // A step finished without being started has no duration worth reporting.
         const took = step.startedAt && step.finishedAt && step.startedAt !== step.finishedAt ? duration(step.startedAt, step.finishedAt) : '—';
         const text = stepLine(step).replace(/\|/g, '\\|');
-        return `| ${step.number} | ${text} | ${step.state}${step.note ? `: ${step.note.replace(/\|/g, '\\|')}` : ''} | ${step.actor ?? '—'} | ${took} |`;
+        return `| ${step.number} | ${text} | ${step.state}${step.note ? `: ${plainText(step.note)}` : ''} | ${step.actor ? plainText(step.actor) : '—'} | ${took} |`;
       });
       const callouts = runbook.steps
         .filter((step) => step.state === 'skipped' || step.state === 'failed')
-        .map((step) => `- **Step ${step.number} ${step.state}**: ${stepLine(step)}${step.note ? ` (${step.note})` : ''}`);
+        .map((step) => `- **Step ${step.number} ${step.state}**: ${stepLine(step)}${step.note ? ` (${plainText(step.note)})` : ''}`);
       return [
         `### ${runbook.title} (revision ${runbook.revision})`,
         '',
@@ -136,7 +150,7 @@ function actionItemsTable(items: ActionItem[]): string {
   return [
     '| Action | Type | Owner | Due | Status | Link |',
     '|---|---|---|---|---|---|',
-    ...items.map((item) => `| ${item.description.replace(/\|/g, '\\|')} | ${item.type} | ${item.owner || '—'} | ${item.dueDate ?? '—'} | ${item.status} | ${item.link || '—'} |`),
+    ...items.map((item) => `| ${plainText(item.description)} | ${item.type} | ${item.owner ? plainText(item.owner) : '—'} | ${item.dueDate ?? '—'} | ${item.status} | ${item.link || '—'} |`),
   ].join('\n');
 }
 

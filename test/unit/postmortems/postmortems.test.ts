@@ -98,6 +98,29 @@ describe('the post-mortem template', () => {
   });
 });
 
+describe('text typed during the incident', () => {
+  it('reads in the draft and its HTML exactly as typed: no tag swallowed, no emphasis made up, links still links', async () => {
+    const { core, clock } = memoryCore();
+    const id = await scriptedIncident(core, clock);
+    const note = 'Pods show IP <none>; removed *.log and _tmp_ under data_dir | see https://grafana.example.com/d/pg_lag?var_host=db_3';
+    await op(core, 'logNote', { id, text: note });
+    await op(core, 'saveActionItem', { incidentId: id, description: 'Alert when <none> | empty', type: 'prevent' });
+    await op(core, 'regeneratePostmortem', { incidentId: id });
+
+    const markdown = (await op(core, 'exportPostmortem', { incidentId: id, format: 'md' })).content;
+    expect(markdown).toContain('data_dir');
+    expect(markdown).toContain('https://grafana.example.com/d/pg_lag?var_host=db_3');
+
+    const html = (await op(core, 'exportPostmortem', { incidentId: id, format: 'html' })).content;
+    const shown = html.replace(/<a href="([^"]*)">[^<]*<\/a>/g, '$1').replace(/&#x3C;|&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#x26;|&amp;/g, '&');
+    expect(shown).toContain(note);
+    expect(html).toContain('<a href="https://grafana.example.com/d/pg_lag?var_host=db_3">');
+    const noteLine = html.split('\n').find((line) => line.includes('Pods show'));
+    expect(noteLine).not.toMatch(/<em>|<strong>/);
+    expect(shown).toContain('<td>Alert when <none> | empty</td>');
+  });
+});
+
 describe('action items', () => {
   it('are listed across incidents, open first, with overdue ones flagged', async () => {
     const { core, clock } = memoryCore('2026-11-27T03:00:00Z');
