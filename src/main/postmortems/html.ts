@@ -1,4 +1,5 @@
 import { escapeHtml, markdownToSafeHtml } from '../html/markdown';
+import { plainListToHtml } from '../html/plain-list';
 
 const STYLES = `
   :root { color-scheme: light; }
@@ -20,9 +21,16 @@ const STYLES = `
   }
 `;
 
-/** One self-contained HTML file: inline styles (with print styles), no scripts, nothing fetched from elsewhere. */
-export function postmortemHtml(title: string, markdown: string): string {
-  const body = markdownToSafeHtml(markdown);
+/**
+ * One self-contained HTML file: inline styles (with print styles), no scripts,
+ * nothing fetched from elsewhere. Each block is rendered on its own so that a
+ * section that is a plain list (the full timeline) skips the Markdown parser.
+ */
+export function postmortemHtml(title: string, heading: string, sections: { title: string; content: string }[]): string {
+  const body = [
+    markdownToSafeHtml(heading),
+    ...sections.flatMap((section) => [markdownToSafeHtml(`## ${section.title}`), plainListToHtml(section.content) ?? markdownToSafeHtml(section.content)]),
+  ].join('\n');
   const escapedTitle = escapeHtml(title);
   return `<!doctype html>
 <html lang="en">

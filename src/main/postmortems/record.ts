@@ -2,17 +2,20 @@ import type { Incident, TimelineEvent } from '../../shared/incidents';
 import type { ActionItem } from '../../shared/postmortems';
 import { withoutTimer } from '../../shared/step-timer';
 
+/** A web address as an explicit `<…>` autolink can hold it, ending before trailing punctuation. */
+const WEB_ADDRESS = /(https?:\/\/(?:[!#$&-;=?-Z_a-z~]|%[\dA-Fa-f]{2})*(?:[#$&(*+\-/\d=@-Z_a-z~]|%[\dA-Fa-f]{2}))/u;
+
 /**
  * Text typed as plain text (notes, names, summaries: the console shows them as
  * typed) made safe inside Markdown, so `<none>` from kubectl or `*.log` reads as
  * written instead of vanishing as an HTML tag or turning into emphasis. Web
- * addresses are left as they are, so they still become links.
+ * addresses become `<https://…>` links.
  */
 export function plainText(text: string): string {
   return text
-    .split(/(\bhttps?:\/\/[^\s<>]+)/u)
+    .split(WEB_ADDRESS)
     // `_` inside a word (payments_api) never starts emphasis, so it stays unescaped there, readable in the raw file.
-    .map((part, index) => (index % 2 === 1 ? part : part.replace(/[\\`*[\]<>~&|]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (char) => `\\${char}`)))
+    .map((part, index) => (index % 2 === 1 ? `<${part}>` : part.replace(/[\\`*[\]<>~&|]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (char) => `\\${char}`)))
     .join('');
 }
 

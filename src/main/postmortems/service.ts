@@ -72,7 +72,9 @@ export class PostmortemService {
 
   html(incidentId: number): string {
     const incident = this.context.incidents.get(incidentId);
-    return postmortemHtml(`Post-mortem: ${incident.title}`, this.markdown(incidentId));
+    const postmortem = this.get(incidentId);
+    const sections = postmortem.sections.map((section) => ({ title: section.title, content: section.content.trim() }));
+    return postmortemHtml(`Post-mortem: ${incident.title}`, postmortem.heading, sections);
   }
 
   actionItems(filter: ParsedInputOf<'listActionItems'>): ActionItem[] {

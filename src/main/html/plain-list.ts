@@ -1,0 +1,61 @@
+import type { Element, ElementContent, Root } from 'hast';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+
+/**
+ * A Markdown list whose items are plain text — backslash escapes and `<https://…>`
+ * autolinks only, as a post-mortem writes a timeline of 10,000 events — turned
+ * into HTML without the Markdown parser, which takes seconds on such a list. The
+ * tree goes through the same sanitizer and serializer as `markdownToSafeHtml`,
+ * and a property test holds the two to the same output. Anything else (emphasis,
+ * code, a nested list, a bare address GFM would link) returns null: the caller
+ * renders it as Markdown.
+ */
+export function plainListToHtml(markdown: string): string | null {
+  const lines = markdown.split('\n');
+  const items: ElementContent[] = [];
+  for (const line of lines) {
+    const content = line.startsWith('- ') ? line.slice(2) : null;
+    const children = content === null ? null : plainInline(content);
+    if (!children) return null;
+    items.push({ type: 'text', value: '\n' }, { type: 'element', tagName: 'li', properties: {}, children });
+  }
+  const list: Element = { type: 'element', tagName: 'ul', properties: {}, children: [...items, { type: 'text', value: '\n' }] };
+  const tree: Root = { type: 'root', children: [list] };
+  return serialize.stringify(sanitize.runSync(tree));
+}
+
+const sanitize = unified().use(rehypeSanitize);
+const serialize = unified().use(rehypeStringify);
+
+/** Characters micromark keeps as they are in a link destination; with them an address is its own href. */
+const AUTOLINK = /<(https?:\/\/(?:[!#$&-;=?-Z_a-z~]|%[\dA-Fa-f]{2})+)>/gu;
+const ESCAPE = /\\([!-/:-@[-`{-~])/gu;
+/** What could make Markdown more than text: formatting characters, raw HTML, entities, GFM's bare links. */
+const NOT_PLAIN = /[\\`*[\]<>~&|]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|www\.|@|:\/\//u;
+
+function plainInline(content: string): ElementContent[] | null {
+  // Leading or trailing space, or a start that could open a block (list, heading, quote, rule, fence): not plain.
+  if (content.trim() !== content || content === '' || /^(\d{1,9}[.)]|[-+*#>=|])/u.test(content)) return null;
+  const children: ElementContent[] = [];
+  let last = 0;
+  for (const match of content.matchAll(AUTOLINK)) {
+    const text = plainPart(content.slice(last, match.index));
+    if (text === null) return null;
+    if (text) children.push({ type: 'text', value: text });
+    const href = match[1] ?? '';
+    children.push({ type: 'element', tagName: 'a', properties: { href }, children: [{ type: 'text', value: href }] });
+    last = match.index + match[0].length;
+  }
+  const rest = plainPart(content.slice(last));
+  if (rest === null) return null;
+  if (rest) children.push({ type: 'text', value: rest });
+  return children;
+}
+
+/** Text with backslash escapes and nothing else Markdown would act on, unescaped; null otherwise. */
+function plainPart(text: string): string | null {
+  if (NOT_PLAIN.test(text.replace(ESCAPE, ''))) return null;
+  return text.replace(ESCAPE, '$1');
+}

@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { markdownToSafeHtml } from '../../../src/main/html/markdown';
+import { plainListToHtml } from '../../../src/main/html/plain-list';
+import { plainText } from '../../../src/main/postmortems/record';
+import { memoryCore, op } from '../../fixtures/core';
+import { scriptedIncident } from './scripted-incident';
+
+/** Typed text with everything Markdown might act on, and web addresses. */
+const typed = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom('restart', 'pods', 'data_dir', '_tmp_', '*.log', '<none>', '&amp;', 'a|b', '`code`', '~x~', '[link](x)', '![img](y)', '\\', '#3', '1.', '-', '>', '!', 'é', '—', '  ', '\t'),
+      fc.constantFrom('https://grafana.example.com/d/pg_lag?var-host=db_3', 'https://x.example/a(b)', 'http://h/%2Fp.', 'www.example.com', 'lee@example.com', 'https://'),
+      fc.string({ maxLength: 6 }),
+    ),
+    { maxLength: 8 },
+  )
+  .map((words) => words.join(' '));
+
+describe('a plain list rendered without the Markdown parser', () => {
+  it('is exactly what the Markdown renderer makes of it, for any typed text, or declines', () => {
+    let fast = 0;
+    fc.assert(
+      fc.property(fc.array(typed, { minLength: 1, maxLength: 5 }), (texts) => {
+        const markdown = texts.map((text) => `- 2026-11-27 03:15 UTC — ana: ${plainText(text.replace(/\n+/g, ' — '))}`).join('\n');
+        const html = plainListToHtml(markdown);
+        if (html === null) return;
+        fast += 1;
+        expect(html).toBe(markdownToSafeHtml(markdown));
+      }),
+      { numRuns: 3000 },
+    );
+    // Most typed text takes the fast path; the property would prove nothing if it always declined.
+    expect(fast).toBeGreaterThan(200);
+  });
+
+  it('declines anything that is not a flat list of plain items', () => {
+    for (const markdown of ['- a\n  - nested', '- **bold**', '- see www.example.com', 'text', '- ---', '- 1. one', '- a  ', '- # x']) {
+      expect(plainListToHtml(markdown), markdown).toBeNull();
+    }
+  });
+
+  it('makes the same post-mortem HTML as rendering the whole Markdown document', async () => {
+    const { core, clock } = memoryCore();
+    const id = await scriptedIncident(core, clock);
+    await op(core, 'logNote', { id, text: 'IP <none>; see https://grafana.example.com/d/x?var-a=1_2. Then *.log' });
+    const postmortem = await op(core, 'regeneratePostmortem', { incidentId: id });
+    const markdown = (await op(core, 'exportPostmortem', { incidentId: id, format: 'md' })).content;
+    const html = (await op(core, 'exportPostmortem', { incidentId: id, format: 'html' })).content;
+    const sections = postmortem.sections.map((section) => ({ title: section.title, content: section.content.trim() }));
+    // Block by block, with the timeline on the fast path, it is the whole document rendered as Markdown.
+    expect(html).toContain(markdownToSafeHtml(markdown));
+    expect(sections.some((section) => section.content.split('\n').length > 10 && plainListToHtml(section.content) !== null)).toBe(true);
+  });
+});
