@@ -44,7 +44,22 @@ export function recordValues(incident: Incident, timeline: TimelineEvent[], acti
 
 /** `2026-11-27 03:00 UTC (22:00 EST)`: UTC first, the incident's own zone beside it. */
 export function utcWithLocal(iso: string, zone: string): string {
-  // One formatter per zone, reused: a post-mortem formats every event of a timeline that may hold 10,000.
+  // Both times are shown to the minute, so events logged in the same minute share one formatting:
+  // a post-mortem formats every event of a timeline that may hold 10,000, twice.
+  const minute = new Date(Math.floor(Date.parse(iso) / 60_000) * 60_000).toISOString();
+  const key = `${zone} ${minute}`;
+  let text = formattedMinutes.get(key);
+  if (text === undefined) {
+    if (formattedMinutes.size >= 50_000) formattedMinutes.clear();
+    formattedMinutes.set(key, (text = formatMinute(minute, zone)));
+  }
+  return text;
+}
+
+const formattedMinutes = new Map<string, string>();
+
+function formatMinute(iso: string, zone: string): string {
+  // One formatter per zone, reused.
   const date = new Date(iso);
   const utc = date.toISOString();
   const parts = Object.fromEntries(localFormat(zone).formatToParts(date).map((part) => [part.type, part.value]));
