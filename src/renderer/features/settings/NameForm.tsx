@@ -13,7 +13,6 @@ export function NameForm() {
   const [saved, setSaved] = useState<Saved>(null);
   const shown = name ?? current ?? '';
 
-
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (!shown.trim()) {

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { SeverityLevel } from '../../../shared/incidents';
-import { api } from '../../api/client';
 import { severityClass } from '../incidents/format';
 import { useIncidents } from '../incidents/store';
 import { useCanWrite } from '../session/store';
+import { saveIncidentSettings } from './save-incident-settings';
 import { SaveStatus, type Saved } from './SaveStatus';
 
 /** What each severity means, who gets paged and how often to post an update: the declare dialog and the update timer use these. */
@@ -15,7 +15,6 @@ export function SeverityForm() {
   const [saved, setSaved] = useState<Saved>(null);
   const levels = draft ?? stored;
 
-
   if (!levels) return <p className="muted">Loading severities…</p>;
 
   const change = (index: number, patch: Partial<SeverityLevel>) =>
@@ -23,11 +22,9 @@ export function SeverityForm() {
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await api.updateIncidentSettings({ severities: levels });
-    if (!result.ok) return setSaved({ ok: false, message: result.error.message });
-    useIncidents.setState({ settings: result.value });
-    setDraft(null);
-    setSaved({ ok: true, message: 'Severities saved.' });
+    const outcome = await saveIncidentSettings({ severities: levels }, 'Severities saved.');
+    if (outcome.ok) setDraft(null);
+    setSaved(outcome);
   };
 
   return (

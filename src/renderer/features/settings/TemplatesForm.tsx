@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { StatusTemplate } from '../../../shared/incidents';
-import { api } from '../../api/client';
 import { useIncidents } from '../incidents/store';
 import { useCanWrite } from '../session/store';
+import { saveIncidentSettings } from './save-incident-settings';
 import { SaveStatus, type Saved } from './SaveStatus';
 
 const AUDIENCE_LABELS: Record<StatusTemplate['audience'], string> = {
@@ -31,16 +31,13 @@ export function TemplatesForm() {
   const [saved, setSaved] = useState<Saved>(null);
   const templates = draft ?? stored;
 
-
   if (!templates) return null;
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await api.updateIncidentSettings({ templates });
-    if (!result.ok) return setSaved({ ok: false, message: result.error.message });
-    useIncidents.setState({ settings: result.value });
-    setDraft(null);
-    setSaved({ ok: true, message: 'Templates saved.' });
+    const outcome = await saveIncidentSettings({ templates }, 'Templates saved.');
+    if (outcome.ok) setDraft(null);
+    setSaved(outcome);
   };
 
   return (
