@@ -39,11 +39,7 @@ export class Settings {
   author(): string {
     const stored = this.get(AUTHOR);
     if (stored) return stored;
-    try {
-      return os.userInfo().username || 'unknown';
-    } catch {
-      return 'unknown';
-    }
+    return osUser();
   }
 
   /** The zone times are shown in beside UTC: the workspace's, else this machine's. */
@@ -69,4 +65,18 @@ export class Settings {
     const parsed: unknown = JSON.parse(stored);
     return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === 'string') : DEFAULT_PROCEDURE_HEADINGS;
   }
+}
+
+let osUserName: string | undefined;
+
+/** This machine's user name, read once: it is the default actor of every event, and it does not change while we run. */
+function osUser(): string {
+  if (osUserName === undefined) {
+    try {
+      osUserName = os.userInfo().username || 'unknown';
+    } catch {
+      osUserName = 'unknown';
+    }
+  }
+  return osUserName;
 }
