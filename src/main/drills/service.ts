@@ -4,7 +4,7 @@ import type { DrillInject, DrillObservation, DrillRun, DrillScenario, DrillTarge
 import type { Clock } from '../core/clock';
 import { FILE_LIMITS } from '../../shared/limits';
 import { HoldfastError } from '../errors';
-import { checkTextLimit, readLimitedText } from '../files/read-limited';
+import { checkIsText, checkTextLimit, readLimitedText } from '../files/read-limited';
 import type { IncidentService } from '../incidents/service';
 import type { RunbookLibrary } from '../runbooks/library';
 import type { Store } from '../store/open';
@@ -137,6 +137,7 @@ export class DrillService {
   /** A scenario's Markdown as the app received it (a file chosen in the browser); `fileName` names it in errors. */
   importScenarioText(markdown: string, fileName: string): DrillScenario {
     checkTextLimit(markdown, fileName, FILE_LIMITS.drill);
+    checkIsText(markdown, fileName);
     const document = parseScenario(markdown, fileName);
     const existing = this.scenarios().find((scenario) => scenario.title === document.title);
     return this.saveScenario({ ...document, id: existing?.id });
