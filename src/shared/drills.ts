@@ -116,7 +116,7 @@ export const StartDrillInput = z.object({ scenarioId, actor: z.string().trim().m
 export const InjectActionInput = z
   .object({ id: runId, injectId: z.string().min(1).max(200), action: z.enum(['fire', 'hold', 'release']) })
   .strict();
-export const ObservationInput = z.object({ id: runId, text: z.string().trim().min(1, 'cannot be empty').max(5000) }).strict();
+export const ObservationInput = z.object({ id: runId, text: z.string().trim().min(1, 'cannot be empty').max(LIMITS.noteChars) }).strict();
 export const SaveScenarioInput = z
   .object({
     id: scenarioId.optional(),

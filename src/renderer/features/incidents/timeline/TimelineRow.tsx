@@ -1,4 +1,5 @@
 import type { TimelineEvent } from '../../../../shared/incidents';
+import { FoldedText } from '../../../components/FoldedText';
 import { LocalTime } from '../../runbooks/LocalTime';
 import { EVENT_LABELS } from '../format';
 import { isMark, supersedes } from './events';
@@ -11,6 +12,9 @@ export function TimelineRow(props: {
   correction: TimelineEvent | undefined;
   onToggleKey: (event: TimelineEvent) => void;
   onCorrect: (event: TimelineEvent) => void;
+  /** Whether a long text (a pasted log) is unfolded; kept by the list, so it survives scrolling. */
+  expanded: boolean;
+  onToggleFold: (event: TimelineEvent) => void;
 }) {
   const { event, correction } = props;
   const superseded = event.supersededBy !== null;
@@ -52,11 +56,11 @@ export function TimelineRow(props: {
       </div>
       {superseded ? (
         <del className="tl-text">
-          <TimerText text={event.text} />
+          <FoldedText text={event.text} expanded={props.expanded} onToggle={() => props.onToggleFold(event)} render={timerText} />
         </del>
       ) : (
         <p className="tl-text">
-          <TimerText text={event.text} />
+          <FoldedText text={event.text} expanded={props.expanded} onToggle={() => props.onToggleFold(event)} render={timerText} />
         </p>
       )}
       {superseded && (
@@ -68,10 +72,16 @@ export function TimelineRow(props: {
               at <LocalTime iso={correction.at} /> (#{correction.id})
             </>
           )}
-          {correction && <span className="tl-correction-text">: {correction.text}</span>}
+          {correction && (
+            <span className="tl-correction-text">
+              : <FoldedText text={correction.text} />
+            </span>
+          )}
         </p>
       )}
       {corrects !== null && <p className="tl-note">Correction of #{corrects}</p>}
     </article>
   );
 }
+
+const timerText = (text: string) => <TimerText text={text} />;
