@@ -52,7 +52,10 @@ export interface StatusTemplate {
 }
 
 export interface TimelineEvent {
+  /** The store's id (unique across incidents): what operations name an event by. */
   id: number;
+  /** The event's number within its incident, 1 first: what people see as "#17". */
+  seq: number;
   incidentId: number;
   /** UTC ISO-8601 with milliseconds. */
   at: string;

@@ -58,3 +58,42 @@ export function formatClockInZone(iso: string | number, zone: string): string {
   const p = parts(iso, zone, false);
   return `${p.hour}:${p.minute}`;
 }
+
+/** The zone of the machine the code runs on (the reader's, in the console). */
+export const systemZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+const stampFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant as the wall clock in `zone` reads it, in parts: `date` "2026-11-26",
+ * `time` "22:02" (24-hour), `zoneName` "EST" ("GMT+1" where the zone has no
+ * common abbreviation, "UTC" for UTC).
+ */
+export function zonedParts(iso: string | number, zone: string): { date: string; time: string; zoneName: string } | null {
+  let format = stampFormatters.get(zone);
+  if (!format) {
+    // en-US for its short zone names (EST, PDT); the parts are assembled here, so its month/day order never shows.
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    });
+    stampFormatters.set(zone, format);
+  }
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  const p: Record<string, string> = {};
+  for (const part of format.formatToParts(date)) p[part.type] = part.value;
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}`, zoneName: p.timeZoneName ?? zone };
+}
+
+/** "2026-11-26 22:02 EST": the one way the console writes an instant, always with its zone. */
+export function formatStamp(iso: string | number, zone: string): string {
+  const parts = zonedParts(iso, zone);
+  return parts ? `${parts.date} ${parts.time} ${parts.zoneName}` : String(iso);
+}

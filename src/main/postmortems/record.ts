@@ -1,6 +1,7 @@
 import type { Incident, TimelineEvent } from '../../shared/incidents';
 import type { ActionItem } from '../../shared/postmortems';
 import { withoutTimer } from '../../shared/step-timer';
+import { zonedParts } from '../../shared/zoned-time';
 
 /** A web address as an explicit `<…>` autolink can hold it, ending before trailing punctuation. */
 const WEB_ADDRESS = /(https?:\/\/(?:[!#$&-;=?-Z_a-z~]|%[\dA-Fa-f]{2})*(?:[#$&(*+\-/\d=@-Z_a-z~]|%[\dA-Fa-f]{2}))/u;
@@ -59,39 +60,14 @@ export function utcWithLocal(iso: string, zone: string): string {
 const formattedMinutes = new Map<string, string>();
 
 function formatMinute(iso: string, zone: string): string {
-  // One formatter per zone, reused.
-  const date = new Date(iso);
-  const utc = date.toISOString();
-  const parts = Object.fromEntries(localFormat(zone).formatToParts(date).map((part) => [part.type, part.value]));
-  const localDate = `${parts.year}-${parts.month}-${parts.day}`;
-  const sameDay = localDate === utc.slice(0, 10);
-  const utcText = `${utc.slice(0, 10)} ${utc.slice(11, 16)} UTC`;
+  const utc = zonedParts(iso, 'UTC');
+  const local = zonedParts(iso, zone);
+  if (!utc || !local) return iso;
+  const utcText = `${utc.date} ${utc.time} UTC`;
   // An incident kept in UTC has no other zone to show beside it.
-  if (parts.timeZoneName === 'UTC') return utcText;
-  const localText = `${sameDay ? '' : `${localDate} `}${parts.hour}:${parts.minute} ${parts.timeZoneName ?? zone}`;
-  return `${utcText} (${localText})`;
+  if (local.zoneName === 'UTC') return utcText;
+  return `${utcText} (${local.date === utc.date ? '' : `${local.date} `}${local.time} ${local.zoneName})`;
 }
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function localFormat(zone: string): Intl.DateTimeFormat {
-  let format = formats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'short',
-    });
-    formats.set(zone, format);
-  }
-  return format;
-}
-
 
 export function duration(fromIso: string | null, toIso: string | null): string {
   if (!fromIso || !toIso) return '—';

@@ -3,7 +3,7 @@ import type { RunbookStep } from '../../../shared/runbooks';
 import { withoutTimer } from '../../../shared/step-timer';
 import { CopyButton } from '../../components/CopyButton';
 import { Markdown } from '../../components/Markdown';
-import { formatDuration, spokenDuration } from './format';
+import { formatDuration, spokenDuration } from '../../../shared/durations';
 
 interface Group {
   section: string | null;

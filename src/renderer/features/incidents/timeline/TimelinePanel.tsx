@@ -5,7 +5,7 @@ import { api } from '../../../api/client';
 import { EVENT_LABELS } from '../format';
 import { perform, useIncidents } from '../store';
 import { CorrectDialog } from './CorrectDialog';
-import { FILTER_LABELS, FILTERS, matches, type TimelineFilter } from './events';
+import { FILTER_LABELS, FILTERS, matches, supersedes, type TimelineFilter } from './events';
 import { NoteInput } from './NoteInput';
 import { TimelineRow } from './TimelineRow';
 
@@ -111,6 +111,7 @@ export function TimelinePanel({ incident, onError }: { incident: Incident; onErr
                   <TimelineRow
                     event={event}
                     correction={event.supersededBy !== null ? byId.get(event.supersededBy) : undefined}
+                    original={byId.get(supersedes(event) ?? -1)}
                     onToggleKey={(target) => void toggleKey(target)}
                     onCorrect={setCorrecting}
                     expanded={unfolded.has(event.id)}

@@ -2,7 +2,7 @@ import type { TimelineEvent } from '../../../../shared/incidents';
 import { FoldedText } from '../../../components/FoldedText';
 import { LocalTime } from '../../runbooks/LocalTime';
 import { EVENT_LABELS } from '../format';
-import { isMark, supersedes } from './events';
+import { isMark } from './events';
 import { TimerText } from './TimerText';
 
 /** One event: when (local, UTC on hover), who, what; its star and its correction. */
@@ -10,6 +10,8 @@ export function TimelineRow(props: {
   event: TimelineEvent;
   /** The correction that replaced this event, when there is one. */
   correction: TimelineEvent | undefined;
+  /** The event this one corrects, when it is a correction. */
+  original: TimelineEvent | undefined;
   onToggleKey: (event: TimelineEvent) => void;
   onCorrect: (event: TimelineEvent) => void;
   /** Whether a long text (a pasted log) is unfolded; kept by the list, so it survives scrolling. */
@@ -18,7 +20,6 @@ export function TimelineRow(props: {
 }) {
   const { event, correction } = props;
   const superseded = event.supersededBy !== null;
-  const corrects = supersedes(event);
   const mark = isMark(event);
   return (
     <article
@@ -33,21 +34,23 @@ export function TimelineRow(props: {
         <LocalTime iso={event.at} />
         <span className="tl-type">{EVENT_LABELS[event.type]}</span>
         <span className="tl-actor">{event.actor}</span>
-        <span className="tl-id">#{event.id}</span>
+        <span className="tl-id" title="The event’s number in this incident">
+          #{event.seq}
+        </span>
         {!mark && (
           <span className="tl-actions">
             <button
               type="button"
               className="tl-star"
               aria-pressed={event.key}
-              aria-label={event.key ? `Unmark event ${event.id} as key` : `Mark event ${event.id} as key`}
+              aria-label={event.key ? `Unmark event ${event.seq} as key` : `Mark event ${event.seq} as key`}
               title={event.key ? 'Key event (leads the post-mortem timeline); click to unmark' : 'Mark as key'}
               onClick={() => props.onToggleKey(event)}
             >
               {event.key ? '★' : '☆'}
             </button>
             {!superseded && (
-              <button type="button" className="tl-correct" onClick={() => props.onCorrect(event)} aria-label={`Correct event ${event.id}`}>
+              <button type="button" className="tl-correct" onClick={() => props.onCorrect(event)} aria-label={`Correct event ${event.seq}`}>
                 Correct…
               </button>
             )}
@@ -69,7 +72,7 @@ export function TimelineRow(props: {
           {correction && (
             <>
               {' '}
-              at <LocalTime iso={correction.at} /> (#{correction.id})
+              at <LocalTime iso={correction.at} /> (#{correction.seq})
             </>
           )}
           {correction && (
@@ -79,7 +82,7 @@ export function TimelineRow(props: {
           )}
         </p>
       )}
-      {corrects !== null && <p className="tl-note">Correction of #{corrects}</p>}
+      {props.original && <p className="tl-note">Correction of #{props.original.seq}</p>}
     </article>
   );
 }
