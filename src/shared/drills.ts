@@ -85,6 +85,7 @@ export interface Scorecard {
   startedAt: string;
   durationMinutes: number;
   rows: ScorecardRow[];
+  /** `text`: the step's summary as inline Markdown (src/shared/step-text.ts): render it, or take `plainInline` of it for plain text. */
   steps: { runbook: string; step: number; text: string; state: string; startMinutes: number | null; endMinutes: number | null; durationMinutes: number | null }[];
   injects: { title: string; firedAtMinutes: number | null; status: string }[];
   observations: DrillObservation[];

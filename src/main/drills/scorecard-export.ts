@@ -1,6 +1,7 @@
 import { csvFile } from '../../shared/csv';
 import type { Scorecard, ScorecardFile, ScorecardRow } from '../../shared/drills';
 import { clockText, formatDuration } from '../../shared/durations';
+import { plainInline } from '../../shared/step-text';
 import { formatStamp } from '../../shared/zoned-time';
 
 type Format = 'markdown' | 'csv';
@@ -75,7 +76,7 @@ export function scorecardCsv(scorecard: Scorecard): string {
   const rows: (string | number | null)[][] = [['kind', 'name', 'text', 'at_minutes', 'end_minutes', 'minutes', 'target_minutes', 'result']];
   for (const row of scorecard.rows) rows.push(['measure', row.measure, '', null, null, row.actualMinutes, row.targetMinutes, resultLabel(row)]);
   for (const step of touchedSteps(scorecard)) {
-    rows.push(['step', `${step.runbook} #${step.step}`, step.text, step.startMinutes, step.endMinutes, step.durationMinutes, null, step.state]);
+    rows.push(['step', `${step.runbook} #${step.step}`, plainInline(step.text), step.startMinutes, step.endMinutes, step.durationMinutes, null, step.state]);
   }
   for (const inject of scorecard.injects) rows.push(['inject', inject.title, '', inject.firedAtMinutes, null, null, null, inject.status]);
   for (const observation of scorecard.observations) {

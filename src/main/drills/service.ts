@@ -3,6 +3,7 @@ import type { ParsedInputOf } from '../../shared/contract';
 import type { DrillInject, DrillObservation, DrillRun, DrillScenario, DrillTargets, InjectStatus, Scorecard, ScorecardRow } from '../../shared/drills';
 import type { Clock } from '../core/clock';
 import { FILE_LIMITS } from '../../shared/limits';
+import { stepSummary } from '../../shared/step-text';
 import { HoldfastError } from '../errors';
 import { checkIsText, checkTextLimit, readLimitedText } from '../files/read-limited';
 import type { IncidentService } from '../incidents/service';
@@ -315,7 +316,7 @@ export class DrillService {
           return {
             runbook: runbook.title,
             step: step.number,
-            text: step.text.split('\n')[0] ?? '',
+            text: stepSummary(step.text),
             state: step.state,
             startMinutes: start,
             endMinutes: end,

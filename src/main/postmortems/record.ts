@@ -1,6 +1,6 @@
 import type { Incident, TimelineEvent } from '../../shared/incidents';
 import type { ActionItem } from '../../shared/postmortems';
-import { withoutTimer } from '../../shared/step-timer';
+import { stepSummary } from '../../shared/step-text';
 import { zonedParts } from '../../shared/zoned-time';
 
 /** A web address as an explicit `<…>` autolink can hold it, ending before trailing punctuation. */
@@ -206,8 +206,8 @@ function indentedCodeBlock(lines: string[]): string {
   return [`  ${fence}`, ...lines.map((line) => (line.trim() === '' ? '' : `  ${line}`)), `  ${fence}`].join('\n');
 }
 
-/** A step as one line: its first, without the timer marker. */
-const stepLine = (step: { text: string }): string => withoutTimer(step.text.split('\n')[0] ?? '');
+/** A step as one line of Markdown (its whole first paragraph, without the timer marker): the HTML export renders it. */
+const stepLine = (step: { text: string }): string => stepSummary(step.text);
 
 function runbooks(incident: Incident): string {
   if (incident.runbooks.length === 0) return '_No runbooks were attached._';

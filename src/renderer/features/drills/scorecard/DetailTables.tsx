@@ -1,4 +1,5 @@
 import type { Scorecard } from '../../../../shared/drills';
+import { Markdown } from '../../../components/Markdown';
 import { clockAtMinutes, clockText, minutesText } from '../format';
 
 /** The runbook steps the team worked, each with when it started and ended on the drill clock and how long it took. */
@@ -31,7 +32,7 @@ export function StepsTable({ scorecard }: { scorecard: Scorecard }) {
             {steps.map((step) => (
               <tr key={`${step.runbook}-${step.step}`}>
                 <th scope="row">
-                  <span className="step-runbook">{step.runbook}</span> {step.step}. {step.text}
+                  <span className="step-runbook">{step.runbook}</span> {step.step}. <Markdown source={step.text} variant="inline" />
                 </th>
                 <td className="numeric">{clockAtMinutes(step.startMinutes)}</td>
                 <td className="numeric">{clockAtMinutes(step.endMinutes)}</td>

@@ -1,5 +1,7 @@
 import type { TimelineEvent } from '../../../../shared/incidents';
+import { plainInline } from '../../../../shared/step-text';
 import { FoldedText } from '../../../components/FoldedText';
+import { Markdown } from '../../../components/Markdown';
 import { LocalTime } from '../../runbooks/LocalTime';
 import { EVENT_LABELS } from '../format';
 import { isMark } from './events';
@@ -59,11 +61,11 @@ export function TimelineRow(props: {
       </div>
       {superseded ? (
         <del className="tl-text">
-          <FoldedText text={event.text} expanded={props.expanded} onToggle={() => props.onToggleFold(event)} render={timerText} />
+          <EventText event={event} expanded={props.expanded} onToggle={() => props.onToggleFold(event)} />
         </del>
       ) : (
         <p className="tl-text">
-          <FoldedText text={event.text} expanded={props.expanded} onToggle={() => props.onToggleFold(event)} render={timerText} />
+          <EventText event={event} expanded={props.expanded} onToggle={() => props.onToggleFold(event)} />
         </p>
       )}
       {superseded && (
@@ -88,3 +90,30 @@ export function TimelineRow(props: {
 }
 
 const timerText = (text: string) => <TimerText text={text} />;
+
+/**
+ * An event's words, folded when long. A step event's text is plain (for search,
+ * the CLI and the post-mortem); its step, kept as Markdown in `data.step`, is
+ * rendered in place of its plain words, so `#inc-checkout` reads as code, not backticks.
+ */
+function EventText({ event, expanded, onToggle }: { event: TimelineEvent; expanded: boolean; onToggle: () => void }) {
+  const step = typeof event.data.step === 'string' ? event.data.step : null;
+  const newline = event.text.indexOf('\n');
+  const head = newline === -1 ? event.text : event.text.slice(0, newline);
+  const plain = step === null ? '' : plainInline(step);
+  if (step === null || plain === '' || !head.endsWith(plain)) {
+    return <FoldedText text={event.text} expanded={expanded} onToggle={onToggle} render={timerText} />;
+  }
+  return (
+    <>
+      {head.slice(0, head.length - plain.length)}
+      <Markdown source={step} variant="inline" />
+      {newline !== -1 && (
+        <>
+          {'\n'}
+          <FoldedText text={event.text.slice(newline + 1)} expanded={expanded} onToggle={onToggle} render={timerText} />
+        </>
+      )}
+    </>
+  );
+}
