@@ -7,7 +7,25 @@ import type { z } from 'zod';
  * the `error` map of a parse (`schema.safeParse(value, READABLE)`); a message a
  * schema gives itself (`.min(1, 'a runbook needs a title')`) still wins.
  */
-export const READABLE = { error: (issue: RawIssue) => describeIssue(issue) };
+export const READABLE = readableFor('the input');
+
+/** READABLE for a file, whose problems with the whole of it start "The file …" ("The file has a key it does not know: …"). */
+export const READABLE_FILE = readableFor('the file');
+
+function readableFor(whole: string) {
+  return { error: (issue: RawIssue) => `${fieldLabel(issue.path ?? [], whole)} ${predicateOf(issue, issue.path ?? [])}` };
+}
+
+/**
+ * The same for a message shown beside the field it is about, where naming the
+ * field again would be noise: "Too long: at most 300 characters (this has 412)".
+ */
+export const READABLE_BESIDE_FIELD = {
+  error: (issue: RawIssue) => {
+    const said = predicateOf(issue, issue.path ?? []).replace(/^is /, '');
+    return said.charAt(0).toUpperCase() + said.slice(1);
+  },
+};
 
 type RawIssue = z.core.$ZodRawIssue;
 type Path = readonly PropertyKey[];
@@ -17,21 +35,20 @@ export function formatIssuePath(path: Path): string {
   return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)).join('');
 }
 
-/** The field as a message names it: `` `teams[0].name` ``, `` `input` `` for the whole; cut short when junk makes it long. */
-function fieldLabel(path: Path): string {
-  const text = path.length === 0 ? 'input' : formatIssuePath(path);
+/** The field as a message names it: `` `teams[0].name` ``, or "The input" for the whole; cut short when junk makes it long. */
+function fieldLabel(path: Path, whole = 'the input'): string {
+  if (path.length === 0) return whole.charAt(0).toUpperCase() + whole.slice(1);
+  const text = formatIssuePath(path);
   return `\`${text.length > 200 ? `${text.slice(0, 200)}…` : text}\``;
 }
 
 /** Whether `message` already names the field at `path` (a message from READABLE does; one a schema wrote may not). */
-export const namesField = (message: string, path: Path): boolean => message.startsWith(fieldLabel(path));
+export const namesField = (message: string, path: Path, whole = 'the input'): boolean => message.startsWith(fieldLabel(path, whole));
 
-/** A message that names its field (or `input`), then says what is wrong with it. */
+/** A message that names its field (or the whole input), then says what is wrong with it. */
 export function issueText(issue: { path: Path; message: string }): string {
   return namesField(issue.message, issue.path) ? issue.message : `${fieldLabel(issue.path)}: ${issue.message}`;
 }
-
-const describeIssue = (issue: RawIssue): string => `${fieldLabel(issue.path ?? [])} ${predicateOf(issue, issue.path ?? [])}`;
 
 function predicateOf(issue: RawIssue, path: Path): string {
   switch (issue.code) {

@@ -1,6 +1,6 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
-import { formatIssuePath, READABLE } from '../../shared/issue-words';
+import { formatIssuePath, READABLE_FILE } from '../../shared/issue-words';
 import { CONTACT_KINDS, WEEKDAYS, type ContactMethod, type Weekday } from '../../shared/rosters';
 import { HoldfastError } from '../errors';
 import { isClock, isKnownZone } from './time';
@@ -175,7 +175,7 @@ export function parseRosterFile(source: string, fileName: string): RosterDocumen
     throw rosterError(fileName, [{ path: '', line: at === -1 ? 1 : lines.linePos(at).line, message }]);
   }
   // The shape and the cross-references are both checked before refusing, so one attempt lists every problem.
-  const parsed = FileSchema.safeParse(value ?? {}, READABLE);
+  const parsed = FileSchema.safeParse(value ?? {}, READABLE_FILE);
   const shapeProblems = parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message }));
   const problems = [...shapeProblems, ...checkReferences(value)].map(({ path, message }) => ({
     path: formatIssuePath(path),

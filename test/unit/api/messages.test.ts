@@ -19,7 +19,7 @@ describe('error messages', () => {
     const result = await dispatch(core, 'searchRunbooks', { query: 'disk', limit: 'ten' });
     expect(result).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'limit', message: '`limit` must be a number, not “ten”.' } });
     const unknownKey = await dispatch(core, 'getRunbook', { id: 1, sql: 'DROP TABLE runbooks' });
-    expect(unknownKey.ok ? '' : unknownKey.error.message).toBe('`input` has a key it does not know: “sql” (misspelt?); the keys here are “id”.');
+    expect(unknownKey.ok ? '' : unknownKey.error.message).toBe('The input has a key it does not know: “sql” (misspelt?); the keys here are “id”.');
     for (const outcome of [result, unknownKey]) expect(outcome.ok ? '' : outcome.error.message).not.toMatch(OPERATION_NAME);
   });
 
@@ -69,6 +69,9 @@ describe('error messages', () => {
     writeFiles(dir, { 'roster.yaml': roster });
     const error = await opError(core, 'importRoster', { path: path.join(dir, 'roster.yaml') });
     expect(error.details).toEqual(['roster.yaml:8: `teams[0].schedules[0].layers` is missing: a schedule needs at least one layer']);
+    writeFiles(dir, { 'misspelt.yaml': 'people: []\nteamz: []\n' });
+    const misspelt = await opError(core, 'importRoster', { path: path.join(dir, 'misspelt.yaml') });
+    expect(misspelt.details).toEqual(['misspelt.yaml:1: The file has a key it does not know: “teamz” (misspelt?); the keys here are “people” and “teams”']);
   });
 });
 

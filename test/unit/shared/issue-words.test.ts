@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { issueText, READABLE } from '../../../src/shared/issue-words';
+import { issueText, READABLE, READABLE_BESIDE_FIELD } from '../../../src/shared/issue-words';
+import { SaveRunbookInput } from '../../../src/shared/runbooks';
 
 const messages = (schema: z.ZodType, value: unknown): string[] => {
   const parsed = schema.safeParse(value, READABLE);
@@ -54,11 +55,16 @@ describe('zod’s messages in words', () => {
       '`text` is too long: at most 1,000,000 characters (this has 1,000,001)',
       '`limit` is too large: at most 200, not 500',
     ]);
-    expect(messages(Note, 'hello')).toEqual(['`input` must be a group of keys and values, not “hello”']);
+    expect(messages(Note, 'hello')).toEqual(['The input must be a group of keys and values, not “hello”']);
   });
 
   it('leave a message the schema wrote itself, naming its field before it', () => {
     const Scenario = z.object({ title: z.string().trim().min(1, 'a scenario needs a title') }).strict();
     expect(messages(Scenario, { title: ' ' })).toEqual(['`title`: a scenario needs a title']);
+  });
+
+  it('beside the field they are about, say what is wrong without naming it again', () => {
+    const parsed = SaveRunbookInput.safeParse({ metadata: { title: 'x'.repeat(301) }, body: '' }, READABLE_BESIDE_FIELD);
+    expect(parsed.success ? [] : parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['metadata.title', 'Too long: at most 300 characters (this has 301)']]);
   });
 });
