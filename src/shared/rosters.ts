@@ -53,6 +53,11 @@ export interface Schedule {
   timeZone: string;
   /** Lowest first; a higher layer wins wherever it has coverage. */
   layers: Layer[];
+  /**
+   * Set when the store holds a value this schedule cannot be worked out with (a
+   * date that is not on the calendar, say): what is wrong. Its answers say so instead.
+   */
+  problem?: string;
 }
 
 export interface Override {
@@ -116,8 +121,11 @@ export interface OnCallEntry {
   person: PersonRef | null;
   start: string;
   end: string;
-  source: 'layer' | 'override' | 'gap';
+  /** `unknown`: the schedule cannot be worked out (see `problem`), so nobody is named, not even a gap. */
+  source: 'layer' | 'override' | 'gap' | 'unknown';
   next: { person: PersonRef | null; start: string } | null;
+  /** Why `source` is `unknown`: what is wrong with the stored schedule, and what to do. */
+  problem?: string;
 }
 
 export interface ScheduleTimeline {
@@ -161,12 +169,35 @@ export interface LoadReportRow {
   totalHours: number;
 }
 
+/** Whether year, month and day name a day the calendar has (Date.parse would roll 30 February into March). */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, 0); // day 0 of the next month: the last day of this one
+  return day <= date.getUTCDate();
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):?(\d{2}))$/i;
+
+/** `YYYY-MM-DD` naming a real day: not 2026-13-01, not 2026-02-30. */
+export function isIsoDate(value: unknown): value is string {
+  const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
+  return match !== null && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+/** An ISO-8601 instant with its zone or offset, naming a real day and time (`2026-12-24T17:00:00-05:00`). */
+export function isIsoInstant(value: unknown): value is string {
+  const match = typeof value === 'string' ? ISO_INSTANT.exec(value) : null;
+  if (!match) return false;
+  const [hour = 0, minute = 0, second = 0, offsetHours = 0, offsetMinutes = 0] = match.slice(4).map((part) => Number(part ?? 0));
+  return isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3])) && hour <= 23 && minute <= 59 && second <= 59 && offsetHours <= 23 && offsetMinutes <= 59;
+}
+
 const isoInstant = z
   .string()
   .trim()
-  .refine((value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value) && !Number.isNaN(Date.parse(value)), {
-    message: 'use an ISO-8601 instant with a zone, e.g. 2026-11-27T03:00:00Z',
-  });
+  .refine(isIsoInstant, { message: 'use an ISO-8601 instant with a zone that names a real day and time, e.g. 2026-11-27T03:00:00Z' });
 
 const nameOrId = z.union([z.string().trim().min(1).max(200), z.number().int().positive()]);
 

@@ -8,6 +8,7 @@ export function formatOnCall(entries: OnCallEntry[]): string {
   if (entries.length === 0) return 'No schedules.\n';
   return entries
     .map((entry) => {
+      if (entry.problem) return `${entry.team} / ${entry.schedule}: unknown. ${entry.problem}\n`;
       const next = entry.next ? `; next ${who(entry.next.person)} from ${entry.next.start}` : '';
       const source = entry.source === 'override' ? ' [override]' : '';
       return `${entry.team} / ${entry.schedule}: ${who(entry.person)}${source} ${entry.start} → ${entry.end}${next}\n`;

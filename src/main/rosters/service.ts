@@ -25,6 +25,7 @@ import { parsePeopleCsv } from './people-csv';
 import { RosterRepo } from './repo';
 import { rosterToYaml } from './roster-export';
 import { parseRosterFile } from './roster-file';
+import { unreadableSchedule } from './stored';
 import { epochMsOf, isoUtc, Temporal, toInstant } from './time';
 
 /** The on-call operations: answers computed from the roster at any instant, offline. */
@@ -81,13 +82,12 @@ export class RosterService {
     const at = input.at ? toInstant(input.at) : Temporal.Instant.fromEpochMilliseconds(this.clock.now().getTime());
     const team = input.team === undefined ? undefined : findTeam(roster, input.team);
     const schedules = input.schedule !== undefined ? [findSchedule(roster, input.schedule)] : roster.schedules.filter((s) => !team || s.team === team);
-    const people = byHandle(roster.people);
-    return schedules.map((schedule) => ({ team: schedule.team, ...onCallAt(schedule, overridesOf(roster, schedule), people, at) }));
+    return schedules.map((schedule) => onCallEntry(roster, schedule, at));
   }
 
   timeline(input: ParsedInputOf<'scheduleShifts'>): ScheduleTimeline {
     const roster = this.repo.roster();
-    const schedule = findSchedule(roster, input.schedule);
+    const schedule = workable(findSchedule(roster, input.schedule));
     const people = byHandle(roster.people);
     const from = toInstant(input.from);
     const to = toInstant(input.to);
@@ -117,7 +117,7 @@ export class RosterService {
       get(name: string): OnCallEntry | undefined {
         if (!entries.has(name)) {
           const schedule = schedules.get(name);
-          entries.set(name, schedule && { team: schedule.team, ...onCallAt(schedule, overridesOf(roster, schedule), people, at) });
+          entries.set(name, schedule && onCallEntry(roster, schedule, at));
         }
         return entries.get(name);
       },
@@ -170,7 +170,7 @@ export class RosterService {
 
   ical(input: ParsedInputOf<'scheduleIcal'>): string {
     const roster = this.repo.roster();
-    const schedule = findSchedule(roster, input.schedule);
+    const schedule = workable(findSchedule(roster, input.schedule));
     if (input.person !== undefined && !roster.people.some((person) => person.handle === input.person)) {
       throw new HoldfastError('NOT_FOUND', `Nobody has the handle "${input.person}".`, 'person');
     }
@@ -190,6 +190,7 @@ export class RosterService {
     const to = toInstant(input.to);
     const shifts = roster.schedules
       .filter((schedule) => !team || schedule.team === team)
+      .map(workable)
       .flatMap((schedule) => finalShifts(schedule, overridesOf(roster, schedule), people, from, to));
     return loadReport(shifts, people, input.from, input.to);
   }
@@ -229,6 +230,22 @@ const overridesOf = (roster: Roster, schedule: Schedule): Override[] => {
   }
   return groups.get(schedule.name) ?? [];
 };
+
+/** Who is on call in one schedule; a schedule whose stored values cannot be worked with says so instead of naming anyone. */
+function onCallEntry(roster: Roster, schedule: Schedule, at: Temporal.Instant): OnCallEntry {
+  if (schedule.problem !== undefined) {
+    const instant = isoUtc(at.epochMilliseconds);
+    const problem = unreadableSchedule(schedule.name, schedule.problem);
+    return { team: schedule.team, schedule: schedule.name, person: null, start: instant, end: instant, source: 'unknown', next: null, problem };
+  }
+  return { team: schedule.team, ...onCallAt(schedule, overridesOf(roster, schedule), byHandle(roster.people), at) };
+}
+
+/** The schedule, if its shifts can be worked out; otherwise a clear error naming what is wrong in the store. */
+function workable(schedule: Schedule): Schedule {
+  if (schedule.problem !== undefined) throw new HoldfastError('CONFLICT', unreadableSchedule(schedule.name, schedule.problem), 'schedule');
+  return schedule;
+}
 
 function findSchedule(roster: Roster, ref: string | number): Schedule {
   const found = roster.schedules.find((s) => s.id === Number(ref) || s.name === String(ref)) ?? roster.schedules.find((s) => s.name.toLowerCase() === String(ref).toLowerCase());

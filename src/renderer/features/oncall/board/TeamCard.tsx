@@ -43,7 +43,15 @@ function OnCallSlot({ entry, roster, at }: { entry: OnCallEntry; roster: Roster;
       <p className="oc-slot-schedule">
         {scheduleLink} <span className="muted">· {zoneCity(zone)} time</span>
       </p>
-      {entry.person ? (
+      {entry.problem ? (
+        <div className="oc-gap-warning" role="alert">
+          <p className="oc-gap-title">
+            <span aria-hidden="true">⚠ </span>Cannot say who is on call
+          </p>
+          <p>{entry.problem}</p>
+          <p>Page the escalation chain below until the roster is fixed.</p>
+        </div>
+      ) : entry.person ? (
         <>
           <p className="oc-person">
             <span className={`oc-person-swatch oc-pc-${personColour(roster, entry.person.handle)}`} aria-hidden="true" />
