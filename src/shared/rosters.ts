@@ -150,15 +150,28 @@ export interface TeamBoard {
   escalation: { policy: string; repeat: number; steps: EscalationStep[] } | null;
 }
 
-export interface RosterImportReport {
+export interface RosterCounts {
   people: number;
   teams: number;
   schedules: number;
   overrides: number;
   escalationPolicies: number;
-  /** Entities in the store that the file no longer has, and so were removed. */
-  removed: { people: number; teams: number; schedules: number; overrides: number; escalationPolicies: number };
 }
+
+export interface RosterImportReport extends RosterCounts {
+  /** Entities in the store that the file no longer has, and so were removed (or would be, on a dry run). */
+  removed: RosterCounts;
+  /** The same, by name: people by handle, overrides as "person on schedule, start to end". */
+  removedNames: { [K in keyof RosterCounts]: string[] };
+  /** The backup of the whole store taken before anything was removed; null when nothing was (or on a dry run). */
+  backup: string | null;
+  /** True when the file was only checked: the counts say what an import would do, and nothing was changed. */
+  dryRun: boolean;
+}
+
+/** How many entries an import removes, all kinds together. */
+export const removedCount = ({ removed }: Pick<RosterImportReport, 'removed'>): number =>
+  removed.people + removed.teams + removed.schedules + removed.overrides + removed.escalationPolicies;
 
 export interface LoadReportRow {
   person: PersonRef;
@@ -221,6 +234,14 @@ export const ScheduleShiftsInput = z
 export const NowBoardInput = z.object({ at: isoInstant.optional() }).strict();
 
 export const RosterFileInput = z.object({ path: filePath('give the roster file') }).strict();
+
+export const ImportRosterInput = z
+  .object({
+    path: filePath('give the roster file'),
+    /** Only check the file and report what an import would change (what it would remove above all); nothing is stored. */
+    dryRun: z.boolean().default(false),
+  })
+  .strict();
 
 export const ExportRosterInput = z.object({}).strict();
 

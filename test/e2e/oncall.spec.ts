@@ -79,6 +79,8 @@ test('imports a roster, shows who is on call at an instant, covers a shift, and 
   const dialog = page.getByRole('dialog', { name: 'Import a roster' });
   await dialog.getByLabel('Roster file (YAML) or people (CSV)').fill(file);
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  // It replaces the whole demo roster, so it asks first (see the next test).
+  await page.getByRole('dialog', { name: /^Remove / }).getByRole('button', { name: /^Remove .* and import$/ }).click();
   await expect(dialog.getByText('Roster imported.')).toBeVisible();
   await expect(dialog.locator('.import-counts')).toContainText('5 people');
   await screenshot(page, 'oncall-import-done');
@@ -136,6 +138,46 @@ test('imports a roster, shows who is on call at an instant, covers a shift, and 
   await page.emulateMedia({ colorScheme: 'dark' });
   await screenshot(page, 'oncall-board-override-dark');
   expect(csp).toEqual([]);
+});
+
+test('an import that would remove more than five entries asks first, naming them; cancel changes nothing, confirm backs up first', async ({
+  page,
+  holdfast,
+}) => {
+  await page.clock.setFixedTime(new Date('2026-11-14T15:00:00Z'));
+  const file = writeFile(holdfast, 'roster.yaml', ROSTER);
+  await open(page, holdfast, '#/oncall');
+  await expect(page.getByRole('article', { name: 'Shop' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Import roster…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import a roster' });
+  await dialog.getByLabel('Roster file (YAML) or people (CSV)').fill(file);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  const confirm = page.getByRole('dialog', { name: 'Remove 6 people, 3 teams, 3 schedules and 3 escalation policies?' });
+  await expect(confirm).toBeVisible();
+  await expect(confirm).toContainText('A backup of the whole store is taken first.');
+  await expect(confirm.getByRole('listitem').filter({ hasText: 'people:' })).toContainText('Maya');
+  await expect(confirm.getByRole('listitem').filter({ hasText: 'schedules:' })).toContainText('Data follow-the-sun');
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused(); // the safe answer is the default
+  await screenshot(page, 'oncall-import-confirm-removal');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, 'oncall-import-confirm-removal-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog.getByText('Not imported: the roster is unchanged.')).toBeVisible();
+  const beforeImport = () => fs.readdirSync(path.join(holdfast.dataDir, 'backups')).filter((name) => name.startsWith('holdfast-before-roster-import-'));
+  expect(beforeImport()).toHaveLength(0);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await confirm.getByRole('button', { name: 'Remove 6 people, 3 teams, 3 schedules and 3 escalation policies and import' }).click();
+  await expect(dialog.getByText('Roster imported.')).toBeVisible();
+  await expect(dialog.locator('.import-removed')).toContainText('Maya');
+  await expect(dialog.getByText(/The store as it was before is kept in .*holdfast-before-roster-import-.*\.db/)).toBeVisible();
+  expect(beforeImport()).toHaveLength(1);
+  await screenshot(page, 'oncall-import-after-removal');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('article', { name: 'Shop' })).toHaveCount(0);
+  await expect(page.getByRole('article', { name: 'Payments' })).toBeVisible();
 });
 
 test('the schedule view shows the final row, each layer and a gap, a month, and downloads iCal', async ({ page, holdfast, request }) => {

@@ -176,8 +176,17 @@ export function parseRosterFile(source: string, fileName: string): RosterDocumen
     const at = alias ? source.indexOf(`*${alias}`) : -1;
     throw rosterError(fileName, [{ path: '', line: at === -1 ? 1 : lines.linePos(at).line, message }]);
   }
+  if (isEmptyDocument(value)) {
+    // Importing makes the roster what the file says: read as "no people, no teams", an empty file would remove everything.
+    throw new HoldfastError(
+      'VALIDATION',
+      `${fileName} has no roster in it (it is empty, or holds only comments), so it was not imported; nothing was changed.`,
+      'path',
+      [`${fileName}:1: a roster file lists people and teams (docs/roster-format.md). To empty the roster on purpose, write "people: []" and "teams: []".`],
+    );
+  }
   // The shape and the cross-references are both checked before refusing, so one attempt lists every problem.
-  const parsed = FileSchema.safeParse(value ?? {});
+  const parsed = FileSchema.safeParse(value);
   const shapeProblems = parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message }));
   const problems = [...shapeProblems, ...checkReferences(value)].map(({ path, message }) => ({
     path: formatPath(path),
@@ -187,6 +196,10 @@ export function parseRosterFile(source: string, fileName: string): RosterDocumen
   if (problems.length > 0 || !parsed.success) throw rosterError(fileName, problems);
   return normalize(parsed.data);
 }
+
+/** A document with nothing in it: no text, only comments, a lone `---`, or a mapping with no keys. */
+const isEmptyDocument = (value: unknown): boolean =>
+  value === null || value === undefined || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0);
 
 /** The entries of a list in the file, or none if it is not a list (the shape check reports that). */
 const entries = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);

@@ -7,6 +7,7 @@ import type {
   Override,
   Person,
   Roster,
+  RosterCounts,
   RosterImportReport,
   Schedule,
   ScheduleTimeline,
@@ -24,9 +25,15 @@ import { onCallAt } from './oncall';
 import { parsePeopleCsv } from './people-csv';
 import { RosterRepo } from './repo';
 import { rosterToYaml } from './roster-export';
-import { parseRosterFile } from './roster-file';
+import { parseRosterFile, type RosterDocument } from './roster-file';
 import { unreadableSchedule } from './stored';
 import { epochMsOf, isoUtc, Temporal, toInstant } from './time';
+
+/** A checked roster file and what importing it would do. */
+export interface RosterImportPlan {
+  document: RosterDocument;
+  report: RosterImportReport;
+}
 
 /** The on-call operations: answers computed from the roster at any instant, offline. */
 export class RosterService {
@@ -43,28 +50,56 @@ export class RosterService {
     return this.repo.roster();
   }
 
-  importFile(file: string): RosterImportReport {
+  /**
+   * Reads and checks a roster file and works out what importing it would do:
+   * what the roster would hold, and what in the store the file no longer has.
+   * Nothing is changed; `apply` stores it.
+   */
+  planImport(file: string): RosterImportPlan {
     const document = parseRosterFile(readFile(file, FILE_LIMITS.roster), path.basename(file));
     const before = this.repo.roster();
+    const schedules = document.teams.flatMap((t) => t.schedules);
     const names = {
       people: new Set(document.people.map((p) => p.handle)),
       teams: new Set(document.teams.map((t) => t.name)),
-      schedules: new Set(document.teams.flatMap((t) => t.schedules.map((s) => s.name))),
+      schedules: new Set(schedules.map((s) => s.name)),
       policies: new Set(document.teams.flatMap((t) => t.escalationPolicies.map((p) => `${t.name}\n${p.name}`))),
-      overrides: new Set(document.teams.flatMap((t) => t.schedules.flatMap((s) => s.overrides.map((o) => `${s.name}\n${o.person}\n${o.start}\n${o.end}`)))),
+      overrides: new Set(schedules.flatMap((s) => s.overrides.map((o) => `${s.name}\n${o.person}\n${o.start}\n${o.end}`))),
     };
-    this.repo.replaceWith(document, this.clock.now());
-    const counts = this.repo.counts();
-    return {
-      ...counts,
-      removed: {
-        people: before.people.filter((p) => !names.people.has(p.handle)).length,
-        teams: before.teams.filter((t) => !names.teams.has(t.name)).length,
-        schedules: before.schedules.filter((s) => !names.schedules.has(s.name)).length,
-        overrides: before.overrides.filter((o) => !names.overrides.has(`${o.schedule}\n${o.person}\n${o.start}\n${o.end}`)).length,
-        escalationPolicies: before.escalationPolicies.filter((p) => !names.policies.has(`${p.team}\n${p.name}`)).length,
-      },
+    const removedNames = {
+      people: before.people.filter((p) => !names.people.has(p.handle)).map((p) => `${p.name} (${p.handle})`),
+      teams: before.teams.filter((t) => !names.teams.has(t.name)).map((t) => t.name),
+      schedules: before.schedules.filter((s) => !names.schedules.has(s.name)).map((s) => s.name),
+      overrides: before.overrides
+        .filter((o) => !names.overrides.has(`${o.schedule}\n${o.person}\n${o.start}\n${o.end}`))
+        .map((o) => `${o.person} on ${o.schedule}, ${o.start} to ${o.end}`),
+      escalationPolicies: before.escalationPolicies.filter((p) => !names.policies.has(`${p.team}\n${p.name}`)).map((p) => `${p.name} (${p.team})`),
     };
+    const removed: RosterCounts = {
+      people: removedNames.people.length,
+      teams: removedNames.teams.length,
+      schedules: removedNames.schedules.length,
+      overrides: removedNames.overrides.length,
+      escalationPolicies: removedNames.escalationPolicies.length,
+    };
+    const report: RosterImportReport = {
+      people: document.people.length,
+      teams: document.teams.length,
+      schedules: schedules.length,
+      overrides: schedules.reduce((count, s) => count + s.overrides.length, 0),
+      escalationPolicies: document.teams.reduce((count, t) => count + t.escalationPolicies.length, 0),
+      removed,
+      removedNames,
+      backup: null,
+      dryRun: true,
+    };
+    return { document, report };
+  }
+
+  /** Makes the store's roster what a planned import says; `backup` is the copy taken before, if any. */
+  apply(plan: RosterImportPlan, backup: string | null): RosterImportReport {
+    this.repo.replaceWith(plan.document, this.clock.now());
+    return { ...plan.report, backup, dryRun: false };
   }
 
   exportYaml(): string {
