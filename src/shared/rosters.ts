@@ -119,13 +119,17 @@ export interface OnCallEntry {
   team: string;
   schedule: string;
   person: PersonRef | null;
-  start: string;
-  end: string;
+  /** When this stretch began; null when it has no start (a gap since before anything in the schedule begins). */
+  start: string | null;
+  /** When it ends; null when the roster gives it no end (nobody ever takes over). Never a search limit. */
+  end: string | null;
   /** `unknown`: the schedule cannot be worked out (see `problem`), so nobody is named, not even a gap. */
   source: 'layer' | 'override' | 'gap' | 'unknown';
   next: { person: PersonRef | null; start: string } | null;
   /** Why `source` is `unknown`: what is wrong with the stored schedule, and what to do. */
   problem?: string;
+  /** Why `start` or `end` is null, in words. */
+  boundaries?: string;
 }
 
 export interface ScheduleTimeline {

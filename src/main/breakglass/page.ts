@@ -117,7 +117,7 @@ function onCallSection(teams: BreakGlassTeam[]): string {
       const entry = schedule.now;
       if (entry?.problem) return `<tr><th scope="row">${h(team)}</th><td>${h(schedule.name)}</td><td><strong class="gap">Unknown:</strong> ${h(entry.problem)}</td><td>${h(schedule.timeZone)}</td></tr>`;
       const who = entry?.person ? personText(entry.person) : '<strong class="gap">Nobody</strong>';
-      const until = entry ? ` until ${h(formatInZone(entry.end, schedule.timeZone))}` : '';
+      const until = entry?.end ? ` until ${h(formatInZone(entry.end, schedule.timeZone))}` : entry?.boundaries ? ` (${h(entry.boundaries)})` : '';
       const next = entry?.next ? `; then ${entry.next.person ? personText(entry.next.person) : 'nobody'}` : '';
       return `<tr><th scope="row">${h(team)}</th><td>${h(schedule.name)}</td><td>${who}${until}${next}</td><td>${h(schedule.timeZone)}</td></tr>`;
     })

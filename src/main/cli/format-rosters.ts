@@ -11,7 +11,8 @@ export function formatOnCall(entries: OnCallEntry[]): string {
       if (entry.problem) return `${entry.team} / ${entry.schedule}: unknown. ${entry.problem}\n`;
       const next = entry.next ? `; next ${who(entry.next.person)} from ${entry.next.start}` : '';
       const source = entry.source === 'override' ? ' [override]' : '';
-      return `${entry.team} / ${entry.schedule}: ${who(entry.person)}${source} ${entry.start} → ${entry.end}${next}\n`;
+      const boundaries = entry.boundaries ? ` (${entry.boundaries})` : '';
+      return `${entry.team} / ${entry.schedule}: ${who(entry.person)}${source} ${entry.start ?? 'no start'} → ${entry.end ?? 'no end'}${next}${boundaries}\n`;
     })
     .join('');
 }

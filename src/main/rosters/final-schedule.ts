@@ -40,7 +40,7 @@ export function finalPieces(schedule: Schedule, overrides: Override[], from: num
   const layers = layerSpans(schedule, from, to);
   const overridePieces: Piece[] = [];
   for (const override of overrides) {
-    const { start, end } = instantsOf(override);
+    const { start, end } = overrideSpan(override);
     const piece = { start: Math.max(start, from), end: Math.min(end, to), handle: override.person, source: 'override' as const, layer: null };
     if (piece.start < piece.end) overridePieces.push(piece);
   }
@@ -82,8 +82,8 @@ export function finalPieces(schedule: Schedule, overrides: Override[], from: num
 
 const parsed = new WeakMap<Override, { start: number; end: number }>();
 
-/** An override's instants, parsed once per override object (the roster is kept between calls). */
-function instantsOf(override: Override): { start: number; end: number } {
+/** An override's instants (epoch milliseconds), parsed once per override object (the roster is kept between calls). */
+export function overrideSpan(override: Override): { start: number; end: number } {
   let instants = parsed.get(override);
   if (!instants) parsed.set(override, (instants = { start: epochMsOf(override.start), end: epochMsOf(override.end) }));
   return instants;

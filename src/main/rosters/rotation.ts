@@ -40,6 +40,9 @@ export function rotationShifts(layer: Layer, zone: string, from: number, to: num
   return spans;
 }
 
+/** The instant (epoch milliseconds) of a layer's first handoff: nobody from it is on call before. */
+export const firstHandoffAt = (layer: Layer, zone: string): number => wallToEpochMs(firstHandoffMs(layer), zone);
+
 const firstHandoffs = new WeakMap<Layer, number>();
 
 /** `firstHandoff` as `wallMs`, worked out once per layer object. */
