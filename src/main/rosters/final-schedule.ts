@@ -80,6 +80,34 @@ export function finalPieces(schedule: Schedule, overrides: Override[], from: num
   return pieces;
 }
 
+const DAY_MS = 86_400_000;
+const UNIT_MS = { hours: 3_600_000, days: DAY_MS, weeks: 7 * DAY_MS } as const;
+
+/**
+ * The shifts a calendar feed lists from `now` to `to` (epoch milliseconds), each
+ * whole: its true start and end, however far they lie past the range, and split
+ * at every handoff of its layer (a one-person rotation too), so one shift is one
+ * event and every export gives the same event the same start and end.
+ */
+export function calendarShifts(schedule: Schedule, overrides: Override[], people: Map<string, Person>, now: number, to: number): Shift[] {
+  // Far enough around the range to hold the whole of every shift that touches it.
+  const longest = Math.max(
+    DAY_MS,
+    ...schedule.layers.map((layer) => layer.shiftLength * UNIT_MS[layer.shiftUnit]),
+    ...overrides.map((override) => overrideSpan(override).end - overrideSpan(override).start),
+  );
+  const from = now - longest - DAY_MS;
+  const until = to + longest + DAY_MS;
+  const handoffs = new Map(layerSpans(schedule, from, until).map(({ name, spans }) => [name, spans.map((span) => span.start)]));
+  return finalPieces(schedule, overrides, from, until)
+    .flatMap((piece) => {
+      const cuts = piece.layer === null ? [] : (handoffs.get(piece.layer) ?? []).filter((at) => at > piece.start && at < piece.end);
+      return [piece.start, ...cuts].map((start, i) => ({ ...piece, start, end: cuts[i] ?? piece.end }));
+    })
+    .filter((piece) => piece.end > now && piece.start < to)
+    .map((piece) => toShift(piece, people));
+}
+
 const parsed = new WeakMap<Override, { start: number; end: number }>();
 
 /** An override's instants (epoch milliseconds), parsed once per override object (the roster is kept between calls). */

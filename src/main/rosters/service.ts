@@ -18,7 +18,7 @@ import { FILE_LIMITS, type FileLimit } from '../../shared/limits';
 import { HoldfastError } from '../errors';
 import { readLimitedText } from '../files/read-limited';
 import type { Store } from '../store/open';
-import { finalShifts, layerSpans, toShift } from './final-schedule';
+import { calendarShifts, finalShifts, layerSpans, toShift } from './final-schedule';
 import { shiftsToIcal } from './ical';
 import { loadReport } from './load-report';
 import { onCallAt } from './oncall';
@@ -211,9 +211,9 @@ export class RosterService {
     }
     const now = Temporal.Instant.fromEpochMilliseconds(this.clock.now().getTime());
     const to = now.toZonedDateTimeISO(schedule.timeZone).add({ months: input.months }).toInstant();
-    // Shifts keep their true start (not cut at "now"), so each one's UID stays the same from one fetch to the next.
-    const shifts = finalShifts(schedule, overridesOf(roster, schedule), byHandle(roster.people), now.subtract({ hours: 24 * 7 * 8 }), to);
-    const wanted = shifts.filter((shift) => Date.parse(shift.end) > now.epochMilliseconds && (!input.person || shift.person?.handle === input.person));
+    // Whole shifts (not cut at "now" or at the horizon), so each one's UID, start and end stay the same from one fetch to the next.
+    const shifts = calendarShifts(schedule, overridesOf(roster, schedule), byHandle(roster.people), now.epochMilliseconds, to.epochMilliseconds);
+    const wanted = shifts.filter((shift) => !input.person || shift.person?.handle === input.person);
     return shiftsToIcal(schedule.name, wanted, this.clock.now());
   }
 
