@@ -118,6 +118,15 @@ describe('a store that holds a value no roster file could have put there', () =>
     expect(html).toContain('Ana Lima'); // contacts are still there
   });
 
+  it('a person whose stored zone is unknown gets a clear error from the load report, and on-call answers are unaffected', async () => {
+    const { core } = await withRoster();
+    core.store.prepare("UPDATE people SET time_zone = 'Asia/Atlantis' WHERE handle = 'chen'").run();
+    const error = await opError(core, 'loadReport', { from: '2026-11-01T00:00:00Z', to: '2026-11-15T00:00:00Z' });
+    expect(error).toMatchObject({ code: 'CONFLICT' });
+    expect(error.message).toContain('their stored time zone "Asia/Atlantis" is not one the tz database knows');
+    expect((await op(core, 'whoIsOnCall', { at: '2026-11-03T15:00:00Z' })).map((entry) => entry.person?.handle)).toEqual(['eli', 'chen']);
+  });
+
   it('the CLI answers oncall and writes the break-glass file, naming the bad schedule, with no stack trace', async () => {
     const data = tempDir();
     const dir = tempDir();
