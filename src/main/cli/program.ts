@@ -169,8 +169,9 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     .command('import')
     .description('make the roster what a YAML roster file says; refused whole, with every problem listed, if any')
     .argument('<file>', 'roster YAML file')
-    .action(async (file: string) => {
-      await run('importRoster', { path: path.resolve(file) }, formatRosterImport);
+    .option('--dry-run', 'only check the file and say what importing it would change and remove')
+    .action(async (file: string, options: { dryRun?: boolean }) => {
+      await run('importRoster', { path: path.resolve(file), dryRun: options.dryRun === true }, formatRosterImport);
     });
   roster
     .command('export')

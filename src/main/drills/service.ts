@@ -124,22 +124,44 @@ export class DrillService {
   }
 
   importScenario(file: string): DrillScenario {
-    let text: string;
+    return this.importScenarioText(this.readScenarioFile(file), path.basename(file));
+  }
+
+  /** A scenario file's text, with a clear error when it cannot be read. */
+  readScenarioFile(file: string): string {
     try {
-      text = readLimitedText(file, FILE_LIMITS.drill);
+      return readLimitedText(file, FILE_LIMITS.drill);
     } catch (error) {
       if (error instanceof HoldfastError) throw error;
       throw new HoldfastError('IO', `Cannot read ${file}.`, 'path');
     }
-    return this.importScenarioText(text, path.basename(file));
   }
 
   /** A scenario's Markdown as the app received it (a file chosen in the browser); `fileName` names it in errors. */
   importScenarioText(markdown: string, fileName: string): DrillScenario {
+    const plan = this.planScenarioImport(markdown, fileName);
+    return this.saveScenario({ ...plan.document, id: plan.replaces?.id });
+  }
+
+  /**
+   * What importing a scenario's Markdown would do: the stored scenario of the same
+   * title it would overwrite (if the stored one says anything else), and that one's
+   * injects the file no longer has. Nothing is changed.
+   */
+  planScenarioImport(
+    markdown: string,
+    fileName: string,
+  ): { document: ScenarioDocument; replaces: DrillScenario | undefined; overwrites: boolean; removedInjects: string[] } {
     checkTextLimit(markdown, fileName, FILE_LIMITS.drill);
     const document = parseScenario(markdown, fileName);
     const existing = this.scenarios().find((scenario) => scenario.title === document.title);
-    return this.saveScenario({ ...document, id: existing?.id });
+    const overwritten = existing !== undefined && this.exportScenario(existing.id) !== composeScenario(document);
+    return {
+      document,
+      replaces: existing,
+      overwrites: overwritten,
+      removedInjects: overwritten ? existing.injects.filter((inject) => !document.injects.some((kept) => kept.title === inject.title)).map((inject) => inject.title) : [],
+    };
   }
 
   exportScenario(id: number): string {

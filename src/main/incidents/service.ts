@@ -296,6 +296,7 @@ export class IncidentService {
             service,
             schedule: entry.schedule,
             onCall: people.find((p) => p.handle === entry.person?.handle) ?? null,
+            ...(entry.problem ? { problem: entry.problem } : {}),
             escalation: (team.escalation?.steps ?? []).flatMap((step) => step.people.map((person) => ({ ...person, level: step.level }))),
           })),
         ),

@@ -1,6 +1,7 @@
-import type { ContactMethod, EscalationLevel, EscalationPolicy, Layer, Override, Person, Roster, Schedule, Team } from '../../shared/rosters';
+import type { ContactMethod, EscalationPolicy, Override, Person, Roster, Schedule, Team } from '../../shared/rosters';
 import type { Store } from '../store/open';
 import type { RosterDocument } from './roster-file';
+import { readJsonList, readLayers, readLevels, scheduleProblem } from './stored';
 
 interface PersonRow {
   id: number;
@@ -82,24 +83,24 @@ export class RosterRepo {
     return roster;
   }
 
+  /** The roster as stored; a schedule with a value that cannot be worked with carries its `problem` (see stored.ts). */
   private readRoster(): Roster {
+    const overrides = this.statements.overrides.all();
     return {
       people: this.statements.people.all().map(toPerson),
-      teams: this.statements.teams.all().map((row): Team => ({ id: row.id, name: row.name, services: JSON.parse(row.services) as string[] })),
-      schedules: this.statements.schedules.all().map((row): Schedule => ({
-        id: row.id,
-        name: row.name,
-        team: row.team,
-        timeZone: row.time_zone,
-        layers: JSON.parse(row.layers) as Layer[],
-      })),
-      overrides: this.statements.overrides.all(),
+      teams: this.statements.teams.all().map((row): Team => ({ id: row.id, name: row.name, services: readJsonList<string>(row.services) })),
+      schedules: this.statements.schedules.all().map((row): Schedule => {
+        const { layers, problem: layersProblem } = readLayers(row.layers);
+        const problem = scheduleProblem(row.time_zone, layersProblem, overrides.filter((o) => o.schedule === row.name));
+        return { id: row.id, name: row.name, team: row.team, timeZone: row.time_zone, layers, ...(problem ? { problem } : {}) };
+      }),
+      overrides,
       escalationPolicies: this.statements.policies.all().map((row): EscalationPolicy => ({
         id: row.id,
         name: row.name,
         team: row.team,
         repeat: row.repeat,
-        levels: JSON.parse(row.levels) as EscalationLevel[],
+        levels: readLevels(row.levels),
       })),
     };
   }
@@ -187,5 +188,5 @@ function keepOnly(db: Store, table: 'people' | 'teams' | 'schedules', column: 'h
 }
 
 function toPerson(row: PersonRow): Person {
-  return { id: row.id, handle: row.handle, name: row.name, timeZone: row.time_zone, contacts: JSON.parse(row.contacts) as ContactMethod[] };
+  return { id: row.id, handle: row.handle, name: row.name, timeZone: row.time_zone, contacts: readJsonList<ContactMethod>(row.contacts) };
 }

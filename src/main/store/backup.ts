@@ -29,6 +29,16 @@ export async function createBackup(db: Store, dataDir: string, now: Date, file?:
   return { file: target, bytes: fs.statSync(target).size, createdAt: now.toISOString() };
 }
 
+/**
+ * A backup taken before an import removes something (`holdfast-before-<what>-<time>.db`
+ * in the backups folder), so the removal can be undone by restoring it. A store
+ * kept only in memory (tests) has no folder to keep one in: null.
+ */
+export async function backupBeforeRemoval(db: Store, dataDir: string, now: Date, what: string): Promise<BackupInfo | null> {
+  if (db.memory) return null;
+  return createBackup(db, dataDir, now, path.join(backupDir(dataDir), `holdfast-before-${what}-${fileStamp(now)}.db`));
+}
+
 export function listBackups(dataDir: string): BackupInfo[] {
   const dir = backupDir(dataDir);
   if (!fs.existsSync(dir)) return [];

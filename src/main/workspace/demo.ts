@@ -39,7 +39,7 @@ export function loadDemo(core: Core): void {
       core.drills.importScenario(path.join(drills, name));
     }
     if (core.rosters.roster().people.length === 0) {
-      core.rosters.importFile(path.join(folder, 'roster.yaml'));
+      core.rosters.apply(core.rosters.planImport(path.join(folder, 'roster.yaml')), null); // the store has no roster: nothing to remove
       core.settings.set(DEMO_ROSTER, '1');
     }
   })();
