@@ -1,6 +1,7 @@
 import type { ContactMethod, EscalationLevel, EscalationPolicy, Layer, Override, Person, Roster, Schedule, Team } from '../../shared/rosters';
 import type { Store } from '../store/open';
 import type { RosterDocument } from './roster-file';
+import { writeTransaction } from '../store/transaction';
 
 interface PersonRow {
   id: number;
@@ -116,7 +117,7 @@ export class RosterRepo {
   replaceWith(document: RosterDocument, now: Date): void {
     this.writes += 1;
     const s = this.statements;
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       for (const person of document.people) {
         s.upsertPerson.run({ ...person, contacts: JSON.stringify(person.contacts) });
       }
@@ -148,14 +149,14 @@ export class RosterRepo {
       keepOnly(this.db, 'schedules', 'name', scheduleNames);
       const stale = this.db.prepare<[], { id: number; key: string }>('SELECT id, json_array(team_id, name) AS key FROM escalation_policies').all();
       for (const row of stale) if (!policyKeys.includes(row.key)) this.db.prepare('DELETE FROM escalation_policies WHERE id = ?').run(row.id);
-    })();
+    });
   }
 
   upsertPeople(people: { handle: string; name: string; timeZone: string; contacts: ContactMethod[] }[]): void {
     this.writes += 1;
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       for (const person of people) this.statements.upsertPerson.run({ ...person, contacts: JSON.stringify(person.contacts) });
-    })();
+    });
   }
 
   personId(handle: string): number | undefined {

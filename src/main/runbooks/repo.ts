@@ -10,6 +10,7 @@ import type {
 import type { Store } from '../store/open';
 import { splitIdentifiers } from './format/keywords';
 import type { ParsedRunbook } from './format/markdown';
+import { writeTransaction } from '../store/transaction';
 
 /** Everything stored for one runbook version, as the library prepares it. */
 export interface RunbookRecord {
@@ -219,19 +220,19 @@ export class RunbookRepo {
   }
 
   insert(record: RunbookRecord, now: Date): number {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const info = this.statements.insert.run(this.params(record, now));
       const id = Number(info.lastInsertRowid);
       this.writeIndexes(id, record);
       return id;
-    })();
+    });
   }
 
   update(id: number, record: RunbookRecord, now: Date): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       this.statements.update.run({ ...this.params(record, now), id });
       this.writeIndexes(id, record);
-    })();
+    });
   }
 
   setRevision(id: number, revision: number): void {
@@ -367,7 +368,7 @@ export class RunbookRepo {
   }
 
   deleteByOrigin(origin: RunbookOrigin): number {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const ids = this.statements.idsByOrigin.all(origin);
       for (const { id } of ids) {
         this.statements.deleteFts.run(id);
@@ -376,7 +377,7 @@ export class RunbookRepo {
       }
       this.version += 1;
       return ids.length;
-    })();
+    });
   }
 
   private params(record: RunbookRecord, now: Date) {

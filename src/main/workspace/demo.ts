@@ -4,6 +4,7 @@ import type { Core } from '../core/core';
 import { HoldfastError } from '../errors';
 import { parseRunbookFile } from '../runbooks/format/markdown';
 import { newRunbookUid } from '../runbooks/library';
+import { writeTransaction } from '../store/transaction';
 
 /** Set while the roster is the demo's, so clearing the demo removes it and never a roster of the user's own. */
 export const DEMO_ROSTER = 'demo.roster';
@@ -24,7 +25,7 @@ export function loadDemo(core: Core): void {
   const library = core.runbooks;
   const headings = library.context.procedureHeadings();
   const files = names.map((name) => ({ name, text: fs.readFileSync(path.join(folder, 'runbooks', name), 'utf8') }));
-  core.store.transaction(() => {
+  writeTransaction(core.store, () => {
     library.repo.deleteByOrigin('demo');
     for (const { name, text } of files) {
       const uid = newRunbookUid();
@@ -42,18 +43,18 @@ export function loadDemo(core: Core): void {
       core.rosters.importFile(path.join(folder, 'roster.yaml'));
       core.settings.set(DEMO_ROSTER, '1');
     }
-  })();
+  });
 }
 
 /** Removes the demo's runbooks, and its roster if the roster is still the demo's. */
 export function clearDemo(core: Core): void {
-  core.store.transaction(() => {
+  writeTransaction(core.store, () => {
     core.runbooks.repo.deleteByOrigin('demo');
     if (core.settings.get(DEMO_ROSTER) !== undefined) {
       core.rosters.repo.replaceWith({ people: [], teams: [] }, core.clock.now());
       core.settings.delete(DEMO_ROSTER);
     }
-  })();
+  });
 }
 
 export const hasDemo = (core: Core): boolean => core.runbooks.repo.count('demo') > 0 || core.settings.get(DEMO_ROSTER) !== undefined;
