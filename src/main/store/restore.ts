@@ -81,12 +81,15 @@ export function restoreBackup(dataDir: string, backupFile: string, now: Date, na
   const current = path.resolve(dataDir, DATABASE_FILE);
   if (source === current) throw new HoldfastError('VALIDATION', `${source} is the store itself, not a backup of it.`, 'file');
   const check = checkStore(source, nativeBinding);
-  if (check.condition === 'too-new') throw new HoldfastError('VALIDATION', `${check.summary.replace(' to open it', ' to restore it')}`, 'file');
+  if (check.condition === 'too-new') throw new HoldfastError('VALIDATION', `${source} was ${check.problems.join('; ')}: update Holdfast to restore it.`, 'file');
   if (!check.ok) throw new HoldfastError('VALIDATION', `${source} is not a sound Holdfast backup: ${check.problems.join('; ')}.`, 'file');
 
   const state = checkStore(current, nativeBinding);
   if (state.condition === 'too-new') {
-    throw new HoldfastError('CONFLICT', `${state.summary.replace(' It is not damaged and was not changed.', '')} The store was not replaced: it is not damaged, and this version would hide its newer data.`);
+    throw new HoldfastError(
+      'CONFLICT',
+      `The data file ${current} was ${state.problems.join('; ')}: update Holdfast. The store was not replaced: it is not damaged, and this version would hide its newer data.`,
+    );
   }
   if (state.condition === 'unopenable') throw new HoldfastError('IO', state.summary);
 
