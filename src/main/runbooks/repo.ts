@@ -203,6 +203,12 @@ export class RunbookRepo {
         'SELECT source_text, source_path, relative_path, origin, uid FROM runbooks WHERE id = ?',
       ),
       deleteById: db.prepare('DELETE FROM runbooks WHERE id = ?'),
+      adoptChanged: db.prepare<[string, string, string]>(`
+        UPDATE runbooks SET origin = 'app'
+        WHERE origin = ? AND id IN (SELECT runbook_id FROM runbook_revisions WHERE NOT (author = ? AND message = ?))`),
+      originAtPath: db.prepare<[string], { id: number; origin: RunbookOrigin; source_path: string | null }>(
+        'SELECT id, origin, source_path FROM runbooks WHERE relative_path = ? ORDER BY id',
+      ),
     };
   }
 
@@ -365,6 +371,22 @@ export class RunbookRepo {
         uid: row.uid,
       }
     );
+  }
+
+  /**
+   * Runbooks of `origin` that someone changed (a revision not written by
+   * `author` with `message`, the loader's own) become the user's (`app`), so
+   * removing or reloading that origin leaves them. Returns how many.
+   */
+  adoptChanged(origin: RunbookOrigin, author: string, message: string): number {
+    const changes = this.statements.adoptChanged.run(origin, author, message).changes;
+    if (changes > 0) this.version += 1;
+    return changes;
+  }
+
+  /** The runbooks stored from a file at this path relative to its folder, with their origin. */
+  atPath(relativePath: string): { id: number; origin: RunbookOrigin; sourcePath: string | null }[] {
+    return this.statements.originAtPath.all(relativePath).map((row) => ({ id: row.id, origin: row.origin, sourcePath: row.source_path }));
   }
 
   deleteByOrigin(origin: RunbookOrigin): number {
