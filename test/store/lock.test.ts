@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/main/cli/program';
 import { lockDataFolder, lockHolder } from '../../src/main/store/lock';
+import { holdfast } from '../fixtures/cli';
 import { finished, spawnHoldfast, startWebProcess, type WebProcess } from '../fixtures/holdfast-process';
-import { APP_ROOT, tempDir } from '../fixtures/temp';
+import { tempDir } from '../fixtures/temp';
 
 const NOW = new Date('2026-11-27T03:00:00Z');
 const running: WebProcess[] = [];
@@ -13,12 +13,6 @@ afterEach(async () => {
   for (const web of running.splice(0)) await web.stop();
 });
 
-async function holdfast(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const status = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {}, isTty: false }, APP_ROOT);
-  return { status, stdout, stderr };
-}
 
 describe('the data folder lock', () => {
   it('is held by one holder at a time, says who holds it, and is free again once released', () => {
