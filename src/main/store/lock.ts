@@ -36,29 +36,25 @@ const HOLDER_NAMES: Record<LockHolderKind, string> = {
  */
 export function lockDataFolder(dataDir: string, kind: LockHolderKind, now: Date, nativeBinding?: string): FolderLock {
   const db = openLockFile(dataDir, 0, nativeBinding);
-  const held = () => {
-    db.close();
-    return new HoldfastError('CONFLICT', heldMessage(dataDir, kind, lockHolder(dataDir, nativeBinding)));
+  /** Runs `step` on the lock file; a busy one means someone else holds the lock. */
+  const attempt = (step: () => void) => {
+    try {
+      step();
+    } catch (error) {
+      db.close();
+      if (isBusy(error)) throw new HoldfastError('CONFLICT', heldMessage(dataDir, kind, lockHolder(dataDir, nativeBinding)));
+      throw error;
+    }
   };
-  try {
-    db.exec('BEGIN IMMEDIATE');
-  } catch (error) {
-    if (isBusy(error)) throw held();
-    db.close();
-    throw error;
-  }
-  try {
+  attempt(() => db.exec('BEGIN IMMEDIATE'));
+  attempt(() => {
     db.exec('CREATE TABLE IF NOT EXISTS holder (kind TEXT NOT NULL, pid INTEGER NOT NULL, since TEXT NOT NULL)');
     db.exec('DELETE FROM holder');
     db.prepare('INSERT INTO holder (kind, pid, since) VALUES (?, ?, ?)').run(kind, process.pid, now.toISOString());
     db.exec('COMMIT');
     // Held from here on, until release or the end of the process; others can still read who holds it.
     db.exec('BEGIN IMMEDIATE');
-  } catch (error) {
-    if (isBusy(error)) throw held();
-    db.close();
-    throw error;
-  }
+  });
   return {
     release: () => {
       if (!db.open) return;
