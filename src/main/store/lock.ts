@@ -104,7 +104,7 @@ function heldMessage(dataDir: string, wanted: LockHolderKind, holder: LockHolder
   if (wanted === 'restore') {
     return (
       `${who} has the store in ${dataDir} open, so it was not replaced. ` +
-      'Restore from the running app instead: open its Backups screen (#/backups, or Backups in the menu) and choose Restore on the backup; ' +
+      'Restore from the running app instead: open its Backups screen (#/backups; in the desktop app View ▸ Backups and break-glass file) and choose Restore on the backup; ' +
       'or stop it and run this command again.'
     );
   }
