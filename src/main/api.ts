@@ -32,6 +32,7 @@ import { withoutScript } from './drills/viewer';
 import { exportRunbooks } from './runbooks/export';
 import { importRunbooks } from './runbooks/import';
 import { clearDemo, DEMO_ROSTER, hasDemo, loadDemo } from './workspace/demo';
+import { writeTransaction } from './store/transaction';
 
 type Handler<N extends OperationName> = (input: ParsedInputOf<N>, core: Core, session: Session) => OutputOf<N> | Promise<OutputOf<N>>;
 
@@ -52,10 +53,10 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
       core.events.emit({ type: 'workspace.changed' });
     }
     if (input.procedureHeadings !== undefined) {
-      core.store.transaction(() => {
+      writeTransaction(core.store, () => {
         core.settings.setProcedureHeadings(input.procedureHeadings ?? []);
         core.runbooks.reindex();
-      })();
+      });
       core.events.emit({ type: 'runbooks.changed' });
     }
     return workspaceInfo(core);

@@ -10,6 +10,7 @@ import type { RunbookLibrary } from '../runbooks/library';
 import type { Store } from '../store/open';
 import { drillElapsedMs } from './clock';
 import { composeScenario, injectIds, parseScenario, type ScenarioDocument } from './format';
+import { writeTransaction } from '../store/transaction';
 
 interface ScenarioRow {
   id: number;
@@ -186,7 +187,7 @@ export class DrillService {
 
   start(scenarioId: number, actor?: string): DrillRun {
     const scenario = this.scenario(scenarioId);
-    const runId = this.db.transaction(() => {
+    const runId = writeTransaction(this.db, () => {
       const incident = this.context.incidents.declare({
         title: `DRILL: ${scenario.title}`,
         severity: 'SEV2',
@@ -199,7 +200,7 @@ export class DrillService {
         if (runbook) this.context.incidents.attachRunbook(incident.id, runbook, actor);
       }
       return Number(this.statements.insertRun.run({ scenarioId, incidentId: incident.id, startedAt: this.now(), scenario: JSON.stringify(scenario) }).lastInsertRowid);
-    })();
+    });
     const run = this.tick(runId);
     // Every console learns of the new DRILL incident and the running drill.
     this.context.changed(run.id, run.incidentId);
@@ -223,7 +224,7 @@ export class DrillService {
     const run = this.runRow(id);
     if (run.state === 'stopped') throw new HoldfastError('VALIDATION', 'This drill has already stopped.', 'id');
     const now = this.now();
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       this.fireDue(run);
       const incident = this.context.incidents.get(run.incident_id);
       const reached: ReachedByStop = { acknowledgedAt: incident.acknowledgedAt, mitigatedAt: incident.mitigatedAt };
@@ -232,7 +233,7 @@ export class DrillService {
       if (incident.status !== 'resolved') {
         this.context.incidents.changeStatus({ id: run.incident_id, status: 'resolved', summary: 'The drill was stopped by the facilitator.', actor: 'drill facilitator' });
       }
-    })();
+    });
     this.context.changed(id, run.incident_id);
     return this.get(id);
   }
@@ -243,10 +244,10 @@ export class DrillService {
     const status = this.get(input.id).injects.find((inject) => inject.injectId === input.injectId);
     if (!status) throw new HoldfastError('NOT_FOUND', `This drill has no inject ${input.injectId}.`, 'injectId');
     if (status.status === 'fired') throw new HoldfastError('VALIDATION', `“${status.title}” has already fired.`, 'injectId');
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       if (input.action === 'fire') this.fire(run, input.injectId);
       else this.statements.addEvent.run(run.id, this.now(), input.action === 'hold' ? 'inject_held' : 'inject_released', status.title, JSON.stringify({ injectId: input.injectId }));
-    })();
+    });
     this.context.changed(run.id, run.incident_id);
     return this.get(input.id);
   }
@@ -261,7 +262,7 @@ export class DrillService {
   /** Fires whatever is due on the drill clock. The app calls it every second; tests call it after moving the clock. */
   tick(id: number): DrillRun {
     const run = this.runRow(id);
-    const fired = this.db.transaction(() => this.fireDue(run))();
+    const fired = writeTransaction(this.db, () => this.fireDue(run));
     if (fired > 0) this.context.changed(id, run.incident_id);
     return this.get(id);
   }
@@ -369,11 +370,11 @@ export class DrillService {
   private transition(id: number, from: RunRow['state'], to: RunRow['state'], kind: 'paused' | 'resumed'): DrillRun {
     const run = this.runRow(id);
     if (run.state !== from) throw new HoldfastError('VALIDATION', `The drill is ${run.state}, so it cannot be ${kind}.`, 'id');
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       if (kind === 'paused') this.fireDue(run);
       this.statements.addEvent.run(id, this.now(), kind, '', '{}');
       this.statements.setState.run(to, null, id);
-    })();
+    });
     this.context.changed(id, run.incident_id);
     return this.get(id);
   }

@@ -2,6 +2,7 @@ import type { ContactMethod, EscalationPolicy, Override, Person, Roster, Schedul
 import type { Store } from '../store/open';
 import type { RosterDocument } from './roster-file';
 import { readJsonList, readLayers, readLevels, scheduleProblem } from './stored';
+import { writeTransaction } from '../store/transaction';
 
 interface PersonRow {
   id: number;
@@ -117,7 +118,7 @@ export class RosterRepo {
   replaceWith(document: RosterDocument, now: Date): void {
     this.writes += 1;
     const s = this.statements;
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       for (const person of document.people) {
         s.upsertPerson.run({ ...person, contacts: JSON.stringify(person.contacts) });
       }
@@ -149,14 +150,14 @@ export class RosterRepo {
       keepOnly(this.db, 'schedules', 'name', scheduleNames);
       const stale = this.db.prepare<[], { id: number; key: string }>('SELECT id, json_array(team_id, name) AS key FROM escalation_policies').all();
       for (const row of stale) if (!policyKeys.includes(row.key)) this.db.prepare('DELETE FROM escalation_policies WHERE id = ?').run(row.id);
-    })();
+    });
   }
 
   upsertPeople(people: { handle: string; name: string; timeZone: string; contacts: ContactMethod[] }[]): void {
     this.writes += 1;
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       for (const person of people) this.statements.upsertPerson.run({ ...person, contacts: JSON.stringify(person.contacts) });
-    })();
+    });
   }
 
   personId(handle: string): number | undefined {
