@@ -7,6 +7,7 @@ import { decodeText, readLimitedBytes } from '../files/read-limited';
 import { interpretFrontMatter, readFrontMatterYaml } from './format/front-matter';
 import { parseMarkdown, parseRunbookFile } from './format/markdown';
 import { newRunbookUid, type RunbookLibrary } from './library';
+import { writeTransaction } from '../store/transaction';
 
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
 /** Folders never worth descending into when importing a runbook repository. */
@@ -48,16 +49,16 @@ export function importRunbooks(library: RunbookLibrary, paths: string[], author:
       continue;
     }
     const claimed = new Map<string, string>();
-    library.db.transaction(() => {
+    writeTransaction(library.db, () => {
       for (const source of sources) {
         try {
           // A savepoint per file: a failure part-way rolls back only that file.
-          library.db.transaction(() => importOne(library, source, author, report, claimed))();
+          writeTransaction(library.db, () => importOne(library, source, author, report, claimed));
         } catch (error) {
           report.failed.push({ path: source.file, error: withoutPath(describe(error), source.file) });
         }
       }
-    })();
+    });
   }
   return report;
 }

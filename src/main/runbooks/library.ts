@@ -23,6 +23,7 @@ import { RunbookFilesRepo } from './files-repo';
 import { RunbookRepo } from './repo';
 import { RevisionRepo } from './revisions-repo';
 import { RunbookSearch } from './search';
+import { writeTransaction } from '../store/transaction';
 
 export interface LibraryContext {
   clock: Clock;
@@ -227,7 +228,7 @@ export class RunbookLibrary {
       contentHash,
     };
     const now = this.context.clock.now();
-    return this.db.transaction((): CommitResult => {
+    return writeTransaction(this.db, (): CommitResult => {
       const state = options.id === undefined ? undefined : this.repo.stateOf(options.id);
       if (options.id !== undefined && !state) throw new HoldfastError('NOT_FOUND', `No runbook with id ${options.id}.`, 'id');
       if (state?.contentHash === contentHash) return { id: options.id ?? 0, created: false, changed: false };
@@ -237,7 +238,7 @@ export class RunbookLibrary {
       this.revisions.add({ runbookId: id, number, source: composed, title: metadata.title, author: options.author, message: options.message, createdAt: now });
       this.repo.setRevision(id, number);
       return { id, created: !state, changed: true };
-    })();
+    });
   }
 
   /**
@@ -248,7 +249,7 @@ export class RunbookLibrary {
    */
   reindex(): void {
     const headings = this.context.procedureHeadings();
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       for (const { id, revision } of this.repo.allIds()) {
         const source = this.repo.source(id);
         if (!source) continue;
@@ -267,7 +268,7 @@ export class RunbookLibrary {
         const state = this.repo.stateOf(id);
         this.repo.update(id, { ...source, parsed, contentHash: state?.contentHash ?? '' }, this.context.clock.now());
       }
-    })();
+    });
   }
 }
 

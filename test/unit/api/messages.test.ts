@@ -45,8 +45,8 @@ describe('error messages', () => {
   it('say what the file system refused in words, not by its system call', () => {
     const missing = Object.assign(new Error('ENOENT: no such file or directory, scandir \'/srv/runbooks\''), { code: 'ENOENT', syscall: 'scandir', path: '/srv/runbooks' });
     expect(toApiError(missing)).toEqual({ code: 'IO', message: 'Cannot read the folder /srv/runbooks: it does not exist.' });
-    const full = Object.assign(new Error('ENOSPC'), { code: 'ENOSPC', syscall: 'write' });
-    expect(toApiError(full)).toEqual({ code: 'IO', message: 'Cannot write: the disk is full.' });
+    const denied = Object.assign(new Error('EACCES'), { code: 'EACCES', syscall: 'mkdir', path: '/srv/exports' });
+    expect(toApiError(denied)).toEqual({ code: 'IO', message: 'Cannot create the folder /srv/exports: permission denied.' });
   });
 
   it('call a PNG imported as a drill scenario what it is, as the runbook import does, by path or chosen in the app', async () => {
