@@ -15,12 +15,13 @@ import {
 } from '../shared/contract';
 import { refusal, RESPONDER, type Session } from '../shared/access';
 import { fail, ok, type Result } from '../shared/result';
+import { READABLE } from '../shared/issue-words';
 import type { ScenarioImport } from '../shared/drills';
 import type { TimelineEvent } from '../shared/incidents';
 import type { WorkspaceInfo } from '../shared/workspace';
 import type { Core } from './core/core';
 import { APP_VERSION } from './core/version';
-import { HoldfastError, toApiError, validationError } from './errors';
+import { HoldfastError, internalMessage, toApiError, validationError } from './errors';
 import { writeBreakGlass } from './breakglass/write';
 import { backupBeforeRemoval, createBackup, listBackups } from './store/backup';
 import { removedCount } from '../shared/rosters';
@@ -226,15 +227,16 @@ export async function dispatch(core: Core, name: string, rawInput: unknown, sess
   }
   const refused = refusal(session, name);
   if (refused) return fail('FORBIDDEN', refused);
-  const parsed = contract[name].input.safeParse(rawInput ?? {});
-  if (!parsed.success) return { ok: false, error: toApiError(validationError(name, parsed.error)) };
+  const parsed = contract[name].input.safeParse(rawInput ?? {}, READABLE);
+  if (!parsed.success) return { ok: false, error: toApiError(validationError(parsed.error)) };
   try {
     const handler = handlers[name] as Handler<OperationName>;
     return ok(await handler(parsed.data as ParsedInputOf<OperationName>, core, session));
   } catch (error) {
     const apiError = toApiError(error);
-    if (apiError.code === 'INTERNAL') console.error(`[holdfast] ${name} failed:`, error);
-    return { ok: false, error: apiError };
+    if (apiError.code !== 'INTERNAL') return { ok: false, error: apiError };
+    console.error(`[holdfast] ${name} failed:`, error);
+    return { ok: false, error: { ...apiError, message: internalMessage(error instanceof Error ? error.message : String(error), contract[name].summary) } };
   }
 }
 

@@ -95,6 +95,7 @@ export interface Scorecard {
   startedAt: string;
   durationMinutes: number;
   rows: ScorecardRow[];
+  /** `text`: the step's summary as inline Markdown (src/shared/step-text.ts): render it, or take `plainInline` of it for plain text. */
   steps: { runbook: string; step: number; text: string; state: string; startMinutes: number | null; endMinutes: number | null; durationMinutes: number | null }[];
   injects: { title: string; firedAtMinutes: number | null; status: string }[];
   observations: DrillObservation[];
@@ -126,7 +127,7 @@ export const StartDrillInput = z.object({ scenarioId, actor: z.string().trim().m
 export const InjectActionInput = z
   .object({ id: runId, injectId: z.string().min(1).max(200), action: z.enum(['fire', 'hold', 'release']) })
   .strict();
-export const ObservationInput = z.object({ id: runId, text: z.string().trim().min(1, 'cannot be empty').max(5000) }).strict();
+export const ObservationInput = z.object({ id: runId, text: z.string().trim().min(1, 'cannot be empty').max(LIMITS.noteChars) }).strict();
 export const SaveScenarioInput = z
   .object({
     id: scenarioId.optional(),

@@ -45,7 +45,7 @@ export interface RunbookStep {
   sectionId: string | null;
   /** The step's Markdown, list marker removed; nested lists stay inside. */
   text: string;
-  /** Inline and fenced code in the step, in order: each can be copied. */
+  /** The step's code blocks and the inline code that reads as a command, in order: each can be copied (src/shared/step-text.ts). */
   commands: string[];
   /** From `⏱ 5m` or `{timer=5m}` in the text; null when the step has no timer. */
   timerSeconds: number | null;

@@ -213,11 +213,11 @@ test('a drill from a scenario written in the app: timed injects on the test cloc
   await expect(facilitator.locator('.scorecard-facts')).toContainText('2 of 3 injects fired');
   const steps = facilitator.getByRole('table', { name: 'Step durations' });
   await expect(steps.getByRole('row')).toHaveCount(3);
-  await expect(steps.getByRole('row').nth(1)).toContainText('4 min5 min1 mindone');
-  await expect(steps.getByRole('row').nth(2)).toContainText('5 min8 min3 mindone');
+  await expect(steps.getByRole('row').nth(1)).toContainText('04:0005:001 mindone');
+  await expect(steps.getByRole('row').nth(2)).toContainText('05:0008:003 mindone');
   const injects = facilitator.getByRole('table', { name: 'Injects fired' });
-  await expect(injects.getByRole('row', { name: /Error rate climbs/ })).toContainText('2 min');
-  await expect(injects.getByRole('row', { name: /Deploy history/ })).toContainText('6 min');
+  await expect(injects.getByRole('row', { name: /Error rate climbs/ })).toContainText('02:00');
+  await expect(injects.getByRole('row', { name: /Deploy history/ })).toContainText('06:00');
   await expect(injects.getByRole('row', { name: /CFO/ })).toContainText('never fired');
   await expect(facilitator.locator('.scorecard .observation-list')).toContainText('Commander named within a minute');
   await expect(facilitator.locator('.scorecard-chart svg.recharts-surface')).toBeVisible();
@@ -231,7 +231,7 @@ test('a drill from a scenario written in the app: timed injects on the test cloc
   expect(markdownDownload.suggestedFilename()).toBe('drill-scorecard-payments-outage-game-day-2026-11-27.md');
   const markdown = await downloaded(markdownDownload);
   expect(markdown).toContain('| Time to first status update | 4 min | 3 min | ✗ missed |');
-  expect(markdown).toContain('- 4:00 — Commander named within a minute of the first inject');
+  expect(markdown).toContain('- 04:00 — Commander named within a minute of the first inject');
   const [csvDownload] = await Promise.all([facilitator.waitForEvent('download'), facilitator.getByRole('button', { name: 'Export CSV' }).click()]);
   const csv = await downloaded(csvDownload);
   expect(csv).toContain('measure,Time to acknowledge,,,,3,5,met\r\n');

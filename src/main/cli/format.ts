@@ -1,6 +1,7 @@
 import type { ExportReport, ImportReport, Runbook, RunbookHit, RunbookList, RunbookRevisionInfo } from '../../shared/runbooks';
 import type { BreakGlassReport } from '../../shared/breakglass';
 import type { WorkspaceInfo } from '../../shared/workspace';
+import { stepLine } from '../../shared/step-text';
 
 /** Plain-text renderings of operation results for people at a terminal. */
 
@@ -45,7 +46,7 @@ export function formatRunbook(runbook: Runbook): string {
     lines.push('Steps:');
     for (const step of runbook.steps) {
       const timer = step.timerSeconds === null ? '' : `  [timer ${formatSeconds(step.timerSeconds)}]`;
-      lines.push(`  ${step.number}. ${step.text.split('\n')[0] ?? ''}${timer}`);
+      lines.push(`  ${step.number}. ${stepLine(step.text)}${timer}`);
     }
     lines.push('');
   }

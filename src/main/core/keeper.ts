@@ -3,6 +3,7 @@ import path from 'node:path';
 import { refusal, RESPONDER, type Session } from '../../shared/access';
 import { contract, isOperationName, type OperationName, type ParsedInputOf } from '../../shared/contract';
 import type { RecoveryState, RestoreReport } from '../../shared/recovery';
+import { READABLE } from '../../shared/issue-words';
 import { fail, ok, type Result } from '../../shared/result';
 import { dispatch } from '../api';
 import { HoldfastError, toApiError, validationError } from '../errors';
@@ -114,8 +115,8 @@ export class CoreKeeper {
     if (!RECOVERY_OPERATIONS.has(name)) return fail('STORE_UNREADABLE', this.unavailableMessage());
     const refused = refusal(session, name);
     if (refused) return fail('FORBIDDEN', refused);
-    const parsed = contract[name].input.safeParse(rawInput ?? {});
-    if (!parsed.success) return { ok: false, error: toApiError(validationError(name, parsed.error)) };
+    const parsed = contract[name].input.safeParse(rawInput ?? {}, READABLE);
+    if (!parsed.success) return { ok: false, error: toApiError(validationError(parsed.error)) };
     try {
       return ok(this.recoveryOperation(name, parsed.data, session));
     } catch (error) {

@@ -3,8 +3,9 @@ import type { ParsedInputOf } from '../../shared/contract';
 import type { DrillInject, DrillObservation, DrillRun, DrillScenario, DrillTargets, InjectStatus, Scorecard, ScorecardRow } from '../../shared/drills';
 import type { Clock } from '../core/clock';
 import { FILE_LIMITS } from '../../shared/limits';
+import { stepSummary } from '../../shared/step-text';
 import { HoldfastError } from '../errors';
-import { checkTextLimit, readLimitedText } from '../files/read-limited';
+import { checkIsText, checkTextLimit, readLimitedText } from '../files/read-limited';
 import type { IncidentService } from '../incidents/service';
 import type { RunbookLibrary } from '../runbooks/library';
 import type { Store } from '../store/open';
@@ -154,6 +155,7 @@ export class DrillService {
     fileName: string,
   ): { document: ScenarioDocument; replaces: DrillScenario | undefined; overwrites: boolean; removedInjects: string[] } {
     checkTextLimit(markdown, fileName, FILE_LIMITS.drill);
+    checkIsText(markdown, fileName);
     const document = parseScenario(markdown, fileName);
     const existing = this.scenarios().find((scenario) => scenario.title === document.title);
     const overwritten = existing !== undefined && this.exportScenario(existing.id) !== composeScenario(document);
@@ -337,7 +339,7 @@ export class DrillService {
           return {
             runbook: runbook.title,
             step: step.number,
-            text: step.text.split('\n')[0] ?? '',
+            text: stepSummary(step.text),
             state: step.state,
             startMinutes: start,
             endMinutes: end,

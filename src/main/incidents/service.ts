@@ -7,7 +7,7 @@ import type {
   TimelineEvent,
 } from '../../shared/incidents';
 import type { RunbookSummary } from '../../shared/runbooks';
-import { withoutTimer } from '../../shared/step-timer';
+import { plainInline, stepSummary } from '../../shared/step-text';
 import type { Clock } from '../core/clock';
 import { HoldfastError } from '../errors';
 import { isKnownZone } from '../rosters/time';
@@ -148,11 +148,13 @@ export class IncidentService {
     const step = runbook.steps.find((candidate) => candidate.id === input.stepId);
     if (!step) throw new HoldfastError('NOT_FOUND', `Step ${input.stepId} is not in “${runbook.title}”.`, 'stepId');
     const verb = { started: 'Started', done: 'Done', skipped: 'Skipped', failed: 'Failed' }[input.state];
-    const firstLine = withoutTimer(step.text.split('\n')[0] ?? '');
-    const text = `${verb}: step ${step.number} of “${runbook.title}” — ${firstLine}${input.note ? `\n${input.note}` : ''}`;
+    // The event's text is plain (what the CLI, search and the post-mortem read); `data.step` keeps the step's
+    // summary as Markdown, which the console renders.
+    const summary = stepSummary(step.text);
+    const text = `${verb}: step ${step.number} of “${runbook.title}” — ${plainInline(summary)}${input.note ? `\n${input.note}` : ''}`;
     return this.record(
       input.id,
-      { type: `step_${input.state}`, text, data: { runbookId: input.runbookId, stepId: input.stepId, note: input.note }, actor: input.actor },
+      { type: `step_${input.state}`, text, data: { runbookId: input.runbookId, stepId: input.stepId, note: input.note, step: summary }, actor: input.actor },
       (_row, at) => {
         const finished = input.state !== 'started';
         this.repo.setStep({

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { FILE_LIMITS, formatBytes } from '../../shared/limits';
 import type { ImportReport } from '../../shared/runbooks';
 import { HoldfastError } from '../errors';
-import { readLimitedBytes } from '../files/read-limited';
+import { decodeText, readLimitedBytes } from '../files/read-limited';
 import { interpretFrontMatter, readFrontMatterYaml } from './format/front-matter';
 import { parseMarkdown, parseRunbookFile } from './format/markdown';
 import { newRunbookUid, type RunbookLibrary } from './library';
@@ -21,8 +21,6 @@ const IMAGE_TYPES: Record<string, string> = {
   '.webp': 'image/webp',
   '.svg': 'image/svg+xml',
 };
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 interface SourceFile {
   /** As the user named it or as found under a folder they named: what reports show. */
@@ -160,14 +158,7 @@ function collect(given: string): SourceFile[] {
   return files.sort((a, b) => Number(path.basename(b.file) === SECTION_PAGE) - Number(path.basename(a.file) === SECTION_PAGE));
 }
 
-function readText(file: string): string {
-  const bytes = readLimitedBytes(file, FILE_LIMITS.runbook);
-  try {
-    return utf8.decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    throw new HoldfastError('VALIDATION', 'not UTF-8 text (is it a binary file?)');
-  }
-}
+const readText = (file: string): string => decodeText(readLimitedBytes(file, FILE_LIMITS.runbook), file);
 
 /** The report gives the path once: a parser's "FILE:3: reason" becomes "line 3: reason", "FILE is 2 MB…" "the file is 2 MB…". */
 function withoutPath(reason: string, file: string): string {

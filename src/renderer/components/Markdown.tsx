@@ -1,10 +1,11 @@
 import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { createContext, useContext, useEffect, useState, type ComponentProps, type MouseEvent } from 'react';
+import { createContext, useContext, useEffect, useState, type ComponentProps, type MouseEvent, type ReactNode } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
+import { looksLikeCommand } from '../../shared/step-text';
 import { CopyButton } from './CopyButton';
 import { isExternalUrl, openExternal } from './external';
 import { rehypeHeadingIds } from './heading-ids';
@@ -21,15 +22,31 @@ const ImageLoaderContext = createContext<ImageLoader | null>(null);
  * CSP would block them); links out of the app ask first.
  *
  * `variant="step"` is for one step's text in an outline: its code blocks are left
- * out, because the outline lists them as commands with their own copy buttons.
+ * out, because the outline lists them as commands with their own copy buttons,
+ * and inline code that reads as a command gets its Copy button where it stands
+ * (a name such as `payments-api` gets none; src/shared/step-text.ts).
+ *
+ * `variant="inline"` is for one line of a step (its summary) in a list, a table
+ * or a sentence: no block around it, and with `plainLinks` links read as words
+ * (inside a button, where a link cannot be).
  */
 export function Markdown(props: {
   source: string;
   /** Leaves out an opening `# Title` that repeats the page's own title. */
   title?: string | undefined;
   loadImage?: ImageLoader | undefined;
-  variant?: 'document' | 'step';
+  variant?: 'document' | 'step' | 'inline';
+  plainLinks?: boolean;
 }) {
+  if (props.variant === 'inline') {
+    return (
+      <span className="markdown markdown-inline">
+        <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeRaw, rehypeSanitize]} components={props.plainLinks ? plainInlineComponents : inlineComponents}>
+          {props.source}
+        </ReactMarkdown>
+      </span>
+    );
+  }
   const step = props.variant === 'step';
   return (
     <ImageLoaderContext value={props.loadImage ?? null}>
@@ -147,5 +164,25 @@ function TaskBox({ node, ...props }: WithNode<'input'>) {
   return props.type === 'checkbox' ? <input {...props} aria-label="Task" /> : <input {...props} />;
 }
 
+/** Inline code in a step: a command keeps its Copy button beside it (code blocks never reach here: the step variant leaves them out). */
+function StepCode({ node, children, ...props }: WithNode<'code'>) {
+  const text = node ? toString(node).trim() : '';
+  if (!looksLikeCommand(text)) return <code {...props}>{children}</code>;
+  return (
+    <>
+      <code {...props}>{children}</code>
+      <CopyButton text={text} label="Copy" what={`command ${text}`} inline />
+    </>
+  );
+}
+
+/** A paragraph of a one-line summary: its words, without a block around them. */
+const Words = ({ children }: { children?: ReactNode }) => <>{children}</>;
+
+/** A link read as words, where a link cannot be (inside a button). */
+const LinkWords = ({ children }: { children?: ReactNode }) => <span className="link-words">{children}</span>;
+
 const documentComponents: Components = { pre: CodeBlock, a: Link, img: Image, input: TaskBox };
-const stepComponents: Components = { pre: () => null, a: Link, img: Image, input: TaskBox };
+const stepComponents: Components = { pre: () => null, code: StepCode, a: Link, img: Image, input: TaskBox };
+const inlineComponents: Components = { p: Words, a: Link, img: Image, input: TaskBox };
+const plainInlineComponents: Components = { p: Words, a: LinkWords, img: Image, input: TaskBox };

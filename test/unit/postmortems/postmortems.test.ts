@@ -64,6 +64,34 @@ describe('the post-mortem draft', () => {
   });
 });
 
+describe('corrections and responders in the draft', () => {
+  it('keep a corrected note at its own time, saying when and by whom it was corrected, key if the original was', async () => {
+    const { core, clock } = memoryCore('2026-11-27T06:35:00Z');
+    const { id } = await op(core, 'declareIncident', { title: 'Queue backlog', severity: 'SEV3', timeZone: 'UTC', actor: 'pager' });
+    const note = await op(core, 'logNote', { id, text: 'Backlog at 40k', actor: 'ana' });
+    await op(core, 'markKey', { id, eventId: note.id, key: true, actor: 'ana' });
+    clock.set('2026-11-27T06:36:00Z');
+    const first = await op(core, 'correctEvent', { id, eventId: note.id, text: 'Backlog at 4k', actor: 'ana' });
+    clock.set('2026-11-28T01:10:00Z');
+    await op(core, 'correctEvent', { id, eventId: first.id, text: 'Backlog at 4,000 messages', actor: 'bo' });
+    const markdown = (await op(core, 'exportPostmortem', { incidentId: id, format: 'md' })).content;
+    const line = '- 2026-11-27 06:35 UTC, corrected 2026-11-28 01:10 UTC by bo — ana: Backlog at 4,000 messages';
+    expect(markdown.slice(markdown.indexOf('## Timeline'), markdown.indexOf('## Runbooks used'))).toContain(line);
+    const appendix = markdown.slice(markdown.indexOf('## Appendix'));
+    expect(appendix.split('\n').filter((text) => text.startsWith('- '))).toEqual(['- 2026-11-27 06:35 UTC — pager: Declared SEV3: Queue backlog', line]);
+  });
+
+  it('list everyone who acted on the timeline, not only the role holders', async () => {
+    const { core } = memoryCore();
+    const { id } = await op(core, 'declareIncident', { title: 'Queue backlog', severity: 'SEV3', actor: 'pager' });
+    await op(core, 'logNote', { id, text: 'Looking at the consumers', actor: 'lee' });
+    await op(core, 'assignRole', { id, role: 'commander', person: { handle: 'ana', name: 'Ana Lima' }, actor: 'ana' });
+    await op(core, 'logNote', { id, text: 'Consumers scaled', actor: 'ana' });
+    const responders = (await op(core, 'getPostmortem', { incidentId: id })).sections.find((section) => section.id === 'responders')?.content;
+    expect(responders).toBe('- **Commander**: Ana Lima\n\nEveryone who acted on the timeline, first to act first: pager, lee, Ana Lima.');
+  });
+});
+
 describe('times in the draft', () => {
   it('are UTC with the incident’s own zone beside, and UTC alone for an incident kept in UTC', () => {
     expect(utcWithLocal('2026-11-27T03:02:00Z', 'America/New_York')).toBe('2026-11-27 03:02 UTC (2026-11-26 22:02 EST)');

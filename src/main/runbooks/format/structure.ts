@@ -5,6 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import type { RunbookSection, RunbookStep } from '../../../shared/runbooks';
 import { plainText } from './markdown';
 import { readTimer } from '../../../shared/step-timer';
+import { looksLikeCommand, stepLine } from '../../../shared/step-text';
 
 /** Headings whose lists are procedures: every item of their lists is a step. Configurable per workspace. */
 export const DEFAULT_PROCEDURE_HEADINGS = [
@@ -122,10 +123,11 @@ function itemMarkdown(item: ListItem, body: string): string {
   return [first.replace(/^\[[ xX]\][ \t]+/u, ''), ...dedented].join('\n').trimEnd();
 }
 
+/** The step's commands, in order: every code block, and inline code that reads as a command (`looksLikeCommand`), not a name. */
 function commandsIn(node: Nodes): string[] {
   const commands: string[] = [];
   const walk = (current: Nodes) => {
-    if (current.type === 'inlineCode' || current.type === 'code') {
+    if (current.type === 'code' || (current.type === 'inlineCode' && looksLikeCommand(current.value))) {
       const value = current.value.trim();
       if (value) commands.push(value);
     } else if ('children' in current) {
@@ -152,6 +154,6 @@ function withStableIds(steps: Omit<RunbookStep, 'id' | 'number'>[]): RunbookStep
 }
 
 const firstLine = (text: string) => {
-  const line = text.split('\n')[0] ?? '';
+  const line = stepLine(text);
   return line.length > 60 ? `${line.slice(0, 57)}…` : line;
 };

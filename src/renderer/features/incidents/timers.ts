@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Incident } from '../../../shared/incidents';
 import { navigate } from '../../app/route';
-import { withoutTimer } from '../../../shared/step-timer';
+import { stepLine } from '../../../shared/step-text';
 
 /** A started step with a timer: when it is due comes from the stored start, never from counted ticks. */
 export interface StepTimer {
@@ -12,7 +12,7 @@ export interface StepTimer {
   runbookTitle: string;
   stepId: string;
   stepNumber: number;
-  /** The step's first line. */
+  /** The step's summary as plain text (its first paragraph). */
   text: string;
   startedAt: number;
   dueAt: number;
@@ -33,7 +33,7 @@ export function stepTimers(incident: Incident): StepTimer[] {
           runbookTitle: runbook.title,
           stepId: step.id,
           stepNumber: step.number,
-          text: firstLine(step.text),
+          text: stepLine(step.text),
           startedAt,
           dueAt: startedAt + step.timerSeconds * 1000,
         },
@@ -41,8 +41,6 @@ export function stepTimers(incident: Incident): StepTimer[] {
     }),
   );
 }
-
-export const firstLine = (text: string): string => withoutTimer(text.split('\n', 1)[0] ?? '').trim();
 
 const ACKS_KEY = 'holdfast.timerAcks';
 const NOTIFIED_KEY = 'holdfast.timerNotified';

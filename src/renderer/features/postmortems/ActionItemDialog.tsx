@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ACTION_STATUSES, ACTION_TYPES, SaveActionItemInput, type ActionItem } from '../../../shared/postmortems';
+import { READABLE_BESIDE_FIELD } from '../../../shared/issue-words';
 import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { Field, TextField } from '../runbooks/editor/Field';
@@ -49,7 +50,7 @@ export function ActionItemDialog(props: { incidentId: number; item: ActionItem |
       status: fields.status,
       link: fields.link,
     };
-    const parsed = SaveActionItemInput.safeParse(input);
+    const parsed = SaveActionItemInput.safeParse(input, READABLE_BESIDE_FIELD);
     if (!parsed.success) {
       const found: Record<string, string> = {};
       for (const issue of parsed.error.issues) found[issue.path.join('.')] ??= issue.message;

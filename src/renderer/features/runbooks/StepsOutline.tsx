@@ -1,9 +1,10 @@
 import { useId } from 'react';
 import type { RunbookStep } from '../../../shared/runbooks';
+import { blockCommands } from '../../../shared/step-text';
 import { withoutTimer } from '../../../shared/step-timer';
 import { CopyButton } from '../../components/CopyButton';
 import { Markdown } from '../../components/Markdown';
-import { formatDuration, spokenDuration } from './format';
+import { formatDuration, spokenDuration } from '../../../shared/durations';
 
 interface Group {
   section: string | null;
@@ -79,12 +80,13 @@ function StepItem({ step }: { step: RunbookStep }) {
   );
 }
 
-/** A step's commands, each with its copy button (also the incident runner's). */
-export function StepCommands({ step }: { step: Pick<RunbookStep, 'number' | 'commands'> }) {
-  if (step.commands.length === 0) return null;
+/** A step's code blocks, each with its copy button (also the incident runner's); inline commands are copied where they stand. */
+export function StepCommands({ step }: { step: Pick<RunbookStep, 'number' | 'commands' | 'text'> }) {
+  const commands = blockCommands(step);
+  if (commands.length === 0) return null;
   return (
     <ul className="step-commands" aria-label={`Commands of step ${step.number}`}>
-      {step.commands.map((command, index) => (
+      {commands.map((command, index) => (
         <li key={index}>
           <pre className="step-command">
             <code>{command}</code>

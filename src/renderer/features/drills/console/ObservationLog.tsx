@@ -1,6 +1,9 @@
 import { useState, type FormEvent, type RefObject } from 'react';
 import type { DrillRun } from '../../../../shared/drills';
+import { LIMITS } from '../../../../shared/limits';
 import { api } from '../../../api/client';
+import { FoldedText } from '../../../components/FoldedText';
+import { LengthHint, textLength } from '../../../components/TextLength';
 import { LocalTime } from '../../runbooks/LocalTime';
 import { clockText } from '../format';
 import { act } from './actions';
@@ -9,10 +12,11 @@ import { act } from './actions';
 export function ObservationLog({ run, inputRef, onError }: { run: DrillRun; inputRef: RefObject<HTMLTextAreaElement | null>; onError: (message: string) => void }) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
+  const tooLong = textLength(text.trim(), LIMITS.noteChars, 'an observation').over;
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
-    if (busy || text.trim() === '') return;
+    if (busy || text.trim() === '' || tooLong) return;
     setBusy(true);
     const message = await act(api.drillObservation({ id: run.id, text: text.trim() }));
     setBusy(false);
@@ -38,6 +42,8 @@ export function ObservationLog({ run, inputRef, onError }: { run: DrillRun; inpu
           value={text}
           placeholder="What you saw, e.g. “Commander named within a minute” (Enter logs it, Shift+Enter for a new line)"
           onChange={(event) => setText(event.target.value)}
+          aria-describedby="drill-observation-length"
+          aria-invalid={tooLong || undefined}
           onKeyDown={(event) => {
             if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
               event.preventDefault();
@@ -45,16 +51,19 @@ export function ObservationLog({ run, inputRef, onError }: { run: DrillRun; inpu
             } else if (event.key === 'Escape') event.currentTarget.blur();
           }}
         />
-        <button type="submit" disabled={busy || text.trim() === ''}>
+        <button type="submit" disabled={busy || text.trim() === '' || tooLong}>
           Log observation
         </button>
+        <LengthHint id="drill-observation-length" text={text.trim()} max={LIMITS.noteChars} what="an observation" />
       </form>
       {observations.length > 0 && (
         <ol className="observation-list" reversed>
           {observations.map((observation, index) => (
             <li key={`${observation.at}-${index}`}>
               <span className="observation-clock">{clockText(observation.elapsedSeconds)}</span>
-              <span className="observation-text">{observation.text}</span>
+              <span className="observation-text">
+                <FoldedText text={observation.text} />
+              </span>
               <span className="observation-at muted">
                 <LocalTime iso={observation.at} />
               </span>

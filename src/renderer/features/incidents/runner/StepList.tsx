@@ -1,6 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { StepState } from '../../../../shared/incidents';
-import { firstLine } from '../timers';
+import { stepSummary } from '../../../../shared/step-text';
+import { Markdown } from '../../../components/Markdown';
 import { StepCountdown } from './StepCountdown';
 import { progress, type WalkStep } from './steps';
 
@@ -73,7 +74,9 @@ export function StepList(props: { steps: WalkStep[]; selected: string | undefine
                       </span>
                       <span className="visually-hidden">{mark.label}: </span>
                       <span className="step-pick-number">{item.step.number}</span>
-                      <span className="step-pick-text">{firstLine(item.step.text)}</span>
+                      <span className="step-pick-text">
+                        <Markdown source={stepSummary(item.step.text)} variant="inline" plainLinks />
+                      </span>
                       <StepCountdown step={item.step} />
                     </button>
                   </li>

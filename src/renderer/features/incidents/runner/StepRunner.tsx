@@ -1,9 +1,11 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Incident } from '../../../../shared/incidents';
+import { LIMITS } from '../../../../shared/limits';
 import { api } from '../../../api/client';
 import { KEYS } from '../../../app/keymap';
 import { useKeyShortcut } from '../../../app/shortcuts';
 import { Markdown } from '../../../components/Markdown';
+import { LengthHint, textLength } from '../../../components/TextLength';
 import { LocalTime } from '../../runbooks/LocalTime';
 import { withoutTimer } from '../../../../shared/step-timer';
 import { StepCommands } from '../../runbooks/StepsOutline';
@@ -111,6 +113,11 @@ function CurrentStep(props: { incident: Incident; item: WalkStep; steps: WalkSte
       return;
     }
     if (state === 'started' && step.state === 'started') return;
+    const length = textLength(note.trim(), LIMITS.stepNoteChars, 'a step’s note');
+    if (length.over) {
+      props.onError(length.message ?? '');
+      return;
+    }
     if (state === 'started' && step.timerSeconds !== null) askToNotify();
     busyRef.current = true;
     setBusy(true);
@@ -170,13 +177,14 @@ function CurrentStep(props: { incident: Incident; item: WalkStep; steps: WalkSte
             id={noteId}
             className="text-input"
             value={note}
-            maxLength={2000}
+            aria-describedby={`${noteId}-length`}
             onChange={(event) => setNote(event.target.value)}
             onKeyDown={(event) => {
               if (event.key === 'Escape') event.currentTarget.blur();
             }}
             disabled={props.disabled}
           />
+          <LengthHint id={`${noteId}-length`} text={note.trim()} max={LIMITS.stepNoteChars} what="a step’s note" />
         </div>
         <div className="step-actions" role="group" aria-label="Mark this step">
           {ACTIONS.map((action) => (

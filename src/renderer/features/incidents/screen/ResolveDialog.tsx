@@ -1,7 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Incident } from '../../../../shared/incidents';
+import { LIMITS } from '../../../../shared/limits';
 import { api } from '../../../api/client';
 import { Dialog } from '../../../components/Dialog';
+import { LengthHint, textLength } from '../../../components/TextLength';
 import { useDraft } from '../drafts';
 import { perform } from '../store';
 
@@ -18,6 +20,7 @@ export function ResolveDialog({ incident, onClose }: { incident: Incident; onClo
       setError('Write one paragraph: what happened, what fixed it, and whether customers are still affected.');
       return;
     }
+    if (textLength(summary.trim(), LIMITS.summaryChars, 'the summary').over) return;
     setBusy(true);
     setError(null);
     const outcome = await perform(incident.id, api.changeStatus({ id: incident.id, status: 'resolved', summary: summary.trim() }));
@@ -56,13 +59,14 @@ export function ResolveDialog({ incident, onClose }: { incident: Incident; onClo
             rows={6}
             value={summary}
             onChange={(event) => setSummary(event.target.value)}
-            aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+            aria-describedby={`${id}-hint ${id}-length${error ? ` ${id}-error` : ''}`}
             aria-invalid={error ? true : undefined}
             data-autofocus
           />
           <p id={`${id}-hint`} className="field-hint">
             One paragraph on what happened and what fixed it. It is logged on the timeline and leads the post-mortem.
           </p>
+          <LengthHint id={`${id}-length`} text={summary.trim()} max={LIMITS.summaryChars} what="the summary" />
           {error && (
             <p id={`${id}-error`} className="field-error" role="alert">
               {error}

@@ -1,8 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Incident } from '../../../../shared/incidents';
+import { LIMITS } from '../../../../shared/limits';
 import { api } from '../../../api/client';
 import { ask } from '../../../components/confirm';
 import { CopyButton } from '../../../components/CopyButton';
+import { LengthHint, textLength } from '../../../components/TextLength';
 import { LocalTime } from '../../runbooks/LocalTime';
 import { useDraft } from '../drafts';
 import { COMPOSER_ID } from '../screen/IncidentHeader';
@@ -84,9 +86,11 @@ export function StatusComposer({ incident }: { incident: Incident }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [templateKey]);
 
+  const tooLong = textLength(text.trim(), LIMITS.statusUpdateChars, 'a status update').over || textLength(impact.trim(), LIMITS.impactChars, 'the impact').over;
+
   const post = async () => {
     const update = text.trim();
-    if (update === '' || busy) return;
+    if (update === '' || busy || tooLong) return;
     setBusy('posting');
     setError(null);
     const outcome = await perform(incident.id, api.postStatusUpdate({ id: incident.id, audience, text: update }));
@@ -136,7 +140,8 @@ export function StatusComposer({ incident }: { incident: Incident }) {
           <label htmlFor={`${id}-impact`} className="field-label">
             Impact
           </label>
-          <input id={`${id}-impact`} className="text-input" value={impact} onChange={(event) => setImpact(event.target.value)} placeholder="Card payments fail for about 30% of customers." maxLength={2000} />
+          <input id={`${id}-impact`} className="text-input" value={impact} onChange={(event) => setImpact(event.target.value)} placeholder="Card payments fail for about 30% of customers." aria-describedby={`${id}-impact-length`} />
+          <LengthHint id={`${id}-impact-length`} text={impact.trim()} max={LIMITS.impactChars} what="the impact" />
         </div>
         <div className="field composer-next">
           <label htmlFor={`${id}-next`} className="field-label">
@@ -152,10 +157,11 @@ export function StatusComposer({ incident }: { incident: Incident }) {
         <label htmlFor={`${id}-text`} className="field-label">
           Update text
         </label>
-        <textarea id={`${id}-text`} className="text-input composer-text" rows={7} value={text} onChange={(event) => setText(event.target.value)} maxLength={10_000} />
+        <textarea id={`${id}-text`} className="text-input composer-text" rows={7} value={text} onChange={(event) => setText(event.target.value)} aria-describedby={`${id}-text-length`} />
+        <LengthHint id={`${id}-text-length`} text={text.trim()} max={LIMITS.statusUpdateChars} what="a status update" />
       </div>
       <div className="composer-actions">
-        <button type="button" className="primary" onClick={() => void post()} disabled={busy !== null || text.trim() === ''}>
+        <button type="button" className="primary" onClick={() => void post()} disabled={busy !== null || text.trim() === '' || tooLong}>
           {busy === 'posting' ? 'Posting…' : 'Post and copy'}
         </button>
       </div>

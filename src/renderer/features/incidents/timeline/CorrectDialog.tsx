@@ -1,9 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { TimelineEvent } from '../../../../shared/incidents';
+import { LIMITS } from '../../../../shared/limits';
 import { api } from '../../../api/client';
 import { Dialog } from '../../../components/Dialog';
+import { LengthHint, textLength } from '../../../components/TextLength';
 import { LocalTime } from '../../runbooks/LocalTime';
 import { perform } from '../store';
+import { noteToLog } from './NoteInput';
 
 /** Correcting adds an event that supersedes the original; the original stays in the history, struck through. */
 export function CorrectDialog({ event, onClose }: { event: TimelineEvent; onClose: () => void }) {
@@ -14,12 +17,14 @@ export function CorrectDialog({ event, onClose }: { event: TimelineEvent; onClos
   const submit = async (submitted: FormEvent) => {
     submitted.preventDefault();
     if (busy) return;
-    if (text.trim() === '' || text.trim() === event.text.trim()) {
+    const corrected = noteToLog(text);
+    if (corrected === '' || corrected === noteToLog(event.text)) {
       setError('Write what the event should say instead.');
       return;
     }
+    if (textLength(corrected, LIMITS.noteChars, 'a correction').over) return;
     setBusy(true);
-    const outcome = await perform(event.incidentId, api.correctEvent({ id: event.incidentId, eventId: event.id, text: text.trim() }), { refetchTimeline: true });
+    const outcome = await perform(event.incidentId, api.correctEvent({ id: event.incidentId, eventId: event.id, text: corrected }), { refetchTimeline: true });
     setBusy(false);
     if (outcome.ok) onClose();
     else setError(outcome.message);
@@ -43,7 +48,10 @@ export function CorrectDialog({ event, onClose }: { event: TimelineEvent; onClos
         <p className="field-hint">
           Original, by {event.actor} at <LocalTime iso={event.at} /> — it stays visible, struck through:
         </p>
-        <blockquote className="correct-original">{event.text}</blockquote>
+        {/* Focusable: a long original scrolls in its box, by keyboard too. */}
+        <blockquote className="correct-original" tabIndex={0}>
+          {event.text}
+        </blockquote>
         <div className="field">
           <label htmlFor={`${id}-text`} className="field-label">
             Corrected text
@@ -55,9 +63,10 @@ export function CorrectDialog({ event, onClose }: { event: TimelineEvent; onClos
             value={text}
             onChange={(changed) => setText(changed.target.value)}
             aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
+            aria-describedby={`${id}-length${error ? ` ${id}-error` : ''}`}
             data-autofocus
           />
+          <LengthHint id={`${id}-length`} text={text} max={LIMITS.noteChars} what="a correction" />
           {error && (
             <p id={`${id}-error`} className="field-error" role="alert">
               {error}

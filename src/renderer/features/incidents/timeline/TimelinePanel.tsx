@@ -5,7 +5,7 @@ import { api } from '../../../api/client';
 import { EVENT_LABELS } from '../format';
 import { perform, useIncidents } from '../store';
 import { CorrectDialog } from './CorrectDialog';
-import { FILTER_LABELS, FILTERS, matches, type TimelineFilter } from './events';
+import { FILTER_LABELS, FILTERS, matches, supersedes, type TimelineFilter } from './events';
 import { NoteInput } from './NoteInput';
 import { TimelineRow } from './TimelineRow';
 
@@ -22,6 +22,13 @@ export function TimelinePanel({ incident, onError }: { incident: Incident; onErr
   const events = loaded ?? NO_EVENTS;
   const [filter, setFilter] = useState<TimelineFilter>('all');
   const [correcting, setCorrecting] = useState<TimelineEvent | null>(null);
+  const [unfolded, setUnfolded] = useState<ReadonlySet<number>>(() => new Set());
+  const toggleFold = (event: TimelineEvent) =>
+    setUnfolded((current) => {
+      const next = new Set(current);
+      if (!next.delete(event.id)) next.add(event.id);
+      return next;
+    });
   const shown = useMemo(() => (filter === 'all' ? events : events.filter((event) => matches(event, filter))), [events, filter]);
   const byId = useMemo(() => new Map(events.map((event) => [event.id, event])), [events]);
   const counts = useMemo(() => Object.fromEntries(FILTERS.map((f) => [f, f === 'all' ? events.length : events.filter((e) => matches(e, f)).length])), [events]);
@@ -104,8 +111,11 @@ export function TimelinePanel({ incident, onError }: { incident: Incident; onErr
                   <TimelineRow
                     event={event}
                     correction={event.supersededBy !== null ? byId.get(event.supersededBy) : undefined}
+                    original={byId.get(supersedes(event) ?? -1)}
                     onToggleKey={(target) => void toggleKey(target)}
                     onCorrect={setCorrecting}
+                    expanded={unfolded.has(event.id)}
+                    onToggleFold={toggleFold}
                   />
                 </li>
               );

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Runbook, RunbookLink } from '../../../../shared/runbooks';
 import { SaveRunbookInput } from '../../../../shared/runbooks';
+import { READABLE_BESIDE_FIELD } from '../../../../shared/issue-words';
 
 /** What the editor's fields hold, as typed: lists as comma-separated text, numbers as text. */
 export interface DraftFields {
@@ -108,7 +109,7 @@ export function toSaveInput(draft: Draft): { input: z.input<typeof SaveRunbookIn
     body: fields.body,
     ...(fields.message.trim() !== '' ? { message: fields.message.trim() } : {}),
   };
-  const parsed = SaveRunbookInput.safeParse(input);
+  const parsed = SaveRunbookInput.safeParse(input, READABLE_BESIDE_FIELD);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.join('.');
