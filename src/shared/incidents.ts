@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Person, PersonRef } from './rosters';
-import type { RunbookStep } from './runbooks';
+import { runbookRef, type RunbookStep } from './runbooks';
 
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -176,12 +176,12 @@ export const AssignRoleInput = z
   })
   .strict();
 
-export const AttachRunbookInput = z.object({ id: incidentId, runbookId: z.number().int().positive(), actor }).strict();
+export const AttachRunbookInput = z.object({ id: incidentId, runbookId: runbookRef, actor }).strict();
 
 export const SetStepStateInput = z
   .object({
     id: incidentId,
-    runbookId: z.number().int().positive(),
+    runbookId: runbookRef,
     stepId: z.string().min(1).max(100),
     state: z.enum(['started', 'done', 'skipped', 'failed']),
     note: z.string().trim().max(2000).default(''),

@@ -174,7 +174,16 @@ export interface RunbookAsset {
 }
 
 const facetName = z.string().trim().min(1).max(100);
-const runbookId = z.number().int().positive();
+/**
+ * A runbook as a caller names it: its number in this store (from list or search),
+ * or the stable id written as `id` in exported front matter (`rb_…`), which stays
+ * the same across stores and exports.
+ */
+export const runbookRef = z.union(
+  [z.number().int().positive(), z.string().trim().min(1).max(200)],
+  { error: 'give a runbook id: its number from list or search, or its stable id (rb_…)' },
+);
+export type RunbookRef = z.infer<typeof runbookRef>;
 /** Who made a change; the app fills in the workspace's author when left out. */
 const author = z.string().trim().min(1).max(100).optional();
 
@@ -236,7 +245,7 @@ export const SearchRunbooksInput = z
   })
   .strict();
 
-export const GetRunbookInput = z.object({ id: runbookId }).strict();
+export const GetRunbookInput = z.object({ id: runbookRef }).strict();
 
 export const ImportRunbooksInput = z
   .object({
@@ -258,7 +267,7 @@ export const ExportRunbooksInput = z
 export const SaveRunbookInput = z
   .object({
     /** Absent to create a new runbook. */
-    id: runbookId.optional(),
+    id: runbookRef.optional(),
     /** The revision the editor started from; a save over someone else's newer revision is refused. */
     baseRevision: z.number().int().positive().optional(),
     metadata: RunbookMetadataInput,
@@ -270,23 +279,23 @@ export const SaveRunbookInput = z
 
 export const PreviewRunbookInput = z.object({ body: runbookBody }).strict();
 
-export const RunbookActionInput = z.object({ id: runbookId, author }).strict();
+export const RunbookActionInput = z.object({ id: runbookRef, author }).strict();
 
-export const RunbookRevisionInput = z.object({ id: runbookId, number: z.number().int().positive() }).strict();
+export const RunbookRevisionInput = z.object({ id: runbookRef, number: z.number().int().positive() }).strict();
 
 export const DiffRunbookInput = z
-  .object({ id: runbookId, from: z.number().int().positive(), to: z.number().int().positive() })
+  .object({ id: runbookRef, from: z.number().int().positive(), to: z.number().int().positive() })
   .strict();
 
 export const RestoreRunbookInput = z
-  .object({ id: runbookId, number: z.number().int().positive(), author })
+  .object({ id: runbookRef, number: z.number().int().positive(), author })
   .strict();
 
 export const RelatedRunbooksInput = z
-  .object({ id: runbookId, limit: z.number().int().min(1).max(50).default(5) })
+  .object({ id: runbookRef, limit: z.number().int().min(1).max(50).default(5) })
   .strict();
 
-export const RunbookAssetInput = z.object({ id: runbookId, path: z.string().min(1).max(1000) }).strict();
+export const RunbookAssetInput = z.object({ id: runbookRef, path: z.string().min(1).max(1000) }).strict();
 
 /** A front matter value that is absent where it is required, or of the wrong kind: said in words a file's author knows. */
 const missingOr = (wrongKind: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'is missing' : wrongKind);

@@ -10,6 +10,7 @@ import type {
   RunbookMetadata,
   RunbookOrigin,
   RunbookPreview,
+  RunbookRef,
   RunbookRevision,
   RunbookRevisionInfo,
   RunbookSummary,
@@ -83,18 +84,26 @@ export class RunbookLibrary {
     return this.finder.search(input, this.today());
   }
 
-  get(id: number): Runbook {
-    const runbook = this.repo.get(id, this.today());
-    if (!runbook) throw new HoldfastError('NOT_FOUND', `No runbook with id ${id}.`, 'id');
+  /** The store's number for a runbook named by number or by its stable id (`rb_…` in exported front matter). */
+  resolve(ref: RunbookRef): number {
+    const id = typeof ref === 'number' ? ref : this.repo.findByUid(ref);
+    if (id === undefined) throw new HoldfastError('NOT_FOUND', `No runbook with id ${ref}.`, 'id');
+    return id;
+  }
+
+  get(ref: RunbookRef): Runbook {
+    const runbook = this.repo.get(this.resolve(ref), this.today());
+    if (!runbook) throw new HoldfastError('NOT_FOUND', `No runbook with id ${ref}.`, 'id');
     return runbook;
   }
 
-  related(id: number, limit: number): RunbookSummary[] {
-    this.get(id);
+  related(ref: RunbookRef, limit: number): RunbookSummary[] {
+    const { id } = this.get(ref);
     return this.repo.related(id, limit, this.today());
   }
 
-  asset(id: number, assetPath: string): RunbookAsset {
+  asset(ref: RunbookRef, assetPath: string): RunbookAsset {
+    const id = this.resolve(ref);
     const asset = this.files.getAsset(id, assetPath);
     if (!asset) throw new HoldfastError('NOT_FOUND', `Runbook ${id} has no image ${assetPath}.`, 'path');
     return { path: asset.path, mime: asset.mime, base64: asset.data.toString('base64') };
@@ -141,8 +150,8 @@ export class RunbookLibrary {
     return this.get(existing.id);
   }
 
-  duplicate(id: number, author = this.context.defaultAuthor()): Runbook {
-    const original = this.get(id);
+  duplicate(ref: RunbookRef, author = this.context.defaultAuthor()): Runbook {
+    const original = this.get(ref);
     const uid = newRunbookUid();
     const parsed: ParsedRunbook = {
       uid,
@@ -157,30 +166,32 @@ export class RunbookLibrary {
     return this.get(copy);
   }
 
-  setArchived(id: number, archived: boolean): Runbook {
-    const runbook = this.get(id);
+  setArchived(ref: RunbookRef, archived: boolean): Runbook {
+    const runbook = this.get(ref);
     if (runbook.archived !== archived) {
       const now = this.context.clock.now();
-      this.repo.setArchived(id, archived ? now : null, now);
+      this.repo.setArchived(runbook.id, archived ? now : null, now);
     }
-    return this.get(id);
+    return this.get(runbook.id);
   }
 
-  listRevisions(id: number): RunbookRevisionInfo[] {
-    this.get(id);
+  listRevisions(ref: RunbookRef): RunbookRevisionInfo[] {
+    const { id } = this.get(ref);
     return this.revisions.list(id);
   }
 
-  revision(id: number, number: number): RunbookRevision {
+  revision(ref: RunbookRef, number: number): RunbookRevision {
+    const id = this.resolve(ref);
     const revision = this.revisions.get(id, number);
     if (!revision) {
       this.get(id);
-      throw new HoldfastError('NOT_FOUND', `Runbook ${id} has no revision ${number}.`, 'number');
+      throw new HoldfastError('NOT_FOUND', `Runbook ${ref} has no revision ${number}.`, 'number');
     }
     return revision;
   }
 
-  diff(id: number, from: number, to: number): RunbookDiff {
+  diff(ref: RunbookRef, from: number, to: number): RunbookDiff {
+    const id = this.resolve(ref);
     const before = this.revision(id, from);
     const after = this.revision(id, to);
     const unified = createTwoFilesPatch(`revision ${from}`, `revision ${to}`, before.source, after.source, '', '', {
@@ -197,8 +208,9 @@ export class RunbookLibrary {
     return { from, to, unified, lines };
   }
 
-  restore(id: number, number: number, author = this.context.defaultAuthor()): Runbook {
-    const current = this.get(id);
+  restore(ref: RunbookRef, number: number, author = this.context.defaultAuthor()): Runbook {
+    const current = this.get(ref);
+    const { id } = current;
     const old = this.revision(id, number);
     const parsed = parseRunbookFile(old.source, old.title, this.context.procedureHeadings());
     this.commit(
