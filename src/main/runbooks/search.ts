@@ -1,6 +1,6 @@
-import { distance } from 'fastest-levenshtein';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { RunbookHit } from '../../shared/runbooks';
+import { editDistance } from './edit-distance';
 import type { RunbookRepo } from './repo';
 import { queryWords, toFtsAnyQuery, toFtsQuery } from './search-query';
 
@@ -83,15 +83,31 @@ const hasPrefix = (terms: Map<string, number>, prefix: string): boolean => {
   return false;
 };
 
-/** The nearest known word within 1 edit (2 for words of 8 letters or more); ties go to the commoner word. */
-function closest(word: string, terms: Map<string, number>): string | null {
+/**
+ * The nearest known word within 1 edit (2 for words of 8 letters or more), where
+ * swapping two adjacent letters is one edit ("donw" is one from "down" and from
+ * "don"); ties go to the word more runbooks use, then to one of the same length
+ * (a swapped or mistyped letter is a likelier slip than a lost one).
+ */
+export function closest(word: string, terms: ReadonlyMap<string, number>): string | null {
   const allowed = word.length >= 8 ? 2 : 1;
-  let best: { term: string; edits: number; docs: number } | null = null;
+  let best: Candidate | null = null;
   for (const [term, docs] of terms) {
     if (Math.abs(term.length - word.length) > allowed || /^\d+$/.test(term)) continue;
-    const edits = distance(word, term);
+    const edits = editDistance(word, term, allowed);
     if (edits > allowed) continue;
-    if (!best || edits < best.edits || (edits === best.edits && docs > best.docs)) best = { term, edits, docs };
+    const candidate = { term, edits, docs, sameLength: term.length === word.length };
+    if (!best || ranksAbove(candidate, best)) best = candidate;
   }
   return best?.term ?? null;
 }
+
+interface Candidate {
+  term: string;
+  edits: number;
+  docs: number;
+  sameLength: boolean;
+}
+
+const ranksAbove = (a: Candidate, b: Candidate): boolean =>
+  (a.edits - b.edits || b.docs - a.docs || Number(b.sameLength) - Number(a.sameLength)) < 0;

@@ -121,6 +121,12 @@ describe.skipIf(!hasCorpus)('the prometheus-operator runbook corpus', () => {
     expect(cert?.spelling).toBe('certificate expiration');
     expect(cert?.title).toMatch(/Certificate Expiration/);
 
+    // Two letters swapped is one slip, corrected to the word the library uses most ("down", not "don" from "don't").
+    const [swapped] = await op(core, 'searchRunbooks', { query: 'etcd fsnyc' });
+    expect(swapped).toMatchObject({ title: 'etcdHighFsyncDurations', spelling: 'etcd fsync' });
+    const [kubelet] = await op(core, 'searchRunbooks', { query: 'kubelet donw' });
+    expect(kubelet).toMatchObject({ title: 'Kubelet Down', spelling: 'kubelet down' });
+
     const [fsync] = await op(core, 'searchRunbooks', { query: 'fsync durations' });
     expect(fsync?.section).toEqual(expect.objectContaining({ id: expect.any(String) as string }));
     expect(fsync?.snippet).toMatch(/<mark>fsync<\/mark>/i);

@@ -68,4 +68,16 @@ describe('searching runbooks', () => {
     expect(hit).toMatchObject({ title: 'Certificate renewal', spelling: 'certificate' });
     expect(await op(core, 'searchRunbooks', { query: 'zzzzqqq' })).toEqual([]);
   });
+
+  it('corrects two swapped letters as one slip', async () => {
+    const { core } = memoryCore();
+    const dir = tempDir();
+    writeFiles(dir, {
+      'osd-down.md': '# Ceph OSD down\n\nAn OSD is down: check `ceph osd tree`, then the host of the OSD that is down.\n',
+      'pool-full.md': '# Ceph pool nearly full\n\nThe pool will be read-only when full; don\'t delete objects by hand.\n',
+    });
+    await op(core, 'importRunbooks', { paths: [dir] });
+    const [hit] = await op(core, 'searchRunbooks', { query: 'ceph osd donw' });
+    expect(hit).toMatchObject({ title: 'Ceph OSD down', spelling: 'ceph osd down' });
+  });
 });
