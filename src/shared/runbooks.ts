@@ -79,6 +79,11 @@ export interface Runbook extends RunbookSummary {
   metadata: RunbookMetadata;
   /** The Markdown body, front matter removed. */
   body: string;
+  /**
+   * The alert names it answers to: front matter `alert`, a file named like one
+   * (`CPUThrottlingHigh.md`) or a title that is one. Search ranks it first for any of them.
+   */
+  alerts: string[];
   /** Front matter keys Holdfast does not use, kept as they were. */
   extraFrontMatter: Record<string, unknown>;
   sections: RunbookSection[];
