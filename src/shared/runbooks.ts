@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { filePath } from './file-path';
 import { FILE_LIMITS, formatBytes, LIMITS } from './limits';
+import { isAllowedLink, LINK_RULE } from './links';
 
 /** A runbook's Markdown as the editor sends it. */
 const runbookBody = z.string().max(LIMITS.runbookBytes, `${FILE_LIMITS.runbook.what} may be at most ${formatBytes(LIMITS.runbookBytes)}`);
@@ -200,19 +201,12 @@ const dateOnly = z
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
   }, 'is not a real date');
 
+/** A link's address, one rule for the editor and for imported files' front matter. */
+const linkUrl = (error?: (issue: { input?: unknown }) => string) => z.string(error ? { error } : undefined).trim().max(2000).refine(isAllowedLink, LINK_RULE);
+
 const linkSchema = z.object({
   label: z.string().trim().min(1, 'a link needs a label').max(200),
-  url: z
-    .string()
-    .trim()
-    .max(2000)
-    .refine((value) => {
-      try {
-        return ['http:', 'https:', 'mailto:'].includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, 'must be an http(s) or mailto link'),
+  url: linkUrl(),
 });
 
 const listOfNames = z.array(facetName).max(50);
@@ -339,7 +333,7 @@ export const RunbookFrontMatter = z.looseObject({
     .max(3650, 'must be from 1 to 3650 days')
     .optional(),
   links: z
-    .array(z.object({ label: textValue, url: z.string({ error: missingOr('must be text') }).trim() }, { error: 'must be a label and a url' }), {
+    .array(z.object({ label: textValue, url: linkUrl(missingOr('must be text')) }, { error: 'must be a label and a url' }), {
       error: 'must be a list of label and url pairs',
     })
     .optional(),
