@@ -22,6 +22,7 @@ import { composeRunbookFile } from './format/front-matter';
 import { parseBody, parseRunbookFile, type ParsedRunbook } from './format/markdown';
 import { RunbookFilesRepo } from './files-repo';
 import { RunbookRepo } from './repo';
+import { runbookParser } from './parser/pool';
 import { RevisionRepo } from './revisions-repo';
 import { RunbookSearch } from './search';
 
@@ -109,14 +110,16 @@ export class RunbookLibrary {
     return { path: asset.path, mime: asset.mime, base64: asset.data.toString('base64') };
   }
 
-  preview(body: string): RunbookPreview {
-    const { structure } = parseBody(body, this.context.procedureHeadings());
+  /** Reads the body off this thread (see parser/pool.ts); what a runbook was checked against is read after it. */
+  async preview(body: string): Promise<RunbookPreview> {
+    const { structure } = await runbookParser().run('body', body, this.context.procedureHeadings());
     return { sections: structure.sections, steps: structure.steps, warnings: structure.warnings };
   }
 
-  save(input: ParsedInputOf<'saveRunbook'>): Runbook {
+  async save(input: ParsedInputOf<'saveRunbook'>): Promise<Runbook> {
+    const derived = await runbookParser().run('body', input.body, this.context.procedureHeadings());
+    // From here on nothing waits: the checks below see the store as the commit will.
     const author = input.author ?? this.context.defaultAuthor();
-    const derived = parseBody(input.body, this.context.procedureHeadings());
     if (input.id === undefined) {
       const uid = newRunbookUid();
       const parsed: ParsedRunbook = { uid, metadata: input.metadata, extraFrontMatter: {}, ...derived };
@@ -150,14 +153,15 @@ export class RunbookLibrary {
     return this.get(existing.id);
   }
 
-  duplicate(ref: RunbookRef, author = this.context.defaultAuthor()): Runbook {
+  async duplicate(ref: RunbookRef, author = this.context.defaultAuthor()): Promise<Runbook> {
+    const derived = await runbookParser().run('body', this.get(ref).body, this.context.procedureHeadings());
     const original = this.get(ref);
     const uid = newRunbookUid();
     const parsed: ParsedRunbook = {
       uid,
       metadata: { ...original.metadata, title: `${original.title} (copy)` },
       extraFrontMatter: original.extraFrontMatter,
-      ...parseBody(original.body, this.context.procedureHeadings()),
+      ...derived,
     };
     const { id: copy } = this.commit(
       { uid, parsed, sourcePath: null, relativePath: null, origin: 'app' },
@@ -208,11 +212,11 @@ export class RunbookLibrary {
     return { from, to, unified, lines };
   }
 
-  restore(ref: RunbookRef, number: number, author = this.context.defaultAuthor()): Runbook {
+  async restore(ref: RunbookRef, number: number, author = this.context.defaultAuthor()): Promise<Runbook> {
+    const old = this.revision(ref, number);
+    const parsed = await runbookParser().run('file', old.source, old.title, this.context.procedureHeadings());
     const current = this.get(ref);
     const { id } = current;
-    const old = this.revision(id, number);
-    const parsed = parseRunbookFile(old.source, old.title, this.context.procedureHeadings());
     this.commit(
       { uid: current.uid, parsed, sourcePath: null, relativePath: null, origin: current.origin },
       { id, author, message: `Restored revision ${number}` },
