@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HoldfastError } from '../../src/main/errors';
 import { migrate, schemaVersion } from '../../src/main/store/migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../src/main/store/migrations';
@@ -266,11 +266,15 @@ describe('009 runbook names', () => {
     insert.run(4, 'rb_000000000004', 'CPU Throttling High', throttling, throttling, 'kubernetes/CPUThrottlingHigh.md');
     const mentions = '# Pod slow\n\nCPUThrottlingHigh fires first; CPUThrottlingHigh means CPU throttling is high.\n';
     insert.run(5, 'rb_000000000005', 'Pod slow', mentions, mentions, 'kubernetes/pod-slow.md');
+    // Saved before Markdown had bounds: it cannot be read again, and must not stop the app from starting.
+    const deep = `# Quoted thread\n\n${'>'.repeat(40)} an old reply\n`;
+    insert.run(6, 'rb_000000000006', 'Quoted thread', deep, deep, 'mail/thread.md');
     v8.close();
 
     const store = openStore(file);
     expect(schemaVersion(store)).toBeGreaterThanOrEqual(9);
     expect(store.prepare('SELECT count(*) AS n FROM runbook_names').get()).toEqual({ n: 0 });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const core = new Core(store, { dataDir: dir, assetsDir: dir, clock: fixedClock('2026-11-27T00:00:00Z') });
     expect(core.settings.get('runbooks.reindex')).toBeUndefined();
     expect(store.prepare("SELECT runbook_id, kind, key, name FROM runbook_names WHERE runbook_id = 4 ORDER BY kind").all()).toEqual([
@@ -279,6 +283,9 @@ describe('009 runbook names', () => {
     ]);
     expect(core.runbooks.search({ query: 'CPUThrottlingHigh', limit: 5 }).map((hit) => hit.id)).toEqual([4, 5]);
     expect(core.runbooks.get(4).alerts).toEqual(['CPUThrottlingHigh']);
+    expect(core.runbooks.get(6)).toMatchObject({ title: 'Quoted thread', body: deep });
+    expect(errors.mock.calls.map((call) => String(call[0]))).toEqual([expect.stringMatching(/^\[holdfast\] runbook 6 keeps its earlier steps and index: Line 3 nests block quotes 40 deep/)]);
+    errors.mockRestore();
     // Deleting a runbook takes its names with it.
     store.prepare('DELETE FROM runbooks WHERE id = 4').run();
     expect(store.prepare('SELECT count(*) AS n FROM runbook_names WHERE runbook_id = 4').get()).toEqual({ n: 0 });

@@ -266,24 +266,35 @@ export class RunbookLibrary {
     const headings = this.context.procedureHeadings();
     this.db.transaction(() => {
       for (const { id, revision } of this.repo.allIds()) {
-        const source = this.repo.source(id);
-        if (!source) continue;
-        if (revision === 0) {
-          const parsed = parseRunbookFile(source.sourceText, source.relativePath ?? `runbook-${id}.md`, headings);
-          this.commit({ ...source, parsed }, { id, author: 'holdfast', message: 'Carried over from an earlier version of Holdfast' });
-          continue;
+        try {
+          this.db.transaction(() => this.reindexOne(id, revision, headings))();
+        } catch (error) {
+          // One runbook Holdfast can no longer read (stored before a bound it breaks existed) keeps what was
+          // derived from it before; it must not stop the app from starting.
+          if (!(error instanceof HoldfastError)) throw error;
+          console.error(`[holdfast] runbook ${id} keeps its earlier steps and index: ${error.message}`);
         }
-        const runbook = this.get(id);
-        const parsed: ParsedRunbook = {
-          uid: runbook.uid,
-          metadata: runbook.metadata,
-          extraFrontMatter: runbook.extraFrontMatter,
-          ...parseBody(runbook.body, headings),
-        };
-        const state = this.repo.stateOf(id);
-        this.repo.update(id, { ...source, parsed, contentHash: state?.contentHash ?? '' }, this.context.clock.now());
       }
     })();
+  }
+
+  private reindexOne(id: number, revision: number, headings: readonly string[]): void {
+    const source = this.repo.source(id);
+    if (!source) return;
+    if (revision === 0) {
+      const parsed = parseRunbookFile(source.sourceText, source.relativePath ?? `runbook-${id}.md`, headings);
+      this.commit({ ...source, parsed }, { id, author: 'holdfast', message: 'Carried over from an earlier version of Holdfast' });
+      return;
+    }
+    const runbook = this.get(id);
+    const parsed: ParsedRunbook = {
+      uid: runbook.uid,
+      metadata: runbook.metadata,
+      extraFrontMatter: runbook.extraFrontMatter,
+      ...parseBody(runbook.body, headings),
+    };
+    const state = this.repo.stateOf(id);
+    this.repo.update(id, { ...source, parsed, contentHash: state?.contentHash ?? '' }, this.context.clock.now());
   }
 }
 
