@@ -99,7 +99,7 @@ test('copying a terminal session copies its commands without prompts or output; 
   await expect(block.getByRole('button', { name: 'Copy to clipboard' })).toHaveText('Copied');
   expect(await clipboard()).toBe('NODE_NAME=<instance label from alert>\nkubectl -n default debug node/$NODE_NAME\nchroot /host');
 
-  const outline = page.getByRole('region', { name: 'Step outline' });
+  const outline = page.getByRole('region', { name: 'Steps (2)' });
   await expect(outline.locator('.step-command').first()).toHaveText('$ du -xsh /var/log/*');
   await outline.getByRole('button', { name: 'Copy command $ du -xsh /var/log/* to clipboard' }).click();
   expect(await clipboard()).toBe('du -xsh /var/log/*');
