@@ -29,6 +29,19 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/main/**'],
+    ignores: ['src/main/store/transaction.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: 'Use writeTransaction (src/main/store/transaction.ts): it begins IMMEDIATE, so a concurrent writer waits instead of failing with "database is locked".',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/main/shell/**', 'src/main/preload/**'],
     rules: { 'no-restricted-imports': 'off' },
   },

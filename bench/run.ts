@@ -61,7 +61,7 @@ try {
   const generated = await step(`writing ${scale.runbooks} runbooks`, () => generateRunbooks(model, scale.runbooks, dirs.source, random.fork('runbooks')));
 
   const clock = fixedClock(new Date(YEAR_START.getTime() + 30 * 86_400_000));
-  const core = openCore({ dataDir: dirs.data, assetsDir: path.join(repoRoot, 'assets'), clock });
+  const core = openCore({ dataDir: dirs.data, assetsDir: path.join(repoRoot, 'assets'), clock, create: 'always' });
   core.prepareWorkspace({ demo: false });
 
   const imported = await step('importing them from the folder', () => timed(() => api(core, 'importRunbooks', { paths: [dirs.source] })));

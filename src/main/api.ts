@@ -3,6 +3,7 @@
  * The Electron shell, the web server and the CLI all call `dispatch`, which parses
  * the input with the operation's zod schema, runs the handler and returns a Result.
  */
+import path from 'node:path';
 import {
   contract,
   isOperationName,
@@ -14,13 +15,15 @@ import {
 } from '../shared/contract';
 import { refusal, RESPONDER, type Session } from '../shared/access';
 import { fail, ok, type Result } from '../shared/result';
+import type { ScenarioImport } from '../shared/drills';
 import type { TimelineEvent } from '../shared/incidents';
 import type { WorkspaceInfo } from '../shared/workspace';
 import type { Core } from './core/core';
 import { APP_VERSION } from './core/version';
 import { HoldfastError, toApiError, validationError } from './errors';
 import { writeBreakGlass } from './breakglass/write';
-import { createBackup, listBackups } from './store/backup';
+import { backupBeforeRemoval, createBackup, listBackups } from './store/backup';
+import { removedCount } from '../shared/rosters';
 import { schemaVersion } from './store/migrate';
 import { incidentSettings, updateIncidentSettings } from './incidents/settings';
 import { incidentMetrics } from './postmortems/metrics';
@@ -29,6 +32,7 @@ import { withoutScript } from './drills/viewer';
 import { exportRunbooks } from './runbooks/export';
 import { importRunbooks } from './runbooks/import';
 import { clearDemo, DEMO_ROSTER, hasDemo, loadDemo } from './workspace/demo';
+import { writeTransaction } from './store/transaction';
 
 type Handler<N extends OperationName> = (input: ParsedInputOf<N>, core: Core, session: Session) => OutputOf<N> | Promise<OutputOf<N>>;
 
@@ -49,10 +53,10 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
       core.events.emit({ type: 'workspace.changed' });
     }
     if (input.procedureHeadings !== undefined) {
-      core.store.transaction(() => {
+      writeTransaction(core.store, () => {
         core.settings.setProcedureHeadings(input.procedureHeadings ?? []);
         core.runbooks.reindex();
-      })();
+      });
       core.events.emit({ type: 'runbooks.changed' });
     }
     return workspaceInfo(core);
@@ -84,8 +88,12 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   },
   exportRunbooks: (input, core) => exportRunbooks(core.runbooks, input.dir, input.includeArchived),
   getRoster: (_input, core) => core.rosters.roster(),
-  importRoster: (input, core) => {
-    const report = core.rosters.importFile(input.path);
+  importRoster: async (input, core) => {
+    const plan = core.rosters.planImport(input.path);
+    if (input.dryRun) return plan.report;
+    // Whatever the file no longer has is removed: keep a copy of the store first, so that can be undone.
+    const backup = removedCount(plan.report) > 0 ? await backupBeforeRemoval(core.store, core.options.dataDir, core.clock.now(), 'roster-import') : null;
+    const report = core.rosters.apply(plan, backup?.file ?? null);
     core.settings.delete(DEMO_ROSTER); // the roster is the user's now
     return rosterChanged(core, report);
   },
@@ -136,7 +144,7 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   incidentMetrics: (input, core) => incidentMetrics(core.store, input, core.postmortems.repo.openActionItems()),
   listDrillScenarios: (_input, core) => core.drills.scenarios(),
   saveDrillScenario: (input, core) => core.drills.saveScenario(input),
-  importDrillScenario: (input, core) => core.drills.importScenario(input.path),
+  importDrillScenario: (input, core) => importScenario(core, core.drills.readScenarioFile(input.path), path.basename(input.path)),
   exportDrillScenario: (input, core) => ({ markdown: core.drills.exportScenario(input.id) }),
   pickDrillScenario: (_input, core) => core.drills.pickScenario(),
   startDrill: (input, core) => core.drills.start(input.scenarioId, input.actor),
@@ -149,7 +157,7 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   drillObservation: (input, core) => core.drills.observe(input.id, input.text),
   drillScorecard: (input, core) => core.drills.scorecard(input.id),
   drillTrends: (input, core) => core.drills.runs(input.id).filter((run) => run.state === 'stopped').map((run) => core.drills.scorecard(run.id)),
-  importDrillScenarioText: (input, core) => core.drills.importScenarioText(input.markdown, input.fileName),
+  importDrillScenarioText: (input, core) => importScenario(core, input.markdown, input.fileName),
   exportDrillScorecard: (input, core) => exportScorecard(core.drills.scorecard(input.id), input.format),
   createBackup: (input, core) => createBackup(core.store, core.options.dataDir, core.clock.now(), input.file),
   listBackups: (_input, core) => listBackups(core.options.dataDir),
@@ -166,6 +174,14 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
     return incidentSettings(core.settings);
   },
 };
+
+/** Imports a drill scenario; one that overwrites a stored scenario of the same title is preceded by a backup of the store. */
+async function importScenario(core: Core, markdown: string, fileName: string): Promise<ScenarioImport> {
+  const plan = core.drills.planScenarioImport(markdown, fileName);
+  const backup = plan.overwrites ? await backupBeforeRemoval(core.store, core.options.dataDir, core.clock.now(), 'drill-import') : null;
+  const scenario = core.drills.saveScenario({ ...plan.document, id: plan.replaces?.id });
+  return { ...scenario, replaced: plan.overwrites ? { removedInjects: plan.removedInjects, backup: backup?.file ?? null } : null };
+}
 
 /** Announces a new event on an incident's timeline, and passes it through. */
 function logged(core: Core, event: TimelineEvent): TimelineEvent {

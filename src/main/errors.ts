@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { z } from 'zod';
+import { formatBytes } from '../shared/limits';
 import type { ApiError, ErrorCode } from '../shared/result';
 
 /** An error the core raises on purpose; it crosses every boundary as its code and message. */
@@ -43,6 +46,8 @@ export function toApiError(error: unknown): ApiError {
       message: `The data file is damaged (${message}). Stop Holdfast and run \`holdfast check\`; it names the latest good backup and how to restore it.`,
     };
   }
+  const full = diskFull(error);
+  if (full) return toApiError(full);
   const fileProblem = fileSystemProblem(error);
   if (fileProblem) return { code: 'IO', message: fileProblem };
   return { code: 'INTERNAL', message: `Unexpected error: ${message}` };
@@ -75,6 +80,28 @@ function fileSystemProblem(error: unknown): string | null {
   if (typeof code !== 'string' || typeof syscall !== 'string') return null;
   const shown = typeof where === 'string' ? ` ${where.length > 200 ? `${where.slice(0, 200)}…` : where}` : '';
   return `Cannot ${syscall}${shown}: ${FILE_ERRORS[code] ?? code}.`;
+}
+
+/**
+ * A write that failed because the disk is full (Node's ENOSPC, SQLite's
+ * SQLITE_FULL), as a message that says so with the space left where Holdfast
+ * was writing (`dir`, else the failing path's folder); null for any other error.
+ */
+export function diskFull(error: unknown, dir?: string): HoldfastError | null {
+  if (!(error instanceof Error)) return null;
+  const { code, path: failed } = error as NodeJS.ErrnoException;
+  if (code !== 'ENOSPC' && !(error.name === 'SqliteError' && code === 'SQLITE_FULL')) return null;
+  const where = dir ?? (typeof failed === 'string' ? path.dirname(failed) : undefined);
+  let free = '';
+  if (where) {
+    try {
+      const stats = fs.statfsSync(where);
+      free = ` (${formatBytes(stats.bavail * stats.bsize)} free in ${where})`;
+    } catch {
+      free = ` (in ${where})`;
+    }
+  }
+  return new HoldfastError('IO', `The disk is full${free}; free some space and retry. Nothing was changed.`);
 }
 
 /** SQLite's own report that the file under it is damaged (better-sqlite3's SqliteError, recognised without loading it). */

@@ -34,6 +34,16 @@ export interface DrillScenario {
   updatedAt: string;
 }
 
+/** A scenario as an import left it; `replaced` when it overwrote a stored scenario of the same title that said something else. */
+export type ScenarioImport = DrillScenario & {
+  replaced: {
+    /** Titles of the stored scenario's injects the file no longer has. */
+    removedInjects: string[];
+    /** The backup of the store taken before it was overwritten (null for a store kept only in memory). */
+    backup: string | null;
+  } | null;
+};
+
 export type DrillState = 'running' | 'paused' | 'stopped';
 
 export interface InjectStatus {

@@ -3,6 +3,8 @@ export type ChangeEvent =
   | { type: 'runbooks.changed' }
   | { type: 'rosters.changed' }
   | { type: 'workspace.changed' }
+  /** The break-glass file was rewritten in the background, or a rewrite failed: its status changed. */
+  | { type: 'breakglass.changed' }
   /** Something happened in one incident (a new event, a state change). */
   | { type: 'incident.changed'; id: number; eventId?: number }
   /** A drill run changed: clock state, an inject fired, an observation. */

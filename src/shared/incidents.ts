@@ -122,6 +122,8 @@ export interface ResponderSuggestion {
   service: string;
   schedule: string;
   onCall: Person | null;
+  /** Why nobody can be named: the stored schedule cannot be worked out (see OnCallEntry.problem). */
+  problem?: string;
   escalation: (Person & { level: number; via: string })[];
 }
 

@@ -53,6 +53,11 @@ export interface Schedule {
   timeZone: string;
   /** Lowest first; a higher layer wins wherever it has coverage. */
   layers: Layer[];
+  /**
+   * Set when the store holds a value this schedule cannot be worked out with (a
+   * date that is not on the calendar, say): what is wrong. Its answers say so instead.
+   */
+  problem?: string;
 }
 
 export interface Override {
@@ -114,10 +119,17 @@ export interface OnCallEntry {
   team: string;
   schedule: string;
   person: PersonRef | null;
-  start: string;
-  end: string;
-  source: 'layer' | 'override' | 'gap';
+  /** When this stretch began; null when it has no start (a gap since before anything in the schedule begins). */
+  start: string | null;
+  /** When it ends; null when the roster gives it no end (nobody ever takes over). Never a search limit. */
+  end: string | null;
+  /** `unknown`: the schedule cannot be worked out (see `problem`), so nobody is named, not even a gap. */
+  source: 'layer' | 'override' | 'gap' | 'unknown';
   next: { person: PersonRef | null; start: string } | null;
+  /** Why `source` is `unknown`: what is wrong with the stored schedule, and what to do. */
+  problem?: string;
+  /** Why `start` or `end` is null, in words. */
+  boundaries?: string;
 }
 
 export interface ScheduleTimeline {
@@ -142,15 +154,28 @@ export interface TeamBoard {
   escalation: { policy: string; repeat: number; steps: EscalationStep[] } | null;
 }
 
-export interface RosterImportReport {
+export interface RosterCounts {
   people: number;
   teams: number;
   schedules: number;
   overrides: number;
   escalationPolicies: number;
-  /** Entities in the store that the file no longer has, and so were removed. */
-  removed: { people: number; teams: number; schedules: number; overrides: number; escalationPolicies: number };
 }
+
+export interface RosterImportReport extends RosterCounts {
+  /** Entities in the store that the file no longer has, and so were removed (or would be, on a dry run). */
+  removed: RosterCounts;
+  /** The same, by name: people by handle, overrides as "person on schedule, start to end". */
+  removedNames: { [K in keyof RosterCounts]: string[] };
+  /** The backup of the whole store taken before anything was removed; null when nothing was (or on a dry run). */
+  backup: string | null;
+  /** True when the file was only checked: the counts say what an import would do, and nothing was changed. */
+  dryRun: boolean;
+}
+
+/** How many entries an import removes, all kinds together. */
+export const removedCount = ({ removed }: Pick<RosterImportReport, 'removed'>): number =>
+  removed.people + removed.teams + removed.schedules + removed.overrides + removed.escalationPolicies;
 
 export interface LoadReportRow {
   person: PersonRef;
@@ -161,12 +186,35 @@ export interface LoadReportRow {
   totalHours: number;
 }
 
+/** Whether year, month and day name a day the calendar has (Date.parse would roll 30 February into March). */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, 0); // day 0 of the next month: the last day of this one
+  return day <= date.getUTCDate();
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):?(\d{2}))$/i;
+
+/** `YYYY-MM-DD` naming a real day: not 2026-13-01, not 2026-02-30. */
+export function isIsoDate(value: unknown): value is string {
+  const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
+  return match !== null && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+/** An ISO-8601 instant with its zone or offset, naming a real day and time (`2026-12-24T17:00:00-05:00`). */
+export function isIsoInstant(value: unknown): value is string {
+  const match = typeof value === 'string' ? ISO_INSTANT.exec(value) : null;
+  if (!match) return false;
+  const [hour = 0, minute = 0, second = 0, offsetHours = 0, offsetMinutes = 0] = match.slice(4).map((part) => Number(part ?? 0));
+  return isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3])) && hour <= 23 && minute <= 59 && second <= 59 && offsetHours <= 23 && offsetMinutes <= 59;
+}
+
 const isoInstant = z
   .string()
   .trim()
-  .refine((value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value) && !Number.isNaN(Date.parse(value)), {
-    message: 'use an ISO-8601 instant with a zone, e.g. 2026-11-27T03:00:00Z',
-  });
+  .refine(isIsoInstant, { message: 'use an ISO-8601 instant with a zone that names a real day and time, e.g. 2026-11-27T03:00:00Z' });
 
 const nameOrId = z.union([z.string().trim().min(1).max(200), z.number().int().positive()]);
 
@@ -190,6 +238,14 @@ export const ScheduleShiftsInput = z
 export const NowBoardInput = z.object({ at: isoInstant.optional() }).strict();
 
 export const RosterFileInput = z.object({ path: filePath('give the roster file') }).strict();
+
+export const ImportRosterInput = z
+  .object({
+    path: filePath('give the roster file'),
+    /** Only check the file and report what an import would change (what it would remove above all); nothing is stored. */
+    dryRun: z.boolean().default(false),
+  })
+  .strict();
 
 export const ExportRosterInput = z.object({}).strict();
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, holdfastCli, screenshot, test } from './web-console';
+import { callApi, expect, holdfastCli, screenshot, test } from './web-console';
 
 /** Opens a file:// page with the network off and every non-file request refused; returns what was requested. */
 async function openOffline(context: BrowserContext, page: Page, file: string): Promise<{ requests: string[]; cspErrors: string[] }> {
@@ -92,6 +92,37 @@ test('the Backups screen keeps the break-glass file in a chosen folder, and it f
     await page.getByRole('searchbox', { name: 'Search runbooks' }).fill('signing');
     await expect(page.locator('#runbook-index').getByRole('link', { name: 'Rotate the signing keys' })).toBeVisible();
     expect(requests.filter((url) => !url.startsWith('file:'))).toEqual([]);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('when a background rewrite of the break-glass file fails, the open Backups screen says so instead of "Kept up to date"', async ({
+  page,
+  holdfast,
+  request,
+}) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-e2e-breakglass-fails-'));
+  const kept = path.join(folder, 'usb');
+  try {
+    await callApi(request, holdfast, 'updateSettings', { breakGlassPath: kept });
+    await page.goto(holdfast.url);
+    await expect(page.locator('html[data-ready="true"]')).toBeAttached();
+    await page.getByRole('link', { name: 'Backups', exact: true }).click();
+    await expect(page.getByText(`Kept up to date at ${path.join(kept, 'holdfast-breakglass.html')}`)).toBeVisible();
+
+    // The stick is pulled and a file takes the folder's name: the rewrite after the next change cannot happen.
+    fs.rmSync(kept, { recursive: true });
+    fs.writeFileSync(kept, 'not a folder');
+    await callApi(request, holdfast, 'saveRunbook', { metadata: { title: 'Written while the stick was out' }, body: 'Step.\n' });
+    const alert = page.getByRole('alert').filter({ hasText: 'Not up to date' });
+    await expect(alert).toBeVisible({ timeout: 15_000 });
+    await expect(alert).toContainText(`Cannot write the break-glass file into ${kept}: it is a file, not a folder.`);
+    await expect(alert).toContainText('It was last written');
+    await expect(page.getByText('Kept up to date at')).toHaveCount(0);
+    await screenshot(page, 'breakglass-rewrite-failed');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'breakglass-rewrite-failed-dark');
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }

@@ -14,6 +14,12 @@ test('the built holdfast bin runs on its own, as npm links it into node_modules/
     expect({ status: version.status, stdout: version.stdout, stderr: version.stderr }).toEqual({ status: 0, stdout: '0.1.0\n', stderr: '' });
 
     const data = path.join(folder, 'data');
+    // A folder with no store: said so, nothing created; `init` makes it.
+    const missing = spawnSync(linked, ['runbooks', 'list', '--data', data], { encoding: 'utf8' });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain(`No Holdfast data in ${data}`);
+    expect(fs.existsSync(data)).toBe(false);
+    expect(spawnSync(linked, ['init', '--data', data], { encoding: 'utf8' }).status).toBe(0);
     const listed = spawnSync(linked, ['runbooks', 'list', '--data', data, '--json'], { encoding: 'utf8' });
     expect(listed.status).toBe(0);
     expect(JSON.parse(listed.stdout)).toMatchObject({ items: [] });

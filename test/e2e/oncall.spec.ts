@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { documentedRoster } from '../fixtures/roster';
 import { callApi, expect, screenshot, test, type RunningConsole } from './web-console';
 
@@ -79,6 +80,8 @@ test('imports a roster, shows who is on call at an instant, covers a shift, and 
   const dialog = page.getByRole('dialog', { name: 'Import a roster' });
   await dialog.getByLabel('Roster file (YAML) or people (CSV)').fill(file);
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  // It replaces the whole demo roster, so it asks first (see the next test).
+  await page.getByRole('dialog', { name: /^Remove / }).getByRole('button', { name: /^Remove .* and import$/ }).click();
   await expect(dialog.getByText('Roster imported.')).toBeVisible();
   await expect(dialog.locator('.import-counts')).toContainText('5 people');
   await screenshot(page, 'oncall-import-done');
@@ -136,6 +139,86 @@ test('imports a roster, shows who is on call at an instant, covers a shift, and 
   await page.emulateMedia({ colorScheme: 'dark' });
   await screenshot(page, 'oncall-board-override-dark');
   expect(csp).toEqual([]);
+});
+
+test('an import that would remove more than five entries asks first, naming them; cancel changes nothing, confirm backs up first', async ({
+  page,
+  holdfast,
+}) => {
+  await page.clock.setFixedTime(new Date('2026-11-14T15:00:00Z'));
+  const file = writeFile(holdfast, 'roster.yaml', ROSTER);
+  await open(page, holdfast, '#/oncall');
+  await expect(page.getByRole('article', { name: 'Shop' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Import roster…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import a roster' });
+  await dialog.getByLabel('Roster file (YAML) or people (CSV)').fill(file);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  const confirm = page.getByRole('dialog', { name: 'Remove 6 people, 3 teams, 3 schedules and 3 escalation policies?' });
+  await expect(confirm).toBeVisible();
+  await expect(confirm).toContainText('A backup of the whole store is taken first.');
+  await expect(confirm.getByRole('listitem').filter({ hasText: 'people:' })).toContainText('Maya');
+  await expect(confirm.getByRole('listitem').filter({ hasText: 'schedules:' })).toContainText('Data follow-the-sun');
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused(); // the safe answer is the default
+  await screenshot(page, 'oncall-import-confirm-removal');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, 'oncall-import-confirm-removal-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog.getByText('Not imported: the roster is unchanged.')).toBeVisible();
+  const beforeImport = () => fs.readdirSync(path.join(holdfast.dataDir, 'backups')).filter((name) => name.startsWith('holdfast-before-roster-import-'));
+  expect(beforeImport()).toHaveLength(0);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await confirm.getByRole('button', { name: 'Remove 6 people, 3 teams, 3 schedules and 3 escalation policies and import' }).click();
+  await expect(dialog.getByText('Roster imported.')).toBeVisible();
+  await expect(dialog.locator('.import-removed')).toContainText('Maya');
+  await expect(dialog.getByText(/The store as it was before is kept in .*holdfast-before-roster-import-.*\.db/)).toBeVisible();
+  expect(beforeImport()).toHaveLength(1);
+  await screenshot(page, 'oncall-import-after-removal');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('article', { name: 'Shop' })).toHaveCount(0);
+  await expect(page.getByRole('article', { name: 'Payments' })).toBeVisible();
+});
+
+test('"Cover a shift" (c) starts now, to the minute, not at the next half hour, and runs to the end of the shift on call now', async ({
+  page,
+  holdfast,
+  request,
+}) => {
+  await callApi(request, holdfast, 'importRoster', { path: writeFile(holdfast, 'roster.yaml', ROSTER) });
+  // Saturday 14 November 2026, 10:17:40 in New York: Dana's week, until Monday 09:00.
+  await page.clock.setFixedTime(new Date('2026-11-14T15:17:40Z'));
+  await open(page, holdfast, '#/oncall/schedules/Payments%20primary');
+  await expect(page.getByTestId('final-track').getByRole('button', { name: /^Dana Okafor, / })).toBeVisible();
+  await page.keyboard.press('c');
+  const form = page.getByRole('region', { name: 'Cover a shift' });
+  await expect(form.getByLabel('Start (New York time)')).toHaveValue('2026-11-14T10:17');
+  await expect(form.getByLabel('End (New York time)')).toHaveValue('2026-11-16T09:00');
+  await expect(form.getByLabel('Note (optional)')).toHaveValue('Covering Dana Okafor');
+});
+
+test('a schedule the store holds a bad date for says so on the Now board; the other teams answer as usual', async ({ page, holdfast, request }) => {
+  await callApi(request, holdfast, 'importRoster', { path: writeFile(holdfast, 'roster.yaml', ROSTER) });
+  // Written behind Holdfast's back, as an older version or a hand edit with sqlite3 could have.
+  const db = new Database(path.join(holdfast.dataDir, 'holdfast.db'));
+  db.prepare("UPDATE schedules SET layers = replace(layers, '2026-11-02', '2026-13-01') WHERE name = 'Payments primary'").run();
+  db.close();
+  await page.clock.setFixedTime(new Date('2026-11-14T15:00:00Z'));
+  await open(page, holdfast, '#/oncall');
+  const slot = page.getByRole('article', { name: 'Payments' }).getByRole('region', { name: 'Payments primary: on call' });
+  await expect(slot.getByRole('alert')).toContainText('Cannot say who is on call');
+  await expect(slot.getByRole('alert')).toContainText('layer "Weekly": its start "2026-13-01" is not a date on the calendar');
+  await expect(page.getByRole('article', { name: 'Platform' }).locator('.oc-person-name')).toHaveText('Eli Moreau');
+  await expect(page.getByText(/Unexpected error/)).toHaveCount(0);
+  await expect(page.getByRole('article', { name: 'Payments' }).locator('.oc-level-nobody').first()).toHaveText(
+    '⚠ Unknown: who is on call for Payments primary cannot be worked out (its roster needs fixing).',
+  );
+  await screenshot(page, 'oncall-board-bad-stored-date');
+  await slot.getByRole('link', { name: 'Payments primary' }).first().click();
+  await expect(page.getByText(/Cannot work out who is on call for Payments primary/).first()).toBeVisible();
+  await expect(page.getByText(/Unexpected error/)).toHaveCount(0);
+  await screenshot(page, 'oncall-schedule-bad-stored-date');
 });
 
 test('the schedule view shows the final row, each layer and a gap, a month, and downloads iCal', async ({ page, holdfast, request }) => {

@@ -91,3 +91,23 @@ test('the Backups screen backs up now, and restores a backup after asking, keepi
   const kept = fs.readdirSync(path.join(holdfast.dataDir, 'backups')).filter((name) => name.startsWith('holdfast-before-restore-'));
   expect(kept).toHaveLength(1);
 });
+
+test('a data file cut to 0 bytes opens the recovery screen, never an empty console, and restoring brings the library back', async ({ page }) => {
+  const { dataDir, store } = dataFolderWithBackup();
+  fs.truncateSync(store, 0);
+  expect(holdfastCli(['--data', dataDir, 'check']).status).toBe(1);
+
+  const holdfast = await startConsole([], { dataDir });
+  try {
+    await page.goto(holdfast.url);
+    await expect(page.getByRole('heading', { level: 1, name: 'Holdfast’s data file is damaged' })).toBeVisible();
+    await expect(page.getByText(`The data file ${store} is empty (0 bytes)`)).toBeVisible();
+    await screenshot(page, 'recovery-empty');
+    await page.getByRole('button', { name: 'Restore latest good backup' }).click();
+    await expect(page.getByText('Alertmanager Failed Reload').first()).toBeVisible();
+    expect(fs.statSync(store).size).toBeGreaterThan(0);
+  } finally {
+    await holdfast.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});

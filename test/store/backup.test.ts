@@ -1,16 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/main/cli/program';
+import { holdfast } from '../fixtures/cli';
 import { damageStore } from '../fixtures/damage';
-import { APP_ROOT, tempDir, writeFiles } from '../fixtures/temp';
+import { tempDir, writeFiles } from '../fixtures/temp';
 
-async function holdfast(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const status = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {}, isTty: false }, APP_ROOT);
-  return { status, stdout, stderr };
-}
 
 describe('backups and checks', () => {
   it('backs up online, restores (keeping the replaced store), and checks', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { HoldfastError } from '../../src/main/errors';
 import { createBackup } from '../../src/main/store/backup';
 import { closeStore, openStore } from '../../src/main/store/open';
-import { checkedBackups, latestGoodBackup, moveAside, restoreBackup } from '../../src/main/store/restore';
+import { checkedBackups, latestGoodBackup, keepAside, restoreBackup } from '../../src/main/store/restore';
 import { damageStore } from '../fixtures/damage';
 import { tempDir } from '../fixtures/temp';
 
@@ -72,8 +72,8 @@ describe('a damaged store at open', () => {
   });
 });
 
-describe('moveAside', () => {
-  it('renames the store with its -wal and -shm, byte for byte, and never reuses a name', () => {
+describe('keepAside', () => {
+  it('keeps the store with its -wal and -shm under a second name, byte for byte, leaving the store in place, and never reuses a name', () => {
     const dir = tempDir();
     const file = path.join(dir, 'holdfast.db');
     const write = () => {
@@ -82,13 +82,15 @@ describe('moveAside', () => {
       fs.writeFileSync(`${file}-shm`, 'index');
     };
     write();
-    const first = moveAside(file, NOW);
+    const first = keepAside(file, NOW);
     expect(first).toEqual([`${file}.damaged-2026-11-27T03-00-00-000Z`, `${file}.damaged-2026-11-27T03-00-00-000Z-wal`, `${file}.damaged-2026-11-27T03-00-00-000Z-shm`]);
-    expect(first.map((moved) => fs.readFileSync(moved, 'utf8'))).toEqual(['store', 'journal', 'index']);
-    expect(fs.existsSync(file) || fs.existsSync(`${file}-wal`) || fs.existsSync(`${file}-shm`)).toBe(false);
+    expect(first.map((kept) => fs.readFileSync(kept, 'utf8'))).toEqual(['store', 'journal', 'index']);
+    expect([file, `${file}-wal`, `${file}-shm`].map((original) => fs.readFileSync(original, 'utf8'))).toEqual(['store', 'journal', 'index']);
 
+    // As a restore does: the originals' names go to new files.
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`);
     write();
-    const second = moveAside(file, NOW);
+    const second = keepAside(file, NOW);
     expect(second[0]).toBe(`${file}.damaged-2026-11-27T03-00-00-000Z-2`);
     expect(fs.readFileSync(first[0] ?? '', 'utf8')).toBe('store');
   });

@@ -66,7 +66,8 @@ export function collectBreakGlass(core: Core): BreakGlassData {
         name: schedule.name,
         timeZone: schedule.timeZone,
         now: board.onCall.find((entry) => entry.schedule === schedule.name) ?? null,
-        shifts: core.rosters.timeline({ schedule: schedule.id, from, to }).final,
+        // A schedule the store holds a bad value for has no shifts to list; its `now` says what is wrong.
+        shifts: schedule.problem === undefined ? core.rosters.timeline({ schedule: schedule.id, from, to }).final : [],
       })),
     escalation: board.escalation ? { policy: board.escalation.policy, repeat: board.escalation.repeat, levels: board.escalation.steps } : null,
   }));

@@ -115,8 +115,9 @@ function onCallSection(teams: BreakGlassTeam[]): string {
   const now = schedules
     .map(({ team, schedule }) => {
       const entry = schedule.now;
+      if (entry?.problem) return `<tr><th scope="row">${h(team)}</th><td>${h(schedule.name)}</td><td><strong class="gap">Unknown:</strong> ${h(entry.problem)}</td><td>${h(schedule.timeZone)}</td></tr>`;
       const who = entry?.person ? personText(entry.person) : '<strong class="gap">Nobody</strong>';
-      const until = entry ? ` until ${h(formatInZone(entry.end, schedule.timeZone))}` : '';
+      const until = entry?.end ? ` until ${h(formatInZone(entry.end, schedule.timeZone))}` : entry?.boundaries ? ` (${h(entry.boundaries)})` : '';
       const next = entry?.next ? `; then ${entry.next.person ? personText(entry.next.person) : 'nobody'}` : '';
       return `<tr><th scope="row">${h(team)}</th><td>${h(schedule.name)}</td><td>${who}${until}${next}</td><td>${h(schedule.timeZone)}</td></tr>`;
     })
@@ -136,7 +137,7 @@ function scheduleTable(team: string, schedule: BreakGlassSchedule): string {
   return `<h3>${h(schedule.name)} <span class="muted">(${h(team)}) — the next ${SCHEDULE_DAYS} days, times in ${h(schedule.timeZone)}</span></h3>
 <table class="shifts"><thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col">On call</th></tr></thead>
 <tbody>
-${rows || '<tr><td colspan="3">No shifts.</td></tr>'}
+${rows || `<tr><td colspan="3">${schedule.now?.problem ? h(schedule.now.problem) : 'No shifts.'}</td></tr>`}
 </tbody></table>`;
 }
 

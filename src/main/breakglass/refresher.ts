@@ -91,9 +91,11 @@ export class BreakGlassRefresher {
       writeBreakGlass(this.core, folder);
       this.written();
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
-      console.error(`[holdfast] ${this.error}`);
+      this.error = error instanceof HoldfastError ? error.message : `Its content could not be put together (${error instanceof Error ? error.message : String(error)}).`;
+      console.error('[holdfast] break-glass file:', error instanceof HoldfastError ? error.message : error);
     }
+    // Written in the background: open consoles (the Backups screen) learn how it went, a failure above all.
+    this.core.events.emit({ type: 'breakglass.changed' });
   }
 
   private written(): void {

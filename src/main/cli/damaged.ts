@@ -20,7 +20,7 @@ export function damagedStoreAdvice(dataDir: string, dataOption: string | undefin
   const command = ['holdfast', ...(dataOption ? ['--data', shellQuote(dataOption)] : []), 'backup', 'restore', shellQuote(backup.file)].join(' ');
   return [
     `The latest good backup is ${backup.file} (${describeTime(backup.createdAt)}, ${formatBytes(backup.bytes)}).`,
-    `Stop Holdfast, then restore it (the damaged file is moved aside as ${DATABASE_FILE}.damaged-<time>, never deleted):`,
+    `Stop Holdfast (or use its recovery screen), then restore it (the damaged file is kept as ${DATABASE_FILE}.damaged-<time>, never deleted):`,
     `  ${command}`,
   ];
 }

@@ -8,9 +8,11 @@ export function formatOnCall(entries: OnCallEntry[]): string {
   if (entries.length === 0) return 'No schedules.\n';
   return entries
     .map((entry) => {
+      if (entry.problem) return `${entry.team} / ${entry.schedule}: unknown. ${entry.problem}\n`;
       const next = entry.next ? `; next ${who(entry.next.person)} from ${entry.next.start}` : '';
       const source = entry.source === 'override' ? ' [override]' : '';
-      return `${entry.team} / ${entry.schedule}: ${who(entry.person)}${source} ${entry.start} → ${entry.end}${next}\n`;
+      const boundaries = entry.boundaries ? ` (${entry.boundaries})` : '';
+      return `${entry.team} / ${entry.schedule}: ${who(entry.person)}${source} ${entry.start ?? 'no start'} → ${entry.end ?? 'no end'}${next}${boundaries}\n`;
     })
     .join('');
 }
@@ -19,15 +21,27 @@ export function formatShifts(shifts: Shift[]): string {
   return shifts.map((shift) => `${shift.start}  ${shift.end}  ${who(shift.person)}${shift.source === 'override' ? ' [override]' : ''}\n`).join('');
 }
 
+const KIND_NAMES: Record<keyof RosterImportReport['removed'], string> = {
+  people: 'people',
+  teams: 'teams',
+  schedules: 'schedules',
+  overrides: 'overrides',
+  escalationPolicies: 'escalation policies',
+};
+
 export function formatRosterImport(report: RosterImportReport): string {
-  const removed = Object.entries(report.removed)
-    .filter(([, count]) => count > 0)
-    .map(([kind, count]) => `${count} ${kind}`)
-    .join(', ');
+  const counts = `${report.people} people, ${report.teams} teams, ${report.schedules} schedules, ${report.overrides} overrides, ${report.escalationPolicies} escalation policies`;
+  const removed = (Object.keys(KIND_NAMES) as (keyof typeof KIND_NAMES)[])
+    .filter((kind) => report.removedNames[kind].length > 0)
+    .map((kind) => `  ${KIND_NAMES[kind]}: ${report.removedNames[kind].join('; ')}\n`)
+    .join('');
+  if (report.dryRun) {
+    return `Checked, nothing changed. Importing it would make the roster ${counts}.\n${removed ? `It would remove (no longer in the file):\n${removed}` : 'It would remove nothing.\n'}`;
+  }
   return (
-    `Roster: ${report.people} people, ${report.teams} teams, ${report.schedules} schedules, ` +
-    `${report.overrides} overrides, ${report.escalationPolicies} escalation policies.` +
-    `${removed ? ` Removed (no longer in the file): ${removed}.` : ''}\n`
+    `Roster: ${counts}.\n` +
+    (removed ? `Removed (no longer in the file):\n${removed}` : '') +
+    (report.backup ? `The store as it was before is kept in ${report.backup} (holdfast backup restore FILE puts it back).\n` : '')
   );
 }
 

@@ -13,8 +13,10 @@ import { toApiError } from '../errors';
 import { startWebServer } from '../server/listen';
 import { isLoopbackHost } from '../server/served-address';
 import { checkStore, listBackups } from '../store/backup';
-import { DATABASE_FILE } from '../store/open';
+import { lockDataFolder } from '../store/lock';
+import { DATABASE_FILE, type CreatePolicy } from '../store/open';
 import { restoreBackup } from '../store/restore';
+import type { RestoreReport } from '../../shared/recovery';
 import { damagedStoreAdvice } from './damaged';
 import { formatBreakGlass, formatExport, formatHits, formatImport, formatList, formatRevisions, formatRunbook, formatWorkspace } from './format';
 import { formatIncident, formatIncidents } from './format-incidents';
@@ -26,6 +28,13 @@ interface GlobalOptions {
   data?: string;
   json?: boolean;
 }
+
+/**
+ * The commands that add data may create the store, but only in a folder that
+ * exists and is empty (src/main/store/open.ts): a mistyped --data never grows
+ * a new store. Every other command needs the store to be there already.
+ */
+const CREATING = new Set<OperationName>(['importRunbooks', 'loadDemoWorkspace', 'importRoster', 'importPeopleCsv', 'declareIncident', 'updateSettings']);
 
 /** Raised inside a command to end the CLI with a one-line message and an exit status. */
 class CliExit extends Error {
@@ -53,10 +62,10 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
 
   const { assetsDir, rendererDir } = appPaths(appRoot);
   const coreOptions = (clock?: Clock) => ({ dataDir: dataDir(), assetsDir, ...(clock ? { clock } : {}) });
-  const openDataCore = () => openCore(coreOptions());
 
-  const withCore = async <T>(work: (core: Core) => Promise<T>): Promise<T> => {
-    const core = openDataCore();
+  /** Runs `work` on the store, which must exist unless the command adds data (see CREATING). */
+  const withCore = async <T>(work: (core: Core) => Promise<T>, create: CreatePolicy = 'never'): Promise<T> => {
+    const core = openCore({ ...coreOptions(), create });
     try {
       return await work(core);
     } finally {
@@ -66,12 +75,15 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
 
   /** Runs one operation and prints its value as JSON (`--json`) or as text. */
   const run = <N extends OperationName>(name: N, input: InputOf<N>, asText: (value: OutputOf<N>) => string) =>
-    withCore(async (core) => {
-      const result: Result<OutputOf<N>> = await call(core, name, input);
-      if (!result.ok) throw new CliExit(1, result.error.message, result.error.details, result.error.code);
-      io.stdout(globals().json ? `${JSON.stringify(result.value, null, 2)}\n` : asText(result.value));
-      return result.value;
-    });
+    withCore(
+      async (core) => {
+        const result: Result<OutputOf<N>> = await call(core, name, input);
+        if (!result.ok) throw new CliExit(1, result.error.message, result.error.details, result.error.code);
+        io.stdout(globals().json ? `${JSON.stringify(result.value, null, 2)}\n` : asText(result.value));
+        return result.value;
+      },
+      CREATING.has(name) ? 'in-empty-folder' : 'never',
+    );
 
   program
     .description('Holdfast: an offline-first incident-command console. Data stays on this machine.')
@@ -169,8 +181,9 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     .command('import')
     .description('make the roster what a YAML roster file says; refused whole, with every problem listed, if any')
     .argument('<file>', 'roster YAML file')
-    .action(async (file: string) => {
-      await run('importRoster', { path: path.resolve(file) }, formatRosterImport);
+    .option('--dry-run', 'only check the file and say what importing it would change and remove')
+    .action(async (file: string, options: { dryRun?: boolean }) => {
+      await run('importRoster', { path: path.resolve(file), dryRun: options.dryRun === true }, formatRosterImport);
     });
   roster
     .command('export')
@@ -351,10 +364,18 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     });
   backup
     .command('restore')
-    .description('put a backup in place of the store, keeping the current one (a damaged one is moved aside); stop Holdfast first')
+    .description('put a backup in place of the store, keeping the current one (a damaged one is kept aside); refused while the app runs on the folder')
     .argument('<file>', 'the backup to restore')
     .action((file: string) => {
-      const result = restoreBackup(dataDir(), file, new Date());
+      // Refused while an app has the folder open: it would go on writing to the store this replaces.
+      fs.mkdirSync(dataDir(), { recursive: true });
+      const lock = lockDataFolder(dataDir(), 'restore', new Date());
+      let result: RestoreReport;
+      try {
+        result = restoreBackup(dataDir(), file, new Date());
+      } finally {
+        lock.release();
+      }
       const kept = !result.previous
         ? ''
         : result.previousDamaged
@@ -368,10 +389,19 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     .action(() => {
       const report = checkStore(path.join(dataDir(), DATABASE_FILE));
       if (globals().json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-      if (!report.ok) {
-        throw new CliExit(1, `The data file ${report.file} is damaged: ${report.problems.join('; ')}.`, [], 'STORE_UNREADABLE');
-      }
-      if (!globals().json) io.stdout(`${report.file}: ok\n`);
+      // Only damage gets the advice to restore a backup: a newer Holdfast's store or a read-only folder is not damaged.
+      if (!report.ok) throw new CliExit(1, report.summary, [], report.condition === 'damaged' ? 'STORE_UNREADABLE' : undefined);
+      if (!globals().json) io.stdout(`${report.summary}\n`);
+    });
+
+  program
+    .command('init')
+    .description('create an empty Holdfast store in the data folder (the folder is made if missing); nothing else creates one from the command line')
+    .action(async () => {
+      const file = path.join(dataDir(), DATABASE_FILE);
+      const existed = fs.existsSync(file);
+      await withCore((core) => Promise.resolve(core.prepareWorkspace({ demo: false })), 'always');
+      io.stdout(existed ? `${dataDir()} already holds Holdfast data; nothing was changed.\n` : `Created an empty Holdfast store in ${dataDir()}. Add the sample runbooks with holdfast demo load.\n`);
     });
 
   program
@@ -411,7 +441,9 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
       const testClock = options.testClock === undefined ? undefined : parseTestClock(options.testClock);
       if (!isLoopbackHost(options.host)) io.stderr(nonLoopbackWarning(options.host));
       // A damaged store does not stop the console: it opens in recovery mode, offering the backups to restore.
-      const keeper = CoreKeeper.open({ ...coreOptions(testClock), demo: !options.empty, scheduler: true });
+      const isNew = !fs.existsSync(path.join(dataDir(), DATABASE_FILE));
+      const keeper = CoreKeeper.open({ ...coreOptions(testClock), demo: !options.empty, scheduler: true, app: 'web' });
+      if (isNew && keeper.core) io.stderr(`holdfast: started a new workspace in ${dataDir()} (there was no Holdfast data there).\n`);
       const recovery = keeper.recoveryState();
       if (recovery.damaged) io.stderr(`holdfast: ${recovery.problem}\n  The console opens in recovery mode: restore a backup there.\n`);
       const server = await startWebServer({ core: keeper, rendererDir, host: options.host, port, ...(testClock ? { testClock } : {}) });

@@ -5,7 +5,7 @@ import { PostmortemService } from '../postmortems/service';
 import { RosterService } from '../rosters/service';
 import { RunbookLibrary } from '../runbooks/library';
 import { createBackup, listBackups, pruneBackups } from '../store/backup';
-import { closeStore, DATABASE_FILE, openStore, type Store } from '../store/open';
+import { closeStore, DATABASE_FILE, openStore, type CreatePolicy, type Store } from '../store/open';
 
 const KEEP_BACKUPS = 7;
 import { loadDemo } from '../workspace/demo';
@@ -13,6 +13,7 @@ import { RUNBOOKS_REINDEX, Settings, WORKSPACE_CREATED_AT } from '../workspace/s
 import { systemClock, type Clock } from './clock';
 import { EventBus } from './events';
 import { BreakGlassRefresher } from '../breakglass/refresher';
+import { writeTransaction } from '../store/transaction';
 
 export interface CoreOptions {
   dataDir: string;
@@ -20,6 +21,8 @@ export interface CoreOptions {
   assetsDir: string;
   nativeBinding?: string | undefined;
   clock?: Clock;
+  /** Whether a missing store may be created (src/main/store/open.ts); only an app's first start or `init` says `always`. */
+  create?: CreatePolicy;
 }
 
 /** Everything the API handlers work with: one open store and the domain modules over it. */
@@ -76,10 +79,10 @@ export class Core {
    */
   prepareWorkspace({ demo }: { demo: boolean }): void {
     if (this.settings.get(WORKSPACE_CREATED_AT) !== undefined) return;
-    this.store.transaction(() => {
+    writeTransaction(this.store, () => {
       this.settings.set(WORKSPACE_CREATED_AT, this.clock.now().toISOString());
       if (demo && this.runbooks.repo.count() === 0) loadDemo(this);
-    })();
+    });
   }
 
   /**
@@ -115,7 +118,7 @@ export class Core {
     if (latest && now.getTime() - Date.parse(latest.createdAt) < 86_400_000) return;
     try {
       await createBackup(this.store, this.options.dataDir, now);
-      pruneBackups(this.options.dataDir, KEEP_BACKUPS);
+      pruneBackups(this.options.dataDir, KEEP_BACKUPS, now);
     } catch (error) {
       console.error('[holdfast] daily backup failed:', error);
     }
@@ -130,6 +133,7 @@ export class Core {
 export function openCore(options: CoreOptions): Core {
   const store = openStore(path.join(options.dataDir, DATABASE_FILE), {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.create ? { create: options.create } : {}),
   });
   return new Core(store, {
     dataDir: options.dataDir,

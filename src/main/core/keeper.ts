@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { refusal, RESPONDER, type Session } from '../../shared/access';
 import { contract, isOperationName, type OperationName, type ParsedInputOf } from '../../shared/contract';
@@ -6,8 +7,9 @@ import { fail, ok, type Result } from '../../shared/result';
 import { dispatch } from '../api';
 import { HoldfastError, toApiError, validationError } from '../errors';
 import { listBackups } from '../store/backup';
+import { lockDataFolder, type FolderLock } from '../store/lock';
 import { DATABASE_FILE } from '../store/open';
-import { checkedBackups, restoreBackup } from '../store/restore';
+import { checkedBackups, removeInterruptedRestores, restoreBackup } from '../store/restore';
 import { systemClock } from './clock';
 import { openCore, type Core, type CoreOptions } from './core';
 import { EventBus } from './events';
@@ -17,6 +19,12 @@ export interface KeeperOptions extends CoreOptions {
   demo: boolean;
   /** Run the drill clock and the daily backup while the store is open (the long-running app). */
   scheduler: boolean;
+  /**
+   * The app this keeper serves, which holds the data folder's lock while it
+   * runs: a second app on the folder, and a CLI restore, are refused while it
+   * does. Unset for a keeper around a core opened elsewhere (tests).
+   */
+  app?: 'web' | 'desktop';
 }
 
 type State =
@@ -41,13 +49,29 @@ export class CoreKeeper {
   /** Change events of whichever core is open, on one bus that outlives them. */
   readonly events = new EventBus();
   private state: State = { kind: 'closed' };
+  private lock: FolderLock | undefined;
 
   private constructor(private readonly options: KeeperOptions) {}
 
-  /** Opens the store, or enters recovery mode if its file is damaged. Any other failure to open is thrown. */
+  /**
+   * The app's start: takes the data folder's lock (refused with CONFLICT when
+   * another app holds it), then opens the store, creating it on a new folder
+   * (the explicit first start), or enters recovery mode if its file is damaged
+   * or missing beside its backups. Any other failure to open is thrown.
+   */
   static open(options: KeeperOptions): CoreKeeper {
     const keeper = new CoreKeeper(options);
-    keeper.openCore(() => openCore(options));
+    if (options.app) {
+      fs.mkdirSync(options.dataDir, { recursive: true });
+      keeper.lock = lockDataFolder(options.dataDir, options.app, (options.clock ?? systemClock).now(), options.nativeBinding);
+      removeInterruptedRestores(options.dataDir);
+    }
+    try {
+      keeper.openCore(() => openCore({ ...options, create: 'always' }));
+    } catch (error) {
+      keeper.close();
+      throw error;
+    }
     return keeper;
   }
 
@@ -122,6 +146,8 @@ export class CoreKeeper {
 
   close(): void {
     this.closeCore();
+    this.lock?.release();
+    this.lock = undefined;
   }
 
   private recoveryOperation(name: OperationName, input: unknown, session: Session): unknown {
@@ -171,7 +197,7 @@ export class CoreKeeper {
   /** After a restore: whatever is in place now is opened; if it cannot be, the keeper stays in recovery mode. */
   private reopen(): void {
     try {
-      this.openCore(() => openCore(this.options));
+      this.openCore(() => openCore({ ...this.options, create: 'never' }));
     } catch (error) {
       this.state = { kind: 'damaged', problem: toApiError(error).message };
     }

@@ -34,6 +34,7 @@ function init(message: InitMessage): void {
       nativeBinding: message.nativeBinding,
       demo: true,
       scheduler: true,
+      app: 'desktop',
     });
     keeper.events.subscribe((event) => port.postMessage({ type: 'event', event }));
     port.postMessage({ type: 'ready' });

@@ -10,6 +10,7 @@ import type { RunbookLibrary } from '../runbooks/library';
 import type { Store } from '../store/open';
 import { drillElapsedMs } from './clock';
 import { composeScenario, injectIds, parseScenario, type ScenarioDocument } from './format';
+import { writeTransaction } from '../store/transaction';
 
 interface ScenarioRow {
   id: number;
@@ -124,22 +125,44 @@ export class DrillService {
   }
 
   importScenario(file: string): DrillScenario {
-    let text: string;
+    return this.importScenarioText(this.readScenarioFile(file), path.basename(file));
+  }
+
+  /** A scenario file's text, with a clear error when it cannot be read. */
+  readScenarioFile(file: string): string {
     try {
-      text = readLimitedText(file, FILE_LIMITS.drill);
+      return readLimitedText(file, FILE_LIMITS.drill);
     } catch (error) {
       if (error instanceof HoldfastError) throw error;
       throw new HoldfastError('IO', `Cannot read ${file}.`, 'path');
     }
-    return this.importScenarioText(text, path.basename(file));
   }
 
   /** A scenario's Markdown as the app received it (a file chosen in the browser); `fileName` names it in errors. */
   importScenarioText(markdown: string, fileName: string): DrillScenario {
+    const plan = this.planScenarioImport(markdown, fileName);
+    return this.saveScenario({ ...plan.document, id: plan.replaces?.id });
+  }
+
+  /**
+   * What importing a scenario's Markdown would do: the stored scenario of the same
+   * title it would overwrite (if the stored one says anything else), and that one's
+   * injects the file no longer has. Nothing is changed.
+   */
+  planScenarioImport(
+    markdown: string,
+    fileName: string,
+  ): { document: ScenarioDocument; replaces: DrillScenario | undefined; overwrites: boolean; removedInjects: string[] } {
     checkTextLimit(markdown, fileName, FILE_LIMITS.drill);
     const document = parseScenario(markdown, fileName);
     const existing = this.scenarios().find((scenario) => scenario.title === document.title);
-    return this.saveScenario({ ...document, id: existing?.id });
+    const overwritten = existing !== undefined && this.exportScenario(existing.id) !== composeScenario(document);
+    return {
+      document,
+      replaces: existing,
+      overwrites: overwritten,
+      removedInjects: overwritten ? existing.injects.filter((inject) => !document.injects.some((kept) => kept.title === inject.title)).map((inject) => inject.title) : [],
+    };
   }
 
   exportScenario(id: number): string {
@@ -164,7 +187,7 @@ export class DrillService {
 
   start(scenarioId: number, actor?: string): DrillRun {
     const scenario = this.scenario(scenarioId);
-    const runId = this.db.transaction(() => {
+    const runId = writeTransaction(this.db, () => {
       const incident = this.context.incidents.declare({
         title: `DRILL: ${scenario.title}`,
         severity: 'SEV2',
@@ -177,7 +200,7 @@ export class DrillService {
         if (runbook) this.context.incidents.attachRunbook(incident.id, runbook, actor);
       }
       return Number(this.statements.insertRun.run({ scenarioId, incidentId: incident.id, startedAt: this.now(), scenario: JSON.stringify(scenario) }).lastInsertRowid);
-    })();
+    });
     const run = this.tick(runId);
     // Every console learns of the new DRILL incident and the running drill.
     this.context.changed(run.id, run.incidentId);
@@ -201,7 +224,7 @@ export class DrillService {
     const run = this.runRow(id);
     if (run.state === 'stopped') throw new HoldfastError('VALIDATION', 'This drill has already stopped.', 'id');
     const now = this.now();
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       this.fireDue(run);
       const incident = this.context.incidents.get(run.incident_id);
       const reached: ReachedByStop = { acknowledgedAt: incident.acknowledgedAt, mitigatedAt: incident.mitigatedAt };
@@ -210,7 +233,7 @@ export class DrillService {
       if (incident.status !== 'resolved') {
         this.context.incidents.changeStatus({ id: run.incident_id, status: 'resolved', summary: 'The drill was stopped by the facilitator.', actor: 'drill facilitator' });
       }
-    })();
+    });
     this.context.changed(id, run.incident_id);
     return this.get(id);
   }
@@ -221,10 +244,10 @@ export class DrillService {
     const status = this.get(input.id).injects.find((inject) => inject.injectId === input.injectId);
     if (!status) throw new HoldfastError('NOT_FOUND', `This drill has no inject ${input.injectId}.`, 'injectId');
     if (status.status === 'fired') throw new HoldfastError('VALIDATION', `“${status.title}” has already fired.`, 'injectId');
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       if (input.action === 'fire') this.fire(run, input.injectId);
       else this.statements.addEvent.run(run.id, this.now(), input.action === 'hold' ? 'inject_held' : 'inject_released', status.title, JSON.stringify({ injectId: input.injectId }));
-    })();
+    });
     this.context.changed(run.id, run.incident_id);
     return this.get(input.id);
   }
@@ -239,7 +262,7 @@ export class DrillService {
   /** Fires whatever is due on the drill clock. The app calls it every second; tests call it after moving the clock. */
   tick(id: number): DrillRun {
     const run = this.runRow(id);
-    const fired = this.db.transaction(() => this.fireDue(run))();
+    const fired = writeTransaction(this.db, () => this.fireDue(run));
     if (fired > 0) this.context.changed(id, run.incident_id);
     return this.get(id);
   }
@@ -347,11 +370,11 @@ export class DrillService {
   private transition(id: number, from: RunRow['state'], to: RunRow['state'], kind: 'paused' | 'resumed'): DrillRun {
     const run = this.runRow(id);
     if (run.state !== from) throw new HoldfastError('VALIDATION', `The drill is ${run.state}, so it cannot be ${kind}.`, 'id');
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       if (kind === 'paused') this.fireDue(run);
       this.statements.addEvent.run(id, this.now(), kind, '', '{}');
       this.statements.setState.run(to, null, id);
-    })();
+    });
     this.context.changed(id, run.incident_id);
     return this.get(id);
   }

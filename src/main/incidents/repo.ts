@@ -11,6 +11,7 @@ import type {
 } from '../../shared/incidents';
 import type { RunbookStep } from '../../shared/runbooks';
 import type { Store } from '../store/open';
+import { writeTransaction } from '../store/transaction';
 
 export interface IncidentRow {
   id: number;
@@ -109,8 +110,8 @@ export class IncidentRepo {
     };
   }
 
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+  inWriteTransaction<T>(work: () => T): T {
+    return writeTransaction(this.db, work);
   }
 
   insert(incident: { title: string; severity: Severity; services: string[]; drill: boolean; startedAt: string; detectedAt: string; declaredAt: string; timeZone: string }): number {

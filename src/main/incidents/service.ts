@@ -59,7 +59,7 @@ export class IncidentService {
     const now = this.now();
     const startedAt = input.startedAt ? new Date(input.startedAt).toISOString() : now;
     const detectedAt = input.detectedAt ? new Date(input.detectedAt).toISOString() : startedAt;
-    const id = this.repo.transaction(() => {
+    const id = this.repo.inWriteTransaction(() => {
       const timeZone = input.timeZone ?? this.context.settings.timeZone();
       if (!isKnownZone(timeZone)) throw new HoldfastError('VALIDATION', `"${timeZone}" is not a time zone the tz database knows.`, 'timeZone');
       const created = this.repo.insert({ title: input.title, severity: input.severity, services: input.services, drill: input.drill, startedAt, detectedAt, declaredAt: now, timeZone });
@@ -298,6 +298,7 @@ export class IncidentService {
             service,
             schedule: entry.schedule,
             onCall: people.find((p) => p.handle === entry.person?.handle) ?? null,
+            ...(entry.problem ? { problem: entry.problem } : {}),
             escalation: (team.escalation?.steps ?? []).flatMap((step) => step.people.map((person) => ({ ...person, level: step.level }))),
           })),
         ),
@@ -336,7 +337,7 @@ export class IncidentService {
     event: { type: EventType; text: string; data?: Record<string, unknown>; actor: string | undefined },
     apply?: (row: IncidentRow, at: string, eventId: number) => void,
   ): TimelineEvent {
-    return this.repo.transaction(() => {
+    return this.repo.inWriteTransaction(() => {
       const row = this.row(id);
       const at = this.now();
       const eventId = this.repo.append({ incidentId: id, at, type: event.type, actor: this.actor(event.actor), text: event.text, data: event.data ?? {} });

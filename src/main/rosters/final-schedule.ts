@@ -40,7 +40,7 @@ export function finalPieces(schedule: Schedule, overrides: Override[], from: num
   const layers = layerSpans(schedule, from, to);
   const overridePieces: Piece[] = [];
   for (const override of overrides) {
-    const { start, end } = instantsOf(override);
+    const { start, end } = overrideSpan(override);
     const piece = { start: Math.max(start, from), end: Math.min(end, to), handle: override.person, source: 'override' as const, layer: null };
     if (piece.start < piece.end) overridePieces.push(piece);
   }
@@ -80,10 +80,38 @@ export function finalPieces(schedule: Schedule, overrides: Override[], from: num
   return pieces;
 }
 
+const DAY_MS = 86_400_000;
+const UNIT_MS = { hours: 3_600_000, days: DAY_MS, weeks: 7 * DAY_MS } as const;
+
+/**
+ * The shifts a calendar feed lists from `now` to `to` (epoch milliseconds), each
+ * whole: its true start and end, however far they lie past the range, and split
+ * at every handoff of its layer (a one-person rotation too), so one shift is one
+ * event and every export gives the same event the same start and end.
+ */
+export function calendarShifts(schedule: Schedule, overrides: Override[], people: Map<string, Person>, now: number, to: number): Shift[] {
+  // Far enough around the range to hold the whole of every shift that touches it.
+  const longest = Math.max(
+    DAY_MS,
+    ...schedule.layers.map((layer) => layer.shiftLength * UNIT_MS[layer.shiftUnit]),
+    ...overrides.map((override) => overrideSpan(override).end - overrideSpan(override).start),
+  );
+  const from = now - longest - DAY_MS;
+  const until = to + longest + DAY_MS;
+  const handoffs = new Map(layerSpans(schedule, from, until).map(({ name, spans }) => [name, spans.map((span) => span.start)]));
+  return finalPieces(schedule, overrides, from, until)
+    .flatMap((piece) => {
+      const cuts = piece.layer === null ? [] : (handoffs.get(piece.layer) ?? []).filter((at) => at > piece.start && at < piece.end);
+      return [piece.start, ...cuts].map((start, i) => ({ ...piece, start, end: cuts[i] ?? piece.end }));
+    })
+    .filter((piece) => piece.end > now && piece.start < to)
+    .map((piece) => toShift(piece, people));
+}
+
 const parsed = new WeakMap<Override, { start: number; end: number }>();
 
-/** An override's instants, parsed once per override object (the roster is kept between calls). */
-function instantsOf(override: Override): { start: number; end: number } {
+/** An override's instants (epoch milliseconds), parsed once per override object (the roster is kept between calls). */
+export function overrideSpan(override: Override): { start: number; end: number } {
   let instants = parsed.get(override);
   if (!instants) parsed.set(override, (instants = { start: epochMsOf(override.start), end: epochMsOf(override.end) }));
   return instants;

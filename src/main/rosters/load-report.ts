@@ -1,5 +1,6 @@
 import type { LoadReportRow, Person, Shift } from '../../shared/rosters';
-import { epochMsOf, wallWeekday } from './time';
+import { HoldfastError } from '../errors';
+import { epochMsOf, isKnownZone, wallWeekday } from './time';
 import { wallAt, wallDateMs, wallToEpochMs } from './zone-offsets';
 
 /** Sleep hours are 22:00–07:00 and business hours Monday–Friday 09:00–17:00, both in the person's own zone. */
@@ -35,6 +36,15 @@ export function loadReport(shifts: Shift[], people: Map<string, Person>, from: s
     if (!shift.person) continue;
     const person = people.get(shift.person.handle);
     const zone = person?.timeZone ?? 'UTC';
+    if (!checkedZones.has(zone)) {
+      if (!isKnownZone(zone)) {
+        throw new HoldfastError(
+          'CONFLICT',
+          `The load report cannot place ${shift.person.name}'s hours: their stored time zone "${zone}" is not one the tz database knows. Import a corrected roster file.`,
+        );
+      }
+      checkedZones.add(zone);
+    }
     const row = rows.get(shift.person.handle) ?? { person: shift.person, businessHours: 0, offHours: 0, sleepHours: 0, totalHours: 0 };
     rows.set(shift.person.handle, row);
     let cursor = Math.max(epochMsOf(shift.start), rangeStart);
@@ -57,6 +67,9 @@ export function loadReport(shifts: Shift[], people: Map<string, Person>, from: s
     }))
     .sort((a, b) => b.totalHours - a.totalHours || a.person.name.localeCompare(b.person.name));
 }
+
+/** Zones already found in the time-zone database. */
+const checkedZones = new Set<string>();
 
 /** The next instant after `at` (epoch milliseconds) where the kind of hour can change in `zone`. */
 function nextBoundary(at: number, zone: string): number {

@@ -1,6 +1,8 @@
-import type { ContactMethod, EscalationLevel, EscalationPolicy, Layer, Override, Person, Roster, Schedule, Team } from '../../shared/rosters';
+import type { ContactMethod, EscalationPolicy, Override, Person, Roster, Schedule, Team } from '../../shared/rosters';
 import type { Store } from '../store/open';
 import type { RosterDocument } from './roster-file';
+import { readJsonList, readLayers, readLevels, scheduleProblem } from './stored';
+import { writeTransaction } from '../store/transaction';
 
 interface PersonRow {
   id: number;
@@ -82,24 +84,24 @@ export class RosterRepo {
     return roster;
   }
 
+  /** The roster as stored; a schedule with a value that cannot be worked with carries its `problem` (see stored.ts). */
   private readRoster(): Roster {
+    const overrides = this.statements.overrides.all();
     return {
       people: this.statements.people.all().map(toPerson),
-      teams: this.statements.teams.all().map((row): Team => ({ id: row.id, name: row.name, services: JSON.parse(row.services) as string[] })),
-      schedules: this.statements.schedules.all().map((row): Schedule => ({
-        id: row.id,
-        name: row.name,
-        team: row.team,
-        timeZone: row.time_zone,
-        layers: JSON.parse(row.layers) as Layer[],
-      })),
-      overrides: this.statements.overrides.all(),
+      teams: this.statements.teams.all().map((row): Team => ({ id: row.id, name: row.name, services: readJsonList<string>(row.services) })),
+      schedules: this.statements.schedules.all().map((row): Schedule => {
+        const { layers, problem: layersProblem } = readLayers(row.layers);
+        const problem = scheduleProblem(row.time_zone, layersProblem, overrides.filter((o) => o.schedule === row.name));
+        return { id: row.id, name: row.name, team: row.team, timeZone: row.time_zone, layers, ...(problem ? { problem } : {}) };
+      }),
+      overrides,
       escalationPolicies: this.statements.policies.all().map((row): EscalationPolicy => ({
         id: row.id,
         name: row.name,
         team: row.team,
         repeat: row.repeat,
-        levels: JSON.parse(row.levels) as EscalationLevel[],
+        levels: readLevels(row.levels),
       })),
     };
   }
@@ -116,7 +118,7 @@ export class RosterRepo {
   replaceWith(document: RosterDocument, now: Date): void {
     this.writes += 1;
     const s = this.statements;
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       for (const person of document.people) {
         s.upsertPerson.run({ ...person, contacts: JSON.stringify(person.contacts) });
       }
@@ -148,14 +150,14 @@ export class RosterRepo {
       keepOnly(this.db, 'schedules', 'name', scheduleNames);
       const stale = this.db.prepare<[], { id: number; key: string }>('SELECT id, json_array(team_id, name) AS key FROM escalation_policies').all();
       for (const row of stale) if (!policyKeys.includes(row.key)) this.db.prepare('DELETE FROM escalation_policies WHERE id = ?').run(row.id);
-    })();
+    });
   }
 
   upsertPeople(people: { handle: string; name: string; timeZone: string; contacts: ContactMethod[] }[]): void {
     this.writes += 1;
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       for (const person of people) this.statements.upsertPerson.run({ ...person, contacts: JSON.stringify(person.contacts) });
-    })();
+    });
   }
 
   personId(handle: string): number | undefined {
@@ -187,5 +189,5 @@ function keepOnly(db: Store, table: 'people' | 'teams' | 'schedules', column: 'h
 }
 
 function toPerson(row: PersonRow): Person {
-  return { id: row.id, handle: row.handle, name: row.name, timeZone: row.time_zone, contacts: JSON.parse(row.contacts) as ContactMethod[] };
+  return { id: row.id, handle: row.handle, name: row.name, timeZone: row.time_zone, contacts: readJsonList<ContactMethod>(row.contacts) };
 }

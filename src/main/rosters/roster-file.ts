@@ -1,8 +1,8 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
-import { CONTACT_KINDS, WEEKDAYS, type ContactMethod, type Weekday } from '../../shared/rosters';
+import { CONTACT_KINDS, isIsoDate, isIsoInstant, WEEKDAYS, type ContactMethod, type Weekday } from '../../shared/rosters';
 import { HoldfastError } from '../errors';
-import { isClock, isKnownZone } from './time';
+import { isClock, isKnownZone, MAX_SHIFT_DAYS, SHIFT, shiftTooLong } from './time';
 
 /** A roster as the YAML file states it, checked and normalized, before it touches the store. */
 export interface RosterDocument {
@@ -33,8 +33,8 @@ export interface RosterDocument {
   }[];
 }
 
+const SHIFT_UNITS = { h: 'hours', d: 'days', w: 'weeks' } as const;
 const DAY_NAMES = new Map<string, Weekday>(WEEKDAYS.flatMap((day) => [[day, day], [day.slice(0, 3), day]] as [string, Weekday][]));
-const SHIFT = /^(\d+)\s*(hours?|h|days?|d|weeks?|w)$/i;
 
 const text = z.string().trim().min(1);
 const day = z.string().transform((value, context) => {
@@ -49,11 +49,14 @@ const clock = (allowEndOfDay = false) =>
 const zone = z.string().refine(isKnownZone, {
   error: (issue) => `"${String(issue.input)}" is not a time zone the tz database knows (e.g. Europe/London)`,
 });
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-01-05');
-/** An ISO-8601 instant with its zone or offset. */
-const isInstant = (value: unknown): value is string =>
-  typeof value === 'string' && /T/.test(value) && /(Z|[+-]\d{2}:?\d{2})$/i.test(value) && !Number.isNaN(Date.parse(value));
-const instant = z.string().refine(isInstant, { message: 'use an ISO-8601 instant with a zone, e.g. 2026-12-24T17:00:00Z' });
+const date = z.string().refine(isIsoDate, {
+  error: (issue) => `"${String(issue.input)}" is not a date on the calendar; write a real day as YYYY-MM-DD, e.g. 2026-01-05`,
+});
+/** An ISO-8601 instant with its zone or offset, naming a real day and time. */
+const isInstant = isIsoInstant;
+const instant = z.string().refine(isInstant, {
+  error: (issue) => `"${String(issue.input)}" is not an instant on the calendar; write an ISO-8601 instant with a zone, e.g. 2026-12-24T17:00:00Z`,
+});
 
 const contact = z
   .record(z.string(), z.union([z.string(), z.number()]))
@@ -173,8 +176,17 @@ export function parseRosterFile(source: string, fileName: string): RosterDocumen
     const at = alias ? source.indexOf(`*${alias}`) : -1;
     throw rosterError(fileName, [{ path: '', line: at === -1 ? 1 : lines.linePos(at).line, message }]);
   }
+  if (isEmptyDocument(value)) {
+    // Importing makes the roster what the file says: read as "no people, no teams", an empty file would remove everything.
+    throw new HoldfastError(
+      'VALIDATION',
+      `${fileName} has no roster in it (it is empty, or holds only comments), so it was not imported; nothing was changed.`,
+      'path',
+      [`${fileName}:1: a roster file lists people and teams (docs/roster-format.md). To empty the roster on purpose, write "people: []" and "teams: []".`],
+    );
+  }
   // The shape and the cross-references are both checked before refusing, so one attempt lists every problem.
-  const parsed = FileSchema.safeParse(value ?? {});
+  const parsed = FileSchema.safeParse(value);
   const shapeProblems = parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message }));
   const problems = [...shapeProblems, ...checkReferences(value)].map(({ path, message }) => ({
     path: formatPath(path),
@@ -184,6 +196,10 @@ export function parseRosterFile(source: string, fileName: string): RosterDocumen
   if (problems.length > 0 || !parsed.success) throw rosterError(fileName, problems);
   return normalize(parsed.data);
 }
+
+/** A document with nothing in it: no text, only comments, a lone `---`, or a mapping with no keys. */
+const isEmptyDocument = (value: unknown): boolean =>
+  value === null || value === undefined || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0);
 
 /** The entries of a list in the file, or none if it is not a list (the shape check reports that). */
 const entries = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
@@ -232,6 +248,9 @@ function checkReferences(file: unknown): { path: PropertyKey[]; message: string 
           problems.push({ path: [...at, 'layers', l, 'handoff_day'], message: 'a weekly rotation needs handoff_day (the weekday of the handoff)' });
         }
         if (amount !== undefined && Number(amount) === 0) problems.push({ path: [...at, 'layers', l, 'shift'], message: 'a shift cannot be zero long' });
+        if (amount !== undefined && unit !== undefined && shiftTooLong(Number(amount), SHIFT_UNITS[unit.charAt(0).toLowerCase() as 'h' | 'd' | 'w'])) {
+          problems.push({ path: [...at, 'layers', l, 'shift'], message: `"${String(shift)}" is longer than a year (${MAX_SHIFT_DAYS} days); write the shift each person takes, e.g. "1 week"` });
+        }
       });
       const overrides = entries(key(schedule, 'overrides')).map((override, o) => ({
         o,
@@ -285,7 +304,7 @@ function normalize(file: FileShape): RosterDocument {
         timeZone: schedule.time_zone,
         layers: schedule.layers.map((layer) => {
           const [, amount, unit] = SHIFT.exec(layer.shift.trim()) ?? [];
-          const shiftUnit = ({ h: 'hours', d: 'days', w: 'weeks' } as const)[(unit ?? 'd').charAt(0).toLowerCase() as 'h' | 'd' | 'w'];
+          const shiftUnit = SHIFT_UNITS[(unit ?? 'd').charAt(0).toLowerCase() as 'h' | 'd' | 'w'];
           return {
             name: layer.name,
             members: layer.members,

@@ -40,6 +40,9 @@ export function rotationShifts(layer: Layer, zone: string, from: number, to: num
   return spans;
 }
 
+/** The instant (epoch milliseconds) of a layer's first handoff: nobody from it is on call before. */
+export const firstHandoffAt = (layer: Layer, zone: string): number => wallToEpochMs(firstHandoffMs(layer), zone);
+
 const firstHandoffs = new WeakMap<Layer, number>();
 
 /** `firstHandoff` as `wallMs`, worked out once per layer object. */
@@ -49,13 +52,23 @@ function firstHandoffMs(layer: Layer): number {
   return ms;
 }
 
-/** The wall-clock time of the first handoff: on the start date (weekly: the first handoff weekday on or after it). */
+/**
+ * The wall-clock time of the first handoff: the first handoff on or after the
+ * start date (weekly: on the first handoff weekday on or after it). Hour shifts
+ * that divide a day hand off at `handoff` plus whole shifts, every day: a
+ * 12-hour layer with a 21:00 handoff hands off at 09:00 and 21:00, so its first
+ * handoff is 09:00 on the start date.
+ */
 function firstHandoff(layer: Layer): Temporal.PlainDateTime {
   let date = Temporal.PlainDate.from(layer.startDate);
   if (layer.shiftUnit === 'weeks' && layer.handoffDay) {
     const wanted = weekdayNumber(layer.handoffDay);
     date = date.add({ days: (wanted - date.dayOfWeek + 7) % 7 });
   }
-  const time = parseClock(layer.handoffTime) ?? new Temporal.PlainTime(0, 0);
+  let time = parseClock(layer.handoffTime) ?? new Temporal.PlainTime(0, 0);
+  if (layer.shiftUnit === 'hours' && HOURS_THAT_DIVIDE_A_DAY.has(layer.shiftLength)) {
+    const earliest = (time.hour * 60 + time.minute) % (layer.shiftLength * 60);
+    time = new Temporal.PlainTime(Math.floor(earliest / 60), earliest % 60);
+  }
   return date.toPlainDateTime(time);
 }

@@ -7,6 +7,7 @@ import type {
   Override,
   Person,
   Roster,
+  RosterCounts,
   RosterImportReport,
   Schedule,
   ScheduleTimeline,
@@ -17,15 +18,22 @@ import { FILE_LIMITS, type FileLimit } from '../../shared/limits';
 import { HoldfastError } from '../errors';
 import { readLimitedText } from '../files/read-limited';
 import type { Store } from '../store/open';
-import { finalShifts, layerSpans, toShift } from './final-schedule';
+import { calendarShifts, finalShifts, layerSpans, toShift } from './final-schedule';
 import { shiftsToIcal } from './ical';
 import { loadReport } from './load-report';
 import { onCallAt } from './oncall';
 import { parsePeopleCsv } from './people-csv';
 import { RosterRepo } from './repo';
 import { rosterToYaml } from './roster-export';
-import { parseRosterFile } from './roster-file';
+import { parseRosterFile, type RosterDocument } from './roster-file';
+import { unreadableSchedule } from './stored';
 import { epochMsOf, isoUtc, Temporal, toInstant } from './time';
+
+/** A checked roster file and what importing it would do. */
+export interface RosterImportPlan {
+  document: RosterDocument;
+  report: RosterImportReport;
+}
 
 /** The on-call operations: answers computed from the roster at any instant, offline. */
 export class RosterService {
@@ -42,28 +50,56 @@ export class RosterService {
     return this.repo.roster();
   }
 
-  importFile(file: string): RosterImportReport {
+  /**
+   * Reads and checks a roster file and works out what importing it would do:
+   * what the roster would hold, and what in the store the file no longer has.
+   * Nothing is changed; `apply` stores it.
+   */
+  planImport(file: string): RosterImportPlan {
     const document = parseRosterFile(readFile(file, FILE_LIMITS.roster), path.basename(file));
     const before = this.repo.roster();
+    const schedules = document.teams.flatMap((t) => t.schedules);
     const names = {
       people: new Set(document.people.map((p) => p.handle)),
       teams: new Set(document.teams.map((t) => t.name)),
-      schedules: new Set(document.teams.flatMap((t) => t.schedules.map((s) => s.name))),
+      schedules: new Set(schedules.map((s) => s.name)),
       policies: new Set(document.teams.flatMap((t) => t.escalationPolicies.map((p) => `${t.name}\n${p.name}`))),
-      overrides: new Set(document.teams.flatMap((t) => t.schedules.flatMap((s) => s.overrides.map((o) => `${s.name}\n${o.person}\n${o.start}\n${o.end}`)))),
+      overrides: new Set(schedules.flatMap((s) => s.overrides.map((o) => `${s.name}\n${o.person}\n${o.start}\n${o.end}`))),
     };
-    this.repo.replaceWith(document, this.clock.now());
-    const counts = this.repo.counts();
-    return {
-      ...counts,
-      removed: {
-        people: before.people.filter((p) => !names.people.has(p.handle)).length,
-        teams: before.teams.filter((t) => !names.teams.has(t.name)).length,
-        schedules: before.schedules.filter((s) => !names.schedules.has(s.name)).length,
-        overrides: before.overrides.filter((o) => !names.overrides.has(`${o.schedule}\n${o.person}\n${o.start}\n${o.end}`)).length,
-        escalationPolicies: before.escalationPolicies.filter((p) => !names.policies.has(`${p.team}\n${p.name}`)).length,
-      },
+    const removedNames = {
+      people: before.people.filter((p) => !names.people.has(p.handle)).map((p) => `${p.name} (${p.handle})`),
+      teams: before.teams.filter((t) => !names.teams.has(t.name)).map((t) => t.name),
+      schedules: before.schedules.filter((s) => !names.schedules.has(s.name)).map((s) => s.name),
+      overrides: before.overrides
+        .filter((o) => !names.overrides.has(`${o.schedule}\n${o.person}\n${o.start}\n${o.end}`))
+        .map((o) => `${o.person} on ${o.schedule}, ${o.start} to ${o.end}`),
+      escalationPolicies: before.escalationPolicies.filter((p) => !names.policies.has(`${p.team}\n${p.name}`)).map((p) => `${p.name} (${p.team})`),
     };
+    const removed: RosterCounts = {
+      people: removedNames.people.length,
+      teams: removedNames.teams.length,
+      schedules: removedNames.schedules.length,
+      overrides: removedNames.overrides.length,
+      escalationPolicies: removedNames.escalationPolicies.length,
+    };
+    const report: RosterImportReport = {
+      people: document.people.length,
+      teams: document.teams.length,
+      schedules: schedules.length,
+      overrides: schedules.reduce((count, s) => count + s.overrides.length, 0),
+      escalationPolicies: document.teams.reduce((count, t) => count + t.escalationPolicies.length, 0),
+      removed,
+      removedNames,
+      backup: null,
+      dryRun: true,
+    };
+    return { document, report };
+  }
+
+  /** Makes the store's roster what a planned import says; `backup` is the copy taken before, if any. */
+  apply(plan: RosterImportPlan, backup: string | null): RosterImportReport {
+    this.repo.replaceWith(plan.document, this.clock.now());
+    return { ...plan.report, backup, dryRun: false };
   }
 
   exportYaml(): string {
@@ -81,13 +117,12 @@ export class RosterService {
     const at = input.at ? toInstant(input.at) : Temporal.Instant.fromEpochMilliseconds(this.clock.now().getTime());
     const team = input.team === undefined ? undefined : findTeam(roster, input.team);
     const schedules = input.schedule !== undefined ? [findSchedule(roster, input.schedule)] : roster.schedules.filter((s) => !team || s.team === team);
-    const people = byHandle(roster.people);
-    return schedules.map((schedule) => ({ team: schedule.team, ...onCallAt(schedule, overridesOf(roster, schedule), people, at) }));
+    return schedules.map((schedule) => onCallEntry(roster, schedule, at));
   }
 
   timeline(input: ParsedInputOf<'scheduleShifts'>): ScheduleTimeline {
     const roster = this.repo.roster();
-    const schedule = findSchedule(roster, input.schedule);
+    const schedule = workable(findSchedule(roster, input.schedule));
     const people = byHandle(roster.people);
     const from = toInstant(input.from);
     const to = toInstant(input.to);
@@ -117,7 +152,7 @@ export class RosterService {
       get(name: string): OnCallEntry | undefined {
         if (!entries.has(name)) {
           const schedule = schedules.get(name);
-          entries.set(name, schedule && { team: schedule.team, ...onCallAt(schedule, overridesOf(roster, schedule), people, at) });
+          entries.set(name, schedule && onCallEntry(roster, schedule, at));
         }
         return entries.get(name);
       },
@@ -170,15 +205,15 @@ export class RosterService {
 
   ical(input: ParsedInputOf<'scheduleIcal'>): string {
     const roster = this.repo.roster();
-    const schedule = findSchedule(roster, input.schedule);
+    const schedule = workable(findSchedule(roster, input.schedule));
     if (input.person !== undefined && !roster.people.some((person) => person.handle === input.person)) {
       throw new HoldfastError('NOT_FOUND', `Nobody has the handle "${input.person}".`, 'person');
     }
     const now = Temporal.Instant.fromEpochMilliseconds(this.clock.now().getTime());
     const to = now.toZonedDateTimeISO(schedule.timeZone).add({ months: input.months }).toInstant();
-    // Shifts keep their true start (not cut at "now"), so each one's UID stays the same from one fetch to the next.
-    const shifts = finalShifts(schedule, overridesOf(roster, schedule), byHandle(roster.people), now.subtract({ hours: 24 * 7 * 8 }), to);
-    const wanted = shifts.filter((shift) => Date.parse(shift.end) > now.epochMilliseconds && (!input.person || shift.person?.handle === input.person));
+    // Whole shifts (not cut at "now" or at the horizon), so each one's UID, start and end stay the same from one fetch to the next.
+    const shifts = calendarShifts(schedule, overridesOf(roster, schedule), byHandle(roster.people), now.epochMilliseconds, to.epochMilliseconds);
+    const wanted = shifts.filter((shift) => !input.person || shift.person?.handle === input.person);
     return shiftsToIcal(schedule.name, wanted, this.clock.now());
   }
 
@@ -190,6 +225,7 @@ export class RosterService {
     const to = toInstant(input.to);
     const shifts = roster.schedules
       .filter((schedule) => !team || schedule.team === team)
+      .map(workable)
       .flatMap((schedule) => finalShifts(schedule, overridesOf(roster, schedule), people, from, to));
     return loadReport(shifts, people, input.from, input.to);
   }
@@ -229,6 +265,22 @@ const overridesOf = (roster: Roster, schedule: Schedule): Override[] => {
   }
   return groups.get(schedule.name) ?? [];
 };
+
+/** Who is on call in one schedule; a schedule whose stored values cannot be worked with says so instead of naming anyone. */
+function onCallEntry(roster: Roster, schedule: Schedule, at: Temporal.Instant): OnCallEntry {
+  if (schedule.problem !== undefined) {
+    const instant = isoUtc(at.epochMilliseconds);
+    const problem = unreadableSchedule(schedule.name, schedule.problem);
+    return { team: schedule.team, schedule: schedule.name, person: null, start: instant, end: instant, source: 'unknown', next: null, problem };
+  }
+  return { team: schedule.team, ...onCallAt(schedule, overridesOf(roster, schedule), byHandle(roster.people), at) };
+}
+
+/** The schedule, if its shifts can be worked out; otherwise a clear error naming what is wrong in the store. */
+function workable(schedule: Schedule): Schedule {
+  if (schedule.problem !== undefined) throw new HoldfastError('CONFLICT', unreadableSchedule(schedule.name, schedule.problem), 'schedule');
+  return schedule;
+}
 
 function findSchedule(roster: Roster, ref: string | number): Schedule {
   const found = roster.schedules.find((s) => s.id === Number(ref) || s.name === String(ref)) ?? roster.schedules.find((s) => s.name.toLowerCase() === String(ref).toLowerCase());

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { WEEKDAYS, type Weekday } from '../../shared/rosters';
+import { WEEKDAYS, type ShiftUnit, type Weekday } from '../../shared/rosters';
 
 /**
  * A wall-clock date and time as a number: its fields read as if they were UTC.
@@ -25,6 +25,15 @@ export function isKnownZone(zone: string): boolean {
     return false;
   }
 }
+
+/** A shift length as a roster file writes it: `12 hours`, `1 day`, `2 weeks`, `8h`. */
+export const SHIFT = /^(\d+)\s*(hours?|h|days?|d|weeks?|w)$/i;
+
+/** The longest shift a layer may have: a year. Longer is a typo, and would step past the calendar's end. */
+export const MAX_SHIFT_DAYS = 366;
+const DAYS_PER_UNIT: Record<ShiftUnit, number> = { hours: 1 / 24, days: 1, weeks: 7 };
+
+export const shiftTooLong = (length: number, unit: ShiftUnit): boolean => length * DAYS_PER_UNIT[unit] > MAX_SHIFT_DAYS;
 
 const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
 

@@ -7,6 +7,7 @@ import { readLimitedBytes } from '../files/read-limited';
 import type { ParsedRunbook } from './format/markdown';
 import { newRunbookUid, type RunbookLibrary } from './library';
 import { runbookParser } from './parser/pool';
+import { writeTransaction } from '../store/transaction';
 
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
 /** Folders never worth descending into when importing a runbook repository. */
@@ -66,17 +67,17 @@ export async function importRunbooks(library: RunbookLibrary, paths: string[], a
       files.push(...(await Promise.all(sources.slice(start, start + READ_BATCH).map((source) => readFile(source, headings)))));
     }
     const claimed = new Map<string, string>();
-    library.db.transaction(() => {
+    writeTransaction(library.db, () => {
       for (const file of files) {
         try {
           if (file.kind === 'failed') throw file.error;
           // A savepoint per file: a failure part-way rolls back only that file.
-          library.db.transaction(() => importOne(library, file, author, report, claimed))();
+          writeTransaction(library.db, () => importOne(library, file, author, report, claimed));
         } catch (error) {
           report.failed.push({ path: file.source.file, error: withoutPath(describe(error), file.source.file) });
         }
       }
-    })();
+    });
   }
   return report;
 }

@@ -25,6 +25,7 @@ import { RunbookRepo } from './repo';
 import { runbookParser } from './parser/pool';
 import { RevisionRepo } from './revisions-repo';
 import { RunbookSearch } from './search';
+import { writeTransaction } from '../store/transaction';
 
 export interface LibraryContext {
   clock: Clock;
@@ -243,7 +244,7 @@ export class RunbookLibrary {
       contentHash,
     };
     const now = this.context.clock.now();
-    return this.db.transaction((): CommitResult => {
+    return writeTransaction(this.db, (): CommitResult => {
       const state = options.id === undefined ? undefined : this.repo.stateOf(options.id);
       if (options.id !== undefined && !state) throw new HoldfastError('NOT_FOUND', `No runbook with id ${options.id}.`, 'id');
       if (state?.contentHash === contentHash) return { id: options.id ?? 0, created: false, changed: false };
@@ -253,7 +254,7 @@ export class RunbookLibrary {
       this.revisions.add({ runbookId: id, number, source: composed, title: metadata.title, author: options.author, message: options.message, createdAt: now });
       this.repo.setRevision(id, number);
       return { id, created: !state, changed: true };
-    })();
+    });
   }
 
   /**
@@ -264,10 +265,10 @@ export class RunbookLibrary {
    */
   reindex(): void {
     const headings = this.context.procedureHeadings();
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       for (const { id, revision } of this.repo.allIds()) {
         try {
-          this.db.transaction(() => this.reindexOne(id, revision, headings))();
+          writeTransaction(this.db, () => this.reindexOne(id, revision, headings));
         } catch (error) {
           // One runbook Holdfast can no longer read (stored before a bound it breaks existed) keeps what was
           // derived from it before; it must not stop the app from starting.
@@ -275,7 +276,7 @@ export class RunbookLibrary {
           console.error(`[holdfast] runbook ${id} keeps its earlier steps and index: ${error.message}`);
         }
       }
-    })();
+    });
   }
 
   private reindexOne(id: number, revision: number, headings: readonly string[]): void {

@@ -11,6 +11,7 @@ import type { Store } from '../store/open';
 import { alertNames, nameKey } from './format/alert-names';
 import { splitIdentifiers } from './format/keywords';
 import type { ParsedRunbook } from './format/markdown';
+import { writeTransaction } from '../store/transaction';
 
 /** Everything stored for one runbook version, as the library prepares it. */
 export interface RunbookRecord {
@@ -220,6 +221,12 @@ export class RunbookRepo {
         'SELECT source_text, source_path, relative_path, origin, uid FROM runbooks WHERE id = ?',
       ),
       deleteById: db.prepare('DELETE FROM runbooks WHERE id = ?'),
+      adoptChanged: db.prepare<[string, string, string]>(`
+        UPDATE runbooks SET origin = 'app'
+        WHERE origin = ? AND id IN (SELECT runbook_id FROM runbook_revisions WHERE NOT (author = ? AND message = ?))`),
+      originAtPath: db.prepare<[string], { id: number; origin: RunbookOrigin; source_path: string | null }>(
+        'SELECT id, origin, source_path FROM runbooks WHERE relative_path = ? ORDER BY id',
+      ),
     };
   }
 
@@ -237,19 +244,19 @@ export class RunbookRepo {
   }
 
   insert(record: RunbookRecord, now: Date): number {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const info = this.statements.insert.run(this.params(record, now));
       const id = Number(info.lastInsertRowid);
       this.writeIndexes(id, record);
       return id;
-    })();
+    });
   }
 
   update(id: number, record: RunbookRecord, now: Date): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       this.statements.update.run({ ...this.params(record, now), id });
       this.writeIndexes(id, record);
-    })();
+    });
   }
 
   setRevision(id: number, revision: number): void {
@@ -399,8 +406,24 @@ export class RunbookRepo {
     );
   }
 
+  /**
+   * Runbooks of `origin` that someone changed (a revision not written by
+   * `author` with `message`, the loader's own) become the user's (`app`), so
+   * removing or reloading that origin leaves them. Returns how many.
+   */
+  adoptChanged(origin: RunbookOrigin, author: string, message: string): number {
+    const changes = this.statements.adoptChanged.run(origin, author, message).changes;
+    if (changes > 0) this.version += 1;
+    return changes;
+  }
+
+  /** The runbooks stored from a file at this path relative to its folder, with their origin. */
+  atPath(relativePath: string): { id: number; origin: RunbookOrigin; sourcePath: string | null }[] {
+    return this.statements.originAtPath.all(relativePath).map((row) => ({ id: row.id, origin: row.origin, sourcePath: row.source_path }));
+  }
+
   deleteByOrigin(origin: RunbookOrigin): number {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const ids = this.statements.idsByOrigin.all(origin);
       for (const { id } of ids) {
         this.statements.deleteFts.run(id);
@@ -409,7 +432,7 @@ export class RunbookRepo {
       }
       this.version += 1;
       return ids.length;
-    })();
+    });
   }
 
   private params(record: RunbookRecord, now: Date) {

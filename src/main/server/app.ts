@@ -7,6 +7,7 @@ import type { Role } from '../../shared/access';
 import { formatBytes, LIMITS } from '../../shared/limits';
 import type { ApiError, ErrorCode, Result } from '../../shared/result';
 import type { CoreKeeper } from '../core/keeper';
+import { capConcurrentBodies } from './body-cap';
 import { roleForAuthorization, SECURITY_HEADERS, type SessionTokens } from './security';
 import { refusal, type ServedAddress } from './served-address';
 
@@ -80,6 +81,7 @@ export function createWebApp({ keeper, tokens, served, rendererDir, testClock }:
   app.use('/api/*', requireToken);
   app.use('/api', requireToken);
   app.use('/events', requireToken);
+  app.use('/api/*', capConcurrentBodies());
   app.use(
     '/api/*',
     bodyLimit({

@@ -14,6 +14,7 @@ import { exportBreakGlassFromMenu } from './breakglass';
 import { CoreClient } from './core-client';
 import { registerIpc, sendChange } from './ipc';
 import { installMenu } from './menu';
+import { installNavigationGuards } from './navigation-guard';
 import { electronNativeBinding } from './native-binding';
 import { registerPrintToPdf } from './pdf';
 import { loadWindowState, trackWindowState } from './window-state';
@@ -57,6 +58,8 @@ if (!app.requestSingleInstanceLock()) {
   protocol.registerSchemesAsPrivileged([
     { scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
   ]);
+  // Before any window: every webContents stays on the console and opens no window of its own.
+  installNavigationGuards(app, APP_URL_PREFIX, openExternally);
   app.on('second-instance', () => {
     if (!mainWindow || mainWindow.isDestroyed()) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
@@ -145,15 +148,7 @@ function createWindow(): BrowserWindow {
     win.show();
   });
 
-  const contents = win.webContents;
-  contents.on('will-navigate', (event) => {
-    if (!event.url.startsWith(APP_URL_PREFIX)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    openExternally(url);
-    return { action: 'deny' };
-  });
+  // Navigation, redirects, new windows and <webview> are refused by the guards on every webContents (navigation-guard.ts).
   win.loadURL(START_URL).catch((error: unknown) => console.error('[holdfast] could not load the console:', error));
   return win;
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { HoldfastError } from '../errors';
 import type { Migration } from './migrations/types';
+import { writeTransaction } from './transaction';
 
 export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -28,12 +29,12 @@ export function migrate(db: Database, migrations: readonly Migration[]): { from:
   }
   if (from === latest) return { from, to: latest };
 
-  const pending = migrations.slice(from);
-  db.transaction(() => {
-    for (const migration of pending) {
+  writeTransaction(db, () => {
+    // Read again under the write lock: another process may have migrated it meanwhile.
+    for (const migration of migrations.slice(schemaVersion(db))) {
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
     }
-  }).immediate();
+  });
   return { from, to: latest };
 }

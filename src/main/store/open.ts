@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { HoldfastError, isStoreDamage } from '../errors';
+import { cannotOpenMessage, keepDamagedJournal, storeFileProblem } from './journal';
 import { migrate, schemaVersion } from './migrate';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migrations/types';
@@ -15,19 +16,37 @@ export interface OpenStoreOptions {
   migrations?: readonly Migration[];
   /** Where a copy goes before a migration changes an existing database; defaults to `<data>/backups`. */
   backupDir?: string;
+  /** When there is no store file yet: see `CreatePolicy`. Defaults to `in-empty-folder`. */
+  create?: CreatePolicy;
 }
+
+/**
+ * Who may create a new, empty store where there is none. `always`: the app's
+ * first start on a folder (`holdfast web`, the desktop app, `holdfast init`;
+ * the folder is made if missing). `in-empty-folder`: a command that writes,
+ * only into a folder that exists and is empty (one made for it), so a mistyped
+ * `--data` never grows a store. `never`: commands that only read.
+ */
+export type CreatePolicy = 'never' | 'in-empty-folder' | 'always';
 
 export type Store = Database.Database;
 
 /**
- * Opens (creating if needed) the store file with the pragmas Holdfast relies on,
- * and migrates it. Refuses a damaged file or one from a newer Holdfast without
- * writing to it.
+ * Opens the store file with the pragmas Holdfast relies on, and migrates it;
+ * creates it only as `create` allows. Refuses a damaged file (an empty one, a
+ * journal without its store, a journal SQLite would cut short) or one from a
+ * newer Holdfast without writing to it.
  */
 export function openStore(file: string, options: OpenStoreOptions = {}): Store {
   const migrations = options.migrations ?? allMigrations;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  if (fs.existsSync(file)) assertUndamaged(file, options.nativeBinding);
+  const problem = storeFileProblem(file);
+  if (problem) throw problem;
+  if (fs.existsSync(file)) {
+    assertJournalSound(file);
+    assertUndamaged(file, options.nativeBinding);
+  } else {
+    assertMayCreate(file, options.create ?? 'in-empty-folder');
+  }
   const db = new Database(file, {
     timeout: 5000,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
@@ -61,9 +80,40 @@ export function closeStore(db: Store): void {
   if (!db.open) return;
   try {
     db.pragma('optimize');
+  } catch {
+    // Only statistics for the query planner; another writer holding the store must not fail a close.
   } finally {
     db.close();
   }
+}
+
+/** The message for a folder with no store, where this command may not create one. */
+export function noStoreMessage(dataDir: string): string {
+  return `No Holdfast data in ${dataDir}: run \`holdfast init\` there, or start the app there (holdfast web, or the desktop app), to create it.`;
+}
+
+function assertMayCreate(file: string, policy: CreatePolicy): void {
+  const dir = path.dirname(file);
+  if (policy === 'always') {
+    fs.mkdirSync(dir, { recursive: true });
+    return;
+  }
+  const empty = policy === 'in-empty-folder' && isEmptyFolder(dir);
+  if (!empty) throw new HoldfastError('NOT_FOUND', noStoreMessage(dir));
+}
+
+function isEmptyFolder(dir: string): boolean {
+  try {
+    return fs.readdirSync(dir).length === 0;
+  } catch {
+    return false;
+  }
+}
+
+/** A journal SQLite would cut short is copied aside (never changed) and the store refused, naming both. */
+function assertJournalSound(file: string): void {
+  const problem = keepDamagedJournal(file, new Date());
+  if (problem) throw new HoldfastError('STORE_UNREADABLE', problem);
 }
 
 const QUICK_CHECK_PROBLEMS = 5;
@@ -84,7 +134,7 @@ function assertUndamaged(file: string, nativeBinding: string | undefined): void 
     problems = rows.map((row) => row.quick_check).filter((line) => line !== 'ok');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    if (!isStoreDamage(error)) throw new HoldfastError('IO', `Cannot open the data file ${file} (${reason}). It was not changed.`);
+    if (!isStoreDamage(error)) throw new HoldfastError('IO', cannotOpenMessage(file, reason));
     problems = [reason];
   } finally {
     db?.close();

@@ -4,14 +4,30 @@ import type { Core } from '../core/core';
 import { HoldfastError } from '../errors';
 import { parseRunbookFile } from '../runbooks/format/markdown';
 import { newRunbookUid } from '../runbooks/library';
+import { writeTransaction } from '../store/transaction';
 
 /** Set while the roster is the demo's, so clearing the demo removes it and never a roster of the user's own. */
 export const DEMO_ROSTER = 'demo.roster';
 
+/** Who writes the demo runbooks' revisions; a revision by anyone else makes that runbook the user's. */
+const DEMO_AUTHOR = 'holdfast';
+const DEMO_MESSAGE = 'Demo workspace sample';
+
+/**
+ * A demo runbook the user edited is theirs now: it leaves the demo (origin
+ * `app`), keeping its id and history, so clearing or reloading the demo never
+ * deletes or overwrites it.
+ */
+function adoptEditedDemoRunbooks(core: Core): void {
+  core.runbooks.repo.adoptChanged('demo', DEMO_AUTHOR, DEMO_MESSAGE);
+}
+
 /**
  * The demo workspace: Holdfast's own sample runbooks and on-call roster from
- * `assets/demo`. Loading replaces earlier demo runbooks and never touches the
- * user's own; the demo roster goes in only where there is no roster yet.
+ * `assets/demo`. Loading adds the samples that are missing and refreshes the
+ * ones nobody edited, in place; a sample the user edited is theirs and is left
+ * as it is (see adoptEditedDemoRunbooks), and their own runbooks are never
+ * touched. The demo roster goes in only where there is no roster yet.
  */
 export function loadDemo(core: Core): void {
   const folder = path.join(core.options.assetsDir, 'demo');
@@ -24,14 +40,18 @@ export function loadDemo(core: Core): void {
   const library = core.runbooks;
   const headings = library.context.procedureHeadings();
   const files = names.map((name) => ({ name, text: fs.readFileSync(path.join(folder, 'runbooks', name), 'utf8') }));
-  core.store.transaction(() => {
-    library.repo.deleteByOrigin('demo');
+  writeTransaction(core.store, () => {
+    adoptEditedDemoRunbooks(core);
     for (const { name, text } of files) {
-      const uid = newRunbookUid();
+      const stored = library.repo.atPath(name);
+      // The user's edited copy of this sample (adopted: no file behind it) stands in for it.
+      if (stored.some((runbook) => runbook.origin === 'app' && runbook.sourcePath === null)) continue;
+      const sample = stored.find((runbook) => runbook.origin === 'demo');
+      const uid = sample ? (library.repo.stateOf(sample.id)?.uid ?? newRunbookUid()) : newRunbookUid();
       const parsed = parseRunbookFile(text, name, headings);
       library.commit(
         { uid, parsed: { ...parsed, uid }, sourceText: text, sourcePath: null, relativePath: name, origin: 'demo' },
-        { author: 'holdfast', message: 'Demo workspace sample' },
+        { id: sample?.id, author: DEMO_AUTHOR, message: DEMO_MESSAGE },
       );
     }
     const drills = path.join(folder, 'drills');
@@ -39,21 +59,22 @@ export function loadDemo(core: Core): void {
       core.drills.importScenario(path.join(drills, name));
     }
     if (core.rosters.roster().people.length === 0) {
-      core.rosters.importFile(path.join(folder, 'roster.yaml'));
+      core.rosters.apply(core.rosters.planImport(path.join(folder, 'roster.yaml')), null); // the store has no roster: nothing to remove
       core.settings.set(DEMO_ROSTER, '1');
     }
-  })();
+  });
 }
 
-/** Removes the demo's runbooks, and its roster if the roster is still the demo's. */
+/** Removes the demo's runbooks (not those the user edited: theirs now), and its roster if the roster is still the demo's. */
 export function clearDemo(core: Core): void {
-  core.store.transaction(() => {
+  writeTransaction(core.store, () => {
+    adoptEditedDemoRunbooks(core);
     core.runbooks.repo.deleteByOrigin('demo');
     if (core.settings.get(DEMO_ROSTER) !== undefined) {
       core.rosters.repo.replaceWith({ people: [], teams: [] }, core.clock.now());
       core.settings.delete(DEMO_ROSTER);
     }
-  })();
+  });
 }
 
 export const hasDemo = (core: Core): boolean => core.runbooks.repo.count('demo') > 0 || core.settings.get(DEMO_ROSTER) !== undefined;

@@ -64,6 +64,7 @@ export function App() {
         if (history.runbookId !== null && window.location.hash.endsWith('/history')) void history.load(history.runbookId);
       }
       if (event.type === 'rosters.changed') refreshOnCall();
+      if (event.type === 'breakglass.changed') void useWorkspace.getState().load();
     });
   }, []);
 

@@ -100,6 +100,7 @@ describe('holdfast CLI', () => {
 
   it('fails with one line on stderr and a non-zero status', async () => {
     const data = tempDir();
+    await holdfast('--data', data, 'init');
     const missing = await holdfast('--data', data, 'runbooks', 'show', '42');
     expect(missing).toEqual({ status: 1, stdout: '', stderr: 'holdfast: No runbook with id 42.\n' });
 
@@ -315,6 +316,7 @@ describe('holdfast incident and postmortem, as alert hooks and scripts use them'
 
   it('refuses an id that is not a whole number, saying what it got', async () => {
     const data = tempDir();
+    await holdfast('--data', data, 'init');
     for (const argv of [['incident', 'show', 'abc'], ['incident', 'log', '1x', 'note'], ['postmortem', 'export', 'latest']]) {
       const result = await holdfast('--data', data, ...argv);
       expect(result.status).toBe(2);

@@ -66,6 +66,8 @@ describe('electron-builder.yml', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      // The console is served from app://holdfast: file:// pages get nothing beyond what a browser gives them.
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 });

@@ -97,7 +97,8 @@ describe('the post-mortem template', () => {
       path.join(dataDir, 'postmortem-template.md'),
       '# {{title}} ({{severity}})\n\n## What happened\n\n{{summary}}\n\n## Customer note\n\nWrite to the customers here.\n\n## Oops\n\n{{no_such_thing}}\n',
     );
-    const core = openCore({ dataDir, assetsDir: ASSETS_DIR, clock: fixedClock('2026-11-27T03:00:00Z') });
+    // The folder already holds the template, so the store is created on purpose, as the app's first start does.
+    const core = openCore({ dataDir, assetsDir: ASSETS_DIR, clock: fixedClock('2026-11-27T03:00:00Z'), create: 'always' });
     try {
       const { id } = await op(core, 'declareIncident', { title: 'Checkout 502s', severity: 'SEV2', services: ['checkout'] });
       await op(core, 'changeStatus', { id, status: 'resolved', summary: 'The rollback fixed it.' });

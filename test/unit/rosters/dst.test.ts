@@ -90,6 +90,36 @@ describe('America/New_York', () => {
     ]);
   });
 
+  it('a 12-hour layer handing off at 21:00 starts at 09:00 on its start date: the first handoff of the cycle on or after it', () => {
+    const s = schedule('America/New_York', { shiftLength: 12, shiftUnit: 'hours', handoffTime: '21:00', startDate: '2026-01-10' });
+    const shifts = finalShifts(s, [], people, Temporal.Instant.from('2026-01-10T05:00:00Z'), Temporal.Instant.from('2026-01-11T14:00:00Z'));
+    expect(shifts.map((x) => [x.person?.handle ?? 'gap', x.start, x.end])).toEqual([
+      ['gap', '2026-01-10T05:00:00Z', '2026-01-10T14:00:00Z'], // midnight to 09:00 on the start date: before the first handoff
+      ['ana', '2026-01-10T14:00:00Z', '2026-01-11T02:00:00Z'], // 09:00 to 21:00, the first shift, covered
+      ['bo', '2026-01-11T02:00:00Z', '2026-01-11T14:00:00Z'],
+    ]);
+  });
+
+  it('an 8-hour layer handing off at 22:00 starts at 06:00 (its handoffs are 06:00, 14:00 and 22:00)', () => {
+    const s = schedule('America/New_York', { shiftLength: 8, shiftUnit: 'hours', handoffTime: '22:00', startDate: '2026-01-10' });
+    expect(onCallAt(s, [], people, Temporal.Instant.from('2026-01-10T12:00:00Z'))).toMatchObject({
+      person: { handle: 'ana' },
+      start: '2026-01-10T11:00:00Z',
+      end: '2026-01-10T19:00:00Z',
+    });
+  });
+
+  it('a shift the spring-forward makes zero-length (02:00–03:00 on 2026-03-08) is skipped, and its turn with it', () => {
+    const s = schedule('America/New_York', { shiftLength: 1, shiftUnit: 'hours', handoffTime: '00:00', startDate: '2026-03-08', members: ['ana', 'bo', 'chen'] });
+    const shifts = finalShifts(s, [], people, Temporal.Instant.from('2026-03-08T05:00:00Z'), Temporal.Instant.from('2026-03-08T08:00:00Z'));
+    expect(shifts.map((x) => [x.person?.handle, x.start, x.end])).toEqual([
+      ['ana', '2026-03-08T05:00:00Z', '2026-03-08T06:00:00Z'], // 00:00–01:00 EST
+      ['bo', '2026-03-08T06:00:00Z', '2026-03-08T07:00:00Z'], // 01:00–02:00 EST
+      // 02:00–03:00 never happens: chen's shift is zero hours long and skipped
+      ['ana', '2026-03-08T07:00:00Z', '2026-03-08T08:00:00Z'], // 03:00–04:00 EDT
+    ]);
+  });
+
   it('10-hour shifts (not dividing a day) run in elapsed hours through the change', () => {
     const s = schedule('America/New_York', { shiftLength: 10, shiftUnit: 'hours', handoffTime: '00:00', startDate: '2026-03-08' });
     expect(handoffs(s, '2026-03-08T04:00:00Z', '2026-03-09T12:00:00Z')).toEqual([

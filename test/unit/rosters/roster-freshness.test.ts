@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 function coreOn(dataDir: string): Core {
-  const core = openCore({ dataDir, assetsDir: ASSETS_DIR, clock: fixedClock('2026-12-20T12:00:00Z') });
+  const core = openCore({ dataDir, assetsDir: ASSETS_DIR, clock: fixedClock('2026-12-20T12:00:00Z'), create: 'always' });
   open.push(core);
   return core;
 }

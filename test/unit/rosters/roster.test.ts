@@ -148,6 +148,34 @@ describe('the iCal export', () => {
     expect(later.slice(0, 5)).toEqual(first.slice(0, 5));
   });
 
+  it('gives the same event for the same UID on every export: the last one ends at a handoff, not at the moment of export', async () => {
+    // Platform, and a one-person layer whose shifts all go to the same person (each shift is still its own event).
+    const roster = documentedRoster().replace('members: [chen, eli]', 'members: [chen]');
+    for (const yaml of [documentedRoster(), roster]) {
+      const { core, clock } = memoryCore('2026-11-20T12:34:56Z');
+      const dir = tempDir();
+      writeFiles(dir, { 'roster.yaml': yaml });
+      await op(core, 'importRoster', { path: path.join(dir, 'roster.yaml') });
+      const events = async () =>
+        new Map(
+          new ICAL.Component(ICAL.parse((await op(core, 'scheduleIcal', { schedule: 'Platform', months: 1 })).ics) as unknown[])
+            .getAllSubcomponents('vevent')
+            .map((component) => {
+              const event = new ICAL.Event(component);
+              return [event.uid, `${event.startDate.toString()} → ${event.endDate.toString()} ${event.summary}`] as const;
+            }),
+        );
+      const first = await events();
+      clock.advance(5 * 3_600_000 + 17_000); // a later fetch, at another second of another hour
+      const later = await events();
+      const shared = [...first.keys()].filter((uid) => later.has(uid));
+      expect(shared.length).toBeGreaterThan(25);
+      for (const uid of shared) expect(later.get(uid)).toBe(first.get(uid));
+      // Every end is a 10:00 London handoff, the last one too.
+      for (const event of [...first.values(), ...later.values()]) expect(event).toMatch(/→ \d{4}-\d{2}-\d{2}T10:00:00Z /);
+    }
+  });
+
   it('ends every line with CRLF, the last one too, and refuses a person nobody is', async () => {
     const { core } = await withDocumentedRoster('2026-11-20T12:00:00Z');
     const { ics } = await op(core, 'scheduleIcal', { schedule: 'Platform', months: 1 });

@@ -81,3 +81,34 @@ describe('the demo roster', () => {
     expect((await op(core, 'getRoster', {})).people.map((p) => p.handle)).toEqual(['me']);
   });
 });
+
+describe('a demo runbook the user edited', () => {
+  it('becomes theirs: clearing the demo keeps it with its history and id, loading it again neither overwrites nor duplicates it', async () => {
+    const { core } = memoryCore();
+    await op(core, 'loadDemoWorkspace', {});
+    const samples = (await op(core, 'listRunbooks', {})).items;
+    const [chosen, untouched] = samples;
+    if (!chosen || !untouched) throw new Error('the demo has at least two runbooks');
+    const sample = await op(core, 'getRunbook', { id: chosen.id });
+    await op(core, 'saveRunbook', { id: sample.id, baseRevision: sample.revision, metadata: sample.metadata, body: `${sample.body}\n## Our addition\n\n1. Page the storage team.\n` });
+
+    // Loading again leaves both where they are: the edited one as edited, the other refreshed in place.
+    await op(core, 'loadDemoWorkspace', {});
+    const reloaded = (await op(core, 'listRunbooks', {})).items;
+    expect(reloaded.map((item) => item.id).sort()).toEqual(samples.map((item) => item.id).sort());
+    expect((await op(core, 'getRunbook', { id: chosen.id })).body).toContain('Our addition');
+
+    const cleared = await op(core, 'clearDemoWorkspace', {});
+    expect(cleared.runbookCount).toBe(1);
+    const kept = await op(core, 'getRunbook', { id: chosen.id });
+    expect(kept.body).toContain('Our addition');
+    expect(kept.origin).toBe('app');
+    expect((await op(core, 'listRunbookRevisions', { id: chosen.id })).map((revision) => revision.author)).toEqual(['tester', 'holdfast']);
+
+    await op(core, 'loadDemoWorkspace', {});
+    const titles = (await op(core, 'listRunbooks', {})).items.map((item) => item.title);
+    expect(titles.filter((title) => title === chosen.title)).toHaveLength(1);
+    expect(titles).toHaveLength(samples.length);
+    expect((await op(core, 'getRunbook', { id: chosen.id })).body).toContain('Our addition');
+  });
+});

@@ -22,7 +22,20 @@ export function BreakGlassPanel() {
         browser with no Holdfast and no network: keep it where you can reach it when everything else is down, such as a synced
         folder or a USB stick.
       </p>
-      {status?.file ? (
+      {status?.file && status.error ? (
+        // Never "kept up to date" while it is not: the file on disk is as old as its last good write.
+        <p className="field-error" role="alert">
+          Not up to date: <code>{status.file}</code> could not be rewritten. {status.error}{' '}
+          {status.writtenAt ? (
+            <>
+              It was last written <LocalTime iso={status.writtenAt} />.
+            </>
+          ) : (
+            'This run of Holdfast has not written it yet.'
+          )}{' '}
+          Fix the cause, then use Write it now.
+        </p>
+      ) : status?.file ? (
         <p>
           Kept up to date at <code>{status.file}</code>
           {status.writtenAt && (
@@ -34,11 +47,6 @@ export function BreakGlassPanel() {
         </p>
       ) : (
         <p className="muted">Not kept anywhere yet.</p>
-      )}
-      {status?.error && (
-        <p className="field-error" role="alert">
-          The last write failed: {status.error}
-        </p>
       )}
       {/* A new chosen folder starts the field afresh from it. */}
       <FolderForm key={status?.folder ?? ''} saved={status?.folder ?? null} />

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { DrillScenario } from '../../../../shared/drills';
+import type { ScenarioImport } from '../../../../shared/drills';
 import { api } from '../../../api/client';
 import { Dialog } from '../../../components/Dialog';
 import { loadScenarios } from '../store';
@@ -13,7 +13,7 @@ export function ImportScenarioDialog({ onClose }: { onClose: () => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
-  const [imported, setImported] = useState<DrillScenario | null>(null);
+  const [imported, setImported] = useState<ScenarioImport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
 
@@ -80,6 +80,19 @@ export function ImportScenarioDialog({ onClose }: { onClose: () => void }) {
         {imported && (
           <p role="status" className="import-done">
             Imported “{imported.title}”: {imported.injects.length} inject{imported.injects.length === 1 ? '' : 's'}.
+            {imported.replaced && (
+              <>
+                {' '}
+                It replaced the stored scenario of that title
+                {imported.replaced.removedInjects.length > 0 && <> and removed its injects {imported.replaced.removedInjects.map((title) => `“${title}”`).join(', ')}</>}
+                {imported.replaced.backup && (
+                  <>
+                    ; the store as it was before is kept in <code>{imported.replaced.backup}</code>
+                  </>
+                )}
+                .
+              </>
+            )}
           </p>
         )}
       </form>

@@ -62,6 +62,7 @@ interface Rota {
   schedule: string;
   services: string[];
   onCall: Person | null;
+  problem: string | undefined;
   escalation: ResponderSuggestion['escalation'];
 }
 
@@ -74,7 +75,7 @@ function byRota(suggestions: ResponderSuggestion[]): Rota[] {
     if (rota) {
       if (!rota.services.includes(suggestion.service)) rota.services.push(suggestion.service);
     } else {
-      rotas.set(key, { team: suggestion.team, schedule: suggestion.schedule, services: [suggestion.service], onCall: suggestion.onCall, escalation: suggestion.escalation });
+      rotas.set(key, { team: suggestion.team, schedule: suggestion.schedule, services: [suggestion.service], onCall: suggestion.onCall, problem: suggestion.problem, escalation: suggestion.escalation });
     }
   }
   return [...rotas.values()];
@@ -124,6 +125,8 @@ function Responders({ incident, onError }: { incident: Incident; onError: (messa
               </p>
               {rota.onCall ? (
                 <PersonCard person={rota.onCall} incident={incident} onAssign={assign} primary />
+              ) : rota.problem ? (
+                <p className="field-error">{rota.problem}</p>
               ) : (
                 <p className="muted">Nobody is on call on this schedule right now.</p>
               )}

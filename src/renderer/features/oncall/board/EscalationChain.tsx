@@ -31,7 +31,7 @@ export function EscalationChain(props: { escalation: Escalation; team: string; r
                     : 'last level'}
               </span>
             </div>
-            <LevelPeople step={step} unresolved={unresolvedTargets(policy?.levels[index]?.targets ?? [], step)} />
+            <LevelPeople step={step} unresolved={unresolvedTargets(policy?.levels[index]?.targets ?? [], step)} roster={roster} />
           </li>
         ))}
       </ol>
@@ -44,7 +44,9 @@ export function EscalationChain(props: { escalation: Escalation; team: string; r
   );
 }
 
-function LevelPeople({ step, unresolved }: { step: EscalationStep; unresolved: string[] }) {
+function LevelPeople({ step, unresolved, roster }: { step: EscalationStep; unresolved: string[]; roster: Roster }) {
+  // A schedule whose stored values cannot be worked out has no known person, which is not a gap.
+  const unknown = new Set(roster.schedules.filter((schedule) => schedule.problem !== undefined).map((schedule) => schedule.name));
   return (
     <ul className="oc-level-people">
       {step.people.map((person) => (
@@ -57,7 +59,8 @@ function LevelPeople({ step, unresolved }: { step: EscalationStep; unresolved: s
       ))}
       {unresolved.map((schedule) => (
         <li key={schedule} className="oc-level-nobody">
-          <span aria-hidden="true">⚠ </span>Nobody: {schedule} has a gap then.
+          <span aria-hidden="true">⚠ </span>
+          {unknown.has(schedule) ? `Unknown: who is on call for ${schedule} cannot be worked out (its roster needs fixing).` : `Nobody: ${schedule} has a gap then.`}
         </li>
       ))}
       {step.people.length === 0 && unresolved.length === 0 && <li className="oc-level-nobody">Nobody to page at this level.</li>}

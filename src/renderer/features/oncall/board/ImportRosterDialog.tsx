@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ok, type Result } from '../../../../shared/result';
-import type { RosterImportReport } from '../../../../shared/rosters';
+import { removedCount, type RosterImportReport } from '../../../../shared/rosters';
 import { api } from '../../../api/client';
 import { Dialog } from '../../../components/Dialog';
+import { ask } from '../../../components/confirm';
 import { useOnCall } from '../store';
 import { ImportActions } from '../../../components/ImportActions';
 
@@ -12,10 +13,68 @@ type Imported = { kind: 'roster'; report: RosterImportReport } | { kind: 'people
 /** A CSV file is a list of people (docs/roster-format.md); anything else is read as a YAML roster. */
 const isPeopleCsv = (path: string) => /\.csv$/i.test(path);
 
-async function importFile(path: string): Promise<Result<Imported>> {
+/** More removals than this are confirmed before the import is committed. */
+const CONFIRM_ABOVE = 5;
+
+const KIND_LABELS: Record<keyof RosterImportReport['removed'], [one: string, many: string]> = {
+  people: ['person', 'people'],
+  teams: ['team', 'teams'],
+  schedules: ['schedule', 'schedules'],
+  overrides: ['override', 'overrides'],
+  escalationPolicies: ['escalation policy', 'escalation policies'],
+};
+
+/** "6 people, 3 teams and 2 schedules": what a report removes, by kind. */
+function removalSummary(report: RosterImportReport): string {
+  const parts = (Object.keys(KIND_LABELS) as (keyof typeof KIND_LABELS)[])
+    .filter((kind) => report.removed[kind] > 0)
+    .map((kind) => `${report.removed[kind]} ${KIND_LABELS[kind][report.removed[kind] === 1 ? 0 : 1]}`);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}` : (parts[0] ?? '');
+}
+
+/** Every removed entry, by kind, for the report and the confirmation. */
+function RemovedList({ report }: { report: RosterImportReport }) {
+  const kinds = (Object.keys(KIND_LABELS) as (keyof typeof KIND_LABELS)[]).filter((kind) => report.removedNames[kind].length > 0);
+  return (
+    <ul className="import-removed">
+      {kinds.map((kind) => (
+        <li key={kind}>
+          <strong>{KIND_LABELS[kind][1]}:</strong> {report.removedNames[kind].join(', ')}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Imports a file. A roster file is checked first (a dry run); if importing it
+ * would remove more than a handful of entries, the user confirms that removal,
+ * with every entry named, before anything changes. Null: they chose not to.
+ */
+async function importFile(path: string): Promise<Result<Imported> | null> {
   if (isPeopleCsv(path)) {
     const result = await api.importPeopleCsv({ path });
     return result.ok ? ok({ kind: 'people', people: result.value.people }) : result;
+  }
+  const preview = await api.importRoster({ path, dryRun: true });
+  if (!preview.ok) return preview;
+  if (removedCount(preview.value) > CONFIRM_ABOVE) {
+    const summary = removalSummary(preview.value);
+    const yes = await ask({
+      title: `Remove ${summary}?`,
+      body: (
+        <>
+          <p>
+            This file no longer has them, so importing it removes {summary} from the roster. A backup of the whole store is
+            taken first.
+          </p>
+          <RemovedList report={preview.value} />
+        </>
+      ),
+      confirmLabel: `Remove ${summary} and import`,
+      danger: true,
+    });
+    if (!yes) return null;
   }
   const result = await api.importRoster({ path });
   return result.ok ? ok({ kind: 'roster', report: result.value }) : result;
@@ -47,7 +106,9 @@ export function ImportRosterDialog({ onClose }: { onClose: () => void }) {
     const file = path.trim();
     const result = await importFile(file);
     setBusy(false);
-    if (result.ok) {
+    if (result === null) {
+      setError({ message: 'Not imported: the roster is unchanged.', details: [] });
+    } else if (result.ok) {
       setReport(result.value);
       void useOnCall.getState().refresh();
     } else {
@@ -82,7 +143,8 @@ export function ImportRosterDialog({ onClose }: { onClose: () => void }) {
         />
         <p id={hintId} className="field-hint">
           A path on the machine running Holdfast. The roster becomes what a YAML file says: people, teams and schedules
-          it no longer has are removed, and its overrides replace the stored ones. A <code>.csv</code> file (columns{' '}
+          it no longer has are removed, and its overrides replace the stored ones. Before anything is removed a backup of
+          the store is taken, and removing more than {CONFIRM_ABOVE} entries asks you first. An empty file is refused. A <code>.csv</code> file (columns{' '}
           <code>handle</code>, <code>name</code>, <code>time_zone</code>, then any of <code>phone</code>, <code>sms</code>,{' '}
           <code>email</code>, <code>chat</code>) only adds or updates people.
         </p>
@@ -155,8 +217,16 @@ function RosterReport({ report }: { report: RosterImportReport }) {
         </li>
       </ul>
       {removed.length > 0 && (
+        <>
+          <p className="field-hint">
+            Removed because the file no longer has them: {removed.map(([key, count]) => `${count} ${label[key] ?? key}`).join(', ')}.
+          </p>
+          <RemovedList report={report} />
+        </>
+      )}
+      {report.backup && (
         <p className="field-hint">
-          Removed because the file no longer has them: {removed.map(([key, count]) => `${count} ${label[key] ?? key}`).join(', ')}.
+          The store as it was before is kept in <code>{report.backup}</code>; restore it from Backups to undo this import.
         </p>
       )}
     </section>

@@ -32,7 +32,7 @@ function OnCallSlot({ entry, roster, at }: { entry: OnCallEntry; roster: Roster;
   const schedule = roster.schedules.find((s) => s.name === entry.schedule);
   const zone = schedule?.timeZone ?? 'UTC';
   const person = entry.person ? roster.people.find((p) => p.handle === entry.person?.handle) : undefined;
-  const left = Date.parse(entry.end) - Date.parse(at);
+  const left = entry.end === null ? 0 : Date.parse(entry.end) - Date.parse(at);
   const scheduleLink = (
     <a className="oc-slot-schedule-link" href={routeHref({ screen: 'schedule', name: entry.schedule })}>
       {entry.schedule}
@@ -43,7 +43,15 @@ function OnCallSlot({ entry, roster, at }: { entry: OnCallEntry; roster: Roster;
       <p className="oc-slot-schedule">
         {scheduleLink} <span className="muted">· {zoneCity(zone)} time</span>
       </p>
-      {entry.person ? (
+      {entry.problem ? (
+        <div className="oc-gap-warning" role="alert">
+          <p className="oc-gap-title">
+            <span aria-hidden="true">⚠ </span>Cannot say who is on call
+          </p>
+          <p>{entry.problem}</p>
+          <p>Page the escalation chain below until the roster is fixed.</p>
+        </div>
+      ) : entry.person ? (
         <>
           <p className="oc-person">
             <span className={`oc-person-swatch oc-pc-${personColour(roster, entry.person.handle)}`} aria-hidden="true" />
@@ -51,14 +59,12 @@ function OnCallSlot({ entry, roster, at }: { entry: OnCallEntry; roster: Roster;
             {entry.source === 'override' && <span className="oc-badge oc-badge-override">override</span>}
           </p>
           <p className="oc-until">
-            {entry.next ? (
+            {entry.next && entry.end !== null ? (
               <>
                 until <ZonedTime iso={entry.end} zone={zone} stacked after={<span className="muted oc-until-in"> · in {formatSpan(left)}</span>} />
               </>
             ) : (
-              <>
-                no handoff ahead; on call until at least <ZonedTime iso={entry.end} zone={zone} year stacked />
-              </>
+              <>no handoff ahead: {entry.boundaries ?? 'nobody takes over in the roster.'}</>
             )}
           </p>
           {person && <ContactList contacts={person.contacts} person={person.name} />}
@@ -68,7 +74,7 @@ function OnCallSlot({ entry, roster, at }: { entry: OnCallEntry; roster: Roster;
           <p className="oc-gap-title">
             <span aria-hidden="true">⚠ </span>GAP — nobody is on call
           </p>
-          {entry.next ? (
+          {entry.next && entry.end !== null ? (
             <p>
               until <ZonedTime iso={entry.end} zone={zone} stacked after={<span className="oc-until-in"> · in {formatSpan(left)}</span>} />
             </p>

@@ -6,7 +6,7 @@ import { useKeyShortcut } from '../../../app/shortcuts';
 import { clock, useMinuteClock } from '../clock';
 import { OnCallNav } from '../OnCallNav';
 import { useOnCall } from '../store';
-import { formatInZone, snapToHalfHour, Temporal, todayIn, viewerZone, zoneCity } from '../time';
+import { formatInZone, Temporal, todayIn, viewerZone, zoneCity } from '../time';
 import { ZonedTime } from '../ZonedTime';
 import { CoverForm, type CoverDraft } from './CoverForm';
 import { OverrideList } from './OverrideList';
@@ -66,12 +66,12 @@ function ScheduleView({ schedule, roster }: { schedule: Schedule; roster: Roster
     setDraft({ ...next, key: ++draftKey });
   };
   const coverNow = () => {
-    // "Cover me": from now (to the half hour) until the shift on call now ends.
+    // "Cover me": from now (the minute it is, never rounded forward) until the shift on call now ends.
     const now = clock.now().getTime();
     const current = timeline?.final.find((s) => Date.parse(s.start) <= now && now < Date.parse(s.end));
     openCover({
       title: 'Cover a shift',
-      start: new Date(snapToHalfHour(now, zone)).toISOString(),
+      start: new Date(now).toISOString(),
       end: current ? current.end : null,
       covering: current?.person?.name,
     });
