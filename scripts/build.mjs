@@ -4,6 +4,7 @@
 //   dist/node/shell.cjs     Electron main process
 //   dist/node/preload.cjs   Electron preload (sandboxed, so CommonJS in one file)
 //   dist/node/core-host.cjs the core in Electron's utility process
+//   dist/node/runbook-parser.js / .cjs  the worker thread that reads runbook Markdown (for cli.js / core-host.cjs)
 // Pure-JS dependencies are bundled; only better-sqlite3 (native) and electron stay external.
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -43,4 +44,7 @@ fs.chmodSync(`${outRoot}/node/cli.js`, 0o755);
 await nodeBuild({ shell: 'src/main/shell/main.ts' }, 'cjs', 'cjs');
 await nodeBuild({ preload: 'src/main/preload/preload.ts' }, 'cjs', 'cjs');
 await nodeBuild({ 'core-host': 'src/main/core/utility-host.ts' }, 'cjs', 'cjs');
+// The Markdown parser's worker, self-contained beside each bundle that starts it (src/main/runbooks/parser/pool.ts).
+await nodeBuild({ 'runbook-parser': 'src/main/runbooks/parser/worker.ts' }, 'es', 'js');
+await nodeBuild({ 'runbook-parser': 'src/main/runbooks/parser/worker.ts' }, 'cjs', 'cjs');
 console.log(`Built ${outRoot}/ in ${((Date.now() - started) / 1000).toFixed(1)}s`);

@@ -74,16 +74,16 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   relatedRunbooks: (input, core) => core.runbooks.related(input.id, input.limit),
   getRunbookAsset: (input, core) => core.runbooks.asset(input.id, input.path),
   previewRunbook: (input, core) => core.runbooks.preview(input.body),
-  saveRunbook: (input, core) => changed(core, core.runbooks.save(input)),
-  duplicateRunbook: (input, core) => changed(core, core.runbooks.duplicate(input.id, input.author)),
+  saveRunbook: async (input, core) => changed(core, await core.runbooks.save(input)),
+  duplicateRunbook: async (input, core) => changed(core, await core.runbooks.duplicate(input.id, input.author)),
   archiveRunbook: (input, core) => changed(core, core.runbooks.setArchived(input.id, true)),
   unarchiveRunbook: (input, core) => changed(core, core.runbooks.setArchived(input.id, false)),
   listRunbookRevisions: (input, core) => core.runbooks.listRevisions(input.id),
   getRunbookRevision: (input, core) => core.runbooks.revision(input.id, input.number),
   diffRunbookRevisions: (input, core) => core.runbooks.diff(input.id, input.from, input.to),
-  restoreRunbookRevision: (input, core) => changed(core, core.runbooks.restore(input.id, input.number, input.author)),
-  importRunbooks: (input, core) => {
-    const report = importRunbooks(core.runbooks, input.paths, input.author ?? core.settings.author());
+  restoreRunbookRevision: async (input, core) => changed(core, await core.runbooks.restore(input.id, input.number, input.author)),
+  importRunbooks: async (input, core) => {
+    const report = await importRunbooks(core.runbooks, input.paths, input.author ?? core.settings.author());
     if (report.imported + report.updated + report.groups.length > 0) core.events.emit({ type: 'runbooks.changed' });
     return report;
   },

@@ -29,7 +29,11 @@ export const operationAccess = {
   getRunbook: 'read',
   relatedRunbooks: 'read',
   getRunbookAsset: 'read',
-  previewRunbook: 'read',
+  /**
+   * Changes nothing, but only the editor calls it, and reading a large body costs
+   * seconds of work: a viewer link must not be able to ask for that.
+   */
+  previewRunbook: 'write',
   saveRunbook: 'write',
   duplicateRunbook: 'write',
   archiveRunbook: 'write',

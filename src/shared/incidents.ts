@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
 import type { Person, PersonRef } from './rosters';
-import type { RunbookStep } from './runbooks';
+import { runbookRef, type RunbookStep } from './runbooks';
 
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -187,12 +187,12 @@ export const AssignRoleInput = z
   })
   .strict();
 
-export const AttachRunbookInput = z.object({ id: incidentId, runbookId: z.number().int().positive(), actor }).strict();
+export const AttachRunbookInput = z.object({ id: incidentId, runbookId: runbookRef, actor }).strict();
 
 export const SetStepStateInput = z
   .object({
     id: incidentId,
-    runbookId: z.number().int().positive(),
+    runbookId: runbookRef,
     stepId: z.string().min(1).max(100),
     state: z.enum(['started', 'done', 'skipped', 'failed']),
     note: z.string().trim().max(LIMITS.stepNoteChars).default(''),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HoldfastError } from '../../src/main/errors';
 import { migrate, schemaVersion } from '../../src/main/store/migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../src/main/store/migrations';
@@ -247,6 +247,48 @@ describe('008 lookup indexes', () => {
     ]);
     expect(core.runbooks.search({ query: 'crash looping', limit: 5 }).map((hit) => hit.id)).toEqual([3]);
     expect(core.settings.get('runbooks.reindex')).toBeUndefined();
+    core.close();
+  });
+});
+
+describe('009 runbook names', () => {
+  it("fills an older store's runbook names on the next start, so an alert name found only in the file name finds its runbook first", async () => {
+    const { Core } = await import('../../src/main/core/core');
+    const { fixedClock } = await import('../../src/main/core/clock');
+    const dir = tempDir();
+    const file = path.join(dir, 'holdfast.db');
+    const v8 = openStore(file, { migrations: migrations.slice(0, 8) });
+    const insert = v8.prepare(
+      `INSERT INTO runbooks (id, uid, title, body, source_text, relative_path, origin, content_hash, revision, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'import', 'h', 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+    );
+    const throttling = '# CPU Throttling High\n\nProcesses experience elevated CPU throttling.\n';
+    insert.run(4, 'rb_000000000004', 'CPU Throttling High', throttling, throttling, 'kubernetes/CPUThrottlingHigh.md');
+    const mentions = '# Pod slow\n\nCPUThrottlingHigh fires first; CPUThrottlingHigh means CPU throttling is high.\n';
+    insert.run(5, 'rb_000000000005', 'Pod slow', mentions, mentions, 'kubernetes/pod-slow.md');
+    // Saved before Markdown had bounds: it cannot be read again, and must not stop the app from starting.
+    const deep = `# Quoted thread\n\n${'>'.repeat(40)} an old reply\n`;
+    insert.run(6, 'rb_000000000006', 'Quoted thread', deep, deep, 'mail/thread.md');
+    v8.close();
+
+    const store = openStore(file);
+    expect(schemaVersion(store)).toBeGreaterThanOrEqual(9);
+    expect(store.prepare('SELECT count(*) AS n FROM runbook_names').get()).toEqual({ n: 0 });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const core = new Core(store, { dataDir: dir, assetsDir: dir, clock: fixedClock('2026-11-27T00:00:00Z') });
+    expect(core.settings.get('runbooks.reindex')).toBeUndefined();
+    expect(store.prepare("SELECT runbook_id, kind, key, name FROM runbook_names WHERE runbook_id = 4 ORDER BY kind").all()).toEqual([
+      { runbook_id: 4, kind: 'alert', key: 'cputhrottlinghigh', name: 'CPUThrottlingHigh' },
+      { runbook_id: 4, kind: 'title', key: 'cputhrottlinghigh', name: 'CPU Throttling High' },
+    ]);
+    expect(core.runbooks.search({ query: 'CPUThrottlingHigh', limit: 5 }).map((hit) => hit.id)).toEqual([4, 5]);
+    expect(core.runbooks.get(4).alerts).toEqual(['CPUThrottlingHigh']);
+    expect(core.runbooks.get(6)).toMatchObject({ title: 'Quoted thread', body: deep });
+    expect(errors.mock.calls.map((call) => String(call[0]))).toEqual([expect.stringMatching(/^\[holdfast\] runbook 6 keeps its earlier steps and index: Line 3 nests block quotes 40 deep/)]);
+    errors.mockRestore();
+    // Deleting a runbook takes its names with it.
+    store.prepare('DELETE FROM runbooks WHERE id = 4').run();
+    expect(store.prepare('SELECT count(*) AS n FROM runbook_names WHERE runbook_id = 4').get()).toEqual({ n: 0 });
     core.close();
   });
 });

@@ -36,7 +36,8 @@ export function formatList(list: RunbookList): string {
 }
 
 export function formatRunbook(runbook: Runbook): string {
-  const lines = [`# ${runbook.title}`, `id: ${runbook.id}`];
+  const lines = [`# ${runbook.title}`, `id: ${runbook.id} (stable id ${runbook.uid})`];
+  if (runbook.alerts.length > 0) lines.push(`alerts: ${runbook.alerts.join(', ')}`);
   if (runbook.services.length > 0) lines.push(`services: ${runbook.services.join(', ')}`);
   if (runbook.tags.length > 0) lines.push(`tags: ${runbook.tags.join(', ')}`);
   if (runbook.sourcePath) lines.push(`source: ${runbook.sourcePath}`);

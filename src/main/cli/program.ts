@@ -123,9 +123,9 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
   runbooks
     .command('history')
     .description('the revisions of one runbook, newest first')
-    .argument('<id>', 'runbook id')
+    .argument('<id>', RUNBOOK_ID_HELP)
     .action(async (id: string) => {
-      await run('listRunbookRevisions', { id: wholeNumber(id, 'the runbook id') }, formatRevisions);
+      await run('listRunbookRevisions', { id: runbookRef(id) }, formatRevisions);
     });
 
   runbooks
@@ -146,9 +146,9 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
   runbooks
     .command('show')
     .description('one runbook with its metadata and Markdown')
-    .argument('<id>', 'runbook id (from list or search)')
+    .argument('<id>', RUNBOOK_ID_HELP)
     .action(async (id: string) => {
-      await run('getRunbook', { id: wholeNumber(id, 'the runbook id') }, formatRunbook);
+      await run('getRunbook', { id: runbookRef(id) }, formatRunbook);
     });
 
   runbooks
@@ -491,6 +491,14 @@ function nonLoopbackWarning(host: string): string {
 function wholeNumber(value: string, name: string): number {
   if (!/^\d+$/.test(value.trim())) throw new CliExit(2, `${name} must be a whole number, got "${value}"`);
   return Number(value);
+}
+
+const RUNBOOK_ID_HELP = 'runbook id: its number (from list or search) or its stable id (rb_…, the id in exported front matter)';
+
+/** A runbook named on the command line: a whole number is the store's id, anything else the stable id (`rb_…`). */
+function runbookRef(value: string): number | string {
+  const trimmed = value.trim();
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
 
 function parseTestClock(value: string) {

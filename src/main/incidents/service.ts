@@ -6,7 +6,7 @@ import type {
   ResponderSuggestion,
   TimelineEvent,
 } from '../../shared/incidents';
-import type { RunbookSummary } from '../../shared/runbooks';
+import type { RunbookRef, RunbookSummary } from '../../shared/runbooks';
 import { plainInline, stepSummary } from '../../shared/step-text';
 import type { Clock } from '../core/clock';
 import { HoldfastError } from '../errors';
@@ -130,8 +130,9 @@ export class IncidentService {
     );
   }
 
-  attachRunbook(id: number, runbookId: number, actor?: string): TimelineEvent {
-    const runbook = this.context.runbooks.get(runbookId);
+  attachRunbook(id: number, runbookRef: RunbookRef, actor?: string): TimelineEvent {
+    const runbook = this.context.runbooks.get(runbookRef);
+    const runbookId = runbook.id;
     if (this.repo.runbooks(id).some((attached) => attached.runbookId === runbookId)) {
       throw new HoldfastError('CONFLICT', `“${runbook.title}” is already attached to this incident.`, 'runbookId');
     }
@@ -142,9 +143,10 @@ export class IncidentService {
     );
   }
 
-  setStepState(input: ParsedInputOf<'setStepState'>): TimelineEvent {
+  setStepState(request: ParsedInputOf<'setStepState'>): TimelineEvent {
+    const input = { ...request, runbookId: this.context.runbooks.resolve(request.runbookId) };
     const runbook = this.repo.runbooks(input.id).find((attached) => attached.runbookId === input.runbookId);
-    if (!runbook) throw new HoldfastError('NOT_FOUND', `Runbook ${input.runbookId} is not attached to incident ${input.id}.`, 'runbookId');
+    if (!runbook) throw new HoldfastError('NOT_FOUND', `Runbook ${request.runbookId} is not attached to incident ${input.id}.`, 'runbookId');
     const step = runbook.steps.find((candidate) => candidate.id === input.stepId);
     if (!step) throw new HoldfastError('NOT_FOUND', `Step ${input.stepId} is not in “${runbook.title}”.`, 'stepId');
     const verb = { started: 'Started', done: 'Done', skipped: 'Skipped', failed: 'Failed' }[input.state];

@@ -8,6 +8,7 @@ import type {
   RunbookSummary,
 } from '../../shared/runbooks';
 import type { Store } from '../store/open';
+import { alertNames, nameKey } from './format/alert-names';
 import { splitIdentifiers } from './format/keywords';
 import type { ParsedRunbook } from './format/markdown';
 import { writeTransaction } from '../store/transaction';
@@ -54,6 +55,7 @@ interface FullRow extends SummaryRow {
   steps: string;
   revision: number;
   created_at: string;
+  alerts: string;
 }
 
 const NEXT_REVIEW = `CASE WHEN r.last_reviewed IS NOT NULL AND r.review_interval_days IS NOT NULL
@@ -140,7 +142,8 @@ export class RunbookRepo {
       get: db.prepare<{ id: number; today: string }, FullRow>(`
         SELECT ${SUMMARY_COLUMNS}, r.owner, r.severity, r.last_reviewed, r.review_interval_days,
           ${NEXT_REVIEW} AS next_review_on, r.links, r.extra_front_matter, r.body, r.sections, r.steps, r.revision,
-          r.created_at
+          r.created_at,
+          (SELECT json_group_array(name) FROM runbook_names WHERE runbook_id = r.id AND kind = 'alert') AS alerts
         FROM runbooks r WHERE r.id = @id`),
       list: db.prepare<FilterParams, SummaryRow>(
         `SELECT ${SUMMARY_COLUMNS} FROM runbooks r WHERE ${FILTER} ORDER BY r.title COLLATE NOCASE, r.id`,
@@ -194,6 +197,21 @@ export class RunbookRepo {
         WHERE r.id != @id AND r.archived_at IS NULL
         ORDER BY shared.score DESC, r.title COLLATE NOCASE
         LIMIT @limit`),
+      // The runbooks a whole query names exactly (an alert name or the title), alert names first: one index seek.
+      named: db.prepare<{ key: string }, { runbook_id: number; kind: 'alert' | 'title' }>(
+        `SELECT runbook_id, kind FROM runbook_names WHERE key = @key ORDER BY kind = 'title', runbook_id`,
+      ),
+      // The same row search returns, for runbooks picked by id (the exactly named ones).
+      searchIds: db.prepare<FilterParams & { query: string; ids: string }, SummaryRow & { snippet: string; score: number }>(`
+        SELECT ${SUMMARY_COLUMNS},
+          snippet(runbooks_fts, 2, '<mark>', '</mark>', '…', 16) AS snippet,
+          runbooks_fts.rank AS score
+        FROM runbooks_fts JOIN runbooks r ON r.id = runbooks_fts.rowid
+        WHERE runbooks_fts MATCH @query AND runbooks_fts.rank MATCH '${BM25_RANK}'
+          AND runbooks_fts.rowid IN (SELECT value FROM json_each(@ids)) AND ${FILTER}`),
+      relativePathOf: db.prepare<[number], string | null>('SELECT relative_path FROM runbooks WHERE id = ?').pluck(),
+      deleteNames: db.prepare('DELETE FROM runbook_names WHERE runbook_id = ?'),
+      insertName: db.prepare('INSERT OR IGNORE INTO runbook_names (runbook_id, kind, key, name) VALUES (?, ?, ?, ?)'),
       vocabulary: db.prepare<[], { term: string; doc: number }>('SELECT term, doc FROM runbooks_vocab'),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM runbooks'),
       countByOrigin: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM runbooks WHERE origin = ?'),
@@ -267,6 +285,7 @@ export class RunbookRepo {
         links: JSON.parse(row.links) as RunbookLink[],
       },
       body: row.body,
+      alerts: JSON.parse(row.alerts) as string[],
       extraFrontMatter: JSON.parse(row.extra_front_matter) as Record<string, unknown>,
       sections: JSON.parse(row.sections) as RunbookSection[],
       steps: JSON.parse(row.steps) as RunbookStep[],
@@ -296,6 +315,20 @@ export class RunbookRepo {
 
   search(ftsQuery: string, filter: RunbookFilter, limit: number, today: string): SearchRow[] {
     const rows = this.statements.search.all({ query: ftsQuery, limit, ...filterParams(filter, today) });
+    const groups = this.groupsFor(rows);
+    return rows.map((row) => ({ summary: toSummary(row, groups), snippet: row.snippet, score: row.score }));
+  }
+
+  /** The runbooks a query names exactly, by the key of an alert name or title (see nameKey): alert names first. */
+  named(key: string): { id: number; kind: 'alert' | 'title' }[] {
+    if (key === '') return [];
+    return this.statements.named.all({ key }).map((row) => ({ id: row.runbook_id, kind: row.kind }));
+  }
+
+  /** search's rows for these runbooks only, best first (those the query does not match, or the filter leaves out, are not returned). */
+  searchIds(ftsQuery: string, ids: number[], filter: RunbookFilter, today: string): SearchRow[] {
+    if (ids.length === 0) return [];
+    const rows = this.statements.searchIds.all({ query: ftsQuery, ids: JSON.stringify(ids), ...filterParams(filter, today) });
     const groups = this.groupsFor(rows);
     return rows.map((row) => ({ summary: toSummary(row, groups), snippet: row.snippet, score: row.score }));
   }
@@ -434,8 +467,15 @@ export class RunbookRepo {
     s.deleteServices.run(id);
     for (const tag of metadata.tags) s.insertTag.run(id, tag);
     for (const service of metadata.services) s.insertService.run(id, service);
+    // An app edit leaves the stored path as it was: the file name may be an alert name.
+    const relativePath = record.relativePath ?? s.relativePathOf.get(id) ?? null;
+    const alerts = alertNames({ title: metadata.title, relativePath, extraFrontMatter: record.parsed.extraFrontMatter });
+    s.deleteNames.run(id);
+    for (const alert of alerts) s.insertName.run(id, 'alert', nameKey(alert), alert);
+    if (nameKey(metadata.title)) s.insertName.run(id, 'title', nameKey(metadata.title), metadata.title);
     s.deleteFts.run(id);
-    const keywords = splitIdentifiers(`${metadata.title}\n${plainText}`);
+    // Alert names whole (CPUThrottlingHigh) and as words (CPU Throttling High), with identifiers from the text split likewise.
+    const keywords = [...alerts, splitIdentifiers(`${alerts.join('\n')}\n${metadata.title}\n${plainText}`)].join('\n');
     s.insertFts.run(id, metadata.title, metadata.summary, plainText, metadata.tags.join(' '), metadata.services.join(' '), keywords);
     const [first] = sectionRowids(id);
     s.deleteSectionFts.run(...sectionRowids(id));

@@ -6,6 +6,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import { looksLikeCommand } from '../../shared/step-text';
+import { commandToCopy } from '../../shared/command-copy';
 import { CopyButton } from './CopyButton';
 import { isExternalUrl, openExternal } from './external';
 import { rehypeHeadingIds } from './heading-ids';
@@ -68,7 +69,8 @@ export function Markdown(props: {
 type WithNode<T extends keyof React.JSX.IntrinsicElements> = ComponentProps<T> & { node?: Element | undefined };
 
 function CodeBlock({ node, children, ...props }: WithNode<'pre'>) {
-  const text = node ? toString(node).replace(/\n$/, '') : '';
+  // Shown as written; copied without shell prompts and their output (see commandToCopy).
+  const text = node ? commandToCopy(toString(node).replace(/\n$/, '')) : '';
   return (
     <div className="code-block">
       {/* Focusable so a long line can be scrolled with the keyboard. */}

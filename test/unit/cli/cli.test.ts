@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import ICAL from 'ical.js';
@@ -77,6 +78,26 @@ describe('holdfast CLI', () => {
     expect(json).toMatchObject({ title: 'Disk filling up', tags: ['storage'] });
   });
 
+  it('shows a runbook and its history by the stable id written in its exported front matter', async () => {
+    const data = tempDir();
+    await holdfast('--data', data, 'runbooks', 'import', sampleFolder());
+    const exported = tempDir();
+    await holdfast('--data', data, 'runbooks', 'export', exported);
+    const uid = /^id: (rb_[0-9a-f]+)$/m.exec(fs.readFileSync(path.join(exported, 'disk.md'), 'utf8'))?.[1] ?? '';
+    expect(uid).toMatch(/^rb_/);
+
+    const byUid = await holdfast('--data', data, '--json', 'runbooks', 'show', uid);
+    expect(byUid.status).toBe(0);
+    const runbook = JSON.parse(byUid.stdout) as { id: number; uid: string; title: string };
+    expect(runbook).toMatchObject({ uid, title: 'Disk filling up' });
+    expect((await holdfast('--data', data, '--json', 'runbooks', 'show', String(runbook.id))).stdout).toBe(byUid.stdout);
+    expect((await holdfast('--data', data, 'runbooks', 'show', uid)).stdout).toContain('# Disk filling up');
+
+    const history = await holdfast('--data', data, '--json', 'runbooks', 'history', uid);
+    expect(history.status).toBe(0);
+    expect(JSON.parse(history.stdout)).toEqual([expect.objectContaining({ number: 1, title: 'Disk filling up' })]);
+  });
+
   it('fails with one line on stderr and a non-zero status', async () => {
     const data = tempDir();
     await holdfast('--data', data, 'init');
@@ -89,8 +110,8 @@ describe('holdfast CLI', () => {
 
     const notANumber = await holdfast('--data', data, 'runbooks', 'search', 'x', '--limit', 'lots');
     expect(notANumber).toEqual({ status: 2, stdout: '', stderr: 'holdfast: --limit must be a whole number, got "lots"\n' });
-    const badId = await holdfast('--data', data, 'runbooks', 'show', 'disk');
-    expect(badId).toEqual({ status: 2, stdout: '', stderr: 'holdfast: the runbook id must be a whole number, got "disk"\n' });
+    const badId = await holdfast('--data', data, 'runbooks', 'show', 'rb_000000000000');
+    expect(badId).toEqual({ status: 1, stdout: '', stderr: 'holdfast: No runbook with id rb_000000000000.\n' });
 
     const unknown = await holdfast('--data', data, 'xyzzy');
     expect(unknown.status).not.toBe(0);

@@ -62,6 +62,23 @@ describe('the post-mortem draft', () => {
     expect(content).not.toMatch(/<script|<link|src="http|href="http(?!s:\/\/)/);
     expect(content).toContain('<table>');
   });
+
+  it('drops remote images from the HTML, keeping their description, as the break-glass page does', async () => {
+    const { core, clock } = memoryCore();
+    const id = await scriptedIncident(core, clock);
+    await op(core, 'savePostmortem', {
+      incidentId: id,
+      sections: {
+        'what-went-wrong': '![error graph](https://grafana.example/render/d/1.png) and <img src="https://tracker.example/p.gif" alt="pixel"> and ![](//cdn.example/x.png)',
+      },
+    });
+    const { content } = await op(core, 'exportPostmortem', { incidentId: id, format: 'html' });
+    expect(content).not.toMatch(/<img/i);
+    expect(content).not.toMatch(/grafana\.example|tracker\.example|cdn\.example/);
+    expect(content).toContain('<span class="image-missing">[error graph]</span>');
+    // The Markdown export keeps what was written: it is the author's text.
+    expect((await op(core, 'exportPostmortem', { incidentId: id, format: 'md' })).content).toContain('![error graph](https://grafana.example/render/d/1.png)');
+  });
 });
 
 describe('corrections and responders in the draft', () => {

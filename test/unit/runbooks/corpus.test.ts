@@ -107,6 +107,25 @@ describe.skipIf(!hasCorpus)('the prometheus-operator runbook corpus', () => {
     expect(await op(core, 'importRunbooks', { paths: [CORPUS_DIR] })).toMatchObject({ imported: 0, updated: 0, unchanged: 108, failed: [] });
   });
 
+  it('finds an exact alert name or title first, even when the alert name is only the file name', async () => {
+    const { core, list } = await importedCorpus();
+    const fileOf = (id: number | undefined) => list.items.find((item) => item.id === id)?.relativePath;
+    const first = async (query: string) => fileOf((await op(core, 'searchRunbooks', { query, limit: 20 }))[0]?.id);
+    // Spaced titles ("CPU Throttling High"): the alert name is only the file name.
+    expect(await first('CPUThrottlingHigh')).toBe('content/runbooks/kubernetes/CPUThrottlingHigh.md');
+    expect(await first('PrometheusRemoteWriteBehind')).toBe('content/runbooks/prometheus/PrometheusRemoteWriteBehind.md');
+    // Its siblings mention it more often than it mentions itself; the exact name still wins.
+    expect(await first('NodeFilesystemSpaceFillingUp')).toBe('content/runbooks/node/NodeFilesystemSpaceFillingUp.md');
+    expect(await first('node filesystem space filling up')).toBe('content/runbooks/node/NodeFilesystemSpaceFillingUp.md');
+    expect(await first('etcdNoLeader')).toBe('content/runbooks/etcd/etcdNoLeader.md');
+    // The name split into words is in the index, so part of it finds the runbook too.
+    expect(await first('cpu throttling')).toBe('content/runbooks/kubernetes/CPUThrottlingHigh.md');
+    expect(await first('throttling hig')).toBe('content/runbooks/kubernetes/CPUThrottlingHigh.md');
+
+    const cpu = await op(core, 'getRunbook', { id: list.items.find((item) => item.relativePath?.endsWith('/CPUThrottlingHigh.md'))?.id ?? 0 });
+    expect(cpu.alerts).toEqual(['CPUThrottlingHigh']);
+  });
+
   it('finds runbooks by words, alert names split into words, and misspellings', async () => {
     const { core } = await importedCorpus();
     const [leader] = await op(core, 'searchRunbooks', { query: 'etcd leader', limit: 5 });
@@ -120,6 +139,12 @@ describe.skipIf(!hasCorpus)('the prometheus-operator runbook corpus', () => {
     const [cert] = await op(core, 'searchRunbooks', { query: 'certficate expiraton' });
     expect(cert?.spelling).toBe('certificate expiration');
     expect(cert?.title).toMatch(/Certificate Expiration/);
+
+    // Two letters swapped is one slip, corrected to the word the library uses most ("down", not "don" from "don't").
+    const [swapped] = await op(core, 'searchRunbooks', { query: 'etcd fsnyc' });
+    expect(swapped).toMatchObject({ title: 'etcdHighFsyncDurations', spelling: 'etcd fsync' });
+    const [kubelet] = await op(core, 'searchRunbooks', { query: 'kubelet donw' });
+    expect(kubelet).toMatchObject({ title: 'Kubelet Down', spelling: 'kubelet down' });
 
     const [fsync] = await op(core, 'searchRunbooks', { query: 'fsync durations' });
     expect(fsync?.section).toEqual(expect.objectContaining({ id: expect.any(String) as string }));

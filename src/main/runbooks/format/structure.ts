@@ -128,7 +128,8 @@ function commandsIn(node: Nodes): string[] {
   const commands: string[] = [];
   const walk = (current: Nodes) => {
     if (current.type === 'code' || (current.type === 'inlineCode' && looksLikeCommand(current.value))) {
-      const value = current.value.trim();
+      // A block keeps the indentation of its first line (a YAML fragment's structure depends on it).
+      const value = current.type === 'code' ? current.value.replace(/^(?:[ \t]*\n)+/, '').trimEnd() : current.value.trim();
       if (value) commands.push(value);
     } else if ('children' in current) {
       for (const child of current.children) walk(child);

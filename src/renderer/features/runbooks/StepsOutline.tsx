@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { commandToCopy } from '../../../shared/command-copy';
 import type { RunbookStep } from '../../../shared/runbooks';
 import { blockCommands } from '../../../shared/step-text';
 import { withoutTimer } from '../../../shared/step-timer';
@@ -91,7 +92,7 @@ export function StepCommands({ step }: { step: Pick<RunbookStep, 'number' | 'com
           <pre className="step-command">
             <code>{command}</code>
           </pre>
-          <CopyButton text={command} label="Copy" what={`command ${firstLine(command)}`} inline />
+          <CopyButton text={commandToCopy(command)} label="Copy" what={`command ${firstLine(command)}`} inline />
         </li>
       ))}
     </ul>

@@ -67,6 +67,11 @@ describe('sections and steps', () => {
     expect(steps[3]?.sectionId).toBe('mitigation');
   });
 
+  it("keeps the indentation of a code block's first line in its command, so a YAML fragment keeps its structure", () => {
+    const body = '## Mitigation\n\n1. Add the toleration under the pod spec:\n\n   ```yaml\n\n     tolerations:\n       - key: node.kubernetes.io/not-ready\n         effect: NoExecute\n   ```\n';
+    expect(structure(body).steps[0]?.commands).toEqual(['  tolerations:\n    - key: node.kubernetes.io/not-ready\n      effect: NoExecute']);
+  });
+
   it('keeps a step’s id while its text is unchanged, whatever else is edited', () => {
     const before = structure(BODY).steps;
     const edited = BODY.replace('## Diagnosis', '## Diagnosis\n\n0. A new first step').replace('Read the logs', 'Read all the logs');
