@@ -144,7 +144,7 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   listDrillRuns: (input, core, session) => core.drills.runs(input.scenarioId).map((run) => runFor(session, run)),
   pauseDrill: (input, core) => core.drills.pause(input.id),
   resumeDrill: (input, core) => core.drills.resume(input.id),
-  stopDrill: (input, core) => core.drills.stop(input.id),
+  stopDrill: (input, core) => core.drills.stop(input.id, input.atSeconds),
   drillInject: (input, core) => core.drills.injectAction(input),
   drillObservation: (input, core) => core.drills.observe(input.id, input.text),
   drillScorecard: (input, core, session) => scorecardFor(session, core.drills.scorecard(input.id)),

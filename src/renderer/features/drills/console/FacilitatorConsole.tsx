@@ -5,10 +5,10 @@ import { KEYS, shortcutLabel } from '../../../app/keymap';
 import { routeHref } from '../../../app/route';
 import { useKeyShortcut } from '../../../app/shortcuts';
 import { ask } from '../../../components/confirm';
-import { useDrillSeconds } from '../clock';
+import { drillSecondsShown, useDrillSeconds } from '../clock';
 import { DrillTag } from '../DrillTag';
 import { clockText } from '../format';
-import type { LiveRun } from '../store';
+import { useDrills, type LiveRun } from '../store';
 import { act } from './actions';
 import { InjectQueue } from './InjectQueue';
 import { MasterClock } from './MasterClock';
@@ -42,16 +42,12 @@ export function FacilitatorConsole({ live }: { live: LiveRun }) {
   const stop = async () => {
     const yes = await ask({
       title: 'Stop the drill?',
-      body: (
-        <p>
-          The drill clock stops at {clockText(seconds)}, injects still waiting never fire, and the DRILL incident is closed. The scorecard
-          shows what the team reached by now.
-        </p>
-      ),
+      body: <StopQuestion runId={run.id} />,
       confirmLabel: 'Stop drill',
       danger: true,
     });
-    if (yes) report(act(api.stopDrill({ id: run.id })));
+    // The stop is recorded at the reading the dialog showed when Stop was pressed, so the scorecard says the same.
+    if (yes) report(act(api.stopDrill({ id: run.id, atSeconds: drillSecondsShown(useDrills.getState().runs[run.id]) })));
   };
 
   useSpaceBar(togglePause);
@@ -92,6 +88,20 @@ export function FacilitatorConsole({ live }: { live: LiveRun }) {
         </div>
       </div>
     </div>
+  );
+}
+
+/** The Stop dialog's words, with the drill clock still ticking in them: what it shows when Stop is pressed is what is recorded. */
+function StopQuestion({ runId }: { runId: number }) {
+  const seconds = useDrillSeconds(useDrills((state) => state.runs[runId]));
+  return (
+    <p>
+      The drill clock stops at the moment you press Stop drill: now{' '}
+      <strong className="stop-reading" role="timer" data-testid="stop-reading">
+        {clockText(seconds)}
+      </strong>
+      . Injects still waiting never fire, and the DRILL incident is closed. The scorecard shows what the team reached by then.
+    </p>
   );
 }
 
