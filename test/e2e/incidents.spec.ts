@@ -199,6 +199,57 @@ test('an incident from declaration to resolution: roles, runbook steps with a ti
   await screenshot(page, 'incidents-list');
 });
 
+test('a step timer stops when the incident is resolved: no "Timer due" on the responder’s screen nor on the wall display', async ({
+  context,
+  holdfast,
+  request,
+}) => {
+  await context.addInitScript(() => {
+    window.notificationsShown = [];
+    class RecordedNotification {
+      static permission = 'granted';
+      static requestPermission = () => Promise.resolve('granted');
+      constructor(title: string, options?: { body?: string }) {
+        window.notificationsShown?.push({ title, body: options?.body ?? '' });
+      }
+    }
+    Object.defineProperty(window, 'Notification', { value: RecordedNotification, configurable: true });
+  });
+  await context.clock.install();
+  type Incident = { id: number; runbooks: { runbookId: number; steps: { id: string; number: number; timerSeconds: number | null }[] }[] };
+  const declared = await callApi<Incident>(request, holdfast, 'declareIncident', { title: 'Checkout errors', severity: 'SEV2', services: ['checkout'] });
+  const runbooks = await callApi<{ items: { id: number; title: string }[] }>(request, holdfast, 'listRunbooks', {});
+  const checkout = runbooks.items.find((runbook) => runbook.title === 'Checkout error rate above 2%');
+  await callApi(request, holdfast, 'attachRunbook', { id: declared.id, runbookId: checkout?.id });
+  const incident = await callApi<Incident>(request, holdfast, 'getIncident', { id: declared.id });
+  const timed = incident.runbooks[0]?.steps.find((step) => step.timerSeconds !== null);
+  if (!timed) throw new Error('the checkout runbook has no timed step');
+  await callApi(request, holdfast, 'setStepState', { id: declared.id, runbookId: checkout?.id, stepId: timed.id, state: 'started' });
+
+  const responder = await context.newPage();
+  await openConsole(responder, holdfast.url, `#/incidents/${declared.id}`);
+  const wall = await context.newPage();
+  await openConsole(wall, holdfast.viewerUrl, `#/incidents/${declared.id}`);
+  for (const page of [responder, wall]) {
+    await page.locator('.step-pick', { hasText: 'roll it back now' }).click();
+    await expect(page.locator('.current-step .countdown')).toContainText('left');
+  }
+
+  // Resolved at once; ten minutes later on the browsers' clocks the five-minute timer has not gone off anywhere.
+  await callApi(request, holdfast, 'changeStatus', { id: declared.id, status: 'resolved', summary: 'Rolled back the deploy; the error rate is back to normal.' });
+  for (const page of [responder, wall]) {
+    await expect(page.locator('.incident-header').getByText('Resolved', { exact: true })).toBeVisible();
+  }
+  await context.clock.fastForward('10:00');
+  for (const page of [responder, wall]) {
+    await expect(page.locator('.current-step .countdown')).toContainText('Timer stopped at resolution');
+    await expect(page.locator('.current-step .countdown')).toContainText(/\d:\d\d left/);
+    await expect(page.locator('.banner-timer')).toHaveCount(0);
+    expect(await page.evaluate(() => window.notificationsShown?.map((shown) => shown.title))).toEqual([]);
+  }
+  await screenshot(responder, 'incident-resolved-timer-stopped');
+});
+
 test('several incidents at once, and a second console sees a new note appear without reloading', async ({ page, context, holdfast, request }) => {
   const first = await callApi<{ id: number }>(request, holdfast, 'declareIncident', { title: 'Search p99 above 2 s', severity: 'SEV3', services: ['search'] });
   await callApi(request, holdfast, 'declareIncident', { title: 'Payments provider timeouts', severity: 'SEV1', services: ['payments-api'] });

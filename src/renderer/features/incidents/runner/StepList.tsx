@@ -1,6 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { StepState } from '../../../../shared/incidents';
-import { firstLine } from '../timers';
+import { firstLine, type TimerStops } from '../timers';
 import { StepCountdown } from './StepCountdown';
 import { progress, type WalkStep } from './steps';
 
@@ -13,7 +13,7 @@ const STATE_MARKS: Record<StepState, { icon: string; label: string }> = {
 };
 
 /** Every step of every attached runbook; pick any one to walk it out of order. */
-export function StepList(props: { steps: WalkStep[]; selected: string | undefined; onSelect: (key: string) => void }) {
+export function StepList(props: { steps: WalkStep[]; selected: string | undefined; stops: TimerStops; onSelect: (key: string) => void }) {
   const listRef = useRef<HTMLDivElement>(null);
   const groups = groupByRunbook(props.steps);
 
@@ -74,7 +74,7 @@ export function StepList(props: { steps: WalkStep[]; selected: string | undefine
                       <span className="visually-hidden">{mark.label}: </span>
                       <span className="step-pick-number">{item.step.number}</span>
                       <span className="step-pick-text">{firstLine(item.step.text)}</span>
-                      <StepCountdown step={item.step} />
+                      <StepCountdown step={item.step} stops={props.stops} />
                     </button>
                   </li>
                 );

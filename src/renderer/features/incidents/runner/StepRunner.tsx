@@ -9,9 +9,9 @@ import { withoutTimer } from '../../../../shared/step-timer';
 import { StepCommands } from '../../runbooks/StepsOutline';
 import { useDraft } from '../drafts';
 import { perform } from '../store';
-import { askToNotify } from '../timers';
+import { askToNotify, type TimerStops } from '../timers';
 import { selectStep, useRunnerSelection } from './selection';
-import { StepCountdown } from './StepCountdown';
+import { StepCountdown, useTimerStops } from './StepCountdown';
 import { StepList } from './StepList';
 import { defaultStep, nextToWalk, progress, walk, type WalkStep } from './steps';
 
@@ -37,6 +37,7 @@ export function StepRunner({ incident, onError }: { incident: Incident; onError:
   const counts = progress(steps);
   const empty = incident.runbooks.filter((runbook) => runbook.steps.length === 0);
   const resolved = incident.status === 'resolved';
+  const stops = useTimerStops(incident);
 
   const move = (delta: number) => {
     if (!current) return;
@@ -78,8 +79,8 @@ export function StepRunner({ incident, onError }: { incident: Incident; onError:
       ) : (
         current && (
           <div className="runner-body">
-            <CurrentStep key={current.key} incident={incident} item={current} steps={steps} disabled={resolved} onError={onError} />
-            <StepList steps={steps} selected={current.key} onSelect={(key) => selectStep(incident.id, key)} />
+            <CurrentStep key={current.key} incident={incident} item={current} steps={steps} stops={stops} disabled={resolved} onError={onError} />
+            <StepList steps={steps} selected={current.key} stops={stops} onSelect={(key) => selectStep(incident.id, key)} />
           </div>
         )
       )}
@@ -88,7 +89,14 @@ export function StepRunner({ incident, onError }: { incident: Incident; onError:
   );
 }
 
-function CurrentStep(props: { incident: Incident; item: WalkStep; steps: WalkStep[]; disabled: boolean; onError: (message: string) => void }) {
+function CurrentStep(props: {
+  incident: Incident;
+  item: WalkStep;
+  steps: WalkStep[];
+  stops: TimerStops;
+  disabled: boolean;
+  onError: (message: string) => void;
+}) {
   const { incident, item } = props;
   const { step, runbook } = item;
   const noteId = useId();
@@ -155,7 +163,7 @@ function CurrentStep(props: { incident: Incident; item: WalkStep; steps: WalkSte
       </p>
       <div className="current-state">
         <StepStateLine item={item} />
-        <StepCountdown step={step} large />
+        <StepCountdown step={step} stops={props.stops} large />
       </div>
       <div className="current-text">
         <Markdown source={withoutTimer(step.text)} variant="step" />
