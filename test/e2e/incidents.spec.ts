@@ -250,6 +250,49 @@ test('a step timer stops when the incident is resolved: no "Timer due" on the re
   await screenshot(responder, 'incident-resolved-timer-stopped');
 });
 
+test('the incident screen fits the window: each column scrolls on its own, and a wheel over the header scrolls nothing', async ({ page, holdfast, request }) => {
+  const incident = await callApi<{ id: number }>(request, holdfast, 'declareIncident', { title: 'Checkout errors', severity: 'SEV2', services: ['checkout'] });
+  const runbooks = await callApi<{ items: { id: number }[] }>(request, holdfast, 'listRunbooks', {});
+  for (const runbook of runbooks.items.slice(0, 3)) await callApi(request, holdfast, 'attachRunbook', { id: incident.id, runbookId: runbook.id });
+  for (let n = 1; n <= 80; n += 1) {
+    await callApi(request, holdfast, 'logNote', { id: incident.id, text: `Reading ${n}: ${'error rate still above the threshold; '.repeat(n % 4)}` });
+  }
+  const documentScroll = () => page.evaluate(() => ({ height: document.scrollingElement?.scrollHeight, window: window.innerHeight, y: window.scrollY }));
+
+  for (const viewport of [{ width: 1360, height: 860 }, { width: 1100, height: 720 }, { width: 700, height: 800 }]) {
+    await page.setViewportSize(viewport);
+    await openConsole(page, holdfast.url, `#/incidents/${incident.id}`);
+    await expect(page.locator('.timeline-scroll')).toContainText('Reading 80');
+    await expect.poll(documentScroll).toEqual({ height: viewport.height, window: viewport.height, y: 0 });
+
+    // A wheel over the header moves nothing: the page has nowhere to go.
+    const header = page.locator('.incident-header');
+    const box = await header.boundingBox();
+    await page.mouse.move((box?.x ?? 0) + 300, (box?.y ?? 0) + 20);
+    await page.mouse.wheel(0, 900);
+    await page.waitForTimeout(300);
+    expect((await documentScroll()).y).toBe(0);
+    await expect(page.locator('.top-bar')).toBeInViewport();
+  }
+
+  // Wide: the timeline scrolls inside its own column and the steps inside theirs; the page never moves.
+  await page.setViewportSize({ width: 1360, height: 860 });
+  await openConsole(page, holdfast.url, `#/incidents/${incident.id}`);
+  const timeline = page.locator('.timeline-scroll');
+  await expect(timeline).toContainText('Reading 80');
+  const scrolled = (locator: typeof timeline) => locator.evaluate((element) => element.scrollTop);
+  const before = await scrolled(timeline);
+  await timeline.hover();
+  await page.mouse.wheel(0, -600);
+  await expect.poll(() => scrolled(timeline)).toBeLessThan(before);
+  const main = page.locator('.incident-column-main');
+  await main.hover();
+  await page.mouse.wheel(0, 600);
+  await expect.poll(() => scrolled(main)).toBeGreaterThan(0);
+  expect((await documentScroll()).y).toBe(0);
+  await screenshot(page, 'incident-screen-long-timeline');
+});
+
 test('several incidents at once, and a second console sees a new note appear without reloading', async ({ page, context, holdfast, request }) => {
   const first = await callApi<{ id: number }>(request, holdfast, 'declareIncident', { title: 'Search p99 above 2 s', severity: 'SEV3', services: ['search'] });
   await callApi(request, holdfast, 'declareIncident', { title: 'Payments provider timeouts', severity: 'SEV1', services: ['payments-api'] });
