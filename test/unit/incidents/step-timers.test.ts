@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDue, NO_STOPS, readStepTimer, stepTimers, timerRunMs, timerStops } from '../../../src/renderer/features/incidents/timers';
+import { isDue, NO_STOPS, readStepTimer, stepTimers, timerRunMs, timerStops } from '../../../src/renderer/features/incidents/step-timers';
 import type { DrillRun } from '../../../src/shared/drills';
 import type { Incident } from '../../../src/shared/incidents';
 

@@ -5,7 +5,8 @@ import { useNow } from './clock';
 import { formatClock } from './format';
 import { selectStep, stepKey } from './runner/selection';
 import { useIncidents } from './store';
-import { acknowledgeTimer, isDue, notifyDue, readStepTimer, stepTimers, useTimerAcks, type StepTimer } from './timers';
+import { isDue, readStepTimer, stepTimers, type StepTimer } from './step-timers';
+import { acknowledgeTimer, notifyDue, useTimerAcks } from './timers';
 
 /**
  * Step timers that are due, on every screen: an alert banner that stays until

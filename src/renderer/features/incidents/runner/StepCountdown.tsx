@@ -4,7 +4,7 @@ import { useDrills } from '../../drills/store';
 import { TimerBadge } from '../../runbooks/StepsOutline';
 import { useNow } from '../clock';
 import { formatClock } from '../format';
-import { isTimed, readStepTimer, timerStops, type TimerStops } from '../timers';
+import { isTimed, readStepTimer, timerStops, type TimerStops } from '../step-timers';
 
 /**
  * A step's timer. Before the step starts it shows the duration; once started it

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { StepState } from '../../../../shared/incidents';
-import { firstLine, type TimerStops } from '../timers';
+import { firstLine, type TimerStops } from '../step-timers';
 import { StepCountdown } from './StepCountdown';
 import { progress, type WalkStep } from './steps';
 
