@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Incident } from '../../../../shared/incidents';
 import { api } from '../../../api/client';
 import { Dialog } from '../../../components/Dialog';
+import { useFormErrors } from '../../../components/form-errors';
 import { useDraft } from '../drafts';
 import { perform } from '../store';
 
@@ -10,23 +11,24 @@ export function ResolveDialog({ incident, onClose }: { incident: Incident; onClo
   const id = useId();
   const [summary, setSummary] = useDraft(`resolve.${incident.id}`);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors({ summary });
+  const error = errors.errorFor('summary') ?? errors.form;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
     if (summary.trim().length < 20) {
-      setError('Write one paragraph: what happened, what fixed it, and whether customers are still affected.');
+      errors.report({ fields: { summary: 'Write one paragraph: what happened, what fixed it, and whether customers are still affected.' } });
       return;
     }
     setBusy(true);
-    setError(null);
+    errors.clear();
     const outcome = await perform(incident.id, api.changeStatus({ id: incident.id, status: 'resolved', summary: summary.trim() }));
     setBusy(false);
     if (outcome.ok) {
       setSummary('');
       onClose();
     } else {
-      setError(outcome.message);
+      errors.report({ form: outcome.message });
     }
   };
   return (

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { TimelineEvent } from '../../../../shared/incidents';
 import { api } from '../../../api/client';
 import { Dialog } from '../../../components/Dialog';
+import { useFormErrors } from '../../../components/form-errors';
 import { LocalTime } from '../../runbooks/LocalTime';
 import { perform } from '../store';
 
@@ -10,19 +11,20 @@ export function CorrectDialog({ event, onClose }: { event: TimelineEvent; onClos
   const id = useId();
   const [text, setText] = useState(event.text);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors({ text });
+  const error = errors.errorFor('text') ?? errors.form;
   const submit = async (submitted: FormEvent) => {
     submitted.preventDefault();
     if (busy) return;
     if (text.trim() === '' || text.trim() === event.text.trim()) {
-      setError('Write what the event should say instead.');
+      errors.report({ fields: { text: 'Write what the event should say instead.' } });
       return;
     }
     setBusy(true);
     const outcome = await perform(event.incidentId, api.correctEvent({ id: event.incidentId, eventId: event.id, text: text.trim() }), { refetchTimeline: true });
     setBusy(false);
     if (outcome.ok) onClose();
-    else setError(outcome.message);
+    else errors.report({ form: outcome.message });
   };
   return (
     <Dialog

@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'rea
 import { api } from '../../../api/client';
 import { KEYS } from '../../../app/keymap';
 import { useKeyShortcut } from '../../../app/shortcuts';
+import { useFormErrors } from '../../../components/form-errors';
 import { useDraft } from '../drafts';
 import { perform } from '../store';
 
@@ -12,7 +13,8 @@ export function NoteInput({ incidentId }: { incidentId: number }) {
   const id = useId();
   const [text, setText] = useDraft(`note.${incidentId}`);
   const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors({ text });
+  const error = errors.form;
   const ref = useRef<HTMLTextAreaElement>(null);
   useKeyShortcut(KEYS.note, () => ref.current?.focus());
 
@@ -21,11 +23,11 @@ export function NoteInput({ incidentId }: { incidentId: number }) {
     const note = text.trim();
     if (sending || note === '') return;
     setSending(true);
-    setError(null);
+    errors.clear();
     const outcome = await perform(incidentId, api.logNote({ id: incidentId, text: note }));
     setSending(false);
     if (outcome.ok) setText('');
-    else setError(outcome.message);
+    else errors.report({ form: outcome.message });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
