@@ -161,7 +161,7 @@ test('a drill from a scenario written in the app: timed injects on the test cloc
   await expect(injectRow(2)).toContainText('in 02:00');
   await screenshot(facilitator, 'drill-console-paused');
   await facilitator.keyboard.press(' ');
-  await expect(facilitator.locator('.clock-state')).toHaveText('● Running');
+  await expect(facilitator.locator('.clock-state')).toHaveText('Running');
   await expect(banner).toContainText('Drill running');
 
   // An observation, by keyboard: n, type, Enter.

@@ -35,6 +35,7 @@ import { navigate, useRoute, type Route } from './route';
 import { useGlobalShortcuts, useKeyShortcut } from './shortcuts';
 import { KEYS } from './keymap';
 import { THEME_LABELS, useTheme } from './theme';
+import { ThemeIcon } from '../components/icons';
 
 export function App() {
   const route = useRoute();
@@ -194,7 +195,7 @@ function TopBar({ route }: { route: Route }) {
         aria-label={`Theme: ${THEME_LABELS[theme.choice]}`}
         title={`Theme: ${THEME_LABELS[theme.choice]} (click for the next one)`}
       >
-        <span aria-hidden="true">◐</span>
+        <ThemeIcon />
       </button>
       <button type="button" className="ghost" onClick={openHelp} aria-keyshortcuts="?" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
         ?

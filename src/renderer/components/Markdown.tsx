@@ -8,6 +8,8 @@ import remarkGfm from 'remark-gfm';
 import { CopyButton } from './CopyButton';
 import { isExternalUrl, openExternal } from './external';
 import { rehypeHeadingIds } from './heading-ids';
+import { TimerIcon } from './icons';
+import { rehypeTimerMarks, TIMER_MARK } from './timer-marks';
 
 /** Loads an image stored with the runbook (a relative path) as a data: URL; null when there is none. */
 export type ImageLoader = (path: string) => Promise<string | null>;
@@ -37,7 +39,7 @@ export function Markdown(props: {
         <ReactMarkdown
           remarkPlugins={[remarkGfm]}
           rehypePlugins={
-            step ? [rehypeRaw, rehypeSanitize] : [rehypeRaw, rehypeSanitize, [rehypeHeadingIds, { dropTitle: props.title }]]
+            step ? [rehypeRaw, rehypeSanitize, rehypeTimerMarks] : [rehypeRaw, rehypeSanitize, [rehypeHeadingIds, { dropTitle: props.title }], rehypeTimerMarks]
           }
           components={step ? stepComponents : documentComponents}
         >
@@ -147,5 +149,11 @@ function TaskBox({ node, ...props }: WithNode<'input'>) {
   return props.type === 'checkbox' ? <input {...props} aria-label="Task" /> : <input {...props} />;
 }
 
-const documentComponents: Components = { pre: CodeBlock, a: Link, img: Image, input: TaskBox };
-const stepComponents: Components = { pre: () => null, a: Link, img: Image, input: TaskBox };
+/** A step's timer mark (⏱), drawn: the character is missing from many fonts. */
+function Span({ node: _node, className, ...props }: WithNode<'span'>) {
+  if (className === TIMER_MARK) return <TimerIcon label="timer" className="timer-icon" />;
+  return <span className={className} {...props} />;
+}
+
+const documentComponents: Components = { pre: CodeBlock, a: Link, img: Image, input: TaskBox, span: Span };
+const stepComponents: Components = { pre: () => null, a: Link, img: Image, input: TaskBox, span: Span };

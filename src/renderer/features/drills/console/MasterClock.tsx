@@ -1,5 +1,6 @@
 import type { DrillRun } from '../../../../shared/drills';
 import { clockText } from '../format';
+import { DotIcon } from '../../../components/icons';
 
 /** The drill clock, big enough to read across the room; PAUSED while paused (paused time is never counted). */
 export function MasterClock(props: { run: DrillRun; seconds: number; onToggle: () => void; onStop: () => void }) {
@@ -11,7 +12,13 @@ export function MasterClock(props: { run: DrillRun; seconds: number; onToggle: (
         {clockText(props.seconds)}
       </p>
       <p className="clock-state" aria-live="polite">
-        {paused ? 'PAUSED' : '● Running'}
+        {paused ? (
+          'PAUSED'
+        ) : (
+          <>
+            <DotIcon /> Running
+          </>
+        )}
       </p>
       <div className="clock-actions">
         <button type="button" className="primary clock-toggle" onClick={props.onToggle} aria-keyshortcuts="Space">

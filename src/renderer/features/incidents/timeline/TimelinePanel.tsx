@@ -8,6 +8,7 @@ import { CorrectDialog } from './CorrectDialog';
 import { FILTER_LABELS, FILTERS, matches, type TimelineFilter } from './events';
 import { NoteInput } from './NoteInput';
 import { TimelineRow } from './TimelineRow';
+import { StarIcon } from '../../../components/icons';
 
 const NO_EVENTS: TimelineEvent[] = [];
 
@@ -85,7 +86,15 @@ export function TimelinePanel({ incident, onError }: { incident: Incident; onErr
         {loaded === null ? (
           <p className="muted timeline-empty">Loading the timeline…</p>
         ) : shown.length === 0 ? (
-          <p className="muted timeline-empty">{filter === 'key' ? 'No key events yet. Mark one with ☆.' : 'Nothing here yet.'}</p>
+          <p className="muted timeline-empty">
+            {filter === 'key' ? (
+              <>
+                No key events yet. Mark one with its star <StarIcon filled={false} />.
+              </>
+            ) : (
+              'Nothing here yet.'
+            )}
+          </p>
         ) : (
           <ol className="timeline-list" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {

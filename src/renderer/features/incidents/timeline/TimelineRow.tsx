@@ -3,6 +3,7 @@ import { LocalTime } from '../../runbooks/LocalTime';
 import { EVENT_LABELS } from '../format';
 import { isMark, supersedes } from './events';
 import { TimerText } from './TimerText';
+import { StarIcon } from '../../../components/icons';
 
 /** One event: when (local, UTC on hover), who, what; its star and its correction. */
 export function TimelineRow(props: {
@@ -40,7 +41,7 @@ export function TimelineRow(props: {
               title={event.key ? 'Key event (leads the post-mortem timeline); click to unmark' : 'Mark as key'}
               onClick={() => props.onToggleKey(event)}
             >
-              {event.key ? '★' : '☆'}
+              <StarIcon filled={event.key} />
             </button>
             {!superseded && (
               <button type="button" className="tl-correct" onClick={() => props.onCorrect(event)} aria-label={`Correct event ${event.id}`}>

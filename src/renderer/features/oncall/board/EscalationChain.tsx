@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { EscalationStep, Roster, TeamBoard } from '../../../../shared/rosters';
 import { ContactList } from '../ContactList';
+import { WarningIcon } from '../../../components/icons';
 
 type Escalation = NonNullable<TeamBoard['escalation']>;
 
@@ -57,7 +58,7 @@ function LevelPeople({ step, unresolved }: { step: EscalationStep; unresolved: s
       ))}
       {unresolved.map((schedule) => (
         <li key={schedule} className="oc-level-nobody">
-          <span aria-hidden="true">⚠ </span>Nobody: {schedule} has a gap then.
+          <WarningIcon /> Nobody: {schedule} has a gap then.
         </li>
       ))}
       {step.people.length === 0 && unresolved.length === 0 && <li className="oc-level-nobody">Nobody to page at this level.</li>}
