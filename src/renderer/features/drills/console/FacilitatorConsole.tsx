@@ -15,6 +15,7 @@ import { MasterClock } from './MasterClock';
 import { ObservationLog } from './ObservationLog';
 import { ProgressPanel } from './ProgressPanel';
 import { useSpaceBar } from './useSpaceBar';
+import { useCanWrite } from '../../session/store';
 
 /** The next inject to fire: the earliest timed one still waiting, else the first manual one. */
 export function nextInject(injects: InjectStatus[]): InjectStatus | undefined {
@@ -31,6 +32,7 @@ export function nextInject(injects: InjectStatus[]): InjectStatus | undefined {
 export function FacilitatorConsole({ live }: { live: LiveRun }) {
   const { run } = live;
   const seconds = useDrillSeconds(live);
+  const canWrite = useCanWrite();
   const [error, setError] = useState<string | null>(null);
   const observationRef = useRef<HTMLTextAreaElement>(null);
   const report = (outcome: Promise<string | null>) => void outcome.then((message) => setError(message));
@@ -60,7 +62,7 @@ export function FacilitatorConsole({ live }: { live: LiveRun }) {
       <header className="drills-header console-header">
         <DrillTag />
         <div>
-          <p className="console-kicker">Facilitator console</p>
+          <p className="console-kicker">{canWrite ? 'Facilitator console' : 'Drill (read-only)'}</p>
           <h1>{run.scenarioTitle}</h1>
         </div>
         <span className="spacer" />
@@ -80,7 +82,7 @@ export function FacilitatorConsole({ live }: { live: LiveRun }) {
         <div className="console-side">
           <MasterClock run={run} seconds={seconds} onToggle={togglePause} onStop={() => void stop()} />
           <ProgressPanel runId={run.id} seconds={seconds} />
-          <KeyLegend />
+          {canWrite && <KeyLegend />}
         </div>
         <div className="console-main">
           <InjectQueue run={run} seconds={seconds} liveFrom={run.elapsedSeconds} next={next?.injectId} onAction={inject} />

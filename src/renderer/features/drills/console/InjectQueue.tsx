@@ -1,6 +1,7 @@
 import type { DrillRun, InjectStatus } from '../../../../shared/drills';
 import { clockText, offsetText } from '../format';
 import { CheckIcon, PauseIcon } from '../../../components/icons';
+import { ForResponders } from '../../session/ForResponders';
 
 /**
  * Every inject of the script in order, with when it fires (a countdown that
@@ -46,23 +47,25 @@ export function InjectQueue(props: {
                   </p>
                 )}
               </div>
-              <div className="inject-actions">
-                {inject.status !== 'fired' && (
-                  <button type="button" className="primary" onClick={() => props.onAction(inject.injectId, 'fire')} aria-label={`Fire now: ${inject.title}`}>
-                    Fire now
-                  </button>
-                )}
-                {inject.status === 'pending' && inject.offsetSeconds !== null && (
-                  <button type="button" onClick={() => props.onAction(inject.injectId, 'hold')} aria-label={`Hold: ${inject.title}`}>
-                    Hold
-                  </button>
-                )}
-                {inject.status === 'held' && (
-                  <button type="button" onClick={() => props.onAction(inject.injectId, 'release')} aria-label={`Release: ${inject.title}`}>
-                    Release
-                  </button>
-                )}
-              </div>
+              <ForResponders>
+                <div className="inject-actions">
+                  {inject.status !== 'fired' && (
+                    <button type="button" className="primary" onClick={() => props.onAction(inject.injectId, 'fire')} aria-label={`Fire now: ${inject.title}`}>
+                      Fire now
+                    </button>
+                  )}
+                  {inject.status === 'pending' && inject.offsetSeconds !== null && (
+                    <button type="button" onClick={() => props.onAction(inject.injectId, 'hold')} aria-label={`Hold: ${inject.title}`}>
+                      Hold
+                    </button>
+                  )}
+                  {inject.status === 'held' && (
+                    <button type="button" onClick={() => props.onAction(inject.injectId, 'release')} aria-label={`Release: ${inject.title}`}>
+                      Release
+                    </button>
+                  )}
+                </div>
+              </ForResponders>
             </li>
           ))}
         </ol>

@@ -5,6 +5,7 @@ import { KEYS } from '../../../app/keymap';
 import { useKeyShortcut } from '../../../app/shortcuts';
 import { Markdown } from '../../../components/Markdown';
 import { LocalTime } from '../../runbooks/LocalTime';
+import { useCanWrite } from '../../session/store';
 import { withoutTimer } from '../../../../shared/step-timer';
 import { StepCommands } from '../../runbooks/StepsOutline';
 import { useDraft } from '../drafts';
@@ -39,6 +40,7 @@ export function StepRunner({ incident, onError }: { incident: Incident; onError:
   const empty = incident.runbooks.filter((runbook) => runbook.steps.length === 0);
   const resolved = incident.status === 'resolved';
   const stops = useTimerStops(incident);
+  const canWrite = useCanWrite();
 
   const move = (delta: number) => {
     if (!current) return;
@@ -73,14 +75,25 @@ export function StepRunner({ incident, onError }: { incident: Incident; onError:
       </header>
       {steps.length === 0 ? (
         <p className="panel-hint">
-          {incident.runbooks.length === 0
-            ? 'No runbook attached yet. Attach one below: its steps become this incident’s checklist.'
-            : 'The attached runbooks have no steps.'}
+          {incident.runbooks.length > 0
+            ? 'The attached runbooks have no steps.'
+            : canWrite
+              ? 'No runbook attached yet. Attach one below: its steps become this incident’s checklist.'
+              : 'No runbook attached yet.'}
         </p>
       ) : (
         current && (
           <div className="runner-body">
-            <CurrentStep key={current.key} incident={incident} item={current} steps={steps} stops={stops} disabled={resolved} onError={onError} />
+            <CurrentStep
+              key={current.key}
+              incident={incident}
+              item={current}
+              steps={steps}
+              stops={stops}
+              canWrite={canWrite}
+              disabled={resolved || !canWrite}
+              onError={onError}
+            />
             <StepList steps={steps} selected={current.key} stops={stops} onSelect={(key) => selectStep(incident.id, key)} />
           </div>
         )
@@ -95,6 +108,8 @@ function CurrentStep(props: {
   item: WalkStep;
   steps: WalkStep[];
   stops: TimerStops;
+  /** False on a viewer's console: the step is shown, not worked. */
+  canWrite: boolean;
   disabled: boolean;
   onError: (message: string) => void;
 }) {
@@ -170,43 +185,51 @@ function CurrentStep(props: {
         <Markdown source={withoutTimer(step.text)} variant="step" />
       </div>
       <StepCommands step={step} />
-      <div className="current-controls">
-        <div className="field step-note">
-          <label htmlFor={noteId} className="field-label">
-            Note <span className="muted">(optional, logged with the step)</span>
-          </label>
-          <input
-            id={noteId}
-            className="text-input"
-            value={note}
-            maxLength={2000}
-            onChange={(event) => setNote(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape') event.currentTarget.blur();
-            }}
-            disabled={props.disabled}
-          />
-        </div>
-        <div className="step-actions" role="group" aria-label="Mark this step">
-          {ACTIONS.map((action) => (
-            <button
-              key={action.state}
-              type="button"
-              className={`step-action step-action-${action.state}`}
-              disabled={busy || props.disabled || (action.state === 'started' && step.state === 'started')}
-              aria-pressed={step.state === action.state}
-              aria-keyshortcuts={action.key}
-              onClick={() => void act(action.state)}
-            >
-              {action.label} <kbd aria-hidden="true">{action.key}</kbd>
-            </button>
-          ))}
-        </div>
-      </div>
-      <p className="keys-hint">
-        <kbd>j</kbd>/<kbd>↓</kbd> next step · <kbd>k</kbd>/<kbd>↑</kbd> previous · <kbd>Enter</kbd>/<kbd>s</kbd> start · <kbd>d</kbd> done ·{' '}
-        <kbd>x</kbd> skip · <kbd>f</kbd> failed · <kbd>Esc</kbd> leaves the note field · click any step to walk it out of order
-      </p>
+      {props.canWrite ? (
+        <>
+          <div className="current-controls">
+            <div className="field step-note">
+              <label htmlFor={noteId} className="field-label">
+                Note <span className="muted">(optional, logged with the step)</span>
+              </label>
+              <input
+                id={noteId}
+                className="text-input"
+                value={note}
+                maxLength={2000}
+                onChange={(event) => setNote(event.target.value)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Escape') event.currentTarget.blur();
+                }}
+                disabled={props.disabled}
+              />
+            </div>
+            <div className="step-actions" role="group" aria-label="Mark this step">
+              {ACTIONS.map((action) => (
+                <button
+                  key={action.state}
+                  type="button"
+                  className={`step-action step-action-${action.state}`}
+                  disabled={busy || props.disabled || (action.state === 'started' && step.state === 'started')}
+                  aria-pressed={step.state === action.state}
+                  aria-keyshortcuts={action.key}
+                  onClick={() => void act(action.state)}
+                >
+                  {action.label} <kbd aria-hidden="true">{action.key}</kbd>
+                </button>
+              ))}
+            </div>
+          </div>
+          <p className="keys-hint">
+            <kbd>j</kbd>/<kbd>↓</kbd> next step · <kbd>k</kbd>/<kbd>↑</kbd> previous · <kbd>Enter</kbd>/<kbd>s</kbd> start · <kbd>d</kbd> done ·{' '}
+            <kbd>x</kbd> skip · <kbd>f</kbd> failed · <kbd>Esc</kbd> leaves the note field · click any step to walk it out of order
+          </p>
+        </>
+      ) : (
+        <p className="keys-hint">
+          <kbd>j</kbd>/<kbd>↓</kbd> next step · <kbd>k</kbd>/<kbd>↑</kbd> previous · click any step to read it
+        </p>
+      )}
     </article>
   );
 }

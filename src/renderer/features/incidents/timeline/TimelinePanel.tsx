@@ -9,6 +9,7 @@ import { FILTER_LABELS, FILTERS, matches, type TimelineFilter } from './events';
 import { NoteInput } from './NoteInput';
 import { TimelineRow } from './TimelineRow';
 import { StarIcon } from '../../../components/icons';
+import { useCanWrite } from '../../session/store';
 
 const NO_EVENTS: TimelineEvent[] = [];
 
@@ -23,6 +24,7 @@ export function TimelinePanel({ incident, onError }: { incident: Incident; onErr
   const events = loaded ?? NO_EVENTS;
   const [filter, setFilter] = useState<TimelineFilter>('all');
   const [correcting, setCorrecting] = useState<TimelineEvent | null>(null);
+  const canWrite = useCanWrite();
   const shown = useMemo(() => (filter === 'all' ? events : events.filter((event) => matches(event, filter))), [events, filter]);
   const byId = useMemo(() => new Map(events.map((event) => [event.id, event])), [events]);
   const counts = useMemo(() => Object.fromEntries(FILTERS.map((f) => [f, f === 'all' ? events.length : events.filter((e) => matches(e, f)).length])), [events]);
@@ -89,7 +91,7 @@ export function TimelinePanel({ incident, onError }: { incident: Incident; onErr
           <p className="muted timeline-empty">
             {filter === 'key' ? (
               <>
-                No key events yet. Mark one with its star <StarIcon filled={false} />.
+                No key events yet.{canWrite && <> Mark one with its star <StarIcon filled={false} />.</>}
               </>
             ) : (
               'Nothing here yet.'
@@ -122,7 +124,7 @@ export function TimelinePanel({ incident, onError }: { incident: Incident; onErr
           </ol>
         )}
       </div>
-      <NoteInput incidentId={incident.id} />
+      {canWrite && <NoteInput incidentId={incident.id} />}
       {correcting && <CorrectDialog event={correcting} onClose={() => setCorrecting(null)} />}
     </section>
   );

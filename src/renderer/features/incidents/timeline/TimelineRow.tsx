@@ -4,6 +4,7 @@ import { EVENT_LABELS } from '../format';
 import { isMark, supersedes } from './events';
 import { TimerText } from './TimerText';
 import { StarIcon } from '../../../components/icons';
+import { useCanWrite } from '../../session/store';
 
 /** One event: when (local, UTC on hover), who, what; its star and its correction. */
 export function TimelineRow(props: {
@@ -17,6 +18,7 @@ export function TimelineRow(props: {
   const superseded = event.supersededBy !== null;
   const corrects = supersedes(event);
   const mark = isMark(event);
+  const canWrite = useCanWrite();
   return (
     <article
       className="tl-event"
@@ -31,7 +33,12 @@ export function TimelineRow(props: {
         <span className="tl-type">{EVENT_LABELS[event.type]}</span>
         <span className="tl-actor">{event.actor}</span>
         <span className="tl-id">#{event.id}</span>
-        {!mark && (
+        {!mark && !canWrite && event.key && (
+          <span className="tl-key-mark" title="Key event (leads the post-mortem timeline)">
+            <StarIcon filled label="Key event" />
+          </span>
+        )}
+        {!mark && canWrite && (
           <span className="tl-actions">
             <button
               type="button"
