@@ -10,6 +10,21 @@ declare global {
   }
 }
 
+/** Records system notifications instead of showing them (permission already granted), in `window.notificationsShown`. */
+async function recordNotifications(target: Pick<Page, 'addInitScript'>): Promise<void> {
+  await target.addInitScript(() => {
+    window.notificationsShown = [];
+    class RecordedNotification {
+      static permission = 'granted';
+      static requestPermission = () => Promise.resolve('granted');
+      constructor(title: string, options?: { body?: string }) {
+        window.notificationsShown?.push({ title, body: options?.body ?? '' });
+      }
+    }
+    Object.defineProperty(window, 'Notification', { value: RecordedNotification, configurable: true });
+  });
+}
+
 /** Opens the console with its token, then goes to a route inside it (the token stays in the tab). */
 async function openConsole(page: Page, url: string, hash = '#/incidents'): Promise<void> {
   await page.goto(url);
@@ -24,18 +39,7 @@ test('an incident from declaration to resolution: roles, runbook steps with a ti
 }) => {
   test.setTimeout(60_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: holdfast.origin });
-  // Record system notifications instead of showing them; permission is already granted.
-  await page.addInitScript(() => {
-    window.notificationsShown = [];
-    class RecordedNotification {
-      static permission = 'granted';
-      static requestPermission = () => Promise.resolve('granted');
-      constructor(title: string, options?: { body?: string }) {
-        window.notificationsShown?.push({ title, body: options?.body ?? '' });
-      }
-    }
-    Object.defineProperty(window, 'Notification', { value: RecordedNotification, configurable: true });
-  });
+  await recordNotifications(page);
   // The browser's clock is Playwright's: the step timer is fast-forwarded, never slept through.
   await page.clock.install();
   await openConsole(page, holdfast.url, '#/runbooks');
@@ -204,17 +208,7 @@ test('a step timer stops when the incident is resolved: no "Timer due" on the re
   holdfast,
   request,
 }) => {
-  await context.addInitScript(() => {
-    window.notificationsShown = [];
-    class RecordedNotification {
-      static permission = 'granted';
-      static requestPermission = () => Promise.resolve('granted');
-      constructor(title: string, options?: { body?: string }) {
-        window.notificationsShown?.push({ title, body: options?.body ?? '' });
-      }
-    }
-    Object.defineProperty(window, 'Notification', { value: RecordedNotification, configurable: true });
-  });
+  await recordNotifications(context);
   await context.clock.install();
   type Incident = { id: number; runbooks: { runbookId: number; steps: { id: string; number: number; timerSeconds: number | null }[] }[] };
   const declared = await callApi<Incident>(request, holdfast, 'declareIncident', { title: 'Checkout errors', severity: 'SEV2', services: ['checkout'] });
