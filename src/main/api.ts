@@ -29,7 +29,7 @@ import { schemaVersion } from './store/migrate';
 import { incidentSettings, updateIncidentSettings } from './incidents/settings';
 import { incidentMetrics } from './postmortems/metrics';
 import { exportScorecard } from './drills/scorecard-export';
-import { withoutScript } from './drills/viewer';
+import { runFor, scorecardFor } from './drills/viewer';
 import { exportRunbooks } from './runbooks/export';
 import { importRunbooks } from './runbooks/import';
 import { clearDemo, DEMO_ROSTER, hasDemo, loadDemo } from './workspace/demo';
@@ -149,17 +149,21 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   exportDrillScenario: (input, core) => ({ markdown: core.drills.exportScenario(input.id) }),
   pickDrillScenario: (_input, core) => core.drills.pickScenario(),
   startDrill: (input, core) => core.drills.start(input.scenarioId, input.actor),
-  getDrill: (input, core, session) => (session.role === 'viewer' ? withoutScript(core.drills.tick(input.id)) : core.drills.tick(input.id)),
-  listDrillRuns: (input, core) => core.drills.runs(input.scenarioId),
+  getDrill: (input, core, session) => runFor(session, core.drills.tick(input.id)),
+  listDrillRuns: (input, core, session) => core.drills.runs(input.scenarioId).map((run) => runFor(session, run)),
   pauseDrill: (input, core) => core.drills.pause(input.id),
   resumeDrill: (input, core) => core.drills.resume(input.id),
-  stopDrill: (input, core) => core.drills.stop(input.id),
+  stopDrill: (input, core) => core.drills.stop(input.id, input.atSeconds),
   drillInject: (input, core) => core.drills.injectAction(input),
   drillObservation: (input, core) => core.drills.observe(input.id, input.text),
-  drillScorecard: (input, core) => core.drills.scorecard(input.id),
-  drillTrends: (input, core) => core.drills.runs(input.id).filter((run) => run.state === 'stopped').map((run) => core.drills.scorecard(run.id)),
+  drillScorecard: (input, core, session) => scorecardFor(session, core.drills.scorecard(input.id)),
+  drillTrends: (input, core, session) =>
+    core.drills
+      .runs(input.id)
+      .filter((run) => run.state === 'stopped')
+      .map((run) => scorecardFor(session, core.drills.scorecard(run.id))),
   importDrillScenarioText: (input, core) => importScenario(core, input.markdown, input.fileName),
-  exportDrillScorecard: (input, core) => exportScorecard(core.drills.scorecard(input.id), input.format),
+  exportDrillScorecard: (input, core, session) => exportScorecard(scorecardFor(session, core.drills.scorecard(input.id)), input.format),
   createBackup: (input, core) => createBackup(core.store, core.options.dataDir, core.clock.now(), input.file),
   listBackups: (_input, core) => listBackups(core.options.dataDir),
   exportBreakGlass: (input, core) => writeBreakGlass(core, input.dir),

@@ -145,10 +145,13 @@ export const isWriteOperation = (name: OperationName): boolean => operationAcces
 /** Whether a session may call an operation. */
 export const mayCall = (session: Session, name: OperationName): boolean => session.role === 'responder' || operationAccess[name] === 'read';
 
-/** Why a session may not call an operation (for FORBIDDEN), or null if it may. */
+/**
+ * Why a session may not call an operation (for FORBIDDEN), or null if it may. In
+ * words a person reads on a screen: never the operation's internal name.
+ */
 export function refusal(session: Session, name: OperationName): string | null {
   if (mayCall(session, name)) return null;
   return operationAccess[name] === 'script'
-    ? `This console is read-only (viewer link): ${name} would show the drill's script, which is for the facilitator. Use the responder link.`
-    : `This console is read-only (viewer link): ${name} would change data. Use the responder link to make changes.`;
+    ? "This console is read-only (viewer link), and a drill's script (its scenarios, the injects before they fire, the facilitator's notes) is for the facilitator. Open the responder link to see it."
+    : 'This console is read-only (viewer link): it cannot change anything. Open the responder link to make changes.';
 }

@@ -46,6 +46,11 @@ export type ScenarioImport = DrillScenario & {
 
 export type DrillState = 'running' | 'paused' | 'stopped';
 
+export interface PausedSpan {
+  from: string;
+  to: string | null;
+}
+
 export interface InjectStatus {
   injectId: string;
   title: string;
@@ -55,7 +60,7 @@ export interface InjectStatus {
   facilitatorNotes: string;
   offsetSeconds: number | null;
   status: 'pending' | 'fired' | 'held';
-  /** Drill-clock seconds when it fired. */
+  /** Drill-clock seconds when it fired, in whole seconds as the master clock shows them (rounded down). */
   firedAtSeconds: number | null;
   /** Seconds until it fires (drill clock), for pending timed injects. */
   dueInSeconds: number | null;
@@ -63,6 +68,7 @@ export interface InjectStatus {
 
 export interface DrillObservation {
   at: string;
+  /** Drill-clock seconds, rounded down as the master clock shows them. */
   elapsedSeconds: number;
   text: string;
 }
@@ -75,8 +81,12 @@ export interface DrillRun {
   state: DrillState;
   startedAt: string;
   stoppedAt: string | null;
-  /** The master clock: seconds since the start, paused time not counted. */
+  /** The master clock: seconds since the start, paused time not counted (whole seconds, rounded down). */
   elapsedSeconds: number;
+  /** The same to the millisecond, so a console ticking it on shows the seconds turn when the core's do. */
+  elapsedMs: number;
+  /** When the facilitator paused it (`to` null while it is still paused): step timers of the drill stand still then too. */
+  pauses: PausedSpan[];
   injects: InjectStatus[];
   observations: DrillObservation[];
 }
@@ -123,6 +133,17 @@ export interface ScorecardFile {
   content: string;
 }
 export const RunIdInput = z.object({ id: runId }).strict();
+export const StopDrillInput = z
+  .object({
+    id: runId,
+    /**
+     * The drill clock the facilitator saw when they confirmed (whole seconds): the stop is recorded at that
+     * reading, so the scorecard says what the Stop dialog said. Without it, or when it is not a reading of
+     * the last few seconds, the drill stops now.
+     */
+    atSeconds: z.number().int().min(0).max(366 * 86_400).optional(),
+  })
+  .strict();
 export const StartDrillInput = z.object({ scenarioId, actor: z.string().trim().min(1).max(100).optional() }).strict();
 export const InjectActionInput = z
   .object({ id: runId, injectId: z.string().min(1).max(200), action: z.enum(['fire', 'hold', 'release']) })

@@ -9,7 +9,7 @@ import { checkIsText, checkTextLimit, readLimitedText } from '../files/read-limi
 import type { IncidentService } from '../incidents/service';
 import type { RunbookLibrary } from '../runbooks/library';
 import type { Store } from '../store/open';
-import { drillElapsedMs } from './clock';
+import { drillElapsedMs, pausedSpans } from './clock';
 import { composeScenario, injectIds, parseScenario, type ScenarioDocument } from './format';
 import { writeTransaction } from '../store/transaction';
 
@@ -222,16 +222,16 @@ export class DrillService {
    * incidents. What the team had reached by the stop is kept with the stop:
    * resolving stamps acknowledged and mitigated times that the scorecard must not count.
    */
-  stop(id: number): DrillRun {
+  stop(id: number, atSeconds?: number): DrillRun {
     const run = this.runRow(id);
     if (run.state === 'stopped') throw new HoldfastError('VALIDATION', 'This drill has already stopped.', 'id');
-    const now = this.now();
     writeTransaction(this.db, () => {
-      this.fireDue(run);
+      const stoppedAt = this.stopInstant(run, atSeconds);
+      this.fireDue(run, stoppedAt);
       const incident = this.context.incidents.get(run.incident_id);
       const reached: ReachedByStop = { acknowledgedAt: incident.acknowledgedAt, mitigatedAt: incident.mitigatedAt };
-      this.statements.addEvent.run(id, now, 'stopped', '', JSON.stringify({ reached }));
-      this.statements.setState.run('stopped', now, id);
+      this.statements.addEvent.run(id, stoppedAt, 'stopped', '', JSON.stringify({ reached }));
+      this.statements.setState.run('stopped', stoppedAt, id);
       if (incident.status !== 'resolved') {
         this.context.incidents.changeStatus({ id: run.incident_id, status: 'resolved', summary: 'The drill was stopped by the facilitator.', actor: 'drill facilitator' });
       }
@@ -278,14 +278,15 @@ export class DrillService {
     return rows.map((row) => this.get(row.id));
   }
 
-  get(id: number): DrillRun {
+  /** A run as it stands at an instant (now unless told). */
+  get(id: number, at: string = this.now()): DrillRun {
     const run = this.runRow(id);
     const events = this.statements.events.all(id);
     const scenario = JSON.parse(run.scenario) as DrillScenario;
-    const elapsedMs = drillElapsedMs(run.started_at, events, this.now(), run.stopped_at);
+    const elapsedMs = drillElapsedMs(run.started_at, events, at, run.stopped_at);
     const observations: DrillObservation[] = events
       .filter((event) => event.kind === 'observation')
-      .map((event) => ({ at: event.at, elapsedSeconds: Math.round(drillElapsedMs(run.started_at, events, event.at, null) / 1000), text: event.text }));
+      .map((event) => ({ at: event.at, elapsedSeconds: clockSeconds(drillElapsedMs(run.started_at, events, event.at, null)), text: event.text }));
     return {
       id: run.id,
       scenarioId: run.scenario_id,
@@ -294,7 +295,9 @@ export class DrillService {
       state: run.state,
       startedAt: run.started_at,
       stoppedAt: run.stopped_at,
-      elapsedSeconds: Math.floor(elapsedMs / 1000),
+      elapsedSeconds: clockSeconds(elapsedMs),
+      elapsedMs,
+      pauses: pausedSpans(events, run.stopped_at),
       injects: scenario.injects.map((inject) => injectStatus(inject, events, run, elapsedMs)),
       observations,
     };
@@ -352,20 +355,36 @@ export class DrillService {
     };
   }
 
-  private fireDue(run: RunRow): number {
+  /** Fires the timed injects the drill clock has made due by an instant (now unless told). */
+  private fireDue(run: RunRow, at: string = this.now()): number {
     if (run.state !== 'running') return 0;
-    const current = this.get(run.id);
+    const current = this.get(run.id, at);
     const due = current.injects.filter((inject) => inject.status === 'pending' && inject.offsetSeconds !== null && inject.offsetSeconds <= current.elapsedSeconds);
-    for (const inject of due) this.fire(run, inject.injectId);
+    for (const inject of due) this.fire(run, inject.injectId, at);
     return due.length;
   }
 
+  /**
+   * When a stop takes effect: at the drill-clock reading the facilitator confirmed, if it is a reading of
+   * the last few seconds (a console's clock and its request trail the core's by a moment), else now. Never
+   * before the drill's last recorded event.
+   */
+  private stopInstant(run: RunRow, atSeconds: number | undefined): string {
+    const now = this.now();
+    if (atSeconds === undefined || run.state !== 'running') return now;
+    const events = this.statements.events.all(run.id);
+    const behindMs = drillElapsedMs(run.started_at, events, now, null) - atSeconds * 1000;
+    if (behindMs <= 0 || behindMs > STOP_READING_WINDOW_MS) return now;
+    const latest = Math.max(Date.parse(now) - behindMs, Date.parse(events.at(-1)?.at ?? run.started_at));
+    return new Date(latest).toISOString();
+  }
+
   /** An inject goes on the drill incident's timeline, where responders see it, and on the facilitator's log. */
-  private fire(run: RunRow, injectId: string): void {
+  private fire(run: RunRow, injectId: string, at: string = this.now()): void {
     const scenario = JSON.parse(run.scenario) as DrillScenario;
     const inject = scenario.injects.find((candidate) => candidate.id === injectId);
     if (!inject) return;
-    this.statements.addEvent.run(run.id, this.now(), 'inject_fired', inject.title, JSON.stringify({ injectId }));
+    this.statements.addEvent.run(run.id, at, 'inject_fired', inject.title, JSON.stringify({ injectId }));
     this.context.incidents.logInject(run.incident_id, `${inject.title}: ${inject.text}`, { injectId });
   }
 
@@ -397,7 +416,7 @@ function injectStatus(inject: DrillInject, events: EventRow[], run: RunRow, elap
   const mine = events.filter((event) => event.kind.startsWith('inject_') && (JSON.parse(event.data) as { injectId?: string }).injectId === inject.id);
   const fired = mine.find((event) => event.kind === 'inject_fired');
   const held = mine.at(-1)?.kind === 'inject_held';
-  const firedAtSeconds = fired ? Math.round(drillElapsedMs(run.started_at, events, fired.at, null) / 1000) : null;
+  const firedAtSeconds = fired ? clockSeconds(drillElapsedMs(run.started_at, events, fired.at, null)) : null;
   return {
     injectId: inject.id,
     title: inject.title,
@@ -406,7 +425,7 @@ function injectStatus(inject: DrillInject, events: EventRow[], run: RunRow, elap
     offsetSeconds: inject.offsetSeconds,
     status: fired ? 'fired' : held ? 'held' : 'pending',
     firedAtSeconds,
-    dueInSeconds: !fired && !held && inject.offsetSeconds !== null ? Math.max(0, inject.offsetSeconds - Math.floor(elapsedMs / 1000)) : null,
+    dueInSeconds: !fired && !held && inject.offsetSeconds !== null ? Math.max(0, inject.offsetSeconds - clockSeconds(elapsedMs)) : null,
   };
 }
 
@@ -426,3 +445,9 @@ function toScenario(row: ScenarioRow): DrillScenario {
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
+
+/** Drill-clock milliseconds as the master clock shows them: whole seconds, rounded down, for every time on the drill clock. */
+const clockSeconds = (ms: number): number => Math.floor(ms / 1000);
+
+/** How far back a confirmed Stop may reach: a console's clock ticks once a second, and its request takes a moment. */
+const STOP_READING_WINDOW_MS = 5000;

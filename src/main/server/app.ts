@@ -43,7 +43,7 @@ export interface TestClock {
   advance(ms: number): void;
 }
 
-const AdvanceClockInput = z.object({ seconds: z.number().int().min(0).max(7 * 86_400) }).strict();
+const AdvanceClockInput = z.object({ seconds: z.number().min(0).max(7 * 86_400) }).strict();
 
 type Env = { Variables: { role: Role } };
 
@@ -96,7 +96,7 @@ export function createWebApp({ keeper, tokens, served, rendererDir, testClock }:
       if (c.get('role') !== 'responder') return c.json(failure('FORBIDDEN', 'Only the responder link moves the test clock.'), 403);
       const parsed = AdvanceClockInput.safeParse(await c.req.json().catch(() => null));
       if (!parsed.success) return c.json(failure('VALIDATION', 'Send {"seconds": n} to move the test clock.'), 400);
-      testClock.advance(parsed.data.seconds * 1000);
+      testClock.advance(Math.round(parsed.data.seconds * 1000));
       // Fire what has come due now rather than at the scheduler's next tick.
       keeper.core?.drills.tickAll();
       return c.json({ ok: true, value: { now: testClock.now().toISOString() } });

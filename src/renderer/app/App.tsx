@@ -28,13 +28,17 @@ import { HistoryScreen } from '../features/runbooks/history/HistoryScreen';
 import { useHistory } from '../features/runbooks/history/store';
 import { LibraryScreen } from '../features/runbooks/LibraryScreen';
 import { useRunbooks } from '../features/runbooks/store';
+import { ForResponders } from '../features/session/ForResponders';
 import { ReadOnlyBadge } from '../features/session/ReadOnlyBadge';
+import { closedToViewers, ReadOnlyScreen } from '../features/session/ReadOnlyScreen';
+import { useCanWrite, useSession } from '../features/session/store';
 import { DemoBanner } from '../features/workspace/DemoBanner';
 import { useWorkspace } from '../features/workspace/store';
 import { navigate, useRoute, type Route } from './route';
 import { useGlobalShortcuts, useKeyShortcut } from './shortcuts';
 import { KEYS } from './keymap';
 import { THEME_LABELS, useTheme } from './theme';
+import { ThemeIcon } from '../components/icons';
 
 export function App() {
   const route = useRoute();
@@ -43,6 +47,7 @@ export function App() {
   const workspaceError = useWorkspace((state) => state.error);
   const error = runbooksError ?? workspaceError;
   const recovery = useRecovery((state) => state.state);
+  const role = useSession((state) => state.role);
   useGlobalShortcuts();
   useKeyShortcut(KEYS.goOnCall, () => navigate({ screen: 'oncall' }));
 
@@ -52,6 +57,7 @@ export function App() {
       void useRunbooks.getState().loadList();
     };
     refresh();
+    void useSession.getState().load();
     void useRecovery.getState().load();
     return onChange((event) => {
       // A backup was restored (here or in another console): everything held here is stale.
@@ -69,9 +75,9 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    // The signal end-to-end tests wait for: the first data has arrived and painted.
-    if (listLoaded) document.documentElement.dataset.ready = 'true';
-  }, [listLoaded]);
+    // The signal end-to-end tests wait for: the first data has arrived and painted, for a console that knows its role.
+    if (listLoaded && role !== null) document.documentElement.dataset.ready = 'true';
+  }, [listLoaded, role]);
 
   if (!connection.hasToken) return <MissingToken />;
   if (recovery?.damaged) return <RecoveryScreen state={recovery} />;
@@ -93,6 +99,9 @@ export function App() {
 }
 
 function Screen({ route }: { route: Route }) {
+  const canWrite = useCanWrite();
+  const closed = canWrite ? null : closedToViewers(route);
+  if (closed) return <ReadOnlyScreen closed={closed} />;
   switch (route.screen) {
     case 'library':
       return <LibraryScreen selectedId={null} />;
@@ -177,7 +186,9 @@ function TopBar({ route }: { route: Route }) {
         </a>
       </nav>
       <span className="spacer" />
-      <DeclareButton />
+      <ForResponders>
+        <DeclareButton />
+      </ForResponders>
       <button
         type="button"
         className="ghost top-bar-compact"
@@ -195,7 +206,7 @@ function TopBar({ route }: { route: Route }) {
         aria-label={`Theme: ${THEME_LABELS[theme.choice]}`}
         title={`Theme: ${THEME_LABELS[theme.choice]} (click for the next one)`}
       >
-        <span aria-hidden="true">◐</span>
+        <ThemeIcon />
       </button>
       <button type="button" className="ghost" onClick={openHelp} aria-keyshortcuts="?" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
         ?

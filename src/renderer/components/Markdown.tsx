@@ -10,6 +10,8 @@ import { commandToCopy } from '../../shared/command-copy';
 import { CopyButton } from './CopyButton';
 import { isExternalUrl, openExternal } from './external';
 import { rehypeHeadingIds } from './heading-ids';
+import { TimerIcon } from './icons';
+import { rehypeTimerMarks, TIMER_MARK } from './timer-marks';
 
 /** Loads an image stored with the runbook (a relative path) as a data: URL; null when there is none. */
 export type ImageLoader = (path: string) => Promise<string | null>;
@@ -55,7 +57,7 @@ export function Markdown(props: {
         <ReactMarkdown
           remarkPlugins={[remarkGfm]}
           rehypePlugins={
-            step ? [rehypeRaw, rehypeSanitize] : [rehypeRaw, rehypeSanitize, [rehypeHeadingIds, { dropTitle: props.title }]]
+            step ? [rehypeRaw, rehypeSanitize, rehypeTimerMarks] : [rehypeRaw, rehypeSanitize, [rehypeHeadingIds, { dropTitle: props.title }], rehypeTimerMarks]
           }
           components={step ? stepComponents : documentComponents}
         >
@@ -184,7 +186,13 @@ const Words = ({ children }: { children?: ReactNode }) => <>{children}</>;
 /** A link read as words, where a link cannot be (inside a button). */
 const LinkWords = ({ children }: { children?: ReactNode }) => <span className="link-words">{children}</span>;
 
-const documentComponents: Components = { pre: CodeBlock, a: Link, img: Image, input: TaskBox };
-const stepComponents: Components = { pre: () => null, code: StepCode, a: Link, img: Image, input: TaskBox };
-const inlineComponents: Components = { p: Words, a: Link, img: Image, input: TaskBox };
-const plainInlineComponents: Components = { p: Words, a: LinkWords, img: Image, input: TaskBox };
+/** A step's timer mark (⏱), drawn: the character is missing from many fonts. */
+function Span({ node: _node, className, ...props }: WithNode<'span'>) {
+  if (className === TIMER_MARK) return <TimerIcon label="timer" className="timer-icon" />;
+  return <span className={className} {...props} />;
+}
+
+const documentComponents: Components = { pre: CodeBlock, a: Link, img: Image, input: TaskBox, span: Span };
+const stepComponents: Components = { pre: () => null, code: StepCode, a: Link, img: Image, input: TaskBox, span: Span };
+const inlineComponents: Components = { p: Words, a: Link, img: Image, input: TaskBox, span: Span };
+const plainInlineComponents: Components = { p: Words, a: LinkWords, img: Image, input: TaskBox, span: Span };

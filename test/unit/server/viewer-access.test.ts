@@ -68,6 +68,8 @@ describe('a viewer session', () => {
 
     const direct = await dispatch(seeded.core, name, input, VIEWER);
     expect(direct).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('read-only') as string } });
+    // Said in words: a person reads it on a screen, so never the operation's internal name.
+    expect(direct.ok ? '' : direct.error.message).not.toContain(name);
 
     const response = await post(name, input, server.viewerToken);
     expect(response.status).toBe(403);

@@ -6,6 +6,7 @@ import { useWorkspace } from '../workspace/store';
 import { BackupTable, fileName } from './BackupTable';
 import { useBackups } from './store';
 import './backups.css';
+import { useCanWrite } from '../session/store';
 
 /** `#/backups`: where the data lives, its backups (made now or daily), putting one back, and the break-glass file. */
 export function BackupsScreen() {
@@ -15,6 +16,7 @@ export function BackupsScreen() {
   const message = useBackups((state) => state.message);
   const busy = useBackups((state) => state.busy);
   const titleId = useId();
+  const canWrite = useCanWrite();
 
   useEffect(() => {
     void useBackups.getState().load();
@@ -49,9 +51,11 @@ export function BackupsScreen() {
       <section aria-labelledby={`${titleId}-backups`}>
         <div className="backups-head">
           <h2 id={`${titleId}-backups`}>Backups</h2>
-          <button type="button" className="primary" aria-disabled={busy} onClick={() => void useBackups.getState().create()}>
-            Back up now
-          </button>
+          {canWrite && (
+            <button type="button" className="primary" aria-disabled={busy} onClick={() => void useBackups.getState().create()}>
+              Back up now
+            </button>
+          )}
         </div>
         <p className="muted">
           Holdfast backs up once a day while it runs, keeping the newest seven, and before every upgrade of its data. Backups are
@@ -70,11 +74,13 @@ export function BackupsScreen() {
           <BackupTable
             backups={backups}
             caption="Backups, newest first"
-            action={(backup) => (
-              <button type="button" aria-disabled={busy} onClick={() => void restore(backup.file, backup.createdAt)}>
-                Restore…
-              </button>
-            )}
+            action={(backup) =>
+              canWrite && (
+                <button type="button" aria-disabled={busy} onClick={() => void restore(backup.file, backup.createdAt)}>
+                  Restore…
+                </button>
+              )
+            }
           />
         )}
       </section>

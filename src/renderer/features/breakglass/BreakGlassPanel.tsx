@@ -3,6 +3,7 @@ import { Field } from '../runbooks/editor/Field';
 import { LocalTime } from '../runbooks/LocalTime';
 import { useWorkspace } from '../workspace/store';
 import { useBreakGlass } from './store';
+import { ForResponders } from '../session/ForResponders';
 
 /**
  * Where the break-glass file is kept: one HTML page with every runbook, the
@@ -49,7 +50,9 @@ export function BreakGlassPanel() {
         <p className="muted">Not kept anywhere yet.</p>
       )}
       {/* A new chosen folder starts the field afresh from it. */}
-      <FolderForm key={status?.folder ?? ''} saved={status?.folder ?? null} />
+      <ForResponders>
+        <FolderForm key={status?.folder ?? ''} saved={status?.folder ?? null} />
+      </ForResponders>
       <p className="muted" role="status">
         {message}
       </p>

@@ -4,6 +4,7 @@ import type { DrillRun, DrillScenario, Scorecard } from '../../../shared/drills'
 import type { ChangeEvent } from '../../../shared/events';
 import { api, onChange } from '../../api/client';
 import { coalesce } from '../../api/coalesce';
+import { canWrite } from '../session/store';
 
 /** A run as the core last sent it, and when it arrived: the master clock ticks on from there. */
 export interface LiveRun {
@@ -38,7 +39,9 @@ function settle(key: string, message: string | null): void {
   useDrills.setState({ problems: message === null ? rest : { ...rest, [key]: message } });
 }
 
+/** The scenarios (a drill's script): a viewer's console (the read-only link) never asks for them. */
 export function loadScenarios(): Promise<void> {
+  if (!canWrite()) return Promise.resolve();
   return coalesce('drills:scenarios', async () => {
     const result = await api.listDrillScenarios({});
     if (result.ok) useDrills.setState({ scenarios: result.value });

@@ -4,6 +4,7 @@ import type { RecoveryState } from '../../../shared/recovery';
 import { CopyButton } from '../../components/CopyButton';
 import { BackupTable } from '../backups/BackupTable';
 import { LocalTime } from '../runbooks/LocalTime';
+import { useCanWrite } from '../session/store';
 import { useRecovery } from './store';
 import '../backups/backups.css';
 import './recovery.css';
@@ -20,6 +21,7 @@ export function RecoveryScreen({ state }: { state: Damaged }) {
   const error = useRecovery((store) => store.error);
   const restore = useRecovery((store) => store.restore);
   const titleId = useId();
+  const canWrite = useCanWrite();
   const latest = state.backups.find((backup) => backup.sound);
   const fileName = state.databaseFile.split(/[\\/]/).pop() ?? 'holdfast.db';
 
@@ -47,9 +49,13 @@ export function RecoveryScreen({ state }: { state: Damaged }) {
               The latest good backup was made <LocalTime iso={latest.createdAt} /> ({formatBytes(latest.bytes)}). Anything changed
               after it is not in it.
             </p>
-            <button type="button" className="primary" aria-disabled={restoring !== null} onClick={() => void restore(latest.file)}>
-              {restoring === latest.file ? 'Restoring…' : 'Restore latest good backup'}
-            </button>
+            {canWrite ? (
+              <button type="button" className="primary" aria-disabled={restoring !== null} onClick={() => void restore(latest.file)}>
+                {restoring === latest.file ? 'Restoring…' : 'Restore latest good backup'}
+              </button>
+            ) : (
+              <p>This console is read-only (viewer link): restore it from the responder link.</p>
+            )}
           </div>
         ) : (
           <p className="recovery-none">
@@ -75,7 +81,7 @@ export function RecoveryScreen({ state }: { state: Damaged }) {
               caption="Backups in the data folder, newest first"
               status={(backup) => (backup.sound ? 'Good' : <span className="field-error">Damaged: {backup.problem}</span>)}
               action={(backup) =>
-                backup.sound ? (
+                backup.sound && canWrite ? (
                   <button type="button" aria-disabled={restoring !== null} onClick={() => void restore(backup.file)}>
                     {restoring === backup.file ? 'Restoring…' : 'Restore this one'}
                   </button>

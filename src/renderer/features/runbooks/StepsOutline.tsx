@@ -6,6 +6,7 @@ import { withoutTimer } from '../../../shared/step-timer';
 import { CopyButton } from '../../components/CopyButton';
 import { Markdown } from '../../components/Markdown';
 import { formatDuration, spokenDuration } from '../../../shared/durations';
+import { TimerIcon } from '../../components/icons';
 
 interface Group {
   section: string | null;
@@ -99,14 +100,11 @@ export function StepCommands({ step }: { step: Pick<RunbookStep, 'number' | 'com
   );
 }
 
-/** A stopwatch drawn, not typed: the ⏱ character is missing from many fonts. */
+/** A step's timer, its stopwatch drawn (the ⏱ character is missing from many fonts). */
 export function TimerBadge({ seconds }: { seconds: number }) {
   return (
     <span className="timer-badge" title={`Timer: ${spokenDuration(seconds)}`}>
-      <svg className="timer-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-        <circle cx="8" cy="9" r="5.75" fill="none" stroke="currentColor" strokeWidth="1.5" />
-        <path d="M6 1.5h4M8 1.5v1.75M8 9V5.75M12.2 4.3l1.1-1.1" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-      </svg>
+      <TimerIcon className="timer-icon" />
       <span className="visually-hidden">Timer </span>
       {formatDuration(seconds)}
     </span>

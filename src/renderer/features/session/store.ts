@@ -17,5 +17,13 @@ export const useSession = create<SessionState>()((set) => ({
   },
 }));
 
-/** False on a viewer's console: it may look at everything and change nothing. */
-export const useCanWrite = (): boolean => useSession((state) => state.role !== 'viewer');
+/**
+ * Whether this console may change data: only once the core has said it is a
+ * responder's. A viewer's console (a wall display) offers no control that changes
+ * anything, not even for a moment while it loads; the core refuses those
+ * operations for a viewer whatever the page shows.
+ */
+export const useCanWrite = (): boolean => useSession((state) => state.role === 'responder');
+
+/** The same, read outside React (a key pressed, a command run from the palette). */
+export const canWrite = (): boolean => useSession.getState().role === 'responder';

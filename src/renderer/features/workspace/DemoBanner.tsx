@@ -1,3 +1,4 @@
+import { ForResponders } from '../session/ForResponders';
 import { useWorkspace } from './store';
 
 /** Says plainly when the library holds sample data, and lets the user drop it (or bring it back). */
@@ -12,9 +13,11 @@ export function DemoBanner() {
         <span>
           <strong>Demo workspace.</strong> These sample runbooks were written for Holdfast to show how it works.
         </span>
-        <button type="button" onClick={() => void clearDemo()}>
-          Remove sample data and start empty
-        </button>
+        <ForResponders>
+          <button type="button" onClick={() => void clearDemo()}>
+            Remove sample data and start empty
+          </button>
+        </ForResponders>
       </div>
     );
   }
@@ -22,9 +25,11 @@ export function DemoBanner() {
     return (
       <div className="banner" role="status">
         <span>The library is empty.</span>
-        <button type="button" onClick={() => void loadDemo()}>
-          Load the demo workspace
-        </button>
+        <ForResponders>
+          <button type="button" onClick={() => void loadDemo()}>
+            Load the demo workspace
+          </button>
+        </ForResponders>
       </div>
     );
   }

@@ -4,6 +4,7 @@ import { LocalTime } from '../../runbooks/LocalTime';
 import { useIncidents } from '../../incidents/store';
 import '../drills.css';
 import { useDrills } from '../store';
+import { DotIcon, PauseIcon } from '../../../components/icons';
 
 /**
  * Across the top of a DRILL incident's screen: that it is an exercise, whether
@@ -58,4 +59,18 @@ export function DrillBanner({ incident }: { incident: Incident }) {
   );
 }
 
-const STATE_LABELS = { running: '● Drill running', paused: '⏸ Paused by the facilitator', stopped: 'Drill over', over: 'Drill over', unknown: '' };
+const STATE_LABELS = {
+  running: (
+    <>
+      <DotIcon /> Drill running
+    </>
+  ),
+  paused: (
+    <>
+      <PauseIcon /> Paused by the facilitator
+    </>
+  ),
+  stopped: 'Drill over',
+  over: 'Drill over',
+  unknown: '',
+};

@@ -3,6 +3,7 @@ import type { Severity } from '../../../../shared/incidents';
 import { api } from '../../../api/client';
 import { navigate } from '../../../app/route';
 import { Dialog } from '../../../components/Dialog';
+import { useFormErrors } from '../../../components/form-errors';
 import { loadIncident, loadList, useIncidents } from '../store';
 import { ServicesInput } from './ServicesInput';
 import { SeverityPicker } from './SeverityPicker';
@@ -22,7 +23,7 @@ export function DeclareDialog({ onClose }: { onClose: () => void }) {
   const [detectedAt, setDetectedAt] = useState('');
   const [known, setKnown] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ field: string | undefined; message: string } | null>(null);
+  const errors = useFormErrors({ title, severity, services, pendingService, startedAt, detectedAt });
 
   useEffect(() => {
     let current = true;
@@ -42,18 +43,18 @@ export function DeclareDialog({ onClose }: { onClose: () => void }) {
     event.preventDefault();
     if (busy) return;
     if (title.trim() === '') {
-      setError({ field: 'title', message: 'Give the incident a title: what is broken, in a few words.' });
+      errors.report({ fields: { title: 'Give the incident a title: what is broken, in a few words.' } });
       return;
     }
     const allServices = [...services, ...pendingService.split(',').map((s) => s.trim()).filter((s) => s && !services.includes(s))];
     const started = toInstant(startedAt);
     const detected = toInstant(detectedAt);
     if (started === null || detected === null) {
-      setError({ field: started === null ? 'startedAt' : 'detectedAt', message: 'That is not a date and time.' });
+      errors.report({ fields: { [started === null ? 'startedAt' : 'detectedAt']: 'That is not a date and time.' } });
       return;
     }
     setBusy(true);
-    setError(null);
+    errors.clear();
     const result = await api.declareIncident({
       title: title.trim(),
       severity,
@@ -63,7 +64,8 @@ export function DeclareDialog({ onClose }: { onClose: () => void }) {
     });
     setBusy(false);
     if (!result.ok) {
-      setError({ field: result.error.field, message: result.error.message });
+      const { field, message } = result.error;
+      errors.report(field && FIELDS.includes(field) ? { fields: { [field]: message } } : { form: message });
       return;
     }
     useIncidents.setState((state) => ({ details: { ...state.details, [result.value.id]: result.value } }));
@@ -73,8 +75,8 @@ export function DeclareDialog({ onClose }: { onClose: () => void }) {
     navigate({ screen: 'incident', id: result.value.id });
   };
 
-  const errorFor = (field: string) => (error && error.field === field ? error.message : undefined);
-  const generalError = error && !['title', 'startedAt', 'detectedAt'].includes(error.field ?? '') ? error.message : undefined;
+  const { errorFor } = errors;
+  const generalError = errors.form ?? undefined;
 
   return (
     <Dialog
@@ -159,6 +161,9 @@ function TimeField(props: { id: string; label: string; value: string; onChange: 
     </div>
   );
 }
+
+/** The fields that show their own message; any other refusal is shown for the whole form. */
+const FIELDS = ['title', 'startedAt', 'detectedAt'];
 
 /** A datetime-local value (the reader's wall clock) as a UTC instant; '' when empty, null when unreadable. */
 function toInstant(local: string): string | null {

@@ -8,6 +8,7 @@ import { formatSpan, since, STATUS_LABELS } from '../format';
 import { openDeclare, useIncidents } from '../store';
 import { UpdateTimer } from '../UpdateTimer';
 import { IncidentCells } from './IncidentCells';
+import { useCanWrite } from '../../session/store';
 
 /** Every incident: the open ones first (several can run at once), the resolved ones below. */
 export function IncidentsScreen() {
@@ -15,6 +16,7 @@ export function IncidentsScreen() {
   const severities = useIncidents((state) => state.settings?.severities);
   const now = useNow();
   useKeyShortcut(KEYS.newIncident, openDeclare);
+  const canWrite = useCanWrite();
   const open = list?.filter((incident) => incident.status !== 'resolved') ?? [];
   const resolved = list?.filter((incident) => incident.status === 'resolved') ?? [];
   const cadence = (incident: IncidentSummary) => severities?.find((level) => level.severity === incident.severity)?.updateEveryMinutes;
@@ -23,9 +25,11 @@ export function IncidentsScreen() {
     <div className="incidents-screen">
       <header className="incidents-header">
         <h1>Incidents</h1>
-        <button type="button" className="primary" onClick={openDeclare}>
-          Declare incident
-        </button>
+        {canWrite && (
+          <button type="button" className="primary" onClick={openDeclare}>
+            Declare incident
+          </button>
+        )}
       </header>
       {list === null ? (
         <p className="muted">Loading incidents…</p>
@@ -37,7 +41,7 @@ export function IncidentsScreen() {
             </h2>
             {open.length === 0 ? (
               <p className="incidents-empty">
-                No open incidents. Declare one with <kbd>Ctrl</kbd>+<kbd>I</kbd> from any screen.
+                No open incidents.{canWrite && <> Declare one with <kbd>Ctrl</kbd>+<kbd>I</kbd> from any screen.</>}
               </p>
             ) : (
               <table className="incident-table" aria-label="Open incidents">

@@ -3,6 +3,7 @@ import type { Incident } from '../../../../shared/incidents';
 import type { Person } from '../../../../shared/rosters';
 import { api } from '../../../api/client';
 import { Dialog } from '../../../components/Dialog';
+import { useFormErrors } from '../../../components/form-errors';
 import { perform } from '../store';
 import { roleLabel } from './roles';
 
@@ -14,7 +15,8 @@ export function AssignRoleDialog({ incident, role, onClose }: { incident: Incide
   const [name, setName] = useState('');
   const [people, setPeople] = useState<Person[]>([]);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors({ roleName, name });
+  const error = Object.values(errors.fields)[0] ?? errors.form;
 
   useEffect(() => {
     let live = true;
@@ -31,23 +33,23 @@ export function AssignRoleDialog({ incident, role, onClose }: { incident: Incide
     if (busy) return;
     const chosenRole = roleName.trim().toLowerCase();
     if (!chosenRole) {
-      setError('Name the role.');
+      errors.report({ fields: { roleName: 'Name the role.' } });
       return;
     }
     if (!name.trim()) {
-      setError('Who takes the role? Type a name.');
+      errors.report({ fields: { name: 'Who takes the role? Type a name.' } });
       return;
     }
     const person = people.find((candidate) => candidate.name === name.trim() || candidate.handle === name.trim());
     setBusy(true);
-    setError(null);
+    errors.clear();
     const outcome = await perform(
       incident.id,
       api.assignRole({ id: incident.id, role: chosenRole, person: person ? { handle: person.handle, name: person.name } : { handle: '', name: name.trim() } }),
     );
     setBusy(false);
     if (outcome.ok) onClose();
-    else setError(outcome.message);
+    else errors.report({ form: outcome.message });
   };
 
   return (

@@ -3,6 +3,8 @@ import type { Incident, ResponderSuggestion } from '../../../../shared/incidents
 import type { ContactMethod, Person } from '../../../../shared/rosters';
 import { api } from '../../../api/client';
 import { LocalTime } from '../../runbooks/LocalTime';
+import { ForResponders } from '../../session/ForResponders';
+import { useCanWrite } from '../../session/store';
 import { perform, useIncidents } from '../store';
 import { AssignRoleDialog } from './AssignRoleDialog';
 import { incidentRoles, roleLabel } from './roles';
@@ -36,21 +38,25 @@ export function RolesPanel({ incident, onError }: { incident: Incident; onError:
                   <span className="muted">unassigned</span>
                 )}
               </span>
-              <button
-                type="button"
-                className="small-button"
-                onClick={() => setAssigning({ role })}
-                aria-label={`${assignment ? 'Hand over' : 'Assign'} ${roleLabel(role).toLowerCase()}`}
-              >
-                {assignment ? 'Hand over…' : 'Assign…'}
-              </button>
+              <ForResponders>
+                <button
+                  type="button"
+                  className="small-button"
+                  onClick={() => setAssigning({ role })}
+                  aria-label={`${assignment ? 'Hand over' : 'Assign'} ${roleLabel(role).toLowerCase()}`}
+                >
+                  {assignment ? 'Hand over…' : 'Assign…'}
+                </button>
+              </ForResponders>
             </li>
           );
         })}
       </ul>
-      <button type="button" className="small-button" onClick={() => setAssigning({ role: null })}>
-        Add a role…
-      </button>
+      <ForResponders>
+        <button type="button" className="small-button" onClick={() => setAssigning({ role: null })}>
+          Add a role…
+        </button>
+      </ForResponders>
       <Responders incident={incident} onError={onError} />
       {assigning && <AssignRoleDialog incident={incident} role={assigning.role} onClose={() => setAssigning(null)} />}
     </section>
@@ -164,6 +170,7 @@ function PersonCard(props: {
   const [busy, setBusy] = useState(false);
   const holds = incident.roles.filter((assignment) => assignment.person.name === person.name).map((assignment) => assignment.role);
   const isCommander = holds.includes('commander');
+  const canWrite = useCanWrite();
   const run = async (chosen: string) => {
     setBusy(true);
     await props.onAssign(chosen, person);
@@ -178,7 +185,7 @@ function PersonCard(props: {
         {holds.length > 0 && <span className="muted"> — {holds.map(roleLabel).join(', ')}</span>}
       </p>
       <Contacts contacts={person.contacts} timeZone={person.timeZone} />
-      {incident.status !== 'resolved' && (
+      {incident.status !== 'resolved' && canWrite && (
         <div className="person-actions">
           {!isCommander && (
             <button

@@ -4,6 +4,7 @@ import { api } from '../../../api/client';
 import { ask } from '../../../components/confirm';
 import { drillTitle, DrillTag } from '../../drills/DrillTag';
 import { LocalTime } from '../../runbooks/LocalTime';
+import { useCanWrite } from '../../session/store';
 import { useNow } from '../clock';
 import { formatSpan, severityClass, STATUS_LABELS } from '../format';
 import { perform } from '../store';
@@ -19,6 +20,7 @@ export const COMPOSER_ID = 'status-update-composer';
  */
 export function IncidentHeader({ incident, onError }: { incident: Incident; onError: (message: string) => void }) {
   const now = useNow();
+  const canWrite = useCanWrite();
   const [dialog, setDialog] = useState<'severity' | 'resolve' | null>(null);
   const resolved = incident.status === 'resolved';
   const end = resolved && incident.resolvedAt ? Date.parse(incident.resolvedAt) : now;
@@ -50,15 +52,21 @@ export function IncidentHeader({ incident, onError }: { incident: Incident; onEr
   return (
     <header className={`incident-header incident-header-${incident.severity.toLowerCase()}`}>
       <div className="incident-identity">
-        <button
-          type="button"
-          className={`severity-button ${severityClass(incident.severity)}`}
-          onClick={() => setDialog('severity')}
-          aria-label={`Severity ${incident.severity}. Change severity`}
-          title="Change severity"
-        >
-          {incident.severity}
-        </button>
+        {canWrite ? (
+          <button
+            type="button"
+            className={`severity-button ${severityClass(incident.severity)}`}
+            onClick={() => setDialog('severity')}
+            aria-label={`Severity ${incident.severity}. Change severity`}
+            title="Change severity"
+          >
+            {incident.severity}
+          </button>
+        ) : (
+          <span className={`severity-button ${severityClass(incident.severity)}`} aria-label={`Severity ${incident.severity}`}>
+            {incident.severity}
+          </span>
+        )}
         <div className="incident-title-block">
           <h1 className="incident-title">
             {incident.drill && <DrillTag />}
@@ -79,10 +87,12 @@ export function IncidentHeader({ incident, onError }: { incident: Incident; onEr
               <span>
                 Acknowledged <LocalTime iso={incident.acknowledgedAt} />
               </span>
-            ) : (
+            ) : canWrite ? (
               <button type="button" className="small-button" onClick={() => void acknowledge()}>
                 Acknowledge
               </button>
+            ) : (
+              <span>Not acknowledged yet</span>
             )}
             {incident.mitigatedAt && (
               <span>
@@ -110,9 +120,11 @@ export function IncidentHeader({ incident, onError }: { incident: Incident; onEr
                 now={now}
                 large
               />
-              <button type="button" className="link-button compose-link" onClick={focusComposer}>
-                Compose update
-              </button>
+              {canWrite && (
+                <button type="button" className="link-button compose-link" onClick={focusComposer}>
+                  Compose update
+                </button>
+              )}
             </span>
           )}
         </div>
@@ -123,6 +135,15 @@ export function IncidentHeader({ incident, onError }: { incident: Incident; onEr
             const index = STATUSES.indexOf(status);
             const current = STATUSES.indexOf(incident.status);
             const state = index < current ? 'past' : index === current ? 'current' : 'next';
+            if (!canWrite) {
+              return (
+                <li key={status} data-state={state}>
+                  <span className={`lifecycle-step lifecycle-${status}`} aria-current={state === 'current' ? 'step' : undefined}>
+                    {STATUS_LABELS[status]}
+                  </span>
+                </li>
+              );
+            }
             return (
               <li key={status} data-state={state}>
                 <button

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { routeHref } from '../../../app/route';
 import { DrillBanner } from '../../drills/responder/DrillBanner';
+import { ForResponders } from '../../session/ForResponders';
 import { RolesPanel } from '../roles/RolesPanel';
 import { AttachRunbooks } from '../runner/AttachRunbooks';
 import { StepRunner } from '../runner/StepRunner';
@@ -56,21 +57,25 @@ export function IncidentScreen({ id }: { id: number }) {
       <div className="incident-body">
         <div className="incident-column incident-column-side">
           <RolesPanel incident={incident} onError={setError} />
-          <StatusComposer incident={incident} key={incident.id} />
+          <ForResponders>
+            <StatusComposer incident={incident} key={incident.id} />
+          </ForResponders>
         </div>
         <div className="incident-column incident-column-main">
           <StepRunner incident={incident} onError={setError} />
-          {incident.runbooks.length === 0 ? (
-            <section className="panel" aria-label="Attach a runbook">
-              <h2 className="panel-title">Attach a runbook</h2>
-              <AttachRunbooks incident={incident} onError={setError} />
-            </section>
-          ) : (
-            <details className="panel attach-more">
-              <summary className="panel-title">Attach another runbook</summary>
-              <AttachRunbooks incident={incident} onError={setError} />
-            </details>
-          )}
+          <ForResponders>
+            {incident.runbooks.length === 0 ? (
+              <section className="panel" aria-label="Attach a runbook">
+                <h2 className="panel-title">Attach a runbook</h2>
+                <AttachRunbooks incident={incident} onError={setError} />
+              </section>
+            ) : (
+              <details className="panel attach-more">
+                <summary className="panel-title">Attach another runbook</summary>
+                <AttachRunbooks incident={incident} onError={setError} />
+              </details>
+            )}
+          </ForResponders>
           <SimilarIncidents incident={incident} />
         </div>
         <div className="incident-column incident-column-timeline">

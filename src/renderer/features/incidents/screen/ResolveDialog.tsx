@@ -4,6 +4,7 @@ import { LIMITS } from '../../../../shared/limits';
 import { api } from '../../../api/client';
 import { Dialog } from '../../../components/Dialog';
 import { LengthHint, textLength } from '../../../components/TextLength';
+import { useFormErrors } from '../../../components/form-errors';
 import { useDraft } from '../drafts';
 import { perform } from '../store';
 
@@ -12,24 +13,25 @@ export function ResolveDialog({ incident, onClose }: { incident: Incident; onClo
   const id = useId();
   const [summary, setSummary] = useDraft(`resolve.${incident.id}`);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors({ summary });
+  const error = errors.errorFor('summary') ?? errors.form;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
     if (summary.trim().length < 20) {
-      setError('Write one paragraph: what happened, what fixed it, and whether customers are still affected.');
+      errors.report({ fields: { summary: 'Write one paragraph: what happened, what fixed it, and whether customers are still affected.' } });
       return;
     }
     if (textLength(summary.trim(), LIMITS.summaryChars, 'the summary').over) return;
     setBusy(true);
-    setError(null);
+    errors.clear();
     const outcome = await perform(incident.id, api.changeStatus({ id: incident.id, status: 'resolved', summary: summary.trim() }));
     setBusy(false);
     if (outcome.ok) {
       setSummary('');
       onClose();
     } else {
-      setError(outcome.message);
+      errors.report({ form: outcome.message });
     }
   };
   return (

@@ -5,6 +5,7 @@ import { api } from '../../../api/client';
 import { ask } from '../../../components/confirm';
 import { CopyButton } from '../../../components/CopyButton';
 import { LengthHint, textLength } from '../../../components/TextLength';
+import { useFormErrors } from '../../../components/form-errors';
 import { LocalTime } from '../../runbooks/LocalTime';
 import { useDraft } from '../drafts';
 import { COMPOSER_ID } from '../screen/IncidentHeader';
@@ -26,7 +27,8 @@ export function StatusComposer({ incident }: { incident: Incident }) {
   const [filled, setFilled] = useDraft(`update-filled.${incident.id}`);
   const [busy, setBusy] = useState<'drafting' | 'posting' | null>(null);
   const [posted, setPosted] = useState<{ at: string; text: string; copied: boolean } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors({ audience, impact, minutes, text });
+  const error = errors.form;
 
   const draft = (chosen: Audience) => {
     const next = Number(minutes);
@@ -41,9 +43,9 @@ export function StatusComposer({ incident }: { incident: Incident }) {
     if (result.ok) {
       setText(result.value.text);
       setFilled(result.value.text);
-      setError(null);
+      errors.clear();
     } else {
-      setError(result.error.message);
+      errors.report({ form: result.error.message });
     }
   };
 
@@ -92,11 +94,11 @@ export function StatusComposer({ incident }: { incident: Incident }) {
     const update = text.trim();
     if (update === '' || busy || tooLong) return;
     setBusy('posting');
-    setError(null);
+    errors.clear();
     const outcome = await perform(incident.id, api.postStatusUpdate({ id: incident.id, audience, text: update }));
     if (!outcome.ok) {
       setBusy(null);
-      setError(outcome.message);
+      errors.report({ form: outcome.message });
       return;
     }
     let copied = true;

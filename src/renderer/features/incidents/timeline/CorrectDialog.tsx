@@ -4,6 +4,7 @@ import { LIMITS } from '../../../../shared/limits';
 import { api } from '../../../api/client';
 import { Dialog } from '../../../components/Dialog';
 import { LengthHint, textLength } from '../../../components/TextLength';
+import { useFormErrors } from '../../../components/form-errors';
 import { LocalTime } from '../../runbooks/LocalTime';
 import { perform } from '../store';
 import { noteToLog } from './NoteInput';
@@ -13,13 +14,14 @@ export function CorrectDialog({ event, onClose }: { event: TimelineEvent; onClos
   const id = useId();
   const [text, setText] = useState(event.text);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors({ text });
+  const error = errors.errorFor('text') ?? errors.form;
   const submit = async (submitted: FormEvent) => {
     submitted.preventDefault();
     if (busy) return;
     const corrected = noteToLog(text);
     if (corrected === '' || corrected === noteToLog(event.text)) {
-      setError('Write what the event should say instead.');
+      errors.report({ fields: { text: 'Write what the event should say instead.' } });
       return;
     }
     if (textLength(corrected, LIMITS.noteChars, 'a correction').over) return;
@@ -27,7 +29,7 @@ export function CorrectDialog({ event, onClose }: { event: TimelineEvent; onClos
     const outcome = await perform(event.incidentId, api.correctEvent({ id: event.incidentId, eventId: event.id, text: corrected }), { refetchTimeline: true });
     setBusy(false);
     if (outcome.ok) onClose();
-    else setError(outcome.message);
+    else errors.report({ form: outcome.message });
   };
   return (
     <Dialog

@@ -4,6 +4,7 @@ import { api } from '../../../api/client';
 import { KEYS } from '../../../app/keymap';
 import { useKeyShortcut } from '../../../app/shortcuts';
 import { LengthHint, textLength } from '../../../components/TextLength';
+import { useFormErrors } from '../../../components/form-errors';
 import { useDraft } from '../drafts';
 import { perform } from '../store';
 
@@ -23,7 +24,8 @@ export function NoteInput({ incidentId }: { incidentId: number }) {
   const id = useId();
   const [text, setText] = useDraft(`note.${incidentId}`);
   const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors({ text });
+  const error = errors.form;
   const ref = useRef<HTMLTextAreaElement>(null);
   useKeyShortcut(KEYS.note, () => ref.current?.focus());
   const tooLong = textLength(text, LIMITS.noteChars, 'a note').over;
@@ -33,11 +35,11 @@ export function NoteInput({ incidentId }: { incidentId: number }) {
     const note = noteToLog(text);
     if (sending || note === '' || textLength(note, LIMITS.noteChars, 'a note').over) return;
     setSending(true);
-    setError(null);
+    errors.clear();
     const outcome = await perform(incidentId, api.logNote({ id: incidentId, text: note }));
     setSending(false);
     if (outcome.ok) setText('');
-    else setError(outcome.message);
+    else errors.report({ form: outcome.message });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {

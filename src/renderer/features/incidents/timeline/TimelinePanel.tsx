@@ -8,6 +8,8 @@ import { CorrectDialog } from './CorrectDialog';
 import { FILTER_LABELS, FILTERS, matches, supersedes, type TimelineFilter } from './events';
 import { NoteInput } from './NoteInput';
 import { TimelineRow } from './TimelineRow';
+import { StarIcon } from '../../../components/icons';
+import { useCanWrite } from '../../session/store';
 
 const NO_EVENTS: TimelineEvent[] = [];
 
@@ -29,6 +31,7 @@ export function TimelinePanel({ incident, onError }: { incident: Incident; onErr
       if (!next.delete(event.id)) next.add(event.id);
       return next;
     });
+  const canWrite = useCanWrite();
   const shown = useMemo(() => (filter === 'all' ? events : events.filter((event) => matches(event, filter))), [events, filter]);
   const byId = useMemo(() => new Map(events.map((event) => [event.id, event])), [events]);
   const counts = useMemo(() => Object.fromEntries(FILTERS.map((f) => [f, f === 'all' ? events.length : events.filter((e) => matches(e, f)).length])), [events]);
@@ -92,7 +95,15 @@ export function TimelinePanel({ incident, onError }: { incident: Incident; onErr
         {loaded === null ? (
           <p className="muted timeline-empty">Loading the timeline…</p>
         ) : shown.length === 0 ? (
-          <p className="muted timeline-empty">{filter === 'key' ? 'No key events yet. Mark one with ☆.' : 'Nothing here yet.'}</p>
+          <p className="muted timeline-empty">
+            {filter === 'key' ? (
+              <>
+                No key events yet.{canWrite && <> Mark one with its star <StarIcon filled={false} />.</>}
+              </>
+            ) : (
+              'Nothing here yet.'
+            )}
+          </p>
         ) : (
           <ol className="timeline-list" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
@@ -123,7 +134,7 @@ export function TimelinePanel({ incident, onError }: { incident: Incident; onErr
           </ol>
         )}
       </div>
-      <NoteInput incidentId={incident.id} />
+      {canWrite && <NoteInput incidentId={incident.id} />}
       {correcting && <CorrectDialog event={correcting} onClose={() => setCorrecting(null)} />}
     </section>
   );

@@ -6,6 +6,8 @@ import { LocalTime } from '../../runbooks/LocalTime';
 import { EVENT_LABELS } from '../format';
 import { isMark } from './events';
 import { TimerText } from './TimerText';
+import { StarIcon } from '../../../components/icons';
+import { useCanWrite } from '../../session/store';
 
 /** One event: when (local, UTC on hover), who, what; its star and its correction. */
 export function TimelineRow(props: {
@@ -23,6 +25,7 @@ export function TimelineRow(props: {
   const { event, correction } = props;
   const superseded = event.supersededBy !== null;
   const mark = isMark(event);
+  const canWrite = useCanWrite();
   return (
     <article
       className="tl-event"
@@ -39,7 +42,12 @@ export function TimelineRow(props: {
         <span className="tl-id" title="The event’s number in this incident">
           #{event.seq}
         </span>
-        {!mark && (
+        {!mark && !canWrite && event.key && (
+          <span className="tl-key-mark" title="Key event (leads the post-mortem timeline)">
+            <StarIcon filled label="Key event" />
+          </span>
+        )}
+        {!mark && canWrite && (
           <span className="tl-actions">
             <button
               type="button"
@@ -49,7 +57,7 @@ export function TimelineRow(props: {
               title={event.key ? 'Key event (leads the post-mortem timeline); click to unmark' : 'Mark as key'}
               onClick={() => props.onToggleKey(event)}
             >
-              {event.key ? '★' : '☆'}
+              <StarIcon filled={event.key} />
             </button>
             {!superseded && (
               <button type="button" className="tl-correct" onClick={() => props.onCorrect(event)} aria-label={`Correct event ${event.seq}`}>

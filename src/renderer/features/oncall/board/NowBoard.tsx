@@ -6,6 +6,7 @@ import { EmptyRoster } from './EmptyRoster';
 import { ImportRosterDialog } from './ImportRosterDialog';
 import { TeamCard } from './TeamCard';
 import { TimeControl } from './TimeControl';
+import { useCanWrite } from '../../session/store';
 
 /** `#/oncall`: per team, who is on call now (or at a picked instant), who is next, and whom to call after them. */
 export function NowBoard() {
@@ -16,6 +17,7 @@ export function NowBoard() {
   const error = useOnCall((state) => state.error);
   const minute = useMinuteClock();
   const [importing, setImporting] = useState(false);
+  const canWrite = useCanWrite();
   const at = pinned ?? new Date(minute).toISOString();
 
   useEffect(() => {
@@ -32,7 +34,7 @@ export function NowBoard() {
       <OnCallNav current={{ screen: 'oncall' }} />
       <header className="oc-header">
         <h1>On call</h1>
-        {!empty && (
+        {!empty && canWrite && (
           <button type="button" onClick={() => setImporting(true)}>
             Import roster…
           </button>

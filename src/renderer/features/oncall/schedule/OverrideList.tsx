@@ -3,11 +3,14 @@ import { ask } from '../../../components/confirm';
 import { formatInZone, zoneCity } from '../time';
 import { ZonedTime } from '../ZonedTime';
 import { useSchedule } from './store';
+import { ForResponders } from '../../session/ForResponders';
+import { useCanWrite } from '../../session/store';
 
 /** The schedule's overrides, soonest first; deleting one asks first. */
 export function OverrideList({ schedule, overrides, names, now }: { schedule: Schedule; overrides: Override[]; names: Map<string, string>; now: number }) {
   const sorted = [...overrides].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   const zone = schedule.timeZone;
+  const canWrite = useCanWrite();
   const remove = async (override: Override) => {
     const who = names.get(override.person) ?? override.person;
     const yes = await ask({
@@ -31,7 +34,7 @@ export function OverrideList({ schedule, overrides, names, now }: { schedule: Sc
         Overrides <span className="count">({sorted.length})</span>
       </h2>
       {sorted.length === 0 ? (
-        <p className="muted">None. Drag across the Final row, click a shift, or use “Cover a shift…”.</p>
+        <p className="muted">None.{canWrite && ' Drag across the Final row, click a shift, or use “Cover a shift…”.'}</p>
       ) : (
         <table className="oc-data-table">
           <thead>
@@ -62,9 +65,11 @@ export function OverrideList({ schedule, overrides, names, now }: { schedule: Sc
                   </td>
                   <td>{override.note}</td>
                   <td>
-                    <button type="button" onClick={() => void remove(override)} aria-label={`Delete override: ${names.get(override.person) ?? override.person} from ${formatInZone(override.start, zone)}`}>
-                      Delete…
-                    </button>
+                    <ForResponders>
+                      <button type="button" onClick={() => void remove(override)} aria-label={`Delete override: ${names.get(override.person) ?? override.person} from ${formatInZone(override.start, zone)}`}>
+                        Delete…
+                      </button>
+                    </ForResponders>
                   </td>
                 </tr>
               );

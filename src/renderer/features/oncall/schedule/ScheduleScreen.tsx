@@ -15,6 +15,8 @@ import { ShiftTable } from './ShiftTable';
 import { useSchedule, type TimelineView } from './store';
 import { Timeline } from './Timeline';
 import type { Span } from './timeline-layout';
+import { ForResponders } from '../../session/ForResponders';
+import { useCanWrite } from '../../session/store';
 
 /** `#/oncall/schedules/:name`: the schedule over a week or a month, its layers, and its overrides. */
 export function ScheduleScreen({ name }: { name: string }) {
@@ -50,6 +52,7 @@ function ScheduleView({ schedule, roster }: { schedule: Schedule; roster: Roster
   const error = useSchedule((state) => state.error);
   const [selectedShift, setSelectedShift] = useState<Shift | null>(null);
   const [draft, setDraft] = useState<CoverDraft | null>(null);
+  const canWrite = useCanWrite();
   const [span, setSpan] = useState<Span | null>(null);
   const [added, setAdded] = useState<Override | null>(null);
 
@@ -62,6 +65,8 @@ function ScheduleView({ schedule, roster }: { schedule: Schedule; roster: Roster
   }, [schedule.name, wanted]);
 
   const openCover = (next: Omit<CoverDraft, 'key'>) => {
+    // A viewer's console (the read-only link) shows the schedule and offers no override.
+    if (!canWrite) return;
     setAdded(null);
     setDraft({ ...next, key: ++draftKey });
   };
@@ -99,9 +104,11 @@ function ScheduleView({ schedule, roster }: { schedule: Schedule; roster: Roster
           </p>
         </div>
         <div className="oc-schedule-actions">
-          <button type="button" className="primary" onClick={coverNow} aria-keyshortcuts="c">
-            Cover a shift… <kbd aria-hidden="true">c</kbd>
-          </button>
+          {canWrite && (
+            <button type="button" className="primary" onClick={coverNow} aria-keyshortcuts="c">
+              Cover a shift… <kbd aria-hidden="true">c</kbd>
+            </button>
+          )}
           <button type="button" onClick={() => void useSchedule.getState().downloadIcal(schedule.name)}>
             Download iCal
           </button>
@@ -163,7 +170,7 @@ function ScheduleView({ schedule, roster }: { schedule: Schedule; roster: Roster
         />
       )}
       <p id="oc-timeline-hint" className="field-hint oc-timeline-hint">
-        Drag across the Final row to choose a span to cover (it snaps to half hours), or click a shift.
+        {canWrite ? 'Drag across the Final row to choose a span to cover (it snaps to half hours), or click a shift.' : 'Click a shift for its details.'}{' '}
         Hatched red is a gap: nobody is on call.
       </p>
 
@@ -236,9 +243,11 @@ function ShiftDetails(props: { shift: Shift; zone: string; onCover: () => void; 
       </p>
       {shift.layer && <p className="muted">From layer {shift.layer}.</p>}
       <div className="oc-cover-actions">
-        <button type="button" className="primary" onClick={props.onCover} autoFocus>
-          {shift.person ? 'Cover this shift…' : 'Cover this gap…'}
-        </button>
+        <ForResponders>
+          <button type="button" className="primary" onClick={props.onCover} autoFocus>
+            {shift.person ? 'Cover this shift…' : 'Cover this gap…'}
+          </button>
+        </ForResponders>
         <button type="button" onClick={props.onClose}>
           Close
         </button>

@@ -6,7 +6,8 @@ import { useSaveShortcut } from '../../../app/shortcuts';
 import { ask } from '../../../components/confirm';
 import { LocalTime } from '../LocalTime';
 import { useRunbooks } from '../store';
-import { draftKey, errorAt, isDirty, type DraftFields } from './draft';
+import { draftKey, errorAt, formValues, isDirty, type DraftFields } from './draft';
+import { formSummary, liveErrors } from '../../../components/form-errors';
 import { EditorPreview } from './EditorPreview';
 import { EditorToolbar } from './EditorToolbar';
 import { MetadataForm } from './MetadataForm';
@@ -59,8 +60,8 @@ function Editor({ runbook }: { runbook: Runbook | null }) {
   const key = draftKey(runbook);
   const draft = useEditor((state) => state.drafts[key]);
   const restored = useEditor((state) => state.restored[key] === true);
-  const errors = useEditor((state) => state.errors);
-  const problem = useEditor((state) => state.problem);
+  const reported = useEditor((state) => state.errors);
+  const conflict = useEditor((state) => state.conflict);
   const saving = useEditor((state) => state.saving);
   const update = (patch: Partial<DraftFields>) => useEditor.getState().update(key, patch);
 
@@ -79,6 +80,10 @@ function Editor({ runbook }: { runbook: Runbook | null }) {
 
   if (!draft) return null;
   const dirty = isDirty(draft);
+  const shown = liveErrors(reported, formValues(draft.fields));
+  const errors = shown.fields;
+  const summary = formSummary(shown);
+  const problem = conflict ?? (summary === null ? null : { message: summary, conflict: false });
 
   const cancel = async () => {
     if (dirty) {
