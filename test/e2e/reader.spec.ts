@@ -100,7 +100,8 @@ test('copying a terminal session copies its commands without prompts or output; 
   expect(await clipboard()).toBe('NODE_NAME=<instance label from alert>\nkubectl -n default debug node/$NODE_NAME\nchroot /host');
 
   const outline = page.getByRole('region', { name: 'Steps (2)' });
-  await expect(outline.locator('.step-command').first()).toHaveText('$ du -xsh /var/log/*');
+  // An inline command is shown as written, in its step's text, with its Copy button beside it.
+  await expect(outline.locator('code', { hasText: 'du -xsh' })).toHaveText('$ du -xsh /var/log/*');
   await outline.getByRole('button', { name: 'Copy command $ du -xsh /var/log/* to clipboard' }).click();
   expect(await clipboard()).toBe('du -xsh /var/log/*');
   // A fragment without prompts is copied as written, the indentation of its first line included.

@@ -175,7 +175,7 @@ function StepCode({ node, children, ...props }: WithNode<'code'>) {
   return (
     <>
       <code {...props}>{children}</code>
-      <CopyButton text={text} label="Copy" what={`command ${text}`} inline />
+      <CopyButton text={commandToCopy(text)} label="Copy" what={`command ${text}`} inline />
     </>
   );
 }
