@@ -5,7 +5,8 @@ import type { Result } from './result';
 
 /** One method per operation: what the preload exposes and what the renderer's client offers. */
 export type HoldfastApi = {
-  [N in OperationName]: (input: InputOf<N>) => Promise<Result<OutputOf<N>>>;
+  /** `requestId`: the console's id for this call; the change events it causes carry it back (see ChangeEvent). */
+  [N in OperationName]: (input: InputOf<N>, requestId?: string) => Promise<Result<OutputOf<N>>>;
 };
 
 /** What the Electron preload puts on `window.holdfast`. */

@@ -14,6 +14,7 @@ import { checkedBackups, removeInterruptedRestores, restoreBackup } from '../sto
 import { systemClock } from './clock';
 import { openCore, type Core, type CoreOptions } from './core';
 import { EventBus } from './events';
+import { asRequest } from './request-context';
 
 export interface KeeperOptions extends CoreOptions {
   /** On the first start of a new data folder, fill it with the demo workspace. */
@@ -108,7 +109,11 @@ export class CoreKeeper {
    * holds: the open core, or in recovery mode only the recovery operations
    * (anything else is answered STORE_UNREADABLE). Never throws.
    */
-  async dispatch(name: string, rawInput: unknown, session: Session = RESPONDER): Promise<Result<unknown>> {
+  async dispatch(name: string, rawInput: unknown, session: Session = RESPONDER, requestId?: string): Promise<Result<unknown>> {
+    return asRequest(requestId, () => this.dispatchNow(name, rawInput, session));
+  }
+
+  private async dispatchNow(name: string, rawInput: unknown, session: Session): Promise<Result<unknown>> {
     const core = this.core;
     if (core && name !== 'restoreBackup') return dispatch(core, name, rawInput, session);
     if (!isOperationName(name)) return fail('UNKNOWN_OPERATION', `Unknown operation "${name.slice(0, 80)}".`);

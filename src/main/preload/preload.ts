@@ -14,7 +14,7 @@ import type { Result } from '../../shared/result';
 const api = Object.fromEntries(
   operationNames.map((name) => [
     name,
-    (input: unknown) => ipcRenderer.invoke(ipcChannel(name), input) as Promise<Result<unknown>>,
+    (input: unknown, requestId?: string) => ipcRenderer.invoke(ipcChannel(name), input, requestId) as Promise<Result<unknown>>,
   ]),
 ) as HoldfastApi;
 

@@ -7,6 +7,7 @@ import type { Role } from '../../shared/access';
 import { formatBytes, LIMITS } from '../../shared/limits';
 import type { ApiError, ErrorCode, Result } from '../../shared/result';
 import type { CoreKeeper } from '../core/keeper';
+import { REQUEST_ID_HEADER } from '../../shared/events';
 import { capConcurrentBodies } from './body-cap';
 import { roleForAuthorization, SECURITY_HEADERS, type SessionTokens } from './security';
 import { refusal, type ServedAddress } from './served-address';
@@ -111,7 +112,7 @@ export function createWebApp({ keeper, tokens, served, rendererDir, testClock }:
     } catch {
       return c.json(failure('VALIDATION', 'The request body is not valid JSON.'), 400);
     }
-    const result = await keeper.dispatch(c.req.param('operation'), input, { role: c.get('role') });
+    const result = await keeper.dispatch(c.req.param('operation'), input, { role: c.get('role') }, c.req.header(REQUEST_ID_HEADER));
     return c.json(result, result.ok ? 200 : HTTP_STATUS[result.error.code]);
   });
   app.all('/api/*', (c) =>

@@ -7,17 +7,17 @@ import { IPC_EVENT_CHANNEL, ipcChannel, operationNames, type OperationName } fro
 import type { ChangeEvent } from '../../shared/events';
 import { fail, type Result } from '../../shared/result';
 
-export type Forward = (name: OperationName, input: unknown) => Promise<Result<unknown>>;
+export type Forward = (name: OperationName, input: unknown, requestId: string | undefined) => Promise<Result<unknown>>;
 
 /** `trustedUrlPrefix` is the origin the console is served from, e.g. `app://holdfast/`. */
 export function registerIpc(forward: Forward, trustedUrlPrefix: string): void {
   for (const name of operationNames) {
-    ipcMain.handle(ipcChannel(name), (event: IpcMainInvokeEvent, input: unknown) => {
+    ipcMain.handle(ipcChannel(name), (event: IpcMainInvokeEvent, input: unknown, requestId: unknown) => {
       const url = event.senderFrame?.url;
       if (!url?.startsWith(trustedUrlPrefix)) {
         return fail('UNAUTHORIZED', `Operation ${name} was called from a page that is not Holdfast’s console.`);
       }
-      return forward(name, input);
+      return forward(name, input, typeof requestId === 'string' ? requestId : undefined);
     });
   }
 }

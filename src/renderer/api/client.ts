@@ -15,7 +15,7 @@ declare global {
 
 export function createClient(transport: Transport): HoldfastApi {
   return Object.fromEntries(
-    operationNames.map((name) => [name, (input: unknown) => transport.call(name, input)]),
+    operationNames.map((name) => [name, (input: unknown, requestId?: string) => transport.call(name, input, requestId)]),
   ) as HoldfastApi;
 }
 

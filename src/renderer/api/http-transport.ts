@@ -1,5 +1,5 @@
 import { EventSource } from 'eventsource';
-import type { ChangeEvent } from '../../shared/events';
+import { REQUEST_ID_HEADER, type ChangeEvent } from '../../shared/events';
 import type { Result } from '../../shared/result';
 import type { Transport } from './transport';
 
@@ -16,12 +16,12 @@ export function httpTransport(token: string, origin = window.location.origin): T
   let source: EventSource | null = null;
   return {
     kind: 'http',
-    async call(operation, input) {
+    async call(operation, input, requestId) {
       let response: Response;
       try {
         response = await fetch(`${origin}/api/${encodeURIComponent(operation)}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: authorization },
+          headers: { 'Content-Type': 'application/json', Authorization: authorization, ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}) },
           body: JSON.stringify(input ?? {}),
         });
       } catch {
