@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Incident } from '../../../shared/incidents';
 import type { ActionItem, Postmortem } from '../../../shared/postmortems';
 import { api } from '../../api/client';
+import { canWrite } from '../session/store';
 
 interface PostmortemState {
   /** The incident whose post-mortem is on screen. */
@@ -29,14 +30,21 @@ export type Outcome = { ok: true } | { ok: false; message: string; field?: strin
 
 const isCurrent = (incidentId: number) => usePostmortem.getState().incidentId === incidentId;
 
-/** Loads the incident, its draft (written from the record the first time) and its action items. */
+/** The post-mortem as stored; the first time it is opened (on a responder's console), its draft written from the record. */
+async function postmortemOrFirstDraft(incidentId: number) {
+  const stored = await api.getPostmortem({ incidentId });
+  if (stored.ok || stored.error.code !== 'NOT_FOUND' || !canWrite()) return stored;
+  return api.draftPostmortem({ incidentId });
+}
+
+/** Loads the incident, its post-mortem (the draft written from the record the first time) and its action items. */
 export async function loadPostmortem(incidentId: number): Promise<void> {
   if (!isCurrent(incidentId)) {
     usePostmortem.setState({ incidentId, incident: null, postmortem: null, markdown: '', actionItems: null, problem: null });
   }
   const [incident, postmortem, items] = await Promise.all([
     api.getIncident({ id: incidentId }),
-    api.getPostmortem({ incidentId }),
+    postmortemOrFirstDraft(incidentId),
     api.listActionItems({ incidentId }),
   ]);
   if (!isCurrent(incidentId)) return;
