@@ -23,10 +23,10 @@ export const postmortemOps = {
   }),
   draftPostmortem: op({
     input: PostmortemInput,
-    summary: 'The post-mortem of an incident, its first draft written from the incident’s record if it has none yet.',
+    summary: 'The post-mortem of an incident as a responder opens it: its first draft written from the incident’s record if it has none yet (drafted).',
     access: 'write',
     handler: (input, { postmortems }) => postmortems.draft(input.incidentId),
-    emits: postmortemChanged,
+    emits: (input, { drafted }) => (drafted ? postmortemChanged(input) : []),
   }),
   regeneratePostmortem: op({
     input: PostmortemInput,

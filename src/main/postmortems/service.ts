@@ -51,9 +51,10 @@ export class PostmortemService {
     return toPostmortem(stored);
   }
 
-  /** The stored post-mortem, its first draft written from the record if there is none yet. */
-  draft(incidentId: number): Postmortem {
-    return toPostmortem(this.repo.get(incidentId) ?? this.generate(incidentId));
+  /** The stored post-mortem, its first draft written from the record if there is none yet (`drafted`). */
+  draft(incidentId: number): { postmortem: Postmortem; drafted: boolean } {
+    const stored = this.repo.get(incidentId);
+    return stored ? { postmortem: toPostmortem(stored), drafted: false } : { postmortem: toPostmortem(this.generate(incidentId)), drafted: true };
   }
 
   regenerate(incidentId: number): Postmortem {

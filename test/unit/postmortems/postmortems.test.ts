@@ -23,7 +23,7 @@ describe('the post-mortem draft', () => {
   it('regenerating refreshes record sections nobody edited and never touches an edited one', async () => {
     const { core, clock } = memoryCore('2026-11-27T03:00:00Z');
     const id = await scriptedIncident(core, clock);
-    const draft = await op(core, 'draftPostmortem', { incidentId: id });
+    const { postmortem: draft } = await op(core, 'draftPostmortem', { incidentId: id });
     expect(draft.sections.map((s) => [s.id, s.fromRecord, s.edited]).slice(0, 3)).toEqual([
       ['summary', true, false],
       ['impact', true, false],
@@ -106,7 +106,7 @@ describe('corrections and responders in the draft', () => {
     await op(core, 'logNote', { id, text: 'Looking at the consumers', actor: 'lee' });
     await op(core, 'assignRole', { id, role: 'commander', person: { handle: 'ana', name: 'Ana Lima' }, actor: 'ana' });
     await op(core, 'logNote', { id, text: 'Consumers scaled', actor: 'ana' });
-    const responders = (await op(core, 'draftPostmortem', { incidentId: id })).sections.find((section) => section.id === 'responders')?.content;
+    const responders = (await op(core, 'draftPostmortem', { incidentId: id })).postmortem.sections.find((section) => section.id === 'responders')?.content;
     expect(responders).toBe('- **Commander**: Ana Lima\n\nEveryone who acted on the timeline, first to act first: pager, lee, Ana Lima.');
   });
 });
@@ -134,7 +134,7 @@ describe('the post-mortem template', () => {
       await op(core, 'changeStatus', { id, status: 'resolved', summary: 'The rollback fixed it.' });
       const { content } = await op(core, 'exportPostmortem', { incidentId: id, format: 'md' });
       expect(content).toBe('# Checkout 502s (SEV2)\n\n## What happened\n\nThe rollback fixed it.\n\n## Customer note\n\nWrite to the customers here.\n\n## Oops\n\n{{no_such_thing}}\n');
-      const draft = await op(core, 'draftPostmortem', { incidentId: id });
+      const { postmortem: draft } = await op(core, 'draftPostmortem', { incidentId: id });
       expect(draft.sections.map((section) => [section.title, section.fromRecord])).toEqual([
         ['What happened', true],
         ['Customer note', false],
@@ -236,12 +236,20 @@ describe('reading a post-mortem', () => {
     expect(await dispatch(core, 'exportPostmortem', { incidentId: id, format: 'md' }, VIEWER)).toMatchObject({ ok: true });
     expect(await dispatch(core, 'getPostmortem', { incidentId: id })).toMatchObject(none);
 
-    const draft = await op(core, 'draftPostmortem', { incidentId: id });
+    const events: unknown[] = [];
+    core.events.subscribe((event) => events.push(event));
+    const { postmortem: draft, drafted } = await op(core, 'draftPostmortem', { incidentId: id });
+    expect(drafted).toBe(true);
+    expect(events).toEqual([{ type: 'postmortem.changed', incidentId: id }]);
     await op(core, 'savePostmortem', { incidentId: id, sections: { summary: 'Written by the commander.' } });
     const read = await dispatch(core, 'getPostmortem', { incidentId: id }, VIEWER);
     expect(read).toMatchObject({ ok: true, value: { incidentId: id, createdAt: draft.createdAt, sections: expect.arrayContaining([expect.objectContaining({ id: 'summary', content: 'Written by the commander.', edited: true })]) as unknown } });
-    // Drafting again keeps what is written.
-    expect((await op(core, 'draftPostmortem', { incidentId: id })).sections.find((section) => section.id === 'summary')?.content).toBe('Written by the commander.');
+    // Opening it again keeps what is written, and announces nothing: nothing changed.
+    events.length = 0;
+    const again = await op(core, 'draftPostmortem', { incidentId: id });
+    expect(again.drafted).toBe(false);
+    expect(again.postmortem.sections.find((section) => section.id === 'summary')?.content).toBe('Written by the commander.');
+    expect(events).toEqual([]);
   });
 
   it('of an incident that does not exist is NOT_FOUND naming the incident', async () => {

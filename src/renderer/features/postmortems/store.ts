@@ -2,7 +2,6 @@ import { create } from 'zustand';
 import type { Incident } from '../../../shared/incidents';
 import type { ActionItem, Postmortem } from '../../../shared/postmortems';
 import { api } from '../../api/client';
-import { canWrite } from '../session/store';
 
 interface PostmortemState {
   /** The incident whose post-mortem is on screen. */
@@ -30,11 +29,10 @@ export type Outcome = { ok: true } | { ok: false; message: string; field?: strin
 
 const isCurrent = (incidentId: number) => usePostmortem.getState().incidentId === incidentId;
 
-/** The post-mortem as stored; the first time it is opened (on a responder's console), its draft written from the record. */
-async function postmortemOrFirstDraft(incidentId: number) {
-  const stored = await api.getPostmortem({ incidentId });
-  if (stored.ok || stored.error.code !== 'NOT_FOUND' || !canWrite()) return stored;
-  return api.draftPostmortem({ incidentId });
+/** The post-mortem as a responder opens it: as stored, or its first draft written from the record the first time. */
+async function openPostmortem(incidentId: number) {
+  const opened = await api.draftPostmortem({ incidentId });
+  return opened.ok ? { ok: true as const, value: opened.value.postmortem } : opened;
 }
 
 /** Loads the incident, its post-mortem (the draft written from the record the first time) and its action items. */
@@ -44,7 +42,7 @@ export async function loadPostmortem(incidentId: number): Promise<void> {
   }
   const [incident, postmortem, items] = await Promise.all([
     api.getIncident({ id: incidentId }),
-    postmortemOrFirstDraft(incidentId),
+    openPostmortem(incidentId),
     api.listActionItems({ incidentId }),
   ]);
   if (!isCurrent(incidentId)) return;
