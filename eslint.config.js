@@ -14,6 +14,21 @@ const electronOnlyInShell = {
   patterns: [{ group: ['electron/*'], message: 'Only src/main/shell and src/main/preload may import electron.' }],
 };
 
+/** src/shared is imported by every side and imports none of them; `typesFromMain` lets a file take types (only) from the core. */
+const sharedImports = ({ typesFromMain }) => [
+  'error',
+  {
+    ...electronOnlyInShell,
+    patterns: [
+      ...electronOnlyInShell.patterns,
+      { group: ['**/renderer/**'], message: 'src/shared is imported by every side and imports none of them.' },
+      typesFromMain
+        ? { group: ['**/main/**'], allowTypeImports: true, message: 'src/shared/contract.ts takes only types from the core.' }
+        : { group: ['**/main/**'], message: 'src/shared is imported by every side and imports none of them.' },
+    ],
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'dist-*/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/', '.native/'] },
   js.configs.recommended,
@@ -69,35 +84,12 @@ export default tseslint.config(
   },
   {
     files: ['src/shared/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          ...electronOnlyInShell,
-          patterns: [
-            ...electronOnlyInShell.patterns,
-            { group: ['**/main/**', '**/renderer/**'], message: 'src/shared is imported by every side and imports none of them.' },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': sharedImports({ typesFromMain: false }) },
   },
   {
     // The contract is derived from the operations the core declares: their types (only) cross into shared code, and on to the renderer.
     files: ['src/shared/contract.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          ...electronOnlyInShell,
-          patterns: [
-            ...electronOnlyInShell.patterns,
-            { group: ['**/renderer/**'], message: 'src/shared is imported by every side and imports none of them.' },
-            { group: ['**/main/**'], allowTypeImports: true, message: 'src/shared/contract.ts takes only types from the core.' },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': sharedImports({ typesFromMain: true }) },
   },
   {
     files: ['**/*.js', '**/*.mjs', 'scripts/**'],
