@@ -5,7 +5,9 @@
 //   dist/node/preload.cjs   Electron preload (sandboxed, so CommonJS in one file)
 //   dist/node/core-host.cjs the core in Electron's utility process
 //   dist/node/runbook-parser.js / .cjs  the worker thread that reads runbook Markdown (for cli.js / core-host.cjs)
+// and, first, src/shared/operation-names.ts (scripts/operation-names.ts) from the operations the domains declare.
 // Pure-JS dependencies are bundled; only better-sqlite3 (native) and electron stay external.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import { build } from 'vite';
@@ -36,6 +38,8 @@ const nodeBuild = (input, format, extension, banner) =>
   });
 
 const started = Date.now();
+// The preload and the shell name every operation: refresh the list from the domains' declarations first.
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/operation-names.ts'], { stdio: 'inherit' });
 await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: `../../${outRoot}/renderer` } });
 // The `holdfast` bin: npm links it as an executable, so it names its interpreter and may be run directly.
 await nodeBuild({ cli: 'src/main/cli/main.ts' }, 'es', 'js', '#!/usr/bin/env node');

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { operationNames } from '../../src/shared/contract';
+import { OPERATION_NAMES } from '../../src/shared/operation-names';
 import { callApi, expect, screenshot, test } from './web-console';
 
 /**
@@ -34,7 +34,7 @@ async function controls(page: Page): Promise<{ named: string[]; typing: string[]
 }
 
 /** Operation names as words a person could read on the page. */
-const OPERATION_NAME = new RegExp(`\\b(${operationNames.join('|')})\\b`);
+const OPERATION_NAME = new RegExp(`\\b(${OPERATION_NAMES.join('|')})\\b`);
 
 async function expectReadOnly(page: Page, screen: string): Promise<void> {
   const { named, typing } = await controls(page);

@@ -25,7 +25,7 @@ export interface CoreOptions {
   create?: CreatePolicy;
 }
 
-/** Everything the API handlers work with: one open store and the domain modules over it. */
+/** The composition root: one open store and the domain services over it, the context of every operation's handler (OpContext). */
 export class Core {
   readonly events = new EventBus();
   readonly settings: Settings;
@@ -55,7 +55,8 @@ export class Core {
       clock: options.clock,
       incidents: this.incidents,
       runbooks: this.runbooks,
-      changed: (runId, incidentId) => {
+      // The drill clock fired injects: the run changed, and its DRILL incident's timeline.
+      injectsFired: (runId, incidentId) => {
         this.events.emit({ type: 'drill.changed', id: runId });
         this.events.emit({ type: 'incident.changed', id: incidentId });
       },

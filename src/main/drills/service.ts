@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { ParsedInputOf } from '../../shared/contract';
-import type { DrillInject, DrillObservation, DrillRun, DrillScenario, DrillTargets, InjectStatus, Scorecard, ScorecardRow } from '../../shared/drills';
+import type { z } from 'zod';
+import type { DrillInject, DrillObservation, DrillRun, DrillScenario, DrillTargets, InjectActionInput, InjectStatus, SaveScenarioInput, Scorecard, ScorecardRow } from '../../shared/drills';
 import type { Clock } from '../core/clock';
 import { FILE_LIMITS } from '../../shared/limits';
 import { stepSummary } from '../../shared/step-text';
@@ -53,8 +53,12 @@ export interface DrillContext {
   clock: Clock;
   incidents: IncidentService;
   runbooks: RunbookLibrary;
-  /** Announces that a drill (and its incident) changed. */
-  changed: (runId: number, incidentId: number) => void;
+  /**
+   * Announces injects the drill clock fired (`tick`: the app's scheduler, or a
+   * read that finds them due). What operations change is announced by their
+   * declarations (src/main/drills/ops.ts).
+   */
+  injectsFired: (runId: number, incidentId: number) => void;
   /** For the wheel of misfortune; tests pass a seeded one. */
   random?: () => number;
 }
@@ -109,7 +113,7 @@ export class DrillService {
     return found;
   }
 
-  saveScenario(input: ParsedInputOf<'saveDrillScenario'>): DrillScenario {
+  saveScenario(input: z.output<typeof SaveScenarioInput>): DrillScenario {
     const params = {
       title: input.title,
       objectives: input.objectives,
@@ -203,10 +207,7 @@ export class DrillService {
       }
       return Number(this.statements.insertRun.run({ scenarioId, incidentId: incident.id, startedAt: this.now(), scenario: JSON.stringify(scenario) }).lastInsertRowid);
     });
-    const run = this.tick(runId);
-    // Every console learns of the new DRILL incident and the running drill.
-    this.context.changed(run.id, run.incidentId);
-    return run;
+    return this.tick(runId);
   }
 
   pause(id: number): DrillRun {
@@ -236,11 +237,10 @@ export class DrillService {
         this.context.incidents.changeStatus({ id: run.incident_id, status: 'resolved', summary: 'The drill was stopped by the facilitator.', actor: 'drill facilitator' });
       }
     });
-    this.context.changed(id, run.incident_id);
     return this.get(id);
   }
 
-  injectAction(input: ParsedInputOf<'drillInject'>): DrillRun {
+  injectAction(input: z.output<typeof InjectActionInput>): DrillRun {
     const run = this.runRow(input.id);
     if (run.state === 'stopped') throw new HoldfastError('VALIDATION', 'This drill has stopped.', 'id');
     const status = this.get(input.id).injects.find((inject) => inject.injectId === input.injectId);
@@ -250,14 +250,12 @@ export class DrillService {
       if (input.action === 'fire') this.fire(run, input.injectId);
       else this.statements.addEvent.run(run.id, this.now(), input.action === 'hold' ? 'inject_held' : 'inject_released', status.title, JSON.stringify({ injectId: input.injectId }));
     });
-    this.context.changed(run.id, run.incident_id);
     return this.get(input.id);
   }
 
   observe(id: number, text: string): DrillRun {
-    const run = this.runRow(id);
+    this.runRow(id);
     this.statements.addEvent.run(id, this.now(), 'observation', text, '{}');
-    this.context.changed(id, run.incident_id);
     return this.get(id);
   }
 
@@ -265,7 +263,7 @@ export class DrillService {
   tick(id: number): DrillRun {
     const run = this.runRow(id);
     const fired = writeTransaction(this.db, () => this.fireDue(run));
-    if (fired > 0) this.context.changed(id, run.incident_id);
+    if (fired > 0) this.context.injectsFired(id, run.incident_id);
     return this.get(id);
   }
 
@@ -396,7 +394,6 @@ export class DrillService {
       this.statements.addEvent.run(id, this.now(), kind, '', '{}');
       this.statements.setState.run(to, null, id);
     });
-    this.context.changed(id, run.incident_id);
     return this.get(id);
   }
 

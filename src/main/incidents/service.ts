@@ -1,9 +1,18 @@
-import type { ParsedInputOf } from '../../shared/contract';
+import type { z } from 'zod';
 import type {
+  AssignRoleInput,
+  ChangeStatusInput,
+  CorrectEventInput,
+  DeclareIncidentInput,
+  DraftStatusUpdateInput,
   EventType,
   Incident,
   IncidentSummary,
+  MarkKeyInput,
   ResponderSuggestion,
+  SearchIncidentsInput,
+  SetStepStateInput,
+  StatusUpdateInput,
   TimelineEvent,
 } from '../../shared/incidents';
 import type { RunbookRef, RunbookSummary } from '../../shared/runbooks';
@@ -55,7 +64,7 @@ export class IncidentService {
     return given ?? this.context.settings.author();
   }
 
-  declare(input: ParsedInputOf<'declareIncident'>): Incident {
+  declare(input: z.output<typeof DeclareIncidentInput>): Incident {
     const now = this.now();
     const startedAt = input.startedAt ? new Date(input.startedAt).toISOString() : now;
     const detectedAt = input.detectedAt ? new Date(input.detectedAt).toISOString() : startedAt;
@@ -116,7 +125,7 @@ export class IncidentService {
     });
   }
 
-  assignRole(input: ParsedInputOf<'assignRole'>): TimelineEvent {
+  assignRole(input: z.output<typeof AssignRoleInput>): TimelineEvent {
     const role = input.role.toLowerCase();
     const previous = this.repo.roles(input.id).find((r) => r.role === role);
     const handover = previous && previous.person.name !== input.person.name ? ` (handover from ${previous.person.name})` : '';
@@ -143,7 +152,7 @@ export class IncidentService {
     );
   }
 
-  setStepState(request: ParsedInputOf<'setStepState'>): TimelineEvent {
+  setStepState(request: z.output<typeof SetStepStateInput>): TimelineEvent {
     const input = { ...request, runbookId: this.context.runbooks.resolve(request.runbookId) };
     const runbook = this.repo.runbooks(input.id).find((attached) => attached.runbookId === input.runbookId);
     if (!runbook) throw new HoldfastError('NOT_FOUND', `Runbook ${request.runbookId} is not attached to incident ${input.id}.`, 'runbookId');
@@ -173,7 +182,7 @@ export class IncidentService {
     );
   }
 
-  changeStatus(input: ParsedInputOf<'changeStatus'>): TimelineEvent {
+  changeStatus(input: z.output<typeof ChangeStatusInput>): TimelineEvent {
     const row = this.row(input.id);
     const summary = input.summary?.trim() ?? '';
     if (row.status === input.status) throw new HoldfastError('VALIDATION', `The incident is already ${input.status}.`, 'status');
@@ -206,13 +215,13 @@ export class IncidentService {
     });
   }
 
-  postStatusUpdate(input: ParsedInputOf<'postStatusUpdate'>): TimelineEvent {
+  postStatusUpdate(input: z.output<typeof StatusUpdateInput>): TimelineEvent {
     return this.record(input.id, { type: 'status_update', text: input.text, data: { audience: input.audience }, actor: input.actor }, (row, at) => {
       row.last_update_at = at;
     });
   }
 
-  draftStatusUpdate(input: ParsedInputOf<'draftStatusUpdate'>): string {
+  draftStatusUpdate(input: z.output<typeof DraftStatusUpdateInput>): string {
     const incident = this.get(input.id);
     const template = incidentSettings(this.context.settings).templates.find((t) => t.audience === input.audience);
     const minutes = input.nextUpdateMinutes ?? incident.updateEveryMinutes;
@@ -229,7 +238,7 @@ export class IncidentService {
     });
   }
 
-  markKey(input: ParsedInputOf<'markKey'>): TimelineEvent {
+  markKey(input: z.output<typeof MarkKeyInput>): TimelineEvent {
     const target = this.repo.event(input.id, input.eventId);
     if (!target) throw new HoldfastError('NOT_FOUND', `Incident ${input.id} has no event ${input.eventId}.`, 'eventId');
     if (target.key === input.key) return target;
@@ -241,7 +250,7 @@ export class IncidentService {
     });
   }
 
-  correct(input: ParsedInputOf<'correctEvent'>): TimelineEvent {
+  correct(input: z.output<typeof CorrectEventInput>): TimelineEvent {
     const target = this.repo.event(input.id, input.eventId);
     if (!target) throw new HoldfastError('NOT_FOUND', `Incident ${input.id} has no event ${input.eventId}.`, 'eventId');
     if (target.supersededBy !== null) {
@@ -253,7 +262,7 @@ export class IncidentService {
   }
 
   /** Past incidents by words (titles, notes, updates, summaries, post-mortems) and filters, newest first without words. */
-  search(input: ParsedInputOf<'searchIncidents'>): { incident: IncidentSummary; snippet: string }[] {
+  search(input: z.output<typeof SearchIncidentsInput>): { incident: IncidentSummary; snippet: string }[] {
     const matches = input.query.trim() ? this.index.search(input.query, 500) : null;
     const byId = new Map(this.list(false, input.includeDrills).map((incident) => [incident.id, incident]));
     const candidates = matches

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createTwoFilesPatch } from 'diff';
-import type { ParsedInputOf } from '../../shared/contract';
+import type { z } from 'zod';
 import type {
+  ListRunbooksInput,
   Runbook,
   RunbookAsset,
   RunbookDiff,
@@ -14,6 +15,8 @@ import type {
   RunbookRevision,
   RunbookRevisionInfo,
   RunbookSummary,
+  SaveRunbookInput,
+  SearchRunbooksInput,
 } from '../../shared/runbooks';
 import type { Clock } from '../core/clock';
 import { HoldfastError } from '../errors';
@@ -77,12 +80,12 @@ export class RunbookLibrary {
     return this.context.clock.now().toISOString().slice(0, 10);
   }
 
-  list(input: ParsedInputOf<'listRunbooks'>): RunbookList {
+  list(input: z.output<typeof ListRunbooksInput>): RunbookList {
     const today = this.today();
     return { items: this.repo.list(input, today), ...this.repo.facets(today) };
   }
 
-  search(input: ParsedInputOf<'searchRunbooks'>): RunbookHit[] {
+  search(input: z.output<typeof SearchRunbooksInput>): RunbookHit[] {
     return this.finder.search(input, this.today());
   }
 
@@ -117,7 +120,7 @@ export class RunbookLibrary {
     return { sections: structure.sections, steps: structure.steps, warnings: structure.warnings };
   }
 
-  async save(input: ParsedInputOf<'saveRunbook'>): Promise<Runbook> {
+  async save(input: z.output<typeof SaveRunbookInput>): Promise<Runbook> {
     const derived = await runbookParser().run('body', input.body, this.context.procedureHeadings());
     // From here on nothing waits: the checks below see the store as the commit will.
     const author = input.author ?? this.context.defaultAuthor();

@@ -1,5 +1,5 @@
-import type { ParsedInputOf } from '../../shared/contract';
-import type { RunbookHit } from '../../shared/runbooks';
+import type { z } from 'zod';
+import type { RunbookHit, SearchRunbooksInput } from '../../shared/runbooks';
 import { editDistance } from './edit-distance';
 import { nameKey } from './format/alert-names';
 import type { RunbookRepo, SearchRow } from './repo';
@@ -15,14 +15,14 @@ export class RunbookSearch {
 
   constructor(private readonly repo: RunbookRepo) {}
 
-  search(input: ParsedInputOf<'searchRunbooks'>, today: string): RunbookHit[] {
+  search(input: z.output<typeof SearchRunbooksInput>, today: string): RunbookHit[] {
     const exact = this.run(input.query, input, today, null);
     if (exact.length > 0) return exact;
     const corrected = this.correct(input.query);
     return corrected === null ? [] : this.run(corrected, input, today, corrected);
   }
 
-  private run(query: string, input: ParsedInputOf<'searchRunbooks'>, today: string, spelling: string | null): RunbookHit[] {
+  private run(query: string, input: z.output<typeof SearchRunbooksInput>, today: string, spelling: string | null): RunbookHit[] {
     const ftsQuery = toFtsQuery(query);
     const anyTerm = toFtsAnyQuery(query);
     if (ftsQuery === null || anyTerm === null) return [];
@@ -50,7 +50,7 @@ export class RunbookSearch {
    * "node filesystem space filling up") puts that runbook first, however often
    * other runbooks mention the same words; the rest follow in rank order.
    */
-  private exactFirst(query: string, ftsQuery: string, input: ParsedInputOf<'searchRunbooks'>, today: string, ranked: SearchRow[]): SearchRow[] {
+  private exactFirst(query: string, ftsQuery: string, input: z.output<typeof SearchRunbooksInput>, today: string, ranked: SearchRow[]): SearchRow[] {
     const named = this.repo.named(nameKey(query));
     if (named.length === 0) return ranked;
     const order = new Map<number, number>();

@@ -1,10 +1,9 @@
 import path from 'node:path';
 import vm from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
-import { dispatch } from '../../../src/main/api';
+import { dispatch, operationNames } from '../../../src/main/api';
 import { BREAK_GLASS_SCRIPT } from '../../../src/main/breakglass/script';
 import { toApiError } from '../../../src/main/errors';
-import { operationNames } from '../../../src/shared/contract';
 import { memoryCore, op, opError } from '../../fixtures/core';
 import { tempDir, writeFiles } from '../../fixtures/temp';
 

@@ -148,7 +148,7 @@ describe('running a drill', () => {
     clock.set('2026-11-27T10:00:00Z');
     // Weights: yesterday 2, never 400 → a roll below 2/402 picks the recent one, anything above the other.
     const wheel = (roll: number) =>
-      new DrillService(core.store, { clock, incidents: core.incidents, runbooks: core.runbooks, changed: () => undefined, random: () => roll }).pickScenario();
+      new DrillService(core.store, { clock, incidents: core.incidents, runbooks: core.runbooks, injectsFired: () => undefined, random: () => roll }).pickScenario();
     expect(wheel(0.001).id).toBe(a.id);
     expect(wheel(0.5).id).toBe(b.id);
     expect(wheel(0.999).id).toBe(b.id);

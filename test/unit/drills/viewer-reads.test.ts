@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../src/main/api';
-import { mayCall, RESPONDER, VIEWER, type Session } from '../../../src/shared/access';
-import { operationNames, type OperationName } from '../../../src/shared/contract';
+import { dispatch, operationNames, operations, type OperationName } from '../../../src/main/api';
+import { mayCall } from '../../../src/main/operations/access';
+import { RESPONDER, VIEWER, type Session } from '../../../src/shared/access';
 import { op } from '../../fixtures/core';
 import { forkSeeded, sampleInputs, seededCore, type Seeded } from '../../fixtures/seeded';
 
@@ -14,7 +14,7 @@ const SECRETS = {
 };
 
 /** Every operation a viewer session may call, straight from the contract and its access table. */
-const viewerReads = operationNames.filter((name) => mayCall(VIEWER, name));
+const viewerReads = operationNames.filter((name) => mayCall(VIEWER, operations[name].access));
 
 describe('a viewer reading a drill in progress', () => {
   let seeded: Seeded;

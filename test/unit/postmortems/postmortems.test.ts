@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../src/main/api';
 import { fixedClock } from '../../../src/main/core/clock';
 import { openCore } from '../../../src/main/core/core';
 import { utcWithLocal } from '../../../src/main/postmortems/record';
+import { VIEWER } from '../../../src/shared/access';
 import { memoryCore, op, opError } from '../../fixtures/core';
 import { APP_ROOT, ASSETS_DIR, tempDir } from '../../fixtures/temp';
 import { scriptedIncident } from './scripted-incident';
@@ -21,7 +23,7 @@ describe('the post-mortem draft', () => {
   it('regenerating refreshes record sections nobody edited and never touches an edited one', async () => {
     const { core, clock } = memoryCore('2026-11-27T03:00:00Z');
     const id = await scriptedIncident(core, clock);
-    const draft = await op(core, 'getPostmortem', { incidentId: id });
+    const { postmortem: draft } = await op(core, 'draftPostmortem', { incidentId: id });
     expect(draft.sections.map((s) => [s.id, s.fromRecord, s.edited]).slice(0, 3)).toEqual([
       ['summary', true, false],
       ['impact', true, false],
@@ -104,7 +106,7 @@ describe('corrections and responders in the draft', () => {
     await op(core, 'logNote', { id, text: 'Looking at the consumers', actor: 'lee' });
     await op(core, 'assignRole', { id, role: 'commander', person: { handle: 'ana', name: 'Ana Lima' }, actor: 'ana' });
     await op(core, 'logNote', { id, text: 'Consumers scaled', actor: 'ana' });
-    const responders = (await op(core, 'getPostmortem', { incidentId: id })).sections.find((section) => section.id === 'responders')?.content;
+    const responders = (await op(core, 'draftPostmortem', { incidentId: id })).postmortem.sections.find((section) => section.id === 'responders')?.content;
     expect(responders).toBe('- **Commander**: Ana Lima\n\nEveryone who acted on the timeline, first to act first: pager, lee, Ana Lima.');
   });
 });
@@ -132,7 +134,7 @@ describe('the post-mortem template', () => {
       await op(core, 'changeStatus', { id, status: 'resolved', summary: 'The rollback fixed it.' });
       const { content } = await op(core, 'exportPostmortem', { incidentId: id, format: 'md' });
       expect(content).toBe('# Checkout 502s (SEV2)\n\n## What happened\n\nThe rollback fixed it.\n\n## Customer note\n\nWrite to the customers here.\n\n## Oops\n\n{{no_such_thing}}\n');
-      const draft = await op(core, 'getPostmortem', { incidentId: id });
+      const { postmortem: draft } = await op(core, 'draftPostmortem', { incidentId: id });
       expect(draft.sections.map((section) => [section.title, section.fromRecord])).toEqual([
         ['What happened', true],
         ['Customer note', false],
@@ -220,5 +222,38 @@ describe('saving a post-mortem', () => {
     const saved = await op(core, 'savePostmortem', { incidentId: id, reviewStatus: 'in review', authors: ['Lee Park'] });
     expect(saved.heading).toContain('| in review | Lee Park |');
     expect((await op(core, 'exportPostmortem', { incidentId: id, format: 'md' })).content).toContain('| in review | Lee Park |');
+  });
+});
+
+describe('reading a post-mortem', () => {
+  it('is a read a viewer may make once the first draft is written; only a responder writes that draft', async () => {
+    const { core, clock } = memoryCore();
+    const id = await scriptedIncident(core, clock);
+    const none = { ok: false, error: { code: 'NOT_FOUND', field: 'incidentId', message: expect.stringContaining(`Incident #${id} has no post-mortem yet`) as string } };
+    expect(await dispatch(core, 'getPostmortem', { incidentId: id }, VIEWER)).toMatchObject(none);
+    expect(await dispatch(core, 'draftPostmortem', { incidentId: id }, VIEWER)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // Exporting shows the draft the record gives, and stores nothing.
+    expect(await dispatch(core, 'exportPostmortem', { incidentId: id, format: 'md' }, VIEWER)).toMatchObject({ ok: true });
+    expect(await dispatch(core, 'getPostmortem', { incidentId: id })).toMatchObject(none);
+
+    const events: unknown[] = [];
+    core.events.subscribe((event) => events.push(event));
+    const { postmortem: draft, drafted } = await op(core, 'draftPostmortem', { incidentId: id });
+    expect(drafted).toBe(true);
+    expect(events).toEqual([{ type: 'postmortem.changed', incidentId: id }]);
+    await op(core, 'savePostmortem', { incidentId: id, sections: { summary: 'Written by the commander.' } });
+    const read = await dispatch(core, 'getPostmortem', { incidentId: id }, VIEWER);
+    expect(read).toMatchObject({ ok: true, value: { incidentId: id, createdAt: draft.createdAt, sections: expect.arrayContaining([expect.objectContaining({ id: 'summary', content: 'Written by the commander.', edited: true })]) as unknown } });
+    // Opening it again keeps what is written, and announces nothing: nothing changed.
+    events.length = 0;
+    const again = await op(core, 'draftPostmortem', { incidentId: id });
+    expect(again.drafted).toBe(false);
+    expect(again.postmortem.sections.find((section) => section.id === 'summary')?.content).toBe('Written by the commander.');
+    expect(events).toEqual([]);
+  });
+
+  it('of an incident that does not exist is NOT_FOUND naming the incident', async () => {
+    const { core } = memoryCore();
+    expect(await opError(core, 'getPostmortem', { incidentId: 404 })).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('404') as string });
   });
 });

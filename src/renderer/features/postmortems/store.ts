@@ -29,14 +29,20 @@ export type Outcome = { ok: true } | { ok: false; message: string; field?: strin
 
 const isCurrent = (incidentId: number) => usePostmortem.getState().incidentId === incidentId;
 
-/** Loads the incident, its draft (written from the record the first time) and its action items. */
+/** The post-mortem as a responder opens it: as stored, or its first draft written from the record the first time. */
+async function openPostmortem(incidentId: number) {
+  const opened = await api.draftPostmortem({ incidentId });
+  return opened.ok ? { ok: true as const, value: opened.value.postmortem } : opened;
+}
+
+/** Loads the incident, its post-mortem (the draft written from the record the first time) and its action items. */
 export async function loadPostmortem(incidentId: number): Promise<void> {
   if (!isCurrent(incidentId)) {
     usePostmortem.setState({ incidentId, incident: null, postmortem: null, markdown: '', actionItems: null, problem: null });
   }
   const [incident, postmortem, items] = await Promise.all([
     api.getIncident({ id: incidentId }),
-    api.getPostmortem({ incidentId }),
+    openPostmortem(incidentId),
     api.listActionItems({ incidentId }),
   ]);
   if (!isCurrent(incidentId)) return;
