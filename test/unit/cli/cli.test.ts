@@ -9,7 +9,8 @@ import type { ImportReport, RunbookHit } from '../../../src/shared/runbooks';
 import { holdfast } from '../../fixtures/cli';
 import { op } from '../../fixtures/core';
 import { damageStore } from '../../fixtures/damage';
-import { APP_ROOT, ASSETS_DIR, CORPUS_DIR, hasCorpus, tempDir, writeFiles } from '../../fixtures/temp';
+import { corpusDir, skipWithoutCorpus } from '../../fixtures/corpus';
+import { APP_ROOT, ASSETS_DIR, tempDir, writeFiles } from '../../fixtures/temp';
 
 function sampleFolder(): string {
   const dir = tempDir();
@@ -119,8 +120,8 @@ describe('holdfast CLI', () => {
     expect(result.stderr).toBe('holdfast: 1 file(s) could not be imported; the rest were.\n');
   });
 
-  it.skipIf(!hasCorpus)('imports the prometheus-operator corpus with zero failures', async () => {
-    const result = await holdfast('--data', tempDir(), '--json', 'runbooks', 'import', CORPUS_DIR);
+  it.skipIf(skipWithoutCorpus)('imports the prometheus-operator corpus with zero failures', async () => {
+    const result = await holdfast('--data', tempDir(), '--json', 'runbooks', 'import', corpusDir());
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ imported: 108, failed: [] });
   });
