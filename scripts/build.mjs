@@ -31,7 +31,9 @@ const nodeBuild = (input, format, extension, banner) =>
       rolldownOptions: {
         input,
         external,
-        output: { format, entryFileNames: `[name].${extension}`, chunkFileNames: `chunks/[name]-[hash].${extension}`, ...(banner ? { banner } : {}) },
+        // Chunks (the CLI loads each part when a command needs it) sit beside their entry, like the parser's worker
+        // file that src/main/runbooks/parser/pool.ts looks for beside the code that starts it.
+        output: { format, entryFileNames: `[name].${extension}`, chunkFileNames: `[name]-[hash].${extension}`, ...(banner ? { banner } : {}) },
       },
     },
     ssr: { noExternal: true, external: ['better-sqlite3', 'electron'] },
@@ -40,6 +42,8 @@ const nodeBuild = (input, format, extension, banner) =>
 const started = Date.now();
 // The preload and the shell name every operation: refresh the list from the domains' declarations first.
 execFileSync(process.execPath, ['--import', 'tsx', 'scripts/operation-names.ts'], { stdio: 'inherit' });
+// Every build writes all of dist/node again; what an earlier build left there (chunks under old hashes) goes.
+fs.rmSync(`${outRoot}/node`, { recursive: true, force: true });
 await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: `../../${outRoot}/renderer` } });
 // The `holdfast` bin: npm links it as an executable, so it names its interpreter and may be run directly.
 await nodeBuild({ cli: 'src/main/cli/main.ts' }, 'es', 'js', '#!/usr/bin/env node');

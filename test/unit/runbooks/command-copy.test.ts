@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../../src/main/runbooks/format/markdown';
 import { commandToCopy } from '../../../src/shared/command-copy';
 import { memoryCore, op } from '../../fixtures/core';
-import { CORPUS_DIR, hasCorpus } from '../../fixtures/temp';
+import { corpusDir, skipWithoutCorpus } from '../../fixtures/corpus';
 
-const RUNBOOKS = path.join(CORPUS_DIR, 'content', 'runbooks');
+const runbooksDir = () => path.join(corpusDir(), 'content', 'runbooks');
 
 /** The fenced code blocks of a corpus runbook, as the reader's Copy button gets them. */
 function codeBlocks(relative: string): string[] {
@@ -16,7 +16,7 @@ function codeBlocks(relative: string): string[] {
     if (node.type === 'code') blocks.push(node.value);
     if ('children' in node) for (const child of node.children) walk(child);
   };
-  walk(parseMarkdown(fs.readFileSync(path.join(RUNBOOKS, relative), 'utf8')));
+  walk(parseMarkdown(fs.readFileSync(path.join(runbooksDir(), relative), 'utf8')));
   return blocks;
 }
 
@@ -52,7 +52,7 @@ describe('the text a Copy button copies', () => {
   });
 });
 
-describe.skipIf(!hasCorpus)('copying the commands of the prometheus-operator runbooks', () => {
+describe.skipIf(skipWithoutCorpus)('copying the commands of the prometheus-operator runbooks', () => {
   it('copies the corpus sessions as commands a shell runs', () => {
     expect(codeBlocks('node/NodeFilesystemSpaceFillingUp.md').map(commandToCopy)).toContain(
       'NODE_NAME=<instance label from alert>\nkubectl -n default debug node/$NODE_NAME\nchroot /host',
@@ -65,7 +65,7 @@ describe.skipIf(!hasCorpus)('copying the commands of the prometheus-operator run
 
   it('leaves no prompt in any command or code block of the corpus, and changes no block without one', async () => {
     const { core } = memoryCore();
-    await op(core, 'importRunbooks', { paths: [CORPUS_DIR] });
+    await op(core, 'importRunbooks', { paths: [corpusDir()] });
     const list = await op(core, 'listRunbooks', {});
     const texts: string[] = [];
     for (const item of list.items) {

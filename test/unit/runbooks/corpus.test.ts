@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryCore, op } from '../../fixtures/core';
-import { CORPUS_DIR, hasCorpus, tempDir } from '../../fixtures/temp';
+import { corpusDir, skipWithoutCorpus } from '../../fixtures/corpus';
+import { tempDir } from '../../fixtures/temp';
 
-const RUNBOOKS = path.join(CORPUS_DIR, 'content', 'runbooks');
+const runbooksDir = () => path.join(corpusDir(), 'content', 'runbooks');
 
 async function importedCorpus() {
   const { core } = memoryCore();
-  const report = await op(core, 'importRunbooks', { paths: [CORPUS_DIR] });
+  const report = await op(core, 'importRunbooks', { paths: [corpusDir()] });
   const list = await op(core, 'listRunbooks', {});
   const byFile = (relative: string) => {
     const item = list.items.find((candidate) => candidate.relativePath === `content/runbooks/${relative}`);
@@ -18,7 +19,7 @@ async function importedCorpus() {
   return { core, report, list, byFile };
 }
 
-describe.skipIf(!hasCorpus)('the prometheus-operator runbook corpus', () => {
+describe.skipIf(skipWithoutCorpus)('the prometheus-operator runbook corpus', () => {
   it('imports all 108 alert runbooks with their titles; the 9 section pages become groups', async () => {
     const { report, list } = await importedCorpus();
     expect(report.failed).toEqual([]);
@@ -28,9 +29,9 @@ describe.skipIf(!hasCorpus)('the prometheus-operator runbook corpus', () => {
     expect(report.imported + report.groups.length + report.skipped.length).toBe(117);
 
     const titles = new Map(list.items.map((item) => [item.sourcePath, item.title]));
-    for (const relative of fs.readdirSync(CORPUS_DIR, { recursive: true, encoding: 'utf8' })) {
+    for (const relative of fs.readdirSync(corpusDir(), { recursive: true, encoding: 'utf8' })) {
       if (!relative.endsWith('.md') || path.basename(relative) === '_index.md') continue;
-      const file = path.join(CORPUS_DIR, relative);
+      const file = path.join(corpusDir(), relative);
       const text = fs.readFileSync(file, 'utf8');
       const expected = /^---\n[\s\S]*?^title: (.+)$/m.exec(text)?.[1] ?? /^# (.+)$/m.exec(text)?.[1];
       expect(titles.get(file), relative).toBe(expected?.trim());
@@ -97,14 +98,14 @@ describe.skipIf(!hasCorpus)('the prometheus-operator runbook corpus', () => {
       expect(fs.readFileSync(path.join(second, file)).equals(fs.readFileSync(path.join(first, file))), file).toBe(true);
     }
     // The body of every runbook survives the trip exactly.
-    const original = fs.readFileSync(path.join(RUNBOOKS, 'kubernetes/KubePodCrashLooping.md'), 'utf8');
+    const original = fs.readFileSync(path.join(runbooksDir(), 'kubernetes/KubePodCrashLooping.md'), 'utf8');
     const written = fs.readFileSync(path.join(first, 'content/runbooks/kubernetes/KubePodCrashLooping.md'), 'utf8');
     expect(written.slice(written.indexOf('\n---\n') + 5)).toBe(original.slice(original.indexOf('\n---\n') + 5));
   });
 
   it('re-importing the corpus from where it lies changes nothing', async () => {
     const { core } = await importedCorpus();
-    expect(await op(core, 'importRunbooks', { paths: [CORPUS_DIR] })).toMatchObject({ imported: 0, updated: 0, unchanged: 108, failed: [] });
+    expect(await op(core, 'importRunbooks', { paths: [corpusDir()] })).toMatchObject({ imported: 0, updated: 0, unchanged: 108, failed: [] });
   });
 
   it('finds an exact alert name or title first, even when the alert name is only the file name', async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PROCEDURE_HEADINGS } from '../../../src/main/runbooks/format/structure';
 import { parseOnThisThread, parsingThread, PARSE_LIMITS, runbookParser } from '../../../src/main/runbooks/parser/pool';
 import { parseTasks } from '../../../src/main/runbooks/parser/tasks';
-import { CORPUS_DIR, hasCorpus } from '../../fixtures/temp';
+import { corpusDir, skipWithoutCorpus } from '../../fixtures/corpus';
 
 /** Markdown that takes the parser minutes (measured: 100 KB of it, over four minutes) though no single bound refuses it. */
 const SLOW = '- - - - x\n'.repeat(10_000);
@@ -22,9 +22,9 @@ describe('reading Markdown in worker threads', { timeout: 120_000 }, () => {
   beforeAll(() => parseOnThisThread(false));
   afterAll(() => parseOnThisThread(true));
 
-  it.skipIf(!hasCorpus)('gives exactly what reading on this thread gives, for every file of the corpus', async () => {
-    const files = fs.readdirSync(CORPUS_DIR, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.md'));
-    const texts = files.map((file) => fs.readFileSync(path.join(CORPUS_DIR, file), 'utf8'));
+  it.skipIf(skipWithoutCorpus)('gives exactly what reading on this thread gives, for every file of the corpus', async () => {
+    const files = fs.readdirSync(corpusDir(), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.md'));
+    const texts = files.map((file) => fs.readFileSync(path.join(corpusDir(), file), 'utf8'));
     const inWorkers = await Promise.all(texts.map((text, index) => runbookParser().run('file', text, files[index] ?? '', DEFAULT_PROCEDURE_HEADINGS)));
     expect(parsingThread()).toBe('worker');
     texts.forEach((text, index) => expect(inWorkers[index], files[index]).toEqual(parseTasks.file(text, files[index] ?? '', DEFAULT_PROCEDURE_HEADINGS)));

@@ -3,7 +3,8 @@ import { scorecardCsv, scorecardMarkdown } from '../../../src/main/drills/scorec
 import type { Scorecard } from '../../../src/shared/drills';
 import { blockCommands, inlineCode, looksLikeCommand, plainInline, stepLine, stepSummary } from '../../../src/shared/step-text';
 import { memoryCore, op } from '../../fixtures/core';
-import { CORPUS_DIR, hasCorpus, tempDir, writeFiles } from '../../fixtures/temp';
+import { corpusDir, skipWithoutCorpus } from '../../fixtures/corpus';
+import { tempDir, writeFiles } from '../../fixtures/temp';
 
 const RUNBOOK = `# Checkout errors
 
@@ -107,10 +108,10 @@ describe('which code is a command', () => {
   });
 });
 
-describe.skipIf(!hasCorpus)('steps of the prometheus-operator runbooks', () => {
+describe.skipIf(skipWithoutCorpus)('steps of the prometheus-operator runbooks', () => {
   it('are never cut before a link on the next line, give names no Copy button, and show no command twice', async () => {
     const { core } = memoryCore();
-    await op(core, 'importRunbooks', { paths: [CORPUS_DIR] });
+    await op(core, 'importRunbooks', { paths: [corpusDir()] });
     const runbooks = await Promise.all((await op(core, 'listRunbooks', {})).items.map((item) => op(core, 'getRunbook', { id: item.id })));
     const transmit = runbooks.find((runbook) => runbook.relativePath === 'content/runbooks/node/NodeNetworkTransmitErrs.md');
     expect(transmit?.steps.map((step) => stepLine(step.text))).toContain('Look into introducting Quality of Service or other TCP congestion avoidance algorithms');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkMarkdownBounds, MARKDOWN_BOUNDS } from '../../../../src/main/runbooks/format/bounds';
-import { CORPUS_DIR, hasCorpus } from '../../../fixtures/temp';
+import { corpusDir, skipWithoutCorpus } from '../../../fixtures/corpus';
 
 const MB = 1024 * 1024;
 const refusal = (text: string): string => {
@@ -51,9 +51,9 @@ describe('Markdown the parser cannot read in reasonable time', () => {
     expect(MARKDOWN_BOUNDS.quoteDepth).toBeGreaterThanOrEqual(10);
   });
 
-  it.skipIf(!hasCorpus)('lets every runbook of the prometheus-operator corpus through', () => {
-    for (const relative of fs.readdirSync(CORPUS_DIR, { recursive: true, encoding: 'utf8' })) {
-      if (relative.endsWith('.md')) expect(refusal(fs.readFileSync(path.join(CORPUS_DIR, relative), 'utf8')), relative).toBe('');
+  it.skipIf(skipWithoutCorpus)('lets every runbook of the prometheus-operator corpus through', () => {
+    for (const relative of fs.readdirSync(corpusDir(), { recursive: true, encoding: 'utf8' })) {
+      if (relative.endsWith('.md')) expect(refusal(fs.readFileSync(path.join(corpusDir(), relative), 'utf8')), relative).toBe('');
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blankInject, toDraft, toInput } from '../../../src/renderer/features/drills/editor/draft';
-import type { DrillScenario } from '../../../src/shared/drills';
+import { blankInject, toDraft, toInput } from '../../../../../../src/renderer/features/drills/editor/draft';
+import type { DrillScenario } from '../../../../../../src/shared/drills';
 
 const scenario: DrillScenario = {
   id: 4,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formSummary, liveErrors, reportErrors } from '../../../src/renderer/components/form-errors';
+import { formSummary, liveErrors, reportErrors } from '../../../../src/renderer/components/form-errors';
 
 describe('form messages', () => {
   const values = { title: '', services: 'a, ,b', links: [{ label: 'Dash', url: 'ftp://x' }], note: 'hi' };
