@@ -58,6 +58,28 @@ export default tseslint.config(
           patterns: [
             ...electronOnlyInShell.patterns,
             { group: ['**/main/**', '**/main'], message: 'The renderer reaches the core only through the API client (src/renderer/api).' },
+            {
+              group: ['**/api/client'],
+              importNames: ['api', 'onChange'],
+              message:
+                'Read through the data layer (useOp/readOp in src/renderer/api/queries.ts, a feature\'s queries.ts), write through runWrite (src/renderer/api/mutations.ts, a feature\'s mutations.ts); change events reach the cache through src/renderer/api/live.ts alone.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The data layer itself: the one place that calls the client and hears its change events.
+    files: ['src/renderer/api/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...electronOnlyInShell,
+          patterns: [
+            ...electronOnlyInShell.patterns,
+            { group: ['**/main/**', '**/main'], message: 'The renderer reaches the core only through the API client (src/renderer/api).' },
           ],
         },
       ],

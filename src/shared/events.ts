@@ -14,6 +14,8 @@ export type ChangeEventBody =
   | { type: 'incident.changed'; id: number; eventId?: number }
   /** A drill run changed: clock state, an inject fired, an observation. */
   | { type: 'drill.changed'; id: number }
+  /** An incident's post-mortem or its action items changed. */
+  | { type: 'postmortem.changed'; incidentId: number }
   /** A backup was restored in place of the store: everything a console holds is stale. */
   | { type: 'store.replaced' };
 
