@@ -18,9 +18,13 @@ const batch = new StaleBatch(queryClient);
  * replaced the store under it).
  */
 export function startLiveUpdates(alsoOn?: (event: ChangeEvent) => void): () => void {
-  return onChange((event) => {
-    // Whose echo it is, is decided as it arrives: the ledger knows this console's writes in flight.
-    batch.add(staleAfter(event, queryClient, ownWrites));
-    alsoOn?.(event);
-  });
+  return onChange(
+    (event) => {
+      // Whose echo it is, is decided as it arrives: the ledger knows this console's writes in flight.
+      batch.add(staleAfter(event, queryClient, ownWrites));
+      alsoOn?.(event);
+    },
+    // Back after a cut: what changed meanwhile was never heard, so everything held is read again (what is on screen, now).
+    () => batch.add('everything'),
+  );
 }
