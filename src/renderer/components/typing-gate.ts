@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'react';
 
 /**
- * How long typing must pause before what was typed is searched for. Short: the
- * first key after a pause searches at once (no wait at all), and a burst of keys
- * costs one search at its end instead of one per key (docs/performance.md:
+ * Keys closer together than this are one burst (a word typed fast, a paste
+ * corrected): only its first key and its last value are searched for. A key after
+ * a longer gap searches at once: the answer of a local search takes a few
+ * milliseconds, so waiting would only make search feel slow (docs/performance.md:
  * keystroke → results).
  */
+export const BURST_GAP_MS = 60;
+
+/** How long a burst must pause before its last value is searched for. */
 export const TYPING_QUIET_MS = 120;
 
 export interface TypingGate<T> {
@@ -18,10 +22,15 @@ export interface TypingGate<T> {
 }
 
 /**
- * Passes typed values on to `deliver`: the first of a burst at once, the last of it
- * when the keys stop for `quietMs`; the ones between are never delivered.
+ * Passes typed values on to `deliver`: a key after a gap at once, and of a burst of
+ * keys (each within `burstMs` of the last) the first at once and the last when the
+ * keys stop for `quietMs`; the ones between are never delivered.
  */
-export function typingGate<T>(deliver: (value: T) => void, quietMs = TYPING_QUIET_MS, clock: () => number = () => performance.now()): TypingGate<T> {
+export function typingGate<T>(
+  deliver: (value: T) => void,
+  options: { burstMs?: number; quietMs?: number; clock?: () => number } = {},
+): TypingGate<T> {
+  const { burstMs = BURST_GAP_MS, quietMs = TYPING_QUIET_MS, clock = () => performance.now() } = options;
   let lastKey = Number.NEGATIVE_INFINITY;
   let waiting: ReturnType<typeof setTimeout> | undefined;
   const cancel = () => {
@@ -30,7 +39,7 @@ export function typingGate<T>(deliver: (value: T) => void, quietMs = TYPING_QUIE
   };
   const gate = (value: T) => {
     const at = clock();
-    const paused = at - lastKey >= quietMs;
+    const paused = at - lastKey >= burstMs;
     lastKey = at;
     cancel();
     if (paused) deliver(value);

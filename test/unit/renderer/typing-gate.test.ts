@@ -7,30 +7,32 @@ describe('typingGate: one search per burst of keys, none of the keys in between'
 
   it('searches the first key at once and the whole word when the typing pauses', () => {
     const searched: string[] = [];
-    const gate = typingGate<string>((value) => searched.push(value), 120, () => Date.now());
+    const gate = typingGate<string>((value) => searched.push(value), { burstMs: 60, quietMs: 120, clock: () => Date.now() });
     let typed = '';
     for (const letter of 'replication') {
       typed += letter;
       gate(typed);
-      vi.advanceTimersByTime(60);
+      vi.advanceTimersByTime(35);
     }
     expect(searched).toEqual(['r']);
     vi.advanceTimersByTime(120);
     expect(searched).toEqual(['r', 'replication']);
   });
 
-  it('lets the first key after a pause through without waiting', () => {
+  it('lets a key after a gap through without waiting: a slow typist is never kept waiting', () => {
     const searched: string[] = [];
-    const gate = typingGate<string>((value) => searched.push(value), 120, () => Date.now());
+    const gate = typingGate<string>((value) => searched.push(value), { burstMs: 60, quietMs: 120, clock: () => Date.now() });
     gate('replicatio');
-    vi.advanceTimersByTime(500);
+    vi.advanceTimersByTime(90);
     gate('replication');
+    expect(searched).toEqual(['replicatio', 'replication']);
+    vi.advanceTimersByTime(500);
     expect(searched).toEqual(['replicatio', 'replication']);
   });
 
   it('delivers a cleared box at once and drops what was waiting', () => {
     const searched: string[] = [];
-    const gate = typingGate<string>((value) => searched.push(value), 120, () => Date.now());
+    const gate = typingGate<string>((value) => searched.push(value), { burstMs: 60, quietMs: 120, clock: () => Date.now() });
     gate('r');
     gate('re');
     gate.now('');
