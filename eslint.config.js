@@ -67,6 +67,31 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Node's types are in the renderer's typecheck (the contract's types come from the core's declarations); its globals are not in a browser.
+      'no-restricted-globals': ['error', ...['process', 'Buffer', 'global', 'require', 'module', '__dirname', '__filename'].map((name) => ({ name, message: 'The renderer runs in a browser: this is Node.js only.' }))],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...electronOnlyInShell.paths, ...builtinModules.map((name) => ({ name, message: 'The renderer runs in a browser: no Node.js modules.' }))],
+          patterns: [
+            ...electronOnlyInShell.patterns,
+            { group: ['**/main/**', '**/main'], message: 'The renderer reaches the core only through the API client (src/renderer/api).' },
+            { group: ['node:*'], message: 'The renderer runs in a browser: no Node.js modules.' },
+            {
+              group: ['**/api/client'],
+              importNames: ['api', 'onChange'],
+              message:
+                'Read through the data layer (useOp/readOp in src/renderer/api/queries.ts, a feature\'s queries.ts), write through runWrite (src/renderer/api/mutations.ts, a feature\'s mutations.ts); change events reach the cache through src/renderer/api/live.ts alone.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The data layer itself: the one place that calls the client and hears its change events.
+    files: ['src/renderer/api/**'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
@@ -78,8 +103,6 @@ export default tseslint.config(
           ],
         },
       ],
-      // Node's types are in the renderer's typecheck (the contract's types come from the core's declarations); its globals are not in a browser.
-      'no-restricted-globals': ['error', ...['process', 'Buffer', 'global', 'require', 'module', '__dirname', '__filename'].map((name) => ({ name, message: 'The renderer runs in a browser: this is Node.js only.' }))],
     },
   },
   {

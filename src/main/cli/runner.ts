@@ -110,7 +110,7 @@ export class Cli {
     const [{ openCore }, { call }] = await Promise.all([import('../core/core'), import('../api')]);
     const core = openCore({ dataDir: this.dataDir, assetsDir: this.assetsDir, create });
     try {
-      const op: Op = async (name, input) => {
+      const op: Op = async <N extends OperationName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> => {
         const result = await call(core, name, input);
         if (!result.ok) throw CliExit.of(result.error);
         return result.value;

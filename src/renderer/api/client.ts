@@ -56,8 +56,9 @@ const chosen = chooseTransport();
 export const api: HoldfastApi = createClient(chosen.transport);
 export const connection = { kind: chosen.transport.kind, hasToken: chosen.hasToken };
 
-export function onChange(listener: (event: ChangeEvent) => void): () => void {
-  return chosen.transport.subscribe(listener);
+/** Change events from the core; `onGap` when the stream was cut and is back (events may have been missed). */
+export function onChange(listener: (event: ChangeEvent) => void, onGap?: () => void): () => void {
+  return chosen.transport.subscribe(listener, onGap);
 }
 
 /** The desktop app's menu commands; nothing in web mode, which has no menu. */

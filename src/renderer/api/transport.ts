@@ -6,5 +6,9 @@ export interface Transport {
   readonly kind: 'ipc' | 'http';
   /** `requestId` comes back on the change events the call causes, so the console knows its own echo. */
   call(operation: string, input: unknown, requestId?: string): Promise<Result<unknown>>;
-  subscribe(listener: (event: ChangeEvent) => void): () => void;
+  /**
+   * Change events as they happen. `onGap`: the stream was cut and is back (a laptop that slept, a network
+   * blip): events may have been missed meanwhile, so whatever is cached may be stale.
+   */
+  subscribe(listener: (event: ChangeEvent) => void, onGap?: () => void): () => void;
 }

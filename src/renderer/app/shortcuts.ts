@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { SEARCH_INPUT_ID } from '../features/runbooks/SearchBox';
-import { canWrite } from '../features/session/store';
+import { canWrite } from '../features/session/queries';
 import { KEYS, type Shortcut } from './keymap';
 
 const isTyping = (target: EventTarget | null): boolean =>

@@ -1,6 +1,6 @@
 import { KEYS, SHORTCUT_AREAS, shortcutLabel, shortcutsFor, type Shortcut } from '../../app/keymap';
 import { Dialog } from '../../components/Dialog';
-import { useCanWrite } from '../session/store';
+import { useCanWrite } from '../session/queries';
 import { closeOverlay } from './store';
 
 const ALL: readonly Shortcut[] = Object.values(KEYS);

@@ -3,7 +3,7 @@ import { KEYS, type Shortcut } from '../../app/keymap';
 import { navigate } from '../../app/route';
 import { setTheme } from '../../app/theme';
 import { openDeclare } from '../incidents/store';
-import { canWrite } from '../session/store';
+import { canWrite } from '../session/queries';
 import { openHelp, openPalette } from './store';
 
 /** A thing the console can do, by name: what the palette lists and the desktop menu sends. */

@@ -1,5 +1,5 @@
 import { currentNow, useNow } from '../incidents/clock';
-import type { LiveRun } from './store';
+import type { LiveRun } from './queries';
 
 /**
  * The drill clock at a browser instant: the core's value to the millisecond,

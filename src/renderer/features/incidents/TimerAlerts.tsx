@@ -1,10 +1,10 @@
 import { useEffect, useMemo } from 'react';
 import { navigate } from '../../app/route';
-import { useDrills } from '../drills/store';
+import { useActiveDrills } from '../drills/queries';
 import { useNow } from './clock';
 import { formatClock } from './format';
 import { selectStep, stepKey } from './runner/selection';
-import { useIncidents } from './store';
+import { useOpenIncidentDetails } from './queries';
 import { isDue, readStepTimer, stepTimers, type StepTimer } from './step-timers';
 import { acknowledgeTimer, notifyDue, useTimerAcks } from './timers';
 
@@ -14,9 +14,9 @@ import { acknowledgeTimer, notifyDue, useTimerAcks } from './timers';
  * A resolved incident has no running timers, and a paused drill's stand still.
  */
 export function TimerAlerts() {
-  const details = useIncidents((state) => state.details);
-  const drills = useDrills((state) => state.active);
-  const timers = useMemo(() => Object.values(details).flatMap((incident) => stepTimers(incident, drills)), [details, drills]);
+  const details = useOpenIncidentDetails();
+  const drills = useActiveDrills().data ?? null;
+  const timers = useMemo(() => details.flatMap((incident) => stepTimers(incident, drills)), [details, drills]);
   // Only tick every second while some step timer is running.
   return timers.length > 0 ? <DueTimers timers={timers} /> : null;
 }

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ACTION_STATUSES, ACTION_TYPES, SaveActionItemInput, type ActionItem } from '../../../shared/postmortems';
 import { READABLE_BESIDE_FIELD } from '../../../shared/issue-words';
-import { api } from '../../api/client';
+import { saveActionItem } from './mutations';
 import { Dialog } from '../../components/Dialog';
 import { useFormErrors } from '../../components/form-errors';
 import { Field, TextField } from '../runbooks/editor/Field';
@@ -54,7 +54,7 @@ export function ActionItemDialog(props: { incidentId: number; item: ActionItem |
       return;
     }
     setBusy(true);
-    const result = await api.saveActionItem(input);
+    const result = await saveActionItem(input);
     setBusy(false);
     if (!result.ok) {
       const { field, message } = result.error;

@@ -8,7 +8,7 @@ import { Field } from '../runbooks/editor/Field';
 import { LocalTime } from '../runbooks/LocalTime';
 import { useSectionDrafts } from './drafts';
 import { FiveWhys } from './FiveWhys';
-import { savePostmortem } from './store';
+import { savePostmortem } from './mutations';
 
 export const sectionAnchor = (sectionId: string): string => `pm-section-${sectionId}`;
 

@@ -1,11 +1,12 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { formatBytes } from '../../../shared/limits';
 import type { RecoveryState } from '../../../shared/recovery';
 import { CopyButton } from '../../components/CopyButton';
 import { BackupTable } from '../backups/BackupTable';
 import { LocalTime } from '../runbooks/LocalTime';
-import { useCanWrite } from '../session/store';
-import { useRecovery } from './store';
+import { useCanWrite } from '../session/queries';
+import { refreshRecoveryState } from './queries';
+import { restoreAndStartAfresh } from './restored';
 import '../backups/backups.css';
 import './recovery.css';
 
@@ -17,9 +18,18 @@ type Damaged = Extract<RecoveryState, { damaged: true }>;
  * latest good one a single click away. Restoring never deletes the damaged file.
  */
 export function RecoveryScreen({ state }: { state: Damaged }) {
-  const restoring = useRecovery((store) => store.restoring);
-  const error = useRecovery((store) => store.error);
-  const restore = useRecovery((store) => store.restore);
+  // The backup being restored, while it is, and why the last restore failed (UI state).
+  const [restoring, setRestoring] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const restore = async (file: string) => {
+    if (restoring) return;
+    setRestoring(file);
+    setError(null);
+    const failed = await restoreAndStartAfresh(file);
+    setRestoring(null);
+    setError(failed.message);
+    void refreshRecoveryState();
+  };
   const titleId = useId();
   const canWrite = useCanWrite();
   const latest = state.backups.find((backup) => backup.sound);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { routeHref } from '../../app/route';
 import { ImportDialog } from './import/ImportDialog';
-import { useCanWrite } from '../session/store';
+import { useCanWrite } from '../session/queries';
 
 /** Making runbooks: write a new one, or import a folder of Markdown. */
 export function LibraryActions() {

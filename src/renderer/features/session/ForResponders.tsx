@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useCanWrite } from './store';
+import { useCanWrite } from './queries';
 
 /** What only a responder's console shows: the controls that change data. A viewer's console leaves them out. */
 export function ForResponders({ children }: { children: ReactNode }) {

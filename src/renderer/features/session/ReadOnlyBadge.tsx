@@ -1,4 +1,4 @@
-import { useSession } from './store';
+import { useRole } from './queries';
 import './session.css';
 
 /**
@@ -8,7 +8,7 @@ import './session.css';
  * whatever the page shows.
  */
 export function ReadOnlyBadge() {
-  const role = useSession((state) => state.role);
+  const role = useRole();
   if (role !== 'viewer') return null;
   return (
     <span className="read-only-badge" role="status" title="Opened with the viewer link: you can look at everything but change nothing.">

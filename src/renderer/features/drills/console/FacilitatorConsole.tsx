@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react';
 import type { InjectStatus } from '../../../../shared/drills';
-import { api } from '../../../api/client';
 import { KEYS, shortcutLabel } from '../../../app/keymap';
 import { routeHref } from '../../../app/route';
 import { useKeyShortcut } from '../../../app/shortcuts';
@@ -8,14 +7,14 @@ import { ask } from '../../../components/confirm';
 import { drillSecondsShown, useDrillSeconds } from '../clock';
 import { DrillTag } from '../DrillTag';
 import { clockText } from '../format';
-import { useDrills, type LiveRun } from '../store';
-import { act } from './actions';
+import { drillAction } from '../mutations';
+import { liveRun, useDrillRun, type LiveRun } from '../queries';
 import { InjectQueue } from './InjectQueue';
 import { MasterClock } from './MasterClock';
 import { ObservationLog } from './ObservationLog';
 import { ProgressPanel } from './ProgressPanel';
 import { useSpaceBar } from './useSpaceBar';
-import { useCanWrite } from '../../session/store';
+import { useCanWrite } from '../../session/queries';
 
 /** The next inject to fire: the earliest timed one still waiting, else the first manual one. */
 export function nextInject(injects: InjectStatus[]): InjectStatus | undefined {
@@ -39,8 +38,8 @@ export function FacilitatorConsole({ live }: { live: LiveRun }) {
   const running = run.state === 'running';
   const next = nextInject(run.injects);
 
-  const togglePause = () => report(act(running ? api.pauseDrill({ id: run.id }) : api.resumeDrill({ id: run.id })));
-  const inject = (injectId: string, action: 'fire' | 'hold' | 'release') => report(act(api.drillInject({ id: run.id, injectId, action })));
+  const togglePause = () => report(drillAction(running ? 'pauseDrill' : 'resumeDrill', { id: run.id }));
+  const inject = (injectId: string, action: 'fire' | 'hold' | 'release') => report(drillAction('drillInject', { id: run.id, injectId, action }));
   const stop = async () => {
     const yes = await ask({
       title: 'Stop the drill?',
@@ -49,7 +48,7 @@ export function FacilitatorConsole({ live }: { live: LiveRun }) {
       danger: true,
     });
     // The stop is recorded at the reading the dialog showed when Stop was pressed, so the scorecard says the same.
-    if (yes) report(act(api.stopDrill({ id: run.id, atSeconds: drillSecondsShown(useDrills.getState().runs[run.id]) })));
+    if (yes) report(drillAction('stopDrill', { id: run.id, atSeconds: drillSecondsShown(liveRun(run.id)) }));
   };
 
   useSpaceBar(togglePause);
@@ -95,7 +94,7 @@ export function FacilitatorConsole({ live }: { live: LiveRun }) {
 
 /** The Stop dialog's words, with the drill clock still ticking in them: what it shows when Stop is pressed is what is recorded. */
 function StopQuestion({ runId }: { runId: number }) {
-  const seconds = useDrillSeconds(useDrills((state) => state.runs[runId]));
+  const seconds = useDrillSeconds(useDrillRun(runId).live);
   return (
     <p>
       The drill clock stops at the moment you press Stop drill: now{' '}

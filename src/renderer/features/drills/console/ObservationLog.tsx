@@ -1,12 +1,11 @@
 import { useState, type FormEvent, type RefObject } from 'react';
 import type { DrillRun } from '../../../../shared/drills';
 import { LIMITS } from '../../../../shared/limits';
-import { api } from '../../../api/client';
 import { FoldedText } from '../../../components/FoldedText';
 import { LengthHint, textLength } from '../../../components/TextLength';
 import { LocalTime } from '../../runbooks/LocalTime';
 import { clockText } from '../format';
-import { act } from './actions';
+import { drillAction } from '../mutations';
 import { ForResponders } from '../../session/ForResponders';
 
 /** The facilitator's timestamped observations: written here (Enter logs it), listed newest first with their drill-clock time. */
@@ -19,7 +18,7 @@ export function ObservationLog({ run, inputRef, onError }: { run: DrillRun; inpu
     event?.preventDefault();
     if (busy || text.trim() === '' || tooLong) return;
     setBusy(true);
-    const message = await act(api.drillObservation({ id: run.id, text: text.trim() }));
+    const message = await drillAction('drillObservation', { id: run.id, text: text.trim() });
     setBusy(false);
     if (message) onError(message);
     else setText('');

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { KEYS } from '../../../app/keymap';
-import { canWrite } from '../../session/store';
+import { canWrite } from '../../session/queries';
 
 /** Where Space already means something: typing, or pressing the focused control. */
 const ownsSpace = (target: EventTarget | null): boolean =>

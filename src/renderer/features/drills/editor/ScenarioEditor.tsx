@@ -1,12 +1,11 @@
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { DrillScenario } from '../../../../shared/drills';
-import { api } from '../../../api/client';
 import { navigate, routeHref } from '../../../app/route';
 import { useSaveShortcut } from '../../../app/shortcuts';
 import { useFormErrors } from '../../../components/form-errors';
 import { ServicesInput } from '../../incidents/declare/ServicesInput';
-import { useRunbooks } from '../../runbooks/store';
-import { loadScenarios } from '../store';
+import { useRunbookList } from '../../runbooks/queries';
+import { saveScenario } from '../mutations';
 import { blankInject, toDraft, toInput, type InjectDraft, type ScenarioDraft } from './draft';
 import { InjectFields } from './InjectFields';
 import { RunbookPicker } from './RunbookPicker';
@@ -16,7 +15,7 @@ export function ScenarioEditor({ scenario }: { scenario: DrillScenario | null })
   const [draft, setDraft] = useState<ScenarioDraft>(() => toDraft(scenario));
   const errors = useFormErrors(draft);
   const [saving, setSaving] = useState(false);
-  const runbookList = useRunbooks((state) => state.list);
+  const runbookList = useRunbookList().data;
   const known = useMemo(() => (runbookList?.services ?? []).map((facet) => facet.name).sort((a, b) => a.localeCompare(b)), [runbookList]);
   const id = useId();
   const { errorFor } = errors;
@@ -42,14 +41,13 @@ export function ScenarioEditor({ scenario }: { scenario: DrillScenario | null })
       return;
     }
     setSaving(true);
-    const result = await api.saveDrillScenario(parsed.input);
+    const result = await saveScenario(parsed.input);
     setSaving(false);
     if (!result.ok) {
       const { field, message } = result.error;
       errors.report(field && field in draft ? { fields: { [field]: message } } : { form: message });
       return;
     }
-    void loadScenarios();
     navigate({ screen: 'drills' });
   };
   useSaveShortcut(() => void save());

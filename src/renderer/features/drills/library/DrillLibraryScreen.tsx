@@ -1,28 +1,23 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { KEYS } from '../../../app/keymap';
 import { navigate, routeHref } from '../../../app/route';
 import { useKeyShortcut } from '../../../app/shortcuts';
-import { loadActive, loadScenarios, useDrills, useDrillUpdates } from '../store';
+import { useActiveDrills, useScenarios } from '../queries';
 import { ImportScenarioDialog } from './ImportScenarioDialog';
 import { RunningDrills } from './RunningDrills';
 import { ScenarioTable } from './ScenarioTable';
 import { WheelOfMisfortune } from './WheelOfMisfortune';
-import { useCanWrite } from '../../session/store';
+import { useCanWrite } from '../../session/queries';
 
 /** `#/drills`: the scenario library, the drills running now and the wheel of misfortune. */
 export function DrillLibraryScreen() {
-  const scenarios = useDrills((state) => state.scenarios);
-  const problem = useDrills((state) => state.problems.scenarios);
+  const scenariosQuery = useScenarios();
+  const scenarios = scenariosQuery.data ?? null;
+  const problem = scenariosQuery.error?.message;
   const [importing, setImporting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const canWrite = useCanWrite();
-  useDrillUpdates();
   useKeyShortcut(KEYS.newScenario, () => navigate({ screen: 'new-drill-scenario' }));
-
-  useEffect(() => {
-    void loadScenarios();
-    void loadActive();
-  }, []);
 
   if (!canWrite) return <ViewerDrills />;
 
@@ -79,7 +74,7 @@ export function DrillLibraryScreen() {
  * script, so they are not listed.
  */
 function ViewerDrills() {
-  const active = useDrills((state) => state.active);
+  const active = useActiveDrills().data ?? null;
   return (
     <div className="drills-screen">
       <header className="drills-header">

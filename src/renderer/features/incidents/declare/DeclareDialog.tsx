@@ -1,10 +1,10 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { Severity } from '../../../../shared/incidents';
-import { api } from '../../../api/client';
 import { navigate } from '../../../app/route';
 import { Dialog } from '../../../components/Dialog';
 import { useFormErrors } from '../../../components/form-errors';
-import { loadIncident, loadList, useIncidents } from '../store';
+import { declareIncident } from '../mutations';
+import { useIncidentSettings, useKnownServices } from '../queries';
 import { ServicesInput } from './ServicesInput';
 import { SeverityPicker } from './SeverityPicker';
 
@@ -14,30 +14,16 @@ import { SeverityPicker } from './SeverityPicker';
  */
 export function DeclareDialog({ onClose }: { onClose: () => void }) {
   const id = useId();
-  const levels = useIncidents((state) => state.settings?.severities);
+  const levels = useIncidentSettings().data?.severities;
+  const known = useKnownServices();
   const [title, setTitle] = useState('');
   const [severity, setSeverity] = useState<Severity>('SEV3');
   const [services, setServices] = useState<string[]>([]);
   const [pendingService, setPendingService] = useState('');
   const [startedAt, setStartedAt] = useState('');
   const [detectedAt, setDetectedAt] = useState('');
-  const [known, setKnown] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors({ title, severity, services, pendingService, startedAt, detectedAt });
-
-  useEffect(() => {
-    let current = true;
-    void Promise.all([api.listRunbooks({}), api.getRoster({})]).then(([runbooks, roster]) => {
-      if (!current) return;
-      const names = new Set<string>();
-      if (roster.ok) for (const team of roster.value.teams) for (const service of team.services) names.add(service);
-      if (runbooks.ok) for (const facet of runbooks.value.services) names.add(facet.name);
-      setKnown([...names].sort((a, b) => a.localeCompare(b)));
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -55,7 +41,7 @@ export function DeclareDialog({ onClose }: { onClose: () => void }) {
     }
     setBusy(true);
     errors.clear();
-    const result = await api.declareIncident({
+    const result = await declareIncident({
       title: title.trim(),
       severity,
       services: allServices,
@@ -68,9 +54,6 @@ export function DeclareDialog({ onClose }: { onClose: () => void }) {
       errors.report(field && FIELDS.includes(field) ? { fields: { [field]: message } } : { form: message });
       return;
     }
-    useIncidents.setState((state) => ({ details: { ...state.details, [result.value.id]: result.value } }));
-    void loadList();
-    void loadIncident(result.value.id);
     onClose();
     navigate({ screen: 'incident', id: result.value.id });
   };

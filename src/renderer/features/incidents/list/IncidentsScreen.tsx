@@ -5,15 +5,17 @@ import { useKeyShortcut } from '../../../app/shortcuts';
 import { LocalTime } from '../../runbooks/LocalTime';
 import { useNow } from '../clock';
 import { formatSpan, since, STATUS_LABELS } from '../format';
-import { openDeclare, useIncidents } from '../store';
+import { useIncidentList, useIncidentSettings } from '../queries';
+import { openDeclare } from '../store';
 import { UpdateTimer } from '../UpdateTimer';
 import { IncidentCells } from './IncidentCells';
-import { useCanWrite } from '../../session/store';
+import { useCanWrite } from '../../session/queries';
 
 /** Every incident: the open ones first (several can run at once), the resolved ones below. */
 export function IncidentsScreen() {
-  const list = useIncidents((state) => state.list);
-  const severities = useIncidents((state) => state.settings?.severities);
+  const listQuery = useIncidentList();
+  const list = listQuery.data ?? null;
+  const severities = useIncidentSettings().data?.severities;
   const now = useNow();
   useKeyShortcut(KEYS.newIncident, openDeclare);
   const canWrite = useCanWrite();
@@ -32,7 +34,7 @@ export function IncidentsScreen() {
         )}
       </header>
       {list === null ? (
-        <p className="muted">Loading incidents…</p>
+        <p className={listQuery.error ? 'field-error' : 'muted'}>{listQuery.error ? listQuery.error.message : 'Loading incidents…'}</p>
       ) : (
         <>
           <section aria-labelledby="open-incidents-heading">

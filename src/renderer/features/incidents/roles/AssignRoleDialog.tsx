@@ -1,10 +1,10 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { Incident } from '../../../../shared/incidents';
 import type { Person } from '../../../../shared/rosters';
-import { api } from '../../../api/client';
 import { Dialog } from '../../../components/Dialog';
 import { useFormErrors } from '../../../components/form-errors';
-import { perform } from '../store';
+import { logEvent } from '../mutations';
+import { useRosterPeople } from '../queries';
 import { roleLabel } from './roles';
 
 /** Assign a role to anyone (from the roster or not); with no role given, a custom role is named here. */
@@ -13,20 +13,10 @@ export function AssignRoleDialog({ incident, role, onClose }: { incident: Incide
   const current = role ? incident.roles.find((assignment) => assignment.role === role) : undefined;
   const [roleName, setRoleName] = useState(role ?? '');
   const [name, setName] = useState('');
-  const [people, setPeople] = useState<Person[]>([]);
+  const people: Person[] = useRosterPeople() ?? [];
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors({ roleName, name });
   const error = Object.values(errors.fields)[0] ?? errors.form;
-
-  useEffect(() => {
-    let live = true;
-    void api.getRoster({}).then((result) => {
-      if (live && result.ok) setPeople(result.value.people);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -43,10 +33,7 @@ export function AssignRoleDialog({ incident, role, onClose }: { incident: Incide
     const person = people.find((candidate) => candidate.name === name.trim() || candidate.handle === name.trim());
     setBusy(true);
     errors.clear();
-    const outcome = await perform(
-      incident.id,
-      api.assignRole({ id: incident.id, role: chosenRole, person: person ? { handle: person.handle, name: person.name } : { handle: '', name: name.trim() } }),
-    );
+    const outcome = await logEvent('assignRole', { id: incident.id, role: chosenRole, person: person ? { handle: person.handle, name: person.name } : { handle: '', name: name.trim() } });
     setBusy(false);
     if (outcome.ok) onClose();
     else errors.report({ form: outcome.message });

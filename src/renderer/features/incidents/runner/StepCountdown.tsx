@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Incident, IncidentStep } from '../../../../shared/incidents';
-import { useDrills } from '../../drills/store';
+import { useActiveDrills } from '../../drills/queries';
 import { TimerBadge } from '../../runbooks/StepsOutline';
 import { useNow } from '../clock';
 import { formatClock } from '../format';
@@ -45,6 +45,6 @@ function Running({ startedAt, seconds, stops, large }: { startedAt: number; seco
 
 /** What stops this incident's step timers now: its resolution, its drill's pauses. */
 export function useTimerStops(incident: Incident): TimerStops {
-  const drills = useDrills((state) => state.active);
+  const drills = useActiveDrills().data ?? null;
   return useMemo(() => timerStops(incident, drills), [incident, drills]);
 }

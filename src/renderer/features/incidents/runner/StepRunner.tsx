@@ -1,17 +1,16 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Incident } from '../../../../shared/incidents';
 import { LIMITS } from '../../../../shared/limits';
-import { api } from '../../../api/client';
 import { KEYS } from '../../../app/keymap';
 import { useKeyShortcut } from '../../../app/shortcuts';
 import { Markdown } from '../../../components/Markdown';
 import { LengthHint, textLength } from '../../../components/TextLength';
 import { LocalTime } from '../../runbooks/LocalTime';
-import { useCanWrite } from '../../session/store';
+import { useCanWrite } from '../../session/queries';
 import { withoutTimer } from '../../../../shared/step-timer';
 import { StepCommands } from '../../runbooks/StepsOutline';
 import { useDraft } from '../drafts';
-import { perform } from '../store';
+import { logEvent } from '../mutations';
 import type { TimerStops } from '../step-timers';
 import { askToNotify } from '../timers';
 import { selectStep, useRunnerSelection } from './selection';
@@ -146,7 +145,7 @@ function CurrentStep(props: {
     busyRef.current = true;
     setBusy(true);
     const selectedBefore = useRunnerSelection.getState().selected[incident.id];
-    const outcome = await perform(incident.id, api.setStepState({ id: incident.id, runbookId: runbook.runbookId, stepId: step.id, state, note: note.trim() }));
+    const outcome = await logEvent('setStepState', { id: incident.id, runbookId: runbook.runbookId, stepId: step.id, state, note: note.trim() });
     busyRef.current = false;
     setBusy(false);
     if (!outcome.ok) {

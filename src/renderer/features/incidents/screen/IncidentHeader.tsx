@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { STATUSES, type Incident, type IncidentStatus } from '../../../../shared/incidents';
-import { api } from '../../../api/client';
 import { ask } from '../../../components/confirm';
 import { drillTitle, DrillTag } from '../../drills/DrillTag';
 import { LocalTime } from '../../runbooks/LocalTime';
-import { useCanWrite } from '../../session/store';
+import { useCanWrite } from '../../session/queries';
 import { useNow } from '../clock';
 import { formatSpan, severityClass, STATUS_LABELS } from '../format';
-import { perform } from '../store';
+import { logEvent } from '../mutations';
 import { UpdateTimer } from '../UpdateTimer';
 import { ResolveDialog } from './ResolveDialog';
 import { SeverityDialog } from './SeverityDialog';
@@ -40,12 +39,12 @@ export function IncidentHeader({ incident, onError }: { incident: Incident; onEr
       });
       if (!yes) return;
     }
-    const outcome = await perform(incident.id, api.changeStatus({ id: incident.id, status }));
+    const outcome = await logEvent('changeStatus', { id: incident.id, status });
     if (!outcome.ok) onError(outcome.message);
   };
 
   const acknowledge = async () => {
-    const outcome = await perform(incident.id, api.acknowledgeIncident({ id: incident.id }));
+    const outcome = await logEvent('acknowledgeIncident', { id: incident.id });
     if (!outcome.ok) onError(outcome.message);
   };
 

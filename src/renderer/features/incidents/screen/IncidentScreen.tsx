@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { routeHref } from '../../../app/route';
 import { DrillBanner } from '../../drills/responder/DrillBanner';
 import { ForResponders } from '../../session/ForResponders';
@@ -6,7 +6,7 @@ import { RolesPanel } from '../roles/RolesPanel';
 import { AttachRunbooks } from '../runner/AttachRunbooks';
 import { StepRunner } from '../runner/StepRunner';
 import { StatusComposer } from '../status/StatusComposer';
-import { showIncident, useIncidents } from '../store';
+import { useIncident } from '../queries';
 import { TIMELINE_LIVE_ID, TimelinePanel } from '../timeline/TimelinePanel';
 import { IncidentHeader } from './IncidentHeader';
 import { SimilarIncidents } from './SimilarIncidents';
@@ -17,14 +17,10 @@ import { SimilarIncidents } from './SimilarIncidents';
  * in the tab.
  */
 export function IncidentScreen({ id }: { id: number }) {
-  const incident = useIncidents((state) => state.details[id]);
-  const problem = useIncidents((state) => state.problems[id]);
+  const query = useIncident(id);
+  const incident = query.data;
+  const problem = query.error?.message;
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    showIncident(id);
-    return () => showIncident(null);
-  }, [id]);
 
   if (!incident) {
     return (

@@ -1,12 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Incident } from '../../../../shared/incidents';
 import { LIMITS } from '../../../../shared/limits';
-import { api } from '../../../api/client';
 import { Dialog } from '../../../components/Dialog';
 import { LengthHint, textLength } from '../../../components/TextLength';
 import { useFormErrors } from '../../../components/form-errors';
 import { useDraft } from '../drafts';
-import { perform } from '../store';
+import { logEvent } from '../mutations';
 
 /** Resolving asks for one paragraph: what happened and what fixed it. It leads the post-mortem. */
 export function ResolveDialog({ incident, onClose }: { incident: Incident; onClose: () => void }) {
@@ -25,7 +24,7 @@ export function ResolveDialog({ incident, onClose }: { incident: Incident; onClo
     if (textLength(summary.trim(), LIMITS.summaryChars, 'the summary').over) return;
     setBusy(true);
     errors.clear();
-    const outcome = await perform(incident.id, api.changeStatus({ id: incident.id, status: 'resolved', summary: summary.trim() }));
+    const outcome = await logEvent('changeStatus', { id: incident.id, status: 'resolved', summary: summary.trim() });
     setBusy(false);
     if (outcome.ok) {
       setSummary('');

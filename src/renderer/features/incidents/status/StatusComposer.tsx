@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Incident } from '../../../../shared/incidents';
 import { LIMITS } from '../../../../shared/limits';
-import { api } from '../../../api/client';
+import { readOp } from '../../../api/queries';
 import { ask } from '../../../components/confirm';
 import { CopyButton } from '../../../components/CopyButton';
 import { LengthHint, textLength } from '../../../components/TextLength';
@@ -9,7 +9,7 @@ import { useFormErrors } from '../../../components/form-errors';
 import { LocalTime } from '../../runbooks/LocalTime';
 import { useDraft } from '../drafts';
 import { COMPOSER_ID } from '../screen/IncidentHeader';
-import { perform } from '../store';
+import { logEvent } from '../mutations';
 
 type Audience = 'internal' | 'external';
 
@@ -32,12 +32,17 @@ export function StatusComposer({ incident }: { incident: Incident }) {
 
   const draft = (chosen: Audience) => {
     const next = Number(minutes);
-    return api.draftStatusUpdate({
+    // Filled in at this moment (its next-update time): always asked afresh.
+    return readOp(
+      'draftStatusUpdate',
+      {
       id: incident.id,
       audience: chosen,
       impact: impact.trim(),
-      ...(Number.isInteger(next) && next >= 1 && next <= 1440 ? { nextUpdateMinutes: next } : {}),
-    });
+        ...(Number.isInteger(next) && next >= 1 && next <= 1440 ? { nextUpdateMinutes: next } : {}),
+      },
+      { fresh: true },
+    );
   };
   const apply = (result: Awaited<ReturnType<typeof draft>>) => {
     if (result.ok) {
@@ -95,7 +100,7 @@ export function StatusComposer({ incident }: { incident: Incident }) {
     if (update === '' || busy || tooLong) return;
     setBusy('posting');
     errors.clear();
-    const outcome = await perform(incident.id, api.postStatusUpdate({ id: incident.id, audience, text: update }));
+    const outcome = await logEvent('postStatusUpdate', { id: incident.id, audience, text: update });
     if (!outcome.ok) {
       setBusy(null);
       errors.report({ form: outcome.message });

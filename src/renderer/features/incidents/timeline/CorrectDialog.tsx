@@ -1,12 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { TimelineEvent } from '../../../../shared/incidents';
 import { LIMITS } from '../../../../shared/limits';
-import { api } from '../../../api/client';
 import { Dialog } from '../../../components/Dialog';
 import { LengthHint, textLength } from '../../../components/TextLength';
 import { useFormErrors } from '../../../components/form-errors';
 import { LocalTime } from '../../runbooks/LocalTime';
-import { perform } from '../store';
+import { logEvent } from '../mutations';
 import { noteToLog } from './NoteInput';
 
 /** Correcting adds an event that supersedes the original; the original stays in the history, struck through. */
@@ -26,7 +25,7 @@ export function CorrectDialog({ event, onClose }: { event: TimelineEvent; onClos
     }
     if (textLength(corrected, LIMITS.noteChars, 'a correction').over) return;
     setBusy(true);
-    const outcome = await perform(event.incidentId, api.correctEvent({ id: event.incidentId, eventId: event.id, text: corrected }), { refetchTimeline: true });
+    const outcome = await logEvent('correctEvent', { id: event.incidentId, eventId: event.id, text: corrected });
     setBusy(false);
     if (outcome.ok) onClose();
     else errors.report({ form: outcome.message });

@@ -1,12 +1,11 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { LIMITS } from '../../../../shared/limits';
-import { api } from '../../../api/client';
 import { KEYS } from '../../../app/keymap';
 import { useKeyShortcut } from '../../../app/shortcuts';
 import { LengthHint, textLength } from '../../../components/TextLength';
 import { useFormErrors } from '../../../components/form-errors';
 import { useDraft } from '../drafts';
-import { perform } from '../store';
+import { logEvent } from '../mutations';
 
 export const NOTE_INPUT_ID = 'incident-note-input';
 
@@ -36,7 +35,7 @@ export function NoteInput({ incidentId }: { incidentId: number }) {
     if (sending || note === '' || textLength(note, LIMITS.noteChars, 'a note').over) return;
     setSending(true);
     errors.clear();
-    const outcome = await perform(incidentId, api.logNote({ id: incidentId, text: note }));
+    const outcome = await logEvent('logNote', { id: incidentId, text: note });
     setSending(false);
     if (outcome.ok) setText('');
     else errors.report({ form: outcome.message });

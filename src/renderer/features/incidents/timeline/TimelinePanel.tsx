@@ -1,15 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Incident, TimelineEvent } from '../../../../shared/incidents';
-import { api } from '../../../api/client';
 import { EVENT_LABELS } from '../format';
-import { perform, useIncidents } from '../store';
+import { logEvent } from '../mutations';
+import { useTimeline } from '../queries';
 import { CorrectDialog } from './CorrectDialog';
 import { FILTER_LABELS, FILTERS, matches, supersedes, type TimelineFilter } from './events';
 import { NoteInput } from './NoteInput';
 import { TimelineRow } from './TimelineRow';
 import { StarIcon } from '../../../components/icons';
-import { useCanWrite } from '../../session/store';
+import { useCanWrite } from '../../session/queries';
 
 const NO_EVENTS: TimelineEvent[] = [];
 
@@ -20,7 +20,8 @@ const NO_EVENTS: TimelineEvent[] = [];
  */
 export function TimelinePanel({ incident, onError }: { incident: Incident; onError: (message: string) => void }) {
   const headingId = useId();
-  const loaded = useIncidents((state) => (state.timeline?.id === incident.id ? state.timeline.events : null));
+  const timeline = useTimeline(incident.id);
+  const loaded = timeline.data ?? null;
   const events = loaded ?? NO_EVENTS;
   const [filter, setFilter] = useState<TimelineFilter>('all');
   const [correcting, setCorrecting] = useState<TimelineEvent | null>(null);
@@ -61,7 +62,7 @@ export function TimelinePanel({ incident, onError }: { incident: Incident; onErr
   useStayAtEndOnResize(scrollRef);
 
   const toggleKey = async (event: TimelineEvent) => {
-    const outcome = await perform(incident.id, api.markKey({ id: incident.id, eventId: event.id, key: !event.key }), { refetchTimeline: true });
+    const outcome = await logEvent('markKey', { id: incident.id, eventId: event.id, key: !event.key });
     if (!outcome.ok) onError(outcome.message);
   };
 
@@ -93,7 +94,7 @@ export function TimelinePanel({ incident, onError }: { incident: Incident; onErr
         }}
       >
         {loaded === null ? (
-          <p className="muted timeline-empty">Loading the timeline…</p>
+          <p className={timeline.error ? 'field-error timeline-empty' : 'muted timeline-empty'}>{timeline.error ? timeline.error.message : 'Loading the timeline…'}</p>
         ) : shown.length === 0 ? (
           <p className="muted timeline-empty">
             {filter === 'key' ? (

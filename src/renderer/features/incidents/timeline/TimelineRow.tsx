@@ -7,7 +7,7 @@ import { EVENT_LABELS } from '../format';
 import { isMark } from './events';
 import { TimerText } from './TimerText';
 import { StarIcon } from '../../../components/icons';
-import { useCanWrite } from '../../session/store';
+import { useCanWrite } from '../../session/queries';
 
 /** One event: when (local, UTC on hover), who, what; its star and its correction. */
 export function TimelineRow(props: {

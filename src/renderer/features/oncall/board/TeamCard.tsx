@@ -1,7 +1,7 @@
 import type { OnCallEntry, Roster, TeamBoard } from '../../../../shared/rosters';
 import { routeHref } from '../../../app/route';
 import { ContactList } from '../ContactList';
-import { personColour } from '../store';
+import { personColour } from '../colours';
 import { formatSpan, zoneCity } from '../time';
 import { ZonedTime } from '../ZonedTime';
 import { EscalationChain } from './EscalationChain';

@@ -3,7 +3,7 @@ import type { Override, Person, Schedule } from '../../../../shared/rosters';
 import { useFormErrors } from '../../../components/form-errors';
 import { ZonedTime } from '../ZonedTime';
 import { formatInZone, formatSpan, fromLocalInput, sameWallClock, toLocalInput, viewerZone, zoneCity } from '../time';
-import { useSchedule } from './store';
+import { createOverride } from '../mutations';
 
 export interface CoverDraft {
   /** Changes for each new draft, so the form starts afresh. */
@@ -67,7 +67,7 @@ export function CoverForm(props: {
     errors.report({ fields: found });
     if (Object.keys(found).length > 0 || !startIso || !endIso) return;
     setBusy(true);
-    const result = await useSchedule.getState().createOverride({ schedule: schedule.name, person, start: startIso, end: endIso, note: note.trim() });
+    const result = await createOverride({ schedule: schedule.name, person, start: startIso, end: endIso, note: note.trim() });
     setBusy(false);
     if (result.ok) props.onCreated(result.value);
     else {

@@ -2,12 +2,13 @@ import type { Override, Schedule } from '../../../../shared/rosters';
 import { ask } from '../../../components/confirm';
 import { formatInZone, zoneCity } from '../time';
 import { ZonedTime } from '../ZonedTime';
-import { useSchedule } from './store';
+import { deleteOverride } from '../mutations';
 import { ForResponders } from '../../session/ForResponders';
-import { useCanWrite } from '../../session/store';
+import { useCanWrite } from '../../session/queries';
 
 /** The schedule's overrides, soonest first; deleting one asks first. */
-export function OverrideList({ schedule, overrides, names, now }: { schedule: Schedule; overrides: Override[]; names: Map<string, string>; now: number }) {
+export function OverrideList(props: { schedule: Schedule; overrides: Override[]; names: Map<string, string>; now: number; onError: (message: string) => void }) {
+  const { schedule, overrides, names, now } = props;
   const sorted = [...overrides].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   const zone = schedule.timeZone;
   const canWrite = useCanWrite();
@@ -26,7 +27,9 @@ export function OverrideList({ schedule, overrides, names, now }: { schedule: Sc
       focus: 'cancel',
       danger: true,
     });
-    if (yes) await useSchedule.getState().deleteOverride(override.id);
+    if (!yes) return;
+    const result = await deleteOverride(override.id);
+    if (!result.ok) props.onError(result.error.message);
   };
   return (
     <section className="oc-override-list" aria-labelledby="oc-overrides-title">

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
-import type { Runbook, RunbookPreview } from '../../../../shared/runbooks';
-import { api } from '../../../api/client';
+import type { Runbook } from '../../../../shared/runbooks';
+import { readOp } from '../../../api/queries';
+import { saveRunbook } from '../mutations';
 import { NO_ERRORS, reportErrors, type FieldErrors, type ReportedErrors } from '../../../components/form-errors';
 import { draftKey, fieldsOf, formValues, isDirty, isFormField, toSaveInput, type Draft, type DraftFields, type DraftKey } from './draft';
 
@@ -21,7 +22,6 @@ interface EditorState {
   /** Someone saved first: stays until the next save, whatever is typed. */
   conflict: SaveProblem | null;
   saving: boolean;
-  preview: RunbookPreview | null;
   /** Opens the draft of a runbook (or of a new one), keeping unsaved changes from before. */
   begin: (runbook: Runbook | null) => void;
   update: (key: DraftKey, patch: Partial<DraftFields>) => void;
@@ -30,7 +30,6 @@ interface EditorState {
   reset: (runbook: Runbook | null) => void;
   /** Saves a new revision; resolves to the saved runbook, or null with the errors shown. */
   save: (key: DraftKey, options?: { overNewer?: boolean }) => Promise<Runbook | null>;
-  loadPreview: (body: string) => Promise<void>;
 }
 
 /** Storage that never throws: a full or missing localStorage must not break typing. */
@@ -69,8 +68,6 @@ const newDraft = (runbook: Runbook | null): Draft => {
   };
 };
 
-let previewSequence = 0;
-
 export const useEditor = create<EditorState>()(
   persist(
     (set, get) => ({
@@ -79,7 +76,6 @@ export const useEditor = create<EditorState>()(
       errors: NO_ERRORS,
       conflict: null,
       saving: false,
-      preview: null,
 
       begin(runbook) {
         const key = draftKey(runbook);
@@ -122,14 +118,14 @@ export const useEditor = create<EditorState>()(
         set({ saving: true });
         if (options.overNewer && draft.id !== null) {
           // The newer revision stays in History; this save goes on top of it.
-          const latest = await api.getRunbook({ id: draft.id });
+          const latest = await readOp('getRunbook', { id: draft.id }, { fresh: true });
           if (!latest.ok) return fail(set, draft, { form: latest.error.message });
           draft = { ...draft, baseRevision: latest.value.revision };
           set({ drafts: { ...get().drafts, [key]: draft } });
         }
         const checked = toSaveInput(draft);
         if ('errors' in checked) return fail(set, draft, sortErrors(checked.errors));
-        const result = await api.saveRunbook(checked.input);
+        const result = await saveRunbook(checked.input);
         if (!result.ok) {
           const { code, message, field } = result.error;
           if (code === 'CONFLICT') {
@@ -146,14 +142,6 @@ export const useEditor = create<EditorState>()(
           restored: withoutKey(get().restored, key),
         });
         return result.value;
-      },
-
-      async loadPreview(body) {
-        const sequence = ++previewSequence;
-        const result = await api.previewRunbook({ body });
-        if (sequence !== previewSequence) return;
-        if (result.ok) set({ preview: result.value });
-        else set({ preview: { sections: [], steps: [], warnings: [result.error.message] } });
       },
     }),
     {

@@ -1,6 +1,6 @@
 import type { RunbookRevisionInfo } from '../../../../shared/runbooks';
 import { LocalTime } from '../LocalTime';
-import { useCanWrite } from '../../session/store';
+import { useCanWrite } from '../../session/queries';
 
 /** The revisions, newest first; two radio columns pick what to compare. */
 export function RevisionList(props: {

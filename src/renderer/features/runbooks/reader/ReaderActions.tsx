@@ -3,7 +3,7 @@ import { navigate, routeHref } from '../../../app/route';
 import { KEYS } from '../../../app/keymap';
 import { useKeyShortcut } from '../../../app/shortcuts';
 import { archiveRunbook, duplicateRunbook, unarchiveRunbook } from '../actions';
-import { useCanWrite } from '../../session/store';
+import { useCanWrite } from '../../session/queries';
 
 /** What can be done to the runbook being read. `e` edits. A viewer's console only offers its history. */
 export function ReaderActions({ runbook }: { runbook: Runbook }) {
