@@ -6,7 +6,7 @@ import type {
   ResponderSuggestion,
   TimelineEvent,
 } from '../../shared/incidents';
-import type { RunbookRef, RunbookSummary } from '../../shared/runbooks';
+import type { RunbookRef, RunbookSuggestion } from '../../shared/runbooks';
 import { plainInline, stepSummary } from '../../shared/step-text';
 import type { Clock } from '../core/clock';
 import { HoldfastError } from '../errors';
@@ -307,21 +307,15 @@ export class IncidentService {
     );
   }
 
-  /** Runbooks for the incident's services first, then those tagged with a service or a word of the title, then matches for the query. */
-  suggestRunbooks(id: number, query: string): RunbookSummary[] {
+  /**
+   * Runbooks for the incident, best first, each with why: by its services, the
+   * words of its title against runbook titles, alert names, groups and tags,
+   * then the matches of `query` (src/main/runbooks/suggest.ts). Attached ones are left out.
+   */
+  suggestRunbooks(id: number, query: string): RunbookSuggestion[] {
     const incident = this.get(id);
     const attached = new Set(incident.runbooks.map((r) => r.runbookId));
-    const byService = incident.services.flatMap((service) => this.context.runbooks.list({ service, archived: false }).items);
-    const today = this.context.runbooks.today();
-    const byTag = suggestionTags(incident).flatMap((tag) => this.context.runbooks.repo.list({ tag, archived: false }, today));
-    const active = query.trim() ? new Map(this.context.runbooks.list({ archived: false }).items.map((item) => [item.id, item])) : new Map<number, RunbookSummary>();
-    const found = query.trim() ? this.context.runbooks.search({ query, limit: 20 }).map((hit) => active.get(hit.id)) : [];
-    const seen = new Set<number>();
-    return [...byService, ...byTag, ...found].filter((item): item is RunbookSummary => {
-      if (!item || seen.has(item.id) || attached.has(item.id)) return false;
-      seen.add(item.id);
-      return true;
-    });
+    return this.context.runbooks.suggest({ title: incident.title, services: incident.services }, query, attached);
   }
 
   private row(id: number): IncidentRow {
@@ -355,8 +349,3 @@ export class IncidentService {
   }
 }
 
-/** The tags that make a runbook relevant to an incident: its services' names and the words of its title. */
-function suggestionTags(incident: Incident): string[] {
-  const words = incident.title.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((word) => word.length > 2);
-  return [...new Set([...incident.services.map((service) => service.toLowerCase()), ...words])].slice(0, 12);
-}
