@@ -2,6 +2,7 @@ import type { ParsedInputOf } from '../../shared/contract';
 import type {
   EventType,
   Incident,
+  IncidentStatus,
   IncidentSummary,
   ResponderSuggestion,
   TimelineEvent,
@@ -123,10 +124,8 @@ export class IncidentService {
     return this.record(
       input.id,
       { type: 'role_assigned', text: `${input.person.name} is ${role}${handover}`, data: { role, person: input.person, previous: previous?.person ?? null }, actor: input.actor },
-      (row, at) => {
-        this.repo.setRole(input.id, role, input.person, at);
-        if (role === 'commander') row.acknowledged_at ??= at;
-      },
+      // Naming a commander is not an acknowledgement: the person named may not have seen the page yet.
+      (_row, at) => this.repo.setRole(input.id, role, input.person, at),
     );
   }
 
@@ -180,18 +179,22 @@ export class IncidentService {
     if (input.status === 'resolved' && summary === '') {
       throw new HoldfastError('VALIDATION', 'Resolving needs a resolution summary: one paragraph on what happened and what fixed it.', 'summary');
     }
-    return this.record(
-      input.id,
-      { type: 'status_changed', text: `Status ${row.status} → ${input.status}${summary ? `\n${summary}` : ''}`, data: { from: row.status, to: input.status, summary }, actor: input.actor },
-      (current, at) => {
-        Object.assign(current, nextStatusTimestamps(current, input.status, at));
-        current.status = input.status;
-        if (input.status === 'resolved') {
-          current.resolution_summary = summary;
-          this.index.replace(input.id, 'summary', [summary]);
-        }
-      },
-    );
+    return this.repo.inWriteTransaction(() => {
+      // Whoever first moves the incident on has it in hand: that is acknowledged too, as its own event.
+      if (!this.row(input.id).acknowledged_at) this.acknowledge(input.id, input.actor, input.status);
+      return this.record(
+        input.id,
+        { type: 'status_changed', text: `Status ${row.status} → ${input.status}${summary ? `\n${summary}` : ''}`, data: { from: row.status, to: input.status, summary }, actor: input.actor },
+        (current, at) => {
+          Object.assign(current, nextStatusTimestamps(current, input.status, at));
+          current.status = input.status;
+          if (input.status === 'resolved') {
+            current.resolution_summary = summary;
+            this.index.replace(input.id, 'summary', [summary]);
+          }
+        },
+      );
+    });
   }
 
   /** A drill inject arriving on the drill incident's timeline. */
@@ -199,9 +202,18 @@ export class IncidentService {
     return this.record(id, { type: 'inject', text, data, actor: 'drill facilitator' });
   }
 
-  acknowledge(id: number, actor?: string): TimelineEvent {
-    return this.record(id, { type: 'acknowledged', text: 'Acknowledged', actor }, (row, at) => {
-      if (row.acknowledged_at) throw new HoldfastError('VALIDATION', `Already acknowledged at ${row.acknowledged_at}.`, 'id');
+  /**
+   * Records who acknowledged the incident and when, as an event on the timeline:
+   * the time to acknowledge (MTTA) is measured to it. Pressing Acknowledge does
+   * it; so does the first status change, if nobody acknowledged before (`byStatus`).
+   */
+  acknowledge(id: number, actor?: string, byStatus?: IncidentStatus): TimelineEvent {
+    const text = byStatus ? `Acknowledged (by changing the status to ${byStatus})` : 'Acknowledged';
+    return this.record(id, { type: 'acknowledged', text, data: byStatus ? { status: byStatus } : {}, actor }, (row, at) => {
+      if (row.acknowledged_at) {
+        const by = this.repo.firstEvent(id, 'acknowledged');
+        throw new HoldfastError('CONFLICT', `Already acknowledged${by ? ` by ${by.actor}` : ''} at ${row.acknowledged_at}.`, 'id');
+      }
       row.acknowledged_at = at;
     });
   }

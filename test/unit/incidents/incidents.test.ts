@@ -53,7 +53,7 @@ describe('the incident lifecycle', () => {
     expect(await opError(core, 'changeStatus', { id, status: 'resolved', summary: 'again' })).toMatchObject({ code: 'VALIDATION', field: 'status' });
   });
 
-  it('assigning a commander acknowledges the incident; a new commander is logged as a handover', async () => {
+  it('assigning a commander does not acknowledge the incident; a new commander is logged as a handover', async () => {
     const { core, clock } = memoryCore('2026-11-27T03:00:00Z');
     const { id } = await declared(core);
     clock.advance(120_000);
@@ -62,10 +62,44 @@ describe('the incident lifecycle', () => {
     const handover = await op(core, 'assignRole', { id, role: 'commander', person: { handle: 'sam', name: 'Sam Okoro' } });
     expect(handover.text).toBe('Sam Okoro is commander (handover from Maya Torres)');
     const incident = await op(core, 'getIncident', { id });
-    expect(incident.acknowledgedAt).toBe('2026-11-27T03:02:00.000Z');
+    expect(incident.acknowledgedAt).toBeNull();
     expect(incident.commander).toEqual({ handle: 'sam', name: 'Sam Okoro' });
     await op(core, 'assignRole', { id, role: 'Incident historian', person: { name: 'Lee Park' } });
     expect((await op(core, 'getIncident', { id })).roles.map((r) => r.role)).toEqual(['commander', 'incident historian']);
+  });
+});
+
+describe('acknowledgement', () => {
+  it('is an event on the timeline saying who and when; the incident’s acknowledged time is that event’s', async () => {
+    const { core, clock } = memoryCore('2026-11-27T03:00:00Z');
+    const { id } = await declared(core);
+    clock.set('2026-11-27T03:04:00Z');
+    const event = await op(core, 'acknowledgeIncident', { id, actor: 'maya' });
+    expect(event).toMatchObject({ type: 'acknowledged', actor: 'maya', text: 'Acknowledged', at: '2026-11-27T03:04:00.000Z', seq: 2 });
+    expect((await op(core, 'getIncident', { id })).acknowledgedAt).toBe(event.at);
+    clock.set('2026-11-27T03:06:00Z');
+    const again = await opError(core, 'acknowledgeIncident', { id, actor: 'sam' });
+    expect(again).toMatchObject({ code: 'CONFLICT', message: 'Already acknowledged by maya at 2026-11-27T03:04:00.000Z.' });
+    // A later status change leaves the acknowledgement as it was.
+    await op(core, 'changeStatus', { id, status: 'identified', actor: 'sam' });
+    expect((await op(core, 'getTimeline', { id })).map((e) => [e.type, e.actor])).toEqual([
+      ['declared', 'ana'],
+      ['acknowledged', 'maya'],
+      ['status_changed', 'sam'],
+    ]);
+  });
+
+  it('is recorded, as its own event, by the first status change when nobody acknowledged before', async () => {
+    const { core, clock } = memoryCore('2026-11-27T03:00:00Z');
+    const { id } = await declared(core);
+    clock.set('2026-11-27T03:07:00Z');
+    await op(core, 'changeStatus', { id, status: 'identified', actor: 'lee' });
+    const timeline = await op(core, 'getTimeline', { id });
+    expect(timeline.slice(1).map((e) => [e.type, e.actor, e.text, e.at])).toEqual([
+      ['acknowledged', 'lee', 'Acknowledged (by changing the status to identified)', '2026-11-27T03:07:00.000Z'],
+      ['status_changed', 'lee', 'Status investigating → identified', '2026-11-27T03:07:00.000Z'],
+    ]);
+    expect((await op(core, 'getIncident', { id })).acknowledgedAt).toBe('2026-11-27T03:07:00.000Z');
   });
 });
 
