@@ -220,6 +220,8 @@ export class RunbookRepo {
       summariesOf: db.prepare<{ ids: string; today: string }, SummaryRow>(
         `SELECT ${SUMMARY_COLUMNS} FROM runbooks r WHERE r.id IN (SELECT value FROM json_each(@ids))`,
       ),
+      // Changes whenever another connection (the CLI beside the app, say) commits to the store.
+      dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
       relativePathOf: db.prepare<[number], string | null>('SELECT relative_path FROM runbooks WHERE id = ?').pluck(),
       deleteNames: db.prepare('DELETE FROM runbook_names WHERE runbook_id = ?'),
       insertName: db.prepare('INSERT OR IGNORE INTO runbook_names (runbook_id, kind, key, name) VALUES (?, ?, ?, ?)'),
@@ -368,6 +370,15 @@ export class RunbookRepo {
     const rows = this.statements.related.all({ id, limit, today });
     const groups = this.groupsFor(rows);
     return rows.map((row) => toSummary(row, groups));
+  }
+
+  /**
+   * What a cache of the library can be kept against: it changes with every
+   * write here and every commit by another connection. Null inside a
+   * transaction, which could still roll back: nothing read then should be kept.
+   */
+  changeStamp(): string | null {
+    return this.db.inTransaction ? null : `${this.version}:${this.statements.dataVersion.get() ?? 0}`;
   }
 
   /** Every active runbook as suggestions compare it with an incident: names, services, tags, group and folder. */

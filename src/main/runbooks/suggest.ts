@@ -1,6 +1,6 @@
 import type { RunbookHit, RunbookSuggestion } from '../../shared/runbooks';
 import type { RunbookRepo } from './repo';
-import { rankSuggestions, type SuggestionCandidate, type SuggestionClues } from './suggestion-rank';
+import { indexSuggestions, rankSuggestions, type SuggestionClues, type SuggestionIndex } from './suggestion-rank';
 
 /** How many runbooks are suggested from an incident's own words and services; a search adds its matches after them. */
 export const SUGGESTION_LIMIT = 10;
@@ -12,7 +12,7 @@ const SEARCH_LIMIT = 20;
  * each with why it is there. Runbooks already attached are left out.
  */
 export class RunbookSuggester {
-  private cache: { version: number; candidates: SuggestionCandidate[] } | undefined;
+  private cache: { stamp: string; index: SuggestionIndex } | undefined;
 
   constructor(
     private readonly repo: RunbookRepo,
@@ -20,7 +20,7 @@ export class RunbookSuggester {
   ) {}
 
   suggest(clues: SuggestionClues, query: string, exclude: ReadonlySet<number>, today: string): RunbookSuggestion[] {
-    const ranked = rankSuggestions(clues, this.candidates())
+    const ranked = rankSuggestions(clues, this.index())
       .filter((item) => !exclude.has(item.id))
       .slice(0, SUGGESTION_LIMIT);
     const reasons = new Map(ranked.map((item) => [item.id, item.reasons]));
@@ -40,9 +40,12 @@ export class RunbookSuggester {
     });
   }
 
-  /** The library as ranking reads it, read again only after a runbook changed. */
-  private candidates(): SuggestionCandidate[] {
-    if (this.cache?.version !== this.repo.version) this.cache = { version: this.repo.version, candidates: this.repo.suggestionCandidates() };
-    return this.cache.candidates;
+  /** The library as ranking reads it, read again only after the store changed (here or in another process). */
+  private index(): SuggestionIndex {
+    const stamp = this.repo.changeStamp();
+    if (stamp !== null && this.cache?.stamp === stamp) return this.cache.index;
+    const index = indexSuggestions(this.repo.suggestionCandidates());
+    this.cache = stamp === null ? undefined : { stamp, index };
+    return index;
   }
 }

@@ -31,6 +31,73 @@ export interface RankedSuggestion {
 /** What each kind of match is worth. A named service outweighs everything; an alert named in full, the rest. */
 const WEIGHT = { service: 100, fullName: 60, word: 5, group: 30, tagService: 30, tagWord: 15 };
 
+interface Word {
+  /** As written, for the reason. */
+  text: string;
+  /** Lower case, without diacritics or a plural `s`: what is compared. */
+  stem: string;
+}
+
+/** A candidate with its names, group and tags already split into words: read once per change of the library. */
+interface Prepared {
+  candidate: SuggestionCandidate;
+  names: { kind: 'alert' | 'title'; name: string; words: Word[] }[];
+  groups: { text: string; kind: 'group' | 'folder'; key: string; words: Word[] }[];
+  tags: { tag: string; key: string; words: Word[] }[];
+  serviceKeys: string[];
+  /** Every word and key above: a runbook sharing none of them with an incident is passed over at once. */
+  clues: string[];
+}
+
+/** The library as ranking reads it: each runbook prepared, and how rare each word of their names is. */
+export interface SuggestionIndex {
+  prepared: Prepared[];
+  /** ln(1 + runbooks / runbooks whose names have the word): a rare word in common says more. */
+  weight: Map<string, number>;
+  /** The weight of a word no name has. */
+  unseen: number;
+}
+
+export function indexSuggestions(candidates: SuggestionCandidate[]): SuggestionIndex {
+  const counts = new Map<string, number>();
+  // Folders, groups and tags repeat across a library: each text is split and keyed once.
+  const split = new Map<string, { key: string; words: Word[] }>();
+  const read = (text: string) => {
+    let found = split.get(text);
+    if (!found) split.set(text, (found = { key: nameKey(text), words: splitWords(text) }));
+    return found;
+  };
+  const prepared = candidates.map((candidate): Prepared => {
+    const clues = new Set<string>();
+    const names: Prepared['names'] = candidate.alerts.map((name) => ({ kind: 'alert', name, words: read(name).words }));
+    // A title that is one of its alert names is said once, as the alert name.
+    const title = read(candidate.title);
+    if (!candidate.alerts.some((alert) => read(alert).key === title.key)) names.push({ kind: 'title', name: candidate.title, words: title.words });
+    for (const name of names) for (const word of name.words) clues.add(word.stem);
+    for (const stem of clues) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+
+    const groups: Prepared['groups'] = [];
+    if (candidate.group !== null) groups.push({ text: candidate.group, kind: 'group', ...read(candidate.group) });
+    if (candidate.folder !== null && read(candidate.folder).key !== (candidate.group === null ? '' : read(candidate.group).key)) {
+      groups.push({ text: candidate.folder, kind: 'folder', ...read(candidate.folder) });
+    }
+    const tags = candidate.tags.map((tag) => ({ tag, ...read(tag) }));
+    const serviceKeys = candidate.services.map((service) => read(service).key);
+    for (const item of [...groups, ...tags]) {
+      clues.add(item.key);
+      for (const word of item.words) clues.add(word.stem);
+    }
+    for (const key of serviceKeys) clues.add(key);
+    return { candidate, names, groups, tags, serviceKeys, clues: [...clues] };
+  });
+  const total = Math.max(candidates.length, 1);
+  return {
+    prepared,
+    weight: new Map([...counts].map(([stem, count]) => [stem, Math.log(1 + total / count)])),
+    unseen: Math.log(1 + total),
+  };
+}
+
 /**
  * Runbooks for an incident, best first, each with why: the incident's services
  * among the runbook's services; its title naming the runbook's alert name or
@@ -40,58 +107,52 @@ const WEIGHT = { service: 100, fullName: 60, word: 5, group: 30, tagService: 30,
  * group or folder named by a service or by the title ("etcd"); and its tags
  * named likewise. Runbooks that match nothing are left out.
  */
-export function rankSuggestions(clues: SuggestionClues, candidates: SuggestionCandidate[]): RankedSuggestion[] {
-  const titleWords = words(clues.title);
+export function rankSuggestions(clues: SuggestionClues, index: SuggestionIndex): RankedSuggestion[] {
+  const titleWords = splitWords(clues.title);
   const serviceKeys = new Set(clues.services.map(nameKey));
   const titleStems = new Set(titleWords.map((word) => word.stem));
-  const incidentWords = new Set([...titleStems, ...clues.services.flatMap((service) => words(service).map((word) => word.stem))]);
-  const weight = rarity(candidates);
+  const incidentWords = new Set([...titleStems, ...clues.services.flatMap((service) => splitWords(service).map((word) => word.stem))]);
+  const weight = (stem: string) => index.weight.get(stem) ?? index.unseen;
+  const named = (key: string, own: Word[], bag: Set<string>) => serviceKeys.has(key) || (own.length > 0 && own.every((word) => bag.has(word.stem)));
 
-  const ranked: RankedSuggestion[] = [];
-  for (const candidate of candidates) {
+  const ranked: (RankedSuggestion & { title: string })[] = [];
+  for (const { candidate, names, groups, tags, serviceKeys: own, clues: said } of index.prepared) {
+    if (!said.some((clue) => incidentWords.has(clue) || serviceKeys.has(clue))) continue;
     const found: { score: number; reason: string }[] = [];
-    const services = candidate.services.filter((service) => serviceKeys.has(nameKey(service)));
+    const services = candidate.services.filter((_, i) => serviceKeys.has(own[i] ?? ''));
     for (const service of services) found.push({ score: WEIGHT.service, reason: `service ${service}` });
 
     // A service already said: its words are not said again as words in common.
-    const name = bestName(candidate, titleWords, services.length ? titleStems : incidentWords, weight);
+    const name = bestName(names, titleWords, services.length ? titleStems : incidentWords, weight);
     if (name) found.push(name);
 
-    const group = [candidate.group, candidate.folder].find((text): text is string => text !== null && names(text, serviceKeys, incidentWords));
-    if (group !== undefined) found.push({ score: WEIGHT.group, reason: group === candidate.group ? `in the ${group} group` : `in the ${group} folder` });
+    const group = groups.find((item) => named(item.key, item.words, incidentWords));
+    if (group) found.push({ score: WEIGHT.group, reason: `in the ${group.text} ${group.kind}` });
 
-    for (const tag of candidate.tags) {
-      if (services.some((service) => nameKey(service) === nameKey(tag))) continue;
-      if (serviceKeys.has(nameKey(tag))) found.push({ score: WEIGHT.tagService, reason: `tagged ${tag}` });
-      else if (names(tag, new Set(), incidentWords)) found.push({ score: WEIGHT.tagWord, reason: `tagged ${tag}` });
+    for (const tag of tags) {
+      if (own.includes(tag.key) && serviceKeys.has(tag.key)) continue;
+      if (serviceKeys.has(tag.key)) found.push({ score: WEIGHT.tagService, reason: `tagged ${tag.tag}` });
+      else if (named('', tag.words, incidentWords)) found.push({ score: WEIGHT.tagWord, reason: `tagged ${tag.tag}` });
     }
 
     if (found.length === 0) continue;
     found.sort((a, b) => b.score - a.score);
-    ranked.push({ id: candidate.id, score: found.reduce((sum, item) => sum + item.score, 0), reasons: found.map((item) => item.reason) });
+    const score = found.reduce((sum, item) => sum + item.score, 0);
+    ranked.push({ id: candidate.id, score, reasons: found.map((item) => item.reason), title: candidate.title.toLowerCase() });
   }
-  const titles = new Map(candidates.map((candidate) => [candidate.id, candidate.title.toLowerCase()]));
-  return ranked.sort((a, b) => b.score - a.score || (titles.get(a.id) ?? '').localeCompare(titles.get(b.id) ?? '') || a.id - b.id);
-}
-
-interface Word {
-  /** As written, for the reason. */
-  text: string;
-  /** Lower case, without diacritics or a plural `s`: what is compared. */
-  stem: string;
+  return ranked
+    .sort((a, b) => b.score - a.score || a.title.localeCompare(b.title) || a.id - b.id)
+    .map(({ id, score, reasons }) => ({ id, score, reasons }));
 }
 
 /**
  * The runbook name (an alert name, else its title) that explains the incident
  * best: one named in full in the incident's title scores most; otherwise the
- * words it shares with the incident, each worth more the rarer it is among the
- * names of the library's runbooks.
+ * words it shares with the incident, each worth more the rarer it is.
  */
-function bestName(candidate: SuggestionCandidate, titleWords: Word[], incidentWords: Set<string>, weight: (stem: string) => number) {
+function bestName(names: Prepared['names'], titleWords: Word[], incidentWords: Set<string>, weight: (stem: string) => number) {
   let best: { score: number; reason: string } | null = null;
-  const title = candidate.alerts.some((alert) => nameKey(alert) === nameKey(candidate.title)) ? [] : [candidate.title];
-  for (const [kind, name] of [...candidate.alerts.map((alert) => ['alert', alert] as const), ...title.map((text) => ['title', text] as const)]) {
-    const nameWords = words(name);
+  for (const { kind, name, words: nameWords } of names) {
     const shared = unique(nameWords.filter((word) => incidentWords.has(word.stem)));
     if (shared.length === 0) continue;
     const full = contains(titleWords, nameWords);
@@ -101,24 +162,6 @@ function bestName(candidate: SuggestionCandidate, titleWords: Word[], incidentWo
     if (!best || score > best.score) best = { score, reason };
   }
   return best;
-}
-
-/** Whether a group, folder or tag is named by a service or by words of the incident (all of its words). */
-function names(text: string, serviceKeys: Set<string>, incidentWords: Set<string>): boolean {
-  if (serviceKeys.has(nameKey(text))) return true;
-  const own = words(text);
-  return own.length > 0 && own.every((word) => incidentWords.has(word.stem));
-}
-
-/** How much a shared word says: ln(1 + runbooks / runbooks whose names have it). */
-function rarity(candidates: SuggestionCandidate[]): (stem: string) => number {
-  const counts = new Map<string, number>();
-  for (const candidate of candidates) {
-    const stems = new Set([candidate.title, ...candidate.alerts].flatMap((name) => words(name).map((word) => word.stem)));
-    for (const stem of stems) counts.set(stem, (counts.get(stem) ?? 0) + 1);
-  }
-  const total = Math.max(candidates.length, 1);
-  return (stem) => Math.log(1 + total / (counts.get(stem) ?? 1));
 }
 
 /** Whether `part` occurs in `whole` as a run of consecutive words. */
@@ -133,11 +176,11 @@ function contains(whole: Word[], part: Word[]): boolean {
 const STOP_WORDS = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'is', 'it', 'its', 'of', 'on', 'or', 'the', 'to', 'was', 'with']);
 
 /** The words of a title or name, alert names split at their changes of case, without small words and bare numbers. */
-function words(text: string): Word[] {
+function splitWords(text: string): Word[] {
   return spaceIdentifiers(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== '' && !/^\p{N}+$/u.test(word))
-    .map((word) => ({ text: word, stem: stem(nameKey(word)) }))
+    .map((word) => ({ text: word, stem: stem(/^[a-z0-9]+$/i.test(word) ? word.toLowerCase() : nameKey(word)) }))
     .filter((word) => word.stem !== '' && !STOP_WORDS.has(word.stem));
 }
 

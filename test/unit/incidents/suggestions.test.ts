@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Core } from '../../../src/main/core/core';
+import { fixedClock } from '../../../src/main/core/clock';
+import { openCore, type Core } from '../../../src/main/core/core';
 import type { RunbookSuggestion } from '../../../src/shared/runbooks';
 import { memoryCore, op } from '../../fixtures/core';
-import { CORPUS_DIR, hasCorpus, tempDir, writeFiles } from '../../fixtures/temp';
+import { ASSETS_DIR, CORPUS_DIR, hasCorpus, tempDir, writeFiles } from '../../fixtures/temp';
 
 /**
  * Through the API table, as the console asks. The operation table still names its
@@ -37,6 +38,24 @@ describe('runbooks suggested for a new incident', () => {
       ['Disk slow', 'in the Storage group; tagged latency; matches the search “iostat”'],
       ['Web latency', 'its title shares “latency” with the incident'],
     ]);
+  });
+
+  it('suggests a runbook another process imported while this one was running', async () => {
+    const dataDir = tempDir();
+    const clock = fixedClock('2026-11-27T03:00:00Z');
+    const app = openCore({ dataDir, assetsDir: ASSETS_DIR, clock, create: 'always' });
+    const { id } = await op(app, 'declareIncident', { title: 'Kafka consumers lagging', severity: 'SEV2', services: ['kafka'] });
+    expect(await suggest(app, id)).toEqual([]);
+
+    const cli = openCore({ dataDir, assetsDir: ASSETS_DIR, clock });
+    const dir = tempDir();
+    writeFiles(dir, { 'kafka/KafkaConsumerLag.md': '# KafkaConsumerLag\n\n## Mitigation\n\nAdd consumers.\n' });
+    await op(cli, 'importRunbooks', { paths: [dir] });
+    cli.close();
+    expect((await suggest(app, id)).map((item) => [item.title, item.reasons])).toEqual([
+      ['KafkaConsumerLag', ['in the kafka folder', 'alert name KafkaConsumerLag shares “Kafka”, “Consumer” with the incident']],
+    ]);
+    app.close();
   });
 
   it.skipIf(!hasCorpus)('“etcd members down” on service etcd: etcdMembersDown first, then the rest of the etcd group', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankSuggestions, type SuggestionCandidate } from '../../../src/main/runbooks/suggestion-rank';
+import { indexSuggestions, rankSuggestions, type SuggestionCandidate } from '../../../src/main/runbooks/suggestion-rank';
 
 let nextId = 1;
 const runbook = (title: string, more: Partial<SuggestionCandidate> = {}): SuggestionCandidate => ({
@@ -23,7 +23,7 @@ const LIBRARY = [
   runbook('Search latency spike', { services: ['search-api'] }),
 ];
 const ranked = (title: string, services: string[] = []) =>
-  rankSuggestions({ title, services }, LIBRARY).map(({ id, reasons }) => [LIBRARY.find((item) => item.id === id)?.title, reasons]);
+  rankSuggestions({ title, services }, indexSuggestions(LIBRARY)).map(({ id, reasons }) => [LIBRARY.find((item) => item.id === id)?.title, reasons]);
 
 describe('ranking runbooks for an incident', () => {
   it('puts a runbook whose alert name the title names in full first, then its group, then a word in common', () => {
@@ -50,7 +50,7 @@ describe('ranking runbooks for an incident', () => {
       runbook('BrokerDown', { alerts: ['BrokerDown'] }),
       runbook('ConsumerLagHigh', { alerts: ['ConsumerLagHigh'] }),
     ];
-    const order = rankSuggestions({ title: 'consumers down', services: [] }, library).map(({ id }) => library.find((item) => item.id === id)?.title);
+    const order = rankSuggestions({ title: 'consumers down', services: [] }, indexSuggestions(library)).map(({ id }) => library.find((item) => item.id === id)?.title);
     expect(order[0]).toBe('ConsumerLagHigh');
     expect(order).toHaveLength(4);
   });
