@@ -135,10 +135,13 @@ export class IncidentService {
     if (this.repo.runbooks(id).some((attached) => attached.runbookId === runbookId)) {
       throw new HoldfastError('CONFLICT', `“${runbook.title}” is already attached to this incident.`, 'runbookId');
     }
+    // A runbook without steps is walked as one: read and follow it.
+    const steps = this.context.runbooks.stepsToWalk(runbook);
+    const count = runbook.steps.length === 0 ? 'no steps: read and follow it' : `${steps.length} step${steps.length === 1 ? '' : 's'}`;
     return this.record(
       id,
-      { type: 'runbook_attached', text: `Attached runbook “${runbook.title}” (${runbook.steps.length} steps)`, data: { runbookId, revision: runbook.revision }, actor },
-      (_row, at) => this.repo.attach(id, { id: runbookId, title: runbook.title, revision: runbook.revision, steps: runbook.steps }, at),
+      { type: 'runbook_attached', text: `Attached runbook “${runbook.title}” (${count})`, data: { runbookId, revision: runbook.revision }, actor },
+      (_row, at) => this.repo.attach(id, { id: runbookId, title: runbook.title, revision: runbook.revision, steps }, at),
     );
   }
 

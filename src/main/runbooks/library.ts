@@ -13,6 +13,7 @@ import type {
   RunbookRef,
   RunbookRevision,
   RunbookRevisionInfo,
+  RunbookStep,
   RunbookSuggestion,
   RunbookSummary,
 } from '../../shared/runbooks';
@@ -21,7 +22,8 @@ import { HoldfastError } from '../errors';
 import type { Store } from '../store/open';
 import { withBorrowedNames } from './format/borrowed-keys';
 import { composeRunbookFile } from './format/front-matter';
-import { parseBody, parseRunbookFile, type ParsedRunbook } from './format/markdown';
+import { parseBody, parseMarkdown, parseRunbookFile, type ParsedRunbook } from './format/markdown';
+import { readAndFollowStep } from './format/structure';
 import { RunbookFilesRepo } from './files-repo';
 import { RunbookRepo } from './repo';
 import { runbookParser } from './parser/pool';
@@ -98,6 +100,15 @@ export class RunbookLibrary {
    */
   suggest(clues: SuggestionClues, query: string, exclude: ReadonlySet<number>): RunbookSuggestion[] {
     return this.suggester.suggest(clues, query, exclude, this.today());
+  }
+
+  /**
+   * The steps an incident walks for a runbook: its own, or for a runbook with
+   * none, one step to read and follow it (structure.ts), so attaching it never
+   * leads to an empty checklist.
+   */
+  stepsToWalk(runbook: Runbook): RunbookStep[] {
+    return runbook.steps.length > 0 ? runbook.steps : [readAndFollowStep(parseMarkdown(runbook.body), runbook.body)];
   }
 
   /** The store's number for a runbook named by number or by its stable id (`rb_…` in exported front matter). */

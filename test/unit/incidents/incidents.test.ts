@@ -4,7 +4,7 @@ import type { Core} from '../../../src/main/core/core';
 import { openCore } from '../../../src/main/core/core';
 import { fixedClock } from '../../../src/main/core/clock';
 import { memoryCore, op, opError } from '../../fixtures/core';
-import { ASSETS_DIR, tempDir } from '../../fixtures/temp';
+import { ASSETS_DIR, tempDir, writeFiles } from '../../fixtures/temp';
 
 async function declared(core: Core, severity: 'SEV1' | 'SEV2' = 'SEV2') {
   return op(core, 'declareIncident', { title: 'Checkout failing', severity, services: ['checkout'], actor: 'ana' });
@@ -164,6 +164,29 @@ describe('runbooks in an incident', () => {
     const runbook = await op(core, 'getRunbook', { id: attached?.runbookId ?? -1 });
     await op(core, 'saveRunbook', { id: runbook.id, metadata: runbook.metadata, body: '## Steps\n\n- Something else entirely\n' });
     expect((await op(core, 'getIncident', { id })).runbooks[0]?.steps.length).toBe(attached?.steps.length);
+  });
+
+  it('walks a runbook with no steps as one: read and follow it, its commands copyable', async () => {
+    const { core } = memoryCore('2026-11-27T03:00:00Z');
+    const dir = tempDir();
+    writeFiles(dir, { 'dns.md': '# DNS flapping\n\nCheck the resolvers first:\n\n```shell\n$ dig @10.0.0.2 example.internal\n```\n\nThen page the network team.\n' });
+    await op(core, 'importRunbooks', { paths: [dir] });
+    const [runbook] = (await op(core, 'listRunbooks', {})).items;
+    expect(runbook?.stepCount).toBe(0);
+    const { id } = await declared(core);
+    const attached = await op(core, 'attachRunbook', { id, runbookId: runbook?.id ?? -1 });
+    expect(attached.text).toBe('Attached runbook “DNS flapping” (no steps: read and follow it)');
+    const [step] = (await op(core, 'getIncident', { id })).runbooks[0]?.steps ?? [];
+    expect(step).toMatchObject({
+      number: 1,
+      text: 'Read and follow the runbook.\n\nCheck the resolvers first:\n\n```shell\n$ dig @10.0.0.2 example.internal\n```\n\nThen page the network team.',
+      commands: ['$ dig @10.0.0.2 example.internal'],
+      state: 'pending',
+    });
+    const done = await op(core, 'setStepState', { id, runbookId: runbook?.id ?? -1, stepId: step?.id ?? '', state: 'done' });
+    expect(done.text).toBe('Done: step 1 of “DNS flapping” — Read and follow the runbook.');
+    // The runbook itself still has no steps: the one step is the incident's.
+    expect((await op(core, 'getRunbook', { id: runbook?.id ?? -1 })).steps).toEqual([]);
   });
 
   it('suggests runbooks by service, then by a tag named like a service or a word of the title, then by search', async () => {

@@ -124,6 +124,32 @@ export function extractStructure(tree: Root, body: string, procedureHeadings: re
 /** A list at the top of a section, or in a quote there: the section is written as a list, and its items are the steps. */
 const holdsList = (node: RootContent): boolean => node.type === 'list' || (node.type === 'blockquote' && node.children.some((child) => child.type === 'list'));
 
+/** The words the one step of a runbook without steps begins with. */
+export const READ_AND_FOLLOW = 'Read and follow the runbook.';
+
+/**
+ * The one step an incident walks for a runbook that has none (no procedure
+ * heading, no task): the runbook itself, to read and follow. Its text is the
+ * body after its `# Title` heading, under a first line that says so; its
+ * commands are every code block and command-like inline code in it.
+ */
+export function readAndFollowStep(tree: Root, body: string): RunbookStep {
+  const [first] = tree.children;
+  const blocks = first?.type === 'heading' && first.depth === 1 ? tree.children.slice(1) : tree.children;
+  const start = blocks[0]?.position?.start.offset;
+  const rest = start === undefined ? '' : body.slice(start).trim();
+  return {
+    id: 'st_read_and_follow',
+    number: 1,
+    section: null,
+    sectionId: null,
+    text: rest ? `${READ_AND_FOLLOW}\n\n${rest}` : READ_AND_FOLLOW,
+    commands: blocks.flatMap(commandsIn),
+    timerSeconds: null,
+    isTask: false,
+  };
+}
+
 function procedureMatcher(headings: readonly string[]): (title: string) => boolean {
   const words = headings.map((heading) => heading.trim().toLowerCase()).filter(Boolean);
   return (title) => {
