@@ -327,7 +327,8 @@ describe('010 prose steps and borrowed front matter keys', () => {
     ]);
     expect(runbook).toMatchObject({ services: ['etcd'], revision: 2, extraFrontMatter: { component: 'etcd', weight: 5 } });
     expect(core.runbooks.listRevisions(2)[0]).toMatchObject({ author: 'holdfast', message: expect.stringContaining('component') as string });
-    expect(core.incidents.get(incident.id).runbooks[0]?.steps).toEqual([]);
+    // The incident walks what it copied when the runbook had no steps: one step to read and follow it.
+    expect(core.incidents.get(incident.id).runbooks[0]?.steps.map((step) => step.id)).toEqual(['st_read_and_follow']);
     // Done once: a service removed afterwards stays removed on the next start.
     await core.runbooks.save({ id: 2, metadata: { ...runbook.metadata, services: [] }, body: runbook.body });
     core.close();
