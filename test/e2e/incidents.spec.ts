@@ -73,8 +73,10 @@ test('an incident from declaration to resolution: roles, runbook steps with a ti
   const commanderRow = page.locator('.role-row[data-role="commander"]');
   await expect(commanderRow).toContainText(commander);
   // Naming a commander is not an acknowledgement; Acknowledge is, and the timeline says who and when.
-  await expect(header).toContainText('Not acknowledged yet');
-  await header.getByRole('button', { name: 'Acknowledge' }).click();
+  const acknowledge = header.getByRole('button', { name: 'Acknowledge' });
+  await expect(acknowledge).toBeVisible();
+  await expect(header).not.toContainText('Acknowledged');
+  await acknowledge.click();
   await expect(header).toContainText('Acknowledged');
   await expect(page.locator('.tl-row').filter({ hasText: 'Acknowledged' }).first()).toBeVisible();
 
