@@ -97,6 +97,18 @@ export interface Runbook extends RunbookSummary {
   archivedAt: string | null;
 }
 
+/** A runbook suggested for an incident, with why it was suggested. */
+export interface RunbookSuggestion extends RunbookSummary {
+  /**
+   * Why, strongest first: "service etcd", "alert name etcdMembersDown matches the title",
+   * "alert name etcdNoLeader shares “etcd” with the incident", "in the etcd group",
+   * "tagged disk", "matches the search “lag”".
+   */
+  reasons: string[];
+  /** The reasons as one line ("; " between them), for a list row. */
+  reason: string;
+}
+
 export interface RunbookHit {
   id: number;
   title: string;

@@ -72,7 +72,13 @@ test('an incident from declaration to resolution: roles, runbook steps with a ti
   await onCall.getByRole('button', { name: `Make commander: ${commander}` }).click();
   const commanderRow = page.locator('.role-row[data-role="commander"]');
   await expect(commanderRow).toContainText(commander);
+  // Naming a commander is not an acknowledgement; Acknowledge is, and the timeline says who and when.
+  const acknowledge = header.getByRole('button', { name: 'Acknowledge' });
+  await expect(acknowledge).toBeVisible();
+  await expect(header).not.toContainText('Acknowledged');
+  await acknowledge.click();
   await expect(header).toContainText('Acknowledged');
+  await expect(page.locator('.tl-row').filter({ hasText: 'Acknowledged' }).first()).toBeVisible();
 
   // Attach the suggested runbook for checkout.
   await page.getByRole('button', { name: 'Attach Checkout error rate above 2%' }).click();

@@ -292,3 +292,48 @@ describe('009 runbook names', () => {
     core.close();
   });
 });
+
+describe('010 prose steps and borrowed front matter keys', () => {
+  it("gives an older store's prose runbooks their steps and services on the next start; an incident keeps the checklist it copied", async () => {
+    const { Core } = await import('../../src/main/core/core');
+    const { fixedClock } = await import('../../src/main/core/clock');
+    const dir = tempDir();
+    const file = path.join(dir, 'holdfast.db');
+    const v9 = openStore(file, { migrations: migrations.slice(0, 9) });
+    // As 0.9 stored it: a prose Diagnosis gave no step, and `component` was only kept.
+    const body = '# etcdMembersDown\n\n## Diagnosis\n\nCheck the members:\n\n```shell\n$ etcdctl member list\n```\n\n## Mitigation\n\nReboot the member that is down.\n';
+    const source = `---\ntitle: etcdMembersDown\ncomponent: etcd\nweight: 5\n---\n${body}`;
+    v9.prepare(
+      `INSERT INTO runbooks (id, uid, title, body, source_text, relative_path, origin, content_hash, revision, extra_front_matter, created_at, updated_at)
+       VALUES (2, 'rb_000000000002', 'etcdMembersDown', ?, ?, 'etcd/etcdMembersDown.md', 'import', 'h', 1, '{"component":"etcd","weight":5}', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+    ).run(body, source);
+    // Started once on 0.9, so nothing was left to rebuild.
+    v9.prepare("DELETE FROM settings WHERE key = 'runbooks.reindex'").run();
+    const before = new Core(v9, { dataDir: dir, assetsDir: dir, clock: fixedClock('2026-11-27T00:00:00Z') });
+    expect(before.runbooks.get(2).steps).toEqual([]);
+    const incident = before.incidents.declare({ title: 'etcd members down', severity: 'SEV2', services: ['etcd'], drill: false });
+    before.incidents.attachRunbook(incident.id, 2);
+    before.close();
+
+    const store = openStore(file);
+    expect(schemaVersion(store)).toBeGreaterThanOrEqual(10);
+    const core = new Core(store, { dataDir: dir, assetsDir: dir, clock: fixedClock('2026-11-28T00:00:00Z') });
+    expect(core.settings.get('runbooks.reindex')).toBeUndefined();
+    expect(core.settings.get('runbooks.read_borrowed_keys')).toBeUndefined();
+    const runbook = core.runbooks.get(2);
+    expect(runbook.steps.map((step) => [step.section, step.commands])).toEqual([
+      ['Diagnosis', ['$ etcdctl member list']],
+      ['Mitigation', []],
+    ]);
+    expect(runbook).toMatchObject({ services: ['etcd'], revision: 2, extraFrontMatter: { component: 'etcd', weight: 5 } });
+    expect(core.runbooks.listRevisions(2)[0]).toMatchObject({ author: 'holdfast', message: expect.stringContaining('component') as string });
+    // The incident walks what it copied when the runbook had no steps: one step to read and follow it.
+    expect(core.incidents.get(incident.id).runbooks[0]?.steps.map((step) => step.id)).toEqual(['st_read_and_follow']);
+    // Done once: a service removed afterwards stays removed on the next start.
+    await core.runbooks.save({ id: 2, metadata: { ...runbook.metadata, services: [] }, body: runbook.body });
+    core.close();
+    const again = new Core(openStore(file), { dataDir: dir, assetsDir: dir, clock: fixedClock('2026-11-29T00:00:00Z') });
+    expect(again.runbooks.get(2).services).toEqual([]);
+    again.close();
+  });
+});

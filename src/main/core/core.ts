@@ -9,7 +9,7 @@ import { closeStore, DATABASE_FILE, openStore, type CreatePolicy, type Store } f
 
 const KEEP_BACKUPS = 7;
 import { loadDemo } from '../workspace/demo';
-import { RUNBOOKS_REINDEX, Settings, WORKSPACE_CREATED_AT } from '../workspace/settings';
+import { RUNBOOKS_READ_BORROWED_KEYS, RUNBOOKS_REINDEX, Settings, WORKSPACE_CREATED_AT } from '../workspace/settings';
 import { systemClock, type Clock } from './clock';
 import { EventBus } from './events';
 import { BreakGlassRefresher } from '../breakglass/refresher';
@@ -64,9 +64,11 @@ export class Core {
     this.postmortems = new PostmortemService(store, { clock: options.clock, incidents: this.incidents, dataDir: options.dataDir, assetsDir: options.assetsDir });
     this.breakGlass = new BreakGlassRefresher(this);
     this.events.subscribe((event) => this.breakGlass.changed(event));
-    if (this.settings.get(RUNBOOKS_REINDEX) !== undefined) {
-      this.runbooks.reindex();
+    const readBorrowedKeys = this.settings.get(RUNBOOKS_READ_BORROWED_KEYS) !== undefined;
+    if (this.settings.get(RUNBOOKS_REINDEX) !== undefined || readBorrowedKeys) {
+      this.runbooks.reindex({ readBorrowedKeys });
       this.settings.delete(RUNBOOKS_REINDEX);
+      this.settings.delete(RUNBOOKS_READ_BORROWED_KEYS);
     }
   }
 

@@ -87,6 +87,9 @@ export class IncidentRepo {
       keyMarks: db.prepare<[number], { type: EventType; data: string }>(`
         SELECT type, data FROM incident_events
         WHERE incident_id = ? AND type IN ('key_marked', 'key_unmarked') ORDER BY id`),
+      firstOfType: db.prepare<[number, string], { actor: string; at: string }>(
+        'SELECT actor, at FROM incident_events WHERE incident_id = ? AND type = ? ORDER BY id LIMIT 1',
+      ),
       eventCount: db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM incident_events WHERE incident_id = ?'),
       roles: db.prepare<[number], { role: string; person_handle: string; person_name: string; assigned_at: string }>(
         'SELECT role, person_handle, person_name, assigned_at FROM incident_roles WHERE incident_id = ? ORDER BY assigned_at, role',
@@ -151,6 +154,11 @@ export class IncidentRepo {
   event(incidentId: number, eventId: number): TimelineEvent | undefined {
     const row = this.statements.event.get(incidentId, eventId);
     return row && toEvent(row, row.seq, this.keyedEvents(incidentId));
+  }
+
+  /** Who logged the incident's first event of a type, and when. */
+  firstEvent(incidentId: number, type: EventType): { actor: string; at: string } | undefined {
+    return this.statements.firstOfType.get(incidentId, type);
   }
 
   timeline(incidentId: number, filter: TimelineFilter): TimelineEvent[] {

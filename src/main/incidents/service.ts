@@ -7,6 +7,7 @@ import type {
   DraftStatusUpdateInput,
   EventType,
   Incident,
+  IncidentStatus,
   IncidentSummary,
   MarkKeyInput,
   ResponderSuggestion,
@@ -15,7 +16,7 @@ import type {
   StatusUpdateInput,
   TimelineEvent,
 } from '../../shared/incidents';
-import type { RunbookRef, RunbookSummary } from '../../shared/runbooks';
+import type { RunbookRef, RunbookSuggestion } from '../../shared/runbooks';
 import { plainInline, stepSummary } from '../../shared/step-text';
 import type { Clock } from '../core/clock';
 import { HoldfastError } from '../errors';
@@ -132,10 +133,8 @@ export class IncidentService {
     return this.record(
       input.id,
       { type: 'role_assigned', text: `${input.person.name} is ${role}${handover}`, data: { role, person: input.person, previous: previous?.person ?? null }, actor: input.actor },
-      (row, at) => {
-        this.repo.setRole(input.id, role, input.person, at);
-        if (role === 'commander') row.acknowledged_at ??= at;
-      },
+      // Naming a commander is not an acknowledgement: the person named may not have seen the page yet.
+      (_row, at) => this.repo.setRole(input.id, role, input.person, at),
     );
   }
 
@@ -145,10 +144,13 @@ export class IncidentService {
     if (this.repo.runbooks(id).some((attached) => attached.runbookId === runbookId)) {
       throw new HoldfastError('CONFLICT', `“${runbook.title}” is already attached to this incident.`, 'runbookId');
     }
+    // A runbook without steps is walked as one: read and follow it.
+    const steps = this.context.runbooks.stepsToWalk(runbook);
+    const count = runbook.steps.length === 0 ? 'no steps: read and follow it' : `${steps.length} step${steps.length === 1 ? '' : 's'}`;
     return this.record(
       id,
-      { type: 'runbook_attached', text: `Attached runbook “${runbook.title}” (${runbook.steps.length} steps)`, data: { runbookId, revision: runbook.revision }, actor },
-      (_row, at) => this.repo.attach(id, { id: runbookId, title: runbook.title, revision: runbook.revision, steps: runbook.steps }, at),
+      { type: 'runbook_attached', text: `Attached runbook “${runbook.title}” (${count})`, data: { runbookId, revision: runbook.revision }, actor },
+      (_row, at) => this.repo.attach(id, { id: runbookId, title: runbook.title, revision: runbook.revision, steps }, at),
     );
   }
 
@@ -189,18 +191,22 @@ export class IncidentService {
     if (input.status === 'resolved' && summary === '') {
       throw new HoldfastError('VALIDATION', 'Resolving needs a resolution summary: one paragraph on what happened and what fixed it.', 'summary');
     }
-    return this.record(
-      input.id,
-      { type: 'status_changed', text: `Status ${row.status} → ${input.status}${summary ? `\n${summary}` : ''}`, data: { from: row.status, to: input.status, summary }, actor: input.actor },
-      (current, at) => {
-        Object.assign(current, nextStatusTimestamps(current, input.status, at));
-        current.status = input.status;
-        if (input.status === 'resolved') {
-          current.resolution_summary = summary;
-          this.index.replace(input.id, 'summary', [summary]);
-        }
-      },
-    );
+    return this.repo.inWriteTransaction(() => {
+      // Whoever first moves the incident on has it in hand: that is acknowledged too, as its own event.
+      if (!this.row(input.id).acknowledged_at) this.acknowledge(input.id, input.actor, input.status);
+      return this.record(
+        input.id,
+        { type: 'status_changed', text: `Status ${row.status} → ${input.status}${summary ? `\n${summary}` : ''}`, data: { from: row.status, to: input.status, summary }, actor: input.actor },
+        (current, at) => {
+          Object.assign(current, nextStatusTimestamps(current, input.status, at));
+          current.status = input.status;
+          if (input.status === 'resolved') {
+            current.resolution_summary = summary;
+            this.index.replace(input.id, 'summary', [summary]);
+          }
+        },
+      );
+    });
   }
 
   /** A drill inject arriving on the drill incident's timeline. */
@@ -208,9 +214,18 @@ export class IncidentService {
     return this.record(id, { type: 'inject', text, data, actor: 'drill facilitator' });
   }
 
-  acknowledge(id: number, actor?: string): TimelineEvent {
-    return this.record(id, { type: 'acknowledged', text: 'Acknowledged', actor }, (row, at) => {
-      if (row.acknowledged_at) throw new HoldfastError('VALIDATION', `Already acknowledged at ${row.acknowledged_at}.`, 'id');
+  /**
+   * Records who acknowledged the incident and when, as an event on the timeline:
+   * the time to acknowledge (MTTA) is measured to it. Pressing Acknowledge does
+   * it; so does the first status change, if nobody acknowledged before (`byStatus`).
+   */
+  acknowledge(id: number, actor?: string, byStatus?: IncidentStatus): TimelineEvent {
+    const text = byStatus ? `Acknowledged (by changing the status to ${byStatus})` : 'Acknowledged';
+    return this.record(id, { type: 'acknowledged', text, data: byStatus ? { status: byStatus } : {}, actor }, (row, at) => {
+      if (row.acknowledged_at) {
+        const by = this.repo.firstEvent(id, 'acknowledged');
+        throw new HoldfastError('CONFLICT', `Already acknowledged${by ? ` by ${by.actor}` : ''} at ${row.acknowledged_at}.`, 'id');
+      }
       row.acknowledged_at = at;
     });
   }
@@ -316,21 +331,15 @@ export class IncidentService {
     );
   }
 
-  /** Runbooks for the incident's services first, then those tagged with a service or a word of the title, then matches for the query. */
-  suggestRunbooks(id: number, query: string): RunbookSummary[] {
+  /**
+   * Runbooks for the incident, best first, each with why: by its services, the
+   * words of its title against runbook titles, alert names, groups and tags,
+   * then the matches of `query` (src/main/runbooks/suggest.ts). Attached ones are left out.
+   */
+  suggestRunbooks(id: number, query: string): RunbookSuggestion[] {
     const incident = this.get(id);
     const attached = new Set(incident.runbooks.map((r) => r.runbookId));
-    const byService = incident.services.flatMap((service) => this.context.runbooks.list({ service, archived: false }).items);
-    const today = this.context.runbooks.today();
-    const byTag = suggestionTags(incident).flatMap((tag) => this.context.runbooks.repo.list({ tag, archived: false }, today));
-    const active = query.trim() ? new Map(this.context.runbooks.list({ archived: false }).items.map((item) => [item.id, item])) : new Map<number, RunbookSummary>();
-    const found = query.trim() ? this.context.runbooks.search({ query, limit: 20 }).map((hit) => active.get(hit.id)) : [];
-    const seen = new Set<number>();
-    return [...byService, ...byTag, ...found].filter((item): item is RunbookSummary => {
-      if (!item || seen.has(item.id) || attached.has(item.id)) return false;
-      seen.add(item.id);
-      return true;
-    });
+    return this.context.runbooks.suggest({ title: incident.title, services: incident.services }, query, attached);
   }
 
   private row(id: number): IncidentRow {
@@ -364,8 +373,3 @@ export class IncidentService {
   }
 }
 
-/** The tags that make a runbook relevant to an incident: its services' names and the words of its title. */
-function suggestionTags(incident: Incident): string[] {
-  const words = incident.title.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((word) => word.length > 2);
-  return [...new Set([...incident.services.map((service) => service.toLowerCase()), ...words])].slice(0, 12);
-}

@@ -14,6 +14,8 @@ import type {
   RunbookRef,
   RunbookRevision,
   RunbookRevisionInfo,
+  RunbookStep,
+  RunbookSuggestion,
   RunbookSummary,
   SaveRunbookInput,
   SearchRunbooksInput,
@@ -21,13 +23,17 @@ import type {
 import type { Clock } from '../core/clock';
 import { HoldfastError } from '../errors';
 import type { Store } from '../store/open';
+import { withBorrowedNames } from './format/borrowed-keys';
 import { composeRunbookFile } from './format/front-matter';
-import { parseBody, parseRunbookFile, type ParsedRunbook } from './format/markdown';
+import { parseBody, parseMarkdown, parseRunbookFile, type ParsedRunbook } from './format/markdown';
+import { readAndFollowStep } from './format/structure';
 import { RunbookFilesRepo } from './files-repo';
 import { RunbookRepo } from './repo';
 import { runbookParser } from './parser/pool';
 import { RevisionRepo } from './revisions-repo';
 import { RunbookSearch } from './search';
+import { RunbookSuggester } from './suggest';
+import type { SuggestionClues } from './suggestion-rank';
 import { writeTransaction } from '../store/transaction';
 
 export interface LibraryContext {
@@ -64,6 +70,7 @@ export class RunbookLibrary {
   readonly revisions: RevisionRepo;
   readonly files: RunbookFilesRepo;
   private readonly finder: RunbookSearch;
+  private readonly suggester: RunbookSuggester;
 
   constructor(
     readonly db: Store,
@@ -73,6 +80,7 @@ export class RunbookLibrary {
     this.revisions = new RevisionRepo(db);
     this.files = new RunbookFilesRepo(db);
     this.finder = new RunbookSearch(this.repo);
+    this.suggester = new RunbookSuggester(this.repo, (query, limit) => this.finder.search({ query, limit }, this.today()));
   }
 
   /** Today's date (UTC) for review-due checks, from the injected clock. */
@@ -87,6 +95,23 @@ export class RunbookLibrary {
 
   search(input: z.output<typeof SearchRunbooksInput>): RunbookHit[] {
     return this.finder.search(input, this.today());
+  }
+
+  /**
+   * Runbooks for an incident by its title and services, best first, then the
+   * matches of a search the responder typed; each says why (suggest.ts).
+   */
+  suggest(clues: SuggestionClues, query: string, exclude: ReadonlySet<number>): RunbookSuggestion[] {
+    return this.suggester.suggest(clues, query, exclude, this.today());
+  }
+
+  /**
+   * The steps an incident walks for a runbook: its own, or for a runbook with
+   * none, one step to read and follow it (structure.ts), so attaching it never
+   * leads to an empty checklist.
+   */
+  stepsToWalk(runbook: Runbook): RunbookStep[] {
+    return runbook.steps.length > 0 ? runbook.steps : [readAndFollowStep(parseMarkdown(runbook.body), runbook.body)];
   }
 
   /** The store's number for a runbook named by number or by its stable id (`rb_…` in exported front matter). */
@@ -264,14 +289,16 @@ export class RunbookLibrary {
    * Rebuilds what is derived from each runbook (steps, sections, search index),
    * e.g. after a migration or a change of procedure headings. Runbooks carried
    * over from before revisions existed are re-read from their stored file and
-   * get their first revision.
+   * get their first revision. With `readBorrowedKeys` (once, after migration
+   * 010), a runbook without services or tags takes them from the borrowed front
+   * matter keys it kept, as a revision of its own.
    */
-  reindex(): void {
+  reindex(options: { readBorrowedKeys?: boolean } = {}): void {
     const headings = this.context.procedureHeadings();
     writeTransaction(this.db, () => {
       for (const { id, revision } of this.repo.allIds()) {
         try {
-          writeTransaction(this.db, () => this.reindexOne(id, revision, headings));
+          writeTransaction(this.db, () => this.reindexOne(id, revision, headings, options.readBorrowedKeys ?? false));
         } catch (error) {
           // One runbook Holdfast can no longer read (stored before a bound it breaks existed) keeps what was
           // derived from it before; it must not stop the app from starting.
@@ -282,7 +309,7 @@ export class RunbookLibrary {
     });
   }
 
-  private reindexOne(id: number, revision: number, headings: readonly string[]): void {
+  private reindexOne(id: number, revision: number, headings: readonly string[], readBorrowedKeys: boolean): void {
     const source = this.repo.source(id);
     if (!source) return;
     if (revision === 0) {
@@ -291,12 +318,17 @@ export class RunbookLibrary {
       return;
     }
     const runbook = this.get(id);
+    const metadata = readBorrowedKeys ? withBorrowedNames(runbook.metadata, runbook.extraFrontMatter) : runbook.metadata;
     const parsed: ParsedRunbook = {
       uid: runbook.uid,
-      metadata: runbook.metadata,
+      metadata,
       extraFrontMatter: runbook.extraFrontMatter,
       ...parseBody(runbook.body, headings),
     };
+    if (metadata !== runbook.metadata) {
+      this.commit({ ...source, parsed }, { id, author: 'holdfast', message: 'Services and tags read from its front matter (component, labels, categories)' });
+      return;
+    }
     const state = this.repo.stateOf(id);
     this.repo.update(id, { ...source, parsed, contentHash: state?.contentHash ?? '' }, this.context.clock.now());
   }

@@ -11,6 +11,7 @@ import type { Store } from '../store/open';
 import { alertNames, nameKey } from './format/alert-names';
 import { splitIdentifiers } from './format/keywords';
 import type { ParsedRunbook } from './format/markdown';
+import type { SuggestionCandidate } from './suggestion-rank';
 import { writeTransaction } from '../store/transaction';
 
 /** Everything stored for one runbook version, as the library prepares it. */
@@ -209,6 +210,18 @@ export class RunbookRepo {
         FROM runbooks_fts JOIN runbooks r ON r.id = runbooks_fts.rowid
         WHERE runbooks_fts MATCH @query AND runbooks_fts.rank MATCH '${BM25_RANK}'
           AND runbooks_fts.rowid IN (SELECT value FROM json_each(@ids)) AND ${FILTER}`),
+      // What suggestions for an incident compare with it, for every active runbook (suggestion-rank.ts).
+      suggestionCandidates: db.prepare<[], { id: number; title: string; relative_path: string | null; services: string; tags: string; alerts: string }>(`
+        SELECT r.id, r.title, r.relative_path,
+          (SELECT json_group_array(service) FROM runbook_services WHERE runbook_id = r.id) AS services,
+          (SELECT json_group_array(tag) FROM runbook_tags WHERE runbook_id = r.id) AS tags,
+          (SELECT json_group_array(name) FROM runbook_names WHERE runbook_id = r.id AND kind = 'alert') AS alerts
+        FROM runbooks r WHERE r.archived_at IS NULL ORDER BY r.id`),
+      summariesOf: db.prepare<{ ids: string; today: string }, SummaryRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM runbooks r WHERE r.id IN (SELECT value FROM json_each(@ids))`,
+      ),
+      // Changes whenever another connection (the CLI beside the app, say) commits to the store.
+      dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
       relativePathOf: db.prepare<[number], string | null>('SELECT relative_path FROM runbooks WHERE id = ?').pluck(),
       deleteNames: db.prepare('DELETE FROM runbook_names WHERE runbook_id = ?'),
       insertName: db.prepare('INSERT OR IGNORE INTO runbook_names (runbook_id, kind, key, name) VALUES (?, ?, ?, ?)'),
@@ -359,6 +372,38 @@ export class RunbookRepo {
     return rows.map((row) => toSummary(row, groups));
   }
 
+  /**
+   * What a cache of the library can be kept against: it changes with every
+   * write here and every commit by another connection. Null inside a
+   * transaction, which could still roll back: nothing read then should be kept.
+   */
+  changeStamp(): string | null {
+    return this.db.inTransaction ? null : `${this.version}:${this.statements.dataVersion.get() ?? 0}`;
+  }
+
+  /** Every active runbook as suggestions compare it with an incident: names, services, tags, group and folder. */
+  suggestionCandidates(): SuggestionCandidate[] {
+    const groups = this.allGroups();
+    return this.statements.suggestionCandidates.all().map((row) => ({
+      id: row.id,
+      title: row.title,
+      alerts: JSON.parse(row.alerts) as string[],
+      services: JSON.parse(row.services) as string[],
+      tags: JSON.parse(row.tags) as string[],
+      group: groupOf(row.relative_path, groups),
+      folder: folderName(row.relative_path),
+    }));
+  }
+
+  /** These runbooks' summaries, in the order given (ids not in the store are left out). */
+  summaries(ids: number[], today: string): RunbookSummary[] {
+    if (ids.length === 0) return [];
+    const rows = this.statements.summariesOf.all({ ids: JSON.stringify(ids), today });
+    const groups = this.groupsFor(rows);
+    const byId = new Map(rows.map((row) => [row.id, toSummary(row, groups)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
   private allGroups(): Map<string, string> {
     return new Map(this.statements.groups.all().map((group) => [group.folder, group.title]));
   }
@@ -506,6 +551,11 @@ function foldersAbove(relativePath: string | null): string[] {
   if (relativePath === null) return [];
   const parts = relativePath.split('/').slice(0, -1);
   return [...parts.map((_, i) => parts.slice(0, parts.length - i).join('/')), ''];
+}
+
+/** The name of the folder a runbook's file is in (`etcd` for `content/runbooks/etcd/etcdNoLeader.md`); null at the top. */
+function folderName(relativePath: string | null): string | null {
+  return relativePath?.split('/').slice(0, -1).at(-1) ?? null;
 }
 
 /** The group of a runbook: the section page of the nearest folder above it that has one. */

@@ -355,6 +355,8 @@ describe('holdfast incident and postmortem, as alert hooks and scripts use them'
     expect(shown.timeline.map(({ type, actor, text }) => ({ type, actor, text }))).toEqual([
       { type: 'declared', actor: 'Ana Lima', text: 'Declared SEV2: Checkout 502s' },
       { type: 'note', actor: 'Ana Lima', text: 'Rolled back to v41' },
+      // Nobody acknowledged before: the first status change does, as its own event.
+      { type: 'acknowledged', actor: 'Ana Lima', text: 'Acknowledged (by changing the status to resolved)' },
       { type: 'status_changed', actor: 'Ana Lima', text: 'Status investigating → resolved\nThe rollback fixed it.' },
     ]);
     for (const event of shown.timeline) expect(event).toMatchObject({ id: expect.any(Number) as number, at: expect.stringMatching(/Z$/) as string });

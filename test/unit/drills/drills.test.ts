@@ -79,6 +79,8 @@ describe('running a drill', () => {
     expect((await op(core, 'getTimeline', { id: run.incidentId })).at(-1)).toMatchObject({ type: 'inject', text: expect.stringContaining('Error rate climbs') as string });
 
     clock.set('2026-11-27T10:03:00Z');
+    // The responder acknowledges and takes command; naming a commander alone would not count as acknowledged.
+    await op(core, 'acknowledgeIncident', { id: run.incidentId, actor: 'maya' });
     await op(core, 'assignRole', { id: run.incidentId, role: 'commander', person: { handle: 'maya', name: 'Maya Torres' } });
     await op(core, 'pauseDrill', { id: run.id });
     clock.set('2026-11-27T10:20:00Z'); // 17 minutes paused: the second inject (8m) must not fire.

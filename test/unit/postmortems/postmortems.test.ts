@@ -187,11 +187,14 @@ describe('action items', () => {
 });
 
 describe('incident metrics', () => {
-  it('computes MTTA (acknowledged − detected) and MTTR (resolved − started), leaving drills out', async () => {
+  it('computes MTTA (acknowledgement event − detected) and MTTR (resolved − started), leaving drills out', async () => {
     const { core, clock } = memoryCore('2026-11-02T00:00:00Z');
     const run = async (title: string, severity: 'SEV1' | 'SEV2', started: string, ackAfter: number, resolveAfter: number | null, drill = false) => {
       clock.set(started);
       const { id } = await op(core, 'declareIncident', { title, severity, services: ['checkout'], drill });
+      // A commander named a minute in is not an acknowledgement: MTTA runs to the Acknowledge event.
+      clock.set(new Date(Date.parse(started) + 60_000).toISOString());
+      await op(core, 'assignRole', { id, role: 'commander', person: { handle: 'maya', name: 'Maya Torres' } });
       clock.set(new Date(Date.parse(started) + ackAfter * 60_000).toISOString());
       await op(core, 'acknowledgeIncident', { id });
       if (resolveAfter !== null) {

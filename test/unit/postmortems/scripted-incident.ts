@@ -31,6 +31,8 @@ export async function scriptedIncident(core: Core, clock: ReturnType<typeof fixe
     actor: 'pager',
   });
   clock.set('2026-11-27T03:14:00Z');
+  // Maya acknowledges the page, then takes command: naming a commander alone acknowledges nothing.
+  await op(core, 'acknowledgeIncident', { id, actor: 'maya' });
   await op(core, 'assignRole', { id, role: 'commander', person: { handle: 'maya', name: 'Maya Torres' }, actor: 'maya' });
   clock.set('2026-11-27T03:15:00Z');
   const firstNote = await op(core, 'logNote', { id, text: 'Error rate at 40% since the 03:00 deploy', actor: 'maya' });

@@ -43,10 +43,11 @@ describe.skipIf(skipWithoutCorpus)('the prometheus-operator runbook corpus', () 
   it('turns Diagnosis and Mitigation list items into steps (checked against four files)', async () => {
     const { byFile } = await importedCorpus();
 
-    // 4 items in the first Diagnosis list (one with a nested list) + 8 under "Other things to check:".
+    // 4 items in the first Diagnosis list (one with a nested list) + 8 under "Other things to check:", then the two
+    // paragraphs of the prose Mitigation (corpus-steps.test.ts).
     const crashLooping = await byFile('kubernetes/KubePodCrashLooping.md');
-    expect(crashLooping.steps).toHaveLength(12);
-    expect(crashLooping.steps.every((step) => step.section === 'Diagnosis')).toBe(true);
+    expect(crashLooping.steps).toHaveLength(14);
+    expect(crashLooping.steps.slice(0, 12).every((step) => step.section === 'Diagnosis')).toBe(true);
     expect(crashLooping.steps.slice(0, 3).map((step) => step.commands)).toEqual([
       ['kubectl -n $NAMESPACE get pod $POD'],
       ['kubectl -n $NAMESPACE describe pod $POD'],
@@ -54,9 +55,9 @@ describe.skipIf(skipWithoutCorpus)('the prometheus-operator runbook corpus', () 
     ]);
     expect(crashLooping.steps[3]?.text).toContain('- pod priority');
 
-    // 9 Diagnosis items; the Mitigation section is prose.
+    // 9 Diagnosis items, then the 5 paragraphs of the prose Mitigation.
     const generation = await byFile('kubernetes/KubeDeploymentGenerationMismatch.md');
-    expect(generation.steps).toHaveLength(9);
+    expect(generation.steps).toHaveLength(14);
     expect(generation.steps.map((step) => step.commands).filter((commands) => commands.length > 0)).toEqual([
       ['kubectl -n $NAMESPACE rollout history deployment $NAME'],
       ['kubectl -n $NAMESPACE describe deployment $NAME'],
@@ -65,7 +66,7 @@ describe.skipIf(skipWithoutCorpus)('the prometheus-operator runbook corpus', () 
 
     // Like KubePodCrashLooping, with one more nested item.
     const notReady = await byFile('kubernetes/KubePodNotReady.md');
-    expect(notReady.steps).toHaveLength(12);
+    expect(notReady.steps).toHaveLength(14);
     expect(notReady.steps[3]?.text).toContain('stuck or long running init containers');
     expect(notReady.steps[0]?.commands).toEqual(['kubectl -n $NAMESPACE get pod $POD']);
 

@@ -38,6 +38,8 @@ export function alertNames({ title, relativePath, extraFrontMatter }: AlertNameS
  * are all `cputhrottlinghigh`.
  */
 export function nameKey(text: string): string {
+  // The same in ASCII without Unicode normalization, several times faster, for the text most names are written in.
+  if (/^[ -~\t\n\r]*$/.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
