@@ -3,13 +3,11 @@ import { fixedClock } from '../../../src/main/core/clock';
 import { openCore, type Core } from '../../../src/main/core/core';
 import type { RunbookSuggestion } from '../../../src/shared/runbooks';
 import { memoryCore, op } from '../../fixtures/core';
-import { ASSETS_DIR, CORPUS_DIR, hasCorpus, tempDir, writeFiles } from '../../fixtures/temp';
+import { corpusDir, skipWithoutCorpus } from '../../fixtures/corpus';
+import { ASSETS_DIR, tempDir, writeFiles } from '../../fixtures/temp';
 
-/**
- * Through the API table, as the console asks. The operation table still names its
- * output RunbookSummary[] (it is being reshaped elsewhere); the value is RunbookSuggestion[].
- */
-const suggest = async (core: Core, id: number, query = '') => (await op(core, 'suggestRunbooks', { id, query })) as RunbookSuggestion[];
+/** Through the API table, as the console asks. */
+const suggest = (core: Core, id: number, query = ''): Promise<RunbookSuggestion[]> => op(core, 'suggestRunbooks', { id, query });
 
 describe('runbooks suggested for a new incident', () => {
   it('finds imported runbooks by the services their front matter borrows, and says why', async () => {
@@ -58,9 +56,9 @@ describe('runbooks suggested for a new incident', () => {
     app.close();
   });
 
-  it.skipIf(!hasCorpus)('“etcd members down” on service etcd: etcdMembersDown first, then the rest of the etcd group', async () => {
+  it.skipIf(skipWithoutCorpus)('“etcd members down” on service etcd: etcdMembersDown first, then the rest of the etcd group', async () => {
     const { core } = memoryCore();
-    await op(core, 'importRunbooks', { paths: [CORPUS_DIR] });
+    await op(core, 'importRunbooks', { paths: [corpusDir()] });
     const etcd = (await op(core, 'listRunbooks', { group: 'etcd' })).items.map((item) => item.title);
     expect(etcd).toHaveLength(7);
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Runbook } from '../../../src/shared/runbooks';
 import { stepSummary } from '../../../src/shared/step-text';
 import { memoryCore, op } from '../../fixtures/core';
-import { CORPUS_DIR, hasCorpus } from '../../fixtures/temp';
+import { corpusDir, skipWithoutCorpus } from '../../fixtures/corpus';
 
 /**
  * The guided walk over runbooks nobody wrote for Holdfast: the 108 alert
@@ -12,8 +12,7 @@ import { CORPUS_DIR, hasCorpus } from '../../fixtures/temp';
  * rather than lists. The expected texts are read from the files here; the step
  * counts were checked by reading each file (see the comments).
  */
-const RUNBOOKS = path.join(CORPUS_DIR, 'content', 'runbooks');
-const read = (file: string) => fs.readFileSync(path.join(RUNBOOKS, file), 'utf8');
+const read = (file: string) => fs.readFileSync(path.join(corpusDir(), 'content', 'runbooks', file), 'utf8');
 
 /** The blocks written directly under a heading line, up to the next heading; a fenced block stays whole. */
 function blocksUnder(text: string, heading: string): string[] {
@@ -86,11 +85,11 @@ const NAMED: { file: string; steps: number; first: Derive; last: Derive }[] = [
   { file: 'general/Watchdog.md', steps: 2, first: paragraph('## Diagnosis', 0), last: paragraph('## Mitigation', -1) },
 ];
 
-describe.skipIf(!hasCorpus)('steps of the prometheus-operator runbooks, prose and lists', () => {
+describe.skipIf(skipWithoutCorpus)('steps of the prometheus-operator runbooks, prose and lists', () => {
   let runbooks: Runbook[] = [];
   beforeAll(async () => {
     const { core } = memoryCore();
-    await op(core, 'importRunbooks', { paths: [CORPUS_DIR] });
+    await op(core, 'importRunbooks', { paths: [corpusDir()] });
     runbooks = await Promise.all((await op(core, 'listRunbooks', {})).items.map((item) => op(core, 'getRunbook', { id: item.id })));
   }, 60_000);
   const byFile = (file: string) => {
