@@ -1,6 +1,6 @@
 import type { SloDefinition } from './definition';
 import type { ImpactInterval } from './incidents';
-import { coveredMs, subtractRanges } from './intervals';
+import { subtractRanges } from './intervals';
 import type { TimeRange } from './window';
 
 /**
@@ -83,42 +83,86 @@ function lastStartingBefore(starts: Float64Array, at: number): number {
   return low - 1;
 }
 
-/** Collects segments in time order and closes them into a Series. */
+/**
+ * Collects segments in time order and closes them into a Series. Typed arrays,
+ * grown by doubling, and a cursor over the (merged, sorted) exclusions keep a
+ * month of 1-minute buckets to a few milliseconds.
+ */
 class SeriesBuilder {
-  private starts: number[] = [];
-  private ends: number[] = [];
-  private bad: number[] = [];
-  private counted: number[] = [];
+  private n = 0;
+  private starts: Float64Array;
+  private ends: Float64Array;
+  private bad: Float64Array;
+  private counted: Float64Array;
+  private cursor = 0;
 
-  /** A segment with its whole bad and counted amounts; `exclusions` (merged) scale both by the share left. */
-  add(start: number, end: number, bad: number, counted: number, exclusions: readonly TimeRange[]): void {
+  constructor(
+    private readonly exclusions: readonly TimeRange[],
+    capacity = 64,
+  ) {
+    this.starts = new Float64Array(Math.max(capacity, 1));
+    this.ends = new Float64Array(this.starts.length);
+    this.bad = new Float64Array(this.starts.length);
+    this.counted = new Float64Array(this.starts.length);
+  }
+
+  /** A segment with its whole bad and counted amounts; excluded time scales both by the share left. Segments come in time order. */
+  add(start: number, end: number, bad: number, counted: number): void {
     const width = end - start;
     if (width <= 0) return;
-    const kept = exclusions.length === 0 ? 1 : 1 - coveredMs(exclusions, start, end) / width;
+    const kept = 1 - this.excludedMs(start, end) / width;
     if (kept <= 0) return;
-    this.starts.push(start);
-    this.ends.push(end);
-    this.bad.push((bad * kept) / width);
-    this.counted.push((counted * kept) / width);
+    if (this.n === this.starts.length) this.grow();
+    this.starts[this.n] = start;
+    this.ends[this.n] = end;
+    this.bad[this.n] = (bad * kept) / width;
+    this.counted[this.n] = (counted * kept) / width;
+    this.n += 1;
+  }
+
+  private excludedMs(start: number, end: number): number {
+    const exclusions = this.exclusions;
+    while (this.cursor < exclusions.length && (exclusions[this.cursor] as TimeRange).end <= start) this.cursor += 1;
+    let total = 0;
+    for (let i = this.cursor; i < exclusions.length; i += 1) {
+      const range = exclusions[i] as TimeRange;
+      if (range.start >= end) break;
+      total += Math.min(range.end, end) - Math.max(range.start, start);
+    }
+    return total;
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const copy = (from: Float64Array) => {
+      const to = new Float64Array(size);
+      to.set(from);
+      return to;
+    };
+    this.starts = copy(this.starts);
+    this.ends = copy(this.ends);
+    this.bad = copy(this.bad);
+    this.counted = copy(this.counted);
   }
 
   build(unit: Series['unit']): Series {
-    const n = this.starts.length;
-    const series: Series = {
-      unit,
-      starts: Float64Array.from(this.starts),
-      ends: Float64Array.from(this.ends),
-      badRate: Float64Array.from(this.bad),
-      countedRate: Float64Array.from(this.counted),
-      prefixBad: new Float64Array(n + 1),
-      prefixCounted: new Float64Array(n + 1),
-    };
+    const n = this.n;
+    const prefixBad = new Float64Array(n + 1);
+    const prefixCounted = new Float64Array(n + 1);
     for (let i = 0; i < n; i += 1) {
-      const width = (series.ends[i] ?? 0) - (series.starts[i] ?? 0);
-      series.prefixBad[i + 1] = (series.prefixBad[i] ?? 0) + (series.badRate[i] ?? 0) * width;
-      series.prefixCounted[i + 1] = (series.prefixCounted[i] ?? 0) + (series.countedRate[i] ?? 0) * width;
+      const width = (this.ends[i] as number) - (this.starts[i] as number);
+      prefixBad[i + 1] = (prefixBad[i] as number) + (this.bad[i] as number) * width;
+      prefixCounted[i + 1] = (prefixCounted[i] as number) + (this.counted[i] as number) * width;
     }
-    return series;
+    return {
+      unit,
+      starts: this.starts.slice(0, n),
+      ends: this.ends.slice(0, n),
+      badRate: this.bad.slice(0, n),
+      countedRate: this.counted.slice(0, n),
+      prefixBad,
+      prefixCounted,
+    };
   }
 }
 
@@ -129,12 +173,13 @@ const COMPARE = {
   gte: (a: number, b: number) => a >= b,
 };
 
-/** A bucket's good and total: a threshold value is one event, good when it meets the objective's op and value. */
-function judged(definition: SloDefinition, bucket: Bucket): { good: number; total: number } {
-  if (bucket.value === null) return bucket;
-  const meets = definition.op !== null && definition.value !== null && COMPARE[definition.op](bucket.value, definition.value);
-  return { good: meets ? 1 : 0, total: 1 };
+/** A bucket's good: a threshold value is one event (total 1), good when it meets the objective's op and value. */
+function goodOf(definition: SloDefinition, bucket: Bucket): number {
+  if (bucket.value === null) return bucket.good;
+  return definition.op !== null && definition.value !== null && COMPARE[definition.op](bucket.value, definition.value) ? 1 : 0;
 }
+
+const totalOf = (bucket: Bucket): number => (bucket.value === null ? bucket.total : 1);
 
 /**
  * The series of an SLO whose SLI is data (buckets sorted by start, not
@@ -145,11 +190,11 @@ function judged(definition: SloDefinition, bucket: Bucket): { good: number; tota
  * the share of its events that were bad. A slice with no events is no data.
  */
 export function dataSeries(definition: SloDefinition, buckets: readonly Bucket[], exclusions: readonly TimeRange[]): Series {
-  const builder = new SeriesBuilder();
+  const builder = new SeriesBuilder(exclusions, buckets.length);
   if (definition.budgetingMethod === 'Occurrences') {
     for (const bucket of buckets) {
-      const { good, total } = judged(definition, bucket);
-      if (total > 0) builder.add(bucket.start, bucket.start + bucket.width, Math.max(total - good, 0), total, exclusions);
+      const total = totalOf(bucket);
+      if (total > 0) builder.add(bucket.start, bucket.start + bucket.width, Math.max(total - goodOf(definition, bucket), 0), total);
     }
     return builder.build('events');
   }
@@ -162,9 +207,9 @@ export function dataSeries(definition: SloDefinition, buckets: readonly Bucket[]
     let good = 0;
     let total = 0;
     while (end < buckets.length && (buckets[end] as Bucket).start < sliceStart + slice) {
-      const counts = judged(definition, buckets[end] as Bucket);
-      good += counts.good;
-      total += counts.total;
+      const bucket = buckets[end] as Bucket;
+      good += goodOf(definition, bucket);
+      total += totalOf(bucket);
       end += 1;
     }
     if (total > 0) {
@@ -173,7 +218,7 @@ export function dataSeries(definition: SloDefinition, buckets: readonly Bucket[]
       for (let i = index; i < end; i += 1) {
         const bucket = buckets[i] as Bucket;
         const minutes = bucket.width / MINUTE;
-        builder.add(bucket.start, bucket.start + bucket.width, minutes * badShare, minutes, exclusions);
+        builder.add(bucket.start, bucket.start + bucket.width, minutes * badShare, minutes);
       }
     }
     index = end;
@@ -187,7 +232,7 @@ export function dataSeries(definition: SloDefinition, buckets: readonly Bucket[]
  * incidents open at it. Excluded time counts as neither.
  */
 export function incidentSeries(impacts: readonly ImpactInterval[], span: TimeRange, exclusions: readonly TimeRange[]): Series {
-  const builder = new SeriesBuilder();
+  const builder = new SeriesBuilder([]);
   const cuts = new Set<number>([span.start, span.end]);
   for (const impact of impacts) {
     if (impact.start > span.start && impact.start < span.end) cuts.add(impact.start);
@@ -201,7 +246,7 @@ export function incidentSeries(impacts: readonly ImpactInterval[], span: TimeRan
     for (const impact of impacts) if (impact.start <= start && impact.end >= end) share = Math.max(share, impact.fraction);
     for (const piece of subtractRanges(start, end, exclusions)) {
       const minutes = (piece.end - piece.start) / MINUTE;
-      builder.add(piece.start, piece.end, minutes * share, minutes, []);
+      builder.add(piece.start, piece.end, minutes * share, minutes);
     }
   }
   return builder.build('minutes');
