@@ -85,7 +85,8 @@ export function sloDefinition(slo: OpenSloSlo, indicator: SliSpec): SloDefinitio
     window: window?.calendar
       ? { kind: 'calendar', duration, text: `${durationText} calendar`, startTime: window.calendar.startTime, timeZone: window.calendar.timeZone }
       : { kind: 'rolling', duration, text: `${durationText} rolling` },
-    target: objective.target ?? (objective.targetPercent ?? 0) / 100,
+    // 99.9 / 100 is 0.9990000000000001 in floating point: 12 significant digits are plenty for an objective.
+    target: objective.target ?? Number(((objective.targetPercent ?? 0) / 100).toPrecision(12)),
     objectiveName: objective.displayName ?? null,
     op: objective.op ?? null,
     value: objective.value ?? null,

@@ -4,6 +4,7 @@ import { sloDefinition, type SloDefinition } from './definition';
 import { collectFiles, describeFileError, readUtf8File } from './files';
 import { KIND_SCHEMAS, type SliSpec } from './openslo-schema';
 import { readSloYaml, type SloObject } from './openslo-read';
+import { readPolicyAnnotations } from './policy';
 
 /**
  * `holdfast slo import PATH…`, without the storing: reads files and folders
@@ -81,6 +82,10 @@ export function readSloImport(paths: string[], known: KnownSloObjects = NOTHING_
     const definitions: SloDefinition[] = [];
     const problems: string[] = [];
     for (const object of file.objects) {
+      if (object.kind === 'Service' || object.kind === 'SLO') {
+        const annotations = (object.value.metadata as { annotations?: Record<string, string> }).annotations ?? {};
+        problems.push(...readPolicyAnnotations(annotations).problems.map((problem) => `${object.where} (${object.kind} "${object.name}"): ${problem}`));
+      }
       if (object.kind !== 'SLO') continue;
       try {
         definitions.push(defineSlo(object, slis, known));

@@ -122,7 +122,7 @@ function readNode(
   const checked = KIND_SCHEMAS[kind as OpenSloKind].safeParse(record);
   const label = objectLabel(kind as string, record);
   if (!checked.success) {
-    problems.push(...describeIssues(`${where} (${label})`, checked.error, node, lines));
+    problems.push(...describeIssues(`${where} (${label})`, checked.error, record, node, lines));
     return;
   }
   const text = canonicalText(node, comments);
@@ -132,7 +132,7 @@ function readNode(
 function readSloth(record: Record<string, unknown>, where: string, node: Node, lines: LineCounter, read: SloFileRead, problems: string[]): void {
   const checked = parseSlothSpec(record);
   if (!checked.success) {
-    problems.push(...describeIssues(`${where} (Sloth spec)`, checked.error, node, lines));
+    problems.push(...describeIssues(`${where} (Sloth spec)`, checked.error, record, node, lines));
     return;
   }
   const converted = slothToOpenSlo(checked.data);
@@ -156,13 +156,23 @@ function objectLabel(kind: string, record: Record<string, unknown>): string {
 
 const SHOWN = 10;
 
-function describeIssues(prefix: string, error: z.ZodError, node: Node, lines: LineCounter): string[] {
+function describeIssues(prefix: string, error: z.ZodError, value: unknown, node: Node, lines: LineCounter): string[] {
   const described = error.issues.slice(0, SHOWN).map((issue) => {
     const line = lineOf(node, issue.path, lines);
-    return `${prefix}${line === null ? '' : `, line ${line}`}: ${formatPath(issue.path) || 'the object'} ${issueMessage(issue)}`;
+    const missing = issue.code !== 'custom' && valueAt(value, issue.path) === undefined;
+    return `${prefix}${line === null ? '' : `, line ${line}`}: ${formatPath(issue.path) || 'the object'} ${missing ? 'is required' : issueMessage(issue)}`;
   });
   if (error.issues.length > SHOWN) described.push(`${prefix}: and ${error.issues.length - SHOWN} more problems`);
   return described;
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let at = value;
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at;
 }
 
 /** The line of the deepest part of `path` the document has (a missing field: its parent's line). */
