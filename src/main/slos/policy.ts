@@ -92,9 +92,9 @@ export function budgetGate(service: string, statuses: readonly SloListItem[], po
     let reason = '';
     if (remaining <= policy.blockBelow) {
       verdict = policy[changeType];
-      const state = remaining <= 0 ? 'has exhausted its error budget' : `has ${percentText(remaining)} of its error budget left`;
+      const state = remaining <= 0 ? `has exhausted its error budget (${percentText(remaining)} left)` : `has ${percentText(remaining)} of its error budget left`;
       const action = verdict === 'block' ? 'are blocked' : verdict === 'warn' ? 'go ahead with a warning' : 'are allowed';
-      reason = `SLO "${status.name}" on ${status.service} ${state} (${percentText(remaining)} left); ${changeType} changes ${action} by the budget policy until it recovers`;
+      reason = `SLO "${status.name}" on ${status.service} ${state}; ${changeType} changes ${action} by the budget policy until it recovers`;
     } else if (remaining < policy.warnBelow) {
       verdict = 'warn';
       reason = `SLO "${status.name}" on ${status.service} has ${percentText(remaining)} of its error budget left, below the policy's ${percentText(policy.warnBelow)}`;
