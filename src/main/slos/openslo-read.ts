@@ -72,7 +72,7 @@ export function readSloYaml(source: string): SloFileRead {
     if (contents === null) return; // an empty document, e.g. after a trailing ---
     if (isSeq(contents)) {
       contents.items.forEach((item, itemIndex) => {
-        readNode(item as Node, `${where}, item ${itemIndex + 1}`, { before: null, after: null }, document, lines, read, problems);
+        readNode(item, `${where}, item ${itemIndex + 1}`, { before: null, after: null }, document, lines, read, problems);
       });
     } else {
       readNode(contents, where, { before: document.commentBefore, after: document.comment }, document, lines, read, problems);

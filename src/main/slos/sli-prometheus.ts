@@ -40,7 +40,8 @@ export function readPrometheusSeries(text: string, fileName: string): Map<number
   }
   const value = answer.data;
   if ('status' in value && value.status === 'error') {
-    throw new HoldfastError('VALIDATION', `${fileName} is an error answer from Prometheus: ${value.error ?? value.errorType ?? 'no reason given'}; fix the query and save its answer again.`, 'path');
+    const reason = [value.error, value.errorType].find((text): text is string => typeof text === 'string') ?? 'no reason given';
+    throw new HoldfastError('VALIDATION', `${fileName} is an error answer from Prometheus: ${reason}; fix the query and save its answer again.`, 'path');
   }
   const matrix = ('data' in value ? value.data : value) as z.output<typeof Matrix>;
   if (matrix.resultType !== 'matrix') {

@@ -204,10 +204,14 @@ describe('the burn-down', () => {
   it('is quick for 30 days of 1-minute data (printed, not asserted: machines differ)', () => {
     const definition = dataSlo('Timeslices');
     const buckets = minuteBuckets(AT - 30 * DAY, 30 * 24 * 60, 100, (index) => (index % 997 === 0 ? 50 : 0));
-    const began = performance.now();
-    const points = burnDown(evaluateSlo({ definition, buckets, incidents: [], exclusions: [] }, AT));
-    const took = performance.now() - began;
-    console.log(`burn-down of 43,200 one-minute buckets: ${took.toFixed(1)} ms for ${points.length} points`);
+    const timings: number[] = [];
+    let points = burnDown(evaluateSlo({ definition, buckets, incidents: [], exclusions: [] }, AT));
+    for (let run = 0; run < 3; run += 1) {
+      const began = performance.now();
+      points = burnDown(evaluateSlo({ definition, buckets, incidents: [], exclusions: [] }, AT));
+      timings.push(performance.now() - began);
+    }
+    console.log(`burn-down of 43,200 one-minute buckets (series built, then ${points.length} points): best of 3 after a warm-up ${Math.min(...timings).toFixed(1)} ms (budget 20 ms)`);
     // 44 slices (every 997th minute) were half bad, below the 95 % slice target: 44 bad minutes of 43.2.
     expect(points.at(-1)?.remainingMinutes).toBeCloseTo(43.2 - 44, 6);
   });
