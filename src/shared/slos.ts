@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ImportReport } from './runbooks';
 
 /**
  * Service level objectives: the shapes every side shares (the CLI's JSON, the
@@ -94,14 +95,8 @@ export interface SloDetail extends SloListItem {
   incidents: { id: string; title: string; badMinutes: number | null }[];
 }
 
-/** `holdfast slo import --json`, counted per OpenSLO object (an SLO, an SLI, a Service…). */
-export interface SloImportReport {
-  imported: number;
-  updated: number;
-  unchanged: number;
-  failed: { path: string; error: string }[];
-  skipped: { path: string; reason: string }[];
-}
+/** `holdfast slo import --json`: the runbook import's report, counted per OpenSLO object (an SLO, an SLI, a Service…). */
+export type SloImportReport = Omit<ImportReport, 'groups'>;
 
 /** `holdfast slo data import --json`. `unchanged`: this very file was imported before and nothing since replaced its data. */
 export interface SloDataImportResult {

@@ -22,27 +22,53 @@ const SHOWN = 20;
 
 interface Row {
   record: string[];
-  info: { lines: number };
+  /** The line the row ends on; 0 when not known (the fast read). */
+  line: number;
 }
 
+const OPTIONS = { skip_empty_lines: true, trim: true, relax_column_count: true, comment: '#' } as const;
+
+/**
+ * Reads the rows fast (csv-parse without line numbers is three times quicker
+ * on a month of minutes) and, only when something is wrong, again with line
+ * numbers, so every problem is named by its line.
+ */
 export function parseSliCsv(text: string, fileName: string, definition: SloDefinition): Bucket[] {
-  let rows: Row[];
+  const fast = readRows(text, fileName, false);
+  const first = checkRows(fast, fileName, definition);
+  if (first.ok) return first.buckets;
+  const second = checkRows(readRows(text, fileName, true), fileName, definition);
+  if (second.ok) return second.buckets; // not reached: the same rows have the same problems
+  throw second.error;
+}
+
+function readRows(text: string, fileName: string, withLines: boolean): Row[] {
   try {
-    rows = parse(text, { skip_empty_lines: true, trim: true, info: true, relax_column_count: true, comment: '#' }) as unknown as Row[];
+    if (!withLines) return (parse(text, OPTIONS) satisfies string[][]).map((record) => ({ record, line: 0 }));
+    const rows = parse(text, { ...OPTIONS, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    return rows.map(({ record, info }) => ({ record, line: info.lines }));
   } catch (error) {
     throw new HoldfastError('VALIDATION', `${fileName} is not valid CSV: ${error instanceof Error ? error.message : String(error)}`, 'path');
   }
+}
+
+type Checked = { ok: true; buckets: Bucket[] } | { ok: false; error: HoldfastError };
+
+function checkRows(rows: Row[], fileName: string, definition: SloDefinition): Checked {
   const header = rows.shift();
   const columns = header?.record.map((cell) => cell.toLowerCase()) ?? [];
   const kind = columns.join(',');
   if (!HEADERS.includes(kind)) {
-    const line = header?.info.lines ?? 1;
+    const line = header?.line || 1;
     const looksLikeData = header !== undefined && parseInstant(header.record[0] ?? '') !== null;
-    throw new HoldfastError(
-      'VALIDATION',
-      `${fileName}:${line}: ${looksLikeData ? 'the first row is data; the file needs a header row' : `the header is "${header?.record.join(',') ?? ''}"`}: write one of ${HEADERS.join(' or ')}.`,
-      'path',
-    );
+    return {
+      ok: false,
+      error: new HoldfastError(
+        'VALIDATION',
+        `${fileName}:${line}: ${looksLikeData ? 'the first row is data; the file needs a header row' : `the header is "${header?.record.join(',') ?? ''}"`}: write one of ${HEADERS.join(' or ')}.`,
+        'path',
+      ),
+    };
   }
   const threshold = definition.indicator === 'threshold';
   if (threshold !== (kind === 'timestamp,value')) {
@@ -57,8 +83,7 @@ export function parseSliCsv(text: string, fileName: string, definition: SloDefin
   const problems: string[] = [];
   const seen = new Map<number, number>();
   const points: SliPoint[] = [];
-  for (const { record, info } of rows) {
-    const line = info.lines;
+  for (const { record, line } of rows) {
     const problem = (message: string) => problems.push(`${fileName}:${line}: ${message}`);
     if (record.length !== columns.length) {
       problem(`has ${record.length} values; the header has ${columns.length} (${kind})`);
@@ -93,7 +118,10 @@ export function parseSliCsv(text: string, fileName: string, definition: SloDefin
   if (problems.length > 0) {
     const shown = problems.slice(0, SHOWN);
     if (problems.length > SHOWN) shown.push(`and ${problems.length - SHOWN} more problems`);
-    throw new HoldfastError('VALIDATION', `${fileName} was not imported (${problems.length} problem${problems.length === 1 ? '' : 's'}); nothing was changed.`, 'path', shown);
+    return {
+      ok: false,
+      error: new HoldfastError('VALIDATION', `${fileName} was not imported (${problems.length} problem${problems.length === 1 ? '' : 's'}); nothing was changed.`, 'path', shown),
+    };
   }
-  return pointsToBuckets(points, definition, fileName, false);
+  return { ok: true, buckets: pointsToBuckets(points, definition, fileName, false) };
 }

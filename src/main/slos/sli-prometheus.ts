@@ -7,8 +7,8 @@ import { pointsToBuckets, type SliPoint } from './sli-points';
 /**
  * SLI data as Prometheus answers a range query (`/api/v1/query_range`, saved
  * with curl): `resultType: matrix`, one series, values `[unix_seconds, "value"]`.
- * Either two answers, good (or bad) events and all events, matched by
- * timestamp; or one series: a ratio for ratio SLIs (of good, or of bad for a
+ * Either two answers, events and all events, matched by timestamp (the events
+ * are good ones, or bad ones when the SLO's ratio is bad/total); or one series: a ratio for ratio SLIs (of good, or of bad for a
  * `rawType: failure` SLI), a value for threshold SLIs. A sample sums the step
  * before it, so its bucket ends at its timestamp. NaN and infinite samples
  * (Prometheus's 0/0) are no data; timestamps only one of two answers has are
@@ -65,8 +65,9 @@ export function readPrometheusSeries(text: string, fileName: string): Map<number
   return samples;
 }
 
+/** `events` are good events, or bad ones when the SLO's ratio is `bad`/`total`. */
 export type PrometheusFiles =
-  | { kind: 'good' | 'bad'; events: { text: string; fileName: string }; total: { text: string; fileName: string } }
+  | { kind: 'events'; events: { text: string; fileName: string }; total: { text: string; fileName: string } }
   | { kind: 'series'; series: { text: string; fileName: string } };
 
 export function parsePrometheusSli(files: PrometheusFiles, definition: SloDefinition): Bucket[] {
@@ -94,7 +95,7 @@ export function parsePrometheusSli(files: PrometheusFiles, definition: SloDefini
       const total = totals.get(at);
       if (total === undefined || total < 0) continue;
       const part = Math.min(Math.max(count, 0), total);
-      points.push({ at, good: files.kind === 'good' ? part : total - part, total, value: null });
+      points.push({ at, good: definition.indicator === 'bad' ? total - part : part, total, value: null });
     }
   }
   if (points.length === 0) throw new HoldfastError('VALIDATION', `${name} has no samples with a value${files.kind === 'series' ? '' : ' at the same timestamps as the total'}.`, 'path');

@@ -6,6 +6,7 @@ import { HoldfastError } from '../../../src/main/errors';
 import { evaluateSlo } from '../../../src/main/slos/evaluate';
 import { SloRepo } from '../../../src/main/slos/repo';
 import { parseSliCsv } from '../../../src/main/slos/sli-csv';
+import { parseInstant } from '../../../src/main/slos/sli-points';
 import { parsePrometheusSli } from '../../../src/main/slos/sli-prometheus';
 import { dataSlo, DAY, definitionOf, MINUTE } from './helpers';
 
@@ -93,15 +94,46 @@ describe('SLI data from CSV', () => {
 const matrix = (values: [number, string][], extra = {}) => JSON.stringify({ status: 'success', data: { resultType: 'matrix', result: [{ metric: {}, values }] }, ...extra });
 const seconds = T0 / 1000;
 
+describe('timestamps in SLI files', () => {
+  it('read ISO-8601 with a zone or offset and Unix seconds, strictly', () => {
+    expect(parseInstant('2026-06-01T02:00:00+02:00')).toBe(T0);
+    expect(parseInstant('2026-06-01 00:00Z')).toBe(T0);
+    expect(parseInstant('2026-05-31T20:30:00.250-03:30')).toBe(T0 + 250);
+    expect(parseInstant('1780272000')).toBe(T0);
+    expect(parseInstant('2026-06-01T05:00:00+05:00[Asia/Karachi]')).toBe(T0);
+    for (const wrong of ['2026-02-30T00:00:00Z', '2026-06-01T24:00:00Z', '2026-06-01T00:00:00', '2026-06-01', 'yesterday']) expect(parseInstant(wrong)).toBeNull();
+  });
+});
+
 describe('SLI data from Prometheus query_range answers', () => {
   it('matches good and total by timestamp; a sample is the step before it; NaN is no data', () => {
     const good = { text: matrix([[seconds + 60, '99'], [seconds + 120, '100'], [seconds + 180, 'NaN']]), fileName: 'good.json' };
     const total = { text: matrix([[seconds + 60, '100'], [seconds + 120, '99.5'], [seconds + 180, '0']]), fileName: 'total.json' };
-    const buckets = parsePrometheusSli({ kind: 'good', events: good, total }, dataSlo('Occurrences'));
+    const buckets = parsePrometheusSli({ kind: 'events', events: good, total }, dataSlo('Occurrences'));
     expect(buckets).toEqual([
       { start: T0, width: MINUTE, good: 99, total: 100, value: null },
       { start: T0 + MINUTE, width: MINUTE, good: 99.5, total: 99.5, value: null },
     ]);
+  });
+
+  it('takes the events as bad ones when the SLO counts bad over total', () => {
+    const bad = definitionOf(`apiVersion: openslo/v1
+kind: SLO
+metadata: {name: checkout-errors}
+spec:
+  service: checkout
+  indicator:
+    metadata: {name: checkout-5xx}
+    spec:
+      ratioMetric:
+        bad: {metricSource: {type: Prometheus, spec: {query: errors}}}
+        total: {metricSource: {type: Prometheus, spec: {query: requests}}}
+  budgetingMethod: Occurrences
+  objectives: [{target: 0.99}]
+`);
+    const events = { text: matrix([[seconds + 60, '3']]), fileName: 'bad.json' };
+    const total = { text: matrix([[seconds + 60, '100']]), fileName: 'total.json' };
+    expect(parsePrometheusSli({ kind: 'events', events, total }, bad)).toEqual([{ start: T0, width: MINUTE, good: 97, total: 100, value: null }]);
   });
 
   it('reads one ratio series as a share of good per step (of bad for a failure ratio)', () => {
