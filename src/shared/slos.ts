@@ -92,7 +92,7 @@ export interface SloDetail extends SloListItem {
   /** Good over counted in the window (0–1), exclusions removed from both sides; null without data. */
   sli: number | null;
   burnRates: BurnRate[];
-  incidents: { id: string; title: string; badMinutes: number | null }[];
+  incidents: { id: number | string; title: string; badMinutes: number | null }[];
 }
 
 /** `holdfast slo import --json`: the runbook import's report, counted per OpenSLO object (an SLO, an SLI, a Service…). */

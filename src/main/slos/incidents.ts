@@ -13,7 +13,8 @@ import type { TimeRange } from './window';
  */
 
 export interface SloIncident {
-  id: string;
+  /** The incident's id as the store gives it. */
+  id: number | string;
   title: string;
   services: readonly string[];
   /** ISO-8601 instants. */
@@ -59,8 +60,8 @@ export function incidentBadMinutes(
   now: number,
   /** Merged (see mergeRanges). */
   exclusions: readonly TimeRange[] = [],
-): { id: string; title: string; badMinutes: number }[] {
-  const out: { id: string; title: string; badMinutes: number }[] = [];
+): { id: number | string; title: string; badMinutes: number }[] {
+  const out: { id: number | string; title: string; badMinutes: number }[] = [];
   for (const incident of incidents) {
     if (!affects(incident, service)) continue;
     const impact = impactOf(incident, now);

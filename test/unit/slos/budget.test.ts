@@ -98,6 +98,19 @@ describe('a 10-minute exclusion', () => {
   });
 });
 
+describe('slo show for a data SLO', () => {
+  it('lists the incidents on its service with the bad minutes its data shows during each one', () => {
+    const definition = dataSlo('Timeslices');
+    const start = AT - 30 * DAY;
+    const incident = outage(30); // ends two hours before AT
+    const firstBad = (AT - 2 * HOUR - 30 * MINUTE - start) / MINUTE;
+    const buckets = minuteBuckets(start, 30 * 24 * 60, 100, (index) => (index >= firstBad && index < firstBad + 12 ? 40 : 0));
+    const detail = sloDetail(evaluateSlo({ definition, buckets, incidents: [incident], exclusions: [] }, AT), [incident], DEFAULT_BUDGET_POLICY);
+    expect(detail.incidents).toEqual([{ id: 'inc-1', title: 'Checkout returns 503', badMinutes: 12 }]);
+    expect(detail).toMatchObject({ source: 'data', budgetMinutes: { total: 43.2, consumed: 12, remaining: 31.2 }, sli: 0.999722 });
+  });
+});
+
 describe('adding bad events', () => {
   it('never increases the remaining budget (any method, any data, any exclusions)', () => {
     const method = fc.constantFrom('Occurrences' as const, 'Timeslices' as const, 'RatioTimeslices' as const);

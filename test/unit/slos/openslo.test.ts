@@ -187,3 +187,33 @@ describe('an invalid OpenSLO file', () => {
     expect(report.skipped).toEqual([{ path: path.join(dir, 'empty.yaml'), reason: 'no YAML documents in it' }]);
   });
 });
+
+describe('Sloth prometheus/v1 specs', () => {
+  it('become OpenSLO SLOs; a plugin SLI is skipped and an impossible objective fails, named by its path', () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'sloth.yaml': [
+        'version: "prometheus/v1"',
+        'service: "Ledger API"',
+        'slos:',
+        '  - name: "writes"',
+        '    objective: 99.95',
+        '    sli:',
+        '      plugin: {id: "sloth-common/kubernetes/apiserver/availability"}',
+        '  - name: "reads"',
+        '    objective: 99.5',
+        '    sli: {events: {error_query: "sum(rate(errors[{{.window}}]))", total_query: "sum(rate(reads[{{.window}}]))"}}',
+        '',
+      ].join('\n'),
+      'broken.yaml': 'version: prometheus/v1\nservice: ledger\nslos:\n  - name: reads\n    objective: 100\n    sli: {raw: {error_ratio_query: x}}\n',
+    });
+    const { report, definitions } = readSloImport([dir]);
+    expect(definitions.map((d) => [d.name, d.service, d.target])).toEqual([['ledger-api-reads', 'ledger-api', 0.995]]);
+    expect(report.skipped).toEqual([
+      { path: path.join(dir, 'sloth.yaml'), reason: 'document 1: Sloth SLO "writes" uses the SLI plugin "sloth-common/kubernetes/apiserver/availability", whose queries only Sloth knows' },
+    ]);
+    expect(report.failed).toEqual([
+      { path: path.join(dir, 'broken.yaml'), error: 'document 1 (Sloth spec), line 5: slos[0].objective must be below 100: an objective of 100 leaves no error budget' },
+    ]);
+  });
+});
