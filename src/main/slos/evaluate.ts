@@ -1,9 +1,8 @@
 import type { BudgetPolicy, SloDetail, SloListItem } from '../../shared/slos';
-import { burnRates, LONGEST_BURN_WINDOW_MS, measure, round, sliOf, sloListItem, type SloMeasure } from './budget';
+import { burnRates, DEFAULT_MIN_EVENTS, LONGEST_BURN_WINDOW_MS, measure, round, sliOf, sloListItem, type SloMeasure } from './budget';
 import type { SloDefinition } from './definition';
 import { affects, impactOf, impactsOn, incidentBadMinutes, type SloIncident } from './incidents';
 import { mergeRanges } from './intervals';
-import { DEFAULT_MIN_EVENTS } from './budget';
 import { dataSeries, incidentSeries, sumRange, type Bucket, type Series } from './series';
 import { windowAt, type TimeRange } from './window';
 

@@ -63,7 +63,14 @@ export function readSloImport(paths: string[], known: KnownSloObjects = NOTHING_
     for (const file of found) {
       const read = readOne(file, report);
       if (!read) continue;
-      const clash = read.objects.map((object) => [object, claimed.get(key(object))] as const).find(([, earlier]) => earlier !== undefined);
+      const inFile = new Map<string, string>();
+      const clash = read.objects
+        .map((object) => {
+          const earlier = claimed.get(key(object)) ?? inFile.get(key(object));
+          inFile.set(key(object), `${file} (${object.where})`);
+          return [object, earlier] as const;
+        })
+        .find(([, earlier]) => earlier !== undefined);
       if (clash) {
         const [object, earlier] = clash;
         report.failed.push({ path: file, error: `${object.where}: ${object.kind} "${object.name}" is also defined in ${earlier}; names are unique per kind` });

@@ -125,8 +125,23 @@ function readNode(
     problems.push(...describeIssues(`${where} (${label})`, checked.error, record, node, lines));
     return;
   }
-  const text = canonicalText(node, comments);
+  const text = objectText(node, record, comments);
   read.objects.push({ kind: kind as OpenSloKind, name: (record.metadata as { name: string }).name, text, hash: hashText(text), value: record, where });
+}
+
+/**
+ * The object's text with its comments; an object that leans on an anchor
+ * elsewhere in the file (`*defaults` into another list item) cannot stand alone
+ * as YAML, so it is written from its value instead (aliases resolved).
+ */
+function objectText(node: Node, value: unknown, comments: { before: string | null; after: string | null }): string {
+  try {
+    const text = canonicalText(node, comments);
+    if (parseAllDocuments(text, { logLevel: 'silent' }).every((document) => !('errors' in document) || document.errors.length === 0)) return text;
+  } catch {
+    // an alias to an anchor the object does not hold: fall through
+  }
+  return canonicalText(value, comments);
 }
 
 function readSloth(record: Record<string, unknown>, where: string, node: Node, lines: LineCounter, read: SloFileRead, problems: string[]): void {

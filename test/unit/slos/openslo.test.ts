@@ -110,6 +110,30 @@ describe('importing OpenSLO v1 files', () => {
     expect(reimport.report).toMatchObject({ imported: 0, updated: 0, unchanged: 15 });
   });
 
+  it('writes an object that borrows an anchor from another list item as YAML that stands alone', () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'services.yaml': [
+        '- apiVersion: openslo/v1',
+        '  kind: Service',
+        '  metadata: {name: checkout}',
+        '  spec: &shared',
+        '    description: Owned by payments',
+        '- apiVersion: openslo/v1',
+        '  kind: Service',
+        '  metadata: {name: refunds}',
+        '  spec: *shared',
+        '',
+      ].join('\n'),
+    });
+    const first = readSloImport([dir]);
+    expect(first.report.failed).toEqual([]);
+    const out = tempDir();
+    writeSloExport(out, first.objects);
+    expect(fs.readFileSync(path.join(out, 'services', 'refunds.yaml'), 'utf8')).toContain('spec:\n  description: Owned by payments\n');
+    expect(readSloImport([out], knownAfter(first.objects)).report).toMatchObject({ unchanged: 2, failed: [] });
+  });
+
   it('reports an edited object as updated, and only that one', () => {
     const stored = readSloImport(VALID).objects;
     const dir = tempDir();
@@ -177,6 +201,15 @@ describe('an invalid OpenSLO file', () => {
       },
     ]);
     expect(readSloImport([path.join(dir, 'missing')]).report.failed).toEqual([{ path: path.join(dir, 'missing'), error: 'no such file or folder' }]);
+  });
+
+  it('fails a file that defines one name twice', () => {
+    const dir = tempDir();
+    const service = (description: string) => `apiVersion: openslo/v1\nkind: Service\nmetadata: {name: checkout}\nspec: {description: ${description}}\n`;
+    writeFiles(dir, { 'twice.yaml': `${service('one')}---\n${service('two')}` });
+    expect(readSloImport([dir]).report.failed).toEqual([
+      { path: path.join(dir, 'twice.yaml'), error: `document 2: Service "checkout" is also defined in ${path.join(dir, 'twice.yaml')} (document 1); names are unique per kind` },
+    ]);
   });
 
   it('says where YAML itself is broken, and skips an empty file', () => {
