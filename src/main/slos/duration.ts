@@ -19,8 +19,6 @@ export interface Duration {
 const MINUTE = 60_000;
 const FIXED_MS: Partial<Record<DurationUnit, number>> = { m: MINUTE, h: 60 * MINUTE, d: 24 * 60 * MINUTE, w: 7 * 24 * 60 * MINUTE };
 
-export const isDurationShorthand = (text: string): boolean => DURATION_SHORTHAND.test(text);
-
 export function parseDuration(text: string): Duration {
   if (!DURATION_SHORTHAND.test(text)) throw new Error(`"${text}" is not a duration such as 5m, 1h, 28d, 1w or 1M`);
   return { count: Number(text.slice(0, -1)), unit: text.slice(-1) as DurationUnit };

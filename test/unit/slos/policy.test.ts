@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetGate, policyFor, readPolicyAnnotations } from '../../../src/main/slos/policy';
+import { budgetGate, minEventsOf, policyFor, readPolicyAnnotations } from '../../../src/main/slos/policy';
 import { DEFAULT_BUDGET_POLICY, type SloListItem } from '../../../src/shared/slos';
 
 function status(name: string, service: string, remaining: number | null): SloListItem {
@@ -60,6 +60,8 @@ describe('budget policy annotations', () => {
   it('are percentages and actions in words, the SLO’s over the service’s', () => {
     const policy = policyFor({ 'holdfast.dev/budget-warn-below-percent': '30', 'holdfast.dev/budget-emergency-changes': 'block' }, { 'holdfast.dev/budget-warn-below-percent': '50' });
     expect(policy).toEqual({ ...DEFAULT_BUDGET_POLICY, warnBelow: 0.5, emergency: 'block' });
+    expect(minEventsOf({ 'holdfast.dev/burn-min-events': '50' })).toBe(50);
+    expect(minEventsOf({})).toBe(10);
   });
 
   it('name each value that is wrong and what to write', () => {
