@@ -22,6 +22,8 @@ export const LIMITS = {
   sloBytes: 5_000_000,
   /** An SLI data file (CSV or Prometheus JSON): a year of 1-minute buckets is about 25 MB of CSV. */
   sliDataBytes: 64_000_000,
+  /** An OpenSLO name (metadata.name), as the spec's schema allows. */
+  sloNameChars: 255,
   /** One request body of `holdfast web` (a runbook of the largest size, JSON-escaped, fits). */
   requestBytes: 8_000_000,
   /** A file or folder path given to an operation (Linux allows 4096 bytes). */

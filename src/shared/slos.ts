@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { filePath } from './file-path';
+import { isoInstant } from './incidents';
+import { LIMITS } from './limits';
 import type { ImportReport } from './runbooks';
 
 /**
@@ -148,4 +151,80 @@ export interface BudgetGateResult {
   reason: string;
   /** The SLO behind the verdict; null when the service has no SLO that holds a change back. */
   slo: string | null;
+}
+
+// ——— The operations' inputs (src/main/slos/ops.ts) and what the screens read. ———
+
+const sloName = z.string().trim().min(1, 'give the SLO’s name (metadata.name)').max(LIMITS.sloNameChars);
+const at = isoInstant.optional();
+/** A file chosen in the console: its name and its text, as the browser read it. */
+const chosenFile = z.object({ name: z.string().trim().min(1).max(LIMITS.pathChars), text: z.string().max(LIMITS.sliDataBytes) }).strict();
+
+export const ListSlosInput = z.object({ at }).strict();
+export const SloInput = z.object({ name: sloName, at }).strict();
+export const SloChartInput = z
+  .object({
+    name: sloName,
+    at,
+    /** "What if": a full outage of this many minutes now, drawn over the burn-down. */
+    whatIfMinutes: z.number({ error: 'give the outage in minutes' }).int('give whole minutes').min(0).max(60 * 24 * 90, 'at most 90 days').optional(),
+  })
+  .strict();
+export const ImportSlosInput = z.object({ paths: z.array(filePath('a path cannot be empty')).min(1, 'give at least one file or folder') }).strict();
+export const ImportSloTextInput = z.object({ files: z.array(chosenFile).min(1, 'choose at least one file').max(200) }).strict();
+export const ExportSlosInput = z.object({ dir: filePath('give the folder to export into') }).strict();
+export const ImportSloDataInput = z
+  .object({
+    name: sloName,
+    path: filePath('give the data file (CSV or Prometheus JSON)'),
+    /** A Prometheus answer of the total events, when `path` holds the good (or bad) ones. */
+    total: filePath('give the file of the total events').optional(),
+  })
+  .strict();
+export const ImportSloDataTextInput = z.object({ name: sloName, file: chosenFile, total: chosenFile.optional() }).strict();
+export const ExcludeSloTimeInput = z
+  .object({ name: sloName, from: isoInstant, to: isoInstant, reason: z.string().trim().min(1, 'say why (maintenance, a data gap…)').max(500), actor: z.string().trim().min(1).max(100).optional() })
+  .strict()
+  .refine((input) => Date.parse(input.to) > Date.parse(input.from), { message: 'must be after from', path: ['to'] });
+export const IncidentBudgetsInput = z.object({ id: z.number().int().positive() }).strict();
+
+/** `previewSloImport`: the report an import would give, and each object it would store. */
+export interface SloImportPreview extends SloImportReport {
+  objects: { path: string; kind: OpenSloKind; name: string; change: 'imported' | 'updated' | 'unchanged' }[];
+}
+
+/** An exclusion as the screens and `slo show` give it. */
+export interface SloExclusion {
+  from: string;
+  to: string;
+  reason: string;
+  createdBy: string;
+}
+
+/** What an SLO page draws: the burn-down, the policy thresholds, incidents and exclusions in the window, and a "what if". */
+export interface SloChart {
+  name: string;
+  window: { from: string; to: string };
+  points: BurnDownPoint[];
+  /** Fractions of the budget left. */
+  policy: { warnBelow: number; blockBelow: number };
+  incidents: { id: number | string; title: string; from: string; to: string; fraction: number }[];
+  exclusions: SloExclusion[];
+  /** The budget after a full outage of `minutes` now; null when none was asked. */
+  whatIf: { minutes: number; status: SloStatus; budget: BudgetFractions; budgetMinutes: BudgetMinutes | null } | null;
+}
+
+/** One SLO of an incident's services: its budget now, and what this incident used of it. */
+export interface IncidentSloBudget extends SloListItem {
+  /** This incident's bad minutes in it (null for Occurrences, whose budget is events). */
+  badMinutes: number | null;
+  /** Of the window's whole budget: 0.694 is 69.4 %; null without a budget figure. */
+  consumedByIncident: number | null;
+}
+
+/** A service's SLO budget as the change rules read it (structurally the changes domain's `BudgetStatus`). */
+export interface SloBudgetStatus {
+  slo: string;
+  status: SloStatus;
+  remaining: number | null;
 }

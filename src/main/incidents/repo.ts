@@ -29,6 +29,21 @@ export interface IncidentRow {
   resolution_summary: string;
   last_update_at: string | null;
   time_zone: string;
+  impact_started_at: string | null;
+  impact_percent: number | null;
+}
+
+/** What the SLOs count of an incident (src/main/slos/incidents.ts). */
+export interface ImpactRow {
+  id: number;
+  title: string;
+  services: string;
+  drill: 0 | 1;
+  started_at: string;
+  impact_started_at: string | null;
+  impact_percent: number | null;
+  mitigated_at: string | null;
+  resolved_at: string | null;
 }
 
 interface EventRow {
@@ -74,8 +89,12 @@ export class IncidentRepo {
       update: db.prepare(`
         UPDATE incidents SET severity = @severity, status = @status, acknowledged_at = @acknowledged_at,
           mitigated_at = @mitigated_at, resolved_at = @resolved_at, resolution_summary = @resolution_summary,
-          last_update_at = @last_update_at
+          last_update_at = @last_update_at, impact_started_at = @impact_started_at, impact_percent = @impact_percent
         WHERE id = @id`),
+      // Incidents whose impact may reach into [since, …): open ones, and those resolved since.
+      impacts: db.prepare<{ since: string }, ImpactRow>(`
+        SELECT id, title, services, drill, started_at, impact_started_at, impact_percent, mitigated_at, resolved_at
+        FROM incidents WHERE drill = 0 AND (resolved_at IS NULL OR resolved_at >= @since) ORDER BY started_at, id`),
       appendEvent: db.prepare(`
         INSERT INTO incident_events (incident_id, at, type, actor, text, data)
         VALUES (@incidentId, @at, @type, @actor, @text, @data)`),
@@ -137,6 +156,10 @@ export class IncidentRepo {
           ? { role: 'commander', person: { handle: commander_handle, name: commander_name }, assignedAt: commander_assigned_at }
           : undefined,
     }));
+  }
+
+  impacts(since: string): ImpactRow[] {
+    return this.statements.impacts.all({ since });
   }
 
   update(row: IncidentRow): void {

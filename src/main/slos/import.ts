@@ -1,7 +1,8 @@
 import { FILE_LIMITS } from '../../shared/limits';
 import type { OpenSloKind, SloImportReport } from '../../shared/slos';
 import { sloDefinition, type SloDefinition } from './definition';
-import { collectFiles, describeFileError, readUtf8File } from './files';
+import { collectFiles, describeFileError } from '../files/collect';
+import { readLimitedText } from '../files/read-limited';
 import { KIND_SCHEMAS, type SliSpec } from './openslo-schema';
 import { readSloYaml, type SloObject } from './openslo-read';
 import { readPolicyAnnotations } from './policy';
@@ -50,8 +51,7 @@ interface FileObjects {
 
 export function readSloImport(paths: string[], known: KnownSloObjects = NOTHING_KNOWN): SloImport {
   const report: SloImportReport = { imported: 0, updated: 0, unchanged: 0, failed: [], skipped: [] };
-  const files: FileObjects[] = [];
-  const claimed = new Map<string, string>();
+  const sources: SloSource[] = [];
   for (const given of paths) {
     let found: string[];
     try {
@@ -61,24 +61,44 @@ export function readSloImport(paths: string[], known: KnownSloObjects = NOTHING_
       continue;
     }
     for (const file of found) {
-      const read = readOne(file, report);
-      if (!read) continue;
-      const inFile = new Map<string, string>();
-      const clash = read.objects
-        .map((object) => {
-          const earlier = claimed.get(key(object)) ?? inFile.get(key(object));
-          inFile.set(key(object), `${file} (${object.where})`);
-          return [object, earlier] as const;
-        })
-        .find(([, earlier]) => earlier !== undefined);
-      if (clash) {
-        const [object, earlier] = clash;
-        report.failed.push({ path: file, error: `${object.where}: ${object.kind} "${object.name}" is also defined in ${earlier}; names are unique per kind` });
-        continue;
+      try {
+        sources.push({ path: file, text: readLimitedText(file, FILE_LIMITS.slo) });
+      } catch (error) {
+        report.failed.push({ path: file, error: describeFileError(error, file) });
       }
-      for (const object of read.objects) claimed.set(key(object), `${file} (${object.where})`);
-      files.push({ path: file, objects: read.objects });
     }
+  }
+  return readSloSources(sources, known, report);
+}
+
+/** A file's name (or path) and its text: a file read from disk, or one chosen in the console. */
+export interface SloSource {
+  path: string;
+  text: string;
+}
+
+/** `readSloImport` over texts already read (files chosen in the console, whose text the browser sends). */
+export function readSloSources(sources: readonly SloSource[], known: KnownSloObjects = NOTHING_KNOWN, report: SloImportReport = emptyReport()): SloImport {
+  const files: FileObjects[] = [];
+  const claimed = new Map<string, string>();
+  for (const { path: file, text } of sources) {
+    const read = readOne(file, text, report);
+    if (!read) continue;
+    const inFile = new Map<string, string>();
+    const clash = read.objects
+      .map((object) => {
+        const earlier = claimed.get(key(object)) ?? inFile.get(key(object));
+        inFile.set(key(object), `${file} (${object.where})`);
+        return [object, earlier] as const;
+      })
+      .find(([, earlier]) => earlier !== undefined);
+    if (clash) {
+      const [object, earlier] = clash;
+      report.failed.push({ path: file, error: `${object.where}: ${object.kind} "${object.name}" is also defined in ${earlier}; names are unique per kind` });
+      continue;
+    }
+    for (const object of read.objects) claimed.set(key(object), `${file} (${object.where})`);
+    files.push({ path: file, objects: read.objects });
   }
   const slis = new Map<string, SliSpec>();
   for (const { objects } of files) {
@@ -115,9 +135,11 @@ export function readSloImport(paths: string[], known: KnownSloObjects = NOTHING_
   return result;
 }
 
-function readOne(file: string, report: SloImportReport): { objects: SloObject[] } | null {
+const emptyReport = (): SloImportReport => ({ imported: 0, updated: 0, unchanged: 0, failed: [], skipped: [] });
+
+function readOne(file: string, text: string, report: SloImportReport): { objects: SloObject[] } | null {
   try {
-    const read = readSloYaml(readUtf8File(file, FILE_LIMITS.slo));
+    const read = readSloYaml(text);
     report.skipped.push(...read.skipped.map((reason) => ({ path: file, reason })));
     if (read.objects.length === 0 && read.skipped.length === 0) report.skipped.push({ path: file, reason: 'no YAML documents in it' });
     return read;
@@ -129,7 +151,8 @@ function readOne(file: string, report: SloImportReport): { objects: SloObject[] 
 
 const key = (object: SloObject): string => `${object.kind}\u0000${object.name}`;
 
-function defineSlo(object: SloObject, slis: Map<string, SliSpec>, known: KnownSloObjects): SloDefinition {
+/** An SLO object as Holdfast computes with it, its indicator inline, in this import, or stored. Throws what is wrong. */
+export function defineSlo(object: SloObject, slis: Map<string, SliSpec>, known: KnownSloObjects): SloDefinition {
   const slo = KIND_SCHEMAS.SLO.parse(object.value);
   const ref = slo.spec.indicatorRef;
   const indicator = slo.spec.indicator?.spec ?? (ref === undefined ? undefined : (slis.get(ref) ?? known.sli(ref)));

@@ -7,7 +7,7 @@ import { MAX_BUCKET_MS } from './sli-points';
 import type { TimeRange } from './window';
 
 /**
- * The SLO domain's SQL (tables: schema.sql.md), prepared once. Private to the
+ * The SLO domain's SQL (tables: store/migrations/012-slos.ts), prepared once. Private to the
  * domain: other domains ask its service.
  */
 

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { openMemoryStore } from '../../../src/main/store/open';
 import { HoldfastError } from '../../../src/main/errors';
 import { evaluateSlo } from '../../../src/main/slos/evaluate';
 import { SloRepo } from '../../../src/main/slos/repo';
@@ -164,17 +162,9 @@ slos:
   });
 });
 
-const SCHEMA = (() => {
-  const doc = fs.readFileSync(path.resolve(import.meta.dirname, '../../../src/main/slos/schema.sql.md'), 'utf8');
-  const block = /```sql\n([\s\S]*?)```/.exec(doc)?.[1];
-  if (!block) throw new Error('schema.sql.md has no sql block');
-  return block;
-})();
-
 function repoWithSlo() {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  db.exec(SCHEMA);
+  // The tables as migration 012 makes them.
+  const db = openMemoryStore();
   const repo = new SloRepo(db);
   const now = new Date('2026-07-01T00:00:00Z');
   repo.putObject({ kind: 'SLO', name: 'checkout-requests', text: 'x\n', hash: 'h', sourcePath: null }, now);

@@ -189,8 +189,8 @@ describe('an invalid OpenSLO file', () => {
     });
     const { report } = readSloImport([dir]);
     expect(report.failed).toEqual([
+      { path: path.join(dir, 'd.yaml'), error: `the file is not UTF-8 text (is it a binary file, such as an image?). Choose the Markdown or YAML file itself.` },
       { path: path.join(dir, 'b.yaml'), error: `document 1: SLO "checkout-requests" is also defined in ${path.join(dir, 'a.yaml')} (document 1); names are unique per kind` },
-      { path: path.join(dir, 'd.yaml'), error: `the file is not UTF-8 text (is it a binary file?)` },
       {
         path: path.join(dir, 'a.yaml'),
         error: 'document 1 (SLO "checkout-requests"): spec.indicatorRef names the SLI "checkout-good-requests", which is neither in this import nor stored; import the SLI with it',
