@@ -34,6 +34,10 @@ export function BurnDownChart({ chart }: { chart: SloChart }) {
   const values = points.flatMap((point) => [point.left, point.whatIf]).filter((value): value is number => value !== null);
   const low = Math.min(0, ...values, chart.policy.blockBelow * 100);
   const floor = Math.floor(low / 25) * 25;
+  const ticks = Array.from({ length: (100 - floor) / 25 + 1 }, (_, index) => floor + index * 25);
+  // An incident of minutes in a month is a hair wide: drawn at least 1/150 of the window, ending where it ends.
+  const minimum = (to - from) / 150;
+  const band = (start: number, end: number): [number, number] => (end - start >= minimum ? [start, end] : [Math.max(from, end - minimum), Math.max(end, Math.max(from, end - minimum) + minimum)]);
   const summary =
     last === undefined
       ? 'No data in this window yet: there is no budget to draw.'
@@ -78,20 +82,14 @@ export function BurnDownChart({ chart }: { chart: SloChart }) {
       <ComposedChart responsive style={{ width: '100%', height: 320 }} data={points} title="Budget left over the window" desc={summary}>
         <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
         <XAxis dataKey="time" type="number" scale="time" domain={[from, to]} tickFormatter={timeTick(to - from)} minTickGap={24} {...axisProps} />
-        <YAxis domain={[floor, 100]} tickFormatter={(value: number) => `${value} %`} width={64} {...axisProps} />
+        <YAxis domain={[floor, 100]} ticks={ticks} tickFormatter={(value: number) => `${value} %`} width={64} {...axisProps} />
         {chart.exclusions.map((exclusion) => (
-          <ReferenceArea key={`x-${exclusion.from}`} x1={Date.parse(exclusion.from)} x2={Date.parse(exclusion.to)} fill="var(--text-muted)" fillOpacity={0.18} ifOverflow="hidden" />
+          <ReferenceArea key={`x-${exclusion.from}`} x1={band(Date.parse(exclusion.from), Date.parse(exclusion.to))[0]} x2={band(Date.parse(exclusion.from), Date.parse(exclusion.to))[1]} fill="var(--text-muted)" fillOpacity={0.25} ifOverflow="extendDomain" />
         ))}
-        {chart.incidents.map((incident) => (
-          <ReferenceArea
-            key={`i-${incident.id}`}
-            x1={Date.parse(incident.from)}
-            x2={Math.max(Date.parse(incident.to), Date.parse(incident.from) + (to - from) / 400)}
-            fill="var(--danger-text)"
-            fillOpacity={0.22}
-            ifOverflow="hidden"
-          />
-        ))}
+        {chart.incidents.map((incident) => {
+          const [x1, x2] = band(Date.parse(incident.from), Date.parse(incident.to));
+          return <ReferenceArea key={`i-${incident.id}`} x1={x1} x2={x2} fill="var(--danger-text)" fillOpacity={0.3} ifOverflow="extendDomain" />;
+        })}
         <ReferenceLine y={chart.policy.warnBelow * 100} stroke="var(--warn-border)" strokeDasharray="6 3" label={{ value: `warn below ${percentText(chart.policy.warnBelow, 0)}`, position: 'insideTopRight', fill: 'var(--text-muted)', fontSize: 12 }} />
         <ReferenceLine y={chart.policy.blockBelow * 100} stroke="var(--danger-text)" strokeDasharray="6 3" label={{ value: `changes held at ${percentText(chart.policy.blockBelow, 0)}`, position: 'insideBottomRight', fill: 'var(--text-muted)', fontSize: 12 }} />
         <Tooltip
