@@ -33,17 +33,17 @@ export interface IncidentRow {
   impact_percent: number | null;
 }
 
-/** What the SLOs count of an incident (src/main/slos/incidents.ts). */
+/** What the SLOs count of an incident (src/main/slos/incidents.ts), named as they name it. */
 export interface ImpactRow {
   id: number;
   title: string;
+  /** JSON. */
   services: string;
-  drill: 0 | 1;
-  started_at: string;
-  impact_started_at: string | null;
-  impact_percent: number | null;
-  mitigated_at: string | null;
-  resolved_at: string | null;
+  startedAt: string;
+  impactStartedAt: string | null;
+  impactPercent: number | null;
+  mitigatedAt: string | null;
+  resolvedAt: string | null;
 }
 
 interface EventRow {
@@ -93,7 +93,8 @@ export class IncidentRepo {
         WHERE id = @id`),
       // Incidents whose impact may reach into [since, …): open ones, and those resolved since.
       impacts: db.prepare<{ since: string }, ImpactRow>(`
-        SELECT id, title, services, drill, started_at, impact_started_at, impact_percent, mitigated_at, resolved_at
+        SELECT id, title, services, started_at AS startedAt, impact_started_at AS impactStartedAt, impact_percent AS impactPercent,
+          mitigated_at AS mitigatedAt, resolved_at AS resolvedAt
         FROM incidents WHERE drill = 0 AND (resolved_at IS NULL OR resolved_at >= @since) ORDER BY started_at, id`),
       appendEvent: db.prepare(`
         INSERT INTO incident_events (incident_id, at, type, actor, text, data)

@@ -27,7 +27,7 @@ import type { RunbookLibrary } from '../runbooks/library';
 import type { Store } from '../store/open';
 import type { Settings } from '../workspace/settings';
 import { nextStatusTimestamps } from './lifecycle';
-import { IncidentRepo, toSummary, type IncidentRow, type TimelineFilter } from './repo';
+import { IncidentRepo, toSummary, type ImpactRow, type IncidentRow, type TimelineFilter } from './repo';
 import { IncidentIndex } from './search';
 
 const SEARCHABLE_EVENTS = new Set<EventType>(['note', 'status_update', 'correction']);
@@ -148,18 +148,8 @@ export class IncidentService {
   }
 
   /** What the SLOs count of the incidents (drills left out) whose impact may reach into the time since `since`. */
-  impacts(since: Date): { id: number; title: string; services: string[]; drill: boolean; startedAt: string; impactStartedAt: string | null; impactPercent: number | null; mitigatedAt: string | null; resolvedAt: string | null }[] {
-    return this.repo.impacts(since.toISOString()).map((row) => ({
-      id: row.id,
-      title: row.title,
-      services: JSON.parse(row.services) as string[],
-      drill: row.drill === 1,
-      startedAt: row.started_at,
-      impactStartedAt: row.impact_started_at,
-      impactPercent: row.impact_percent,
-      mitigatedAt: row.mitigated_at,
-      resolvedAt: row.resolved_at,
-    }));
+  impacts(since: Date): (Omit<ImpactRow, 'services'> & { services: string[]; drill: false })[] {
+    return this.repo.impacts(since.toISOString()).map((row) => ({ ...row, services: JSON.parse(row.services) as string[], drill: false }));
   }
 
   assignRole(input: z.output<typeof AssignRoleInput>): TimelineEvent {
