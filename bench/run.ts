@@ -19,6 +19,7 @@ import { table } from './figures';
 import { measureAppends, measureBareAppends, measureIcal, measurePostmortem, measureWhoIsOnCall, measureYearOfShifts } from './measure/core-figures';
 import { buildQueries } from './measure/queries';
 import { measureSearch, summarizeSearch } from './measure/search';
+import { measureSlos, sloFigures } from './measure/slos';
 import { measureWeb } from './measure/web';
 import { Random } from './random';
 import { coreFigures, searchFigures, webFigures } from './report/figures-of';
@@ -102,6 +103,9 @@ try {
   const bareAppends = measureBareAppends(work, scale.appends);
   const postmortem = await step('timing the post-mortem of the long incident', () => measurePostmortem(core, incidents.openIncidentId, scale.postmortemRuns));
   const timelineLength = (await api(core, 'getIncident', { id: incidents.openIncidentId })).eventCount;
+  const slos = await step(`timing SLOs: ${scale.dataSlos} with 30 days of 1-minute data, ${scale.slos} listed`, () =>
+    measureSlos(core, generated.services, path.join(work, 'slos'), random.fork('slos'), { slos: scale.slos, dataSlos: scale.dataSlos }),
+  );
   core.close();
 
   const web = argv.includes('--no-web')
@@ -113,6 +117,7 @@ try {
   const figures = [
     ...coreFigures({ importSeconds: imported.ms / 1000, oncall, appends, bareAppends, postmortem }),
     ...searchFigures(search),
+    ...sloFigures(slos, scale.slos),
     ...(web ? webFigures(web) : []),
   ];
   const load = os.loadavg()[1] ?? 0;

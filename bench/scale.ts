@@ -14,6 +14,9 @@ export interface Scale {
   keystrokes: number;
   /** Post-mortem generate + export runs (after a warm-up). */
   postmortemRuns: number;
+  /** SLOs, and how many of them get 30 days of 1-minute SLI data. */
+  slos: number;
+  dataSlos: number;
 }
 
 export const FULL: Scale = {
@@ -29,6 +32,8 @@ export const FULL: Scale = {
   appends: 1_000,
   keystrokes: 30,
   postmortemRuns: 5,
+  slos: 200,
+  dataSlos: 20,
 };
 
 export const QUICK: Scale = {
@@ -44,4 +49,6 @@ export const QUICK: Scale = {
   appends: 200,
   keystrokes: 10,
   postmortemRuns: 3,
+  slos: 20,
+  dataSlos: 2,
 };

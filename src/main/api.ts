@@ -22,10 +22,11 @@ import { openStoreRecovery, type RecoveryContext } from './recovery/context';
 import { recoveryOps } from './recovery/ops';
 import { rosterOps } from './rosters/ops';
 import { runbookOps } from './runbooks/ops';
+import { sloOps } from './slos/ops';
 import { workspaceOps } from './workspace/ops';
 
 /** Every operation Holdfast offers. A name declared in two sets does not compile. */
-export const operations = combine(recoveryOps, workspaceOps, runbookOps, rosterOps, incidentOps, postmortemOps, drillOps);
+export const operations = combine(recoveryOps, workspaceOps, runbookOps, rosterOps, incidentOps, postmortemOps, drillOps, sloOps);
 
 export type Operations = typeof operations;
 export type OperationName = keyof Operations;

@@ -18,6 +18,8 @@ export type ChangeEventBody =
   | { type: 'scenarios.changed' }
   /** An incident's post-mortem or its action items changed. */
   | { type: 'postmortem.changed'; incidentId: number }
+  /** SLO definitions, SLI data or exclusions changed: budgets may have moved. */
+  | { type: 'slos.changed' }
   /** A backup was made in the data folder. */
   | { type: 'backups.changed' }
   /** A backup was restored in place of the store: everything a console holds is stale. */

@@ -32,6 +32,8 @@ export const EVENT_TYPES = [
   'key_unmarked',
   /** A drill inject, shown to responders as it fires. */
   'inject',
+  /** The impact recorded for the SLOs: when users were first hurt, and how much (docs/slos.md). */
+  'impact_changed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -111,6 +113,10 @@ export interface Incident extends IncidentSummary {
   declaredAt: string;
   acknowledgedAt: string | null;
   mitigatedAt: string | null;
+  /** When users were first hurt, when that was before the incident's start; null: from its start. */
+  impactStartedAt: string | null;
+  /** A partial impact, 0–100 % of users or requests; null: a full outage. Counted into the services' SLOs. */
+  impactPercent: number | null;
   resolutionSummary: string;
   /** The zone the incident's times are shown in beside UTC (the workspace's zone when declared). */
   timeZone: string;
@@ -138,7 +144,8 @@ export interface IncidentSettings {
 
 const actor = z.string().trim().min(1).max(100).optional();
 const incidentId = z.number().int().positive();
-const isoInstant = z
+/** An ISO-8601 instant with its zone, as every input that names an instant takes it. */
+export const isoInstant = z
   .string()
   .trim()
   .refine((value) => /T/.test(value) && /(Z|[+-]\d{2}:?\d{2})$/i.test(value) && !Number.isNaN(Date.parse(value)), {
@@ -202,6 +209,19 @@ export const SetStepStateInput = z
 
 export const ChangeStatusInput = z
   .object({ id: incidentId, status: z.enum(STATUSES), summary: z.string().trim().max(LIMITS.summaryChars).optional(), actor })
+  .strict();
+
+/**
+ * The impact an incident's services' SLOs count: `impactStartedAt` null counts
+ * from the incident's start, `impactPercent` null is a full outage.
+ */
+export const SetImpactInput = z
+  .object({
+    id: incidentId,
+    impactStartedAt: isoInstant.nullable(),
+    impactPercent: z.number({ error: 'write the share of users or requests hurt, 0 to 100' }).min(0, 'cannot be below 0 %').max(100, 'cannot be over 100 %').nullable(),
+    actor,
+  })
   .strict();
 
 export const AcknowledgeInput = z.object({ id: incidentId, actor }).strict();

@@ -18,6 +18,12 @@ export const LIMITS = {
   peopleCsvLines: 100_000,
   /** A drill scenario's Markdown. */
   drillBytes: 1_000_000,
+  /** A YAML file of SLO definitions (OpenSLO or Sloth): a few kilobytes per SLO. */
+  sloBytes: 5_000_000,
+  /** An SLI data file (CSV or Prometheus JSON): a year of 1-minute buckets is about 25 MB of CSV. */
+  sliDataBytes: 64_000_000,
+  /** An OpenSLO name (metadata.name), as the spec's schema allows. */
+  sloNameChars: 255,
   /** One request body of `holdfast web` (a runbook of the largest size, JSON-escaped, fits). */
   requestBytes: 8_000_000,
   /** A file or folder path given to an operation (Linux allows 4096 bytes). */
@@ -55,6 +61,8 @@ export const FILE_LIMITS = {
   roster: { what: 'a roster file', bytes: LIMITS.rosterBytes, lines: LIMITS.rosterLines },
   peopleCsv: { what: 'a CSV file of people', bytes: LIMITS.peopleCsvBytes, lines: LIMITS.peopleCsvLines },
   drill: { what: 'a drill scenario file', bytes: LIMITS.drillBytes },
+  slo: { what: 'an SLO definition file', bytes: LIMITS.sloBytes },
+  sliData: { what: 'an SLI data file', bytes: LIMITS.sliDataBytes },
 } as const satisfies Record<string, FileLimit>;
 
 /** `1 MB`, `8 MB`, `512 kB`: a size as people read it (decimal units). */

@@ -9,6 +9,7 @@ export const MENU_COMMANDS = [
   'go-drills',
   'go-history',
   'go-metrics',
+  'go-slos',
   'go-backups',
   'go-settings',
   'declare-incident',

@@ -48,6 +48,7 @@ export const OPERATION_NAMES = [
   'logNote',
   'acknowledgeIncident',
   'changeSeverity',
+  'setIncidentImpact',
   'assignRole',
   'attachRunbook',
   'setStepState',
@@ -87,6 +88,17 @@ export const OPERATION_NAMES = [
   'drillScorecard',
   'drillTrends',
   'exportDrillScorecard',
+  'listSlos',
+  'getSlo',
+  'sloChart',
+  'incidentSloBudgets',
+  'importSlos',
+  'previewSloImport',
+  'importSloText',
+  'exportSlos',
+  'importSloData',
+  'importSloDataText',
+  'excludeSloTime',
 ] as const satisfies readonly OperationName[];
 
 type Unlisted = Exclude<OperationName, (typeof OPERATION_NAMES)[number]>;

@@ -8,6 +8,13 @@ export function wholeNumber(value: string, name: string): number {
   return Number(value);
 }
 
+/** A percentage typed on the command line (0 to 100, decimals allowed), or a one-line usage error naming what it is for. */
+export function percentage(value: string, name: string): number {
+  const number = Number(value.trim());
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 100) throw usageError(`${name} must be a number from 0 to 100, got "${value}"`);
+  return number;
+}
+
 export const RUNBOOK_ID_HELP = 'runbook id: its number (from list or search) or its stable id (rb_…, the id in exported front matter)';
 
 /** A runbook named on the command line: a whole number is the store's id, anything else the stable id (`rb_…`). */

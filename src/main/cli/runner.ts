@@ -44,7 +44,7 @@ export const usageError = (message: string): CliExit => new CliExit(2, 'VALIDATI
  * exists and is empty (src/main/store/open.ts): a mistyped --data never grows
  * a new store. Every other command needs the store to be there already.
  */
-const CREATING = new Set<OperationName>(['importRunbooks', 'loadDemoWorkspace', 'importRoster', 'importPeopleCsv', 'declareIncident', 'updateSettings']);
+const CREATING = new Set<OperationName>(['importRunbooks', 'importSlos', 'loadDemoWorkspace', 'importRoster', 'importPeopleCsv', 'declareIncident', 'updateSettings']);
 
 /** How a command prints its answer: text for people, and with `--json` the value itself unless `json` says otherwise. */
 export type Show<T> = ((value: T) => string) | { text: (value: T) => string; json: (value: T) => string };

@@ -4,6 +4,7 @@ import { IncidentService } from '../incidents/service';
 import { PostmortemService } from '../postmortems/service';
 import { RosterService } from '../rosters/service';
 import { RunbookLibrary } from '../runbooks/library';
+import { SloService } from '../slos/service';
 import { createBackup, listBackups, pruneBackups } from '../store/backup';
 import { closeStore, DATABASE_FILE, openStore, type CreatePolicy, type Store } from '../store/open';
 
@@ -34,6 +35,7 @@ export class Core {
   readonly incidents: IncidentService;
   readonly postmortems: PostmortemService;
   readonly drills: DrillService;
+  readonly slos: SloService;
   /** Keeps the break-glass file current in the folder the settings name. */
   readonly breakGlass: BreakGlassRefresher;
   readonly databaseFile: string;
@@ -61,7 +63,14 @@ export class Core {
         this.events.emit({ type: 'incident.changed', id: incidentId });
       },
     });
-    this.postmortems = new PostmortemService(store, { clock: options.clock, incidents: this.incidents, dataDir: options.dataDir, assetsDir: options.assetsDir });
+    this.slos = new SloService(store, { clock: options.clock, incidents: this.incidents, author: () => this.settings.author() });
+    this.postmortems = new PostmortemService(store, {
+      clock: options.clock,
+      incidents: this.incidents,
+      dataDir: options.dataDir,
+      assetsDir: options.assetsDir,
+      errorBudget: (incidentId) => this.slos.errorBudgetMarkdown(incidentId),
+    });
     this.breakGlass = new BreakGlassRefresher(this);
     this.events.subscribe((event) => this.breakGlass.changed(event));
     const readBorrowedKeys = this.settings.get(RUNBOOKS_READ_BORROWED_KEYS) !== undefined;

@@ -5,6 +5,7 @@ import {
   AssignRoleInput,
   AttachRunbookInput,
   ChangeSeverityInput,
+  SetImpactInput,
   ChangeStatusInput,
   CorrectEventInput,
   DeclareIncidentInput,
@@ -73,6 +74,13 @@ export const incidentOps = {
     summary: 'Change the severity.',
     access: 'write',
     handler: (input, { incidents }) => incidents.changeSeverity(input.id, input.severity, input.actor),
+    emits: logged,
+  }),
+  setIncidentImpact: op({
+    input: SetImpactInput,
+    summary: 'Record when users were first hurt and how much (a partial impact in %), as the services’ SLOs count it.',
+    access: 'write',
+    handler: (input, { incidents }) => incidents.setImpact(input),
     emits: logged,
   }),
   assignRole: op({

@@ -29,6 +29,21 @@ export interface IncidentRow {
   resolution_summary: string;
   last_update_at: string | null;
   time_zone: string;
+  impact_started_at: string | null;
+  impact_percent: number | null;
+}
+
+/** What the SLOs count of an incident (src/main/slos/incidents.ts), named as they name it. */
+export interface ImpactRow {
+  id: number;
+  title: string;
+  /** JSON. */
+  services: string;
+  startedAt: string;
+  impactStartedAt: string | null;
+  impactPercent: number | null;
+  mitigatedAt: string | null;
+  resolvedAt: string | null;
 }
 
 interface EventRow {
@@ -74,8 +89,13 @@ export class IncidentRepo {
       update: db.prepare(`
         UPDATE incidents SET severity = @severity, status = @status, acknowledged_at = @acknowledged_at,
           mitigated_at = @mitigated_at, resolved_at = @resolved_at, resolution_summary = @resolution_summary,
-          last_update_at = @last_update_at
+          last_update_at = @last_update_at, impact_started_at = @impact_started_at, impact_percent = @impact_percent
         WHERE id = @id`),
+      // Incidents whose impact may reach into [since, …): open ones, and those resolved since.
+      impacts: db.prepare<{ since: string }, ImpactRow>(`
+        SELECT id, title, services, started_at AS startedAt, impact_started_at AS impactStartedAt, impact_percent AS impactPercent,
+          mitigated_at AS mitigatedAt, resolved_at AS resolvedAt
+        FROM incidents WHERE drill = 0 AND (resolved_at IS NULL OR resolved_at >= @since) ORDER BY started_at, id`),
       appendEvent: db.prepare(`
         INSERT INTO incident_events (incident_id, at, type, actor, text, data)
         VALUES (@incidentId, @at, @type, @actor, @text, @data)`),
@@ -137,6 +157,10 @@ export class IncidentRepo {
           ? { role: 'commander', person: { handle: commander_handle, name: commander_name }, assignedAt: commander_assigned_at }
           : undefined,
     }));
+  }
+
+  impacts(since: string): ImpactRow[] {
+    return this.statements.impacts.all({ since });
   }
 
   update(row: IncidentRow): void {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type {
   AssignRoleInput,
+  SetImpactInput,
   ChangeStatusInput,
   CorrectEventInput,
   DeclareIncidentInput,
@@ -26,7 +27,7 @@ import type { RunbookLibrary } from '../runbooks/library';
 import type { Store } from '../store/open';
 import type { Settings } from '../workspace/settings';
 import { nextStatusTimestamps } from './lifecycle';
-import { IncidentRepo, toSummary, type IncidentRow, type TimelineFilter } from './repo';
+import { IncidentRepo, toSummary, type ImpactRow, type IncidentRow, type TimelineFilter } from './repo';
 import { IncidentIndex } from './search';
 
 const SEARCHABLE_EVENTS = new Set<EventType>(['note', 'status_update', 'correction']);
@@ -101,6 +102,8 @@ export class IncidentService {
       declaredAt: row.declared_at,
       acknowledgedAt: row.acknowledged_at,
       mitigatedAt: row.mitigated_at,
+      impactStartedAt: row.impact_started_at,
+      impactPercent: row.impact_percent,
       resolutionSummary: row.resolution_summary,
       timeZone: row.time_zone,
       roles,
@@ -124,6 +127,29 @@ export class IncidentService {
       if (row.severity === severity) throw new HoldfastError('VALIDATION', `The incident is already ${severity}.`, 'severity');
       row.severity = severity;
     });
+  }
+
+  /** Records the impact the services' SLOs count (docs/slos.md), as a timeline event saying what it is now. */
+  setImpact(input: z.output<typeof SetImpactInput>): TimelineEvent {
+    const row = this.row(input.id);
+    const impactStartedAt = input.impactStartedAt === null ? null : new Date(input.impactStartedAt).toISOString();
+    if (impactStartedAt !== null && row.resolved_at !== null && impactStartedAt >= row.resolved_at) {
+      throw new HoldfastError('VALIDATION', `The impact cannot start after the incident was resolved (${row.resolved_at}).`, 'impactStartedAt');
+    }
+    if (impactStartedAt === row.impact_started_at && input.impactPercent === row.impact_percent) {
+      throw new HoldfastError('VALIDATION', 'The incident already has this impact recorded.', 'impactPercent');
+    }
+    const share = input.impactPercent === null ? 'full outage' : `${input.impactPercent} % of users or requests`;
+    const from = impactStartedAt === null ? 'from the incident’s start' : `from ${impactStartedAt}`;
+    return this.record(input.id, { type: 'impact_changed', text: `Impact: ${share}, ${from}`, data: { impactStartedAt, impactPercent: input.impactPercent }, actor: input.actor }, (current) => {
+      current.impact_started_at = impactStartedAt;
+      current.impact_percent = input.impactPercent;
+    });
+  }
+
+  /** What the SLOs count of the incidents (drills left out) whose impact may reach into the time since `since`. */
+  impacts(since: Date): (Omit<ImpactRow, 'services'> & { services: string[]; drill: false })[] {
+    return this.repo.impacts(since.toISOString()).map((row) => ({ ...row, services: JSON.parse(row.services) as string[], drill: false }));
   }
 
   assignRole(input: z.output<typeof AssignRoleInput>): TimelineEvent {

@@ -11,6 +11,7 @@ import type { IncidentService } from '../incidents/service';
 import type { PostmortemService } from '../postmortems/service';
 import type { RosterService } from '../rosters/service';
 import type { RunbookLibrary } from '../runbooks/library';
+import type { SloService } from '../slos/service';
 import type { Store } from '../store/open';
 import type { Settings } from '../workspace/settings';
 import { opsOver } from './op';
@@ -26,6 +27,7 @@ export interface OpContext {
   readonly incidents: IncidentService;
   readonly postmortems: PostmortemService;
   readonly drills: DrillService;
+  readonly slos: SloService;
   /** Keeps the break-glass file current in the folder the settings name. */
   readonly breakGlass: {
     /** Chooses the folder (null or '' stops); the file is written there at once. */

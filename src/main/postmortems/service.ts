@@ -16,6 +16,8 @@ export interface PostmortemContext {
   incidents: IncidentService;
   dataDir: string;
   assetsDir: string;
+  /** "Error budget consumed" of the incident's services' SLOs, as Markdown (the SLO domain's). */
+  errorBudget?: (incidentId: number) => string;
 }
 
 /**
@@ -137,6 +139,7 @@ export class PostmortemService {
       authors,
       date: (existing?.createdAt ?? now).slice(0, 10),
     });
+    values.error_budget = this.context.errorBudget?.(incidentId) ?? '_No SLO covers the affected services._';
     const previous = new Map(existing?.sections.map((section) => [section.id, section]));
     const sections: StoredSection[] = template.sections.map((section) => {
       const generated = fillTemplate(section.body, values);

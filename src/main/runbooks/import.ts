@@ -3,6 +3,7 @@ import path from 'node:path';
 import { FILE_LIMITS, formatBytes } from '../../shared/limits';
 import type { ImportReport } from '../../shared/runbooks';
 import { HoldfastError } from '../errors';
+import { collectFiles, describeFileError } from '../files/collect';
 import { decodeText, readLimitedBytes } from '../files/read-limited';
 import type { ParsedRunbook } from './format/markdown';
 import { newRunbookUid, type RunbookLibrary } from './library';
@@ -10,8 +11,6 @@ import { runbookParser } from './parser/pool';
 import { writeTransaction } from '../store/transaction';
 
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
-/** Folders never worth descending into when importing a runbook repository. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 const SECTION_PAGE = '_index.md';
 const IMAGE_TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -56,7 +55,7 @@ export async function importRunbooks(library: RunbookLibrary, paths: string[], a
     try {
       sources = collect(given);
     } catch (error) {
-      report.failed.push({ path: given, error: describe(error) });
+      report.failed.push({ path: given, error: describeFileError(error, given) });
       continue;
     }
     const headings = library.context.procedureHeadings();
@@ -72,7 +71,7 @@ export async function importRunbooks(library: RunbookLibrary, paths: string[], a
           // A savepoint per file: a failure part-way rolls back only that file.
           writeTransaction(library.db, () => importOne(library, file, author, report, claimed));
         } catch (error) {
-          report.failed.push({ path: file.source.file, error: withoutPath(describe(error), file.source.file) });
+          report.failed.push({ path: file.source.file, error: describeFileError(error, file.source.file) });
         }
       }
     });
@@ -164,49 +163,12 @@ function folderTitle(source: SourceFile): string {
 }
 
 function collect(given: string): SourceFile[] {
-  const stat = fs.statSync(given);
-  if (!stat.isDirectory()) return [{ file: given, root: path.dirname(given), relative: path.basename(given) }];
-  const files: SourceFile[] = [];
-  const walk = (dir: string): void => {
-    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) walk(full);
-      } else if (MARKDOWN_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
-        // Symlinks to files are followed when read; symlinked folders are not walked (no loops).
-        if (entry.isFile() || entry.isSymbolicLink()) {
-          files.push({ file: full, root: given, relative: path.relative(given, full).split(path.sep).join('/') });
-        }
-      }
-    }
-  };
-  walk(given);
+  const isFolder = fs.statSync(given).isDirectory();
+  const files = collectFiles(given, MARKDOWN_EXTENSIONS).map((file): SourceFile =>
+    isFolder ? { file, root: given, relative: path.relative(given, file).split(path.sep).join('/') } : { file, root: path.dirname(given), relative: path.basename(given) },
+  );
   // Section pages first, so a folder's group exists before its runbooks are reported.
   return files.sort((a, b) => Number(path.basename(b.file) === SECTION_PAGE) - Number(path.basename(a.file) === SECTION_PAGE));
 }
 
 const readText = (file: string): string => decodeText(readLimitedBytes(file, FILE_LIMITS.runbook), file);
-
-/** The report gives the path once: a parser's "FILE:3: reason" becomes "line 3: reason", "FILE is 2 MB…" "the file is 2 MB…". */
-function withoutPath(reason: string, file: string): string {
-  if (reason.startsWith(`${file}:`)) return reason.slice(file.length + 1).replace(/^(\d+): /, 'line $1: ');
-  if (reason.startsWith(`${file} `)) return `the file${reason.slice(file.length)}`;
-  return reason;
-}
-
-function describe(error: unknown): string {
-  if (error instanceof HoldfastError) return error.message;
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a folder';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
-}

@@ -51,6 +51,7 @@ export function installMenu({ send, dataDir, exportBreakGlass }: MenuActions): v
         item('Drills', 'go-drills'),
         item('Incident history', 'go-history'),
         item('Metrics', 'go-metrics'),
+        item('SLOs', 'go-slos'),
         item('Backups and break-glass file', 'go-backups'),
         item('Settings', 'go-settings'),
         { type: 'separator' },

@@ -14,12 +14,13 @@ export function schemaVersion(db: Database): number {
  */
 export function migrate(db: Database, migrations: readonly Migration[]): { from: number; to: number } {
   migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
-      throw new Error(`Migration registry out of order: position ${index + 1} holds version ${migration.version}`);
+    const previous = index === 0 ? 0 : (migrations[index - 1]?.version ?? 0);
+    if (!(migration.version > previous)) {
+      throw new Error(`Migration registry out of order: position ${index + 1} holds version ${migration.version} after ${previous}`);
     }
   });
   const from = schemaVersion(db);
-  const latest = migrations.length;
+  const latest = migrations.at(-1)?.version ?? 0;
   if (from > latest) {
     throw new HoldfastError(
       'STORE_TOO_NEW',
@@ -31,7 +32,8 @@ export function migrate(db: Database, migrations: readonly Migration[]): { from:
 
   writeTransaction(db, () => {
     // Read again under the write lock: another process may have migrated it meanwhile.
-    for (const migration of migrations.slice(schemaVersion(db))) {
+    const current = schemaVersion(db);
+    for (const migration of migrations.filter((pending) => pending.version > current)) {
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
     }

@@ -53,11 +53,12 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Store {
   });
   try {
     const from = readSchemaVersion(db, file);
-    if (from > migrations.length) {
+    const latest = migrations.at(-1)?.version ?? 0;
+    if (from > latest) {
       migrate(db, migrations); // throws STORE_TOO_NEW before touching anything
     }
     applyPragmas(db);
-    if (from > 0 && from < migrations.length) {
+    if (from > 0 && from < latest) {
       backUpBeforeMigration(db, options.backupDir ?? path.join(path.dirname(file), 'backups'), from);
     }
     migrate(db, migrations);

@@ -50,6 +50,9 @@ const ROSTER_READS: Target[] = [
   ['getWorkspace'],
 ];
 
+/** Every SLO read: budgets move with their definitions, their data, their exclusions and the incidents on their services. */
+const SLO_READS: Target[] = [['listSlos'], ['getSlo'], ['sloChart'], ['incidentSloBudgets'], ['previewSloImport']];
+
 /** Each change event and the reads it makes stale. `everything` for a store replaced under the console. */
 export const INVALIDATES: { [T in ChangeEvent['type']]: (event: EventOf<T>, cache: CacheView) => Target[] | 'everything' } = {
   'runbooks.changed': () => RUNBOOK_READS,
@@ -66,6 +69,8 @@ export const INVALIDATES: { [T in ChangeEvent['type']]: (event: EventOf<T>, cach
     ['draftStatusUpdate', { id: event.id }],
     ['incidentMetrics'],
     ['exportPostmortem', { incidentId: event.id }],
+    // An incident's impact counts into its services' SLOs (incidents as the SLI; incidents listed on an SLO).
+    ...SLO_READS.filter(([name]) => name !== 'previewSloImport'),
     // A drill's live scorecard counts its incident's steps and updates.
     ...drillRunsOf(event.id, cache).map((id): Target => ['drillScorecard', { id }]),
   ],
@@ -79,6 +84,8 @@ export const INVALIDATES: { [T in ChangeEvent['type']]: (event: EventOf<T>, cach
   ],
   'scenarios.changed': () => [['listDrillScenarios'], ['exportDrillScenario'], ['drillTrends']],
   'backups.changed': () => [['listBackups']],
+  // The draft's "Error budget consumed" is written from the budgets when it is (re)generated, not read live.
+  'slos.changed': () => SLO_READS,
   'postmortem.changed': (event) => [
     ['getPostmortem', { incidentId: event.incidentId }],
     ['exportPostmortem', { incidentId: event.incidentId }],

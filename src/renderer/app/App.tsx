@@ -12,6 +12,8 @@ import { IncidentHistoryScreen } from '../features/history/HistoryScreen';
 import { DrillScreen } from '../features/drills/DrillScreen';
 import { DrillsNavLink, isDrillRoute } from '../features/drills/DrillsNav';
 import { MetricsScreen } from '../features/metrics/MetricsScreen';
+import { SloListScreen } from '../features/slos/SloListScreen';
+import { SloScreen } from '../features/slos/SloScreen';
 import { BackupsScreen } from '../features/backups/BackupsScreen';
 import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -116,6 +118,10 @@ function Screen({ route }: { route: Route }) {
       return <IncidentHistoryScreen tab={route.tab} />;
     case 'metrics':
       return <MetricsScreen />;
+    case 'slos':
+      return <SloListScreen />;
+    case 'slo':
+      return <SloScreen key={route.name} name={route.name} />;
     case 'backups':
       return <BackupsScreen />;
     case 'settings':
@@ -141,6 +147,7 @@ function TopBar({ route }: { route: Route }) {
   const onCall = route.screen === 'oncall' || route.screen === 'schedule' || route.screen === 'oncall-load';
   const incidents = route.screen === 'incidents' || route.screen === 'incident';
   const learning = route.screen === 'postmortem' || route.screen === 'incident-history' || route.screen === 'metrics';
+  const slos = route.screen === 'slos' || route.screen === 'slo';
   return (
     <header className="top-bar">
       <a className="brand" href="#/runbooks">
@@ -150,7 +157,7 @@ function TopBar({ route }: { route: Route }) {
       <nav aria-label="Main">
         <a
           href="#/runbooks"
-          aria-current={onCall || incidents || learning || isDrillRoute(route) || route.screen === 'backups' || route.screen === 'settings' ? undefined : 'page'}
+          aria-current={onCall || incidents || learning || slos || isDrillRoute(route) || route.screen === 'backups' || route.screen === 'settings' ? undefined : 'page'}
         >
           Runbooks
         </a>
@@ -164,6 +171,9 @@ function TopBar({ route }: { route: Route }) {
         </a>
         <a href="#/metrics" aria-current={route.screen === 'metrics' ? 'page' : undefined}>
           Metrics
+        </a>
+        <a href="#/slos" aria-current={slos ? 'page' : undefined}>
+          SLOs
         </a>
         <a href="#/backups" aria-current={route.screen === 'backups' ? 'page' : undefined}>
           Backups

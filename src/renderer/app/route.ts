@@ -22,6 +22,10 @@ export type Route =
   | { screen: 'incident-history'; tab: 'incidents' | 'action-items' }
   /** Incidents per week, MTTA and MTTR (drills excluded). */
   | { screen: 'metrics' }
+  /** Service level objectives, the least error budget left first. */
+  | { screen: 'slos' }
+  /** One SLO: its budget, burn-down and burn rates. */
+  | { screen: 'slo'; name: string }
   /** Where the data lives, its backups, and the break-glass file. */
   | { screen: 'backups' }
   /** Your name on the timeline, severity levels, status update templates. */
@@ -69,6 +73,15 @@ export function parseRoute(hash: string): Route {
   if (path === '/history') return { screen: 'incident-history', tab: 'incidents' };
   if (path === '/history/action-items') return { screen: 'incident-history', tab: 'action-items' };
   if (path === '/metrics') return { screen: 'metrics' };
+  if (path === '/slos') return { screen: 'slos' };
+  const slo = /^\/slos\/(.+)$/.exec(path);
+  if (slo?.[1]) {
+    try {
+      return { screen: 'slo', name: decodeURIComponent(slo[1]) };
+    } catch {
+      return { screen: 'not-found', path: full };
+    }
+  }
   if (path === '/backups') return { screen: 'backups' };
   if (path === '/settings') return { screen: 'settings' };
   if (path === '/drills') return { screen: 'drills' };
@@ -119,6 +132,10 @@ export const routeHref = (route: Route): string => {
       return route.tab === 'action-items' ? '#/history/action-items' : '#/history';
     case 'metrics':
       return '#/metrics';
+    case 'slos':
+      return '#/slos';
+    case 'slo':
+      return `#/slos/${encodeURIComponent(route.name)}`;
     case 'backups':
       return '#/backups';
     case 'settings':

@@ -19,9 +19,17 @@ describe('which cached reads a change event makes stale', () => {
       'scenarios.changed': true,
       'postmortem.changed': true,
       'backups.changed': true,
+      'slos.changed': true,
       'store.replaced': true,
     };
     expect(Object.keys(INVALIDATES).sort()).toEqual(Object.keys(types).sort());
+  });
+
+  it('SLOs changed (definitions, data, exclusions), or an incident changed: every budget on screen is read again', () => {
+    const slos = staleAfter({ type: 'slos.changed' }, cache, new EchoLedger());
+    expect(slos).toEqual(expect.arrayContaining([['listSlos'], ['getSlo'], ['sloChart'], ['incidentSloBudgets']]));
+    // An incident's impact counts into its services' budgets.
+    expect(staleAfter({ type: 'incident.changed', id: 7 }, cache, new EchoLedger())).toEqual(expect.arrayContaining([['listSlos'], ['getSlo'], ['sloChart']]));
   });
 
   it('an incident changed elsewhere: its state, its timeline and the lists it is in', () => {

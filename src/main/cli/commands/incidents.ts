@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { IncidentStatus, Severity } from '../../../shared/incidents';
-import { repeated, wholeNumber } from '../args';
+import { percentage, repeated, wholeNumber } from '../args';
 import { formatIncident, formatIncidents } from '../format-incidents';
 import { asJson, type Cli } from '../runner';
 
@@ -43,6 +43,16 @@ export function register(program: Command, cli: Cli): void {
         { id: wholeNumber(id, 'the incident id'), status: status as IncidentStatus, summary: options.summary },
         (event) => `${event.text.split('\n')[0] ?? ''}\n`,
       );
+    });
+  incident
+    .command('impact')
+    .description('record the impact the services’ SLOs count: from when users were hurt, and how much')
+    .argument('<id>', 'incident id')
+    .option('--from <instant>', 'when users were first hurt, if before the incident’s start (ISO-8601; default: its start)')
+    .option('--percent <n>', 'a partial impact: the share of users or requests hurt, 0 to 100 (default: a full outage)')
+    .action(async (id: string, options: { from?: string; percent?: string }) => {
+      const percent = options.percent === undefined ? null : percentage(options.percent, '--percent');
+      await cli.op('setIncidentImpact', { id: wholeNumber(id, 'the incident id'), impactStartedAt: options.from ?? null, impactPercent: percent }, (event) => `${event.text}\n`);
     });
   incident
     .command('list')

@@ -26,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'go-drills', title: 'Drills', group: 'Go to', keywords: 'game day exercise scenario wheel of misfortune facilitator', run: () => navigate({ screen: 'drills' }) },
   { id: 'go-history', title: 'Incident history', group: 'Go to', keywords: 'past postmortem post-mortem action items', run: () => navigate({ screen: 'incident-history', tab: 'incidents' }) },
   { id: 'go-metrics', title: 'Metrics', group: 'Go to', keywords: 'mtta mttr charts', run: () => navigate({ screen: 'metrics' }) },
+  { id: 'go-slos', title: 'SLOs', group: 'Go to', keywords: 'slo error budget burn rate objectives', run: () => navigate({ screen: 'slos' }) },
   { id: 'go-backups', title: 'Backups', group: 'Go to', keywords: 'restore data file break-glass breakglass offline export', run: () => navigate({ screen: 'backups' }) },
   { id: 'go-settings', title: 'Settings', group: 'Go to', keywords: 'preferences name author severity cadence templates status update', run: () => navigate({ screen: 'settings' }) },
   { id: 'declare-incident', title: 'Declare an incident', group: 'Create', keywords: 'new incident outage page', shortcut: KEYS.declare, writes: true, run: openDeclare },

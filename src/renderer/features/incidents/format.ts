@@ -50,6 +50,7 @@ export const EVENT_LABELS: Record<EventType, string> = {
   correction: 'Correction',
   key_marked: 'Key',
   key_unmarked: 'Key',
+  impact_changed: 'Impact',
   inject: 'Drill inject',
 };
 

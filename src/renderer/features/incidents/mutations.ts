@@ -13,7 +13,18 @@ import { mergeEvents } from './timeline/merge';
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** The writes that log one event on an incident's timeline, and what each changes besides the timeline. */
-type EventWrite = 'logNote' | 'markKey' | 'correctEvent' | 'postStatusUpdate' | 'acknowledgeIncident' | 'changeSeverity' | 'assignRole' | 'attachRunbook' | 'setStepState' | 'changeStatus';
+type EventWrite =
+  | 'logNote'
+  | 'markKey'
+  | 'correctEvent'
+  | 'postStatusUpdate'
+  | 'acknowledgeIncident'
+  | 'changeSeverity'
+  | 'setIncidentImpact'
+  | 'assignRole'
+  | 'attachRunbook'
+  | 'setStepState'
+  | 'changeStatus';
 
 /**
  * Writes whose whole effect is the event itself (and, for a status update, its time):

@@ -18,6 +18,9 @@ const EVERY_SCREEN: Route[] = [
   { screen: 'incident-history', tab: 'incidents' },
   { screen: 'incident-history', tab: 'action-items' },
   { screen: 'metrics' },
+  { screen: 'slos' },
+  { screen: 'slo', name: 'checkout-availability' },
+  { screen: 'slo', name: 'payments/api|p99' },
   { screen: 'backups' },
   { screen: 'settings' },
   { screen: 'drills' },
@@ -33,7 +36,7 @@ describe('console addresses', () => {
     // Every kind of screen but "not found" is in the list above (a new one fails to compile here until it is).
     const screens = Object.keys({
       library: 1, runbook: 1, 'new-runbook': 1, 'edit-runbook': 1, history: 1, oncall: 1, schedule: 1, 'oncall-load': 1, incidents: 1, incident: 1,
-      postmortem: 1, 'incident-history': 1, metrics: 1, backups: 1, settings: 1, drills: 1, 'new-drill-scenario': 1, 'edit-drill-scenario': 1,
+      postmortem: 1, 'incident-history': 1, metrics: 1, slos: 1, slo: 1, backups: 1, settings: 1, drills: 1, 'new-drill-scenario': 1, 'edit-drill-scenario': 1,
       'drill-trends': 1, 'drill-run': 1,
     } satisfies Record<Exclude<Route['screen'], 'not-found'>, 1>);
     expect(new Set(EVERY_SCREEN.map((route) => route.screen))).toEqual(new Set(screens));

@@ -9,6 +9,7 @@ import { StatusComposer } from '../status/StatusComposer';
 import { useIncident } from '../queries';
 import { TIMELINE_LIVE_ID, TimelinePanel } from '../timeline/TimelinePanel';
 import { IncidentHeader } from './IncidentHeader';
+import { ImpactPanel } from './ImpactPanel';
 import { SimilarIncidents } from './SimilarIncidents';
 
 /**
@@ -53,6 +54,7 @@ export function IncidentScreen({ id }: { id: number }) {
       <div className="incident-body">
         <div className="incident-column incident-column-side">
           <RolesPanel incident={incident} onError={setError} />
+          <ImpactPanel incident={incident} onError={setError} />
           <ForResponders>
             <StatusComposer incident={incident} key={incident.id} />
           </ForResponders>

@@ -1,0 +1,176 @@
+import { useId, useState } from 'react';
+import { useOp } from '../../api/queries';
+import { routeHref } from '../../app/route';
+import { LocalTime } from '../runbooks/LocalTime';
+import { ForResponders } from '../session/ForResponders';
+import { BurnDownChart } from './BurnDownChart';
+import { minutesText, objectiveText, percentText } from './format';
+import { ImportSloDataDialog } from './ImportSloDataDialog';
+import { SloStatusBadge } from './SloStatusBadge';
+import './slos.css';
+
+/** Longest "what if" outage the control takes: 90 days, as the operation does. */
+const MAX_WHAT_IF = 60 * 24 * 90;
+
+/**
+ * `#/slos/NAME`: the objective, the SLI and the budget left as three big
+ * numbers; the burn-down with the policy's thresholds, incidents and
+ * exclusions; a "what if" outage; the burn-rate pairs; the incidents.
+ */
+export function SloScreen({ name }: { name: string }) {
+  const detail = useOp('getSlo', { name });
+  const [whatIfText, setWhatIfText] = useState('');
+  const whatIf = /^\d+$/.test(whatIfText.trim()) ? Math.min(Number(whatIfText), MAX_WHAT_IF) : null;
+  const chart = useOp('sloChart', whatIf === null ? { name } : { name, whatIfMinutes: whatIf }, { keepPrevious: true });
+  const [importing, setImporting] = useState(false);
+  const id = useId();
+  const slo = detail.data;
+
+  if (detail.error) {
+    return (
+      <div className="slo-screen">
+        <p>
+          <a href={routeHref({ screen: 'slos' })}>← SLOs</a>
+        </p>
+        <p className="field-error" role="alert">
+          {detail.error.message}
+        </p>
+      </div>
+    );
+  }
+  if (!slo) return <p className="muted slo-screen">Loading {name}…</p>;
+  const whatIfAnswer = chart.data?.whatIf ?? null;
+
+  return (
+    <div className="slo-screen" data-testid="slo-screen">
+      <p className="slo-back">
+        <a href={routeHref({ screen: 'slos' })}>← SLOs</a>
+      </p>
+      <header className="slo-header">
+        <h1>{slo.name}</h1>
+        <SloStatusBadge status={slo.status} />
+        <span className="spacer" />
+        {slo.source === 'data' && (
+          <ForResponders>
+            <button type="button" onClick={() => setImporting(true)}>
+              Import SLI data…
+            </button>
+          </ForResponders>
+        )}
+      </header>
+      <p className="slo-note">
+        {slo.service} · {slo.window} · {slo.budgetingMethod} · {slo.source === 'incidents' ? 'counted from the incidents on the service' : 'from imported SLI data'}
+      </p>
+      <dl className="metric-tiles slo-tiles" aria-label="Budget">
+        <div className="metric-tile">
+          <dt>Objective</dt>
+          <dd data-metric="objective">{objectiveText(slo.target)}</dd>
+        </div>
+        <div className="metric-tile">
+          <dt>SLI now</dt>
+          <dd data-metric="sli">{slo.sli === null ? 'No data' : percentText(slo.sli, 3)}</dd>
+        </div>
+        <div className="metric-tile" data-status={slo.status}>
+          <dt>Budget left</dt>
+          <dd data-metric="budget-left">{percentText(slo.budget.remaining)}</dd>
+          {slo.budgetMinutes && (
+            <p className="slo-tile-note">
+              {minutesText(slo.budgetMinutes.remaining)} of {minutesText(slo.budgetMinutes.total)}
+            </p>
+          )}
+        </div>
+      </dl>
+
+      <form className="slo-what-if" onSubmit={(event) => event.preventDefault()} aria-label="What if">
+        <label htmlFor={`${id}-what-if`}>What if an outage of</label>
+        <input
+          id={`${id}-what-if`}
+          className="text-input"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={MAX_WHAT_IF}
+          step={1}
+          value={whatIfText}
+          onChange={(event) => setWhatIfText(event.target.value)}
+          placeholder="30"
+        />
+        <span>minutes started now?</span>
+        <output htmlFor={`${id}-what-if`} aria-live="polite">
+          {whatIfAnswer && (
+            <>
+              Budget left would be <strong>{percentText(whatIfAnswer.budget.remaining)}</strong>
+              {whatIfAnswer.budgetMinutes && <> ({minutesText(whatIfAnswer.budgetMinutes.remaining)})</>}: <SloStatusBadge status={whatIfAnswer.status} />
+            </>
+          )}
+        </output>
+      </form>
+
+      {chart.data && <BurnDownChart chart={chart.data} />}
+
+      <section className="slo-section" aria-labelledby={`${id}-rates`}>
+        <h2 id={`${id}-rates`}>Burn rates</h2>
+        <p className="slo-note">How many times faster than “exactly the budget over the window” it burns; a pair fires when both windows are at or over its factor.</p>
+        <table className="pm-table slo-rates">
+          <thead>
+            <tr>
+              <th scope="col">Windows</th>
+              <th scope="col" className="numeric">
+                Fires at
+              </th>
+              <th scope="col" className="numeric">
+                Long window
+              </th>
+              <th scope="col" className="numeric">
+                Short window
+              </th>
+              <th scope="col">Firing</th>
+            </tr>
+          </thead>
+          <tbody>
+            {slo.burnRates.map((rate) => (
+              <tr key={rate.long} data-firing={rate.firing || undefined}>
+                <th scope="row">
+                  {rate.long} / {rate.short}
+                </th>
+                <td className="numeric">{rate.factor}×</td>
+                <td className="numeric">{rate.longRate === null ? '—' : `${rate.longRate}×`}</td>
+                <td className="numeric">{rate.shortRate === null ? '—' : `${rate.shortRate}×`}</td>
+                <td>{rate.firing ? <strong className="slo-firing">Firing</strong> : 'No'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="slo-section" aria-labelledby={`${id}-incidents`}>
+        <h2 id={`${id}-incidents`}>Incidents in the window</h2>
+        {slo.incidents.length === 0 ? (
+          <p className="muted">None on {slo.service}.</p>
+        ) : (
+          <ul className="slo-incidents">
+            {slo.incidents.map((incident) => (
+              <li key={incident.id}>
+                <a href={typeof incident.id === 'number' ? routeHref({ screen: 'incident', id: incident.id }) : undefined}>{incident.title}</a>
+                <span className="muted"> · {incident.badMinutes === null ? 'events, not minutes' : `${minutesText(incident.badMinutes)} bad`}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {chart.data && chart.data.exclusions.length > 0 && (
+          <>
+            <h3>Excluded</h3>
+            <ul className="slo-incidents">
+              {chart.data.exclusions.map((exclusion) => (
+                <li key={exclusion.from}>
+                  <LocalTime iso={exclusion.from} /> to <LocalTime iso={exclusion.to} />: {exclusion.reason} <span className="muted">({exclusion.createdBy})</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      {importing && <ImportSloDataDialog name={slo.name} onClose={() => setImporting(false)} />}
+    </div>
+  );
+}
