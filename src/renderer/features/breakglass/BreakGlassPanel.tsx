@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Field } from '../runbooks/editor/Field';
+import { Field } from '../../components/Field';
 import { LocalTime } from '../runbooks/LocalTime';
 import { useWorkspaceInfo } from '../workspace/queries';
 import { keepBreakGlassIn, writeBreakGlassNow } from './mutations';
@@ -104,14 +104,12 @@ function FolderForm(props: { saved: string | null; busy: boolean; error: string 
         hint="A full path on the machine Holdfast runs on. The file is rewritten a moment after runbooks or the roster change, and daily."
         error={error ?? undefined}
       >
-        {({ id, describedBy, invalid }) => (
+        {(control) => (
           <input
-            id={id}
+            {...control}
             className="text-input mono"
             value={folder}
             onChange={(event) => setFolder(event.target.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
             placeholder="/media/usb/holdfast"
             spellCheck={false}
             autoComplete="off"
