@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Field } from '../../components/Field';
-import { LocalTime } from '../runbooks/LocalTime';
+import { LocalTime } from '../../components/LocalTime';
 import { useWorkspaceInfo } from '../workspace/queries';
 import { keepBreakGlassIn, writeBreakGlassNow } from './mutations';
 import { ForResponders } from '../session/ForResponders';

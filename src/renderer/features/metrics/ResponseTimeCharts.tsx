@@ -2,8 +2,8 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, 
 import type { IncidentMetrics } from '../../../shared/postmortems';
 import { routeHref } from '../../app/route';
 import { severityClass } from '../incidents/format';
-import { LocalTime } from '../runbooks/LocalTime';
-import { axisProps, ChartFigure, legendText, tooltipProps } from './ChartFigure';
+import { LocalTime } from '../../components/LocalTime';
+import { axisProps, ChartFigure, legendText, tooltipProps } from '../../components/ChartFigure';
 import { dayLabel, formatMinutes, minuteTicks, timeTick } from './format';
 
 const TTA = 'var(--metric-tta)';

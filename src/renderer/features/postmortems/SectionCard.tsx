@@ -5,7 +5,7 @@ import { ask } from '../../components/confirm';
 import { useFormErrors } from '../../components/form-errors';
 import { Markdown } from '../../components/Markdown';
 import { Field } from '../../components/Field';
-import { LocalTime } from '../runbooks/LocalTime';
+import { LocalTime } from '../../components/LocalTime';
 import { useSectionDrafts } from './drafts';
 import { FiveWhys } from './FiveWhys';
 import { savePostmortem } from './mutations';
