@@ -78,3 +78,19 @@ export function TextField(props: {
     </Field>
   );
 }
+
+/** A path on the machine running Holdfast (in web mode, the server's): monospaced, never spell-checked or autofilled. */
+export function PathInput(props: Partial<FieldControl> & { value: string; onChange: (value: string) => void; placeholder: string; autoFocus?: boolean; disabled?: boolean }) {
+  const { onChange, autoFocus, ...rest } = props;
+  return (
+    <input
+      {...rest}
+      className="text-input mono"
+      type="text"
+      spellCheck={false}
+      autoComplete="off"
+      onChange={(event) => onChange(event.target.value)}
+      {...(autoFocus ? { 'data-autofocus': true } : {})}
+    />
+  );
+}
