@@ -29,6 +29,38 @@ const sharedImports = ({ typesFromMain }) => [
   },
 ];
 
+/**
+ * Layering of the core (src/main). Each domain's SQL (its repo files) is private to it: other code calls the domain's
+ * service. Nothing below the composition root (core/core.ts, core/keeper.ts, api.ts) imports it: handlers and helpers
+ * take what they need as a parameter. Only the adapters (cli, server, shell, the utility host) and the root itself may.
+ */
+const DOMAINS = {
+  runbooks: 'the RunbookLibrary (src/main/runbooks/library.ts)',
+  rosters: 'the RosterService (src/main/rosters/service.ts)',
+  incidents: 'the IncidentService (src/main/incidents/service.ts)',
+  postmortems: 'the PostmortemService (src/main/postmortems/service.ts)',
+  drills: 'the DrillService (src/main/drills/service.ts)',
+};
+const REPO_FILES = ['repo', '*-repo', 'search-index', 'summary-rows'];
+const repoPatterns = (except) =>
+  Object.entries(DOMAINS)
+    .filter(([domain]) => domain !== except)
+    .map(([domain, service]) => ({
+      group: REPO_FILES.map((file) => `**/${domain}/${file}`),
+      message: `${domain}'s repo files (its SQL) are private to src/main/${domain}: call ${service}, adding the method you need there, or take a narrow interface of it.`,
+    }));
+const ROOT_PATTERN = {
+  group: ['**/core/core', '**/core/keeper', '**/main/api', '../api', '../../api', '../../../api', './api'],
+  message:
+    'core/core.ts, core/keeper.ts and api.ts are the composition root: code below them takes what it needs as a parameter (OpContext from src/main/operations/context.ts, or a narrow interface of the services), never the root itself.',
+};
+/** src/main's import rule for one folder: plain Node (no electron), no other domain's repo, and (below the root) not the root. */
+const mainImports = ({ domain, belowRoot }) => [
+  'error',
+  { ...electronOnlyInShell, patterns: [...electronOnlyInShell.patterns, ...repoPatterns(domain), ...(belowRoot ? [ROOT_PATTERN] : [])] },
+];
+const ADAPTERS = ['src/main/cli/**', 'src/main/server/**', 'src/main/core/core.ts', 'src/main/core/keeper.ts', 'src/main/core/utility-host.ts', 'src/main/api.ts'];
+
 export default tseslint.config(
   { ignores: ['dist/', 'dist-*/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/', '.native/'] },
   js.configs.recommended,
@@ -58,8 +90,23 @@ export default tseslint.config(
     },
   },
   {
+    // Below the composition root: everything in src/main but the adapters and the root itself.
+    files: ['src/main/**'],
+    ignores: [...ADAPTERS, 'src/main/shell/**', 'src/main/preload/**'],
+    rules: { 'no-restricted-imports': mainImports({ domain: null, belowRoot: true }) },
+  },
+  ...Object.keys(DOMAINS).map((domain) => ({
+    files: [`src/main/${domain}/**`],
+    rules: { 'no-restricted-imports': mainImports({ domain, belowRoot: true }) },
+  })),
+  {
+    files: ADAPTERS,
+    rules: { 'no-restricted-imports': mainImports({ domain: null, belowRoot: false }) },
+  },
+  {
+    // The Electron shell and preload: electron is theirs; the domains' repos are not.
     files: ['src/main/shell/**', 'src/main/preload/**'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: { 'no-restricted-imports': ['error', { patterns: repoPatterns(null) }] },
   },
   {
     files: ['src/renderer/**'],

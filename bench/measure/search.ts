@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import type { Core } from '../../src/main/core/core';
-import { BM25_RANK } from '../../src/main/runbooks/repo';
+import { BM25_RANK } from '../../src/main/runbooks/search-index';
 import { toFtsQuery } from '../../src/main/runbooks/search-query';
 import { api } from '../data/incidents';
 import { median, nowMs, quantile } from '../stats';

@@ -5,6 +5,10 @@ import { queryClient } from './api/queries';
 import { App } from './app/App';
 import { applyTheme, watchSystemContrast } from './app/theme';
 import './app/styles.css';
+// The runbook and on-call styles live beside their features; they load right after the app's own, before the other
+// features' sheets (incidents, drills, post-mortems build on the runbook steps and Markdown styles).
+import './features/runbooks/runbooks.css';
+import './features/oncall/oncall.css';
 
 applyTheme();
 watchSystemContrast();

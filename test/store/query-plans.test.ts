@@ -2,7 +2,9 @@ import type { Statement } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { IncidentRepo } from '../../src/main/incidents/repo';
 import { RosterRepo } from '../../src/main/rosters/repo';
-import { RunbookRepo } from '../../src/main/runbooks/repo';
+import { DrillRepo } from '../../src/main/drills/repo';
+import { RunbookSearchIndex } from '../../src/main/runbooks/search-index';
+import { RunbookGroups } from '../../src/main/runbooks/summary-rows';
 import { openMemoryStore, type Store } from '../../src/main/store/open';
 
 /**
@@ -29,7 +31,8 @@ const noFullScans = (plan: string[], tables: string[]) => {
 
 describe('query plans of the hot queries', () => {
   const db = openMemoryStore();
-  const runbooks = statementsOf(new RunbookRepo(db));
+  const runbooks = statementsOf(new RunbookSearchIndex(db, new RunbookGroups(db)));
+  const drills = statementsOf(new DrillRepo(db));
   const incidents = statementsOf(new IncidentRepo(db));
   const rosters = statementsOf(new RosterRepo(db));
   const filter = { tag: null, service: null, archived: 0, today: '2026-01-01' };
@@ -96,5 +99,13 @@ describe('query plans of the hot queries', () => {
     expect(list).toContain('SEARCH c USING INDEX sqlite_autoindex_incident_roles_1 (incident_id=? AND role=?) LEFT-JOIN');
     noFullScans(list, ['c', 'incident_roles']);
     expect(planOf(db, incidents.roles, [1]).join('\n')).toMatch(/^SEARCH incident_roles USING INDEX sqlite_autoindex_incident_roles_1 \(incident_id=\?\)/);
+  });
+
+  it('a drill scenario is read by its key (or its title), never by loading every scenario', () => {
+    const byId = planOf(db, drills.scenario, [1]);
+    expect(byId[0]).toBe('SEARCH s USING INTEGER PRIMARY KEY (rowid=?)');
+    noFullScans(byId, ['drill_runs']);
+    // Importing a scenario finds the one it replaces by title in the statement itself.
+    expect(drills.scenarioTitled?.source).toMatch(/WHERE s\.title = \?/);
   });
 });

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import type { OnCallEntry, Person, Shift, Team } from '../../shared/rosters';
-import type { OpContext } from '../operations/context';
+import type { Clock } from '../core/clock';
+import type { RosterService } from '../rosters/service';
+import type { RunbookLibrary } from '../runbooks/library';
+import type { Settings } from '../workspace/settings';
 import { APP_VERSION } from '../core/version';
 import { markdownToSafeHtml } from '../html/markdown';
 
@@ -51,8 +54,17 @@ export interface BreakGlassData {
   people: Person[];
 }
 
+/** What the break-glass file is read from: the roster, the active runbooks, and the workspace's zone and store. */
+export interface BreakGlassSources {
+  readonly clock: Clock;
+  readonly settings: Pick<Settings, 'timeZone'>;
+  readonly databaseFile: string;
+  readonly rosters: Pick<RosterService, 'roster' | 'nowBoard' | 'timeline'>;
+  readonly runbooks: Pick<RunbookLibrary, 'summaries' | 'get' | 'assetsOf'>;
+}
+
 /** Reads every active runbook and the roster's next SCHEDULE_DAYS days as they stand now. */
-export function collectBreakGlass(core: OpContext): BreakGlassData {
+export function collectBreakGlass(core: BreakGlassSources): BreakGlassData {
   const now = core.clock.now();
   const from = now.toISOString();
   const to = new Date(now.getTime() + SCHEDULE_DAYS * 86_400_000).toISOString();
@@ -71,10 +83,10 @@ export function collectBreakGlass(core: OpContext): BreakGlassData {
       })),
     escalation: board.escalation ? { policy: board.escalation.policy, repeat: board.escalation.repeat, levels: board.escalation.steps } : null,
   }));
-  const summaries = core.runbooks.repo.list({}, core.runbooks.today());
+  const summaries = core.runbooks.summaries();
   const runbooks = summaries.map((summary): BreakGlassRunbook => {
     const runbook = core.runbooks.get(summary.id);
-    const images = new Map(core.runbooks.files.assetsOf(runbook.id).map((asset) => [asset.path, `data:${asset.mime};base64,${asset.data.toString('base64')}`]));
+    const images = new Map(core.runbooks.assetsOf(runbook.id).map((asset) => [asset.path, `data:${asset.mime};base64,${asset.data.toString('base64')}`]));
     return {
       uid: runbook.uid,
       title: runbook.title,

@@ -2,7 +2,9 @@ import { asBackground } from '../core/request-context';
 import path from 'node:path';
 import { BREAK_GLASS_FILE, type BreakGlassStatus } from '../../shared/breakglass';
 import type { ChangeEvent } from '../../shared/events';
-import type { Core } from '../core/core';
+import type { EventBus } from '../core/events';
+import type { Settings } from '../workspace/settings';
+import type { BreakGlassSources } from './collect';
 import { HoldfastError } from '../errors';
 import { writeBreakGlass } from './write';
 
@@ -15,6 +17,12 @@ const MAX_AGE_MS = 86_400_000;
 
 const REFRESHING: ReadonlySet<ChangeEvent['type']> = new Set(['runbooks.changed', 'rosters.changed', 'workspace.changed']);
 
+/** What the refresher works with: what the file is read from, the setting that names its folder, and the change events it announces on. */
+export interface BreakGlassKeeping extends BreakGlassSources {
+  readonly settings: BreakGlassSources['settings'] & Pick<Settings, 'get' | 'set' | 'delete'>;
+  readonly events: Pick<EventBus, 'emit'>;
+}
+
 /**
  * Keeps the break-glass file current in the folder the user chose (a synced
  * folder, a USB stick): rewritten a moment after runbooks or the roster change,
@@ -25,7 +33,7 @@ export class BreakGlassRefresher {
   private writtenAt: string | null = null;
   private error: string | null = null;
 
-  constructor(private readonly core: Core) {}
+  constructor(private readonly core: BreakGlassKeeping) {}
 
   folder(): string | null {
     return this.core.settings.get(FOLDER_SETTING) ?? null;

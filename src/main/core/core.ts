@@ -93,7 +93,7 @@ export class Core {
     if (this.settings.get(WORKSPACE_CREATED_AT) !== undefined) return;
     writeTransaction(this.store, () => {
       this.settings.set(WORKSPACE_CREATED_AT, this.clock.now().toISOString());
-      if (demo && this.runbooks.repo.count() === 0) loadDemo(this);
+      if (demo && this.runbooks.count() === 0) loadDemo(this);
     });
   }
 

@@ -11,42 +11,13 @@ import type { RunbookLibrary } from '../runbooks/library';
 import type { Store } from '../store/open';
 import { drillElapsedMs, pausedSpans } from './clock';
 import { composeScenario, injectIds, parseScenario, type ScenarioDocument } from './format';
+import { DrillRepo, type EventRow, type RunRow } from './repo';
 import { writeTransaction } from '../store/transaction';
-
-interface ScenarioRow {
-  id: number;
-  title: string;
-  objectives: string;
-  services: string;
-  runbooks: string;
-  targets: string;
-  injects: string;
-  updated_at: string;
-  last_run_at: string | null;
-  run_count: number;
-}
-
-interface RunRow {
-  id: number;
-  scenario_id: number;
-  incident_id: number;
-  state: 'running' | 'paused' | 'stopped';
-  started_at: string;
-  stopped_at: string | null;
-  scenario: string;
-}
 
 /** The incident's lifecycle times as they stood when the drill stopped. */
 interface ReachedByStop {
   acknowledgedAt: string | null;
   mitigatedAt: string | null;
-}
-
-interface EventRow {
-  at: string;
-  kind: 'paused' | 'resumed' | 'inject_fired' | 'inject_held' | 'inject_released' | 'observation' | 'stopped';
-  text: string;
-  data: string;
 }
 
 export interface DrillContext {
@@ -70,33 +41,13 @@ export interface DrillContext {
  * restarting never loses time, and tests move an injected clock instead of waiting.
  */
 export class DrillService {
-  private readonly statements;
+  private readonly repo: DrillRepo;
 
   constructor(
     private readonly db: Store,
     private readonly context: DrillContext,
   ) {
-    this.statements = {
-      scenarios: db.prepare<[], ScenarioRow>(`
-        SELECT s.*, (SELECT max(started_at) FROM drill_runs WHERE scenario_id = s.id) AS last_run_at,
-          (SELECT count(*) FROM drill_runs WHERE scenario_id = s.id) AS run_count
-        FROM drill_scenarios s ORDER BY s.title COLLATE NOCASE`),
-      insertScenario: db.prepare(`
-        INSERT INTO drill_scenarios (title, objectives, services, runbooks, targets, injects, created_at, updated_at)
-        VALUES (@title, @objectives, @services, @runbooks, @targets, @injects, @now, @now)`),
-      updateScenario: db.prepare(`
-        UPDATE drill_scenarios SET title = @title, objectives = @objectives, services = @services, runbooks = @runbooks,
-          targets = @targets, injects = @injects, updated_at = @now WHERE id = @id`),
-      insertRun: db.prepare(`
-        INSERT INTO drill_runs (scenario_id, incident_id, state, started_at, scenario)
-        VALUES (@scenarioId, @incidentId, 'running', @startedAt, @scenario)`),
-      run: db.prepare<[number], RunRow>('SELECT * FROM drill_runs WHERE id = ?'),
-      runs: db.prepare<[number], RunRow>('SELECT * FROM drill_runs WHERE scenario_id = ? ORDER BY started_at'),
-      activeRuns: db.prepare<[], RunRow>("SELECT * FROM drill_runs WHERE state != 'stopped' ORDER BY id"),
-      setState: db.prepare('UPDATE drill_runs SET state = ?, stopped_at = ? WHERE id = ?'),
-      events: db.prepare<[number], EventRow>('SELECT at, kind, text, data FROM drill_events WHERE run_id = ? ORDER BY id'),
-      addEvent: db.prepare('INSERT INTO drill_events (run_id, at, kind, text, data) VALUES (?, ?, ?, ?, ?)'),
-    };
+    this.repo = new DrillRepo(db);
   }
 
   private now(): string {
@@ -104,11 +55,11 @@ export class DrillService {
   }
 
   scenarios(): DrillScenario[] {
-    return this.statements.scenarios.all().map(toScenario);
+    return this.repo.scenarios();
   }
 
   scenario(id: number): DrillScenario {
-    const found = this.scenarios().find((scenario) => scenario.id === id);
+    const found = this.repo.scenario(id);
     if (!found) throw new HoldfastError('NOT_FOUND', `No drill scenario with id ${id}.`, 'id');
     return found;
   }
@@ -123,9 +74,9 @@ export class DrillService {
       injects: JSON.stringify(injectIds(input.injects)),
       now: this.now(),
     };
-    if (input.id === undefined) return this.scenario(Number(this.statements.insertScenario.run(params).lastInsertRowid));
+    if (input.id === undefined) return this.scenario(this.repo.insertScenario(params));
     this.scenario(input.id);
-    this.statements.updateScenario.run({ ...params, id: input.id });
+    this.repo.updateScenario(input.id, params);
     return this.scenario(input.id);
   }
 
@@ -161,7 +112,7 @@ export class DrillService {
     checkTextLimit(markdown, fileName, FILE_LIMITS.drill);
     checkIsText(markdown, fileName);
     const document = parseScenario(markdown, fileName);
-    const existing = this.scenarios().find((scenario) => scenario.title === document.title);
+    const existing = this.repo.scenarioTitled(document.title);
     const overwritten = existing !== undefined && this.exportScenario(existing.id) !== composeScenario(document);
     return {
       document,
@@ -205,7 +156,7 @@ export class DrillService {
         const runbook = this.findRunbook(reference);
         if (runbook) this.context.incidents.attachRunbook(incident.id, runbook, actor);
       }
-      return Number(this.statements.insertRun.run({ scenarioId, incidentId: incident.id, startedAt: this.now(), scenario: JSON.stringify(scenario) }).lastInsertRowid);
+      return this.repo.insertRun({ scenarioId, incidentId: incident.id, startedAt: this.now(), scenario: JSON.stringify(scenario) });
     });
     return this.tick(runId);
   }
@@ -231,8 +182,8 @@ export class DrillService {
       this.fireDue(run, stoppedAt);
       const incident = this.context.incidents.get(run.incident_id);
       const reached: ReachedByStop = { acknowledgedAt: incident.acknowledgedAt, mitigatedAt: incident.mitigatedAt };
-      this.statements.addEvent.run(id, stoppedAt, 'stopped', '', JSON.stringify({ reached }));
-      this.statements.setState.run('stopped', stoppedAt, id);
+      this.repo.addEvent(id, stoppedAt, 'stopped', '', JSON.stringify({ reached }));
+      this.repo.setState(id, 'stopped', stoppedAt);
       if (incident.status !== 'resolved') {
         this.context.incidents.changeStatus({ id: run.incident_id, status: 'resolved', summary: 'The drill was stopped by the facilitator.', actor: 'drill facilitator' });
       }
@@ -248,14 +199,14 @@ export class DrillService {
     if (status.status === 'fired') throw new HoldfastError('VALIDATION', `“${status.title}” has already fired.`, 'injectId');
     writeTransaction(this.db, () => {
       if (input.action === 'fire') this.fire(run, input.injectId);
-      else this.statements.addEvent.run(run.id, this.now(), input.action === 'hold' ? 'inject_held' : 'inject_released', status.title, JSON.stringify({ injectId: input.injectId }));
+      else this.repo.addEvent(run.id, this.now(), input.action === 'hold' ? 'inject_held' : 'inject_released', status.title, JSON.stringify({ injectId: input.injectId }));
     });
     return this.get(input.id);
   }
 
   observe(id: number, text: string): DrillRun {
     this.runRow(id);
-    this.statements.addEvent.run(id, this.now(), 'observation', text, '{}');
+    this.repo.addEvent(id, this.now(), 'observation', text, '{}');
     return this.get(id);
   }
 
@@ -268,18 +219,17 @@ export class DrillService {
   }
 
   tickAll(): void {
-    for (const run of this.statements.activeRuns.all()) this.tick(run.id);
+    for (const run of this.repo.runs()) this.tick(run.id);
   }
 
   runs(scenarioId?: number): DrillRun[] {
-    const rows = scenarioId === undefined ? this.statements.activeRuns.all() : this.statements.runs.all(scenarioId);
-    return rows.map((row) => this.get(row.id));
+    return this.repo.runs(scenarioId).map((row) => this.get(row.id));
   }
 
   /** A run as it stands at an instant (now unless told). */
   get(id: number, at: string = this.now()): DrillRun {
     const run = this.runRow(id);
-    const events = this.statements.events.all(id);
+    const events = this.repo.events(id);
     const scenario = JSON.parse(run.scenario) as DrillScenario;
     const elapsedMs = drillElapsedMs(run.started_at, events, at, run.stopped_at);
     const observations: DrillObservation[] = events
@@ -304,7 +254,7 @@ export class DrillService {
   scorecard(id: number): Scorecard {
     const run = this.runRow(id);
     const drill = this.get(id);
-    const events = this.statements.events.all(id);
+    const events = this.repo.events(id);
     const scenario = JSON.parse(run.scenario) as DrillScenario;
     const incident = this.context.incidents.get(run.incident_id);
     const timeline = this.context.incidents.timeline(run.incident_id, 'all');
@@ -370,7 +320,7 @@ export class DrillService {
   private stopInstant(run: RunRow, atSeconds: number | undefined): string {
     const now = this.now();
     if (atSeconds === undefined || run.state !== 'running') return now;
-    const events = this.statements.events.all(run.id);
+    const events = this.repo.events(run.id);
     const behindMs = drillElapsedMs(run.started_at, events, now, null) - atSeconds * 1000;
     if (behindMs <= 0 || behindMs > STOP_READING_WINDOW_MS) return now;
     const latest = Math.max(Date.parse(now) - behindMs, Date.parse(events.at(-1)?.at ?? run.started_at));
@@ -382,7 +332,7 @@ export class DrillService {
     const scenario = JSON.parse(run.scenario) as DrillScenario;
     const inject = scenario.injects.find((candidate) => candidate.id === injectId);
     if (!inject) return;
-    this.statements.addEvent.run(run.id, at, 'inject_fired', inject.title, JSON.stringify({ injectId }));
+    this.repo.addEvent(run.id, at, 'inject_fired', inject.title, JSON.stringify({ injectId }));
     this.context.incidents.logInject(run.incident_id, `${inject.title}: ${inject.text}`, { injectId });
   }
 
@@ -391,14 +341,14 @@ export class DrillService {
     if (run.state !== from) throw new HoldfastError('VALIDATION', `The drill is ${run.state}, so it cannot be ${kind}.`, 'id');
     writeTransaction(this.db, () => {
       if (kind === 'paused') this.fireDue(run);
-      this.statements.addEvent.run(id, this.now(), kind, '', '{}');
-      this.statements.setState.run(to, null, id);
+      this.repo.addEvent(id, this.now(), kind, '', '{}');
+      this.repo.setState(id, to, null);
     });
     return this.get(id);
   }
 
   private runRow(id: number): RunRow {
-    const run = this.statements.run.get(id);
+    const run = this.repo.run(id);
     if (!run) throw new HoldfastError('NOT_FOUND', `No drill run with id ${id}.`, 'id');
     return run;
   }
@@ -423,21 +373,6 @@ function injectStatus(inject: DrillInject, events: EventRow[], run: RunRow, elap
     status: fired ? 'fired' : held ? 'held' : 'pending',
     firedAtSeconds,
     dueInSeconds: !fired && !held && inject.offsetSeconds !== null ? Math.max(0, inject.offsetSeconds - clockSeconds(elapsedMs)) : null,
-  };
-}
-
-function toScenario(row: ScenarioRow): DrillScenario {
-  return {
-    id: row.id,
-    title: row.title,
-    objectives: row.objectives,
-    services: JSON.parse(row.services) as string[],
-    runbooks: JSON.parse(row.runbooks) as string[],
-    targets: JSON.parse(row.targets) as DrillTargets,
-    injects: JSON.parse(row.injects) as DrillInject[],
-    lastRunAt: row.last_run_at,
-    runCount: row.run_count,
-    updatedAt: row.updated_at,
   };
 }
 

@@ -80,6 +80,11 @@ export class IncidentRepo {
         INSERT INTO incidents (title, severity, status, services, drill, started_at, detected_at, declared_at, time_zone)
         VALUES (@title, @severity, 'investigating', @services, @drill, @startedAt, @detectedAt, @declaredAt, @timeZone)`),
       get: db.prepare<[number], IncidentRow>('SELECT * FROM incidents WHERE id = ?'),
+      // Real incidents (never drills) that started in the range, for the metrics.
+      started: db.prepare<{ from: string | null; to: string | null }, IncidentRow>(`
+        SELECT * FROM incidents
+        WHERE drill = 0 AND (@from IS NULL OR started_at >= @from) AND (@to IS NULL OR started_at < date(@to, '+1 day'))
+        ORDER BY started_at`),
       // Each incident with its commander, in one statement (not one roles query per incident).
       list: db.prepare<{ open: 0 | 1; drills: 0 | 1 }, IncidentRow & CommanderColumns>(`
         SELECT i.*, c.person_handle AS commander_handle, c.person_name AS commander_name, c.assigned_at AS commander_assigned_at
@@ -149,6 +154,11 @@ export class IncidentRepo {
   }
 
   /** Incidents, open ones first, each with its commander (if one is assigned). */
+  /** Real incidents (drills left out) that started from `from` to the end of the day `to`, oldest first. */
+  started(range: { from: string | null; to: string | null }): IncidentRow[] {
+    return this.statements.started.all(range);
+  }
+
   list(open: boolean, includeDrills: boolean): { row: IncidentRow; commander: RoleAssignment | undefined }[] {
     return this.statements.list.all({ open: open ? 1 : 0, drills: includeDrills ? 1 : 0 }).map(({ commander_handle, commander_name, commander_assigned_at, ...row }) => ({
       row,

@@ -46,8 +46,20 @@ export interface IncidentContext {
  * incident's state in one transaction, so what the UI shows as logged is on
  * disk, and a restart finds every incident exactly as it was.
  */
+/** An incident's times, as the metrics read them. */
+export interface StartedIncident {
+  id: number;
+  title: string;
+  severity: IncidentRow['severity'];
+  services: string[];
+  startedAt: string;
+  detectedAt: string;
+  acknowledgedAt: string | null;
+  resolvedAt: string | null;
+}
+
 export class IncidentService {
-  readonly repo: IncidentRepo;
+  private readonly repo: IncidentRepo;
   readonly index: IncidentIndex;
 
   constructor(
@@ -90,6 +102,20 @@ export class IncidentService {
 
   list(open: boolean, includeDrills: boolean): IncidentSummary[] {
     return this.repo.list(open, includeDrills).map(({ row, commander }) => toSummary(row, commander));
+  }
+
+  /** Real incidents (drills left out) that started in the range (`to` a whole day), oldest first, with their lifecycle times. */
+  startedIn(range: { from?: string | undefined; to?: string | undefined }): StartedIncident[] {
+    return this.repo.started({ from: range.from ?? null, to: range.to ?? null }).map((row) => ({
+      id: row.id,
+      title: row.title,
+      severity: row.severity,
+      services: JSON.parse(row.services) as string[],
+      startedAt: row.started_at,
+      detectedAt: row.detected_at,
+      acknowledgedAt: row.acknowledged_at,
+      resolvedAt: row.resolved_at,
+    }));
   }
 
   get(id: number): Incident {

@@ -1,16 +1,5 @@
 import type { IncidentMetrics } from '../../shared/postmortems';
-import type { Store } from '../store/open';
-
-interface Row {
-  id: number;
-  title: string;
-  severity: 'SEV1' | 'SEV2' | 'SEV3' | 'SEV4';
-  services: string;
-  started_at: string;
-  detected_at: string;
-  acknowledged_at: string | null;
-  resolved_at: string | null;
-}
+import type { StartedIncident } from '../incidents/service';
 
 const minutesBetween = (from: string, to: string | null): number | null => (to ? (Date.parse(to) - Date.parse(from)) / 60_000 : null);
 
@@ -28,27 +17,22 @@ export function weekOf(iso: string): string {
 }
 
 /**
- * Incident metrics over real incidents (never drills) that started in the range:
+ * Incident metrics over real incidents (never drills) that started in a range
+ * (IncidentService.startedIn):
  * MTTA is the mean of acknowledged − detected, MTTR of resolved − started, in
  * minutes, over the incidents that have both timestamps. Acknowledged is the
  * time of the incident's acknowledgement event (Acknowledge, or the first status
  * change when nobody pressed it), never the naming of a commander.
  */
-export function incidentMetrics(db: Store, range: { from?: string | undefined; to?: string | undefined }, openActionItems: number): IncidentMetrics {
-  const rows = db
-    .prepare<{ from: string | null; to: string | null }, Row>(`
-      SELECT id, title, severity, services, started_at, detected_at, acknowledged_at, resolved_at FROM incidents
-      WHERE drill = 0 AND (@from IS NULL OR started_at >= @from) AND (@to IS NULL OR started_at < date(@to, '+1 day'))
-      ORDER BY started_at`)
-    .all({ from: range.from ?? null, to: range.to ?? null });
-  const incidents = rows.map((row) => ({
-    id: row.id,
-    title: row.title,
-    severity: row.severity,
-    services: JSON.parse(row.services) as string[],
-    startedAt: row.started_at,
-    ttaMinutes: minutesBetween(row.detected_at, row.acknowledged_at),
-    ttrMinutes: minutesBetween(row.started_at, row.resolved_at),
+export function incidentMetrics(started: StartedIncident[], openActionItems: number): IncidentMetrics {
+  const incidents = started.map((incident) => ({
+    id: incident.id,
+    title: incident.title,
+    severity: incident.severity,
+    services: incident.services,
+    startedAt: incident.startedAt,
+    ttaMinutes: minutesBetween(incident.detectedAt, incident.acknowledgedAt),
+    ttrMinutes: minutesBetween(incident.startedAt, incident.resolvedAt),
   }));
   const weeks = new Map<string, IncidentMetrics['perWeek'][number]>();
   for (const incident of incidents) {

@@ -67,6 +67,6 @@ export const postmortemOps = {
     input: MetricsInput,
     summary: 'Incidents per week by severity, MTTA and MTTR overall and per service (drills excluded).',
     access: 'read',
-    handler: (input, { store, postmortems }) => incidentMetrics(store, input, postmortems.repo.openActionItems()),
+    handler: (input, { incidents, postmortems }) => incidentMetrics(incidents.startedIn(input), postmortems.openActionItems()),
   }),
 };

@@ -26,13 +26,18 @@ export interface PostmortemContext {
  * them; a person's words are never overwritten.
  */
 export class PostmortemService {
-  readonly repo: PostmortemRepo;
+  private readonly repo: PostmortemRepo;
 
   constructor(
     db: Store,
     private readonly context: PostmortemContext,
   ) {
     this.repo = new PostmortemRepo(db);
+  }
+
+  /** How many action items are still open, over every incident. */
+  openActionItems(): number {
+    return this.repo.openActionItems();
   }
 
   private today(): string {

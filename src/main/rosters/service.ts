@@ -42,7 +42,7 @@ export interface RosterImportPlan {
 
 /** The on-call operations: answers computed from the roster at any instant, offline. */
 export class RosterService {
-  readonly repo: RosterRepo;
+  private readonly repo: RosterRepo;
 
   constructor(
     db: Store,
@@ -105,6 +105,11 @@ export class RosterService {
   apply(plan: RosterImportPlan, backup: string | null): RosterImportReport {
     this.repo.replaceWith(plan.document, this.clock.now());
     return { ...plan.report, backup, dryRun: false };
+  }
+
+  /** Empties the roster: no people, teams, schedules or overrides. */
+  clear(): void {
+    this.repo.replaceWith({ people: [], teams: [] }, this.clock.now());
   }
 
   exportYaml(): string {

@@ -22,19 +22,19 @@ export function exportRunbooks(library: RunbookLibrary, dir: string, includeArch
   const files = new Map<string, string | Buffer>();
   const slugger = new GithubSlugger();
 
-  for (const group of library.files.groups()) {
+  for (const group of library.groups()) {
     files.set(safeRelative(path.posix.join(group.folder, '_index.md')) ?? '_index.md', group.sourceText);
   }
   const summaries = [
-    ...library.repo.list({}, library.today()),
-    ...(includeArchived ? library.repo.list({ archived: true }, library.today()) : []),
+    ...library.summaries(),
+    ...(includeArchived ? library.summaries(true) : []),
   ].sort((a, b) => a.id - b.id);
   for (const summary of summaries) {
     const runbook = library.get(summary.id);
     let relative = (runbook.relativePath && safeRelative(runbook.relativePath)) || `${slugger.slug(runbook.title) || runbook.uid}.md`;
     if (files.has(relative)) relative = relative.replace(/(\.[^./]+)?$/, `-${runbook.uid}$1`);
     files.set(relative, composeRunbookFile(runbook.uid, runbook.metadata, runbook.extraFrontMatter, runbook.body));
-    for (const asset of library.files.assetsOf(runbook.id)) {
+    for (const asset of library.assetsOf(runbook.id)) {
       const assetPath = safeRelative(path.posix.join(path.posix.dirname(relative), asset.path));
       if (assetPath && !files.has(assetPath)) files.set(assetPath, asset.data);
     }

@@ -95,7 +95,7 @@ async function readFile(source: SourceFile, headings: readonly string[]): Promis
 function importOne(library: RunbookLibrary, file: Exclude<ReadFile, { kind: 'failed' }>, author: string, report: ImportReport, claimed: Map<string, string>): void {
   const { source, text } = file;
   if (file.kind === 'group') {
-    library.files.putGroup({ folder: path.posix.dirname(source.relative).replace(/^\.$/, ''), title: file.title, sourceText: text });
+    library.putGroup({ folder: path.posix.dirname(source.relative).replace(/^\.$/, ''), title: file.title, sourceText: text });
     report.groups.push({ path: source.file, title: file.title });
     return;
   }
@@ -104,8 +104,8 @@ function importOne(library: RunbookLibrary, file: Exclude<ReadFile, { kind: 'fai
     report.skipped.push({ path: source.file, reason: 'no content besides front matter' });
     return;
   }
-  const matched = (parsed.uid ? library.repo.findByUid(parsed.uid) : undefined) ?? matchByPath(library, source);
-  const uid = (matched !== undefined ? library.repo.stateOf(matched)?.uid : parsed.uid) ?? newRunbookUid();
+  const matched = (parsed.uid ? library.findByUid(parsed.uid) : undefined) ?? matchByPath(library, source);
+  const uid = (matched !== undefined ? library.uidOf(matched) : parsed.uid) ?? newRunbookUid();
   const earlier = claimed.get(uid);
   if (earlier) throw new HoldfastError('CONFLICT', `its id ${uid} is also the id of ${earlier} in this import`);
   claimed.set(uid, source.file);
@@ -129,7 +129,7 @@ function importOne(library: RunbookLibrary, file: Exclude<ReadFile, { kind: 'fai
  */
 function matchByPath(library: RunbookLibrary, source: SourceFile): number | undefined {
   const absolute = path.resolve(source.file);
-  const candidates = library.repo.findByRelativePath(source.relative);
+  const candidates = library.atRelativePath(source.relative);
   return (
     candidates.find((candidate) => candidate.sourcePath === absolute) ??
     candidates.find((candidate) => candidate.sourcePath === null || !fs.existsSync(candidate.sourcePath))
@@ -153,7 +153,7 @@ function importImage(library: RunbookLibrary, runbookId: number, source: SourceF
     report.skipped.push({ path: file, reason: `image in ${source.relative} ${problem ?? ''}`.trim() });
     return;
   }
-  library.files.putAsset(runbookId, { path: image, mime, data: fs.readFileSync(file) });
+  library.putAsset(runbookId, { path: image, mime, data: fs.readFileSync(file) });
 }
 
 /** A section page without a front matter title names its group after its folder. */

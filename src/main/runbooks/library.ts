@@ -27,13 +27,15 @@ import { withBorrowedNames } from './format/borrowed-keys';
 import { composeRunbookFile } from './format/front-matter';
 import { parseBody, parseMarkdown, parseRunbookFile, type ParsedRunbook } from './format/markdown';
 import { readAndFollowStep } from './format/structure';
-import { RunbookFilesRepo } from './files-repo';
+import { RunbookFilesRepo, type StoredAsset, type StoredGroup } from './files-repo';
 import { RunbookRepo } from './repo';
 import { runbookParser } from './parser/pool';
 import { RevisionRepo } from './revisions-repo';
 import { RunbookSearch } from './search';
+import { RunbookSearchIndex } from './search-index';
 import { RunbookSuggester } from './suggest';
 import type { SuggestionClues } from './suggestion-rank';
+import { RunbookGroups } from './summary-rows';
 import { writeTransaction } from '../store/transaction';
 
 export interface LibraryContext {
@@ -66,9 +68,9 @@ export const newRunbookUid = (): string => `rb_${randomBytes(6).toString('hex')}
 
 /** The runbook library: every runbook operation, over its repositories. */
 export class RunbookLibrary {
-  readonly repo: RunbookRepo;
-  readonly revisions: RevisionRepo;
-  readonly files: RunbookFilesRepo;
+  private readonly repo: RunbookRepo;
+  private readonly revisions: RevisionRepo;
+  private readonly files: RunbookFilesRepo;
   private readonly finder: RunbookSearch;
   private readonly suggester: RunbookSuggester;
 
@@ -76,10 +78,12 @@ export class RunbookLibrary {
     readonly db: Store,
     readonly context: LibraryContext,
   ) {
-    this.repo = new RunbookRepo(db);
+    const groups = new RunbookGroups(db);
+    const index = new RunbookSearchIndex(db, groups);
+    this.repo = new RunbookRepo(db, index, groups);
     this.revisions = new RevisionRepo(db);
     this.files = new RunbookFilesRepo(db);
-    this.finder = new RunbookSearch(this.repo);
+    this.finder = new RunbookSearch(index);
     this.suggester = new RunbookSuggester(this.repo, (query, limit) => this.finder.search({ query, limit }, this.today()));
   }
 
@@ -112,6 +116,68 @@ export class RunbookLibrary {
    */
   stepsToWalk(runbook: Runbook): RunbookStep[] {
     return runbook.steps.length > 0 ? runbook.steps : [readAndFollowStep(parseMarkdown(runbook.body), runbook.body)];
+  }
+
+  /** The active runbooks (or, with `archived`, the archived ones), by title. */
+  summaries(archived = false): RunbookSummary[] {
+    return this.repo.list({ archived }, this.today());
+  }
+
+  /** How many runbooks are stored (of one origin, if given). */
+  count(origin?: RunbookOrigin): number {
+    return this.repo.count(origin);
+  }
+
+  /** The store's number for the runbook of this stable id (`rb_…`), if there is one. */
+  findByUid(uid: string): number | undefined {
+    return this.repo.findByUid(uid);
+  }
+
+  /** A stored runbook's stable id (`rb_…`). */
+  uidOf(id: number): string | undefined {
+    return this.repo.stateOf(id)?.uid;
+  }
+
+  /** The runbooks stored from a file at this path relative to its folder, active ones first. */
+  atRelativePath(relativePath: string): { id: number; sourcePath: string | null }[] {
+    return this.repo.findByRelativePath(relativePath);
+  }
+
+  /** The runbooks stored from a file at this path relative to its folder, with their origin, oldest first. */
+  atPath(relativePath: string): { id: number; origin: RunbookOrigin; sourcePath: string | null }[] {
+    return this.repo.atPath(relativePath);
+  }
+
+  /**
+   * Runbooks of `origin` that someone changed (a revision not by `author` with
+   * `message`) become the user's (`app`), so removing or reloading that origin leaves them.
+   */
+  adoptChanged(origin: RunbookOrigin, author: string, message: string): void {
+    this.repo.adoptChanged(origin, author, message);
+  }
+
+  /** Deletes every runbook of `origin`, with its search entries. */
+  deleteByOrigin(origin: RunbookOrigin): void {
+    this.repo.deleteByOrigin(origin);
+  }
+
+  /** A runbook's images as stored. */
+  assetsOf(id: number): StoredAsset[] {
+    return this.files.assetsOf(id);
+  }
+
+  putAsset(id: number, asset: StoredAsset): void {
+    this.files.putAsset(id, asset);
+  }
+
+  /** The section pages (`_index.md`) of the imported folders. */
+  groups(): StoredGroup[] {
+    return this.files.groups();
+  }
+
+  /** Stores a folder's section page; false when it was already stored as it is. */
+  putGroup(group: StoredGroup): boolean {
+    return this.files.putGroup(group);
   }
 
   /** The store's number for a runbook named by number or by its stable id (`rb_…` in exported front matter). */

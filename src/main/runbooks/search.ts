@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { RunbookHit, SearchRunbooksInput } from '../../shared/runbooks';
 import { editDistance } from './edit-distance';
 import { nameKey } from './format/alert-names';
-import type { RunbookRepo, SearchRow } from './repo';
+import type { RunbookSearchIndex, SearchRow } from './search-index';
 import { queryWords, toFtsAnyQuery, toFtsQuery } from './search-query';
 
 /**
@@ -13,7 +13,7 @@ import { queryWords, toFtsAnyQuery, toFtsQuery } from './search-query';
 export class RunbookSearch {
   private vocabulary: { version: number; terms: Map<string, number> } | undefined;
 
-  constructor(private readonly repo: RunbookRepo) {}
+  constructor(private readonly index: RunbookSearchIndex) {}
 
   search(input: z.output<typeof SearchRunbooksInput>, today: string): RunbookHit[] {
     const exact = this.run(input.query, input, today, null);
@@ -26,9 +26,9 @@ export class RunbookSearch {
     const ftsQuery = toFtsQuery(query);
     const anyTerm = toFtsAnyQuery(query);
     if (ftsQuery === null || anyTerm === null) return [];
-    const rows = this.exactFirst(query, ftsQuery, input, today, this.repo.search(ftsQuery, input, input.limit, today));
+    const rows = this.exactFirst(query, ftsQuery, input, today, this.index.search(ftsQuery, input, input.limit, today));
     // A runbook matches as a whole; the section that holds the most of the words is where to look.
-    const sections = this.repo.bestSections(anyTerm, rows.map((row) => row.summary.id));
+    const sections = this.index.bestSections(anyTerm, rows.map((row) => row.summary.id));
     return rows.map(({ summary, snippet, score }) => {
       const best = sections.get(summary.id);
       const section = best?.sectionId ? { id: best.sectionId, title: best.title } : null;
@@ -51,11 +51,11 @@ export class RunbookSearch {
    * other runbooks mention the same words; the rest follow in rank order.
    */
   private exactFirst(query: string, ftsQuery: string, input: z.output<typeof SearchRunbooksInput>, today: string, ranked: SearchRow[]): SearchRow[] {
-    const named = this.repo.named(nameKey(query));
+    const named = this.index.named(nameKey(query));
     if (named.length === 0) return ranked;
     const order = new Map<number, number>();
     for (const { id } of named) if (!order.has(id)) order.set(id, order.size);
-    const exact = this.repo
+    const exact = this.index
       .searchIds(ftsQuery, [...order.keys()], input, today)
       .sort((a, b) => (order.get(a.summary.id) ?? 0) - (order.get(b.summary.id) ?? 0) || a.score - b.score);
     const first = new Set(exact.map((row) => row.summary.id));
@@ -84,10 +84,10 @@ export class RunbookSearch {
   }
 
   private terms(): Map<string, number> {
-    if (this.vocabulary?.version !== this.repo.version) {
+    if (this.vocabulary?.version !== this.index.version) {
       this.vocabulary = {
-        version: this.repo.version,
-        terms: new Map(this.repo.vocabulary().map(({ term, doc }) => [term, doc])),
+        version: this.index.version,
+        terms: new Map(this.index.vocabulary().map(({ term, doc }) => [term, doc])),
       };
     }
     return this.vocabulary.terms;

@@ -1,3 +1,4 @@
+import type { ManualClock } from '../core/clock';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -39,10 +40,7 @@ export interface WebAppOptions {
   testClock?: TestClock;
 }
 
-export interface TestClock {
-  now(): Date;
-  advance(ms: number): void;
-}
+export type TestClock = Pick<ManualClock, 'now' | 'advance'>;
 
 const AdvanceClockInput = z.object({ seconds: z.number().min(0).max(7 * 86_400) }).strict();
 

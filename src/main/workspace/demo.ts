@@ -1,13 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { OpContext } from '../operations/context';
+import type { DrillService } from '../drills/service';
 import { HoldfastError } from '../errors';
 import { parseRunbookFile } from '../runbooks/format/markdown';
-import { newRunbookUid } from '../runbooks/library';
+import type { RosterService } from '../rosters/service';
+import { newRunbookUid, type RunbookLibrary } from '../runbooks/library';
+import type { Store } from '../store/open';
 import { writeTransaction } from '../store/transaction';
+import type { Settings } from './settings';
 
 /** Set while the roster is the demo's, so clearing the demo removes it and never a roster of the user's own. */
 export const DEMO_ROSTER = 'demo.roster';
+
+/** What loading and clearing the demo works with: the demo's files, and the runbooks, drills and roster it fills. */
+export interface DemoWorkspace {
+  readonly store: Store;
+  readonly options: { readonly assetsDir: string };
+  readonly settings: Pick<Settings, 'get' | 'set' | 'delete'>;
+  readonly runbooks: Pick<RunbookLibrary, 'context' | 'atPath' | 'uidOf' | 'commit' | 'adoptChanged' | 'deleteByOrigin' | 'count'>;
+  readonly drills: Pick<DrillService, 'importScenario'>;
+  readonly rosters: Pick<RosterService, 'roster' | 'planImport' | 'apply' | 'clear'>;
+}
 
 /** Who writes the demo runbooks' revisions; a revision by anyone else makes that runbook the user's. */
 const DEMO_AUTHOR = 'holdfast';
@@ -18,8 +31,8 @@ const DEMO_MESSAGE = 'Demo workspace sample';
  * `app`), keeping its id and history, so clearing or reloading the demo never
  * deletes or overwrites it.
  */
-function adoptEditedDemoRunbooks(core: OpContext): void {
-  core.runbooks.repo.adoptChanged('demo', DEMO_AUTHOR, DEMO_MESSAGE);
+function adoptEditedDemoRunbooks(core: DemoWorkspace): void {
+  core.runbooks.adoptChanged('demo', DEMO_AUTHOR, DEMO_MESSAGE);
 }
 
 /**
@@ -29,7 +42,7 @@ function adoptEditedDemoRunbooks(core: OpContext): void {
  * as it is (see adoptEditedDemoRunbooks), and their own runbooks are never
  * touched. The demo roster goes in only where there is no roster yet.
  */
-export function loadDemo(core: OpContext): void {
+export function loadDemo(core: DemoWorkspace): void {
   const folder = path.join(core.options.assetsDir, 'demo');
   let names: string[];
   try {
@@ -43,11 +56,11 @@ export function loadDemo(core: OpContext): void {
   writeTransaction(core.store, () => {
     adoptEditedDemoRunbooks(core);
     for (const { name, text } of files) {
-      const stored = library.repo.atPath(name);
+      const stored = library.atPath(name);
       // The user's edited copy of this sample (adopted: no file behind it) stands in for it.
       if (stored.some((runbook) => runbook.origin === 'app' && runbook.sourcePath === null)) continue;
       const sample = stored.find((runbook) => runbook.origin === 'demo');
-      const uid = sample ? (library.repo.stateOf(sample.id)?.uid ?? newRunbookUid()) : newRunbookUid();
+      const uid = sample ? (library.uidOf(sample.id) ?? newRunbookUid()) : newRunbookUid();
       const parsed = parseRunbookFile(text, name, headings);
       library.commit(
         { uid, parsed: { ...parsed, uid }, sourceText: text, sourcePath: null, relativePath: name, origin: 'demo' },
@@ -66,15 +79,15 @@ export function loadDemo(core: OpContext): void {
 }
 
 /** Removes the demo's runbooks (not those the user edited: theirs now), and its roster if the roster is still the demo's. */
-export function clearDemo(core: OpContext): void {
+export function clearDemo(core: DemoWorkspace): void {
   writeTransaction(core.store, () => {
     adoptEditedDemoRunbooks(core);
-    core.runbooks.repo.deleteByOrigin('demo');
+    core.runbooks.deleteByOrigin('demo');
     if (core.settings.get(DEMO_ROSTER) !== undefined) {
-      core.rosters.repo.replaceWith({ people: [], teams: [] }, core.clock.now());
+      core.rosters.clear();
       core.settings.delete(DEMO_ROSTER);
     }
   });
 }
 
-export const hasDemo = (core: OpContext): boolean => core.runbooks.repo.count('demo') > 0 || core.settings.get(DEMO_ROSTER) !== undefined;
+export const hasDemo = (core: Pick<DemoWorkspace, 'runbooks' | 'settings'>): boolean => core.runbooks.count('demo') > 0 || core.settings.get(DEMO_ROSTER) !== undefined;

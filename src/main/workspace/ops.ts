@@ -16,7 +16,7 @@ function workspaceInfo(context: OpContext): WorkspaceInfo {
     dataDir: context.options.dataDir,
     databaseFile: context.databaseFile,
     schemaVersion: schemaVersion(context.store),
-    runbookCount: context.runbooks.repo.count(),
+    runbookCount: context.runbooks.count(),
     hasDemo: hasDemo(context),
     author: context.settings.author(),
     procedureHeadings: [...context.settings.procedureHeadings()],

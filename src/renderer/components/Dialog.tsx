@@ -51,3 +51,51 @@ export function Dialog(props: {
     </dialog>
   );
 }
+
+/**
+ * A dialog around one form: Cancel and the submit button along the bottom, the
+ * form's fields inside. `onSubmit` runs when the form is sent (Enter or the
+ * button); the button is disabled while `busy`.
+ */
+export function FormDialog(props: {
+  title: string;
+  onClose: () => void;
+  onSubmit: () => void | Promise<void>;
+  /** The submit button's words. */
+  submit: ReactNode;
+  busy: boolean;
+  className?: string;
+  formClassName?: string;
+  children: ReactNode;
+}) {
+  const formId = `${useId()}-form`;
+  return (
+    <Dialog
+      title={props.title}
+      onClose={props.onClose}
+      {...(props.className ? { className: props.className } : {})}
+      actions={
+        <>
+          <button type="button" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="submit" form={formId} className="primary" disabled={props.busy}>
+            {props.submit}
+          </button>
+        </>
+      }
+    >
+      <form
+        id={formId}
+        className={props.formClassName}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void props.onSubmit();
+        }}
+        noValidate
+      >
+        {props.children}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../../src/main/api';
 import { fixedClock } from '../../../src/main/core/clock';
 import { openCore } from '../../../src/main/core/core';
@@ -258,5 +258,17 @@ describe('reading a post-mortem', () => {
   it('of an incident that does not exist is NOT_FOUND naming the incident', async () => {
     const { core } = memoryCore();
     expect(await opError(core, 'getPostmortem', { incidentId: 404 })).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('404') as string });
+  });
+});
+
+describe('the metrics read', () => {
+  it('uses the statement the incidents prepared once: asking again compiles no SQL', async () => {
+    const { core } = memoryCore('2026-11-27T03:00:00Z');
+    await op(core, 'declareIncident', { title: 'one', severity: 'SEV2', services: ['checkout'] });
+    await op(core, 'incidentMetrics', {});
+    const prepare = vi.spyOn(core.store, 'prepare');
+    const metrics = await op(core, 'incidentMetrics', { from: '2026-11-01', to: '2026-11-30' });
+    expect(metrics.incidents.map((incident) => incident.title)).toEqual(['one']);
+    expect(prepare).not.toHaveBeenCalled();
   });
 });

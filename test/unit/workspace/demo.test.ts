@@ -8,7 +8,7 @@ describe('the demo workspace', () => {
     const dataDir = tempDir();
     const first = openCore({ dataDir, assetsDir: ASSETS_DIR });
     first.prepareWorkspace({ demo: true });
-    expect(first.runbooks.repo.count('demo')).toBeGreaterThanOrEqual(5);
+    expect(first.runbooks.count('demo')).toBeGreaterThanOrEqual(5);
     const list = await op(first, 'listRunbooks', {});
     expect(list.tags.length).toBeGreaterThan(0);
     expect(list.services.length).toBeGreaterThan(0);
@@ -18,14 +18,14 @@ describe('the demo workspace', () => {
     // The user emptied it; the next start must not bring the samples back.
     const second = openCore({ dataDir, assetsDir: ASSETS_DIR });
     second.prepareWorkspace({ demo: true });
-    expect(second.runbooks.repo.count()).toBe(0);
+    expect(second.runbooks.count()).toBe(0);
     second.close();
   });
 
   it('starts empty when asked to', () => {
     const core = openCore({ dataDir: tempDir(), assetsDir: ASSETS_DIR });
     core.prepareWorkspace({ demo: false });
-    expect(core.runbooks.repo.count()).toBe(0);
+    expect(core.runbooks.count()).toBe(0);
     core.close();
   });
 
@@ -35,7 +35,7 @@ describe('the demo workspace', () => {
     writeFiles(dir, { 'mine.md': '# My own runbook\n\nSteps.\n' });
     await op(core, 'importRunbooks', { paths: [dir] });
     core.prepareWorkspace({ demo: true }); // not empty: no demo added
-    expect(core.runbooks.repo.count('demo')).toBe(0);
+    expect(core.runbooks.count('demo')).toBe(0);
 
     expect(await op(core, 'loadDemoWorkspace', {})).toMatchObject({ hasDemo: true });
     expect(await op(core, 'clearDemoWorkspace', {})).toMatchObject({ hasDemo: false, runbookCount: 1 });

@@ -9,6 +9,7 @@ import type { RunbookMetadata } from '../../../shared/runbooks';
 import { HoldfastError } from '../../errors';
 import { checkMarkdownBounds } from './bounds';
 import { FrontMatterError, interpretFrontMatter, readFrontMatterYaml, type FrontMatterFields } from './front-matter';
+import { plainText } from './plain-text';
 import { extractStructure, type RunbookStructure } from './structure';
 
 export interface ParsedRunbook {
@@ -100,21 +101,6 @@ function firstHeading(tree: Root): string | null {
   const heading = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
   const text = heading ? toString(heading).trim() : '';
   return text || null;
-}
-
-const BLOCK_CONTAINERS = new Set(['root', 'list', 'listItem', 'blockquote', 'table', 'tableRow']);
-
-/** Text of a Markdown tree with block boundaries kept as line breaks (toString alone runs them together). */
-export function plainText(node: Nodes): string {
-  if (node.type === 'yaml') return '';
-  if (BLOCK_CONTAINERS.has(node.type) && 'children' in node) {
-    const separator = node.type === 'tableRow' ? ' | ' : '\n';
-    return node.children
-      .map((child) => plainText(child))
-      .filter((text) => text !== '')
-      .join(separator);
-  }
-  return toString(node);
 }
 
 function relativeImages(tree: Root): string[] {

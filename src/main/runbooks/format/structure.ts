@@ -3,7 +3,7 @@ import GithubSlugger from 'github-slugger';
 import type { Heading as MdastHeading, List, ListItem, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { RunbookSection, RunbookStep } from '../../../shared/runbooks';
-import { plainText } from './markdown';
+import { plainText } from './plain-text';
 import { proseSteps } from './prose-steps';
 import { readTimer } from '../../../shared/step-timer';
 import { looksLikeCommand, stepLine } from '../../../shared/step-text';

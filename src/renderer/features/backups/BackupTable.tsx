@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { formatBytes } from '../../../shared/limits';
 import type { BackupInfo } from '../../../shared/workspace';
-import { LocalTime } from '../runbooks/LocalTime';
+import { LocalTime } from '../../components/LocalTime';
 
 /** The last part of a path, whichever separator the machine uses. */
 export const fileName = (file: string): string => file.split(/[\\/]/).pop() ?? file;

@@ -3,7 +3,7 @@ import { runWrite } from '../../api/mutations';
 import { useOp } from '../../api/queries';
 import { ask } from '../../components/confirm';
 import { BreakGlassPanel } from '../breakglass/BreakGlassPanel';
-import { LocalTime } from '../runbooks/LocalTime';
+import { LocalTime } from '../../components/LocalTime';
 import { restoreAndStartAfresh } from '../recovery/restored';
 import { useWorkspaceInfo } from '../workspace/queries';
 import { BackupTable, fileName } from './BackupTable';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { Field } from '../runbooks/editor/Field';
-import { LocalTime } from '../runbooks/LocalTime';
+import { Field, PathInput } from '../../components/Field';
+import { LocalTime } from '../../components/LocalTime';
 import { useWorkspaceInfo } from '../workspace/queries';
 import { keepBreakGlassIn, writeBreakGlassNow } from './mutations';
 import { ForResponders } from '../session/ForResponders';
@@ -104,19 +104,7 @@ function FolderForm(props: { saved: string | null; busy: boolean; error: string 
         hint="A full path on the machine Holdfast runs on. The file is rewritten a moment after runbooks or the roster change, and daily."
         error={error ?? undefined}
       >
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            className="text-input mono"
-            value={folder}
-            onChange={(event) => setFolder(event.target.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            placeholder="/media/usb/holdfast"
-            spellCheck={false}
-            autoComplete="off"
-          />
-        )}
+        {(control) => <PathInput {...control} value={folder} onChange={setFolder} placeholder="/media/usb/holdfast" />}
       </Field>
       <div className="breakglass-actions">
         <button type="submit" className="primary" aria-disabled={busy}>

@@ -1,4 +1,4 @@
-import { currentNow, useNow } from '../incidents/clock';
+import { currentNow, useNow } from '../../components/clock';
 import type { LiveRun } from './queries';
 
 /**

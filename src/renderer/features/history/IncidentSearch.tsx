@@ -3,7 +3,7 @@ import { SEVERITIES, type IncidentSummary } from '../../../shared/incidents';
 import { routeHref } from '../../app/route';
 import { drillTitle, DrillTag } from '../drills/DrillTag';
 import { formatSpan, serviceList, severityClass, STATUS_LABELS } from '../incidents/format';
-import { LocalTime } from '../runbooks/LocalTime';
+import { LocalTime } from '../../components/LocalTime';
 import { Snippet } from '../runbooks/Snippet';
 import { RESULT_LIMIT, useIncidentSearch, useIncidentServices } from './queries';
 import { setFilters, useIncidentHistory, type HistoryFilters } from './store';

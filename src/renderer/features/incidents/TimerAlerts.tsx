@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { navigate } from '../../app/route';
 import { useActiveDrills } from '../drills/queries';
-import { useNow } from './clock';
+import { useNow } from '../../components/clock';
 import { formatClock } from './format';
 import { selectStep, stepKey } from './runner/selection';
 import { useOpenIncidentDetails } from './queries';

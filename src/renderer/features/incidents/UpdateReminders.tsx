@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useNow } from './clock';
+import { useNow } from '../../components/clock';
 import { openIncidents, useIncidentList, useIncidentSettings } from './queries';
 import { notifyOnce } from './timers';
 

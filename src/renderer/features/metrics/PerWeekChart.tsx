@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { SEVERITIES } from '../../../shared/incidents';
 import type { IncidentMetrics } from '../../../shared/postmortems';
-import { axisProps, ChartFigure, legendText, tooltipProps } from './ChartFigure';
+import { axisProps, ChartFigure, legendText, tooltipProps } from '../../components/ChartFigure';
 import { weekLabel, weeksBetween } from './format';
 
 type Week = IncidentMetrics['perWeek'][number];

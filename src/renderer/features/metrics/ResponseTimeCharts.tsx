@@ -2,9 +2,10 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, 
 import type { IncidentMetrics } from '../../../shared/postmortems';
 import { routeHref } from '../../app/route';
 import { severityClass } from '../incidents/format';
-import { LocalTime } from '../runbooks/LocalTime';
-import { axisProps, ChartFigure, legendText, tooltipProps } from './ChartFigure';
+import { LocalTime } from '../../components/LocalTime';
+import { axisProps, ChartFigure, legendText, tooltipProps } from '../../components/ChartFigure';
 import { dayLabel, formatMinutes, minuteTicks, timeTick } from './format';
+import { DataTable } from '../../components/DataTable';
 
 const TTA = 'var(--metric-tta)';
 const TTR = 'var(--metric-ttr)';
@@ -103,33 +104,19 @@ export function PerServiceChart({ metrics }: { metrics: IncidentMetrics }) {
       summary={summary}
       empty={rows.length === 0 ? 'Nothing to plot.' : null}
       table={
-        <table className="pm-table metric-table">
-          <caption className="visually-hidden">MTTA and MTTR per service</caption>
-          <thead>
-            <tr>
-              <th scope="col">Service</th>
-              <th scope="col" className="numeric">
-                Incidents
-              </th>
-              <th scope="col" className="numeric">
-                MTTA
-              </th>
-              <th scope="col" className="numeric">
-                MTTR
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.service}>
-                <th scope="row">{row.service}</th>
-                <td className="numeric">{row.incidents}</td>
-                <td className="numeric">{formatMinutes(row.mtta)}</td>
-                <td className="numeric">{formatMinutes(row.mttr)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="pm-table metric-table"
+          caption="MTTA and MTTR per service"
+          captionClassName="visually-hidden"
+          rows={rows}
+          rowKey={(row) => row.service}
+          columns={[
+            { header: 'Service', cell: (row) => row.service },
+            { header: 'Incidents', className: 'numeric', cell: (row) => row.incidents },
+            { header: 'MTTA', className: 'numeric', cell: (row) => formatMinutes(row.mtta) },
+            { header: 'MTTR', className: 'numeric', cell: (row) => formatMinutes(row.mttr) },
+          ]}
+        />
       }
     >
       <BarChart responsive style={{ width: '100%', height: Math.max(200, 70 + rows.length * 48) }} data={rows} layout="vertical" title="MTTA and MTTR per service" desc={summary}>

@@ -4,7 +4,7 @@ import { READABLE_BESIDE_FIELD } from '../../../shared/issue-words';
 import { saveActionItem } from './mutations';
 import { Dialog } from '../../components/Dialog';
 import { useFormErrors } from '../../components/form-errors';
-import { Field, TextField } from '../runbooks/editor/Field';
+import { Field, TextField } from '../../components/Field';
 import { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS } from './labels';
 
 interface Fields {
@@ -82,27 +82,23 @@ export function ActionItemDialog(props: { incidentId: number; item: ActionItem |
     >
       <form id={formId} className="action-item-form" onSubmit={(event) => void submit(event)} noValidate>
         <Field label="Description" error={errors.fields.description} className="field-wide">
-          {({ id, describedBy, invalid }) => (
+          {(control) => (
             <textarea
-              id={id}
+              {...control}
               className="text-input"
               rows={2}
               value={fields.description}
               data-autofocus
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
               onChange={(event) => change({ description: event.target.value })}
             />
           )}
         </Field>
         <Field label="Type" error={errors.fields.type} hint="Mitigate: lessen the next one. Prevent: stop it happening. Process: how we work.">
-          {({ id, describedBy, invalid }) => (
+          {(control) => (
             <select
-              id={id}
+              {...control}
               className="text-input"
               value={fields.type}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
               onChange={(event) => change({ type: event.target.value as Fields['type'] })}
             >
               {ACTION_TYPES.map((type) => (
@@ -114,13 +110,11 @@ export function ActionItemDialog(props: { incidentId: number; item: ActionItem |
           )}
         </Field>
         <Field label="Status" error={errors.fields.status}>
-          {({ id, describedBy, invalid }) => (
+          {(control) => (
             <select
-              id={id}
+              {...control}
               className="text-input"
               value={fields.status}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
               onChange={(event) => change({ status: event.target.value as Fields['status'] })}
             >
               {ACTION_STATUSES.map((status) => (

@@ -3,7 +3,7 @@ import type { Postmortem } from '../../../shared/postmortems';
 import { routeHref } from '../../app/route';
 import { ask } from '../../components/confirm';
 import { serviceList, severityClass, STATUS_LABELS } from '../incidents/format';
-import { LocalTime } from '../runbooks/LocalTime';
+import { LocalTime } from '../../components/LocalTime';
 import { ActionItemsEditor } from './ActionItemsEditor';
 import { sectionDraftKey } from './drafts';
 import { ExportBar } from './ExportBar';

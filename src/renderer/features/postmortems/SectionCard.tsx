@@ -4,8 +4,8 @@ import { useSaveShortcut } from '../../app/shortcuts';
 import { ask } from '../../components/confirm';
 import { useFormErrors } from '../../components/form-errors';
 import { Markdown } from '../../components/Markdown';
-import { Field } from '../runbooks/editor/Field';
-import { LocalTime } from '../runbooks/LocalTime';
+import { Field } from '../../components/Field';
+import { LocalTime } from '../../components/LocalTime';
 import { useSectionDrafts } from './drafts';
 import { FiveWhys } from './FiveWhys';
 import { savePostmortem } from './mutations';
@@ -142,14 +142,13 @@ function SectionEditor(props: {
       )}
       <div className="pm-editor-panes">
         <Field label={`Markdown of “${section.title}”`} className="pm-source" hint="GitHub-flavoured Markdown. Ctrl+S saves." error={undefined}>
-          {({ id, describedBy }) => (
+          {(control) => (
             <textarea
-              id={id}
+              {...control}
               className="source-textarea pm-textarea"
               value={text}
               spellCheck
               autoFocus
-              aria-describedby={describedBy}
               onChange={(event) => props.onChange(event.target.value)}
             />
           )}

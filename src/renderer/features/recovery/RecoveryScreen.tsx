@@ -3,7 +3,7 @@ import { formatBytes } from '../../../shared/limits';
 import type { RecoveryState } from '../../../shared/recovery';
 import { CopyButton } from '../../components/CopyButton';
 import { BackupTable } from '../backups/BackupTable';
-import { LocalTime } from '../runbooks/LocalTime';
+import { LocalTime } from '../../components/LocalTime';
 import { useCanWrite } from '../session/queries';
 import { refreshRecoveryState } from './queries';
 import { restoreAndStartAfresh } from './restored';

@@ -3,7 +3,7 @@ import type { DrillRun } from '../../../../shared/drills';
 import { LIMITS } from '../../../../shared/limits';
 import { FoldedText } from '../../../components/FoldedText';
 import { LengthHint, textLength } from '../../../components/TextLength';
-import { LocalTime } from '../../runbooks/LocalTime';
+import { LocalTime } from '../../../components/LocalTime';
 import { clockText } from '../format';
 import { drillAction } from '../mutations';
 import { ForResponders } from '../../session/ForResponders';

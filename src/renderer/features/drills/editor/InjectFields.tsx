@@ -1,5 +1,6 @@
 import type { InjectDraft } from './draft';
-import { Field, MinutesInput } from './ScenarioEditor';
+import { Field } from '../../../components/Field';
+import { MinutesInput } from './MinutesInput';
 
 /** One inject of the script: its title, when it fires, what responders see and what only the facilitator sees. */
 export function InjectFields(props: {

@@ -1,13 +1,15 @@
-import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { DrillScenario } from '../../../../shared/drills';
 import { navigate, routeHref } from '../../../app/route';
 import { useSaveShortcut } from '../../../app/shortcuts';
+import { Field } from '../../../components/Field';
 import { useFormErrors } from '../../../components/form-errors';
 import { ServicesInput } from '../../incidents/declare/ServicesInput';
 import { useRunbookList } from '../../runbooks/queries';
 import { saveScenario } from '../mutations';
 import { blankInject, toDraft, toInput, type InjectDraft, type ScenarioDraft } from './draft';
 import { InjectFields } from './InjectFields';
+import { MinutesInput } from './MinutesInput';
 import { RunbookPicker } from './RunbookPicker';
 
 /** Writing a scenario in the app: what it drills, its targets and its script of injects. Ctrl+S saves. */
@@ -131,39 +133,4 @@ export function ScenarioEditor({ scenario }: { scenario: DrillScenario | null })
       </div>
     </form>
   );
-}
-
-interface FieldProps {
-  id: string;
-  'aria-invalid'?: true;
-  'aria-describedby'?: string;
-}
-
-/** A labelled control with its hint and its error, wired for screen readers. */
-export function Field(props: { label: string; hint?: string; error?: string | undefined; children: (props: FieldProps) => ReactNode }) {
-  const id = useId();
-  const described = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ');
-  return (
-    <div className="field">
-      <label htmlFor={id} className="field-label">
-        {props.label}
-      </label>
-      {props.children({ id, ...(props.error ? { 'aria-invalid': true } : {}), ...(described ? { 'aria-describedby': described } : {}) })}
-      {props.hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p id={`${id}-error`} className="field-error">
-          {props.error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-export function MinutesInput(props: FieldProps & { name: string; value: string; onChange: (value: string) => void }) {
-  const { onChange, ...rest } = props;
-  return <input {...rest} className="text-input minutes-input" type="text" inputMode="decimal" autoComplete="off" onChange={(event) => onChange(event.target.value)} />;
 }

@@ -3,6 +3,7 @@ import type { ScenarioImport } from '../../../../shared/drills';
 import { Dialog } from '../../../components/Dialog';
 import { importScenarioFile, importScenarioText } from '../mutations';
 import { ImportActions } from '../../../components/ImportActions';
+import { PathInput } from '../../../components/Field';
 
 /**
  * "Import Markdown…": a scenario file chosen here (read by this browser or the
@@ -58,17 +59,7 @@ export function ImportScenarioDialog({ onClose }: { onClose: () => void }) {
         <label htmlFor={`${id}-path`} className="field-label">
           or its path on the machine running Holdfast
         </label>
-        <input
-          id={`${id}-path`}
-          className="text-input mono"
-          type="text"
-          value={path}
-          onChange={(event) => setPath(event.target.value)}
-          placeholder="/home/you/drills/checkout.md"
-          spellCheck={false}
-          autoComplete="off"
-          disabled={file !== null}
-        />
+        <PathInput id={`${id}-path`} value={path} onChange={setPath} placeholder="/home/you/drills/checkout.md" disabled={file !== null} />
         <p className="field-hint">Front matter, objectives and injects as docs/drill-format.md describes. A scenario with the same title is updated.</p>
         {error && (
           <p className="field-error" role="alert">

@@ -1,5 +1,5 @@
 import { routeHref } from '../../../app/route';
-import { LocalTime } from '../../runbooks/LocalTime';
+import { LocalTime } from '../../../components/LocalTime';
 import { useActiveDrills } from '../queries';
 
 /** Drills running or paused right now, each a link to its facilitator console. */

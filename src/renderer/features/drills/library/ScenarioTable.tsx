@@ -1,6 +1,6 @@
 import type { DrillScenario, DrillTargets } from '../../../../shared/drills';
 import { routeHref } from '../../../app/route';
-import { LocalTime } from '../../runbooks/LocalTime';
+import { LocalTime } from '../../../components/LocalTime';
 import { minutesText } from '../format';
 import { exportScenario } from './export';
 import { startDrill } from './start';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { DrillScenario } from '../../../../shared/drills';
 import { readOp } from '../../../api/queries';
-import { LocalTime } from '../../runbooks/LocalTime';
+import { LocalTime } from '../../../components/LocalTime';
 import { startDrill } from './start';
 
 /** Picks a scenario at random, favouring the ones drilled least recently, and offers to start it. */

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Incident } from '../../../../shared/incidents';
-import { LocalTime } from '../../runbooks/LocalTime';
+import { LocalTime } from '../../../components/LocalTime';
 import { useTimeline } from '../../incidents/queries';
 import '../drills.css';
 import { useActiveDrills } from '../queries';

@@ -1,6 +1,7 @@
 import type { Scorecard } from '../../../../shared/drills';
 import { Markdown } from '../../../components/Markdown';
 import { clockAtMinutes, clockText, minutesText } from '../format';
+import { DataTable } from '../../../components/DataTable';
 
 /** The runbook steps the team worked, each with when it started and ended on the drill clock and how long it took. */
 export function StepsTable({ scorecard }: { scorecard: Scorecard }) {
@@ -12,36 +13,26 @@ export function StepsTable({ scorecard }: { scorecard: Scorecard }) {
       {steps.length === 0 ? (
         <p className="muted">No runbook step was worked.</p>
       ) : (
-        <table className="drill-table" aria-label="Step durations">
-          <thead>
-            <tr>
-              <th scope="col">Step</th>
-              <th scope="col" className="numeric">
-                Started
-              </th>
-              <th scope="col" className="numeric">
-                Ended
-              </th>
-              <th scope="col" className="numeric">
-                Took
-              </th>
-              <th scope="col">State</th>
-            </tr>
-          </thead>
-          <tbody>
-            {steps.map((step) => (
-              <tr key={`${step.runbook}-${step.step}`}>
-                <th scope="row">
+        <DataTable
+          className="drill-table"
+          label="Step durations"
+          rows={steps}
+          rowKey={(step) => `${step.runbook}-${step.step}`}
+          columns={[
+            {
+              header: 'Step',
+              cell: (step) => (
+                <>
                   <span className="step-runbook">{step.runbook}</span> {step.step}. <Markdown source={step.text} variant="inline" />
-                </th>
-                <td className="numeric">{clockAtMinutes(step.startMinutes)}</td>
-                <td className="numeric">{clockAtMinutes(step.endMinutes)}</td>
-                <td className="numeric">{minutesText(step.durationMinutes)}</td>
-                <td>{step.state}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: 'Started', className: 'numeric', cell: (step) => clockAtMinutes(step.startMinutes) },
+            { header: 'Ended', className: 'numeric', cell: (step) => clockAtMinutes(step.endMinutes) },
+            { header: 'Took', className: 'numeric', cell: (step) => minutesText(step.durationMinutes) },
+            { header: 'State', cell: (step) => step.state },
+          ]}
+        />
       )}
       {untouched > 0 && (
         <p className="muted">
@@ -59,28 +50,17 @@ export function InjectsTable({ scorecard }: { scorecard: Scorecard }) {
       {scorecard.injects.length === 0 ? (
         <p className="muted">The scenario has no injects.</p>
       ) : (
-        <table className="drill-table" aria-label="Injects fired">
-          <thead>
-            <tr>
-              <th scope="col">Inject</th>
-              <th scope="col" className="numeric">
-                Fired at
-              </th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {scorecard.injects.map((inject, index) => (
-              <tr key={`${inject.title}-${index}`}>
-                <th scope="row">
-                  {index + 1}. {inject.title}
-                </th>
-                <td className="numeric">{clockAtMinutes(inject.firedAtMinutes)}</td>
-                <td>{inject.status === 'fired' ? 'fired' : 'never fired'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="drill-table"
+          label="Injects fired"
+          rows={scorecard.injects}
+          rowKey={(inject, index) => `${inject.title}-${index}`}
+          columns={[
+            { header: 'Inject', cell: (inject, index) => `${index + 1}. ${inject.title}` },
+            { header: 'Fired at', className: 'numeric', cell: (inject) => clockAtMinutes(inject.firedAtMinutes) },
+            { header: 'Status', cell: (inject) => (inject.status === 'fired' ? 'fired' : 'never fired') },
+          ]}
+        />
       )}
     </section>
   );

@@ -1,6 +1,6 @@
 import { Bar, CartesianGrid, Cell, ComposedChart, ReferenceLine, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Scorecard } from '../../../../shared/drills';
-import { axisProps, tooltipProps } from '../../metrics/ChartFigure';
+import { axisProps, tooltipProps } from '../../../components/ChartFigure';
 import { minuteTicks } from '../../metrics/format';
 import { minutesText } from '../format';
 import { timelineRows, type TimelineRow } from './timeline-rows';

@@ -3,7 +3,7 @@ import type { DrillRun } from '../../../../shared/drills';
 import { readOp } from '../../../api/queries';
 import { routeHref } from '../../../app/route';
 import { downloadFile } from '../../../components/download';
-import { LocalTime } from '../../runbooks/LocalTime';
+import { LocalTime } from '../../../components/LocalTime';
 import { DrillTag } from '../DrillTag';
 import { clockText } from '../format';
 import { useScorecard } from '../queries';

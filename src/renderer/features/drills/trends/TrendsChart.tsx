@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DrillTargets, Scorecard } from '../../../../shared/drills';
-import { axisProps, legendText, tooltipProps } from '../../metrics/ChartFigure';
+import { axisProps, legendText, tooltipProps } from '../../../components/ChartFigure';
 import { minuteTicks } from '../../metrics/format';
 import { minutesText } from '../format';
 import { trendPoints } from './trend-points';

@@ -1,6 +1,6 @@
 import type { Scorecard } from '../../../../shared/drills';
 import { routeHref } from '../../../app/route';
-import { LocalTime } from '../../runbooks/LocalTime';
+import { LocalTime } from '../../../components/LocalTime';
 import { minutesText } from '../format';
 import { trendPoints } from './trend-points';
 

@@ -1,7 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { Severity } from '../../../../shared/incidents';
 import { navigate } from '../../../app/route';
-import { Dialog } from '../../../components/Dialog';
+import { FormDialog } from '../../../components/Dialog';
 import { useFormErrors } from '../../../components/form-errors';
 import { declareIncident } from '../mutations';
 import { useIncidentSettings, useKnownServices } from '../queries';
@@ -25,8 +25,7 @@ export function DeclareDialog({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors({ title, severity, services, pendingService, startedAt, detectedAt });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     if (busy) return;
     if (title.trim() === '') {
       errors.report({ fields: { title: 'Give the incident a title: what is broken, in a few words.' } });
@@ -62,62 +61,54 @@ export function DeclareDialog({ onClose }: { onClose: () => void }) {
   const generalError = errors.form ?? undefined;
 
   return (
-    <Dialog
+    <FormDialog
       title="Declare an incident"
       className="declare-dialog"
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={`${id}-form`} className="primary" disabled={busy}>
-            {busy ? 'Declaring…' : 'Declare incident'}
-          </button>
-        </>
-      }
+      onSubmit={submit}
+      busy={busy}
+      submit={busy ? 'Declaring…' : 'Declare incident'}
+      formClassName="declare-form"
     >
-      <form id={`${id}-form`} className="declare-form" onSubmit={(event) => void submit(event)} noValidate>
-        <div className="field">
-          <label htmlFor={`${id}-title`} className="field-label">
-            Title
-          </label>
-          <input
-            id={`${id}-title`}
-            className="text-input declare-title"
-            type="text"
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
-            placeholder="Checkout failing for card payments"
-            autoComplete="off"
-            maxLength={300}
-            data-autofocus
-            aria-invalid={errorFor('title') ? true : undefined}
-            aria-describedby={errorFor('title') ? `${id}-title-error` : undefined}
-          />
-          {errorFor('title') && (
-            <p id={`${id}-title-error`} className="field-error">
-              {errorFor('title')}
-            </p>
-          )}
-        </div>
-        <SeverityPicker value={severity} onChange={setSeverity} levels={levels} />
-        <ServicesInput value={services} onChange={setServices} known={known} pending={pendingService} onPendingChange={setPendingService} />
-        <details className="declare-times">
-          <summary>Started and detected times (optional; default now)</summary>
-          <div className="declare-times-fields">
-            <TimeField id={`${id}-started`} label="Started" value={startedAt} onChange={setStartedAt} error={errorFor('startedAt')} />
-            <TimeField id={`${id}-detected`} label="Detected" value={detectedAt} onChange={setDetectedAt} error={errorFor('detectedAt')} />
-          </div>
-          <p className="field-hint">In your local time. Detected defaults to started.</p>
-        </details>
-        {generalError && (
-          <p className="field-error" role="alert">
-            {generalError}
+      <div className="field">
+        <label htmlFor={`${id}-title`} className="field-label">
+          Title
+        </label>
+        <input
+          id={`${id}-title`}
+          className="text-input declare-title"
+          type="text"
+          value={title}
+          onChange={(event) => setTitle(event.target.value)}
+          placeholder="Checkout failing for card payments"
+          autoComplete="off"
+          maxLength={300}
+          data-autofocus
+          aria-invalid={errorFor('title') ? true : undefined}
+          aria-describedby={errorFor('title') ? `${id}-title-error` : undefined}
+        />
+        {errorFor('title') && (
+          <p id={`${id}-title-error`} className="field-error">
+            {errorFor('title')}
           </p>
         )}
-      </form>
-    </Dialog>
+      </div>
+      <SeverityPicker value={severity} onChange={setSeverity} levels={levels} />
+      <ServicesInput value={services} onChange={setServices} known={known} pending={pendingService} onPendingChange={setPendingService} />
+      <details className="declare-times">
+        <summary>Started and detected times (optional; default now)</summary>
+        <div className="declare-times-fields">
+          <TimeField id={`${id}-started`} label="Started" value={startedAt} onChange={setStartedAt} error={errorFor('startedAt')} />
+          <TimeField id={`${id}-detected`} label="Detected" value={detectedAt} onChange={setDetectedAt} error={errorFor('detectedAt')} />
+        </div>
+        <p className="field-hint">In your local time. Detected defaults to started.</p>
+      </details>
+      {generalError && (
+        <p className="field-error" role="alert">
+          {generalError}
+        </p>
+      )}
+    </FormDialog>
   );
 }
 

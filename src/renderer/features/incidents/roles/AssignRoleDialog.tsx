@@ -1,7 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { Incident } from '../../../../shared/incidents';
 import type { Person } from '../../../../shared/rosters';
-import { Dialog } from '../../../components/Dialog';
+import { FormDialog } from '../../../components/Dialog';
 import { useFormErrors } from '../../../components/form-errors';
 import { logEvent } from '../mutations';
 import { useRosterPeople } from '../queries';
@@ -18,8 +18,7 @@ export function AssignRoleDialog({ incident, role, onClose }: { incident: Incide
   const errors = useFormErrors({ roleName, name });
   const error = Object.values(errors.fields)[0] ?? errors.form;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     if (busy) return;
     const chosenRole = roleName.trim().toLowerCase();
     if (!chosenRole) {
@@ -40,72 +39,64 @@ export function AssignRoleDialog({ incident, role, onClose }: { incident: Incide
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={role ? `Assign ${roleLabel(role).toLowerCase()}` : 'Add a role'}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={`${id}-form`} className="primary" disabled={busy}>
-            {current ? 'Hand over' : 'Assign'}
-          </button>
-        </>
-      }
+      onSubmit={submit}
+      busy={busy}
+      submit={current ? 'Hand over' : 'Assign'}
+      formClassName="assign-form"
     >
-      <form id={`${id}-form`} className="assign-form" onSubmit={(event) => void submit(event)} noValidate>
-        {role === null && (
-          <div className="field">
-            <label htmlFor={`${id}-role`} className="field-label">
-              Role
-            </label>
-            <input
-              id={`${id}-role`}
-              className="text-input"
-              value={roleName}
-              onChange={(event) => setRoleName(event.target.value)}
-              placeholder="customer liaison"
-              maxLength={50}
-              data-autofocus
-            />
-          </div>
-        )}
-        {current && (
-          <p>
-            Now: <strong>{current.person.name}</strong>. Assigning someone else is logged as a handover.
-          </p>
-        )}
+      {role === null && (
         <div className="field">
-          <label htmlFor={`${id}-person`} className="field-label">
-            Person
+          <label htmlFor={`${id}-role`} className="field-label">
+            Role
           </label>
           <input
-            id={`${id}-person`}
+            id={`${id}-role`}
             className="text-input"
-            value={name}
-            list={`${id}-people`}
-            onChange={(event) => setName(event.target.value)}
-            autoComplete="off"
-            maxLength={200}
-            aria-describedby={`${id}-hint`}
-            data-autofocus={role !== null ? true : undefined}
+            value={roleName}
+            onChange={(event) => setRoleName(event.target.value)}
+            placeholder="customer liaison"
+            maxLength={50}
+            data-autofocus
           />
-          <datalist id={`${id}-people`}>
-            {people.map((person) => (
-              <option key={person.handle} value={person.name} />
-            ))}
-          </datalist>
-          <p id={`${id}-hint`} className="field-hint">
-            Someone from the roster, or any name.
-          </p>
         </div>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-      </form>
-    </Dialog>
+      )}
+      {current && (
+        <p>
+          Now: <strong>{current.person.name}</strong>. Assigning someone else is logged as a handover.
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor={`${id}-person`} className="field-label">
+          Person
+        </label>
+        <input
+          id={`${id}-person`}
+          className="text-input"
+          value={name}
+          list={`${id}-people`}
+          onChange={(event) => setName(event.target.value)}
+          autoComplete="off"
+          maxLength={200}
+          aria-describedby={`${id}-hint`}
+          data-autofocus={role !== null ? true : undefined}
+        />
+        <datalist id={`${id}-people`}>
+          {people.map((person) => (
+            <option key={person.handle} value={person.name} />
+          ))}
+        </datalist>
+        <p id={`${id}-hint`} className="field-hint">
+          Someone from the roster, or any name.
+        </p>
+      </div>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </FormDialog>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { Incident, ResponderSuggestion } from '../../../../shared/incidents';
 import type { ContactMethod, Person } from '../../../../shared/rosters';
-import { LocalTime } from '../../runbooks/LocalTime';
+import { LocalTime } from '../../../components/LocalTime';
 import { ForResponders } from '../../session/ForResponders';
 import { useCanWrite } from '../../session/queries';
 import { logEvent } from '../mutations';

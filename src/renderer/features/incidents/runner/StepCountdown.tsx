@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { Incident, IncidentStep } from '../../../../shared/incidents';
 import { useActiveDrills } from '../../drills/queries';
 import { TimerBadge } from '../../runbooks/StepsOutline';
-import { useNow } from '../clock';
+import { useNow } from '../../../components/clock';
 import { formatClock } from '../format';
 import { isTimed, readStepTimer, timerStops, type TimerStops } from '../step-timers';
 

@@ -5,7 +5,7 @@ import { KEYS } from '../../../app/keymap';
 import { useKeyShortcut } from '../../../app/shortcuts';
 import { Markdown } from '../../../components/Markdown';
 import { LengthHint, textLength } from '../../../components/TextLength';
-import { LocalTime } from '../../runbooks/LocalTime';
+import { LocalTime } from '../../../components/LocalTime';
 import { useCanWrite } from '../../session/queries';
 import { withoutTimer } from '../../../../shared/step-timer';
 import { StepCommands } from '../../runbooks/StepsOutline';

@@ -1,6 +1,6 @@
 import type { Incident, IncidentSummary } from '../../../../shared/incidents';
 import { routeHref } from '../../../app/route';
-import { LocalTime } from '../../runbooks/LocalTime';
+import { LocalTime } from '../../../components/LocalTime';
 import { useSimilarIncidents } from '../queries';
 import { serviceList, severityClass, STATUS_LABELS } from '../format';
 

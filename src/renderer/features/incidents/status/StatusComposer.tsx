@@ -6,7 +6,7 @@ import { ask } from '../../../components/confirm';
 import { CopyButton } from '../../../components/CopyButton';
 import { LengthHint, textLength } from '../../../components/TextLength';
 import { useFormErrors } from '../../../components/form-errors';
-import { LocalTime } from '../../runbooks/LocalTime';
+import { LocalTime } from '../../../components/LocalTime';
 import { useDraft } from '../drafts';
 import { COMPOSER_ID } from '../screen/IncidentHeader';
 import { logEvent } from '../mutations';

@@ -1,10 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { TimelineEvent } from '../../../../shared/incidents';
 import { LIMITS } from '../../../../shared/limits';
-import { Dialog } from '../../../components/Dialog';
+import { FormDialog } from '../../../components/Dialog';
 import { LengthHint, textLength } from '../../../components/TextLength';
 import { useFormErrors } from '../../../components/form-errors';
-import { LocalTime } from '../../runbooks/LocalTime';
+import { LocalTime } from '../../../components/LocalTime';
 import { logEvent } from '../mutations';
 import { noteToLog } from './NoteInput';
 
@@ -15,8 +15,7 @@ export function CorrectDialog({ event, onClose }: { event: TimelineEvent; onClos
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors({ text });
   const error = errors.errorFor('text') ?? errors.form;
-  const submit = async (submitted: FormEvent) => {
-    submitted.preventDefault();
+  const submit = async () => {
     if (busy) return;
     const corrected = noteToLog(text);
     if (corrected === '' || corrected === noteToLog(event.text)) {
@@ -31,50 +30,41 @@ export function CorrectDialog({ event, onClose }: { event: TimelineEvent; onClos
     else errors.report({ form: outcome.message });
   };
   return (
-    <Dialog
+    <FormDialog
       title="Correct an event"
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={`${id}-form`} className="primary" disabled={busy}>
-            Log correction
-          </button>
-        </>
-      }
+      onSubmit={submit}
+      busy={busy}
+      submit="Log correction"
     >
-      <form id={`${id}-form`} onSubmit={(submitted) => void submit(submitted)} noValidate>
-        <p className="field-hint">
-          Original, by {event.actor} at <LocalTime iso={event.at} /> — it stays visible, struck through:
-        </p>
-        {/* Focusable: a long original scrolls in its box, by keyboard too. */}
-        <blockquote className="correct-original" tabIndex={0}>
-          {event.text}
-        </blockquote>
-        <div className="field">
-          <label htmlFor={`${id}-text`} className="field-label">
-            Corrected text
-          </label>
-          <textarea
-            id={`${id}-text`}
-            className="text-input"
-            rows={4}
-            value={text}
-            onChange={(changed) => setText(changed.target.value)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={`${id}-length${error ? ` ${id}-error` : ''}`}
-            data-autofocus
-          />
-          <LengthHint id={`${id}-length`} text={text} max={LIMITS.noteChars} what="a correction" />
-          {error && (
-            <p id={`${id}-error`} className="field-error" role="alert">
-              {error}
-            </p>
-          )}
-        </div>
-      </form>
-    </Dialog>
+      <p className="field-hint">
+        Original, by {event.actor} at <LocalTime iso={event.at} /> — it stays visible, struck through:
+      </p>
+      {/* Focusable: a long original scrolls in its box, by keyboard too. */}
+      <blockquote className="correct-original" tabIndex={0}>
+        {event.text}
+      </blockquote>
+      <div className="field">
+        <label htmlFor={`${id}-text`} className="field-label">
+          Corrected text
+        </label>
+        <textarea
+          id={`${id}-text`}
+          className="text-input"
+          rows={4}
+          value={text}
+          onChange={(changed) => setText(changed.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-length${error ? ` ${id}-error` : ''}`}
+          data-autofocus
+        />
+        <LengthHint id={`${id}-length`} text={text} max={LIMITS.noteChars} what="a correction" />
+        {error && (
+          <p id={`${id}-error`} className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    </FormDialog>
   );
 }

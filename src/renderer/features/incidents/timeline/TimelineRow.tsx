@@ -2,7 +2,7 @@ import type { TimelineEvent } from '../../../../shared/incidents';
 import { plainInline } from '../../../../shared/step-text';
 import { FoldedText } from '../../../components/FoldedText';
 import { Markdown } from '../../../components/Markdown';
-import { LocalTime } from '../../runbooks/LocalTime';
+import { LocalTime } from '../../../components/LocalTime';
 import { EVENT_LABELS } from '../format';
 import { isMark } from './events';
 import { TimerText } from './TimerText';

@@ -5,6 +5,7 @@ import { importPeopleCsv, importRoster } from '../mutations';
 import { Dialog } from '../../../components/Dialog';
 import { ask } from '../../../components/confirm';
 import { ImportActions } from '../../../components/ImportActions';
+import { PathInput } from '../../../components/Field';
 
 /** What an import did: a whole roster from YAML, or people added or updated from CSV. */
 type Imported = { kind: 'roster'; report: RosterImportReport } | { kind: 'people'; people: number };
@@ -126,18 +127,14 @@ export function ImportRosterDialog({ onClose }: { onClose: () => void }) {
         <label htmlFor={fieldId} className="field-label">
           Roster file (YAML) or people (CSV)
         </label>
-        <input
+        <PathInput
           id={fieldId}
-          className="text-input mono"
-          type="text"
           value={path}
-          onChange={(event) => setPath(event.target.value)}
+          onChange={setPath}
           placeholder="/home/you/oncall/roster.yaml"
-          spellCheck={false}
-          autoComplete="off"
           aria-describedby={error ? `${hintId} ${errorId}` : hintId}
           aria-invalid={error ? true : undefined}
-          data-autofocus
+          autoFocus
         />
         <p id={hintId} className="field-hint">
           A path on the machine running Holdfast. The roster becomes what a YAML file says: people, teams and schedules

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useMinuteClock } from '../clock';
+import { useMinuteClock } from '../../../components/clock';
 import { OnCallNav } from '../OnCallNav';
 import { useNowBoard, useRoster } from '../queries';
 import { usePinned } from '../store';

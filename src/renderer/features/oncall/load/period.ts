@@ -1,4 +1,4 @@
-import { clock } from '../clock';
+import { clock } from '../../../components/clock';
 import { startOfDay, Temporal, todayIn, viewerZone } from '../time';
 
 export interface LoadPeriod {

@@ -5,7 +5,7 @@ import type { Override, Roster, Schedule, Shift } from '../../../../shared/roste
 import { routeHref } from '../../../app/route';
 import { KEYS } from '../../../app/keymap';
 import { useKeyShortcut } from '../../../app/shortcuts';
-import { clock, useMinuteClock } from '../clock';
+import { clock, useMinuteClock } from '../../../components/clock';
 import { OnCallNav } from '../OnCallNav';
 import { useRoster, useScheduleShifts } from '../queries';
 import { formatInZone, Temporal, todayIn, viewerZone, zoneCity } from '../time';

@@ -3,7 +3,7 @@ import type { Runbook } from '../../../../shared/runbooks';
 import { navigate, routeHref } from '../../../app/route';
 import { useSaveShortcut } from '../../../app/shortcuts';
 import { ask } from '../../../components/confirm';
-import { LocalTime } from '../LocalTime';
+import { LocalTime } from '../../../components/LocalTime';
 import { useRunbook } from '../queries';
 import { draftKey, errorAt, formValues, isDirty, type DraftFields } from './draft';
 import { formSummary, liveErrors } from '../../../components/form-errors';

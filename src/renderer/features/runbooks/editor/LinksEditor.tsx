@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import type { RunbookLink } from '../../../../shared/runbooks';
 import { errorAt, type FieldErrors } from './draft';
-import { TextField } from './Field';
+import { TextField } from '../../../components/Field';
 
 /** Dashboards, consoles and docs, as label + address rows. */
 export function LinksEditor(props: { links: RunbookLink[]; errors: FieldErrors; onChange: (links: RunbookLink[]) => void }) {

@@ -1,6 +1,6 @@
 import { errorAt, type DraftFields, type FieldErrors } from './draft';
 import { LinksEditor } from './LinksEditor';
-import { TextField } from './Field';
+import { TextField } from '../../../components/Field';
 
 /** The runbook's front matter as a form: what the library, the reader and search use. */
 export function MetadataForm(props: {

@@ -1,5 +1,5 @@
 import { TimerText } from '../../incidents/timeline/TimerText';
-import { Field } from './Field';
+import { Field } from '../../../components/Field';
 
 const PLACEHOLDER = `## Meaning
 What the alert means.
@@ -34,16 +34,14 @@ export function SourceEditor(props: {
       }
       error={props.error}
     >
-      {({ id, describedBy, invalid }) => (
+      {(control) => (
         <textarea
-          id={id}
+          {...control}
           className="source-textarea"
           value={props.value}
           placeholder={PLACEHOLDER}
           spellCheck
           autoFocus={props.autoFocus}
-          aria-describedby={describedBy}
-          aria-invalid={invalid}
           onChange={(event) => props.onChange(event.target.value)}
         />
       )}

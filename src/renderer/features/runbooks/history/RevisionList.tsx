@@ -1,5 +1,5 @@
 import type { RunbookRevisionInfo } from '../../../../shared/runbooks';
-import { LocalTime } from '../LocalTime';
+import { LocalTime } from '../../../components/LocalTime';
 import { useCanWrite } from '../../session/queries';
 
 /** The revisions, newest first; two radio columns pick what to compare. */

@@ -4,6 +4,7 @@ import { Dialog } from '../../../components/Dialog';
 import { importRunbooks } from '../mutations';
 import { ImportReportView } from './ImportReportView';
 import { ImportActions } from '../../../components/ImportActions';
+import { PathInput } from '../../../components/Field';
 
 /**
  * "Import folder…": a path on the machine running Holdfast (in web mode that is
@@ -48,18 +49,14 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         <label htmlFor={fieldId} className="field-label">
           Folder or Markdown file
         </label>
-        <input
+        <PathInput
           id={fieldId}
-          className="text-input mono"
-          type="text"
           value={path}
-          onChange={(event) => setPath(event.target.value)}
+          onChange={setPath}
           placeholder="/home/you/runbooks"
-          spellCheck={false}
-          autoComplete="off"
           aria-describedby={error ? `${hintId} ${errorId}` : hintId}
           aria-invalid={error ? true : undefined}
-          data-autofocus
+          autoFocus
         />
         <p id={hintId} className="field-hint">
           A path on the machine running Holdfast. Folders are read recursively; importing the same folder again updates

@@ -1,6 +1,6 @@
 import type { Runbook } from '../../../../shared/runbooks';
 import { unarchiveRunbook } from '../actions';
-import { LocalTime } from '../LocalTime';
+import { LocalTime } from '../../../components/LocalTime';
 import { ForResponders } from '../../session/ForResponders';
 
 /** An archived runbook still reads normally, with a plain note of its state and the way back. */

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Runbook } from '../../../../shared/runbooks';
 import { Markdown } from '../../../components/Markdown';
 import { imageLoader } from '../assets';
-import { LocalTime } from '../LocalTime';
+import { LocalTime } from '../../../components/LocalTime';
 import { RunbookLabels } from '../RunbookLabels';
 import { StepsOutline } from '../StepsOutline';
 import { ArchivedNotice } from './ArchivedNotice';

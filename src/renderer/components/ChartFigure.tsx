@@ -1,12 +1,16 @@
 import { useId, type ReactNode } from 'react';
-import { toggleTable, useMetrics } from './store';
+import { create } from 'zustand';
+
+/** Charts shown as tables, by chart id: the choice stays while the console is open. */
+const useChartTables = create<Record<string, boolean>>()(() => ({}));
+const toggleTable = (chart: string) => useChartTables.setState((tables) => ({ [chart]: !tables[chart] }));
 
 /**
  * A chart with its text equivalent: a one-line summary always, and a "Table"
  * toggle that shows the same numbers as a table instead of the picture.
  */
 export function ChartFigure(props: { id: string; title: string; summary: string; table: ReactNode; children: ReactNode; empty?: string | null }) {
-  const asTable = useMetrics((state) => state.tables[props.id] === true);
+  const asTable = useChartTables((tables) => tables[props.id] === true);
   const titleId = useId();
   return (
     <figure className="metric-figure" aria-labelledby={titleId}>

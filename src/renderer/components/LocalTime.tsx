@@ -1,4 +1,4 @@
-import { formatStamp, systemZone } from '../../../shared/zoned-time';
+import { formatStamp, systemZone } from '../../shared/zoned-time';
 
 /**
  * A stored instant in the reader's own zone, with the zone named: "2026-11-27

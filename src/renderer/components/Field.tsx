@@ -1,15 +1,23 @@
 import { useId, type ReactNode } from 'react';
 
+/** What a field's control is given: spread it onto the input, select or textarea the field labels. */
+export interface FieldControl {
+  id: string;
+  'aria-describedby': string | undefined;
+  'aria-invalid': true | undefined;
+}
+
 /**
- * A labelled form field with its hint and its error underneath. The control is
- * rendered by `children`, which receives the ids to wire up.
+ * A labelled form field with its hint and its error underneath, wired for
+ * screen readers. The control is rendered by `children`, which receives the
+ * attributes to spread onto it (FieldControl).
  */
 export function Field(props: {
   label: string;
   hint?: ReactNode;
-  error: string | undefined;
+  error?: string | undefined;
   className?: string;
-  children: (ids: { id: string; describedBy: string | undefined; invalid: true | undefined }) => ReactNode;
+  children: (control: FieldControl) => ReactNode;
 }) {
   const id = useId();
   const hintId = `${id}-hint`;
@@ -20,7 +28,7 @@ export function Field(props: {
       <label htmlFor={id} className="field-label">
         {props.label}
       </label>
-      {props.children({ id, describedBy, invalid: props.error ? true : undefined })}
+      {props.children({ id, 'aria-describedby': describedBy, 'aria-invalid': props.error ? true : undefined })}
       {props.hint && (
         <p id={hintId} className="field-hint">
           {props.hint}
@@ -55,20 +63,34 @@ export function TextField(props: {
       {...(props.hint ? { hint: props.hint } : {})}
       {...(props.className ? { className: props.className } : {})}
     >
-      {({ id, describedBy, invalid }) => (
+      {(control) => (
         <input
-          id={id}
+          {...control}
           className="text-input"
           type={props.type ?? 'text'}
           value={props.value}
           inputMode={props.inputMode}
           placeholder={props.placeholder}
           autoFocus={props.autoFocus}
-          aria-describedby={describedBy}
-          aria-invalid={invalid}
           onChange={(event) => props.onChange(event.target.value)}
         />
       )}
     </Field>
+  );
+}
+
+/** A path on the machine running Holdfast (in web mode, the server's): monospaced, never spell-checked or autofilled. */
+export function PathInput(props: Partial<FieldControl> & { value: string; onChange: (value: string) => void; placeholder: string; autoFocus?: boolean; disabled?: boolean }) {
+  const { onChange, autoFocus, ...rest } = props;
+  return (
+    <input
+      {...rest}
+      className="text-input mono"
+      type="text"
+      spellCheck={false}
+      autoComplete="off"
+      onChange={(event) => onChange(event.target.value)}
+      {...(autoFocus ? { 'data-autofocus': true } : {})}
+    />
   );
 }

@@ -1,0 +1,167 @@
+import type { RunbookSummary } from '../../shared/runbooks';
+import type { Store } from '../store/open';
+import { alertNames, nameKey } from './format/alert-names';
+import { splitIdentifiers } from './format/keywords';
+import type { ParsedRunbook } from './format/markdown';
+import { filterParams, FILTER, SUMMARY_COLUMNS, toSummary, type FilterParams, type RunbookFilter, type RunbookGroups, type SummaryRow } from './summary-rows';
+
+/** bm25 column weights: title, summary, body, tags, services, keywords. Title and tags outrank the body. */
+export const BM25_RANK = 'bm25(10.0, 4.0, 1.0, 5.0, 5.0, 6.0)';
+
+export interface SearchRow {
+  summary: RunbookSummary;
+  snippet: string;
+  score: number;
+}
+
+/**
+ * The runbooks' search index: full text (runbooks_fts), sections
+ * (runbook_sections_fts), exact names (runbook_names) and the vocabulary
+ * spelling correction reads. Its rows are written with each runbook version
+ * (repo.ts); statements are prepared once per store.
+ */
+export class RunbookSearchIndex {
+  private readonly statements;
+  /** Bumped on every write, so caches built from the index (the vocabulary) know when to refresh. */
+  version = 0;
+
+  constructor(
+    db: Store,
+    private readonly groups: RunbookGroups,
+  ) {
+    this.statements = {
+      deleteFts: db.prepare('DELETE FROM runbooks_fts WHERE rowid = ?'),
+      insertFts: db.prepare(
+        'INSERT INTO runbooks_fts (rowid, title, summary, body, tags, services, keywords) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      deleteSectionFts: db.prepare<[number, number]>('DELETE FROM runbook_sections_fts WHERE rowid BETWEEN ? AND ?'),
+      insertSectionFts: db.prepare(
+        'INSERT INTO runbook_sections_fts (rowid, title, text, runbook_id, section_id) VALUES (?, ?, ?, ?, ?)',
+      ),
+      // FTS5 sorts by rank itself and stops at the limit, so snippets and summary columns are computed
+      // only for the rows returned: a common word matches thousands of runbooks.
+      search: db.prepare<FilterParams & { query: string; limit: number }, SummaryRow & { snippet: string; score: number }>(`
+        SELECT ${SUMMARY_COLUMNS},
+          snippet(runbooks_fts, 2, '<mark>', '</mark>', '…', 16) AS snippet,
+          runbooks_fts.rank AS score
+        FROM runbooks_fts JOIN runbooks r ON r.id = runbooks_fts.rowid
+        WHERE runbooks_fts MATCH @query AND runbooks_fts.rank MATCH '${BM25_RANK}' AND ${FILTER}
+        ORDER BY runbooks_fts.rank
+        LIMIT @limit`),
+      // Every section of the hit runbooks that matches, scored in one pass over the section index
+      // (the runbook is rowid >> 20: no content row is read), then snippets for the winners only.
+      sectionScores: db.prepare<{ query: string; first: number; last: number; ids: string }, { rowid: number; section_id: string | null; title: string; score: number }>(`
+        SELECT rowid, section_id, title, bm25(runbook_sections_fts, 2.0, 1.0) AS score
+        FROM runbook_sections_fts
+        WHERE runbook_sections_fts MATCH @query AND rowid BETWEEN @first AND @last
+          AND (rowid >> 20) IN (SELECT value FROM json_each(@ids))`),
+      sectionSnippets: db.prepare<{ query: string; first: number; last: number; rowids: string }, { rowid: number; snippet: string }>(`
+        SELECT rowid, snippet(runbook_sections_fts, 1, '<mark>', '</mark>', '…', 16) AS snippet
+        FROM runbook_sections_fts
+        WHERE runbook_sections_fts MATCH @query AND rowid BETWEEN @first AND @last
+          AND rowid IN (SELECT value FROM json_each(@rowids))`),
+      // The runbooks a whole query names exactly (an alert name or the title), alert names first: one index seek.
+      named: db.prepare<{ key: string }, { runbook_id: number; kind: 'alert' | 'title' }>(
+        `SELECT runbook_id, kind FROM runbook_names WHERE key = @key ORDER BY kind = 'title', runbook_id`,
+      ),
+      // The same row search returns, for runbooks picked by id (the exactly named ones).
+      searchIds: db.prepare<FilterParams & { query: string; ids: string }, SummaryRow & { snippet: string; score: number }>(`
+        SELECT ${SUMMARY_COLUMNS},
+          snippet(runbooks_fts, 2, '<mark>', '</mark>', '…', 16) AS snippet,
+          runbooks_fts.rank AS score
+        FROM runbooks_fts JOIN runbooks r ON r.id = runbooks_fts.rowid
+        WHERE runbooks_fts MATCH @query AND runbooks_fts.rank MATCH '${BM25_RANK}'
+          AND runbooks_fts.rowid IN (SELECT value FROM json_each(@ids)) AND ${FILTER}`),
+      deleteNames: db.prepare('DELETE FROM runbook_names WHERE runbook_id = ?'),
+      insertName: db.prepare('INSERT OR IGNORE INTO runbook_names (runbook_id, kind, key, name) VALUES (?, ?, ?, ?)'),
+      vocabulary: db.prepare<[], { term: string; doc: number }>('SELECT term, doc FROM runbooks_vocab'),
+    };
+  }
+
+  /**
+   * Replaces what the index holds for one runbook version: its names (alert
+   * names, title), its full text and its sections. `relativePath` is where its
+   * file is stored (an alert name may be the file's name).
+   */
+  write(id: number, parsed: ParsedRunbook, relativePath: string | null): void {
+    const s = this.statements;
+    const { metadata, plainText, structure } = parsed;
+    const alerts = alertNames({ title: metadata.title, relativePath, extraFrontMatter: parsed.extraFrontMatter });
+    s.deleteNames.run(id);
+    for (const alert of alerts) s.insertName.run(id, 'alert', nameKey(alert), alert);
+    if (nameKey(metadata.title)) s.insertName.run(id, 'title', nameKey(metadata.title), metadata.title);
+    s.deleteFts.run(id);
+    // Alert names whole (CPUThrottlingHigh) and as words (CPU Throttling High), with identifiers from the text split likewise.
+    const keywords = [...alerts, splitIdentifiers(`${alerts.join('\n')}\n${metadata.title}\n${plainText}`)].join('\n');
+    s.insertFts.run(id, metadata.title, metadata.summary, plainText, metadata.tags.join(' '), metadata.services.join(' '), keywords);
+    const [first] = sectionRowids(id);
+    s.deleteSectionFts.run(...sectionRowids(id));
+    structure.sectionTexts.slice(0, SECTIONS_PER_RUNBOOK).forEach((section, index) => {
+      s.insertSectionFts.run(first + index, section.title ?? '', section.text, id, section.sectionId);
+    });
+    this.version += 1;
+  }
+
+  /** Drops a runbook's full text and sections (its names go with its row). */
+  remove(id: number): void {
+    this.statements.deleteFts.run(id);
+    this.statements.deleteSectionFts.run(...sectionRowids(id));
+    this.version += 1;
+  }
+
+  search(ftsQuery: string, filter: RunbookFilter, limit: number, today: string): SearchRow[] {
+    const rows = this.statements.search.all({ query: ftsQuery, limit, ...filterParams(filter, today) });
+    const groups = this.groups.for(rows);
+    return rows.map((row) => ({ summary: toSummary(row, groups), snippet: row.snippet, score: row.score }));
+  }
+
+  /** The runbooks a query names exactly, by the key of an alert name or title (see nameKey): alert names first. */
+  named(key: string): { id: number; kind: 'alert' | 'title' }[] {
+    if (key === '') return [];
+    return this.statements.named.all({ key }).map((row) => ({ id: row.runbook_id, kind: row.kind }));
+  }
+
+  /** search's rows for these runbooks only, best first (those the query does not match, or the filter leaves out, are not returned). */
+  searchIds(ftsQuery: string, ids: number[], filter: RunbookFilter, today: string): SearchRow[] {
+    if (ids.length === 0) return [];
+    const rows = this.statements.searchIds.all({ query: ftsQuery, ids: JSON.stringify(ids), ...filterParams(filter, today) });
+    const groups = this.groups.for(rows);
+    return rows.map((row) => ({ summary: toSummary(row, groups), snippet: row.snippet, score: row.score }));
+  }
+
+  /** For each runbook, the section that matches a query best, with a snippet from it. */
+  bestSections(ftsQuery: string, ids: number[]): Map<number, { sectionId: string | null; title: string; snippet: string }> {
+    const best = new Map<number, { rowid: number; section_id: string | null; title: string; score: number }>();
+    if (ids.length === 0) return new Map();
+    const first = sectionRowids(Math.min(...ids))[0];
+    const last = sectionRowids(Math.max(...ids))[1];
+    for (const row of this.statements.sectionScores.all({ query: ftsQuery, first, last, ids: JSON.stringify(ids) })) {
+      const runbookId = Math.floor(row.rowid / SECTIONS_PER_RUNBOOK);
+      const current = best.get(runbookId);
+      if (!current || row.score < current.score || (row.score === current.score && row.rowid < current.rowid)) best.set(runbookId, row);
+    }
+    const rowids = [...best.values()].map((row) => row.rowid);
+    const snippets = new Map(
+      this.statements.sectionSnippets.all({ query: ftsQuery, first, last, rowids: JSON.stringify(rowids) }).map((row) => [row.rowid, row.snippet]),
+    );
+    return new Map(
+      [...best].map(([runbookId, row]) => [runbookId, { sectionId: row.section_id, title: row.title, snippet: snippets.get(row.rowid) ?? '' }]),
+    );
+  }
+
+  /** Every indexed term with the number of runbooks it occurs in. */
+  vocabulary(): { term: string; doc: number }[] {
+    return this.statements.vocabulary.all();
+  }
+}
+
+/**
+ * The section index keeps one runbook's sections at consecutive rowids from
+ * id·2^20, so finding, replacing or deleting them is a rowid range seek rather
+ * than a scan of every section of every runbook (runbook_id is UNINDEXED).
+ */
+const SECTIONS_PER_RUNBOOK = 2 ** 20;
+
+export function sectionRowids(runbookId: number): [first: number, last: number] {
+  return [runbookId * SECTIONS_PER_RUNBOOK, runbookId * SECTIONS_PER_RUNBOOK + SECTIONS_PER_RUNBOOK - 1];
+}
