@@ -1,6 +1,6 @@
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SloChart } from '../../../shared/slos';
-import { axisProps, ChartFigure, tooltipProps } from '../metrics/ChartFigure';
+import { axisProps, ChartFigure, tooltipProps } from '../../components/ChartFigure';
 import { dayLabel, timeTick } from '../metrics/format';
 import { formatStamp, systemZone } from '../../../shared/zoned-time';
 import { minutesText, percentText } from './format';

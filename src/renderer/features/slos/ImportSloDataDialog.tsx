@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { SloDataImportResult } from '../../../shared/slos';
 import { Dialog } from '../../components/Dialog';
 import { ImportActions } from '../../components/ImportActions';
-import { LocalTime } from '../runbooks/LocalTime';
+import { LocalTime } from '../../components/LocalTime';
 import { importSloData } from './mutations';
 
 const read = async (file: File | null) => (file ? { name: file.name, text: await file.text() } : undefined);

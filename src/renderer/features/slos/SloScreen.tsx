@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useOp } from '../../api/queries';
 import { routeHref } from '../../app/route';
-import { LocalTime } from '../runbooks/LocalTime';
+import { LocalTime } from '../../components/LocalTime';
 import { ForResponders } from '../session/ForResponders';
 import { BurnDownChart } from './BurnDownChart';
 import { minutesText, objectiveText, percentText } from './format';
