@@ -3,22 +3,8 @@
  * wall-dark.png): three open incidents being worked, on a 1080p TV, opened from
  * the viewer's wall link as a TV would.
  */
-import path from 'node:path';
-import type { APIRequestContext, Page } from '@playwright/test';
 import { callApi, expect, startConsole, test } from '../../test/e2e/web-console';
-
-const OUT = path.resolve('docs', 'screenshots');
-const MINUTE = 60;
-
-async function advance(request: APIRequestContext, holdfast: { origin: string; token: string }, seconds: number): Promise<void> {
-  const response = await request.post(`${holdfast.origin}/test/clock`, { headers: { Authorization: `Bearer ${holdfast.token}` }, data: { seconds } });
-  expect(response.ok()).toBe(true);
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: path.join(OUT, `${name}.png`) });
-}
+import { advance, MINUTE, shoot } from './camera';
 
 interface Incident {
   id: number;
