@@ -131,11 +131,13 @@ function CurrentStep(props: {
   const [note, setNote] = useDraft(`step.${incident.id}.${item.key}`);
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
-  // Moving on to a step brings its card fully into view (a note field lower down may have scrolled the column).
+  // Moving on to a step brings its card fully into view (a note field lower down may have scrolled the column);
+  // a runbook to read, taller than the column, shows from its top.
   const articleRef = useRef<HTMLElement>(null);
+  const fromTop = toRead !== null;
   useEffect(() => {
-    articleRef.current?.scrollIntoView({ block: 'nearest' });
-  }, []);
+    articleRef.current?.scrollIntoView({ block: fromTop ? 'start' : 'nearest' });
+  }, [fromTop]);
   // A key pressed while the previous mark is still being saved (s then d in quick succession)
   // runs once that save has landed and the step has re-rendered, instead of being lost.
   const queuedRef = useRef<Action | null>(null);
