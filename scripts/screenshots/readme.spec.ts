@@ -7,9 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { callApi, expect, startConsole, test } from '../../test/e2e/web-console';
-
-const OUT = path.resolve('docs', 'screenshots');
-const MINUTE = 60;
+import { advance, MINUTE, shoot } from './camera';
 const DAY = 24 * 60 * MINUTE;
 
 interface PastIncident {
@@ -44,16 +42,6 @@ const GAP_DAYS = 6;
 const HISTORY_SECONDS =
   PAST.reduce((sum, incident) => sum + (incident.ackMinutes + incident.resolveMinutes) * MINUTE + GAP_DAYS * DAY, 0) + DRILL_SECONDS;
 const LIVE_SECONDS = 45 * MINUTE;
-
-async function advance(request: APIRequestContext, holdfast: { origin: string; token: string }, seconds: number): Promise<void> {
-  const response = await request.post(`${holdfast.origin}/test/clock`, { headers: { Authorization: `Bearer ${holdfast.token}` }, data: { seconds } });
-  expect(response.ok()).toBe(true);
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: path.join(OUT, `${name}.png`) });
-}
 
 test('README screenshots', async ({ page, request }) => {
   const start = new Date(Date.now() - (HISTORY_SECONDS + LIVE_SECONDS) * 1000);

@@ -94,3 +94,18 @@ export function blockCommands(step: { text: string; commands: string[] }): strin
   const inline = new Set(inlineCode(step.text));
   return step.commands.filter((command) => !inline.has(command));
 }
+
+/** The words the one step of a runbook without steps begins with (docs/runbook-format.md). */
+export const READ_AND_FOLLOW = 'Read and follow the runbook.';
+
+/** The id of that one step: the runbook itself, to read and follow. */
+export const READ_AND_FOLLOW_STEP_ID = 'st_read_and_follow';
+
+/**
+ * The runbook text a "Read and follow" step holds under its first line ('' when
+ * the runbook is only a title), or null for any other step.
+ */
+export function readAndFollowBody(step: { id: string; text: string }): string | null {
+  if (step.id !== READ_AND_FOLLOW_STEP_ID) return null;
+  return step.text.startsWith(READ_AND_FOLLOW) ? step.text.slice(READ_AND_FOLLOW.length).trim() : step.text.trim();
+}

@@ -1,14 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { callApi, expect, test, type RunningConsole } from './web-console';
-
-/** Serious and critical WCAG A/AA violations on the page as it is now, as readable lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary ?? ''}`));
-}
+import { callApi, expect, seriousViolations, test, type RunningConsole } from './web-console';
 
 async function open(page: Page, holdfast: RunningConsole, hash: string): Promise<void> {
   await page.goto(`${holdfast.origin}/${hash}#token=${holdfast.token}`.replace(`/${hash}#token`, `/#token`));

@@ -389,3 +389,21 @@ test('metrics show the MTTA and MTTR of the seeded incidents, drills excluded, a
   await screenshot(page, 'metrics-tables');
   expect(errors).toEqual([]);
 });
+
+test('a resolved incident offers "Write the post-mortem" in its header, and the post-mortem leads back to it', async ({ page, request, holdfast }) => {
+  const open_ = await callApi<Incident>(request, holdfast, 'declareIncident', { title: 'Checkout errors', severity: 'SEV2', services: ['checkout'] });
+  const resolved = await resolvedIncident(request, holdfast, { title: 'Edge certificate expired', severity: 'SEV3', services: ['edge-proxy'], note: 'Renewal job failed', summary: 'Renewed the certificate.' });
+  // Not while the incident is open.
+  await open(page, holdfast, `#/incidents/${open_.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Checkout errors' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Write the post-mortem' })).toHaveCount(0);
+
+  await page.evaluate((target) => (window.location.hash = target), `#/incidents/${resolved.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Edge certificate expired' })).toBeVisible();
+  await page.locator('.incident-header').getByRole('link', { name: 'Write the post-mortem' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/incidents/${resolved.id}/postmortem$`));
+  await expect(page.getByRole('heading', { level: 1, name: 'Post-mortem: Edge certificate expired' })).toBeVisible();
+  await page.getByRole('link', { name: `← Incident #${resolved.id}` }).click();
+  await expect(page).toHaveURL(new RegExp(`#/incidents/${resolved.id}$`));
+  await expect(page.getByRole('heading', { level: 1, name: 'Edge certificate expired' })).toBeVisible();
+});

@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 
 export interface RunningConsole {
@@ -98,4 +99,19 @@ export async function callApi<T = unknown>(
   const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
   if (!result.ok) throw new Error(`${operation} failed: ${result.error.code} ${result.error.message}`);
   return result.value;
+}
+
+/** Opens the console from its link, waits until it is ready, and goes to `hash`. */
+export async function openConsole(page: Page, url: string, hash: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('html[data-ready="true"]')).toBeAttached();
+  await page.evaluate((target) => (window.location.hash = target), hash);
+}
+
+/** Serious and critical WCAG A/AA violations on the page as it is now, as readable lines. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary ?? ''}`));
 }

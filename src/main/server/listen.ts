@@ -21,6 +21,8 @@ export interface WebServer {
   url: string;
   /** The read-only console's address (for a wall display), with the viewer token in the fragment. */
   viewerUrl: string;
+  /** The viewer's address opening straight on the wall display of every open incident (for a TV). */
+  wallUrl: string;
   origin: string;
   token: string;
   viewerToken: string;
@@ -44,6 +46,7 @@ export function startWebServer({ core, rendererDir, host, port, testClock }: Web
         origin: served.origin,
         url: `${served.origin}/#token=${tokens.responder}`,
         viewerUrl: `${served.origin}/#token=${tokens.viewer}`,
+        wallUrl: `${served.origin}/#token=${tokens.viewer}&to=/wall`,
         token: tokens.responder,
         viewerToken: tokens.viewer,
         close: () =>

@@ -34,6 +34,7 @@ import { ReadOnlyBadge } from '../features/session/ReadOnlyBadge';
 import { closedToViewers, ReadOnlyScreen } from '../features/session/ReadOnlyScreen';
 import { useCanWrite, useRole } from '../features/session/queries';
 import { DemoBanner } from '../features/workspace/DemoBanner';
+import { WallScreen } from '../features/wall/WallScreen';
 import { useWorkspaceInfo } from '../features/workspace/queries';
 import { navigate, useRoute, type Route } from './route';
 import { useGlobalShortcuts, useKeyShortcut } from './shortcuts';
@@ -70,6 +71,8 @@ export function App() {
 
   if (!connection.hasToken) return <MissingToken />;
   if (recovery?.damaged) return <RecoveryScreen state={recovery} />;
+  // The wall display is the whole screen: no menus, no controls, for a TV across the room.
+  if (route.screen === 'wall' || route.screen === 'wall-incident') return <WallScreen route={route} />;
 
   return (
     <div className="app">
@@ -114,6 +117,9 @@ function Screen({ route }: { route: Route }) {
       return <IncidentScreen key={route.id} id={route.id} />;
     case 'postmortem':
       return <PostmortemScreen key={route.id} id={route.id} />;
+    case 'wall':
+    case 'wall-incident':
+      return <WallScreen route={route} />;
     case 'incident-history':
       return <IncidentHistoryScreen tab={route.tab} />;
     case 'metrics':

@@ -36,6 +36,7 @@ export const KEYS = {
   failStep: { key: 'f', where: 'Incident runner', does: 'Mark the step failed', writes: true },
   note: { key: 'n', where: 'Incident runner', does: 'Write a note on the timeline', writes: true },
   newIncident: { key: 'n', where: 'Incidents', does: 'Declare an incident', writes: true },
+  leaveWall: { key: 'Escape', where: 'Incidents', does: 'Leave the wall display' },
   coverShift: { key: 'c', where: 'On call', does: 'Cover a shift on the open schedule', writes: true },
   newScenario: { key: 'n', where: 'Drills', does: 'New drill scenario', writes: true },
   pauseDrill: { key: ' ', where: 'Drills', does: 'Pause or resume the drill clock (facilitator console)', writes: true },

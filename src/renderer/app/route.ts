@@ -18,6 +18,10 @@ export type Route =
   | { screen: 'incident'; id: number }
   /** The post-mortem of an incident: its draft, edited section by section, its action items and exports. */
   | { screen: 'postmortem'; id: number }
+  /** The wall display: every open incident tiled, large enough to read across a room, nothing to edit. */
+  | { screen: 'wall' }
+  /** The wall display of one incident. */
+  | { screen: 'wall-incident'; id: number }
   /** Past incidents searched and filtered, and action items across incidents. */
   | { screen: 'incident-history'; tab: 'incidents' | 'action-items' }
   /** Incidents per week, MTTA and MTTR (drills excluded). */
@@ -70,6 +74,9 @@ export function parseRoute(hash: string): Route {
   if (incident) return { screen: 'incident', id: incident };
   const postmortem = recordId(/^\/incidents\/(\d+)\/postmortem$/.exec(path));
   if (postmortem) return { screen: 'postmortem', id: postmortem };
+  if (path === '/wall') return { screen: 'wall' };
+  const wall = recordId(/^\/wall\/(\d+)$/.exec(path));
+  if (wall) return { screen: 'wall-incident', id: wall };
   if (path === '/history') return { screen: 'incident-history', tab: 'incidents' };
   if (path === '/history/action-items') return { screen: 'incident-history', tab: 'action-items' };
   if (path === '/metrics') return { screen: 'metrics' };
@@ -128,6 +135,10 @@ export const routeHref = (route: Route): string => {
       return `#/incidents/${route.id}`;
     case 'postmortem':
       return `#/incidents/${route.id}/postmortem`;
+    case 'wall':
+      return '#/wall';
+    case 'wall-incident':
+      return `#/wall/${route.id}`;
     case 'incident-history':
       return route.tab === 'action-items' ? '#/history/action-items' : '#/history';
     case 'metrics':

@@ -122,6 +122,8 @@ describe('a viewer session', () => {
 
   it('uses its own random token, distinct from the responder one', () => {
     expect(server.viewerUrl).toBe(`${server.origin}/#token=${server.viewerToken}`);
+    // The wall display's link is the viewer's, opening on the wall of every open incident.
+    expect(server.wallUrl).toBe(`${server.origin}/#token=${server.viewerToken}&to=/wall`);
     expect(server.viewerToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(server.viewerToken).not.toBe(server.token);
   });

@@ -47,6 +47,7 @@ export function register(program: Command, cli: Cli): void {
       if (testClock) io.stderr(`holdfast: test clock at ${testClock.now().toISOString()}; time moves only by POST /test/clock\n`);
       io.stdout(`Holdfast console: ${server.url}\n`);
       io.stdout(`Viewer (read-only): ${server.viewerUrl}\n`);
+      io.stdout(`Wall display (read-only): ${server.wallUrl}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => {
           void server.close().then(() => {

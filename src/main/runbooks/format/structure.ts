@@ -6,7 +6,7 @@ import type { RunbookSection, RunbookStep } from '../../../shared/runbooks';
 import { plainText } from './plain-text';
 import { proseSteps } from './prose-steps';
 import { readTimer } from '../../../shared/step-timer';
-import { looksLikeCommand, stepLine } from '../../../shared/step-text';
+import { looksLikeCommand, READ_AND_FOLLOW, READ_AND_FOLLOW_STEP_ID, stepLine } from '../../../shared/step-text';
 
 /** Headings that hold a procedure: their list items, or without a list their paragraphs, are steps. Configurable per workspace. */
 export const DEFAULT_PROCEDURE_HEADINGS = [
@@ -124,9 +124,6 @@ export function extractStructure(tree: Root, body: string, procedureHeadings: re
 /** A list at the top of a section, or in a quote there: the section is written as a list, and its items are the steps. */
 const holdsList = (node: RootContent): boolean => node.type === 'list' || (node.type === 'blockquote' && node.children.some((child) => child.type === 'list'));
 
-/** The words the one step of a runbook without steps begins with. */
-export const READ_AND_FOLLOW = 'Read and follow the runbook.';
-
 /**
  * The one step an incident walks for a runbook that has none (no procedure
  * heading, no task): the runbook itself, to read and follow. Its text is the
@@ -139,7 +136,7 @@ export function readAndFollowStep(tree: Root, body: string): RunbookStep {
   const start = blocks[0]?.position?.start.offset;
   const rest = start === undefined ? '' : body.slice(start).trim();
   return {
-    id: 'st_read_and_follow',
+    id: READ_AND_FOLLOW_STEP_ID,
     number: 1,
     section: null,
     sectionId: null,

@@ -15,6 +15,8 @@ const EVERY_SCREEN: Route[] = [
   { screen: 'incidents' },
   { screen: 'incident', id: 7 },
   { screen: 'postmortem', id: 7 },
+  { screen: 'wall' },
+  { screen: 'wall-incident', id: 7 },
   { screen: 'incident-history', tab: 'incidents' },
   { screen: 'incident-history', tab: 'action-items' },
   { screen: 'metrics' },
@@ -37,7 +39,7 @@ describe('console addresses', () => {
     const screens = Object.keys({
       library: 1, runbook: 1, 'new-runbook': 1, 'edit-runbook': 1, history: 1, oncall: 1, schedule: 1, 'oncall-load': 1, incidents: 1, incident: 1,
       postmortem: 1, 'incident-history': 1, metrics: 1, slos: 1, slo: 1, backups: 1, settings: 1, drills: 1, 'new-drill-scenario': 1, 'edit-drill-scenario': 1,
-      'drill-trends': 1, 'drill-run': 1,
+      'drill-trends': 1, 'drill-run': 1, wall: 1, 'wall-incident': 1,
     } satisfies Record<Exclude<Route['screen'], 'not-found'>, 1>);
     expect(new Set(EVERY_SCREEN.map((route) => route.screen))).toEqual(new Set(screens));
   });
@@ -48,6 +50,10 @@ describe('console addresses', () => {
     expect(routeHref({ screen: 'schedule', name: 'Payments primary' })).toBe('#/oncall/schedules/Payments%20primary');
     expect(parseRoute('#/incidents/7/postmortem')).toEqual({ screen: 'postmortem', id: 7 });
     expect(parseRoute('#/history/action-items')).toEqual({ screen: 'incident-history', tab: 'action-items' });
+    // The wall display a TV opens: every open incident, or one.
+    expect(parseRoute('#/wall')).toEqual({ screen: 'wall' });
+    expect(parseRoute('#/wall/7')).toEqual({ screen: 'wall-incident', id: 7 });
+    expect(parseRoute('#/wall/0')).toEqual({ screen: 'not-found', path: '/wall/0' });
   });
 
   it('open the library when there is no fragment, or only the root', () => {

@@ -27,6 +27,9 @@ export function IncidentsScreen() {
     <div className="incidents-screen">
       <header className="incidents-header">
         <h1>Incidents</h1>
+        <a className="button" href={routeHref({ screen: 'wall' })} title="Every open incident large, for a screen across the room (Esc leaves it)">
+          Wall display
+        </a>
         {canWrite && (
           <button type="button" className="primary" onClick={openDeclare}>
             Declare incident

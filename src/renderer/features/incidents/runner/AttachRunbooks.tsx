@@ -1,11 +1,11 @@
 import { useEffect, useId, useState } from 'react';
 import { useTypedSearch } from '../../../components/typing-gate';
 import type { Incident } from '../../../../shared/incidents';
-import type { RunbookSummary } from '../../../../shared/runbooks';
+import type { RunbookSuggestion } from '../../../../shared/runbooks';
 import { logEvent } from '../mutations';
 import { useSuggestedRunbooks } from '../queries';
 
-/** Runbooks for the incident's services and tags (and by search), to attach as checklists. */
+/** Runbooks suggested by the incident's services and words, each with why (and by search), to attach as checklists. */
 export function AttachRunbooks({ incident, onError }: { incident: Incident; onError: (message: string) => void }) {
   const id = useId();
   const [query, setQuery] = useState('');
@@ -18,14 +18,14 @@ export function AttachRunbooks({ incident, onError }: { incident: Incident; onEr
     if (problem) onError(problem);
   }, [problem, onError]);
 
-  const attach = async (runbook: RunbookSummary) => {
+  const attach = async (runbook: RunbookSuggestion) => {
     setAttaching(runbook.id);
     const outcome = await logEvent('attachRunbook', { id: incident.id, runbookId: runbook.id });
     setAttaching(null);
     if (!outcome.ok) onError(outcome.message);
   };
 
-  const items: RunbookSummary[] = found.data ?? [];
+  const items: RunbookSuggestion[] = found.data ?? [];
   const stale = found.isPlaceholderData || searched !== query;
   return (
     <div className="attach-runbooks">
@@ -48,7 +48,7 @@ export function AttachRunbooks({ incident, onError }: { incident: Incident; onEr
       <p id={`${id}-hint`} className="field-hint">
         {query.trim()
           ? 'Matches for the search, after the suggested runbooks.'
-          : 'Suggested: runbooks for the affected services, then runbooks tagged with a service or a word of the title.'}
+          : 'Suggested from the affected services and the words of the title (runbook titles, alert names, groups, tags), best first, each with why.'}
       </p>
       {found.data === undefined ? (
         <p className="muted">Looking…</p>
@@ -58,12 +58,20 @@ export function AttachRunbooks({ incident, onError }: { incident: Incident; onEr
         <ul className="runbook-suggestions" aria-busy={stale} aria-label="Runbooks to attach">
           {items.map((runbook) => (
             <li key={runbook.id}>
-              <span className="suggestion-text">
+              <div className="suggestion-text">
                 <strong>{runbook.title}</strong>
                 <span className="muted">
-                  {runbook.stepCount} steps{runbook.services.length > 0 ? ` · ${runbook.services.join(', ')}` : ''}
+                  {runbook.stepCount > 0 ? `${runbook.stepCount} steps` : 'no steps: read and follow it'}
+                  {runbook.services.length > 0 ? ` · ${runbook.services.join(', ')}` : ''}
                 </span>
-              </span>
+                {runbook.reasons.length > 0 && (
+                  <ul className="suggestion-reasons" aria-label={`Why ${runbook.title} is suggested`}>
+                    {runbook.reasons.map((reason) => (
+                      <li key={reason}>{reason}</li>
+                    ))}
+                  </ul>
+                )}
+              </div>
               <button
                 type="button"
                 className="small-button"

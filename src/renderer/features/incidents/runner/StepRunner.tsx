@@ -8,6 +8,7 @@ import { LengthHint, textLength } from '../../../components/TextLength';
 import { LocalTime } from '../../../components/LocalTime';
 import { useCanWrite } from '../../session/queries';
 import { withoutTimer } from '../../../../shared/step-timer';
+import { readAndFollowBody } from '../../../../shared/step-text';
 import { StepCommands } from '../../runbooks/StepsOutline';
 import { useDraft } from '../drafts';
 import { logEvent } from '../mutations';
@@ -16,6 +17,7 @@ import { askToNotify } from '../timers';
 import { selectStep, useRunnerSelection } from './selection';
 import { StepCountdown, useTimerStops } from './StepCountdown';
 import { StepList } from './StepList';
+import { OpenInLibrary, RunbookToRead } from './RunbookToRead';
 import { defaultStep, nextToWalk, progress, walk, type WalkStep } from './steps';
 
 type Action = 'started' | 'done' | 'skipped' | 'failed';
@@ -77,7 +79,7 @@ export function StepRunner({ incident, onError }: { incident: Incident; onError:
       {steps.length === 0 ? (
         <p className="panel-hint">
           {incident.runbooks.length > 0
-            ? 'The attached runbooks have no steps.'
+            ? 'The attached runbooks were attached without steps. Read them in the library:'
             : canWrite
               ? 'No runbook attached yet. Attach one below: its steps become this incident’s checklist.'
               : 'No runbook attached yet.'}
@@ -99,7 +101,15 @@ export function StepRunner({ incident, onError }: { incident: Incident; onError:
           </div>
         )
       )}
-      {empty.length > 0 && steps.length > 0 && <p className="panel-hint">No steps in: {empty.map((runbook) => runbook.title).join(', ')}.</p>}
+      {empty.length > 0 && (
+        <ul className="panel-hint runbooks-to-read" aria-label="Attached without steps">
+          {empty.map((runbook) => (
+            <li key={runbook.runbookId}>
+              {runbook.title}: no steps. <OpenInLibrary runbookId={runbook.runbookId} title={runbook.title} />
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
@@ -116,15 +126,18 @@ function CurrentStep(props: {
 }) {
   const { incident, item } = props;
   const { step, runbook } = item;
+  const toRead = readAndFollowBody(step);
   const noteId = useId();
   const [note, setNote] = useDraft(`step.${incident.id}.${item.key}`);
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
-  // Moving on to a step brings its card fully into view (a note field lower down may have scrolled the column).
+  // Moving on to a step brings its card fully into view (a note field lower down may have scrolled the column);
+  // a runbook to read, taller than the column, shows from its top.
   const articleRef = useRef<HTMLElement>(null);
+  const fromTop = toRead !== null;
   useEffect(() => {
-    articleRef.current?.scrollIntoView({ block: 'nearest' });
-  }, []);
+    articleRef.current?.scrollIntoView({ block: fromTop ? 'start' : 'nearest' });
+  }, [fromTop]);
   // A key pressed while the previous mark is still being saved (s then d in quick succession)
   // runs once that save has landed and the step has re-rendered, instead of being lost.
   const queuedRef = useRef<Action | null>(null);
@@ -187,10 +200,16 @@ function CurrentStep(props: {
         <StepStateLine item={item} />
         <StepCountdown step={step} stops={props.stops} large />
       </div>
-      <div className="current-text">
-        <Markdown source={withoutTimer(step.text)} variant="step" />
-      </div>
-      <StepCommands step={step} />
+      {toRead === null ? (
+        <>
+          <div className="current-text">
+            <Markdown source={withoutTimer(step.text)} variant="step" />
+          </div>
+          <StepCommands step={step} />
+        </>
+      ) : (
+        <RunbookToRead runbookId={runbook.runbookId} title={runbook.title} body={toRead} />
+      )}
       {props.canWrite ? (
         <>
           <div className="current-controls">

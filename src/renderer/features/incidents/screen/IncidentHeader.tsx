@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { STATUSES, type Incident, type IncidentStatus } from '../../../../shared/incidents';
+import { routeHref } from '../../../app/route';
 import { ask } from '../../../components/confirm';
 import { drillTitle, DrillTag } from '../../drills/DrillTag';
 import { LocalTime } from '../../../components/LocalTime';
@@ -126,6 +127,16 @@ export function IncidentHeader({ incident, onError }: { incident: Incident; onEr
               )}
             </span>
           )}
+          <span className="header-links">
+            {resolved && canWrite && (
+              <a className="button primary" href={routeHref({ screen: 'postmortem', id: incident.id })}>
+                Write the post-mortem
+              </a>
+            )}
+            <a className="button wall-link" href={routeHref({ screen: 'wall-incident', id: incident.id })} title="This incident large, for a screen across the room (Esc leaves it)">
+              Wall display
+            </a>
+          </span>
         </div>
       </div>
       <nav className="lifecycle" aria-label="Status">
