@@ -28,7 +28,8 @@ export interface KeyedMerge {
 const isMap = (value: Value): value is Record<string, Value> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const same = (a: Value, b: Value): boolean => isDeepStrictEqual(a, b);
 const ABSENT = Symbol('absent');
-type Maybe = Value | typeof ABSENT;
+/** A value, or ABSENT where a side has no such field or entry. */
+type Maybe = unknown;
 
 /** Merges `mine` and `theirs`, both changed from `base` (undefined: the file was added on both sides). */
 export function mergeKeyed(base: Value, mine: Value, theirs: Value, keyOf: KeyOf): KeyedMerge {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { HoldfastError } from '../errors';
-import { Git, GitError } from './git';
+import { GitError, type Git } from './git';
 import { GIT_ATTRIBUTES, LAYOUT } from './layout';
 
 /** Who a commit is by: the responder's name; git wants an address too, made up from the name when there is none. */
@@ -96,7 +96,7 @@ export class WorkspaceRepo {
 
   /** Fetches the remote's branch. Throws a GitError (kind `unreachable` when offline). */
   async fetch(): Promise<void> {
-    await this.git.run(['fetch', '--quiet', 'origin', BRANCH], { doing: 'fetching from the remote' }).catch(async (error: unknown) => {
+    await this.git.run(['fetch', '--quiet', 'origin', BRANCH], { doing: 'fetching from the remote' }).catch((error: unknown) => {
       // An empty remote has no branch yet: not an error, there is simply nothing to fetch.
       if (error instanceof GitError && /couldn't find remote ref/i.test(error.reason)) return;
       throw error;
