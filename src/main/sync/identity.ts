@@ -1,5 +1,5 @@
 import { ResponderIdentity } from '../../shared/sync';
-import { issueText, READABLE } from '../../shared/issue-words';
+import { READABLE_BESIDE_FIELD } from '../../shared/issue-words';
 import { HoldfastError } from '../errors';
 
 /**
@@ -70,9 +70,9 @@ function checked(identity: unknown, source: IdentitySource): ResponderIdentity {
   if (typeof name === 'string' && /\p{Cc}/u.test(name)) {
     throw new HoldfastError('VALIDATION', `The responder name from ${WHERE[source]} has a control character (a line break or tab): give a name on one line.`, source === 'flag' ? 'as' : undefined);
   }
-  const parsed = ResponderIdentity.safeParse(identity, READABLE);
+  const parsed = ResponderIdentity.safeParse(identity, READABLE_BESIDE_FIELD);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map(issueText).join('; ');
+    const problems = parsed.error.issues.map((issue) => issue.message.charAt(0).toLowerCase() + issue.message.slice(1)).join('; ');
     throw new HoldfastError('VALIDATION', `The responder name from ${WHERE[source]} cannot be used: ${problems}.`, source === 'flag' ? 'as' : undefined);
   }
   return parsed.data;
