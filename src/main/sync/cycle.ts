@@ -13,10 +13,13 @@ const PUSH_ATTEMPTS = 4;
  * fetch, merge (each path both sides changed settled by its kind's rule), push.
  * The caller writes the store's changes into the working copy first and imports
  * the pulled paths after. A remote that cannot be reached throws a GitError and
- * leaves everything committed locally for the next sync.
+ * leaves everything committed locally for the next sync. The caller holds the
+ * data folder's lock (one Holdfast per folder), so leftovers of a killed sync
+ * can be cleared.
  */
 export async function syncRepository(repo: WorkspaceRepo, author: Author, now: () => Date): Promise<SyncReport & { pulledPaths: string[] }> {
-  // A sync killed mid-merge left it open; everything it merged is still in both parents, so start again.
+  // What a killed sync left: git's lock files, and maybe an open merge, whose sides are both still committed.
+  repo.clearStaleLocks();
   if (repo.mergeOpen()) await repo.abortMerge();
   await repo.commitAll(`Changes by ${author.name}`, author);
   const pulled = new Set<string>();

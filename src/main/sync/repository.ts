@@ -210,6 +210,18 @@ export class WorkspaceRepo {
     }
   }
 
+  /**
+   * Removes the lock files a killed git leaves (`index.lock`, `HEAD.lock`, a
+   * branch's `.lock`). Only for a caller that holds the data folder's lock: then
+   * no other git of Holdfast runs here, and a lock file is a leftover.
+   */
+  clearStaleLocks(): void {
+    const gitDir = path.join(this.dir, '.git');
+    for (const file of ['index.lock', 'HEAD.lock', 'ORIG_HEAD.lock', 'MERGE_HEAD.lock', 'config.lock', 'packed-refs.lock', `refs/heads/${BRANCH}.lock`, `refs/remotes/origin/${BRANCH}.lock`]) {
+      fs.rmSync(path.join(gitDir, ...file.split('/')), { force: true });
+    }
+  }
+
   /** True while a merge is open (a sync killed mid-merge leaves one; the next sync finishes or aborts it). */
   mergeOpen(): boolean {
     return fs.existsSync(path.join(this.dir, '.git', 'MERGE_HEAD'));
