@@ -113,7 +113,7 @@ export function gitReason(stderr: string): string {
     .map((line) => line.trim())
     .filter((line) => line !== '' && !/^hint:/.test(line));
   const line = lines.find((candidate) => /^(fatal|error|remote|!)/.test(candidate)) ?? lines[0] ?? 'no reason given';
-  return line.replace(/^(fatal|error): /, '').slice(0, 300);
+  return line.replace(/^(fatal|error): /, '').replace(/\.+$/, '').slice(0, 300);
 }
 
 const ADVICE: Record<GitFailureKind, string> = {
