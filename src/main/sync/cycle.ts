@@ -86,7 +86,7 @@ async function chosen(repo: WorkspaceRepo, record: OpenConflict, choice: Resolve
   if (choice.take === 'content') return choice.content;
   const [base, mine, theirs] = [await text(repo, record.base), await text(repo, record.mine), await text(repo, record.theirs)];
   const perEntry = record.conflicts.some((conflict) => conflict.kind === 'entry' || conflict.kind === 'field');
-  if (choice.take === 'mine') return perEntry && mine !== null && theirs !== null ? settle({ path: record.path, base, mine, theirs }).content : mine;
+  if (choice.take === 'mine') return perEntry && mine !== null && theirs !== null ? settle({ path: record.path, base, mine, theirs }, true).content : mine;
   // Swapping the sides makes the other machine's value the one kept for every conflicting entry.
-  return perEntry && mine !== null && theirs !== null ? settle({ path: record.path, base, mine: theirs, theirs: mine }).content : theirs;
+  return perEntry && mine !== null && theirs !== null ? settle({ path: record.path, base, mine: theirs, theirs: mine }, true).content : theirs;
 }

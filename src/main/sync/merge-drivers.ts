@@ -2,6 +2,7 @@ import { LineCounter, parseDocument, stringify } from 'yaml';
 import type { SyncConflict } from '../../shared/sync';
 import { idOrNameKeys, mergeKeyed, noKeys, rosterKeys, type EntryConflict, type KeyOf } from './keyed-merge';
 import { classifyPath } from './layout';
+import { overlappingOverrides, withoutOverrides, type OverrideClash } from './roster-overrides';
 
 /**
  * How each kind of file is settled when both machines changed it (docs/sync.md,
@@ -25,11 +26,14 @@ export interface Settled {
 
 const KEYS: Partial<Record<ReturnType<typeof classifyPath>, KeyOf>> = { roster: rosterKeys, windows: idOrNameKeys, incident: noKeys };
 
-/** Settles one path both sides changed. */
-export function settle(versions: Versions): Settled {
+/**
+ * Settles one path both sides changed. `choosing`: a person chose `mine` for
+ * the conflicts left, so whatever `theirs` added that clashes goes.
+ */
+export function settle(versions: Versions, choosing = false): Settled {
   const kind = classifyPath(versions.path);
   const keys = KEYS[kind];
-  if (keys) return settleYaml(versions, keys);
+  if (keys) return settleYaml(versions, keys, kind === 'roster', choosing);
   if (versions.mine === null || versions.theirs === null) return settleRemoved(versions, kind === 'runbook' ? 'runbook' : 'file');
   if (versions.mine === versions.theirs) return { content: versions.mine, conflicts: [] };
   if (kind === 'runbook') {
@@ -50,7 +54,7 @@ function settleRemoved(versions: Versions, kind: SyncConflict['kind']): Settled 
   return { content: kept, conflicts: [{ path: versions.path, kind, detail: `Removed and changed at once (${who}): the changed version is kept; choose to keep or remove it.` }] };
 }
 
-function settleYaml(versions: Versions, keys: KeyOf): Settled {
+function settleYaml(versions: Versions, keys: KeyOf, roster: boolean, choosing: boolean): Settled {
   const sides = { base: readYaml(versions.base), mine: readYaml(versions.mine), theirs: readYaml(versions.theirs) };
   for (const [side, read] of Object.entries(sides)) {
     if ('problem' in read) {
@@ -61,10 +65,17 @@ function settleYaml(versions: Versions, keys: KeyOf): Settled {
   const value = (read: { value: unknown } | { problem: string }) => ('value' in read ? read.value : undefined);
   if (versions.mine === null || versions.theirs === null) return settleRemoved(versions, 'entry');
   const { merged, conflicts } = mergeKeyed(value(sides.base), value(sides.mine), value(sides.theirs), keys);
+  const clashes = roster ? overlappingOverrides(value(sides.base), value(sides.mine), value(sides.theirs)) : [];
+  if (choosing) return { content: stringify(withoutOverrides(merged, clashes.map((clash) => clash.theirs)), { lineWidth: 0 }), conflicts: [] };
   return {
     content: stringify(merged, { lineWidth: 0 }),
-    conflicts: conflicts.map((conflict) => ({ path: versions.path, kind: classifyPath(versions.path) === 'incident' ? 'field' : 'entry', detail: describe(conflict) })),
+    conflicts: [...conflicts.map(describe), ...clashes.map(describeClash)].map((detail) => ({ path: versions.path, kind: classifyPath(versions.path) === 'incident' ? 'field' : 'entry', detail })),
   };
+}
+
+function describeClash(clash: OverrideClash): string {
+  const said = (override: OverrideClash['mine']) => `${String(override.person)} from ${String(override.start)} to ${String(override.end)}`;
+  return `${clash.where}: two overrides added on different machines overlap (this machine: ${said(clash.mine)}; the other: ${said(clash.theirs)}): both are kept until someone chooses one.`;
 }
 
 const shown = (value: unknown): string => (value === null || value === undefined ? 'removed' : JSON.stringify(value).slice(0, 200));

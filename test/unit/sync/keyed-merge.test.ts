@@ -118,3 +118,30 @@ describe('merge properties', () => {
     );
   });
 });
+
+describe('overrides added on two machines', () => {
+  const base = 'teams:\n  - name: Payments\n    schedules:\n      - name: Primary\n        overrides: []\n';
+  const withOverride = (person: string, start: string, end: string) => base.replace('overrides: []', `overrides:\n          - person: ${person}\n            start: ${start}\n            end: ${end}\n`);
+
+  it('lists two that overlap for a person to choose, keeping both until then', () => {
+    const mine = withOverride('bo', '2026-12-24T17:00:00Z', '2026-12-26T09:00:00Z');
+    const theirs = withOverride('ana', '2026-12-25T09:00:00Z', '2026-12-25T21:00:00Z');
+    const result = settle({ path: 'roster.yaml', base, mine, theirs });
+    expect(result.conflicts.map((conflict) => conflict.detail)).toEqual([
+      'teams[Payments].schedules[Primary].overrides: two overrides added on different machines overlap (this machine: bo from 2026-12-24T17:00:00Z to 2026-12-26T09:00:00Z; the other: ana from 2026-12-25T09:00:00Z to 2026-12-25T21:00:00Z): both are kept until someone chooses one.',
+    ]);
+    expect(result.content).toContain('person: bo');
+    expect(result.content).toContain('person: ana');
+    // Choosing this machine's drops the other's clashing override, and only it.
+    const chosen = settle({ path: 'roster.yaml', base, mine, theirs }, true);
+    expect(chosen.content).toContain('person: bo');
+    expect(chosen.content).not.toContain('person: ana');
+  });
+
+  it('merges two that do not overlap', () => {
+    const result = settle({ path: 'roster.yaml', base, mine: withOverride('bo', '2026-12-24T17:00:00Z', '2026-12-25T09:00:00Z'), theirs: withOverride('ana', '2026-12-25T09:00:00Z', '2026-12-25T21:00:00Z') });
+    expect(result.conflicts).toEqual([]);
+    expect(result.content).toContain('person: bo');
+    expect(result.content).toContain('person: ana');
+  });
+});
