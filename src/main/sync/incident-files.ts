@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { formatIssuePath, READABLE_FILE } from '../../shared/issue-words';
 import { EventFile, IncidentFile } from '../../shared/sync';
 import { HoldfastError } from '../errors';
+import { writeFileWhole } from '../files/write-whole';
 import { lineOf } from '../rosters/roster-file';
 import { isUid } from './ids';
 import { eventPath, eventsDir, incidentPath, LAYOUT } from './layout';
@@ -43,15 +44,7 @@ export function writeWhole(repoDir: string, file: string, text: string): void {
   const scratch = path.join(repoDir, '.git', 'holdfast-tmp');
   fs.mkdirSync(scratch, { recursive: true });
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  const temporary = path.join(scratch, `${process.pid}-${path.basename(file)}`);
-  const handle = fs.openSync(temporary, 'w');
-  try {
-    fs.writeSync(handle, text);
-    fs.fsyncSync(handle);
-  } finally {
-    fs.closeSync(handle);
-  }
-  fs.renameSync(temporary, target);
+  writeFileWhole(target, text, scratch);
 }
 
 export function writeIncident(repoDir: string, incident: IncidentFile): void {

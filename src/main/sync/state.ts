@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { SyncConflict } from '../../shared/sync';
+import { writeFileWhole } from '../files/write-whole';
 
 /**
  * What one machine knows about its syncs: when it last synced and the paths
@@ -38,10 +39,7 @@ export function readState(repoDir: string): SyncState {
 
 /** Written under a temporary name and renamed, so a kill leaves the old state or the new one, never half. */
 export function writeState(repoDir: string, state: SyncState): void {
-  const file = stateFile(repoDir);
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, JSON.stringify(state, null, 2));
-  fs.renameSync(temporary, file);
+  writeFileWhole(stateFile(repoDir), JSON.stringify(state, null, 2));
 }
 
 /** The open conflicts with the new ones: a path met again replaces its older record. */

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { EventFile, IncidentFile } from '../../../src/shared/sync';
+import type { EventFile } from '../../../src/shared/sync';
 import { newUid } from '../../../src/main/sync/ids';
 import { eventText, incidentUids, readIncident, writeEvent, writeIncident } from '../../../src/main/sync/incident-files';
 import { classifyPath, countByKind, eventPath, incidentPath } from '../../../src/main/sync/layout';
 import { tempDir } from '../../fixtures/temp';
+import { eventFile, incidentFile } from './helpers';
 
 const T0 = Date.parse('2026-11-27T03:00:00Z');
 
@@ -15,29 +16,8 @@ function workspace(): string {
   return dir;
 }
 
-const incident = (): IncidentFile => ({
-  uid: newUid(T0),
-  title: 'Checkout errors',
-  severity: 'SEV2',
-  services: ['checkout'],
-  drill: false,
-  started_at: '2026-11-27T03:00:00Z',
-  detected_at: '2026-11-27T03:00:00Z',
-  declared_at: '2026-11-27T03:01:00Z',
-  time_zone: 'America/New_York',
-});
-
-const note = (incidentUid: string, text: string, minute = 1): EventFile => ({
-  uid: newUid(T0 + minute * 60_000),
-  incident: incidentUid,
-  at: new Date(T0 + minute * 60_000).toISOString(),
-  type: 'note',
-  actor: 'Ana Lima',
-  actor_handle: 'ana',
-  text,
-  data: {},
-  supersedes: null,
-});
+const incident = () => incidentFile(T0, { declared_at: '2026-11-27T03:01:00Z', time_zone: 'America/New_York' });
+const note = (incidentUid: string, text: string, minute = 1) => eventFile(incidentUid, T0 + minute * 60_000, { text, actor_handle: 'ana' });
 
 describe('the layout of a workspace', () => {
   it('names each file by what it holds', () => {

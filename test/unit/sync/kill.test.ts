@@ -1,12 +1,10 @@
 import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { IncidentFile } from '../../../src/shared/sync';
 import { syncRepository } from '../../../src/main/sync/cycle';
-import { newUid } from '../../../src/main/sync/ids';
 import { readIncident, writeEvent, writeIncident } from '../../../src/main/sync/incident-files';
 import { APP_ROOT } from '../../fixtures/temp';
-import { bareRemote, clock, machine } from './helpers';
+import { bareRemote, clock, eventFile, incidentFile, machine } from './helpers';
 
 const WRITER = path.join(APP_ROOT, 'test', 'fixtures', 'sync', 'writer.ts');
 const ROUNDS = 20;
@@ -53,17 +51,7 @@ describe('killing Holdfast during a sync', () => {
   it(`loses no acknowledged event and leaves the repository consistent (${ROUNDS} rounds of SIGKILL)`, async () => {
     const remote = bareRemote();
     const [a, b] = [await machine('a', remote), await machine('b', remote)];
-    const incident: IncidentFile = {
-      uid: newUid(Date.now()),
-      title: 'Killed mid-sync',
-      severity: 'SEV3',
-      services: [],
-      drill: false,
-      started_at: '2026-11-27T03:00:00Z',
-      detected_at: '2026-11-27T03:00:00Z',
-      declared_at: '2026-11-27T03:00:00Z',
-      time_zone: 'UTC',
-    };
+    const incident = incidentFile(Date.now(), { title: 'Killed mid-sync' });
     writeIncident(a.dir, incident);
     await syncRepository(a, { name: 'Ana' }, clock);
     await syncRepository(b, { name: 'Bo' }, clock);
@@ -74,10 +62,9 @@ describe('killing Holdfast during a sync', () => {
       for (const uid of run.acknowledged) acknowledged.add(uid);
       if (run.midSync) killedMidSync++;
       // B keeps working too, so A's next sync has something to merge.
-      const at = Date.now();
-      const uid = newUid(at);
-      writeEvent(b.dir, { uid, incident: incident.uid, at: new Date(at).toISOString(), type: 'note', actor: 'Bo', actor_handle: null, text: `B after round ${round}`, data: {}, supersedes: null });
-      acknowledged.add(uid);
+      const note = eventFile(incident.uid, Date.now(), { actor: 'Bo', text: `B after round ${round}` });
+      writeEvent(b.dir, note);
+      acknowledged.add(note.uid);
       await syncRepository(b, { name: 'Bo' }, clock);
     }
     await syncRepository(a, { name: 'Ana' }, clock);

@@ -1,25 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EventFile, IncidentFile } from '../../../src/shared/sync';
-import { newUid } from '../../../src/main/sync/ids';
+import type { EventFile } from '../../../src/shared/sync';
 import { changeHeads, deriveState, mergeTimelines } from '../../../src/main/sync/timeline';
+import { eventFile, incidentFile } from './helpers';
 
 const T0 = Date.parse('2026-11-27T03:00:00Z');
-const INCIDENT: IncidentFile = {
-  uid: newUid(T0),
-  title: 'Checkout errors',
-  severity: 'SEV2',
-  services: ['checkout'],
-  drill: false,
-  started_at: '2026-11-27T03:00:00Z',
-  detected_at: '2026-11-27T03:00:00Z',
-  declared_at: '2026-11-27T03:00:00Z',
-  time_zone: 'UTC',
-};
+const INCIDENT = incidentFile(T0);
 
 function event(minute: number, type: EventFile['type'], data: Record<string, unknown> = {}, actor = 'Ana', supersedes: string | null = null): EventFile {
-  const atMs = T0 + minute * 60_000;
-  return { uid: newUid(atMs), incident: INCIDENT.uid, at: new Date(atMs).toISOString(), type, actor, actor_handle: null, text: `${type} at ${minute}`, data, supersedes };
+  return eventFile(INCIDENT.uid, T0 + minute * 60_000, { type, actor, text: `${type} at ${minute}`, data, supersedes });
 }
 
 describe('merging timelines', () => {

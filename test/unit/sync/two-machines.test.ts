@@ -3,13 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EventFile, IncidentFile } from '../../../src/shared/sync';
 import { resolveConflict, syncRepository, syncStatus } from '../../../src/main/sync/cycle';
-import { newUid } from '../../../src/main/sync/ids';
 import { readIncident, writeEvent, writeIncident } from '../../../src/main/sync/incident-files';
 import type { WorkspaceRepo } from '../../../src/main/sync/repository';
 import { changeHeads, deriveState, mergeTimelines } from '../../../src/main/sync/timeline';
 import { corpusDir, skipWithoutCorpus } from '../../fixtures/corpus';
 import { documentedRoster } from '../../fixtures/roster';
-import { bareRemote, clock, machine, read, write } from './helpers';
+import { bareRemote, clock, eventFile, incidentFile, machine, read, write } from './helpers';
 
 const ANA = { name: 'Ana Lima' };
 const BO = { name: 'Bo Andersen' };
@@ -27,7 +26,7 @@ let clockMs = Date.parse('2026-11-27T03:00:00Z');
 /** Each event a millisecond after the last, as notes typed on two laptops interleave. */
 function note(incident: string, actor: string, text: string): EventFile {
   clockMs += 7;
-  return { uid: newUid(clockMs), incident, at: new Date(clockMs).toISOString(), type: 'note', actor, actor_handle: null, text, data: {}, supersedes: null };
+  return eventFile(incident, clockMs, { actor, text });
 }
 
 function timeline(repo: WorkspaceRepo, incident: string) {
@@ -55,17 +54,7 @@ describe('two machines on one remote', () => {
   it('merges 500 notes logged offline on each machine: both hold all 1,000 and the originals, in one order, with one state', async () => {
     const remote = bareRemote();
     const [a, b] = [await machine('a', remote), await machine('b', remote)];
-    const incident: IncidentFile = {
-      uid: newUid(clockMs),
-      title: 'Checkout errors',
-      severity: 'SEV2',
-      services: ['checkout'],
-      drill: false,
-      started_at: '2026-11-27T03:00:00Z',
-      detected_at: '2026-11-27T03:00:00Z',
-      declared_at: '2026-11-27T03:00:00Z',
-      time_zone: 'UTC',
-    };
+    const incident = incidentFile(clockMs);
     writeIncident(a.dir, incident);
     const originals = [note(incident.uid, 'Ana Lima', 'declared'), note(incident.uid, 'Ana Lima', 'paging payments')];
     for (const event of originals) writeEvent(a.dir, event);
