@@ -34,7 +34,8 @@ const BASE_ENV = {
   GIT_EDITOR: 'true',
 } as const;
 
-const CONFIG = ['-c', 'core.quotepath=off', '-c', 'core.autocrlf=false', '-c', 'advice.detachedHead=false', '-c', 'init.defaultBranch=main'];
+// ext:: would run a command named by the remote's address: never, whatever the user's config says.
+const CONFIG = ['-c', 'protocol.ext.allow=never', '-c', 'core.quotepath=off', '-c', 'core.autocrlf=false', '-c', 'advice.detachedHead=false', '-c', 'init.defaultBranch=main'];
 
 /** A git at a known path, working in `dir`. */
 export class Git {

@@ -137,7 +137,7 @@ export class WorkspaceRepo {
       await this.git.run(['merge', '--quiet', '--ff-only', UPSTREAM], { doing: 'taking the remote’s changes' });
       return { merged: 'fast-forward', unmerged: [] };
     }
-    const result = await this.git.run([...authorArgs(author), 'merge', '--quiet', '--no-ff', '--no-edit', '-m', 'Sync: merge the team’s changes', UPSTREAM], {
+    const result = await this.git.run([...authorArgs(author), 'merge', '--quiet', '--no-ff', '--no-edit', '--no-verify', '-m', 'Sync: merge the team’s changes', UPSTREAM], {
       allow: [1],
       doing: 'merging the team’s changes',
     });

@@ -147,3 +147,17 @@ describe('syncing two machines through one remote', () => {
     expect(report.pushed).toBe(2);
   });
 });
+
+describe('remote addresses that would run a command', () => {
+  it('refuses an ext:: remote instead of running it, even where the user’s git config allows them', async () => {
+    const dir = machineDir('a');
+    const marker = path.join(path.dirname(dir), 'ran');
+    const config = path.join(path.dirname(dir), 'gitconfig');
+    fs.writeFileSync(config, '[protocol "ext"]\n\tallow = always\n');
+    const git = new Git('git', dir, { ...process.env, GIT_CONFIG_GLOBAL: config });
+    const error = await WorkspaceRepo.connect(git, `ext::sh -c touch% ${marker}`, { name: 'Ana' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GitError);
+    expect(fs.existsSync(marker)).toBe(false);
+    expect(fs.existsSync(dir)).toBe(false);
+  });
+});
