@@ -3,7 +3,7 @@ import { HoldfastError } from '../errors';
 import { countByKind } from './layout';
 import { settle, type Settled } from './merge-drivers';
 import { readState, withConflicts, writeState, type OpenConflict } from './state';
-import type { Author, WorkspaceRepo } from './repository';
+import type { Author, PathChange, WorkspaceRepo } from './repository';
 
 /** A push the remote rejects (someone pushed first) is retried after merging their work, this many times. */
 const PUSH_ATTEMPTS = 4;
@@ -17,17 +17,16 @@ const PUSH_ATTEMPTS = 4;
  * data folder's lock (one Holdfast per folder), so leftovers of a killed sync
  * can be cleared.
  */
-export async function syncRepository(repo: WorkspaceRepo, author: Author, now: () => Date): Promise<SyncReport & { pulledPaths: string[] }> {
+export async function syncRepository(repo: WorkspaceRepo, author: Author, now: () => Date): Promise<SyncReport & { changes: PathChange[] }> {
   // What a killed sync left: git's lock files, and maybe an open merge, whose sides are both still committed.
   repo.clearStaleLocks();
   if (repo.mergeOpen()) await repo.abortMerge();
   await repo.commitAll(`Changes by ${author.name}`, author);
-  const pulled = new Set<string>();
+  const mine = await repo.head();
   const found: OpenConflict[] = [];
   let pushed = 0;
   for (let attempt = 1; ; attempt++) {
     await repo.fetch();
-    const before = await repo.head();
     const { unmerged } = await repo.merge(author);
     for (const entry of unmerged) {
       const versions = { path: entry.path, base: await text(repo, entry.base), mine: await text(repo, entry.mine), theirs: await text(repo, entry.theirs) };
@@ -36,8 +35,6 @@ export async function syncRepository(repo: WorkspaceRepo, author: Author, now: (
       if (settled.conflicts.length > 0) found.push({ ...entry, conflicts: settled.conflicts });
     }
     if (unmerged.length > 0) await repo.completeMerge(author);
-    const after = await repo.head();
-    if (after !== null && after !== before) for (const file of await repo.changedPaths(before, after)) pulled.add(file);
     const { ahead } = await repo.aheadBehind();
     if (ahead === 0) break;
     if ((await repo.push()) === 'pushed') {
@@ -51,8 +48,10 @@ export async function syncRepository(repo: WorkspaceRepo, author: Author, now: (
   const state = readState(repo.dir);
   const open = withConflicts(state, found);
   writeState(repo.dir, { lastSync: now().toISOString(), open });
-  const pulledPaths = [...pulled].sort();
-  return { pulled: countByKind(pulledPaths), pushed, conflicts: found.flatMap((record) => record.conflicts), pulledPaths };
+  // What came in: the merged result against this machine's own last commit.
+  const merged = await repo.head();
+  const changes = merged === null || merged === mine ? [] : await repo.changes(mine, merged);
+  return { pulled: countByKind(changes.map((change) => change.path)), pushed, conflicts: found.flatMap((record) => record.conflicts), changes };
 }
 
 const text = (repo: WorkspaceRepo, oid: string | null): Promise<string | null> => (oid === null ? Promise.resolve(null) : repo.blob(oid));

@@ -129,25 +129,37 @@ export interface IncidentRead {
 /** An incident's folder: its incident.yaml and every event that can be read; each one that cannot is a problem. */
 export function readIncident(repoDir: string, incidentUid: string): IncidentRead {
   const problems: FileProblem[] = [];
-  const file = incidentPath(incidentUid);
-  const text = readIfThere(path.join(repoDir, ...file.split('/')));
-  let incident: IncidentFile | null = null;
-  if (text === null) problems.push({ path: file, line: null, message: 'is missing: the incident’s events are kept, its title and times are not known' });
-  else {
-    const read = parseIncident(text, file);
-    if ('problem' in read) problems.push(read.problem);
-    else incident = read.incident;
-  }
-  const events: EventFile[] = [];
+  const incident = readIncidentFile(repoDir, incidentPath(incidentUid), problems, 'is missing: the incident’s events are kept, its title and times are not known');
   const folder = eventsDir(incidentUid);
-  for (const name of listFiles(path.join(repoDir, ...folder.split('/')))) {
-    if (!name.endsWith('.json')) continue;
-    const eventFile = `${folder}/${name}`;
-    const read = parseEvent(fs.readFileSync(path.join(repoDir, ...eventFile.split('/')), 'utf8'), eventFile);
-    if ('problem' in read) problems.push(read.problem);
-    else events.push(read.event);
+  const names = listFiles(path.join(repoDir, ...folder.split('/'))).filter((name) => name.endsWith('.json'));
+  return { incident, events: readEventFiles(repoDir, names.map((name) => `${folder}/${name}`), problems), problems };
+}
+
+/** A workspace file's text, or null with a problem saying it is missing (`missing`: how, for this file). */
+function readWorkspaceFile(repoDir: string, file: string, problems: FileProblem[], missing = 'could not be read from the working copy'): string | null {
+  const text = readIfThere(path.join(repoDir, ...file.split('/')));
+  if (text === null) problems.push({ path: file, line: null, message: missing });
+  return text;
+}
+
+/** An incident.yaml read and checked; null, with its problem added, when it cannot be. */
+export function readIncidentFile(repoDir: string, file: string, problems: FileProblem[], missing?: string): IncidentFile | null {
+  const text = readWorkspaceFile(repoDir, file, problems, missing);
+  const read = text === null ? null : parseIncident(text, file);
+  if (read && 'problem' in read) problems.push(read.problem);
+  return read && 'incident' in read ? read.incident : null;
+}
+
+/** Event files read and checked: those that read, in the order given; a problem added for each that does not. */
+export function readEventFiles(repoDir: string, files: readonly string[], problems: FileProblem[]): EventFile[] {
+  const events: EventFile[] = [];
+  for (const file of files) {
+    const text = readWorkspaceFile(repoDir, file, problems);
+    const read = text === null ? null : parseEvent(text, file);
+    if (read && 'problem' in read) problems.push(read.problem);
+    else if (read) events.push(read.event);
   }
-  return { incident, events, problems };
+  return events;
 }
 
 /** The uids of the workspace's incidents (folders under incidents/). */

@@ -18,6 +18,12 @@ const authorArgs = (author: Author): string[] => {
   return ['-c', `user.name=${author.name}`, '-c', `user.email=${email}`];
 };
 
+/** A path a sync brought in, and how it changed. */
+export interface PathChange {
+  path: string;
+  change: 'added' | 'modified' | 'removed';
+}
+
 /** One unmerged path of a merge in progress, with the blob ids of its versions (null where a side has none). */
 export interface Unmerged {
   path: string;
@@ -192,11 +198,24 @@ export class WorkspaceRepo {
     await this.git.run([...authorArgs(author), 'commit', '--quiet', '--no-verify', '--no-edit'], { doing: 'finishing the merge' });
   }
 
-  /** Paths that differ between two commits (`from` null: every path of `to`). */
-  async changedPaths(from: string | null, to: string): Promise<string[]> {
-    const args = from === null ? ['ls-tree', '-r', '--name-only', '-z', to] : ['diff', '--name-only', '--no-renames', '-z', from, to];
-    const { stdout } = await this.git.run(args);
-    return stdout.split('\0').filter((file) => file !== '');
+  /** What differs between two commits, path by path (`from` null: every path of `to`, added). */
+  async changes(from: string | null, to: string): Promise<PathChange[]> {
+    if (from === null) {
+      const { stdout } = await this.git.run(['ls-tree', '-r', '--name-only', '-z', to]);
+      return stdout
+        .split('\0')
+        .filter((file) => file !== '')
+        .map((file) => ({ path: file, change: 'added' as const }));
+    }
+    const { stdout } = await this.git.run(['diff', '--name-status', '--no-renames', '-z', from, to]);
+    const fields = stdout.split('\0');
+    const out: PathChange[] = [];
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+      const status = fields[i] ?? '';
+      const file = fields[i + 1] ?? '';
+      out.push({ path: file, change: status.startsWith('A') ? 'added' : status.startsWith('D') ? 'removed' : 'modified' });
+    }
+    return out;
   }
 
   /** Pushes the branch: `rejected` when the remote has moved on (fetch, merge and push again). */
