@@ -337,7 +337,7 @@ function rosterError(fileName: string, problems: RosterProblem[]): HoldfastError
 }
 
 /** The line of the YAML node at a path, or of its nearest ancestor that exists. */
-function lineOf(document: Document, lines: LineCounter, path: readonly PropertyKey[]): number | null {
+export function lineOf(document: Document, lines: LineCounter, path: readonly PropertyKey[]): number | null {
   for (let length = path.length; length >= 0; length -= 1) {
     const node: unknown = length === 0 ? document.contents : document.getIn(path.slice(0, length) as (string | number)[], true);
     if (node && typeof node === 'object' && 'range' in node) {

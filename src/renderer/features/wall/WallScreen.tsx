@@ -4,7 +4,7 @@ import { KEYS } from '../../app/keymap';
 import { useKeyShortcut } from '../../app/shortcuts';
 import { systemZone, zonedParts } from '../../../shared/zoned-time';
 import { drillTitle } from '../drills/DrillTag';
-import { useNow } from '../incidents/clock';
+import { useNow } from '../../components/clock';
 import { useIncidentWall, useOpenWall, type WallData } from './queries';
 import { wallLayout } from './wall';
 import { WallTile } from './WallTile';
