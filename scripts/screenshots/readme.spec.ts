@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { APIRequestContext, Page } from '@playwright/test';
 import { callApi, expect, startConsole, test } from '../../test/e2e/web-console';
 import { advance, MINUTE, shoot } from './camera';
 const DAY = 24 * 60 * MINUTE;
