@@ -101,8 +101,13 @@ function markerPattern(context: RuleContext): RegExp | null {
   return words.length === 0 ? null : new RegExp(`(?<![\\w-])(${words.join('|')})(?![\\w-])`);
 }
 
-/** Code (fenced blocks, inline spans) is what a step runs, not what it says: `grep TODO` is not a marker. */
+/**
+ * Code (fenced blocks, inline spans) is what a step runs, not what it says:
+ * `grep -rn TODO src/` is no marker. A marker in a code comment is one (a shell
+ * block holding only `# TODO: Command needed` is an unfinished step).
+ */
 const withoutInlineCode = (line: string): string => line.replace(/(`+)[^`]*?\1/g, '');
+const COMMENT = /^\s*(#|\/\/|--|;|\/\*|<!--|REM\b)/i;
 
 function markersInBody(body: string, context: RuleContext): Marker[] {
   const pattern = markerPattern(context);
@@ -116,8 +121,8 @@ function markersInBody(body: string, context: RuleContext): Marker[] {
       else if (opening[1].startsWith(fence)) fence = null;
       return;
     }
-    if (fence !== null) return;
-    const match = pattern.exec(withoutInlineCode(line));
+    const said = fence === null ? withoutInlineCode(line) : COMMENT.test(line) ? line : '';
+    const match = pattern.exec(said);
     if (match?.[1]) out.push({ where: `line ${index + 1}`, marker: match[1], text: line.trim().slice(0, 200) });
   });
   return out;
@@ -128,8 +133,9 @@ function markersInSteps(steps: PinnedRunbook['steps'], context: RuleContext): Ma
   if (!pattern) return [];
   const out: Marker[] = [];
   for (const step of steps) {
+    const code = [...step.text.matchAll(/(`{3,}|~{3,})[^\n]*\n([\s\S]*?)\1/g)].flatMap((block) => (block[2] ?? '').split('\n').filter((line) => COMMENT.test(line)));
     const prose = step.text.replace(/(`{3,}|~{3,})[\s\S]*?\1/g, '');
-    const match = pattern.exec(withoutInlineCode(prose));
+    const match = pattern.exec([withoutInlineCode(prose), ...code].join('\n'));
     if (match?.[1]) out.push({ where: `step ${step.number}`, marker: match[1], text: step.text.trim().slice(0, 200) });
   }
   return out;
