@@ -43,7 +43,7 @@ const text = (max: number, what = 'text') => z.string().trim().min(1, `cannot be
 export const isoInstant = z
   .string()
   .trim()
-  .refine(isIsoInstant, { message: 'use an ISO-8601 instant with a zone that names a real day and time, e.g. 2026-11-27T03:00:00Z' });
+  .refine(isIsoInstant, { message: 'use an ISO-8601 instant with a zone that names a real day and time, e.g. 2026-11-27T03:00:00Z', abort: true });
 
 /** A ULID: 26 characters of Crockford base 32, time first. */
 export const ulidText = z

@@ -42,8 +42,8 @@ export class ChangeRepo {
         WHERE change_id = (SELECT id FROM changes WHERE uid = @uid)`),
       byId: db.prepare<[number], { id: number; record: string }>('SELECT id, record FROM changes WHERE id = ?'),
       byUid: db.prepare<[string], { id: number; record: string }>('SELECT id, record FROM changes WHERE uid = ?'),
-      logsOf: db.prepare<[string], LogRow>(`
-        SELECT uid, change_uid, at, actor, kind, detail, evidence FROM change_log
+      logsOf: db.prepare<[string], Omit<LogRow, 'change_uid'> & { change: string }>(`
+        SELECT uid, change_uid AS change, at, actor, kind, detail, evidence FROM change_log
         WHERE change_uid IN (SELECT value FROM json_each(?)) ORDER BY change_uid, uid`),
       planned: db.prepare<{ from: number; to: number }, { id: number; record: string }>(`
         SELECT id, record FROM changes WHERE start_ms < @to AND end_ms > @from ORDER BY start_ms, id`),
@@ -77,8 +77,10 @@ export class ChangeRepo {
     };
   }
 
-  /** Stores a new change with the log's first entry; returns its local id. */
-  insert(record: ChangeRecord, created: ChangeLogEntry): number {
+  /** Stores a new change (its record; a log or id beside it is not stored) with the log's first entry; returns its local id. */
+  insert(change: ChangeRecord | Change, created: ChangeLogEntry): number {
+    const { log: _log, id: _id, ...fields } = change as Partial<StoredChange>;
+    const record = ChangeRecord.parse(fields);
     return writeTransaction(this.db, () => {
       const span = plannedSpan(record);
       const { lastInsertRowid } = this.statements.insertChange.run({
@@ -153,9 +155,9 @@ export class ChangeRepo {
     const records = rows.map((row) => ({ id: row.id, record: ChangeRecord.parse(JSON.parse(row.record)) }));
     const logs = new Map<string, ChangeLogEntry[]>();
     for (const row of this.statements.logsOf.all(JSON.stringify(records.map(({ record }) => record.uid)))) {
-      const entry = ChangeLogEntry.parse({ ...row, change: row.change_uid, detail: JSON.parse(row.detail) as unknown });
-      let log = logs.get(row.change_uid);
-      if (!log) logs.set(row.change_uid, (log = []));
+      const entry = ChangeLogEntry.parse({ ...row, detail: JSON.parse(row.detail) as unknown });
+      let log = logs.get(row.change);
+      if (!log) logs.set(row.change, (log = []));
       log.push(entry);
     }
     return records.map(({ id, record }) => ({ ...record, id, log: logs.get(record.uid) ?? [] }));

@@ -41,13 +41,14 @@ export function whatChanged(incident: IncidentRef, changes: readonly Change[], e
     return shared.length > 0 ? { codes: ['same-service'], shared } : null;
   };
 
-  const ranked: { item: WhatChangedItem; rank: number; at: number }[] = [];
-  const add = (kind: WhatChangedItem['kind'], id: string, title: string, services: string[], at: number, codes: WhyCode[], shared: string[]) => {
+  const ranked: { item: WhatChangedItem; rank: number; at: string }[] = [];
+  /** `at` is UTC ISO-8601 as toISOString writes it: such strings sort as their instants do. */
+  const add = (kind: WhatChangedItem['kind'], id: string, title: string, services: string[], at: string, codes: WhyCode[], shared: string[]) => {
     codes.sort((a, b) => (RANK.get(a) ?? 0) - (RANK.get(b) ?? 0));
     const why = codes
       .map((code) => (code === 'same-service' ? `${words[code]}: ${shared.join(', ')}` : code === 'any-service' && wanted.size === 0 ? 'the incident names no service' : words[code]))
       .join('; ');
-    ranked.push({ item: { kind, id, title, services, at: new Date(at).toISOString(), why, reasons: codes }, rank: RANK.get(codes[0] ?? 'any-service') ?? 99, at });
+    ranked.push({ item: { kind, id, title, services, at, why, reasons: codes }, rank: RANK.get(codes[0] ?? 'any-service') ?? 99, at });
   };
 
   for (const change of changes) {
@@ -65,23 +66,29 @@ export function whatChanged(incident: IncidentRef, changes: readonly Change[], e
     if (startedAt > started) codes.push('during');
     const moments = [startedAt, ...progress.tiers.map((tier) => tier.startedAt ?? -Infinity), progress.finishedAt ?? -Infinity];
     if (!codes.includes('in-progress') && moments.some((moment) => moment >= justBefore && moment <= started)) codes.push('just-before');
-    add('change', change.uid, change.title, change.services, startedAt, codes, match.shared);
+    add('change', change.uid, change.title, change.services, iso(startedAt), codes, match.shared);
   }
 
+  // Events are compared as ISO strings: parsing 10,000 timestamps would take most of the time budget.
+  const [fromIso, toIso, startedIso, justBeforeIso] = [iso(from), Number.isFinite(to) ? iso(to) : '~', iso(started), iso(justBefore)];
   for (const event of events) {
-    const at = Date.parse(event.timestamp);
-    if (at < from || at >= to) continue;
+    const at = isUtcIso(event.timestamp) ? event.timestamp : iso(Date.parse(event.timestamp));
+    if (at < fromIso || at >= toIso) continue;
     const match = touching(event.services);
     if (!match) continue;
     const codes = [...match.codes];
-    if (at > started) codes.push('during');
-    else if (at >= justBefore) codes.push('just-before');
+    if (at > startedIso) codes.push('during');
+    else if (at >= justBeforeIso) codes.push('just-before');
     add('event', event.uid, event.summary, event.services, at, codes, match.shared);
   }
 
-  ranked.sort((a, b) => a.rank - b.rank || b.at - a.at);
+  ranked.sort((a, b) => a.rank - b.rank || (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   return ranked.map((entry) => entry.item);
 }
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+/** `2026-11-02T09:50:00.000Z`: what toISOString writes (and the event parser stores). */
+const isUtcIso = (text: string): boolean => text.length === 24 && text.charCodeAt(23) === 90 && text.charCodeAt(10) === 84;
 
 function whyWords(justBeforeMinutes: number): Record<WhyCode, string> {
   return {

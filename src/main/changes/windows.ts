@@ -191,6 +191,9 @@ class Recurring implements CompiledWindow {
 /** Recurrences by cron, zone and duration, kept across reads of the windows (the store gives new objects each time). */
 const recurrences = new Map<string, Recurrence>();
 
+/** Drops what croner answered so far (for tests that compare with fresh answers). */
+export const forgetRecurrences = (): void => recurrences.clear();
+
 /**
  * A window made ready for questions about time. The window must have passed
  * WindowInput and windowProblems; anything else throws.

@@ -56,7 +56,7 @@ function budgets(change: Change, context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const service of change.services) {
     const found = context.budgets(service);
-    const statuses: readonly BudgetStatus[] = found === undefined ? [] : 'slo' in found ? [found as BudgetStatus] : (found as readonly BudgetStatus[]);
+    const statuses: readonly BudgetStatus[] = found === undefined ? [] : 'slo' in found ? [found] : found;
     for (const budget of statuses) {
       if (budget.status !== 'exhausted' && budget.status !== 'warning') continue;
       const left = budget.remaining === null ? '' : ` (${Math.round(budget.remaining * 1000) / 10} % left)`;
