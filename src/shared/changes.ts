@@ -162,6 +162,14 @@ export const OverrideInput = z
   .strict();
 export type OverrideInput = z.infer<typeof OverrideInput>;
 
+/** An override with who asked for it (`by`, the log entry's actor): the approver must be someone else. */
+export const Override = OverrideInput.extend({ by: handle }).superRefine((override, context) => {
+  if (override.approver === override.by) {
+    context.addIssue({ code: 'custom', path: ['approver'], message: `an override needs a second person: ${override.by} cannot approve their own; name the approver` });
+  }
+});
+export type Override = z.infer<typeof Override>;
+
 const OverrideDetail = OverrideInput.extend({
   /** The blocks (finding keys) the rule showed when the override was given; it covers those only. */
   covers: z.array(z.string().min(1).max(300)).min(1).max(100),

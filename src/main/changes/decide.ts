@@ -132,7 +132,7 @@ function detailOf(change: Change, progress: ChangeProgress, action: WalkAction, 
       }
       const covers = coverable(change, progress, action.rule, { ...context, now: at });
       if (covers.length === 0) return { rule: null, reason: `${action.rule} does not block this change now: there is nothing to override` };
-      return { kind: 'override', detail: { ...override, covers } };
+      return { kind: 'override', detail: { rule: override.rule, reason: override.reason, approver: override.approver, covers } };
     }
   }
 }

@@ -2,10 +2,9 @@ import { z } from 'zod';
 import {
   ChangeEventInput,
   NewChangeInput,
-  OverrideInput,
+  Override,
   WindowInput,
   type NewChange,
-  type OverrideInput as Override,
   type RunbookRef,
   type WindowInputValue,
 } from '../../shared/changes';
@@ -89,12 +88,9 @@ export function parseWindow(input: unknown, operation = 'window add'): WindowInp
   return window;
 }
 
-/** An override as asked: rule, reason and a second person on the roster. */
-export function parseOverride(input: unknown, actor: string, roster: ChangeReferences['roster'], operation = 'change override'): Override {
-  const override = parsed(OverrideInput, input, operation);
-  if (override.approver === actor) {
-    throw refusal(operation, [{ path: ['approver'], message: `an override needs a second person: ${actor} cannot approve their own; name the approver` }]);
-  }
+/** An override as asked by `by`: rule, reason and a second person on the roster. */
+export function parseOverride(input: object, by: string, roster: ChangeReferences['roster'], operation = 'change override'): Override {
+  const override = parsed(Override, { ...input, by }, operation);
   if (!roster.people.some((person) => person.handle === override.approver)) {
     throw refusal(operation, [{ path: ['approver'], message: `"${override.approver}" is not the handle of anyone on the roster` }]);
   }

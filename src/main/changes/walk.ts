@@ -134,7 +134,8 @@ const progressCache = new WeakMap<readonly ChangeLogEntry[], { record: ChangeRec
 /** The change's progress, replayed once per log array (treat the answer as read-only). */
 export function progressOf(change: Change): ChangeProgress {
   const cached = progressCache.get(change.log);
-  if (cached && cached.record.uid === change.uid && cached.record.tiers === change.tiers) return cached.progress;
+  const same = cached && cached.record.uid === change.uid && cached.record.tiers === change.tiers && cached.record.window === change.window && cached.record.type === change.type;
+  if (cached && same) return cached.progress;
   const progress = replay(change, change.log);
   progressCache.set(change.log, { record: change, progress });
   return progress;
