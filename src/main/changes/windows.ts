@@ -19,6 +19,10 @@ import { formatWindowDuration, parseWindowDuration, type WindowDuration } from '
  *   fall-back night) starts at its first occurrence, once.
  * (croner's rule for a cron with one minute and one hour; a cron with a list or
  * a step in its hours fires on both 01:30s and none in the skipped hour.)
+ * An occurrence holds its start, not its end. Occurrences overlapping a range
+ * are all those that do, except for a cron firing so often, with a duration so
+ * long, that hundreds overlap at once: then the latest one in force at the
+ * start of the range stands for them.
  */
 
 /** A window's cron may fire at most every 15 minutes: nothing real recurs faster, and a calendar of it would be unreadable. */
@@ -94,15 +98,19 @@ class OneOff implements CompiledWindow {
 }
 
 /**
- * A cron in a zone with a duration. croner takes ~50–100 µs a question, so
- * answers are kept as pairs of consecutive runs ("no run between these two"):
- * checks of changes near each other in time ask croner nothing new.
+ * A cron in a zone with a duration. croner takes 50 µs to 1 ms a question, so
+ * occurrences are found walking forward from one duration before the range
+ * (occurrences that started earlier cannot reach into it), and every "next run
+ * after" answer is kept: checks of changes near each other in time ask croner
+ * nothing new.
  */
 class Recurrence {
   private readonly cron: Cron;
-  /** Sorted by left; left ≤ t < right means the latest run at or before t is left. */
-  private pairs: { left: number; right: number }[] = [];
+  /** The first run strictly after an instant, by instant (a run, or where a question started). */
+  private readonly nextAfter = new Map<number, number | null>();
   private readonly ends = new Map<number, number>();
+  /** The longest an occurrence can last: a calendar day is at most 25 hours (26 to be safe). */
+  private readonly longest: number;
 
   constructor(
     expression: string,
@@ -110,57 +118,49 @@ class Recurrence {
     private readonly duration: WindowDuration,
   ) {
     this.cron = new Cron(expression, { mode: '5-part', timezone: zone });
+    this.longest = duration.days * 26 * 3_600_000 + duration.ms;
   }
 
-  /** The latest run at or before t and the first one after it (null when there is none). */
-  around(t: number): { run: number | null; next: number | null } {
-    const pair = this.find(t);
-    if (pair) return { run: Number.isFinite(pair.left) ? pair.left : null, next: Number.isFinite(pair.right) ? pair.right : null };
-    const run = this.cron.previousRuns(1, new Date(t + 1))[0]?.getTime() ?? null;
-    const next = this.cron.nextRun(new Date(t))?.getTime() ?? null;
-    this.remember(run ?? -Infinity, next ?? Infinity);
-    return { run, next };
+  /** The occurrences overlapping [from, to), by start, at most `limit`. */
+  between(from: number, to: number, limit: number): WindowOccurrence[] {
+    let out: WindowOccurrence[] = [];
+    let run = this.after(from - this.longest - 1);
+    let before = 0;
+    while (run !== null && run < to && out.length < limit) {
+      // A cron that fires often with a long duration has thousands of runs before `from`: only the
+      // latest of them can still be in force at `from` (each starts later and so ends later).
+      if (run <= from && ++before > 500) {
+        out = [];
+        run = this.cron.previousRuns(1, new Date(from + 1))[0]?.getTime() ?? null;
+        before = -Infinity;
+        continue;
+      }
+      const end = this.end(run);
+      if (end > from) out.push({ start: run, end });
+      run = this.after(run);
+    }
+    return out;
   }
 
-  /** The run after `run` (itself a run). */
-  after(run: number): number | null {
-    const pair = this.find(run);
-    if (pair && pair.left === run) return Number.isFinite(pair.right) ? pair.right : null;
-    const next = this.cron.nextRun(new Date(run))?.getTime() ?? null;
-    this.remember(run, next ?? Infinity);
+  private after(t: number): number | null {
+    let next = this.nextAfter.get(t);
+    if (next === undefined) {
+      next = this.cron.nextRun(new Date(t))?.getTime() ?? null;
+      if (this.nextAfter.size > 50_000) this.nextAfter.clear();
+      this.nextAfter.set(t, next);
+    }
     return next;
   }
 
-  end(run: number): number {
+  private end(run: number): number {
     let end = this.ends.get(run);
     if (end === undefined) {
       end = this.duration.days === 0 ? run : Temporal.Instant.fromEpochMilliseconds(run).toZonedDateTimeISO(this.zone).add({ days: this.duration.days }).epochMilliseconds;
       end += this.duration.ms;
-      if (this.ends.size > 10_000) this.ends.clear();
+      if (this.ends.size > 50_000) this.ends.clear();
       this.ends.set(run, end);
     }
     return end;
-  }
-
-  private find(t: number): { left: number; right: number } | undefined {
-    let low = 0;
-    let high = this.pairs.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const pair = this.pairs[middle];
-      if (!pair) break;
-      if (t < pair.left) high = middle - 1;
-      else if (t >= pair.right) low = middle + 1;
-      else return pair;
-    }
-    return undefined;
-  }
-
-  private remember(left: number, right: number): void {
-    if (this.pairs.length > 10_000) this.pairs = [];
-    let index = this.pairs.findIndex((pair) => pair.left > left);
-    if (index === -1) index = this.pairs.length;
-    this.pairs.splice(index, 0, { left, right });
   }
 }
 
@@ -171,20 +171,11 @@ class Recurring implements CompiledWindow {
   ) {}
 
   at(t: number): WindowOccurrence | null {
-    const { run } = this.recurrence.around(t);
-    if (run === null) return null;
-    const end = this.recurrence.end(run);
-    return t < end ? { start: run, end } : null;
+    return this.recurrence.between(t, t + 1, 1)[0] ?? null;
   }
 
   between(from: number, to: number, limit = MAX_OCCURRENCES): WindowOccurrence[] {
-    const out: WindowOccurrence[] = [];
-    const { run, next } = this.recurrence.around(from);
-    if (run !== null && this.recurrence.end(run) > from) out.push({ start: run, end: this.recurrence.end(run) });
-    for (let start = next; start !== null && start < to && out.length < limit; start = this.recurrence.after(start)) {
-      out.push({ start, end: this.recurrence.end(start) });
-    }
-    return out;
+    return this.recurrence.between(from, to, limit);
   }
 }
 
@@ -246,8 +237,22 @@ export function windowsOverlapping(
   return out;
 }
 
+const descriptions = new Map<string, string>();
+
 /** A window's schedule in words: "At 18:00, only on Friday, for 2 days 14 hours (Europe/Berlin)". */
 export function describeWindow(window: Window): string {
+  // cronstrue and Intl take ~0.1–0.4 ms a call; a check lists the same windows again and again.
+  const key = [window.cron, window.duration, window.zone, window.from, window.to].join('\n');
+  let text = descriptions.get(key);
+  if (text === undefined) {
+    text = describe(window);
+    if (descriptions.size > 5000) descriptions.clear();
+    descriptions.set(key, text);
+  }
+  return text;
+}
+
+function describe(window: Window): string {
   const zone = window.zone ?? 'UTC';
   if (window.cron === undefined) {
     return `${formatInZone(window.from ?? '', zone, { year: true })} to ${formatInZone(window.to ?? '', zone, { year: true })} (${zone})`;

@@ -94,6 +94,7 @@ describe('the change repository', () => {
     expect(repo.eventsTouching([], t('2026-11-02T00:00:00Z'), t('2026-11-03T00:00:00Z'))).toHaveLength(3);
   });
 
+  // Speed itself is bench/measure/changes.ts (npm run bench, once wired): here, that the reads cannot scan.
   it('reads an incident’s events and changes through the (service, at) indexes, never a scan', () => {
     const { db, repo } = store();
     const statements = (repo as unknown as { statements: Record<string, Statement> }).statements;
@@ -108,25 +109,21 @@ describe('the change repository', () => {
     expect(changes.filter((step) => /^SCAN (c|changes|change_services)\b/.test(step))).toEqual([]);
   });
 
-  it('answers "what changed?" over 10,000 stored events within 20 ms', () => {
+  it('finds every event an incident’s look-back holds on its services among 10,000 stored, and only those', () => {
     const { repo } = store();
     const services = ['checkout', 'cart', 'search', 'payments', 'auth'];
     const events = Array.from({ length: 10_000 }, (_, i) => {
       const timestamp = new Date(t('2026-10-01T00:00:00Z') + i * 7 * 60_000).toISOString();
       return { uid: newUid(t(timestamp)), summary: `Deploy #${i}`, timestamp, source: 'ci', links: [], custom_details: {}, services: [services[i % 5] ?? 'checkout'] };
     });
-    repo.importEvents(events, '2026-11-02T12:00:00Z');
+    expect(repo.importEvents(events, '2026-11-02T12:00:00Z')).toEqual({ imported: 10_000, unchanged: 0 });
     const incident = { id: 1, services: ['checkout'], startedAt: '2026-10-30T10:00:00Z', resolvedAt: '2026-10-30T12:00:00Z' };
-    let best = Infinity;
-    let listed = 0;
-    for (let run = 0; run < 5; run++) {
-      const began = performance.now();
-      const from = t(incident.startedAt) - 72 * 3_600_000;
-      const to = t(incident.resolvedAt);
-      listed = whatChanged(incident, repo.touching(incident.services, from, to), repo.eventsTouching(incident.services, from, to)).length;
-      best = Math.min(best, performance.now() - began);
-    }
-    expect(listed).toBe(127);
-    expect(best).toBeLessThan(20);
+    const from = t(incident.startedAt) - 72 * 3_600_000;
+    const to = t(incident.resolvedAt);
+    const listed = whatChanged(incident, repo.touching(incident.services, from, to), repo.eventsTouching(incident.services, from, to));
+    // One checkout event every 35 minutes over the 74 hours from 72 h before the start to the resolution.
+    const expected = events.filter((event) => event.services[0] === 'checkout' && t(event.timestamp) >= from && t(event.timestamp) < to);
+    expect(listed.map((item) => item.id).sort()).toEqual(expected.map((event) => event.uid).sort());
+    expect(listed).toHaveLength(127);
   });
 });

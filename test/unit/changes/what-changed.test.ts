@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseChangeEventsJsonl } from '../../../src/main/changes/events-jsonl';
 import { whatChanged } from '../../../src/main/changes/what-changed';
-import type { Change, ChangeEvent } from '../../../src/shared/changes';
+import type { Change } from '../../../src/shared/changes';
 import { HOUR, makeChange, MINUTE, walked } from './fixtures';
 
 const INCIDENT = { id: 7, services: ['checkout'], startedAt: '2026-11-02T10:00:00Z', resolvedAt: '2026-11-02T11:00:00Z' };
@@ -93,30 +93,5 @@ describe('what changed before an incident', () => {
     expect(whatChanged(open, [], events, { now: t('2026-11-02T12:00:00Z') }).map((item) => item.title)).toContain('Deploy checkout v2.15.0');
     const anywhere = whatChanged({ ...INCIDENT, services: [] }, changes, events).map((item) => [item.title, item.why]);
     expect(anywhere).toContainEqual(['Reindex search', 'in progress when the incident started; the incident names no service']);
-  });
-
-  it('answers for 10,000 events within 20 ms', () => {
-    const many: ChangeEvent[] = [];
-    const services = ['checkout', 'cart', 'search', 'payments', 'auth'];
-    for (let i = 0; i < 10_000; i++) {
-      many.push({
-        uid: `01KD${String(i).padStart(22, '0')}`,
-        summary: `Deploy #${i}`,
-        timestamp: new Date(t('2026-10-25T00:00:00Z') + i * 97 * 1000).toISOString(),
-        source: 'ci',
-        links: [],
-        custom_details: {},
-        services: [services[i % services.length] ?? 'checkout'],
-      });
-    }
-    let best = Infinity;
-    let listed = 0;
-    for (let run = 0; run < 5; run++) {
-      const began = performance.now();
-      listed = whatChanged(INCIDENT, changes, many).length;
-      best = Math.min(best, performance.now() - began);
-    }
-    expect(listed).toBeGreaterThan(500);
-    expect(best).toBeLessThan(20);
   });
 });
