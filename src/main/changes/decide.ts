@@ -43,9 +43,15 @@ export type Decision = { ok: true; entry: ChangeLogEntry } | { ok: false; rule: 
 const refused = (refusal: Pick<Refusal, 'rule' | 'reason'>): Decision => ({ ok: false, rule: refusal.rule, reason: refusal.reason });
 const toMs = (at: Acting['at']): number => nowMs({ now: at });
 
-/** A new change as a draft: its record and the log's first entry. Throws a HoldfastError naming each bad field. */
+/**
+ * A new change as a draft: its record (with a new ULID) and the log's first
+ * entry. Give it what parseNewChange accepted (that checks what the change
+ * refers to); a bad shape still throws a HoldfastError naming each bad field.
+ */
 export function createChange(input: NewChange, acting: Acting): { record: ChangeRecord; entry: ChangeLogEntry } {
-  const change = NewChangeInput.parse(input);
+  const result = NewChangeInput.safeParse(input);
+  if (!result.success) throw validationError('change new', result.error);
+  const change = result.data;
   const at = toMs(acting.at);
   const uid = newUid(at);
   const record: ChangeRecord = { uid, createdAt: new Date(at).toISOString(), createdBy: acting.actor, ...change };

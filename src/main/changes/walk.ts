@@ -1,4 +1,4 @@
-import type { Change, ChangeLogEntry, ChangeRecord, ChangeState, GatePhase, LogEntryOf, RuleName } from '../../shared/changes';
+import { FINISHED_STATES, type Change, type ChangeLogEntry, type ChangeRecord, type ChangeState, type GatePhase, type LogEntryOf, type RuleName } from '../../shared/changes';
 
 /**
  * A change's state, derived from its log alone: draft → scheduled → in progress
@@ -81,7 +81,6 @@ export interface Refusal {
   reason: string;
 }
 
-export const TERMINAL: readonly ChangeState[] = ['completed', 'rolled-back', 'cancelled'];
 const STATE_WORDS: Record<ChangeState, string> = {
   draft: 'a draft',
   scheduled: 'scheduled',
@@ -210,7 +209,7 @@ function applyEntry(progress: ChangeProgress, entry: ChangeLogEntry, applying: A
   const at = Date.parse(entry.at);
   const { state } = progress;
   const notHere = (what: string): Refusal => ({ rule: null, key: null, reason: `${what}: the change is ${STATE_WORDS[state]}` });
-  if (TERMINAL.includes(state) && entry.kind !== 'note') return notHere(`Nothing more can happen to it (${entry.kind})`);
+  if (FINISHED_STATES.includes(state) && entry.kind !== 'note') return notHere(`Nothing more can happen to it (${entry.kind})`);
   const current = progress.tiers[progress.current];
   const first = progress.tiers[0];
   const last = progress.tiers.at(-1);

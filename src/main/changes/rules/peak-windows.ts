@@ -1,6 +1,6 @@
-import type { BudgetStatus, Change } from '../../../shared/changes';
+import { FINISHED_STATES, type BudgetStatus, type Change } from '../../../shared/changes';
 import { activeSpan, intersection, overlaps, plannedSpan } from '../span';
-import { progressOf, TERMINAL, type ChangeProgress } from '../walk';
+import { progressOf, type ChangeProgress } from '../walk';
 import { describeWindow, occurrenceText, windowsOverlapping } from '../windows';
 import { nowMs, rule, type Finding, type RuleContext } from './context';
 
@@ -27,7 +27,7 @@ export const peakWindows = rule('peak-windows', (change, progress, context) => {
       key: `window:${window.uid}`,
     });
   }
-  if (!TERMINAL.includes(progress.state)) {
+  if (!FINISHED_STATES.includes(progress.state)) {
     findings.push(...stopTheLine(change, context), ...budgets(change, context), ...otherChanges(change, progress, context, now));
   }
   if (findings.length === 0) {
@@ -81,8 +81,7 @@ function otherChanges(change: Change, progress: ChangeProgress, context: RuleCon
     if (other.uid === change.uid || !other.services.some((service) => change.services.includes(service))) continue;
     const theirs = plannedSpan(other);
     if (!overlaps(mine, theirs)) continue;
-    const state = progressOf(other).state;
-    if (state === 'cancelled' || state === 'completed' || state === 'rolled-back') continue;
+    if (FINISHED_STATES.includes(progressOf(other).state)) continue;
     const shared = other.services.filter((service) => change.services.includes(service)).join(', ');
     findings.push({
       verdict: context.config.peakWindows.otherChanges[change.type],
