@@ -1,3 +1,4 @@
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -12,6 +13,21 @@ const electronOnlyInShell = {
   ],
   patterns: [{ group: ['electron/*'], message: 'Only src/main/shell and src/main/preload may import electron.' }],
 };
+
+/** src/shared is imported by every side and imports none of them; `typesFromMain` lets a file take types (only) from the core. */
+const sharedImports = ({ typesFromMain }) => [
+  'error',
+  {
+    ...electronOnlyInShell,
+    patterns: [
+      ...electronOnlyInShell.patterns,
+      { group: ['**/renderer/**'], message: 'src/shared is imported by every side and imports none of them.' },
+      typesFromMain
+        ? { group: ['**/main/**'], allowTypeImports: true, message: 'src/shared/contract.ts takes only types from the core.' }
+        : { group: ['**/main/**'], message: 'src/shared is imported by every side and imports none of them.' },
+    ],
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist/', 'dist-*/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/', '.native/'] },
@@ -51,13 +67,39 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Node's types are in the renderer's typecheck (the contract's types come from the core's declarations); its globals are not in a browser.
+      'no-restricted-globals': ['error', ...['process', 'Buffer', 'global', 'require', 'module', '__dirname', '__filename'].map((name) => ({ name, message: 'The renderer runs in a browser: this is Node.js only.' }))],
       'no-restricted-imports': [
         'error',
         {
-          ...electronOnlyInShell,
+          paths: [...electronOnlyInShell.paths, ...builtinModules.map((name) => ({ name, message: 'The renderer runs in a browser: no Node.js modules.' }))],
           patterns: [
             ...electronOnlyInShell.patterns,
             { group: ['**/main/**', '**/main'], message: 'The renderer reaches the core only through the API client (src/renderer/api).' },
+            { group: ['node:*'], message: 'The renderer runs in a browser: no Node.js modules.' },
+            {
+              group: ['**/api/client'],
+              importNames: ['api', 'onChange'],
+              message:
+                'Read through the data layer (useOp/readOp in src/renderer/api/queries.ts, a feature\'s queries.ts), write through runWrite (src/renderer/api/mutations.ts, a feature\'s mutations.ts); change events reach the cache through src/renderer/api/live.ts alone.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The data layer itself: the one place that calls the client and hears its change events.
+    files: ['src/renderer/api/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...electronOnlyInShell.paths, ...builtinModules.map((name) => ({ name, message: 'The renderer runs in a browser: no Node.js modules.' }))],
+          patterns: [
+            ...electronOnlyInShell.patterns,
+            { group: ['**/main/**', '**/main'], message: 'The renderer reaches the core only through the API client (src/renderer/api).' },
+            { group: ['node:*'], message: 'The renderer runs in a browser: no Node.js modules.' },
           ],
         },
       ],
@@ -65,18 +107,12 @@ export default tseslint.config(
   },
   {
     files: ['src/shared/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          ...electronOnlyInShell,
-          patterns: [
-            ...electronOnlyInShell.patterns,
-            { group: ['**/main/**', '**/renderer/**'], message: 'src/shared is imported by every side and imports none of them.' },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': sharedImports({ typesFromMain: false }) },
+  },
+  {
+    // The contract is derived from the operations the core declares: their types (only) cross into shared code, and on to the renderer.
+    files: ['src/shared/contract.ts'],
+    rules: { 'no-restricted-imports': sharedImports({ typesFromMain: true }) },
   },
   {
     files: ['**/*.js', '**/*.mjs', 'scripts/**'],

@@ -40,6 +40,11 @@ if (!Number.isInteger(seed)) {
   process.exit(2);
 }
 const corpusDir = process.env.HOLDFAST_BENCH_CORPUS ?? path.resolve(repoRoot, '../shared/corpus/prometheus-operator-runbooks/content');
+if (!fs.existsSync(corpusDir)) {
+  // The data set is learnt from real runbooks: without them there is nothing to measure, so the run stops (never a partial table).
+  console.error(`bench: no runbook corpus at ${corpusDir}: put ../shared/corpus beside this checkout, or point HOLDFAST_BENCH_CORPUS at a folder of Markdown runbooks`);
+  process.exit(2);
+}
 const distName = process.env.HOLDFAST_DIST ?? 'dist';
 const work = path.join(os.tmpdir(), `holdfast-bench-${scale.name}-${process.pid}`);
 const dirs = { source: path.join(work, 'runbooks'), data: path.join(work, 'data'), exported: path.join(work, 'export') };

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
+import { issueText } from '../shared/issue-words';
 import { formatBytes } from '../shared/limits';
 import type { ApiError, ErrorCode } from '../shared/result';
 
@@ -19,15 +20,16 @@ export class HoldfastError extends Error {
 
 const SHOWN_ISSUES = 10;
 
-/** Turns zod's issues into one message that names each field and what is wrong with it (the first ten, for junk with thousands). */
-export function validationError(operation: string, error: z.ZodError): HoldfastError {
-  const parts = error.issues.slice(0, SHOWN_ISSUES).map((issue) => {
-    const where = issue.path.length > 0 ? issue.path.map(String).join('.').slice(0, 200) : 'input';
-    return `${where}: ${issue.message}`;
-  });
+/**
+ * Turns zod's issues (parsed with READABLE, src/shared/issue-words.ts) into one
+ * message that names each field and what is wrong with it, in words (the first
+ * ten, for junk with thousands). Never the operation's internal name.
+ */
+export function validationError(error: z.ZodError): HoldfastError {
+  const parts = error.issues.slice(0, SHOWN_ISSUES).map(issueText);
   if (error.issues.length > SHOWN_ISSUES) parts.push(`and ${error.issues.length - SHOWN_ISSUES} more problems`);
   const field = error.issues[0]?.path.map(String).join('.').slice(0, 200) || undefined;
-  return new HoldfastError('VALIDATION', `Invalid input for ${operation} — ${parts.join('; ')}`, field);
+  return new HoldfastError('VALIDATION', `${parts.join('; ')}.`, field);
 }
 
 export function toApiError(error: unknown): ApiError {
@@ -50,7 +52,22 @@ export function toApiError(error: unknown): ApiError {
   if (full) return toApiError(full);
   const fileProblem = fileSystemProblem(error);
   if (fileProblem) return { code: 'IO', message: fileProblem };
-  return { code: 'INTERNAL', message: `Unexpected error: ${message}` };
+  return { code: 'INTERNAL', message: internalMessage(message) };
+}
+
+/**
+ * A failure Holdfast did not foresee, said as what failed and what to do; the
+ * details (the stack) go to the log, never into the message. `during` says what
+ * was being done: the operation's summary ("Add a note to the timeline").
+ */
+export function internalMessage(cause: string, during?: string): string {
+  const what = during ? ` while working on “${during.replace(/\.$/, '')}”` : '';
+  const firstLine = (cause.split('\n')[0] ?? '').slice(0, 300);
+  return (
+    `Something failed inside Holdfast (${firstLine || 'no reason given'})${what}. ` +
+    'Try again; if it fails again, note what you did and report it with the details from Holdfast’s log ' +
+    '(the terminal running holdfast web, or the desktop app’s log).'
+  );
 }
 
 const FILE_ERRORS: Record<string, string> = {
@@ -79,8 +96,35 @@ function fileSystemProblem(error: unknown): string | null {
   if (error.name === 'SqliteError' && code === 'SQLITE_CANTOPEN') return `Cannot open or create that database file: ${error.message}.`;
   if (typeof code !== 'string' || typeof syscall !== 'string') return null;
   const shown = typeof where === 'string' ? ` ${where.length > 200 ? `${where.slice(0, 200)}…` : where}` : '';
-  return `Cannot ${syscall}${shown}: ${FILE_ERRORS[code] ?? code}.`;
+  return `Cannot ${SYSCALL_WORDS[syscall] ?? 'use'}${shown}: ${FILE_ERRORS[code] ?? code}.`;
 }
+
+/** What Node's system call was doing, in words ("scandir" is no word for a user). */
+const SYSCALL_WORDS: Record<string, string> = {
+  open: 'open',
+  read: 'read',
+  write: 'write',
+  close: 'close',
+  stat: 'look at',
+  lstat: 'look at',
+  fstat: 'look at',
+  access: 'get at',
+  scandir: 'read the folder',
+  opendir: 'read the folder',
+  mkdir: 'create the folder',
+  rmdir: 'remove the folder',
+  rm: 'remove',
+  unlink: 'delete',
+  rename: 'move or rename',
+  copyfile: 'copy',
+  cp: 'copy',
+  realpath: 'find',
+  readlink: 'follow the link',
+  symlink: 'create a link at',
+  chmod: 'change the permissions of',
+  utime: 'touch',
+  fsync: 'save to disk',
+};
 
 /**
  * A write that failed because the disk is full (Node's ENOSPC, SQLite's

@@ -3,9 +3,12 @@ import type { ChangeEvent } from './events';
 import type { MenuCommand } from './menu';
 import type { Result } from './result';
 
+export type { InputOf, OperationName, OutputOf } from './contract';
+
 /** One method per operation: what the preload exposes and what the renderer's client offers. */
 export type HoldfastApi = {
-  [N in OperationName]: (input: InputOf<N>) => Promise<Result<OutputOf<N>>>;
+  /** `requestId`: the console's id for this call; the change events it causes carry it back (see ChangeEvent). */
+  [N in OperationName]: (input: InputOf<N>, requestId?: string) => Promise<Result<OutputOf<N>>>;
 };
 
 /** What the Electron preload puts on `window.holdfast`. */
@@ -24,3 +27,8 @@ export interface HoldfastBridge {
 
 /** The IPC channel of `HoldfastBridge.printToPdf`. */
 export const PRINT_TO_PDF_CHANNEL = 'holdfast:print-to-pdf';
+
+/** The IPC channel an operation travels on in the desktop app. */
+export const ipcChannel = (name: OperationName): string => `holdfast:op:${name}`;
+/** The IPC channel change events are pushed to the window on. */
+export const IPC_EVENT_CHANNEL = 'holdfast:event';

@@ -46,6 +46,11 @@ export type ScenarioImport = DrillScenario & {
 
 export type DrillState = 'running' | 'paused' | 'stopped';
 
+export interface PausedSpan {
+  from: string;
+  to: string | null;
+}
+
 export interface InjectStatus {
   injectId: string;
   title: string;
@@ -55,7 +60,7 @@ export interface InjectStatus {
   facilitatorNotes: string;
   offsetSeconds: number | null;
   status: 'pending' | 'fired' | 'held';
-  /** Drill-clock seconds when it fired. */
+  /** Drill-clock seconds when it fired, in whole seconds as the master clock shows them (rounded down). */
   firedAtSeconds: number | null;
   /** Seconds until it fires (drill clock), for pending timed injects. */
   dueInSeconds: number | null;
@@ -63,6 +68,7 @@ export interface InjectStatus {
 
 export interface DrillObservation {
   at: string;
+  /** Drill-clock seconds, rounded down as the master clock shows them. */
   elapsedSeconds: number;
   text: string;
 }
@@ -75,8 +81,12 @@ export interface DrillRun {
   state: DrillState;
   startedAt: string;
   stoppedAt: string | null;
-  /** The master clock: seconds since the start, paused time not counted. */
+  /** The master clock: seconds since the start, paused time not counted (whole seconds, rounded down). */
   elapsedSeconds: number;
+  /** The same to the millisecond, so a console ticking it on shows the seconds turn when the core's do. */
+  elapsedMs: number;
+  /** When the facilitator paused it (`to` null while it is still paused): step timers of the drill stand still then too. */
+  pauses: PausedSpan[];
   injects: InjectStatus[];
   observations: DrillObservation[];
 }
@@ -95,6 +105,7 @@ export interface Scorecard {
   startedAt: string;
   durationMinutes: number;
   rows: ScorecardRow[];
+  /** `text`: the step's summary as inline Markdown (src/shared/step-text.ts): render it, or take `plainInline` of it for plain text. */
   steps: { runbook: string; step: number; text: string; state: string; startMinutes: number | null; endMinutes: number | null; durationMinutes: number | null }[];
   injects: { title: string; firedAtMinutes: number | null; status: string }[];
   observations: DrillObservation[];
@@ -122,11 +133,22 @@ export interface ScorecardFile {
   content: string;
 }
 export const RunIdInput = z.object({ id: runId }).strict();
+export const StopDrillInput = z
+  .object({
+    id: runId,
+    /**
+     * The drill clock the facilitator saw when they confirmed (whole seconds): the stop is recorded at that
+     * reading, so the scorecard says what the Stop dialog said. Without it, or when it is not a reading of
+     * the last few seconds, the drill stops now.
+     */
+    atSeconds: z.number().int().min(0).max(366 * 86_400).optional(),
+  })
+  .strict();
 export const StartDrillInput = z.object({ scenarioId, actor: z.string().trim().min(1).max(100).optional() }).strict();
 export const InjectActionInput = z
   .object({ id: runId, injectId: z.string().min(1).max(200), action: z.enum(['fire', 'hold', 'release']) })
   .strict();
-export const ObservationInput = z.object({ id: runId, text: z.string().trim().min(1, 'cannot be empty').max(5000) }).strict();
+export const ObservationInput = z.object({ id: runId, text: z.string().trim().min(1, 'cannot be empty').max(LIMITS.noteChars) }).strict();
 export const SaveScenarioInput = z
   .object({
     id: scenarioId.optional(),

@@ -1,5 +1,10 @@
 /** Pushed from the core to every open console when stored data changes. */
-export type ChangeEvent =
+export type ChangeEvent = ChangeEventBody & {
+  /** The id the console gave the request that caused this change (its own echo), if any. */
+  requestId?: string;
+};
+
+export type ChangeEventBody =
   | { type: 'runbooks.changed' }
   | { type: 'rosters.changed' }
   | { type: 'workspace.changed' }
@@ -9,5 +14,14 @@ export type ChangeEvent =
   | { type: 'incident.changed'; id: number; eventId?: number }
   /** A drill run changed: clock state, an inject fired, an observation. */
   | { type: 'drill.changed'; id: number }
+  /** Drill scenarios changed: one was written, changed or imported. */
+  | { type: 'scenarios.changed' }
+  /** An incident's post-mortem or its action items changed. */
+  | { type: 'postmortem.changed'; incidentId: number }
+  /** A backup was made in the data folder. */
+  | { type: 'backups.changed' }
   /** A backup was restored in place of the store: everything a console holds is stale. */
   | { type: 'store.replaced' };
+
+/** The HTTP header (web mode) carrying the id a console gives each request; change events it causes carry the id back. */
+export const REQUEST_ID_HEADER = 'X-Holdfast-Request';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { LIMITS } from './limits';
 import type { Person, PersonRef } from './rosters';
-import type { RunbookStep } from './runbooks';
+import { runbookRef, type RunbookStep } from './runbooks';
 
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -51,7 +52,10 @@ export interface StatusTemplate {
 }
 
 export interface TimelineEvent {
+  /** The store's id (unique across incidents): what operations name an event by. */
   id: number;
+  /** The event's number within its incident, 1 first: what people see as "#17". */
+  seq: number;
   incidentId: number;
   /** UTC ISO-8601 with milliseconds. */
   at: string;
@@ -141,6 +145,11 @@ const isoInstant = z
     message: 'use an ISO-8601 instant with a zone, e.g. 2026-11-27T03:00:00Z',
   });
 const text = (max: number) => z.string().trim().min(1, 'cannot be empty').max(max);
+/** A note as typed or pasted, kept exactly (a log's indentation and blank lines are its meaning); only blank is refused. */
+const noteText = z
+  .string()
+  .max(LIMITS.noteChars)
+  .refine((value) => value.trim() !== '', 'cannot be empty');
 
 export const DeclareIncidentInput = z
   .object({
@@ -165,7 +174,7 @@ export const TimelineInput = z
   .object({ id: incidentId, filter: z.enum(['all', 'notes', 'key', 'steps']).default('all') })
   .strict();
 
-export const LogNoteInput = z.object({ id: incidentId, text: text(10_000), actor }).strict();
+export const LogNoteInput = z.object({ id: incidentId, text: noteText, actor }).strict();
 
 export const ChangeSeverityInput = z.object({ id: incidentId, severity: z.enum(SEVERITIES), actor }).strict();
 
@@ -178,41 +187,41 @@ export const AssignRoleInput = z
   })
   .strict();
 
-export const AttachRunbookInput = z.object({ id: incidentId, runbookId: z.number().int().positive(), actor }).strict();
+export const AttachRunbookInput = z.object({ id: incidentId, runbookId: runbookRef, actor }).strict();
 
 export const SetStepStateInput = z
   .object({
     id: incidentId,
-    runbookId: z.number().int().positive(),
+    runbookId: runbookRef,
     stepId: z.string().min(1).max(100),
     state: z.enum(['started', 'done', 'skipped', 'failed']),
-    note: z.string().trim().max(2000).default(''),
+    note: z.string().trim().max(LIMITS.stepNoteChars).default(''),
     actor,
   })
   .strict();
 
 export const ChangeStatusInput = z
-  .object({ id: incidentId, status: z.enum(STATUSES), summary: z.string().trim().max(5000).optional(), actor })
+  .object({ id: incidentId, status: z.enum(STATUSES), summary: z.string().trim().max(LIMITS.summaryChars).optional(), actor })
   .strict();
 
 export const AcknowledgeInput = z.object({ id: incidentId, actor }).strict();
 
 export const StatusUpdateInput = z
-  .object({ id: incidentId, audience: z.enum(['internal', 'external']), text: text(10_000), actor })
+  .object({ id: incidentId, audience: z.enum(['internal', 'external']), text: text(LIMITS.statusUpdateChars), actor })
   .strict();
 
 export const DraftStatusUpdateInput = z
   .object({
     id: incidentId,
     audience: z.enum(['internal', 'external']),
-    impact: z.string().trim().max(2000).default(''),
+    impact: z.string().trim().max(LIMITS.impactChars).default(''),
     nextUpdateMinutes: z.number().int().min(1).max(1440).optional(),
   })
   .strict();
 
 export const MarkKeyInput = z.object({ id: incidentId, eventId: z.number().int().positive(), key: z.boolean(), actor }).strict();
 
-export const CorrectEventInput = z.object({ id: incidentId, eventId: z.number().int().positive(), text: text(10_000), actor }).strict();
+export const CorrectEventInput = z.object({ id: incidentId, eventId: z.number().int().positive(), text: noteText, actor }).strict();
 
 export const SuggestRunbooksInput = z.object({ id: incidentId, query: z.string().max(500).default('') }).strict();
 

@@ -24,6 +24,22 @@ export const LIMITS = {
   pathChars: 4096,
   /** How many files or folders one import may name. */
   importPaths: 1000,
+  /**
+   * A timeline note or its correction, or a drill observation, in characters: a
+   * log pasted during an incident (often 100 kB) is kept whole. Over it, the
+   * console says so and keeps the text in the field; nothing is ever cut.
+   */
+  noteChars: 1_000_000,
+  /** A status update: a message people read, not a log. */
+  statusUpdateChars: 10_000,
+  /** What a status update's template says the impact is. */
+  impactChars: 2_000,
+  /** A note logged with a runbook step. */
+  stepNoteChars: 2_000,
+  /** The resolution summary: one paragraph on what happened and what fixed it. */
+  summaryChars: 5_000,
+  /** A post-mortem section as edited: the full timeline with its pasted logs fits. */
+  postmortemSectionChars: 4_000_000,
 } as const;
 
 /** What a file of one kind may hold; `what` names the kind in messages ("a roster file"). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from './limits';
 
 export const ACTION_TYPES = ['mitigate', 'prevent', 'process'] as const;
 export const ACTION_STATUSES = ['open', 'done', 'wont-do'] as const;
@@ -64,7 +65,7 @@ export const SavePostmortemInput = z
     reviewStatus: z.enum(REVIEW_STATUSES).optional(),
     authors: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
     /** Section contents by section id; only the given sections change. */
-    sections: z.record(z.string(), z.string().max(200_000)).default({}),
+    sections: z.record(z.string(), z.string().max(LIMITS.postmortemSectionChars)).default({}),
   })
   .strict();
 

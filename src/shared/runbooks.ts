@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { filePath } from './file-path';
 import { FILE_LIMITS, formatBytes, LIMITS } from './limits';
+import { isAllowedLink, LINK_RULE } from './links';
 
 /** A runbook's Markdown as the editor sends it. */
 const runbookBody = z.string().max(LIMITS.runbookBytes, `${FILE_LIMITS.runbook.what} may be at most ${formatBytes(LIMITS.runbookBytes)}`);
@@ -45,7 +46,7 @@ export interface RunbookStep {
   sectionId: string | null;
   /** The step's Markdown, list marker removed; nested lists stay inside. */
   text: string;
-  /** Inline and fenced code in the step, in order: each can be copied. */
+  /** The step's code blocks and the inline code that reads as a command, in order: each can be copied (src/shared/step-text.ts). */
   commands: string[];
   /** From `⏱ 5m` or `{timer=5m}` in the text; null when the step has no timer. */
   timerSeconds: number | null;
@@ -79,6 +80,11 @@ export interface Runbook extends RunbookSummary {
   metadata: RunbookMetadata;
   /** The Markdown body, front matter removed. */
   body: string;
+  /**
+   * The alert names it answers to: front matter `alert`, a file named like one
+   * (`CPUThrottlingHigh.md`) or a title that is one. Search ranks it first for any of them.
+   */
+  alerts: string[];
   /** Front matter keys Holdfast does not use, kept as they were. */
   extraFrontMatter: Record<string, unknown>;
   sections: RunbookSection[];
@@ -89,6 +95,18 @@ export interface Runbook extends RunbookSummary {
   nextReviewOn: string | null;
   createdAt: string;
   archivedAt: string | null;
+}
+
+/** A runbook suggested for an incident, with why it was suggested. */
+export interface RunbookSuggestion extends RunbookSummary {
+  /**
+   * Why, strongest first: "service etcd", "alert name etcdMembersDown matches the title",
+   * "alert name etcdNoLeader shares “etcd” with the incident", "in the etcd group",
+   * "tagged disk", "matches the search “lag”".
+   */
+  reasons: string[];
+  /** The reasons as one line ("; " between them), for a list row. */
+  reason: string;
 }
 
 export interface RunbookHit {
@@ -174,7 +192,16 @@ export interface RunbookAsset {
 }
 
 const facetName = z.string().trim().min(1).max(100);
-const runbookId = z.number().int().positive();
+/**
+ * A runbook as a caller names it: its number in this store (from list or search),
+ * or the stable id written as `id` in exported front matter (`rb_…`), which stays
+ * the same across stores and exports.
+ */
+export const runbookRef = z.union(
+  [z.number().int().positive(), z.string().trim().min(1).max(200)],
+  { error: 'give a runbook id: its number from list or search, or its stable id (rb_…)' },
+);
+export type RunbookRef = z.infer<typeof runbookRef>;
 /** Who made a change; the app fills in the workspace's author when left out. */
 const author = z.string().trim().min(1).max(100).optional();
 
@@ -186,19 +213,12 @@ const dateOnly = z
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
   }, 'is not a real date');
 
+/** A link's address, one rule for the editor and for imported files' front matter. */
+const linkUrl = (error?: (issue: { input?: unknown }) => string) => z.string(error ? { error } : undefined).trim().max(2000).refine(isAllowedLink, LINK_RULE);
+
 const linkSchema = z.object({
   label: z.string().trim().min(1, 'a link needs a label').max(200),
-  url: z
-    .string()
-    .trim()
-    .max(2000)
-    .refine((value) => {
-      try {
-        return ['http:', 'https:', 'mailto:'].includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, 'must be an http(s) or mailto link'),
+  url: linkUrl(),
 });
 
 const listOfNames = z.array(facetName).max(50);
@@ -236,7 +256,7 @@ export const SearchRunbooksInput = z
   })
   .strict();
 
-export const GetRunbookInput = z.object({ id: runbookId }).strict();
+export const GetRunbookInput = z.object({ id: runbookRef }).strict();
 
 export const ImportRunbooksInput = z
   .object({
@@ -258,7 +278,7 @@ export const ExportRunbooksInput = z
 export const SaveRunbookInput = z
   .object({
     /** Absent to create a new runbook. */
-    id: runbookId.optional(),
+    id: runbookRef.optional(),
     /** The revision the editor started from; a save over someone else's newer revision is refused. */
     baseRevision: z.number().int().positive().optional(),
     metadata: RunbookMetadataInput,
@@ -270,23 +290,23 @@ export const SaveRunbookInput = z
 
 export const PreviewRunbookInput = z.object({ body: runbookBody }).strict();
 
-export const RunbookActionInput = z.object({ id: runbookId, author }).strict();
+export const RunbookActionInput = z.object({ id: runbookRef, author }).strict();
 
-export const RunbookRevisionInput = z.object({ id: runbookId, number: z.number().int().positive() }).strict();
+export const RunbookRevisionInput = z.object({ id: runbookRef, number: z.number().int().positive() }).strict();
 
 export const DiffRunbookInput = z
-  .object({ id: runbookId, from: z.number().int().positive(), to: z.number().int().positive() })
+  .object({ id: runbookRef, from: z.number().int().positive(), to: z.number().int().positive() })
   .strict();
 
 export const RestoreRunbookInput = z
-  .object({ id: runbookId, number: z.number().int().positive(), author })
+  .object({ id: runbookRef, number: z.number().int().positive(), author })
   .strict();
 
 export const RelatedRunbooksInput = z
-  .object({ id: runbookId, limit: z.number().int().min(1).max(50).default(5) })
+  .object({ id: runbookRef, limit: z.number().int().min(1).max(50).default(5) })
   .strict();
 
-export const RunbookAssetInput = z.object({ id: runbookId, path: z.string().min(1).max(1000) }).strict();
+export const RunbookAssetInput = z.object({ id: runbookRef, path: z.string().min(1).max(1000) }).strict();
 
 /** A front matter value that is absent where it is required, or of the wrong kind: said in words a file's author knows. */
 const missingOr = (wrongKind: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'is missing' : wrongKind);
@@ -325,7 +345,7 @@ export const RunbookFrontMatter = z.looseObject({
     .max(3650, 'must be from 1 to 3650 days')
     .optional(),
   links: z
-    .array(z.object({ label: textValue, url: z.string({ error: missingOr('must be text') }).trim() }, { error: 'must be a label and a url' }), {
+    .array(z.object({ label: textValue, url: linkUrl(missingOr('must be text')) }, { error: 'must be a label and a url' }), {
       error: 'must be a list of label and url pairs',
     })
     .optional(),

@@ -103,7 +103,9 @@ test('creates a runbook, edits it, finds it by a misspelling, restores the first
   await expect(steps.nth(0).locator('.timer-badge')).toHaveText('Timer 5 min');
   await expect(steps.nth(0).locator('.step-command')).toHaveText(['delorean vent --chamber plutonium']);
   await expect(steps.nth(1)).toContainText('Check the coolant level');
-  await expect(steps.nth(1).locator('.step-command')).toHaveText(['fluxctl coolant status']);
+  // An inline command is copied where it stands, not repeated as a block under the step.
+  await expect(steps.nth(1).locator('.step-command')).toHaveCount(0);
+  await expect(steps.nth(1).getByRole('button', { name: 'Copy command fluxctl coolant status to clipboard' })).toBeVisible();
   await expect(steps.nth(1).locator('.timer-badge')).toHaveCount(0);
   await expect(reader.getByText('Page the hardware on-call')).toHaveCount(0);
   await screenshot(page, 'reader-restored-steps');

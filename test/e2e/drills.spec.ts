@@ -161,7 +161,7 @@ test('a drill from a scenario written in the app: timed injects on the test cloc
   await expect(injectRow(2)).toContainText('in 02:00');
   await screenshot(facilitator, 'drill-console-paused');
   await facilitator.keyboard.press(' ');
-  await expect(facilitator.locator('.clock-state')).toHaveText('● Running');
+  await expect(facilitator.locator('.clock-state')).toHaveText('Running');
   await expect(banner).toContainText('Drill running');
 
   // An observation, by keyboard: n, type, Enter.
@@ -213,11 +213,11 @@ test('a drill from a scenario written in the app: timed injects on the test cloc
   await expect(facilitator.locator('.scorecard-facts')).toContainText('2 of 3 injects fired');
   const steps = facilitator.getByRole('table', { name: 'Step durations' });
   await expect(steps.getByRole('row')).toHaveCount(3);
-  await expect(steps.getByRole('row').nth(1)).toContainText('4 min5 min1 mindone');
-  await expect(steps.getByRole('row').nth(2)).toContainText('5 min8 min3 mindone');
+  await expect(steps.getByRole('row').nth(1)).toContainText('04:0005:001 mindone');
+  await expect(steps.getByRole('row').nth(2)).toContainText('05:0008:003 mindone');
   const injects = facilitator.getByRole('table', { name: 'Injects fired' });
-  await expect(injects.getByRole('row', { name: /Error rate climbs/ })).toContainText('2 min');
-  await expect(injects.getByRole('row', { name: /Deploy history/ })).toContainText('6 min');
+  await expect(injects.getByRole('row', { name: /Error rate climbs/ })).toContainText('02:00');
+  await expect(injects.getByRole('row', { name: /Deploy history/ })).toContainText('06:00');
   await expect(injects.getByRole('row', { name: /CFO/ })).toContainText('never fired');
   await expect(facilitator.locator('.scorecard .observation-list')).toContainText('Commander named within a minute');
   await expect(facilitator.locator('.scorecard-chart svg.recharts-surface')).toBeVisible();
@@ -231,7 +231,7 @@ test('a drill from a scenario written in the app: timed injects on the test cloc
   expect(markdownDownload.suggestedFilename()).toBe('drill-scorecard-payments-outage-game-day-2026-11-27.md');
   const markdown = await downloaded(markdownDownload);
   expect(markdown).toContain('| Time to first status update | 4 min | 3 min | ✗ missed |');
-  expect(markdown).toContain('- 4:00 — Commander named within a minute of the first inject');
+  expect(markdown).toContain('- 04:00 — Commander named within a minute of the first inject');
   const [csvDownload] = await Promise.all([facilitator.waitForEvent('download'), facilitator.getByRole('button', { name: 'Export CSV' }).click()]);
   const csv = await downloaded(csvDownload);
   expect(csv).toContain('measure,Time to acknowledge,,,,3,5,met\r\n');
@@ -261,6 +261,47 @@ test('a drill from a scenario written in the app: timed injects on the test cloc
   await facilitator.getByRole('link', { name: 'All drills' }).click();
   await expect(row).toContainText('2026-11-27');
   await expect(row.locator('td.numeric')).toHaveText('2');
+});
+
+test('the console clock never reads before an inject fired, and the Stop dialog says the stop time the scorecard records', async ({
+  context,
+  drillConsole: holdfast,
+  request,
+}) => {
+  test.setTimeout(60_000);
+  await context.clock.install({ time: new Date(Date.parse(START) - 60_000) });
+  await context.clock.pauseAt(new Date(START));
+  const [scenario] = await callApi<{ id: number }[]>(request, holdfast, 'listDrillScenarios', {});
+  const run = await callApi<{ id: number }>(request, holdfast, 'startDrill', { scenarioId: scenario?.id });
+  const facilitator = await context.newPage();
+  await openConsole(facilitator, holdfast.url, `#/drills/runs/${run.id}`);
+  const clock = facilitator.getByTestId('drill-clock');
+  await expect(clock).toHaveText('00:00');
+
+  // 43.6 s in, the facilitator fires the manual inject: it fired at 00:43 by the clock beside it, not 00:44.
+  await advance(context, request, holdfast, 43.6);
+  await facilitator.getByRole('button', { name: 'Fire now: The CFO asks for an ETA' }).click();
+  const cfo = facilitator.locator('.inject-item').nth(2);
+  await expect(cfo).toContainText('fired at 00:43');
+  await expect(clock).toHaveText('00:43');
+
+  // At 05:00 the Stop dialog opens; the facilitator reads it for 45 seconds. It shows the clock running on,
+  // and the stop is recorded at what it shows when Stop is pressed.
+  await advance(context, request, holdfast, 300 - 43.6);
+  await expect(clock).toHaveText('05:00');
+  await facilitator.getByRole('button', { name: 'Stop drill…' }).click();
+  const dialog = facilitator.getByRole('dialog', { name: 'Stop the drill?' });
+  await expect(dialog.getByTestId('stop-reading')).toHaveText('05:00');
+  await advance(context, request, holdfast, 45);
+  // 05:45 on the core; the dialog's clock reads it to the second it last ticked in.
+  await expect(dialog.getByTestId('stop-reading')).toHaveText(/^05:4[45]$/);
+  const shown = await dialog.getByTestId('stop-reading').innerText();
+  await screenshot(facilitator, 'drill-stop-dialog');
+  await dialog.getByRole('button', { name: 'Stop drill' }).click();
+  await expect(facilitator.locator('.scorecard-facts')).toContainText(`Drill clock ${shown}`);
+  const stopped = await callApi<{ elapsedSeconds: number }>(request, holdfast, 'getDrill', { id: run.id });
+  const [minutes, seconds] = shown.split(':').map(Number);
+  expect(stopped.elapsedSeconds).toBe((minutes ?? 0) * 60 + (seconds ?? 0));
 });
 
 for (const theme of ['light', 'dark', 'contrast'] as const) {

@@ -10,6 +10,21 @@ declare global {
   }
 }
 
+/** Records system notifications instead of showing them (permission already granted), in `window.notificationsShown`. */
+async function recordNotifications(target: Pick<Page, 'addInitScript'>): Promise<void> {
+  await target.addInitScript(() => {
+    window.notificationsShown = [];
+    class RecordedNotification {
+      static permission = 'granted';
+      static requestPermission = () => Promise.resolve('granted');
+      constructor(title: string, options?: { body?: string }) {
+        window.notificationsShown?.push({ title, body: options?.body ?? '' });
+      }
+    }
+    Object.defineProperty(window, 'Notification', { value: RecordedNotification, configurable: true });
+  });
+}
+
 /** Opens the console with its token, then goes to a route inside it (the token stays in the tab). */
 async function openConsole(page: Page, url: string, hash = '#/incidents'): Promise<void> {
   await page.goto(url);
@@ -24,18 +39,7 @@ test('an incident from declaration to resolution: roles, runbook steps with a ti
 }) => {
   test.setTimeout(60_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: holdfast.origin });
-  // Record system notifications instead of showing them; permission is already granted.
-  await page.addInitScript(() => {
-    window.notificationsShown = [];
-    class RecordedNotification {
-      static permission = 'granted';
-      static requestPermission = () => Promise.resolve('granted');
-      constructor(title: string, options?: { body?: string }) {
-        window.notificationsShown?.push({ title, body: options?.body ?? '' });
-      }
-    }
-    Object.defineProperty(window, 'Notification', { value: RecordedNotification, configurable: true });
-  });
+  await recordNotifications(page);
   // The browser's clock is Playwright's: the step timer is fast-forwarded, never slept through.
   await page.clock.install();
   await openConsole(page, holdfast.url, '#/runbooks');
@@ -68,7 +72,13 @@ test('an incident from declaration to resolution: roles, runbook steps with a ti
   await onCall.getByRole('button', { name: `Make commander: ${commander}` }).click();
   const commanderRow = page.locator('.role-row[data-role="commander"]');
   await expect(commanderRow).toContainText(commander);
+  // Naming a commander is not an acknowledgement; Acknowledge is, and the timeline says who and when.
+  const acknowledge = header.getByRole('button', { name: 'Acknowledge' });
+  await expect(acknowledge).toBeVisible();
+  await expect(header).not.toContainText('Acknowledged');
+  await acknowledge.click();
   await expect(header).toContainText('Acknowledged');
+  await expect(page.locator('.tl-row').filter({ hasText: 'Acknowledged' }).first()).toBeVisible();
 
   // Attach the suggested runbook for checkout.
   await page.getByRole('button', { name: 'Attach Checkout error rate above 2%' }).click();
@@ -197,6 +207,90 @@ test('an incident from declaration to resolution: roles, runbook steps with a ti
   await expect(page.getByRole('table', { name: 'Resolved incidents' })).toContainText('Checkout failing for card payments');
   await expect(page.getByText('No open incidents.')).toBeVisible();
   await screenshot(page, 'incidents-list');
+});
+
+test('a step timer stops when the incident is resolved: no "Timer due" on the responder’s screen nor on the wall display', async ({
+  context,
+  holdfast,
+  request,
+}) => {
+  await recordNotifications(context);
+  await context.clock.install();
+  type Incident = { id: number; runbooks: { runbookId: number; steps: { id: string; number: number; timerSeconds: number | null }[] }[] };
+  const declared = await callApi<Incident>(request, holdfast, 'declareIncident', { title: 'Checkout errors', severity: 'SEV2', services: ['checkout'] });
+  const runbooks = await callApi<{ items: { id: number; title: string }[] }>(request, holdfast, 'listRunbooks', {});
+  const checkout = runbooks.items.find((runbook) => runbook.title === 'Checkout error rate above 2%');
+  await callApi(request, holdfast, 'attachRunbook', { id: declared.id, runbookId: checkout?.id });
+  const incident = await callApi<Incident>(request, holdfast, 'getIncident', { id: declared.id });
+  const timed = incident.runbooks[0]?.steps.find((step) => step.timerSeconds !== null);
+  if (!timed) throw new Error('the checkout runbook has no timed step');
+  await callApi(request, holdfast, 'setStepState', { id: declared.id, runbookId: checkout?.id, stepId: timed.id, state: 'started' });
+
+  const responder = await context.newPage();
+  await openConsole(responder, holdfast.url, `#/incidents/${declared.id}`);
+  const wall = await context.newPage();
+  await openConsole(wall, holdfast.viewerUrl, `#/incidents/${declared.id}`);
+  for (const page of [responder, wall]) {
+    await page.locator('.step-pick', { hasText: 'roll it back now' }).click();
+    await expect(page.locator('.current-step .countdown')).toContainText('left');
+  }
+
+  // Resolved at once; ten minutes later on the browsers' clocks the five-minute timer has not gone off anywhere.
+  await callApi(request, holdfast, 'changeStatus', { id: declared.id, status: 'resolved', summary: 'Rolled back the deploy; the error rate is back to normal.' });
+  for (const page of [responder, wall]) {
+    await expect(page.locator('.incident-header').getByText('Resolved', { exact: true })).toBeVisible();
+  }
+  await context.clock.fastForward('10:00');
+  for (const page of [responder, wall]) {
+    await expect(page.locator('.current-step .countdown')).toContainText('Timer stopped at resolution');
+    await expect(page.locator('.current-step .countdown')).toContainText(/\d:\d\d left/);
+    await expect(page.locator('.banner-timer')).toHaveCount(0);
+    expect(await page.evaluate(() => window.notificationsShown?.map((shown) => shown.title))).toEqual([]);
+  }
+  await screenshot(responder, 'incident-resolved-timer-stopped');
+});
+
+test('the incident screen fits the window: each column scrolls on its own, and a wheel over the header scrolls nothing', async ({ page, holdfast, request }) => {
+  const incident = await callApi<{ id: number }>(request, holdfast, 'declareIncident', { title: 'Checkout errors', severity: 'SEV2', services: ['checkout'] });
+  const runbooks = await callApi<{ items: { id: number }[] }>(request, holdfast, 'listRunbooks', {});
+  for (const runbook of runbooks.items.slice(0, 3)) await callApi(request, holdfast, 'attachRunbook', { id: incident.id, runbookId: runbook.id });
+  for (let n = 1; n <= 80; n += 1) {
+    await callApi(request, holdfast, 'logNote', { id: incident.id, text: `Reading ${n}: ${'error rate still above the threshold; '.repeat(n % 4)}` });
+  }
+  const documentScroll = () => page.evaluate(() => ({ height: document.scrollingElement?.scrollHeight, window: window.innerHeight, y: window.scrollY }));
+
+  for (const viewport of [{ width: 1360, height: 860 }, { width: 1100, height: 720 }, { width: 700, height: 800 }]) {
+    await page.setViewportSize(viewport);
+    await openConsole(page, holdfast.url, `#/incidents/${incident.id}`);
+    await expect(page.locator('.timeline-scroll')).toContainText('Reading 80');
+    await expect.poll(documentScroll).toEqual({ height: viewport.height, window: viewport.height, y: 0 });
+
+    // A wheel over the header moves nothing: the page has nowhere to go.
+    const header = page.locator('.incident-header');
+    const box = await header.boundingBox();
+    await page.mouse.move((box?.x ?? 0) + 300, (box?.y ?? 0) + 20);
+    await page.mouse.wheel(0, 900);
+    await page.waitForTimeout(300);
+    expect((await documentScroll()).y).toBe(0);
+    await expect(page.locator('.top-bar')).toBeInViewport();
+  }
+
+  // Wide: the timeline scrolls inside its own column and the steps inside theirs; the page never moves.
+  await page.setViewportSize({ width: 1360, height: 860 });
+  await openConsole(page, holdfast.url, `#/incidents/${incident.id}`);
+  const timeline = page.locator('.timeline-scroll');
+  await expect(timeline).toContainText('Reading 80');
+  const scrolled = (locator: typeof timeline) => locator.evaluate((element) => element.scrollTop);
+  const before = await scrolled(timeline);
+  await timeline.hover();
+  await page.mouse.wheel(0, -600);
+  await expect.poll(() => scrolled(timeline)).toBeLessThan(before);
+  const main = page.locator('.incident-column-main');
+  await main.hover();
+  await page.mouse.wheel(0, 600);
+  await expect.poll(() => scrolled(main)).toBeGreaterThan(0);
+  expect((await documentScroll()).y).toBe(0);
+  await screenshot(page, 'incident-screen-long-timeline');
 });
 
 test('several incidents at once, and a second console sees a new note appear without reloading', async ({ page, context, holdfast, request }) => {

@@ -74,6 +74,42 @@ test('the copy button puts a code block on the clipboard', async ({ page, holdfa
   expect((await page.evaluate(() => navigator.clipboard.readText())).trim()).toBe(code);
 });
 
+test('copying a terminal session copies its commands without prompts or output; the page shows it as written', async ({ page, holdfast, context, request }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: holdfast.origin });
+  const folder = path.join(holdfast.dataDir, 'incoming');
+  fs.mkdirSync(folder);
+  // A session as runbooks show one (the prometheus-operator runbooks write 20-odd like it), and a YAML fragment.
+  const session = '$ NODE_NAME=<instance label from alert>\n$ kubectl -n default debug node/$NODE_NAME\nCreating debugging pod node-debugger-x\n$ chroot /host';
+  fs.writeFileSync(
+    path.join(folder, 'NodeDiskFull.md'),
+    `# Node disk full\n\nOpen a shell on the node:\n\n\`\`\`shell\n${session}\n\`\`\`\n\n## Mitigation\n\n1. Find what grows: \`$ du -xsh /var/log/*\`\n2. Cap the logs in the kubelet config:\n\n   \`\`\`yaml\n     containerLogMaxSize: 50Mi\n     containerLogMaxFiles: 3\n   \`\`\`\n`,
+  );
+  const imported = await request.post(`${holdfast.origin}/api/importRunbooks`, {
+    headers: { Authorization: `Bearer ${holdfast.token}` },
+    data: { paths: [folder] },
+  });
+  expect(await imported.json()).toMatchObject({ ok: true, value: { imported: 1 } });
+  await page.goto(holdfast.url);
+  await page.getByRole('link', { name: /Node disk full/ }).click();
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+
+  const block = page.getByRole('article').locator('.code-block').first();
+  await expect(block.locator('pre')).toHaveText(session);
+  await block.getByRole('button', { name: 'Copy to clipboard' }).click();
+  await expect(block.getByRole('button', { name: 'Copy to clipboard' })).toHaveText('Copied');
+  expect(await clipboard()).toBe('NODE_NAME=<instance label from alert>\nkubectl -n default debug node/$NODE_NAME\nchroot /host');
+
+  const outline = page.getByRole('region', { name: 'Steps (2)' });
+  // An inline command is shown as written, in its step's text, with its Copy button beside it.
+  await expect(outline.locator('code', { hasText: 'du -xsh' })).toHaveText('$ du -xsh /var/log/*');
+  await outline.getByRole('button', { name: 'Copy command $ du -xsh /var/log/* to clipboard' }).click();
+  expect(await clipboard()).toBe('du -xsh /var/log/*');
+  // A fragment without prompts is copied as written, the indentation of its first line included.
+  await outline.getByRole('button', { name: /^Copy command\s+containerLogMaxSize/ }).click();
+  expect(await clipboard()).toBe('  containerLogMaxSize: 50Mi\n  containerLogMaxFiles: 3');
+  await screenshot(page, 'reader-session-copied');
+});
+
 test('the reader lists related runbooks (same service or tags), and one click opens one', async ({ page, holdfast }) => {
   await page.goto(holdfast.url);
   await page.getByRole('link', { name: /Postgres replication lag/ }).click();

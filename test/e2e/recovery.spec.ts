@@ -1,16 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { corpusDir, skipWithoutCorpus } from '../fixtures/corpus';
 import { damageStore } from '../fixtures/damage';
 import { expect, holdfastCli, screenshot, startConsole, test } from './web-console';
 
-/** Real runbooks nobody on this project wrote (../shared/corpus/README.md): enough pages that damage lands on data. */
-const CORPUS = path.resolve('..', 'shared', 'corpus', 'prometheus-operator-runbooks');
-
-/** A data folder holding the corpus runbooks and one backup of them. */
+/** A data folder holding the corpus runbooks (real ones: enough pages that damage lands on data) and one backup of them. */
 function dataFolderWithBackup(): { dataDir: string; store: string; backup: string } {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-e2e-recovery-'));
-  const imported = holdfastCli(['--data', dataDir, 'runbooks', 'import', CORPUS]);
+  const imported = holdfastCli(['--data', dataDir, 'runbooks', 'import', corpusDir()]);
   expect(imported.status, imported.stderr).toBe(0);
   const backup = holdfastCli(['--data', dataDir, '--json', 'backup', 'create']);
   expect(backup.status, backup.stderr).toBe(0);
@@ -19,6 +17,7 @@ function dataFolderWithBackup(): { dataDir: string; store: string; backup: strin
 
 // Each test fills a data folder with 117 real runbooks through the CLI first, which takes a while on a busy machine.
 test.describe.configure({ timeout: 120_000 });
+test.skip(skipWithoutCorpus, 'the shared corpus (../shared/corpus) is not beside this checkout');
 
 for (const how of ['pages', 'header'] as const) {
   test(`a store with damaged ${how} opens the recovery screen; restoring the latest good backup brings the library back and keeps the damaged file`, async ({ page }) => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HoldfastError } from '../../src/main/errors';
 import { migrate, schemaVersion } from '../../src/main/store/migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../src/main/store/migrations';
@@ -248,5 +248,92 @@ describe('008 lookup indexes', () => {
     expect(core.runbooks.search({ query: 'crash looping', limit: 5 }).map((hit) => hit.id)).toEqual([3]);
     expect(core.settings.get('runbooks.reindex')).toBeUndefined();
     core.close();
+  });
+});
+
+describe('009 runbook names', () => {
+  it("fills an older store's runbook names on the next start, so an alert name found only in the file name finds its runbook first", async () => {
+    const { Core } = await import('../../src/main/core/core');
+    const { fixedClock } = await import('../../src/main/core/clock');
+    const dir = tempDir();
+    const file = path.join(dir, 'holdfast.db');
+    const v8 = openStore(file, { migrations: migrations.slice(0, 8) });
+    const insert = v8.prepare(
+      `INSERT INTO runbooks (id, uid, title, body, source_text, relative_path, origin, content_hash, revision, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'import', 'h', 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+    );
+    const throttling = '# CPU Throttling High\n\nProcesses experience elevated CPU throttling.\n';
+    insert.run(4, 'rb_000000000004', 'CPU Throttling High', throttling, throttling, 'kubernetes/CPUThrottlingHigh.md');
+    const mentions = '# Pod slow\n\nCPUThrottlingHigh fires first; CPUThrottlingHigh means CPU throttling is high.\n';
+    insert.run(5, 'rb_000000000005', 'Pod slow', mentions, mentions, 'kubernetes/pod-slow.md');
+    // Saved before Markdown had bounds: it cannot be read again, and must not stop the app from starting.
+    const deep = `# Quoted thread\n\n${'>'.repeat(40)} an old reply\n`;
+    insert.run(6, 'rb_000000000006', 'Quoted thread', deep, deep, 'mail/thread.md');
+    v8.close();
+
+    const store = openStore(file);
+    expect(schemaVersion(store)).toBeGreaterThanOrEqual(9);
+    expect(store.prepare('SELECT count(*) AS n FROM runbook_names').get()).toEqual({ n: 0 });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const core = new Core(store, { dataDir: dir, assetsDir: dir, clock: fixedClock('2026-11-27T00:00:00Z') });
+    expect(core.settings.get('runbooks.reindex')).toBeUndefined();
+    expect(store.prepare("SELECT runbook_id, kind, key, name FROM runbook_names WHERE runbook_id = 4 ORDER BY kind").all()).toEqual([
+      { runbook_id: 4, kind: 'alert', key: 'cputhrottlinghigh', name: 'CPUThrottlingHigh' },
+      { runbook_id: 4, kind: 'title', key: 'cputhrottlinghigh', name: 'CPU Throttling High' },
+    ]);
+    expect(core.runbooks.search({ query: 'CPUThrottlingHigh', limit: 5 }).map((hit) => hit.id)).toEqual([4, 5]);
+    expect(core.runbooks.get(4).alerts).toEqual(['CPUThrottlingHigh']);
+    expect(core.runbooks.get(6)).toMatchObject({ title: 'Quoted thread', body: deep });
+    expect(errors.mock.calls.map((call) => String(call[0]))).toEqual([expect.stringMatching(/^\[holdfast\] runbook 6 keeps its earlier steps and index: Line 3 nests block quotes 40 deep/)]);
+    errors.mockRestore();
+    // Deleting a runbook takes its names with it.
+    store.prepare('DELETE FROM runbooks WHERE id = 4').run();
+    expect(store.prepare('SELECT count(*) AS n FROM runbook_names WHERE runbook_id = 4').get()).toEqual({ n: 0 });
+    core.close();
+  });
+});
+
+describe('010 prose steps and borrowed front matter keys', () => {
+  it("gives an older store's prose runbooks their steps and services on the next start; an incident keeps the checklist it copied", async () => {
+    const { Core } = await import('../../src/main/core/core');
+    const { fixedClock } = await import('../../src/main/core/clock');
+    const dir = tempDir();
+    const file = path.join(dir, 'holdfast.db');
+    const v9 = openStore(file, { migrations: migrations.slice(0, 9) });
+    // As 0.9 stored it: a prose Diagnosis gave no step, and `component` was only kept.
+    const body = '# etcdMembersDown\n\n## Diagnosis\n\nCheck the members:\n\n```shell\n$ etcdctl member list\n```\n\n## Mitigation\n\nReboot the member that is down.\n';
+    const source = `---\ntitle: etcdMembersDown\ncomponent: etcd\nweight: 5\n---\n${body}`;
+    v9.prepare(
+      `INSERT INTO runbooks (id, uid, title, body, source_text, relative_path, origin, content_hash, revision, extra_front_matter, created_at, updated_at)
+       VALUES (2, 'rb_000000000002', 'etcdMembersDown', ?, ?, 'etcd/etcdMembersDown.md', 'import', 'h', 1, '{"component":"etcd","weight":5}', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+    ).run(body, source);
+    // Started once on 0.9, so nothing was left to rebuild.
+    v9.prepare("DELETE FROM settings WHERE key = 'runbooks.reindex'").run();
+    const before = new Core(v9, { dataDir: dir, assetsDir: dir, clock: fixedClock('2026-11-27T00:00:00Z') });
+    expect(before.runbooks.get(2).steps).toEqual([]);
+    const incident = before.incidents.declare({ title: 'etcd members down', severity: 'SEV2', services: ['etcd'], drill: false });
+    before.incidents.attachRunbook(incident.id, 2);
+    before.close();
+
+    const store = openStore(file);
+    expect(schemaVersion(store)).toBeGreaterThanOrEqual(10);
+    const core = new Core(store, { dataDir: dir, assetsDir: dir, clock: fixedClock('2026-11-28T00:00:00Z') });
+    expect(core.settings.get('runbooks.reindex')).toBeUndefined();
+    expect(core.settings.get('runbooks.read_borrowed_keys')).toBeUndefined();
+    const runbook = core.runbooks.get(2);
+    expect(runbook.steps.map((step) => [step.section, step.commands])).toEqual([
+      ['Diagnosis', ['$ etcdctl member list']],
+      ['Mitigation', []],
+    ]);
+    expect(runbook).toMatchObject({ services: ['etcd'], revision: 2, extraFrontMatter: { component: 'etcd', weight: 5 } });
+    expect(core.runbooks.listRevisions(2)[0]).toMatchObject({ author: 'holdfast', message: expect.stringContaining('component') as string });
+    // The incident walks what it copied when the runbook had no steps: one step to read and follow it.
+    expect(core.incidents.get(incident.id).runbooks[0]?.steps.map((step) => step.id)).toEqual(['st_read_and_follow']);
+    // Done once: a service removed afterwards stays removed on the next start.
+    await core.runbooks.save({ id: 2, metadata: { ...runbook.metadata, services: [] }, body: runbook.body });
+    core.close();
+    const again = new Core(openStore(file), { dataDir: dir, assetsDir: dir, clock: fixedClock('2026-11-29T00:00:00Z') });
+    expect(again.runbooks.get(2).services).toEqual([]);
+    again.close();
   });
 });

@@ -44,6 +44,20 @@ describe('query plans of the hot queries', () => {
     noFullScans(plan, ['r', 'runbooks', 'runbook_tags', 'runbook_services']);
   });
 
+  it('a query that names a runbook exactly finds it by the name index, and its row by rowid', () => {
+    expect(planOf(db, runbooks.named, { key: 'cputhrottlinghigh' })).toEqual([
+      'SEARCH runbook_names USING COVERING INDEX runbook_names_by_key (key=?)',
+      'USE TEMP B-TREE FOR ORDER BY',
+    ]);
+    const plan = planOf(db, runbooks.searchIds, { ...filter, query: '"CPUThrottlingHigh"*', ids: '[4]' });
+    // "=": the full-text index is entered at each named runbook's rowid, not run over every match.
+    expect(plan[0], plan.join('\n')).toMatch(/^SCAN runbooks_fts VIRTUAL TABLE INDEX \d+:=/);
+    expect(plan).toContain('SEARCH r USING INTEGER PRIMARY KEY (rowid=?)');
+    noFullScans(plan, ['r', 'runbooks', 'runbook_tags', 'runbook_services', 'runbook_names']);
+    // Replacing a runbook's names is a seek on its key too.
+    expect(planOf(db, runbooks.deleteNames, [4])).toEqual(['SEARCH runbook_names USING PRIMARY KEY (runbook_id=?)']);
+  });
+
   it("a search's best sections are read by rowid range, never by scanning every section", () => {
     for (const name of ['sectionScores', 'sectionSnippets']) {
       const plan = planOf(db, runbooks[name], { query: '"disk"*', first: 1, last: 2, ids: '[1]', rowids: '[1]' });
@@ -67,7 +81,12 @@ describe('query plans of the hot queries', () => {
   it("timeline reads walk one incident's events in order through its index, and its key marks through their own", () => {
     const events = planOf(db, incidents.events, [1]);
     expect(events).toEqual(['SEARCH incident_events USING INDEX incident_events_by_incident (incident_id=?)']);
-    expect(planOf(db, incidents.event, [1, 2])).toEqual(['SEARCH incident_events USING INTEGER PRIMARY KEY (rowid=?)']);
+    // One event by its key, and its number in the incident counted from the covering index (never a scan).
+    expect(planOf(db, incidents.event, [1, 2])).toEqual([
+      'SEARCH e USING INTEGER PRIMARY KEY (rowid=?)',
+      'CORRELATED SCALAR SUBQUERY 1',
+      'SEARCH s USING COVERING INDEX incident_events_by_incident (incident_id=? AND id<?)',
+    ]);
     expect(planOf(db, incidents.keyMarks, [1])).toEqual(['SEARCH incident_events USING INDEX incident_events_key_marks (incident_id=?)']);
     expect(planOf(db, incidents.eventCount, [1])).toEqual(['SEARCH incident_events USING COVERING INDEX incident_events_by_incident (incident_id=?)']);
   });

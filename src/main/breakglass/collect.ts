@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { OnCallEntry, Person, Shift, Team } from '../../shared/rosters';
-import type { Core } from '../core/core';
+import type { OpContext } from '../operations/context';
 import { APP_VERSION } from '../core/version';
 import { markdownToSafeHtml } from '../html/markdown';
 
@@ -52,7 +52,7 @@ export interface BreakGlassData {
 }
 
 /** Reads every active runbook and the roster's next SCHEDULE_DAYS days as they stand now. */
-export function collectBreakGlass(core: Core): BreakGlassData {
+export function collectBreakGlass(core: OpContext): BreakGlassData {
   const now = core.clock.now();
   const from = now.toISOString();
   const to = new Date(now.getTime() + SCHEDULE_DAYS * 86_400_000).toISOString();

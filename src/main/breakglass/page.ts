@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ContactMethod, Person, PersonRef, Shift } from '../../shared/rosters';
-import { formatInZone, zoneCity } from '../../shared/zoned-time';
+import { formatInZone, formatStamp, zoneCity } from '../../shared/zoned-time';
 import { escapeHtml } from '../html/markdown';
 import { SCHEDULE_DAYS, type BreakGlassData, type BreakGlassRunbook, type BreakGlassSchedule, type BreakGlassTeam } from './collect';
 import { BREAK_GLASS_SCRIPT } from './script';
@@ -30,7 +30,7 @@ const h = escapeHtml;
  */
 export function breakGlassHtml(data: BreakGlassData): string {
   const asOf = `${formatInZone(data.generatedAt, data.timeZone, { year: true })} ${zoneCity(data.timeZone)}`;
-  const utc = `${data.generatedAt.slice(0, 16).replace('T', ' ')} UTC`;
+  const utc = formatStamp(data.generatedAt, 'UTC');
   const alsoUtc = data.timeZone === 'UTC' || data.timeZone === 'Etc/UTC' ? '' : ` <span class="utc">(${h(utc)})</span>`;
   return `<!doctype html>
 <html lang="en">

@@ -1,3 +1,4 @@
+import { asBackground } from '../core/request-context';
 import path from 'node:path';
 import { BREAK_GLASS_FILE, type BreakGlassStatus } from '../../shared/breakglass';
 import type { ChangeEvent } from '../../shared/events';
@@ -94,8 +95,9 @@ export class BreakGlassRefresher {
       this.error = error instanceof HoldfastError ? error.message : `Its content could not be put together (${error instanceof Error ? error.message : String(error)}).`;
       console.error('[holdfast] break-glass file:', error instanceof HoldfastError ? error.message : error);
     }
-    // Written in the background: open consoles (the Backups screen) learn how it went, a failure above all.
-    this.core.events.emit({ type: 'breakglass.changed' });
+    // Written in the background: open consoles (the Backups screen) learn how it went, a failure above all,
+    // and none of them takes it for the echo of the request whose change set it going.
+    asBackground(() => this.core.events.emit({ type: 'breakglass.changed' }));
   }
 
   private written(): void {

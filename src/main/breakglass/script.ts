@@ -84,12 +84,20 @@ export const BREAK_GLASS_SCRIPT = `
     }
   });
 
+  // "1 hour ago", "3 days ago": the browser's own wording where it has one, English plurals otherwise.
+  function ago(amount, unit) {
+    if (typeof Intl === 'object' && typeof Intl.RelativeTimeFormat === 'function') {
+      return new Intl.RelativeTimeFormat('en', { numeric: 'always' }).format(-amount, unit);
+    }
+    return amount + ' ' + unit + (amount === 1 ? '' : 's') + ' ago';
+  }
+
   var age = document.getElementById('age');
   var generated = age ? Date.parse(age.getAttribute('data-generated') || '') : NaN;
   if (age && !isNaN(generated)) {
     var hours = Math.floor((Date.now() - generated) / 3600000);
     if (hours >= 1) {
-      age.textContent = hours < 48 ? '(' + hours + ' hours ago)' : '(' + Math.floor(hours / 24) + ' days ago)';
+      age.textContent = '(' + (hours < 48 ? ago(hours, 'hour') : ago(Math.floor(hours / 24), 'day')) + ')';
       if (hours >= 24) document.documentElement.classList.add('stale');
     }
   }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BREAK_GLASS_FILE, type BreakGlassReport } from '../../shared/breakglass';
-import type { Core } from '../core/core';
+import type { OpContext } from '../operations/context';
 import { HoldfastError } from '../errors';
 import { collectBreakGlass } from './collect';
 import { breakGlassHtml } from './page';
@@ -11,7 +11,7 @@ import { breakGlassHtml } from './page';
  * under a temporary name beside it and is renamed over the old one, so a reader
  * (or a sync client) never sees half a file.
  */
-export function writeBreakGlass(core: Core, dir: string): BreakGlassReport {
+export function writeBreakGlass(core: OpContext, dir: string): BreakGlassReport {
   const folder = path.resolve(dir);
   const file = path.join(folder, BREAK_GLASS_FILE);
   const data = collectBreakGlass(core);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { formatBytes } from '../../shared/limits';
+import { formatStamp } from '../../shared/zoned-time';
 import { DATABASE_FILE } from '../store/open';
 import { latestGoodBackup } from '../store/restore';
 
@@ -26,7 +27,7 @@ export function damagedStoreAdvice(dataDir: string, dataOption: string | undefin
 }
 
 /** `2026-11-27 03:00 UTC`. */
-const describeTime = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+const describeTime = (iso: string): string => formatStamp(iso, 'UTC');
 
 /** A word as a POSIX shell reads it back unchanged: bare if it is plain, else in single quotes. */
 export function shellQuote(word: string): string {

@@ -20,8 +20,10 @@ export function formatIncident(incident: Incident, timeline: TimelineEvent[]): s
     ...incident.roles.map((role) => `${role.role}: ${role.person.name}`),
     '',
     ...timeline.map((event) => {
-      const marks = `${event.key ? ' ★' : ''}${event.supersededBy ? ` (corrected by #${event.supersededBy})` : ''}`;
-      return `${event.at}  ${event.actor.padEnd(12)}  ${event.text.replace(/\n/g, ' / ')}${marks}`;
+      // Numbers count within the incident (#1 is its declaration), as the console shows them.
+      const correction = event.supersededBy === null ? undefined : timeline.find((other) => other.id === event.supersededBy);
+      const marks = `${event.key ? ' ★' : ''}${correction ? ` (corrected by #${correction.seq})` : ''}`;
+      return `#${String(event.seq).padEnd(4)} ${event.at}  ${event.actor.padEnd(12)}  ${event.text.replace(/\n/g, ' / ')}${marks}`;
     }),
     '',
   ];

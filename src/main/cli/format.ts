@@ -1,6 +1,7 @@
 import type { ExportReport, ImportReport, Runbook, RunbookHit, RunbookList, RunbookRevisionInfo } from '../../shared/runbooks';
 import type { BreakGlassReport } from '../../shared/breakglass';
 import type { WorkspaceInfo } from '../../shared/workspace';
+import { stepLine } from '../../shared/step-text';
 
 /** Plain-text renderings of operation results for people at a terminal. */
 
@@ -35,7 +36,8 @@ export function formatList(list: RunbookList): string {
 }
 
 export function formatRunbook(runbook: Runbook): string {
-  const lines = [`# ${runbook.title}`, `id: ${runbook.id}`];
+  const lines = [`# ${runbook.title}`, `id: ${runbook.id} (stable id ${runbook.uid})`];
+  if (runbook.alerts.length > 0) lines.push(`alerts: ${runbook.alerts.join(', ')}`);
   if (runbook.services.length > 0) lines.push(`services: ${runbook.services.join(', ')}`);
   if (runbook.tags.length > 0) lines.push(`tags: ${runbook.tags.join(', ')}`);
   if (runbook.sourcePath) lines.push(`source: ${runbook.sourcePath}`);
@@ -45,7 +47,7 @@ export function formatRunbook(runbook: Runbook): string {
     lines.push('Steps:');
     for (const step of runbook.steps) {
       const timer = step.timerSeconds === null ? '' : `  [timer ${formatSeconds(step.timerSeconds)}]`;
-      lines.push(`  ${step.number}. ${step.text.split('\n')[0] ?? ''}${timer}`);
+      lines.push(`  ${step.number}. ${stepLine(step.text)}${timer}`);
     }
     lines.push('');
   }

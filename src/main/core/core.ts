@@ -9,7 +9,7 @@ import { closeStore, DATABASE_FILE, openStore, type CreatePolicy, type Store } f
 
 const KEEP_BACKUPS = 7;
 import { loadDemo } from '../workspace/demo';
-import { RUNBOOKS_REINDEX, Settings, WORKSPACE_CREATED_AT } from '../workspace/settings';
+import { RUNBOOKS_READ_BORROWED_KEYS, RUNBOOKS_REINDEX, Settings, WORKSPACE_CREATED_AT } from '../workspace/settings';
 import { systemClock, type Clock } from './clock';
 import { EventBus } from './events';
 import { BreakGlassRefresher } from '../breakglass/refresher';
@@ -25,7 +25,7 @@ export interface CoreOptions {
   create?: CreatePolicy;
 }
 
-/** Everything the API handlers work with: one open store and the domain modules over it. */
+/** The composition root: one open store and the domain services over it, the context of every operation's handler (OpContext). */
 export class Core {
   readonly events = new EventBus();
   readonly settings: Settings;
@@ -55,7 +55,8 @@ export class Core {
       clock: options.clock,
       incidents: this.incidents,
       runbooks: this.runbooks,
-      changed: (runId, incidentId) => {
+      // The drill clock fired injects: the run changed, and its DRILL incident's timeline.
+      injectsFired: (runId, incidentId) => {
         this.events.emit({ type: 'drill.changed', id: runId });
         this.events.emit({ type: 'incident.changed', id: incidentId });
       },
@@ -63,9 +64,11 @@ export class Core {
     this.postmortems = new PostmortemService(store, { clock: options.clock, incidents: this.incidents, dataDir: options.dataDir, assetsDir: options.assetsDir });
     this.breakGlass = new BreakGlassRefresher(this);
     this.events.subscribe((event) => this.breakGlass.changed(event));
-    if (this.settings.get(RUNBOOKS_REINDEX) !== undefined) {
-      this.runbooks.reindex();
+    const readBorrowedKeys = this.settings.get(RUNBOOKS_READ_BORROWED_KEYS) !== undefined;
+    if (this.settings.get(RUNBOOKS_REINDEX) !== undefined || readBorrowedKeys) {
+      this.runbooks.reindex({ readBorrowedKeys });
       this.settings.delete(RUNBOOKS_REINDEX);
+      this.settings.delete(RUNBOOKS_READ_BORROWED_KEYS);
     }
   }
 

@@ -1,4 +1,5 @@
 import type { ChangeEvent } from '../../shared/events';
+import { currentRequestId } from './request-context';
 
 type Listener = (event: ChangeEvent) => void;
 
@@ -11,7 +12,10 @@ export class EventBus {
     return () => this.listeners.delete(listener);
   }
 
+  /** Announces a change; one emitted while a console's request runs is tagged with that request's id. */
   emit(event: ChangeEvent): void {
-    for (const listener of this.listeners) listener(event);
+    const requestId = event.requestId ?? currentRequestId();
+    const tagged = requestId === undefined ? event : { ...event, requestId };
+    for (const listener of this.listeners) listener(tagged);
   }
 }

@@ -20,6 +20,8 @@ export interface RequestMessage {
   id: number;
   name: string;
   input: unknown;
+  /** The console's id for the request (its change events carry it back). */
+  requestId?: string;
 }
 
 /** Close the store and exit. */

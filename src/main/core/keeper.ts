@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { refusal, RESPONDER, type Session } from '../../shared/access';
-import { contract, isOperationName, type OperationName, type ParsedInputOf } from '../../shared/contract';
+import { RESPONDER, type Session } from '../../shared/access';
 import type { RecoveryState, RestoreReport } from '../../shared/recovery';
-import { fail, ok, type Result } from '../../shared/result';
-import { dispatch } from '../api';
-import { HoldfastError, toApiError, validationError } from '../errors';
+import type { Result } from '../../shared/result';
+import { serve, type Serving } from '../api';
+import { HoldfastError, toApiError } from '../errors';
+import type { RecoveryContext } from '../recovery/context';
 import { listBackups } from '../store/backup';
 import { lockDataFolder, type FolderLock } from '../store/lock';
 import { DATABASE_FILE } from '../store/open';
@@ -13,6 +13,7 @@ import { checkedBackups, removeInterruptedRestores, restoreBackup } from '../sto
 import { systemClock } from './clock';
 import { openCore, type Core, type CoreOptions } from './core';
 import { EventBus } from './events';
+import { asRequest } from './request-context';
 
 export interface KeeperOptions extends CoreOptions {
   /** On the first start of a new data folder, fill it with the demo workspace. */
@@ -33,25 +34,26 @@ type State =
   | { kind: 'damaged'; problem: string }
   | { kind: 'closed' };
 
-/** What a console can still do when the store cannot open: see where things stand, and restore a backup. */
-const RECOVERY_OPERATIONS = new Set<OperationName>(['getSession', 'recoveryState', 'listBackups', 'restoreBackup']);
-
 /**
  * Keeps the core of a long-running app (`holdfast web`, the desktop app's core
  * process). It opens the store; when the store's file is damaged it stays up in
- * recovery mode instead of exiting, serving only the operations that need no
- * store, so the console can show its recovery screen. `restoreBackup` is the
- * keeper's own: it closes the core, puts the backup in place (a damaged store is
- * moved aside, never deleted) and opens the store again; consoles hear
- * `store.replaced` and start afresh.
+ * recovery mode instead of exiting, serving only the recovery operations
+ * (src/main/recovery/ops.ts), which need no store, so the console can show its
+ * recovery screen. It is their context: `restoreBackup` closes the core, puts the
+ * backup in place (a damaged store is moved aside, never deleted) and opens the
+ * store again; consoles hear `store.replaced` and start afresh.
  */
 export class CoreKeeper {
   /** Change events of whichever core is open, on one bus that outlives them. */
   readonly events = new EventBus();
   private state: State = { kind: 'closed' };
   private lock: FolderLock | undefined;
+  /** What the recovery operations work with, whether the store is open or damaged. */
+  private readonly recovery: RecoveryContext;
 
-  private constructor(private readonly options: KeeperOptions) {}
+  private constructor(private readonly options: KeeperOptions) {
+    this.recovery = { dataDir: options.dataDir, state: () => this.recoveryState(), restore: (file) => this.restore(file) };
+  }
 
   /**
    * The app's start: takes the data folder's lock (refused with CONFLICT when
@@ -103,24 +105,18 @@ export class CoreKeeper {
   }
 
   /**
-   * Runs one operation for a console, like `dispatch`, on whatever the keeper
-   * holds: the open core, or in recovery mode only the recovery operations
-   * (anything else is answered STORE_UNREADABLE). Never throws.
+   * Runs one operation for a console on whatever the keeper holds: the open
+   * core, or in recovery mode only the recovery operations (anything else is
+   * answered STORE_UNREADABLE). Change events it causes carry `requestId`. Never throws.
    */
-  async dispatch(name: string, rawInput: unknown, session: Session = RESPONDER): Promise<Result<unknown>> {
+  dispatch(name: string, rawInput: unknown, session: Session = RESPONDER, requestId?: string): Promise<Result<unknown>> {
     const core = this.core;
-    if (core && name !== 'restoreBackup') return dispatch(core, name, rawInput, session);
-    if (!isOperationName(name)) return fail('UNKNOWN_OPERATION', `Unknown operation "${name.slice(0, 80)}".`);
-    if (!RECOVERY_OPERATIONS.has(name)) return fail('STORE_UNREADABLE', this.unavailableMessage());
-    const refused = refusal(session, name);
-    if (refused) return fail('FORBIDDEN', refused);
-    const parsed = contract[name].input.safeParse(rawInput ?? {});
-    if (!parsed.success) return { ok: false, error: toApiError(validationError(name, parsed.error)) };
-    try {
-      return ok(this.recoveryOperation(name, parsed.data, session));
-    } catch (error) {
-      return { ok: false, error: toApiError(error) };
-    }
+    const serving: Serving = {
+      core: core ? { context: core, events: core.events } : undefined,
+      recovery: { context: this.recovery, events: this.events },
+      unavailable: () => this.unavailableMessage(),
+    };
+    return asRequest(requestId, () => serve(serving, name, rawInput, session));
   }
 
   /**
@@ -140,7 +136,6 @@ export class CoreKeeper {
     } finally {
       this.reopen();
     }
-    this.events.emit({ type: 'store.replaced' });
     return report;
   }
 
@@ -148,21 +143,6 @@ export class CoreKeeper {
     this.closeCore();
     this.lock?.release();
     this.lock = undefined;
-  }
-
-  private recoveryOperation(name: OperationName, input: unknown, session: Session): unknown {
-    switch (name) {
-      case 'restoreBackup':
-        return this.restore((input as ParsedInputOf<'restoreBackup'>).file);
-      case 'recoveryState':
-        return this.recoveryState();
-      case 'listBackups':
-        return listBackups(this.options.dataDir);
-      case 'getSession':
-        return { role: session.role };
-      default:
-        throw new HoldfastError('STORE_UNREADABLE', this.unavailableMessage());
-    }
   }
 
   private openCore(open: () => Core): void {

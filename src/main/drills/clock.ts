@@ -1,3 +1,5 @@
+import type { PausedSpan } from '../../shared/drills';
+
 /** A run's facilitator events that matter to its clock. */
 export interface ClockEvent {
   at: string;
@@ -24,4 +26,17 @@ export function drillElapsedMs(startedAt: string, events: ClockEvent[], at: stri
   }
   if (runningSince !== null) elapsed += Math.max(0, end - runningSince);
   return Math.max(0, elapsed);
+}
+
+/** When the drill stood paused; a span still open when the drill stopped ends at the stop. */
+export function pausedSpans(events: ClockEvent[], stoppedAt: string | null): PausedSpan[] {
+  const spans: PausedSpan[] = [];
+  for (const event of events) {
+    const open = spans.at(-1);
+    if (event.kind === 'paused' && (!open || open.to !== null)) spans.push({ from: event.at, to: null });
+    else if (event.kind === 'resumed' && open && open.to === null) open.to = event.at;
+  }
+  const last = spans.at(-1);
+  if (last && last.to === null && stoppedAt !== null) last.to = stoppedAt;
+  return spans;
 }

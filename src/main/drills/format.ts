@@ -4,6 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import { Document, isSeq } from 'yaml';
 import { z } from 'zod';
 import type { DrillInject, DrillTargets } from '../../shared/drills';
+import { issueText, READABLE } from '../../shared/issue-words';
 import { HoldfastError } from '../errors';
 import { FrontMatterError, readFrontMatterYaml } from '../runbooks/format/front-matter';
 import { parseMarkdown } from '../runbooks/format/markdown';
@@ -61,10 +62,10 @@ export function parseScenario(text: string, fileName: string): ScenarioDocument 
       if (!(error instanceof FrontMatterError)) throw error;
       fail((first.position?.start.line ?? 1) + error.line - 1, error.message);
     }
-    const parsed = FrontMatter.safeParse(yaml);
+    const parsed = FrontMatter.safeParse(yaml, READABLE);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      fail(first.position?.start.line, `front matter: ${issue?.path.join('.') || 'it'}: ${issue?.message ?? 'is invalid'}`);
+      fail(first.position?.start.line, `front matter: ${issue ? issueText(issue) : 'is not valid'}`);
     } else frontMatter = parsed.data;
   }
   const slice = (start: number, end: number) => text.slice(start, end).trim();

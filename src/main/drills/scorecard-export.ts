@@ -1,5 +1,8 @@
 import { csvFile } from '../../shared/csv';
 import type { Scorecard, ScorecardFile, ScorecardRow } from '../../shared/drills';
+import { clockText, formatDuration } from '../../shared/durations';
+import { plainInline } from '../../shared/step-text';
+import { formatStamp } from '../../shared/zoned-time';
 
 type Format = 'markdown' | 'csv';
 
@@ -22,13 +25,15 @@ export function resultLabel(row: Pick<ScorecardRow, 'met' | 'actualMinutes'>): s
 export const touchedSteps = (scorecard: Scorecard): Scorecard['steps'] => scorecard.steps.filter((step) => step.state !== 'pending');
 
 export function scorecardMarkdown(scorecard: Scorecard): string {
-  const minutes = (value: number | null) => (value === null ? '—' : `${value} min`);
+  // Durations as people say them ("4 min 24 s", never "4.4 min"); moments on the drill clock as it shows them ("06:00").
+  const minutes = (value: number | null) => (value === null ? '—' : formatDuration(value * 60));
+  const at = (value: number | null) => (value === null ? '—' : clockText(Math.round(value * 60)));
   const steps = touchedSteps(scorecard);
   const untouched = scorecard.steps.length - steps.length;
   const lines = [
     `# Drill scorecard: ${scorecard.scenario}`,
     '',
-    `- Started: ${scorecard.startedAt}`,
+    `- Started: ${formatStamp(scorecard.startedAt, 'UTC')}`,
     `- Drill clock: ${minutes(scorecard.durationMinutes)} (time spent paused not counted)`,
     '',
     '## Times against targets',
@@ -44,7 +49,7 @@ export function scorecardMarkdown(scorecard: Scorecard): string {
       ? ['No runbook step was worked.']
       : table(
           ['Runbook', 'Step', 'Started', 'Finished', 'Duration', 'State'],
-          steps.map((step) => [step.runbook, `${step.step}. ${step.text}`, minutes(step.startMinutes), minutes(step.endMinutes), minutes(step.durationMinutes), step.state]),
+          steps.map((step) => [step.runbook, `${step.step}. ${step.text}`, at(step.startMinutes), at(step.endMinutes), minutes(step.durationMinutes), step.state]),
         )),
     ...(untouched > 0 ? ['', `${untouched} more step${untouched === 1 ? '' : 's'} not worked.`] : []),
     '',
@@ -54,14 +59,14 @@ export function scorecardMarkdown(scorecard: Scorecard): string {
       ? ['The scenario has no injects.']
       : table(
           ['Inject', 'Fired at', 'Status'],
-          scorecard.injects.map((inject) => [inject.title, minutes(inject.firedAtMinutes), inject.status]),
+          scorecard.injects.map((inject) => [inject.title, at(inject.firedAtMinutes), inject.status]),
         )),
     '',
     '## Observations',
     '',
     ...(scorecard.observations.length === 0
       ? ['None.']
-      : scorecard.observations.map((observation) => `- ${clockLabel(observation.elapsedSeconds)} — ${oneLine(observation.text)}`)),
+      : scorecard.observations.map((observation) => `- ${clockText(observation.elapsedSeconds)} — ${oneLine(observation.text)}`)),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -71,7 +76,7 @@ export function scorecardCsv(scorecard: Scorecard): string {
   const rows: (string | number | null)[][] = [['kind', 'name', 'text', 'at_minutes', 'end_minutes', 'minutes', 'target_minutes', 'result']];
   for (const row of scorecard.rows) rows.push(['measure', row.measure, '', null, null, row.actualMinutes, row.targetMinutes, resultLabel(row)]);
   for (const step of touchedSteps(scorecard)) {
-    rows.push(['step', `${step.runbook} #${step.step}`, step.text, step.startMinutes, step.endMinutes, step.durationMinutes, null, step.state]);
+    rows.push(['step', `${step.runbook} #${step.step}`, plainInline(step.text), step.startMinutes, step.endMinutes, step.durationMinutes, null, step.state]);
   }
   for (const inject of scorecard.injects) rows.push(['inject', inject.title, '', inject.firedAtMinutes, null, null, null, inject.status]);
   for (const observation of scorecard.observations) {
@@ -87,15 +92,6 @@ function table(head: string[], rows: string[][]): string[] {
 }
 
 const oneLine = (text: string) => text.replace(/\s*\r?\n\s*/g, ' ').trim();
-
-/** Drill-clock seconds as m:ss (h:mm:ss past an hour). */
-export function clockLabel(seconds: number): string {
-  const whole = Math.max(0, Math.floor(seconds));
-  const hours = Math.floor(whole / 3600);
-  const minutes = Math.floor((whole % 3600) / 60);
-  const rest = String(whole % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
-}
 
 const slug = (text: string) =>
   text

@@ -1,14 +1,15 @@
 import path from 'node:path';
-import type { ParsedInputOf } from '../../shared/contract';
-import type { DrillInject, DrillObservation, DrillRun, DrillScenario, DrillTargets, InjectStatus, Scorecard, ScorecardRow } from '../../shared/drills';
+import type { z } from 'zod';
+import type { DrillInject, DrillObservation, DrillRun, DrillScenario, DrillTargets, InjectActionInput, InjectStatus, SaveScenarioInput, Scorecard, ScorecardRow } from '../../shared/drills';
 import type { Clock } from '../core/clock';
 import { FILE_LIMITS } from '../../shared/limits';
+import { stepSummary } from '../../shared/step-text';
 import { HoldfastError } from '../errors';
-import { checkTextLimit, readLimitedText } from '../files/read-limited';
+import { checkIsText, checkTextLimit, readLimitedText } from '../files/read-limited';
 import type { IncidentService } from '../incidents/service';
 import type { RunbookLibrary } from '../runbooks/library';
 import type { Store } from '../store/open';
-import { drillElapsedMs } from './clock';
+import { drillElapsedMs, pausedSpans } from './clock';
 import { composeScenario, injectIds, parseScenario, type ScenarioDocument } from './format';
 import { writeTransaction } from '../store/transaction';
 
@@ -52,8 +53,12 @@ export interface DrillContext {
   clock: Clock;
   incidents: IncidentService;
   runbooks: RunbookLibrary;
-  /** Announces that a drill (and its incident) changed. */
-  changed: (runId: number, incidentId: number) => void;
+  /**
+   * Announces injects the drill clock fired (`tick`: the app's scheduler, or a
+   * read that finds them due). What operations change is announced by their
+   * declarations (src/main/drills/ops.ts).
+   */
+  injectsFired: (runId: number, incidentId: number) => void;
   /** For the wheel of misfortune; tests pass a seeded one. */
   random?: () => number;
 }
@@ -108,7 +113,7 @@ export class DrillService {
     return found;
   }
 
-  saveScenario(input: ParsedInputOf<'saveDrillScenario'>): DrillScenario {
+  saveScenario(input: z.output<typeof SaveScenarioInput>): DrillScenario {
     const params = {
       title: input.title,
       objectives: input.objectives,
@@ -154,6 +159,7 @@ export class DrillService {
     fileName: string,
   ): { document: ScenarioDocument; replaces: DrillScenario | undefined; overwrites: boolean; removedInjects: string[] } {
     checkTextLimit(markdown, fileName, FILE_LIMITS.drill);
+    checkIsText(markdown, fileName);
     const document = parseScenario(markdown, fileName);
     const existing = this.scenarios().find((scenario) => scenario.title === document.title);
     const overwritten = existing !== undefined && this.exportScenario(existing.id) !== composeScenario(document);
@@ -201,10 +207,7 @@ export class DrillService {
       }
       return Number(this.statements.insertRun.run({ scenarioId, incidentId: incident.id, startedAt: this.now(), scenario: JSON.stringify(scenario) }).lastInsertRowid);
     });
-    const run = this.tick(runId);
-    // Every console learns of the new DRILL incident and the running drill.
-    this.context.changed(run.id, run.incidentId);
-    return run;
+    return this.tick(runId);
   }
 
   pause(id: number): DrillRun {
@@ -220,25 +223,24 @@ export class DrillService {
    * incidents. What the team had reached by the stop is kept with the stop:
    * resolving stamps acknowledged and mitigated times that the scorecard must not count.
    */
-  stop(id: number): DrillRun {
+  stop(id: number, atSeconds?: number): DrillRun {
     const run = this.runRow(id);
     if (run.state === 'stopped') throw new HoldfastError('VALIDATION', 'This drill has already stopped.', 'id');
-    const now = this.now();
     writeTransaction(this.db, () => {
-      this.fireDue(run);
+      const stoppedAt = this.stopInstant(run, atSeconds);
+      this.fireDue(run, stoppedAt);
       const incident = this.context.incidents.get(run.incident_id);
       const reached: ReachedByStop = { acknowledgedAt: incident.acknowledgedAt, mitigatedAt: incident.mitigatedAt };
-      this.statements.addEvent.run(id, now, 'stopped', '', JSON.stringify({ reached }));
-      this.statements.setState.run('stopped', now, id);
+      this.statements.addEvent.run(id, stoppedAt, 'stopped', '', JSON.stringify({ reached }));
+      this.statements.setState.run('stopped', stoppedAt, id);
       if (incident.status !== 'resolved') {
         this.context.incidents.changeStatus({ id: run.incident_id, status: 'resolved', summary: 'The drill was stopped by the facilitator.', actor: 'drill facilitator' });
       }
     });
-    this.context.changed(id, run.incident_id);
     return this.get(id);
   }
 
-  injectAction(input: ParsedInputOf<'drillInject'>): DrillRun {
+  injectAction(input: z.output<typeof InjectActionInput>): DrillRun {
     const run = this.runRow(input.id);
     if (run.state === 'stopped') throw new HoldfastError('VALIDATION', 'This drill has stopped.', 'id');
     const status = this.get(input.id).injects.find((inject) => inject.injectId === input.injectId);
@@ -248,14 +250,12 @@ export class DrillService {
       if (input.action === 'fire') this.fire(run, input.injectId);
       else this.statements.addEvent.run(run.id, this.now(), input.action === 'hold' ? 'inject_held' : 'inject_released', status.title, JSON.stringify({ injectId: input.injectId }));
     });
-    this.context.changed(run.id, run.incident_id);
     return this.get(input.id);
   }
 
   observe(id: number, text: string): DrillRun {
-    const run = this.runRow(id);
+    this.runRow(id);
     this.statements.addEvent.run(id, this.now(), 'observation', text, '{}');
-    this.context.changed(id, run.incident_id);
     return this.get(id);
   }
 
@@ -263,7 +263,7 @@ export class DrillService {
   tick(id: number): DrillRun {
     const run = this.runRow(id);
     const fired = writeTransaction(this.db, () => this.fireDue(run));
-    if (fired > 0) this.context.changed(id, run.incident_id);
+    if (fired > 0) this.context.injectsFired(id, run.incident_id);
     return this.get(id);
   }
 
@@ -276,14 +276,15 @@ export class DrillService {
     return rows.map((row) => this.get(row.id));
   }
 
-  get(id: number): DrillRun {
+  /** A run as it stands at an instant (now unless told). */
+  get(id: number, at: string = this.now()): DrillRun {
     const run = this.runRow(id);
     const events = this.statements.events.all(id);
     const scenario = JSON.parse(run.scenario) as DrillScenario;
-    const elapsedMs = drillElapsedMs(run.started_at, events, this.now(), run.stopped_at);
+    const elapsedMs = drillElapsedMs(run.started_at, events, at, run.stopped_at);
     const observations: DrillObservation[] = events
       .filter((event) => event.kind === 'observation')
-      .map((event) => ({ at: event.at, elapsedSeconds: Math.round(drillElapsedMs(run.started_at, events, event.at, null) / 1000), text: event.text }));
+      .map((event) => ({ at: event.at, elapsedSeconds: clockSeconds(drillElapsedMs(run.started_at, events, event.at, null)), text: event.text }));
     return {
       id: run.id,
       scenarioId: run.scenario_id,
@@ -292,7 +293,9 @@ export class DrillService {
       state: run.state,
       startedAt: run.started_at,
       stoppedAt: run.stopped_at,
-      elapsedSeconds: Math.floor(elapsedMs / 1000),
+      elapsedSeconds: clockSeconds(elapsedMs),
+      elapsedMs,
+      pauses: pausedSpans(events, run.stopped_at),
       injects: scenario.injects.map((inject) => injectStatus(inject, events, run, elapsedMs)),
       observations,
     };
@@ -337,7 +340,7 @@ export class DrillService {
           return {
             runbook: runbook.title,
             step: step.number,
-            text: step.text.split('\n')[0] ?? '',
+            text: stepSummary(step.text),
             state: step.state,
             startMinutes: start,
             endMinutes: end,
@@ -350,20 +353,36 @@ export class DrillService {
     };
   }
 
-  private fireDue(run: RunRow): number {
+  /** Fires the timed injects the drill clock has made due by an instant (now unless told). */
+  private fireDue(run: RunRow, at: string = this.now()): number {
     if (run.state !== 'running') return 0;
-    const current = this.get(run.id);
+    const current = this.get(run.id, at);
     const due = current.injects.filter((inject) => inject.status === 'pending' && inject.offsetSeconds !== null && inject.offsetSeconds <= current.elapsedSeconds);
-    for (const inject of due) this.fire(run, inject.injectId);
+    for (const inject of due) this.fire(run, inject.injectId, at);
     return due.length;
   }
 
+  /**
+   * When a stop takes effect: at the drill-clock reading the facilitator confirmed, if it is a reading of
+   * the last few seconds (a console's clock and its request trail the core's by a moment), else now. Never
+   * before the drill's last recorded event.
+   */
+  private stopInstant(run: RunRow, atSeconds: number | undefined): string {
+    const now = this.now();
+    if (atSeconds === undefined || run.state !== 'running') return now;
+    const events = this.statements.events.all(run.id);
+    const behindMs = drillElapsedMs(run.started_at, events, now, null) - atSeconds * 1000;
+    if (behindMs <= 0 || behindMs > STOP_READING_WINDOW_MS) return now;
+    const latest = Math.max(Date.parse(now) - behindMs, Date.parse(events.at(-1)?.at ?? run.started_at));
+    return new Date(latest).toISOString();
+  }
+
   /** An inject goes on the drill incident's timeline, where responders see it, and on the facilitator's log. */
-  private fire(run: RunRow, injectId: string): void {
+  private fire(run: RunRow, injectId: string, at: string = this.now()): void {
     const scenario = JSON.parse(run.scenario) as DrillScenario;
     const inject = scenario.injects.find((candidate) => candidate.id === injectId);
     if (!inject) return;
-    this.statements.addEvent.run(run.id, this.now(), 'inject_fired', inject.title, JSON.stringify({ injectId }));
+    this.statements.addEvent.run(run.id, at, 'inject_fired', inject.title, JSON.stringify({ injectId }));
     this.context.incidents.logInject(run.incident_id, `${inject.title}: ${inject.text}`, { injectId });
   }
 
@@ -375,7 +394,6 @@ export class DrillService {
       this.statements.addEvent.run(id, this.now(), kind, '', '{}');
       this.statements.setState.run(to, null, id);
     });
-    this.context.changed(id, run.incident_id);
     return this.get(id);
   }
 
@@ -395,7 +413,7 @@ function injectStatus(inject: DrillInject, events: EventRow[], run: RunRow, elap
   const mine = events.filter((event) => event.kind.startsWith('inject_') && (JSON.parse(event.data) as { injectId?: string }).injectId === inject.id);
   const fired = mine.find((event) => event.kind === 'inject_fired');
   const held = mine.at(-1)?.kind === 'inject_held';
-  const firedAtSeconds = fired ? Math.round(drillElapsedMs(run.started_at, events, fired.at, null) / 1000) : null;
+  const firedAtSeconds = fired ? clockSeconds(drillElapsedMs(run.started_at, events, fired.at, null)) : null;
   return {
     injectId: inject.id,
     title: inject.title,
@@ -404,7 +422,7 @@ function injectStatus(inject: DrillInject, events: EventRow[], run: RunRow, elap
     offsetSeconds: inject.offsetSeconds,
     status: fired ? 'fired' : held ? 'held' : 'pending',
     firedAtSeconds,
-    dueInSeconds: !fired && !held && inject.offsetSeconds !== null ? Math.max(0, inject.offsetSeconds - Math.floor(elapsedMs / 1000)) : null,
+    dueInSeconds: !fired && !held && inject.offsetSeconds !== null ? Math.max(0, inject.offsetSeconds - clockSeconds(elapsedMs)) : null,
   };
 }
 
@@ -424,3 +442,9 @@ function toScenario(row: ScenarioRow): DrillScenario {
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
+
+/** Drill-clock milliseconds as the master clock shows them: whole seconds, rounded down, for every time on the drill clock. */
+const clockSeconds = (ms: number): number => Math.floor(ms / 1000);
+
+/** How far back a confirmed Stop may reach: a console's clock ticks once a second, and its request takes a moment. */
+const STOP_READING_WINDOW_MS = 5000;

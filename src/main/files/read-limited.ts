@@ -18,12 +18,41 @@ export function readLimitedBytes(file: string, limit: FileLimit): Buffer {
   return bytes;
 }
 
-/** `readLimitedBytes` as UTF-8 text, also refused when it has more lines than `limit.lines`. */
+/**
+ * `readLimitedBytes` as UTF-8 text (a byte-order mark dropped), refused when it
+ * is not UTF-8 text (an image, a spreadsheet) or has more lines than `limit.lines`.
+ */
 export function readLimitedText(file: string, limit: FileLimit): string {
-  const text = readLimitedBytes(file, limit).toString('utf8');
+  const text = decodeText(readLimitedBytes(file, limit), file);
   checkTextLimit(text, file, limit);
   return text;
 }
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A file's bytes as text, or the one refusal every import gives a file that is not UTF-8 text. */
+export function decodeText(bytes: Uint8Array, fileName: string): string {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw notText(fileName);
+  }
+  if (text.includes('\u0000')) throw notText(fileName);
+  return text.replace(/^\uFEFF/, '');
+}
+
+/**
+ * The same check for text a browser already decoded (a file chosen in the app):
+ * an undecodable byte arrives as U+FFFD, and NUL is in binary files, never in
+ * Markdown or YAML.
+ */
+export function checkIsText(text: string, fileName: string): void {
+  if (text.includes('\uFFFD') || text.includes('\u0000')) throw notText(fileName);
+}
+
+const notText = (fileName: string): HoldfastError =>
+  new HoldfastError('VALIDATION', `${fileName} is not UTF-8 text (is it a binary file, such as an image?). Choose the Markdown or YAML file itself.`, 'path');
 
 /** Refuses text (a file's, or one sent by the app) with more bytes or lines than files of its kind may have. */
 export function checkTextLimit(text: string, fileName: string, limit: FileLimit): void {

@@ -14,8 +14,9 @@ export function escapeHtml(text: string): string {
 export interface MarkdownHtmlOptions {
   /**
    * What an image's `src` becomes, after sanitizing: a data: URI for a stored
-   * image, or null to drop the image and keep its alt text. Without it images
-   * stay as they are written.
+   * image, or null to drop the image and keep its alt text. Without it every
+   * image is dropped: a file that leaves Holdfast must not fetch anything (a
+   * remote image is a beacon that says who opened the file, and when).
    */
   image?: (src: string) => string | null;
   /** Levels to move every heading down, so the Markdown nests under the page's own (`#` with 2 becomes h3; h6 is the floor). */
@@ -32,7 +33,7 @@ const sanitized = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).us
  */
 export function markdownToSafeHtml(markdown: string, options: MarkdownHtmlOptions = {}): string {
   const tree = sanitized.runSync(sanitized.parse(markdown));
-  if (options.image) rewriteImages(tree, options.image);
+  rewriteImages(tree, options.image ?? (() => null));
   if (options.headingOffset) lowerHeadings(tree, options.headingOffset);
   return unified().use(rehypeStringify).stringify(tree);
 }

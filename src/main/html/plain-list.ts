@@ -15,15 +15,44 @@ import { unified } from 'unified';
 export function plainListToHtml(markdown: string): string | null {
   const lines = markdown.split('\n');
   const items: ElementContent[] = [];
-  for (const line of lines) {
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] ?? '';
     const content = line.startsWith('- ') ? line.slice(2) : null;
     const children = content === null ? null : plainInline(content);
     if (!children) return null;
+    // A long text written whole under its line: a fenced code block indented into the item (as a post-mortem writes a pasted log).
+    const fence = /^ {2}(`{3,})$/.exec(lines[index + 1] ?? '')?.[1];
+    if (fence !== undefined) {
+      const block = codeBlock(lines, index + 2, fence);
+      if (!block) return null;
+      children.push({ type: 'text', value: '\n' }, block.pre, { type: 'text', value: '\n' });
+      index = block.end;
+    }
     items.push({ type: 'text', value: '\n' }, { type: 'element', tagName: 'li', properties: {}, children });
   }
   const list: Element = { type: 'element', tagName: 'ul', properties: {}, children: [...items, { type: 'text', value: '\n' }] };
   const tree: Root = { type: 'root', children: [list] };
   return serialize.stringify(sanitize.runSync(tree));
+}
+
+/**
+ * The code block whose content starts at `start` and ends at the line holding
+ * just the fence (indented two spaces): each line indented two spaces or blank.
+ * Null for anything else (an unclosed fence, a line not indented, NUL, CR).
+ */
+function codeBlock(lines: string[], start: number, fence: string): { pre: Element; end: number } | null {
+  const content: string[] = [];
+  for (let index = start; index < lines.length; index += 1) {
+    const line = lines[index] ?? '';
+    if (line === `  ${fence}`) {
+      const code: Element = { type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: content.map((text) => `${text}\n`).join('') }] };
+      return { pre: { type: 'element', tagName: 'pre', properties: {}, children: [code] }, end: index };
+    }
+    if (/[\0\r]/.test(line) || (line !== '' && !/^ {2}\S|^ {2}[ \t]*\S/.test(line))) return null;
+    if (new RegExp(`^ {2,5}\`{${fence.length},}[ \\t]*$`).test(line)) return null;
+    content.push(line.slice(2));
+  }
+  return null;
 }
 
 const sanitize = unified().use(rehypeSanitize);

@@ -80,11 +80,16 @@ export class IncidentRepo {
         INSERT INTO incident_events (incident_id, at, type, actor, text, data)
         VALUES (@incidentId, @at, @type, @actor, @text, @data)`),
       supersede: db.prepare('UPDATE incident_events SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL'),
-      event: db.prepare<[number, number], EventRow>('SELECT * FROM incident_events WHERE incident_id = ? AND id = ?'),
+      event: db.prepare<[number, number], EventRow & { seq: number }>(`
+        SELECT e.*, (SELECT count(*) FROM incident_events s WHERE s.incident_id = e.incident_id AND s.id <= e.id) AS seq
+        FROM incident_events e WHERE e.incident_id = ? AND e.id = ?`),
       events: db.prepare<[number], EventRow>('SELECT * FROM incident_events WHERE incident_id = ? ORDER BY id'),
       keyMarks: db.prepare<[number], { type: EventType; data: string }>(`
         SELECT type, data FROM incident_events
         WHERE incident_id = ? AND type IN ('key_marked', 'key_unmarked') ORDER BY id`),
+      firstOfType: db.prepare<[number, string], { actor: string; at: string }>(
+        'SELECT actor, at FROM incident_events WHERE incident_id = ? AND type = ? ORDER BY id LIMIT 1',
+      ),
       eventCount: db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM incident_events WHERE incident_id = ?'),
       roles: db.prepare<[number], { role: string; person_handle: string; person_name: string; assigned_at: string }>(
         'SELECT role, person_handle, person_name, assigned_at FROM incident_roles WHERE incident_id = ? ORDER BY assigned_at, role',
@@ -148,12 +153,18 @@ export class IncidentRepo {
 
   event(incidentId: number, eventId: number): TimelineEvent | undefined {
     const row = this.statements.event.get(incidentId, eventId);
-    return row && toEvent(row, this.keyedEvents(incidentId));
+    return row && toEvent(row, row.seq, this.keyedEvents(incidentId));
+  }
+
+  /** Who logged the incident's first event of a type, and when. */
+  firstEvent(incidentId: number, type: EventType): { actor: string; at: string } | undefined {
+    return this.statements.firstOfType.get(incidentId, type);
   }
 
   timeline(incidentId: number, filter: TimelineFilter): TimelineEvent[] {
     const keyed = this.keyedEvents(incidentId);
-    const events = this.statements.events.all(incidentId).map((row) => toEvent(row, keyed));
+    // Numbered in order within the incident, before any filter, so #17 is the same event whatever is shown.
+    const events = this.statements.events.all(incidentId).map((row, index) => toEvent(row, index + 1, keyed));
     if (filter === 'all') return events;
     if (filter === 'key') return events.filter((event) => event.key);
     const types = FILTER_TYPES[filter];
@@ -232,9 +243,10 @@ export function toSummary(row: IncidentRow, commander: RoleAssignment | undefine
   };
 }
 
-function toEvent(row: EventRow, keyed: Set<number>): TimelineEvent {
+function toEvent(row: EventRow, seq: number, keyed: Set<number>): TimelineEvent {
   return {
     id: row.id,
+    seq,
     incidentId: row.incident_id,
     at: row.at,
     type: row.type,

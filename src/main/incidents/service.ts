@@ -1,13 +1,23 @@
-import type { ParsedInputOf } from '../../shared/contract';
+import type { z } from 'zod';
 import type {
+  AssignRoleInput,
+  ChangeStatusInput,
+  CorrectEventInput,
+  DeclareIncidentInput,
+  DraftStatusUpdateInput,
   EventType,
   Incident,
+  IncidentStatus,
   IncidentSummary,
+  MarkKeyInput,
   ResponderSuggestion,
+  SearchIncidentsInput,
+  SetStepStateInput,
+  StatusUpdateInput,
   TimelineEvent,
 } from '../../shared/incidents';
-import type { RunbookSummary } from '../../shared/runbooks';
-import { withoutTimer } from '../../shared/step-timer';
+import type { RunbookRef, RunbookSuggestion } from '../../shared/runbooks';
+import { plainInline, stepSummary } from '../../shared/step-text';
 import type { Clock } from '../core/clock';
 import { HoldfastError } from '../errors';
 import { isKnownZone } from '../rosters/time';
@@ -55,7 +65,7 @@ export class IncidentService {
     return given ?? this.context.settings.author();
   }
 
-  declare(input: ParsedInputOf<'declareIncident'>): Incident {
+  declare(input: z.output<typeof DeclareIncidentInput>): Incident {
     const now = this.now();
     const startedAt = input.startedAt ? new Date(input.startedAt).toISOString() : now;
     const detectedAt = input.detectedAt ? new Date(input.detectedAt).toISOString() : startedAt;
@@ -116,43 +126,48 @@ export class IncidentService {
     });
   }
 
-  assignRole(input: ParsedInputOf<'assignRole'>): TimelineEvent {
+  assignRole(input: z.output<typeof AssignRoleInput>): TimelineEvent {
     const role = input.role.toLowerCase();
     const previous = this.repo.roles(input.id).find((r) => r.role === role);
     const handover = previous && previous.person.name !== input.person.name ? ` (handover from ${previous.person.name})` : '';
     return this.record(
       input.id,
       { type: 'role_assigned', text: `${input.person.name} is ${role}${handover}`, data: { role, person: input.person, previous: previous?.person ?? null }, actor: input.actor },
-      (row, at) => {
-        this.repo.setRole(input.id, role, input.person, at);
-        if (role === 'commander') row.acknowledged_at ??= at;
-      },
+      // Naming a commander is not an acknowledgement: the person named may not have seen the page yet.
+      (_row, at) => this.repo.setRole(input.id, role, input.person, at),
     );
   }
 
-  attachRunbook(id: number, runbookId: number, actor?: string): TimelineEvent {
-    const runbook = this.context.runbooks.get(runbookId);
+  attachRunbook(id: number, runbookRef: RunbookRef, actor?: string): TimelineEvent {
+    const runbook = this.context.runbooks.get(runbookRef);
+    const runbookId = runbook.id;
     if (this.repo.runbooks(id).some((attached) => attached.runbookId === runbookId)) {
       throw new HoldfastError('CONFLICT', `“${runbook.title}” is already attached to this incident.`, 'runbookId');
     }
+    // A runbook without steps is walked as one: read and follow it.
+    const steps = this.context.runbooks.stepsToWalk(runbook);
+    const count = runbook.steps.length === 0 ? 'no steps: read and follow it' : `${steps.length} step${steps.length === 1 ? '' : 's'}`;
     return this.record(
       id,
-      { type: 'runbook_attached', text: `Attached runbook “${runbook.title}” (${runbook.steps.length} steps)`, data: { runbookId, revision: runbook.revision }, actor },
-      (_row, at) => this.repo.attach(id, { id: runbookId, title: runbook.title, revision: runbook.revision, steps: runbook.steps }, at),
+      { type: 'runbook_attached', text: `Attached runbook “${runbook.title}” (${count})`, data: { runbookId, revision: runbook.revision }, actor },
+      (_row, at) => this.repo.attach(id, { id: runbookId, title: runbook.title, revision: runbook.revision, steps }, at),
     );
   }
 
-  setStepState(input: ParsedInputOf<'setStepState'>): TimelineEvent {
+  setStepState(request: z.output<typeof SetStepStateInput>): TimelineEvent {
+    const input = { ...request, runbookId: this.context.runbooks.resolve(request.runbookId) };
     const runbook = this.repo.runbooks(input.id).find((attached) => attached.runbookId === input.runbookId);
-    if (!runbook) throw new HoldfastError('NOT_FOUND', `Runbook ${input.runbookId} is not attached to incident ${input.id}.`, 'runbookId');
+    if (!runbook) throw new HoldfastError('NOT_FOUND', `Runbook ${request.runbookId} is not attached to incident ${input.id}.`, 'runbookId');
     const step = runbook.steps.find((candidate) => candidate.id === input.stepId);
     if (!step) throw new HoldfastError('NOT_FOUND', `Step ${input.stepId} is not in “${runbook.title}”.`, 'stepId');
     const verb = { started: 'Started', done: 'Done', skipped: 'Skipped', failed: 'Failed' }[input.state];
-    const firstLine = withoutTimer(step.text.split('\n')[0] ?? '');
-    const text = `${verb}: step ${step.number} of “${runbook.title}” — ${firstLine}${input.note ? `\n${input.note}` : ''}`;
+    // The event's text is plain (what the CLI, search and the post-mortem read); `data.step` keeps the step's
+    // summary as Markdown, which the console renders.
+    const summary = stepSummary(step.text);
+    const text = `${verb}: step ${step.number} of “${runbook.title}” — ${plainInline(summary)}${input.note ? `\n${input.note}` : ''}`;
     return this.record(
       input.id,
-      { type: `step_${input.state}`, text, data: { runbookId: input.runbookId, stepId: input.stepId, note: input.note }, actor: input.actor },
+      { type: `step_${input.state}`, text, data: { runbookId: input.runbookId, stepId: input.stepId, note: input.note, step: summary }, actor: input.actor },
       (_row, at) => {
         const finished = input.state !== 'started';
         this.repo.setStep({
@@ -169,25 +184,29 @@ export class IncidentService {
     );
   }
 
-  changeStatus(input: ParsedInputOf<'changeStatus'>): TimelineEvent {
+  changeStatus(input: z.output<typeof ChangeStatusInput>): TimelineEvent {
     const row = this.row(input.id);
     const summary = input.summary?.trim() ?? '';
     if (row.status === input.status) throw new HoldfastError('VALIDATION', `The incident is already ${input.status}.`, 'status');
     if (input.status === 'resolved' && summary === '') {
       throw new HoldfastError('VALIDATION', 'Resolving needs a resolution summary: one paragraph on what happened and what fixed it.', 'summary');
     }
-    return this.record(
-      input.id,
-      { type: 'status_changed', text: `Status ${row.status} → ${input.status}${summary ? `\n${summary}` : ''}`, data: { from: row.status, to: input.status, summary }, actor: input.actor },
-      (current, at) => {
-        Object.assign(current, nextStatusTimestamps(current, input.status, at));
-        current.status = input.status;
-        if (input.status === 'resolved') {
-          current.resolution_summary = summary;
-          this.index.replace(input.id, 'summary', [summary]);
-        }
-      },
-    );
+    return this.repo.inWriteTransaction(() => {
+      // Whoever first moves the incident on has it in hand: that is acknowledged too, as its own event.
+      if (!this.row(input.id).acknowledged_at) this.acknowledge(input.id, input.actor, input.status);
+      return this.record(
+        input.id,
+        { type: 'status_changed', text: `Status ${row.status} → ${input.status}${summary ? `\n${summary}` : ''}`, data: { from: row.status, to: input.status, summary }, actor: input.actor },
+        (current, at) => {
+          Object.assign(current, nextStatusTimestamps(current, input.status, at));
+          current.status = input.status;
+          if (input.status === 'resolved') {
+            current.resolution_summary = summary;
+            this.index.replace(input.id, 'summary', [summary]);
+          }
+        },
+      );
+    });
   }
 
   /** A drill inject arriving on the drill incident's timeline. */
@@ -195,20 +214,29 @@ export class IncidentService {
     return this.record(id, { type: 'inject', text, data, actor: 'drill facilitator' });
   }
 
-  acknowledge(id: number, actor?: string): TimelineEvent {
-    return this.record(id, { type: 'acknowledged', text: 'Acknowledged', actor }, (row, at) => {
-      if (row.acknowledged_at) throw new HoldfastError('VALIDATION', `Already acknowledged at ${row.acknowledged_at}.`, 'id');
+  /**
+   * Records who acknowledged the incident and when, as an event on the timeline:
+   * the time to acknowledge (MTTA) is measured to it. Pressing Acknowledge does
+   * it; so does the first status change, if nobody acknowledged before (`byStatus`).
+   */
+  acknowledge(id: number, actor?: string, byStatus?: IncidentStatus): TimelineEvent {
+    const text = byStatus ? `Acknowledged (by changing the status to ${byStatus})` : 'Acknowledged';
+    return this.record(id, { type: 'acknowledged', text, data: byStatus ? { status: byStatus } : {}, actor }, (row, at) => {
+      if (row.acknowledged_at) {
+        const by = this.repo.firstEvent(id, 'acknowledged');
+        throw new HoldfastError('CONFLICT', `Already acknowledged${by ? ` by ${by.actor}` : ''} at ${row.acknowledged_at}.`, 'id');
+      }
       row.acknowledged_at = at;
     });
   }
 
-  postStatusUpdate(input: ParsedInputOf<'postStatusUpdate'>): TimelineEvent {
+  postStatusUpdate(input: z.output<typeof StatusUpdateInput>): TimelineEvent {
     return this.record(input.id, { type: 'status_update', text: input.text, data: { audience: input.audience }, actor: input.actor }, (row, at) => {
       row.last_update_at = at;
     });
   }
 
-  draftStatusUpdate(input: ParsedInputOf<'draftStatusUpdate'>): string {
+  draftStatusUpdate(input: z.output<typeof DraftStatusUpdateInput>): string {
     const incident = this.get(input.id);
     const template = incidentSettings(this.context.settings).templates.find((t) => t.audience === input.audience);
     const minutes = input.nextUpdateMinutes ?? incident.updateEveryMinutes;
@@ -225,7 +253,7 @@ export class IncidentService {
     });
   }
 
-  markKey(input: ParsedInputOf<'markKey'>): TimelineEvent {
+  markKey(input: z.output<typeof MarkKeyInput>): TimelineEvent {
     const target = this.repo.event(input.id, input.eventId);
     if (!target) throw new HoldfastError('NOT_FOUND', `Incident ${input.id} has no event ${input.eventId}.`, 'eventId');
     if (target.key === input.key) return target;
@@ -237,7 +265,7 @@ export class IncidentService {
     });
   }
 
-  correct(input: ParsedInputOf<'correctEvent'>): TimelineEvent {
+  correct(input: z.output<typeof CorrectEventInput>): TimelineEvent {
     const target = this.repo.event(input.id, input.eventId);
     if (!target) throw new HoldfastError('NOT_FOUND', `Incident ${input.id} has no event ${input.eventId}.`, 'eventId');
     if (target.supersededBy !== null) {
@@ -249,7 +277,7 @@ export class IncidentService {
   }
 
   /** Past incidents by words (titles, notes, updates, summaries, post-mortems) and filters, newest first without words. */
-  search(input: ParsedInputOf<'searchIncidents'>): { incident: IncidentSummary; snippet: string }[] {
+  search(input: z.output<typeof SearchIncidentsInput>): { incident: IncidentSummary; snippet: string }[] {
     const matches = input.query.trim() ? this.index.search(input.query, 500) : null;
     const byId = new Map(this.list(false, input.includeDrills).map((incident) => [incident.id, incident]));
     const candidates = matches
@@ -303,21 +331,15 @@ export class IncidentService {
     );
   }
 
-  /** Runbooks for the incident's services first, then those tagged with a service or a word of the title, then matches for the query. */
-  suggestRunbooks(id: number, query: string): RunbookSummary[] {
+  /**
+   * Runbooks for the incident, best first, each with why: by its services, the
+   * words of its title against runbook titles, alert names, groups and tags,
+   * then the matches of `query` (src/main/runbooks/suggest.ts). Attached ones are left out.
+   */
+  suggestRunbooks(id: number, query: string): RunbookSuggestion[] {
     const incident = this.get(id);
     const attached = new Set(incident.runbooks.map((r) => r.runbookId));
-    const byService = incident.services.flatMap((service) => this.context.runbooks.list({ service, archived: false }).items);
-    const today = this.context.runbooks.today();
-    const byTag = suggestionTags(incident).flatMap((tag) => this.context.runbooks.repo.list({ tag, archived: false }, today));
-    const active = query.trim() ? new Map(this.context.runbooks.list({ archived: false }).items.map((item) => [item.id, item])) : new Map<number, RunbookSummary>();
-    const found = query.trim() ? this.context.runbooks.search({ query, limit: 20 }).map((hit) => active.get(hit.id)) : [];
-    const seen = new Set<number>();
-    return [...byService, ...byTag, ...found].filter((item): item is RunbookSummary => {
-      if (!item || seen.has(item.id) || attached.has(item.id)) return false;
-      seen.add(item.id);
-      return true;
-    });
+    return this.context.runbooks.suggest({ title: incident.title, services: incident.services }, query, attached);
   }
 
   private row(id: number): IncidentRow {
@@ -351,8 +373,3 @@ export class IncidentService {
   }
 }
 
-/** The tags that make a runbook relevant to an incident: its services' names and the words of its title. */
-function suggestionTags(incident: Incident): string[] {
-  const words = incident.title.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((word) => word.length > 2);
-  return [...new Set([...incident.services.map((service) => service.toLowerCase()), ...words])].slice(0, 12);
-}

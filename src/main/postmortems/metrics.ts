@@ -30,7 +30,9 @@ export function weekOf(iso: string): string {
 /**
  * Incident metrics over real incidents (never drills) that started in the range:
  * MTTA is the mean of acknowledged − detected, MTTR of resolved − started, in
- * minutes, over the incidents that have both timestamps.
+ * minutes, over the incidents that have both timestamps. Acknowledged is the
+ * time of the incident's acknowledgement event (Acknowledge, or the first status
+ * change when nobody pressed it), never the naming of a commander.
  */
 export function incidentMetrics(db: Store, range: { from?: string | undefined; to?: string | undefined }, openActionItems: number): IncidentMetrics {
   const rows = db

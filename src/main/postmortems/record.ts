@@ -1,6 +1,7 @@
 import type { Incident, TimelineEvent } from '../../shared/incidents';
 import type { ActionItem } from '../../shared/postmortems';
-import { withoutTimer } from '../../shared/step-timer';
+import { stepSummary } from '../../shared/step-text';
+import { zonedParts } from '../../shared/zoned-time';
 
 /** A web address as an explicit `<…>` autolink can hold it, ending before trailing punctuation. */
 const WEB_ADDRESS = /(https?:\/\/(?:[!#$&-;=?-Z_a-z~]|%[\dA-Fa-f]{2})*(?:[#$&(*+\-/\d=@-Z_a-z~]|%[\dA-Fa-f]{2}))/u;
@@ -22,8 +23,8 @@ export function plainText(text: string): string {
 /** The incident's record rendered as Markdown for each placeholder of the template. */
 export function recordValues(incident: Incident, timeline: TimelineEvent[], actionItems: ActionItem[], review: { status: string; authors: string[]; date: string }): Record<string, string> {
   const zone = incident.timeZone;
-  const visible = timeline.filter((event) => event.supersededBy === null && event.type !== 'key_marked' && event.type !== 'key_unmarked');
-  const keyEvents = visible.filter((event) => event.key);
+  const visible = asCorrected(timeline);
+  const keyEvents = visible.filter((entry) => entry.key);
   return {
     id: String(incident.id),
     title: plainText(incident.title),
@@ -35,8 +36,8 @@ export function recordValues(incident: Incident, timeline: TimelineEvent[], acti
     services: incident.services.join(', ') || '_none recorded_',
     key_times: keyTimes(incident, zone),
     responders: responders(incident, timeline),
-    key_timeline: keyEvents.length > 0 ? eventList(keyEvents, zone) : '_No events are marked key yet. The full timeline is in the appendix._',
-    full_timeline: eventList(visible, zone),
+    key_timeline: keyEvents.length > 0 ? eventList(keyEvents, zone, 'folded') : '_No events are marked key yet. The full timeline is in the appendix._',
+    full_timeline: eventList(visible, zone, 'whole'),
     runbooks: runbooks(incident),
     action_items: actionItemsTable(actionItems),
   };
@@ -59,39 +60,14 @@ export function utcWithLocal(iso: string, zone: string): string {
 const formattedMinutes = new Map<string, string>();
 
 function formatMinute(iso: string, zone: string): string {
-  // One formatter per zone, reused.
-  const date = new Date(iso);
-  const utc = date.toISOString();
-  const parts = Object.fromEntries(localFormat(zone).formatToParts(date).map((part) => [part.type, part.value]));
-  const localDate = `${parts.year}-${parts.month}-${parts.day}`;
-  const sameDay = localDate === utc.slice(0, 10);
-  const utcText = `${utc.slice(0, 10)} ${utc.slice(11, 16)} UTC`;
+  const utc = zonedParts(iso, 'UTC');
+  const local = zonedParts(iso, zone);
+  if (!utc || !local) return iso;
+  const utcText = `${utc.date} ${utc.time} UTC`;
   // An incident kept in UTC has no other zone to show beside it.
-  if (parts.timeZoneName === 'UTC') return utcText;
-  const localText = `${sameDay ? '' : `${localDate} `}${parts.hour}:${parts.minute} ${parts.timeZoneName ?? zone}`;
-  return `${utcText} (${localText})`;
+  if (local.zoneName === 'UTC') return utcText;
+  return `${utcText} (${local.date === utc.date ? '' : `${local.date} `}${local.time} ${local.zoneName})`;
 }
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function localFormat(zone: string): Intl.DateTimeFormat {
-  let format = formats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'short',
-    });
-    formats.set(zone, format);
-  }
-  return format;
-}
-
 
 export function duration(fromIso: string | null, toIso: string | null): string {
   if (!fromIso || !toIso) return '—';
@@ -121,22 +97,117 @@ function keyTimes(incident: Incident, zone: string): string {
   ].join('\n');
 }
 
+/** Who held each role, every handover, and everyone who acted on the timeline (by name where a role gave one). */
 function responders(incident: Incident, timeline: TimelineEvent[]): string {
-  if (incident.roles.length === 0) return '_No roles were assigned._';
-  const lines = incident.roles.map((role) => `- **${plainText(capitalize(role.role))}**: ${plainText(role.person.name)}`);
+  const lines = incident.roles.length === 0 ? ['_No roles were assigned._'] : incident.roles.map((role) => `- **${plainText(capitalize(role.role))}**: ${plainText(role.person.name)}`);
   const handovers = timeline
     .filter((event) => event.type === 'role_assigned' && event.data.previous)
     .map((event) => `- ${utcWithLocal(event.at, incident.timeZone)}: ${plainText(event.text)}`);
-  return [...lines, ...(handovers.length > 0 ? ['', 'Handovers:', '', ...handovers] : [])].join('\n');
+  const everyone = actors(timeline);
+  return [
+    ...lines,
+    ...(handovers.length > 0 ? ['', 'Handovers:', '', ...handovers] : []),
+    ...(everyone.length > 0 ? ['', `Everyone who acted on the timeline, first to act first: ${everyone.map(plainText).join(', ')}.`] : []),
+  ].join('\n');
 }
 
-function eventList(events: TimelineEvent[], zone: string): string {
-  if (events.length === 0) return '_No events._';
-  return events.map((event) => `- ${utcWithLocal(event.at, zone)} — ${plainText(event.actor)}: ${plainText(event.text.replace(/\n+/g, ' — '))}`).join('\n');
+/** The people behind the timeline's events, once each, in the order they first acted; a role holder's handle reads as their name. */
+function actors(timeline: TimelineEvent[]): string[] {
+  const names = new Map<string, string>();
+  for (const event of timeline) {
+    if (event.type !== 'role_assigned') continue;
+    const person = event.data.person as { handle?: unknown; name?: unknown } | undefined;
+    if (typeof person?.handle === 'string' && person.handle !== '' && typeof person.name === 'string') names.set(person.handle.toLowerCase(), person.name);
+  }
+  const seen = new Set<string>();
+  for (const event of timeline) seen.add(names.get(event.actor.toLowerCase()) ?? event.actor);
+  return [...seen];
 }
 
-/** A step as one line: its first, without the timer marker. */
-const stepLine = (step: { text: string }): string => withoutTimer(step.text.split('\n')[0] ?? '');
+/** An event as the post-mortem tells it: its last corrected text, at the time and by the person that first logged it. */
+interface Told {
+  event: TimelineEvent;
+  at: string;
+  actor: string;
+  corrected: { at: string; actor: string } | null;
+  /** Key if the original or any correction of it was marked key. */
+  key: boolean;
+}
+
+/**
+ * The timeline as it stands after corrections: a corrected event keeps its own
+ * time and place with its last correction's text, and says when it was
+ * corrected (logged 06:35, corrected 06:36: "06:35 …, corrected 06:36 UTC").
+ * Key marks are left out.
+ */
+function asCorrected(timeline: TimelineEvent[]): Told[] {
+  const byId = new Map(timeline.map((event) => [event.id, event]));
+  const told: Told[] = [];
+  for (const event of timeline) {
+    if (event.type === 'key_marked' || event.type === 'key_unmarked') continue;
+    const original = typeof event.data.supersedes === 'number' ? byId.get(event.data.supersedes) : undefined;
+    if (event.type === 'correction' && original) continue; // told in its original's place
+    let last = event;
+    let key = event.key;
+    for (let next = byId.get(last.supersededBy ?? -1); next; next = byId.get(next.supersededBy ?? -1)) {
+      last = next;
+      key ||= next.key;
+    }
+    told.push({ event: last, at: event.at, actor: event.actor, corrected: last === event ? null : { at: last.at, actor: last.actor }, key });
+  }
+  return told;
+}
+
+/** "03:23 UTC", with the date when that is another day than `since`. */
+function correctedAt(iso: string, since: string): string {
+  const utc = new Date(iso).toISOString();
+  return `${utc.slice(0, 10) === new Date(since).toISOString().slice(0, 10) ? '' : `${utc.slice(0, 10)} `}${utc.slice(11, 16)} UTC`;
+}
+
+/**
+ * One line per event. A long text (a pasted log: more than `LONG_LINES` lines or
+ * `LONG_CHARS` characters) is written whole in the appendix, as a code block
+ * under its line so it keeps its lines; elsewhere (`folded`) only its first line
+ * shows, pointing to the appendix. Short texts read on one line.
+ */
+function eventList(entries: Told[], zone: string, mode: 'whole' | 'folded'): string {
+  if (entries.length === 0) return '_No events._';
+  return entries
+    .map(({ event, at, actor, corrected }) => {
+      const correction = corrected ? `, corrected ${correctedAt(corrected.at, at)}${corrected.actor === actor ? '' : ` by ${plainText(corrected.actor)}`}` : '';
+      const head = `- ${utcWithLocal(at, zone)}${correction} — ${plainText(actor)}: `;
+      if (!isLong(event.text)) return `${head}${plainText(event.text.replace(/\n+/g, ' — '))}`;
+      const lines = event.text.replace(/\r\n?/g, '\n').split('\n');
+      const where = mode === 'whole' ? 'in full below' : 'in full in the appendix';
+      const headline = `${head}${plainText(firstWords(lines))} (${lines.length.toLocaleString('en')} lines, ${event.text.length.toLocaleString('en')} characters; ${where})`;
+      return mode === 'whole' ? `${headline}\n${indentedCodeBlock(lines)}` : headline;
+    })
+    .join('\n');
+}
+
+const LONG_LINES = 3;
+const LONG_CHARS = 500;
+
+function isLong(text: string): boolean {
+  return text.length > LONG_CHARS || text.split('\n', LONG_LINES + 1).length > LONG_LINES;
+}
+
+/** The first line with words in it, cut at 200 characters. */
+function firstWords(lines: string[]): string {
+  const line = (lines.find((candidate) => candidate.trim() !== '') ?? '').trim();
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+/** The lines as a fenced code block inside a list item (indented two spaces), its fence longer than any run of backticks in them. */
+function indentedCodeBlock(lines: string[]): string {
+  let longestRun = 0;
+  for (const line of lines) for (const run of line.match(/`+/g) ?? []) longestRun = Math.max(longestRun, run.length);
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
+  return [`  ${fence}`, ...lines.map((line) => (line.trim() === '' ? '' : `  ${line}`)), `  ${fence}`].join('\n');
+}
+
+/** A step as one line of Markdown (its whole first paragraph, without the timer marker): the HTML export renders it. */
+const stepLine = (step: { text: string }): string => stepSummary(step.text);
 
 function runbooks(incident: Incident): string {
   if (incident.runbooks.length === 0) return '_No runbooks were attached._';

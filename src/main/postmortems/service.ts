@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import type { ParsedInputOf } from '../../shared/contract';
-import type { ActionItem, Postmortem } from '../../shared/postmortems';
+import type { z } from 'zod';
+import type { ActionItem, ListActionItemsInput, Postmortem, SaveActionItemInput, SavePostmortemInput } from '../../shared/postmortems';
 import type { Clock } from '../core/clock';
 import type { Store } from '../store/open';
 import { HoldfastError } from '../errors';
@@ -37,16 +37,31 @@ export class PostmortemService {
     return this.context.clock.now().toISOString().slice(0, 10);
   }
 
-  /** The draft, written from the record the first time it is asked for. */
+  /** The post-mortem as it is stored; NOT_FOUND until its first draft is written (`draft`). */
   get(incidentId: number): Postmortem {
-    return toPostmortem(this.repo.get(incidentId) ?? this.generate(incidentId));
+    this.context.incidents.get(incidentId);
+    const stored = this.repo.get(incidentId);
+    if (!stored) {
+      throw new HoldfastError(
+        'NOT_FOUND',
+        `Incident #${incidentId} has no post-mortem yet: its first draft is written from the incident’s record when a responder opens it.`,
+        'incidentId',
+      );
+    }
+    return toPostmortem(stored);
+  }
+
+  /** The stored post-mortem, its first draft written from the record if there is none yet (`drafted`). */
+  draft(incidentId: number): { postmortem: Postmortem; drafted: boolean } {
+    const stored = this.repo.get(incidentId);
+    return stored ? { postmortem: toPostmortem(stored), drafted: false } : { postmortem: toPostmortem(this.generate(incidentId)), drafted: true };
   }
 
   regenerate(incidentId: number): Postmortem {
     return toPostmortem(this.generate(incidentId));
   }
 
-  save(input: ParsedInputOf<'savePostmortem'>): Postmortem {
+  save(input: z.output<typeof SavePostmortemInput>): Postmortem {
     const stored = this.repo.get(input.incidentId) ?? this.generate(input.incidentId);
     for (const id of Object.keys(input.sections)) {
       if (!stored.sections.some((section) => section.id === id)) {
@@ -66,22 +81,22 @@ export class PostmortemService {
   }
 
   markdown(incidentId: number): string {
-    const postmortem = this.get(incidentId);
+    const postmortem = this.current(incidentId);
     return `${[postmortem.heading, ...postmortem.sections.map((section) => `## ${section.title}\n\n${section.content.trim()}`)].join('\n\n')}\n`;
   }
 
   html(incidentId: number): string {
     const incident = this.context.incidents.get(incidentId);
-    const postmortem = this.get(incidentId);
+    const postmortem = this.current(incidentId);
     const sections = postmortem.sections.map((section) => ({ title: section.title, content: section.content.trim() }));
     return postmortemHtml(`Post-mortem: ${incident.title}`, postmortem.heading, sections);
   }
 
-  actionItems(filter: ParsedInputOf<'listActionItems'>): ActionItem[] {
+  actionItems(filter: z.output<typeof ListActionItemsInput>): ActionItem[] {
     return this.repo.actionItems(filter, this.today());
   }
 
-  saveActionItem(input: ParsedInputOf<'saveActionItem'>): ActionItem {
+  saveActionItem(input: z.output<typeof SaveActionItemInput>): ActionItem {
     this.context.incidents.get(input.incidentId);
     const id = this.repo.saveActionItem(input, this.context.clock.now());
     if (id === null) throw new HoldfastError('NOT_FOUND', `Incident ${input.incidentId} has no action item ${input.id ?? ''}.`, 'id');
@@ -96,8 +111,20 @@ export class PostmortemService {
     this.context.incidents.index.replace(postmortem.incidentId, 'postmortem', postmortem.sections.filter((s) => !s.fromRecord || s.content !== s.generated).map((s) => s.content));
   }
 
+  /** What exports show: the stored post-mortem, or the first draft the record gives now (not stored). */
+  private current(incidentId: number): Postmortem {
+    return toPostmortem(this.repo.get(incidentId) ?? this.compose(incidentId));
+  }
+
   /** Writes (or rewrites) the draft from the template and the record, keeping every edited section. */
   private generate(incidentId: number): StoredPostmortem {
+    const postmortem = this.compose(incidentId);
+    this.store(postmortem);
+    return postmortem;
+  }
+
+  /** The draft the template and the record give now, keeping every edited section of the stored one. */
+  private compose(incidentId: number): StoredPostmortem {
     const incident = this.context.incidents.get(incidentId);
     const timeline = this.context.incidents.timeline(incidentId, 'all');
     const existing = this.repo.get(incidentId);
@@ -120,7 +147,7 @@ export class PostmortemService {
     });
     // A section someone wrote in that the template no longer has is kept, never dropped.
     for (const leftover of previous.values()) if (leftover.content !== leftover.generated) sections.push(leftover);
-    const postmortem: StoredPostmortem = {
+    return {
       incidentId,
       reviewStatus,
       authors,
@@ -129,8 +156,6 @@ export class PostmortemService {
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
-    this.store(postmortem);
-    return postmortem;
   }
 }
 

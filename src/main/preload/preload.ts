@@ -1,20 +1,20 @@
 /**
  * The sandboxed preload: puts `window.holdfast` on the page with one named
  * method per operation, never a generic invoke, so the page can reach nothing
- * but the API table. Only 'electron' is required at run time; the shared
- * contract is bundled in.
+ * but the API table. Only 'electron' is required at run time; the operation
+ * names (generated from the domains' declarations) are bundled in.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { PRINT_TO_PDF_CHANNEL, type HoldfastApi, type HoldfastBridge } from '../../shared/api-types';
-import { IPC_EVENT_CHANNEL, ipcChannel, operationNames } from '../../shared/contract';
+import { IPC_EVENT_CHANNEL, ipcChannel, PRINT_TO_PDF_CHANNEL, type HoldfastApi, type HoldfastBridge } from '../../shared/api-types';
 import type { ChangeEvent } from '../../shared/events';
 import { isMenuCommand, MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/menu';
+import { OPERATION_NAMES } from '../../shared/operation-names';
 import type { Result } from '../../shared/result';
 
 const api = Object.fromEntries(
-  operationNames.map((name) => [
+  OPERATION_NAMES.map((name) => [
     name,
-    (input: unknown) => ipcRenderer.invoke(ipcChannel(name), input) as Promise<Result<unknown>>,
+    (input: unknown, requestId?: string) => ipcRenderer.invoke(ipcChannel(name), input, requestId) as Promise<Result<unknown>>,
   ]),
 ) as HoldfastApi;
 

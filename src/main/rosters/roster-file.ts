@@ -1,5 +1,6 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
+import { formatIssuePath, READABLE_FILE } from '../../shared/issue-words';
 import { CONTACT_KINDS, isIsoDate, isIsoInstant, WEEKDAYS, type ContactMethod, type Weekday } from '../../shared/rosters';
 import { HoldfastError } from '../errors';
 import { isClock, isKnownZone, MAX_SHIFT_DAYS, SHIFT, shiftTooLong } from './time';
@@ -186,10 +187,10 @@ export function parseRosterFile(source: string, fileName: string): RosterDocumen
     );
   }
   // The shape and the cross-references are both checked before refusing, so one attempt lists every problem.
-  const parsed = FileSchema.safeParse(value);
+  const parsed = FileSchema.safeParse(value, READABLE_FILE);
   const shapeProblems = parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message }));
   const problems = [...shapeProblems, ...checkReferences(value)].map(({ path, message }) => ({
-    path: formatPath(path),
+    path: formatIssuePath(path),
     line: lineOf(document, lines, path),
     message,
   }));
@@ -330,12 +331,9 @@ function normalize(file: FileShape): RosterDocument {
 function rosterError(fileName: string, problems: RosterProblem[]): HoldfastError {
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   const inFileOrder = [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  const details = inFileOrder.map((problem) => `${fileName}${problem.line ? `:${problem.line}` : ''}: ${problem.path ? `${problem.path}: ` : ''}${problem.message}`);
+  const named = (problem: RosterProblem) => problem.message.startsWith(`\`${problem.path}\``);
+  const details = inFileOrder.map((problem) => `${fileName}${problem.line ? `:${problem.line}` : ''}: ${problem.path && !named(problem) ? `${problem.path}: ` : ''}${problem.message}`);
   return new HoldfastError('VALIDATION', `The roster was not imported (${count}); nothing was changed.`, undefined, details);
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)).join('');
 }
 
 /** The line of the YAML node at a path, or of its nearest ancestor that exists. */

@@ -1,7 +1,10 @@
 import path from 'node:path';
-import type { ParsedInputOf } from '../../shared/contract';
+import type { z } from 'zod';
 import type {
+  CreateOverrideInput,
   EscalationStep,
+  IcalInput,
+  LoadReportInput,
   LoadReportRow,
   OnCallEntry,
   Override,
@@ -10,8 +13,10 @@ import type {
   RosterCounts,
   RosterImportReport,
   Schedule,
+  ScheduleShiftsInput,
   ScheduleTimeline,
   TeamBoard,
+  WhoIsOnCallInput,
 } from '../../shared/rosters';
 import type { Clock } from '../core/clock';
 import { FILE_LIMITS, type FileLimit } from '../../shared/limits';
@@ -112,7 +117,7 @@ export class RosterService {
     return people.length;
   }
 
-  whoIsOnCall(input: ParsedInputOf<'whoIsOnCall'>): OnCallEntry[] {
+  whoIsOnCall(input: z.output<typeof WhoIsOnCallInput>): OnCallEntry[] {
     const roster = this.repo.roster();
     const at = input.at ? toInstant(input.at) : Temporal.Instant.fromEpochMilliseconds(this.clock.now().getTime());
     const team = input.team === undefined ? undefined : findTeam(roster, input.team);
@@ -120,7 +125,7 @@ export class RosterService {
     return schedules.map((schedule) => onCallEntry(roster, schedule, at));
   }
 
-  timeline(input: ParsedInputOf<'scheduleShifts'>): ScheduleTimeline {
+  timeline(input: z.output<typeof ScheduleShiftsInput>): ScheduleTimeline {
     const roster = this.repo.roster();
     const schedule = workable(findSchedule(roster, input.schedule));
     const people = byHandle(roster.people);
@@ -180,7 +185,7 @@ export class RosterService {
     });
   }
 
-  createOverride(input: ParsedInputOf<'createOverride'>): Override {
+  createOverride(input: z.output<typeof CreateOverrideInput>): Override {
     const roster = this.repo.roster();
     const schedule = findSchedule(roster, input.schedule);
     const personId = this.repo.personId(input.person);
@@ -203,7 +208,7 @@ export class RosterService {
     if (!this.repo.deleteOverride(id)) throw new HoldfastError('NOT_FOUND', `No override with id ${id}.`, 'id');
   }
 
-  ical(input: ParsedInputOf<'scheduleIcal'>): string {
+  ical(input: z.output<typeof IcalInput>): string {
     const roster = this.repo.roster();
     const schedule = workable(findSchedule(roster, input.schedule));
     if (input.person !== undefined && !roster.people.some((person) => person.handle === input.person)) {
@@ -217,7 +222,7 @@ export class RosterService {
     return shiftsToIcal(schedule.name, wanted, this.clock.now());
   }
 
-  loadReport(input: ParsedInputOf<'loadReport'>): LoadReportRow[] {
+  loadReport(input: z.output<typeof LoadReportInput>): LoadReportRow[] {
     const roster = this.repo.roster();
     const team = input.team === undefined ? undefined : findTeam(roster, input.team);
     const people = byHandle(roster.people);

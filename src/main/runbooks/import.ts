@@ -3,10 +3,10 @@ import path from 'node:path';
 import { FILE_LIMITS, formatBytes } from '../../shared/limits';
 import type { ImportReport } from '../../shared/runbooks';
 import { HoldfastError } from '../errors';
-import { readLimitedBytes } from '../files/read-limited';
-import { interpretFrontMatter, readFrontMatterYaml } from './format/front-matter';
-import { parseMarkdown, parseRunbookFile } from './format/markdown';
+import { decodeText, readLimitedBytes } from '../files/read-limited';
+import type { ParsedRunbook } from './format/markdown';
 import { newRunbookUid, type RunbookLibrary } from './library';
+import { runbookParser } from './parser/pool';
 import { writeTransaction } from '../store/transaction';
 
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
@@ -22,8 +22,6 @@ const IMAGE_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 interface SourceFile {
   /** As the user named it or as found under a folder they named: what reports show. */
   file: string;
@@ -33,14 +31,25 @@ interface SourceFile {
   relative: string;
 }
 
+/** A file read and parsed, ready to be stored; or why it could not be. */
+type ReadFile =
+  | { source: SourceFile; kind: 'group'; text: string; title: string }
+  | { source: SourceFile; kind: 'runbook'; text: string; parsed: ParsedRunbook }
+  | { source: SourceFile; kind: 'failed'; error: unknown };
+
+/** Files read and parsed at once: parsing runs in worker threads, so a folder's files keep them busy. */
+const READ_BATCH = 32;
+
 /**
  * Imports Markdown files, and folders recursively, each folder in one
  * transaction. A file matches a stored runbook by the `id` in its front matter,
  * else by its path relative to the imported folder; a match is updated (or left
  * alone if unchanged), anything else is added. A file that cannot be read is
  * reported in `failed` and leaves nothing behind; the rest still import.
+ * Files are read and parsed first, off this thread (see parser/pool.ts), and
+ * then stored; nothing waits in between.
  */
-export function importRunbooks(library: RunbookLibrary, paths: string[], author: string): ImportReport {
+export async function importRunbooks(library: RunbookLibrary, paths: string[], author: string): Promise<ImportReport> {
   const report: ImportReport = { imported: 0, updated: 0, unchanged: 0, failed: [], skipped: [], groups: [] };
   for (const given of paths) {
     let sources: SourceFile[];
@@ -50,14 +59,20 @@ export function importRunbooks(library: RunbookLibrary, paths: string[], author:
       report.failed.push({ path: given, error: describe(error) });
       continue;
     }
+    const headings = library.context.procedureHeadings();
+    const files: ReadFile[] = [];
+    for (let start = 0; start < sources.length; start += READ_BATCH) {
+      files.push(...(await Promise.all(sources.slice(start, start + READ_BATCH).map((source) => readFile(source, headings)))));
+    }
     const claimed = new Map<string, string>();
     writeTransaction(library.db, () => {
-      for (const source of sources) {
+      for (const file of files) {
         try {
+          if (file.kind === 'failed') throw file.error;
           // A savepoint per file: a failure part-way rolls back only that file.
-          writeTransaction(library.db, () => importOne(library, source, author, report, claimed));
+          writeTransaction(library.db, () => importOne(library, file, author, report, claimed));
         } catch (error) {
-          report.failed.push({ path: source.file, error: withoutPath(describe(error), source.file) });
+          report.failed.push({ path: file.source.file, error: withoutPath(describe(error), file.source.file) });
         }
       }
     });
@@ -65,15 +80,27 @@ export function importRunbooks(library: RunbookLibrary, paths: string[], author:
   return report;
 }
 
-function importOne(library: RunbookLibrary, source: SourceFile, author: string, report: ImportReport, claimed: Map<string, string>): void {
-  const text = readText(source.file);
-  if (path.basename(source.file) === SECTION_PAGE) {
-    const title = sectionTitle(text, source);
-    library.files.putGroup({ folder: path.posix.dirname(source.relative).replace(/^\.$/, ''), title, sourceText: text });
-    report.groups.push({ path: source.file, title });
+async function readFile(source: SourceFile, headings: readonly string[]): Promise<ReadFile> {
+  try {
+    const text = readText(source.file);
+    if (path.basename(source.file) === SECTION_PAGE) {
+      const title = (await runbookParser().run('frontMatterTitle', text)) ?? folderTitle(source);
+      return { source, kind: 'group', text, title };
+    }
+    return { source, kind: 'runbook', text, parsed: await runbookParser().run('file', text, source.file, headings) };
+  } catch (error) {
+    return { source, kind: 'failed', error };
+  }
+}
+
+function importOne(library: RunbookLibrary, file: Exclude<ReadFile, { kind: 'failed' }>, author: string, report: ImportReport, claimed: Map<string, string>): void {
+  const { source, text } = file;
+  if (file.kind === 'group') {
+    library.files.putGroup({ folder: path.posix.dirname(source.relative).replace(/^\.$/, ''), title: file.title, sourceText: text });
+    report.groups.push({ path: source.file, title: file.title });
     return;
   }
-  const parsed = parseRunbookFile(text, source.file, library.context.procedureHeadings());
+  const { parsed } = file;
   if (parsed.body.trim() === '') {
     report.skipped.push({ path: source.file, reason: 'no content besides front matter' });
     return;
@@ -130,11 +157,10 @@ function importImage(library: RunbookLibrary, runbookId: number, source: SourceF
   library.files.putAsset(runbookId, { path: image, mime, data: fs.readFileSync(file) });
 }
 
-function sectionTitle(text: string, source: SourceFile): string {
-  const first = parseMarkdown(text).children[0];
-  const frontMatter = first?.type === 'yaml' ? interpretFrontMatter(readFrontMatterYaml(first.value)) : null;
+/** A section page without a front matter title names its group after its folder. */
+function folderTitle(source: SourceFile): string {
   const folder = path.posix.dirname(source.relative);
-  return frontMatter?.metadata.title ?? (folder === '.' ? path.basename(path.resolve(source.root)) : path.posix.basename(folder));
+  return folder === '.' ? path.basename(path.resolve(source.root)) : path.posix.basename(folder);
 }
 
 function collect(given: string): SourceFile[] {
@@ -160,14 +186,7 @@ function collect(given: string): SourceFile[] {
   return files.sort((a, b) => Number(path.basename(b.file) === SECTION_PAGE) - Number(path.basename(a.file) === SECTION_PAGE));
 }
 
-function readText(file: string): string {
-  const bytes = readLimitedBytes(file, FILE_LIMITS.runbook);
-  try {
-    return utf8.decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    throw new HoldfastError('VALIDATION', 'not UTF-8 text (is it a binary file?)');
-  }
-}
+const readText = (file: string): string => decodeText(readLimitedBytes(file, FILE_LIMITS.runbook), file);
 
 /** The report gives the path once: a parser's "FILE:3: reason" becomes "line 3: reason", "FILE is 2 MB…" "the file is 2 MB…". */
 function withoutPath(reason: string, file: string): string {

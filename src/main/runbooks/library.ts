@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createTwoFilesPatch } from 'diff';
-import type { ParsedInputOf } from '../../shared/contract';
+import type { z } from 'zod';
 import type {
+  ListRunbooksInput,
   Runbook,
   RunbookAsset,
   RunbookDiff,
@@ -10,19 +11,29 @@ import type {
   RunbookMetadata,
   RunbookOrigin,
   RunbookPreview,
+  RunbookRef,
   RunbookRevision,
   RunbookRevisionInfo,
+  RunbookStep,
+  RunbookSuggestion,
   RunbookSummary,
+  SaveRunbookInput,
+  SearchRunbooksInput,
 } from '../../shared/runbooks';
 import type { Clock } from '../core/clock';
 import { HoldfastError } from '../errors';
 import type { Store } from '../store/open';
+import { withBorrowedNames } from './format/borrowed-keys';
 import { composeRunbookFile } from './format/front-matter';
-import { parseBody, parseRunbookFile, type ParsedRunbook } from './format/markdown';
+import { parseBody, parseMarkdown, parseRunbookFile, type ParsedRunbook } from './format/markdown';
+import { readAndFollowStep } from './format/structure';
 import { RunbookFilesRepo } from './files-repo';
 import { RunbookRepo } from './repo';
+import { runbookParser } from './parser/pool';
 import { RevisionRepo } from './revisions-repo';
 import { RunbookSearch } from './search';
+import { RunbookSuggester } from './suggest';
+import type { SuggestionClues } from './suggestion-rank';
 import { writeTransaction } from '../store/transaction';
 
 export interface LibraryContext {
@@ -59,6 +70,7 @@ export class RunbookLibrary {
   readonly revisions: RevisionRepo;
   readonly files: RunbookFilesRepo;
   private readonly finder: RunbookSearch;
+  private readonly suggester: RunbookSuggester;
 
   constructor(
     readonly db: Store,
@@ -68,6 +80,7 @@ export class RunbookLibrary {
     this.revisions = new RevisionRepo(db);
     this.files = new RunbookFilesRepo(db);
     this.finder = new RunbookSearch(this.repo);
+    this.suggester = new RunbookSuggester(this.repo, (query, limit) => this.finder.search({ query, limit }, this.today()));
   }
 
   /** Today's date (UTC) for review-due checks, from the injected clock. */
@@ -75,40 +88,67 @@ export class RunbookLibrary {
     return this.context.clock.now().toISOString().slice(0, 10);
   }
 
-  list(input: ParsedInputOf<'listRunbooks'>): RunbookList {
+  list(input: z.output<typeof ListRunbooksInput>): RunbookList {
     const today = this.today();
     return { items: this.repo.list(input, today), ...this.repo.facets(today) };
   }
 
-  search(input: ParsedInputOf<'searchRunbooks'>): RunbookHit[] {
+  search(input: z.output<typeof SearchRunbooksInput>): RunbookHit[] {
     return this.finder.search(input, this.today());
   }
 
-  get(id: number): Runbook {
-    const runbook = this.repo.get(id, this.today());
-    if (!runbook) throw new HoldfastError('NOT_FOUND', `No runbook with id ${id}.`, 'id');
+  /**
+   * Runbooks for an incident by its title and services, best first, then the
+   * matches of a search the responder typed; each says why (suggest.ts).
+   */
+  suggest(clues: SuggestionClues, query: string, exclude: ReadonlySet<number>): RunbookSuggestion[] {
+    return this.suggester.suggest(clues, query, exclude, this.today());
+  }
+
+  /**
+   * The steps an incident walks for a runbook: its own, or for a runbook with
+   * none, one step to read and follow it (structure.ts), so attaching it never
+   * leads to an empty checklist.
+   */
+  stepsToWalk(runbook: Runbook): RunbookStep[] {
+    return runbook.steps.length > 0 ? runbook.steps : [readAndFollowStep(parseMarkdown(runbook.body), runbook.body)];
+  }
+
+  /** The store's number for a runbook named by number or by its stable id (`rb_…` in exported front matter). */
+  resolve(ref: RunbookRef): number {
+    const id = typeof ref === 'number' ? ref : this.repo.findByUid(ref);
+    if (id === undefined) throw new HoldfastError('NOT_FOUND', `No runbook with id ${ref}.`, 'id');
+    return id;
+  }
+
+  get(ref: RunbookRef): Runbook {
+    const runbook = this.repo.get(this.resolve(ref), this.today());
+    if (!runbook) throw new HoldfastError('NOT_FOUND', `No runbook with id ${ref}.`, 'id');
     return runbook;
   }
 
-  related(id: number, limit: number): RunbookSummary[] {
-    this.get(id);
+  related(ref: RunbookRef, limit: number): RunbookSummary[] {
+    const { id } = this.get(ref);
     return this.repo.related(id, limit, this.today());
   }
 
-  asset(id: number, assetPath: string): RunbookAsset {
+  asset(ref: RunbookRef, assetPath: string): RunbookAsset {
+    const id = this.resolve(ref);
     const asset = this.files.getAsset(id, assetPath);
     if (!asset) throw new HoldfastError('NOT_FOUND', `Runbook ${id} has no image ${assetPath}.`, 'path');
     return { path: asset.path, mime: asset.mime, base64: asset.data.toString('base64') };
   }
 
-  preview(body: string): RunbookPreview {
-    const { structure } = parseBody(body, this.context.procedureHeadings());
+  /** Reads the body off this thread (see parser/pool.ts); what a runbook was checked against is read after it. */
+  async preview(body: string): Promise<RunbookPreview> {
+    const { structure } = await runbookParser().run('body', body, this.context.procedureHeadings());
     return { sections: structure.sections, steps: structure.steps, warnings: structure.warnings };
   }
 
-  save(input: ParsedInputOf<'saveRunbook'>): Runbook {
+  async save(input: z.output<typeof SaveRunbookInput>): Promise<Runbook> {
+    const derived = await runbookParser().run('body', input.body, this.context.procedureHeadings());
+    // From here on nothing waits: the checks below see the store as the commit will.
     const author = input.author ?? this.context.defaultAuthor();
-    const derived = parseBody(input.body, this.context.procedureHeadings());
     if (input.id === undefined) {
       const uid = newRunbookUid();
       const parsed: ParsedRunbook = { uid, metadata: input.metadata, extraFrontMatter: {}, ...derived };
@@ -142,14 +182,15 @@ export class RunbookLibrary {
     return this.get(existing.id);
   }
 
-  duplicate(id: number, author = this.context.defaultAuthor()): Runbook {
-    const original = this.get(id);
+  async duplicate(ref: RunbookRef, author = this.context.defaultAuthor()): Promise<Runbook> {
+    const derived = await runbookParser().run('body', this.get(ref).body, this.context.procedureHeadings());
+    const original = this.get(ref);
     const uid = newRunbookUid();
     const parsed: ParsedRunbook = {
       uid,
       metadata: { ...original.metadata, title: `${original.title} (copy)` },
       extraFrontMatter: original.extraFrontMatter,
-      ...parseBody(original.body, this.context.procedureHeadings()),
+      ...derived,
     };
     const { id: copy } = this.commit(
       { uid, parsed, sourcePath: null, relativePath: null, origin: 'app' },
@@ -158,30 +199,32 @@ export class RunbookLibrary {
     return this.get(copy);
   }
 
-  setArchived(id: number, archived: boolean): Runbook {
-    const runbook = this.get(id);
+  setArchived(ref: RunbookRef, archived: boolean): Runbook {
+    const runbook = this.get(ref);
     if (runbook.archived !== archived) {
       const now = this.context.clock.now();
-      this.repo.setArchived(id, archived ? now : null, now);
+      this.repo.setArchived(runbook.id, archived ? now : null, now);
     }
-    return this.get(id);
+    return this.get(runbook.id);
   }
 
-  listRevisions(id: number): RunbookRevisionInfo[] {
-    this.get(id);
+  listRevisions(ref: RunbookRef): RunbookRevisionInfo[] {
+    const { id } = this.get(ref);
     return this.revisions.list(id);
   }
 
-  revision(id: number, number: number): RunbookRevision {
+  revision(ref: RunbookRef, number: number): RunbookRevision {
+    const id = this.resolve(ref);
     const revision = this.revisions.get(id, number);
     if (!revision) {
       this.get(id);
-      throw new HoldfastError('NOT_FOUND', `Runbook ${id} has no revision ${number}.`, 'number');
+      throw new HoldfastError('NOT_FOUND', `Runbook ${ref} has no revision ${number}.`, 'number');
     }
     return revision;
   }
 
-  diff(id: number, from: number, to: number): RunbookDiff {
+  diff(ref: RunbookRef, from: number, to: number): RunbookDiff {
+    const id = this.resolve(ref);
     const before = this.revision(id, from);
     const after = this.revision(id, to);
     const unified = createTwoFilesPatch(`revision ${from}`, `revision ${to}`, before.source, after.source, '', '', {
@@ -198,10 +241,11 @@ export class RunbookLibrary {
     return { from, to, unified, lines };
   }
 
-  restore(id: number, number: number, author = this.context.defaultAuthor()): Runbook {
-    const current = this.get(id);
-    const old = this.revision(id, number);
-    const parsed = parseRunbookFile(old.source, old.title, this.context.procedureHeadings());
+  async restore(ref: RunbookRef, number: number, author = this.context.defaultAuthor()): Promise<Runbook> {
+    const old = this.revision(ref, number);
+    const parsed = await runbookParser().run('file', old.source, old.title, this.context.procedureHeadings());
+    const current = this.get(ref);
+    const { id } = current;
     this.commit(
       { uid: current.uid, parsed, sourcePath: null, relativePath: null, origin: current.origin },
       { id, author, message: `Restored revision ${number}` },
@@ -245,30 +289,48 @@ export class RunbookLibrary {
    * Rebuilds what is derived from each runbook (steps, sections, search index),
    * e.g. after a migration or a change of procedure headings. Runbooks carried
    * over from before revisions existed are re-read from their stored file and
-   * get their first revision.
+   * get their first revision. With `readBorrowedKeys` (once, after migration
+   * 010), a runbook without services or tags takes them from the borrowed front
+   * matter keys it kept, as a revision of its own.
    */
-  reindex(): void {
+  reindex(options: { readBorrowedKeys?: boolean } = {}): void {
     const headings = this.context.procedureHeadings();
     writeTransaction(this.db, () => {
       for (const { id, revision } of this.repo.allIds()) {
-        const source = this.repo.source(id);
-        if (!source) continue;
-        if (revision === 0) {
-          const parsed = parseRunbookFile(source.sourceText, source.relativePath ?? `runbook-${id}.md`, headings);
-          this.commit({ ...source, parsed }, { id, author: 'holdfast', message: 'Carried over from an earlier version of Holdfast' });
-          continue;
+        try {
+          writeTransaction(this.db, () => this.reindexOne(id, revision, headings, options.readBorrowedKeys ?? false));
+        } catch (error) {
+          // One runbook Holdfast can no longer read (stored before a bound it breaks existed) keeps what was
+          // derived from it before; it must not stop the app from starting.
+          if (!(error instanceof HoldfastError)) throw error;
+          console.error(`[holdfast] runbook ${id} keeps its earlier steps and index: ${error.message}`);
         }
-        const runbook = this.get(id);
-        const parsed: ParsedRunbook = {
-          uid: runbook.uid,
-          metadata: runbook.metadata,
-          extraFrontMatter: runbook.extraFrontMatter,
-          ...parseBody(runbook.body, headings),
-        };
-        const state = this.repo.stateOf(id);
-        this.repo.update(id, { ...source, parsed, contentHash: state?.contentHash ?? '' }, this.context.clock.now());
       }
     });
+  }
+
+  private reindexOne(id: number, revision: number, headings: readonly string[], readBorrowedKeys: boolean): void {
+    const source = this.repo.source(id);
+    if (!source) return;
+    if (revision === 0) {
+      const parsed = parseRunbookFile(source.sourceText, source.relativePath ?? `runbook-${id}.md`, headings);
+      this.commit({ ...source, parsed }, { id, author: 'holdfast', message: 'Carried over from an earlier version of Holdfast' });
+      return;
+    }
+    const runbook = this.get(id);
+    const metadata = readBorrowedKeys ? withBorrowedNames(runbook.metadata, runbook.extraFrontMatter) : runbook.metadata;
+    const parsed: ParsedRunbook = {
+      uid: runbook.uid,
+      metadata,
+      extraFrontMatter: runbook.extraFrontMatter,
+      ...parseBody(runbook.body, headings),
+    };
+    if (metadata !== runbook.metadata) {
+      this.commit({ ...source, parsed }, { id, author: 'holdfast', message: 'Services and tags read from its front matter (component, labels, categories)' });
+      return;
+    }
+    const state = this.repo.stateOf(id);
+    this.repo.update(id, { ...source, parsed, contentHash: state?.contentHash ?? '' }, this.context.clock.now());
   }
 }
 

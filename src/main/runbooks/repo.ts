@@ -8,8 +8,10 @@ import type {
   RunbookSummary,
 } from '../../shared/runbooks';
 import type { Store } from '../store/open';
+import { alertNames, nameKey } from './format/alert-names';
 import { splitIdentifiers } from './format/keywords';
 import type { ParsedRunbook } from './format/markdown';
+import type { SuggestionCandidate } from './suggestion-rank';
 import { writeTransaction } from '../store/transaction';
 
 /** Everything stored for one runbook version, as the library prepares it. */
@@ -54,6 +56,7 @@ interface FullRow extends SummaryRow {
   steps: string;
   revision: number;
   created_at: string;
+  alerts: string;
 }
 
 const NEXT_REVIEW = `CASE WHEN r.last_reviewed IS NOT NULL AND r.review_interval_days IS NOT NULL
@@ -140,7 +143,8 @@ export class RunbookRepo {
       get: db.prepare<{ id: number; today: string }, FullRow>(`
         SELECT ${SUMMARY_COLUMNS}, r.owner, r.severity, r.last_reviewed, r.review_interval_days,
           ${NEXT_REVIEW} AS next_review_on, r.links, r.extra_front_matter, r.body, r.sections, r.steps, r.revision,
-          r.created_at
+          r.created_at,
+          (SELECT json_group_array(name) FROM runbook_names WHERE runbook_id = r.id AND kind = 'alert') AS alerts
         FROM runbooks r WHERE r.id = @id`),
       list: db.prepare<FilterParams, SummaryRow>(
         `SELECT ${SUMMARY_COLUMNS} FROM runbooks r WHERE ${FILTER} ORDER BY r.title COLLATE NOCASE, r.id`,
@@ -194,6 +198,33 @@ export class RunbookRepo {
         WHERE r.id != @id AND r.archived_at IS NULL
         ORDER BY shared.score DESC, r.title COLLATE NOCASE
         LIMIT @limit`),
+      // The runbooks a whole query names exactly (an alert name or the title), alert names first: one index seek.
+      named: db.prepare<{ key: string }, { runbook_id: number; kind: 'alert' | 'title' }>(
+        `SELECT runbook_id, kind FROM runbook_names WHERE key = @key ORDER BY kind = 'title', runbook_id`,
+      ),
+      // The same row search returns, for runbooks picked by id (the exactly named ones).
+      searchIds: db.prepare<FilterParams & { query: string; ids: string }, SummaryRow & { snippet: string; score: number }>(`
+        SELECT ${SUMMARY_COLUMNS},
+          snippet(runbooks_fts, 2, '<mark>', '</mark>', '…', 16) AS snippet,
+          runbooks_fts.rank AS score
+        FROM runbooks_fts JOIN runbooks r ON r.id = runbooks_fts.rowid
+        WHERE runbooks_fts MATCH @query AND runbooks_fts.rank MATCH '${BM25_RANK}'
+          AND runbooks_fts.rowid IN (SELECT value FROM json_each(@ids)) AND ${FILTER}`),
+      // What suggestions for an incident compare with it, for every active runbook (suggestion-rank.ts).
+      suggestionCandidates: db.prepare<[], { id: number; title: string; relative_path: string | null; services: string; tags: string; alerts: string }>(`
+        SELECT r.id, r.title, r.relative_path,
+          (SELECT json_group_array(service) FROM runbook_services WHERE runbook_id = r.id) AS services,
+          (SELECT json_group_array(tag) FROM runbook_tags WHERE runbook_id = r.id) AS tags,
+          (SELECT json_group_array(name) FROM runbook_names WHERE runbook_id = r.id AND kind = 'alert') AS alerts
+        FROM runbooks r WHERE r.archived_at IS NULL ORDER BY r.id`),
+      summariesOf: db.prepare<{ ids: string; today: string }, SummaryRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM runbooks r WHERE r.id IN (SELECT value FROM json_each(@ids))`,
+      ),
+      // Changes whenever another connection (the CLI beside the app, say) commits to the store.
+      dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
+      relativePathOf: db.prepare<[number], string | null>('SELECT relative_path FROM runbooks WHERE id = ?').pluck(),
+      deleteNames: db.prepare('DELETE FROM runbook_names WHERE runbook_id = ?'),
+      insertName: db.prepare('INSERT OR IGNORE INTO runbook_names (runbook_id, kind, key, name) VALUES (?, ?, ?, ?)'),
       vocabulary: db.prepare<[], { term: string; doc: number }>('SELECT term, doc FROM runbooks_vocab'),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM runbooks'),
       countByOrigin: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM runbooks WHERE origin = ?'),
@@ -267,6 +298,7 @@ export class RunbookRepo {
         links: JSON.parse(row.links) as RunbookLink[],
       },
       body: row.body,
+      alerts: JSON.parse(row.alerts) as string[],
       extraFrontMatter: JSON.parse(row.extra_front_matter) as Record<string, unknown>,
       sections: JSON.parse(row.sections) as RunbookSection[],
       steps: JSON.parse(row.steps) as RunbookStep[],
@@ -300,6 +332,20 @@ export class RunbookRepo {
     return rows.map((row) => ({ summary: toSummary(row, groups), snippet: row.snippet, score: row.score }));
   }
 
+  /** The runbooks a query names exactly, by the key of an alert name or title (see nameKey): alert names first. */
+  named(key: string): { id: number; kind: 'alert' | 'title' }[] {
+    if (key === '') return [];
+    return this.statements.named.all({ key }).map((row) => ({ id: row.runbook_id, kind: row.kind }));
+  }
+
+  /** search's rows for these runbooks only, best first (those the query does not match, or the filter leaves out, are not returned). */
+  searchIds(ftsQuery: string, ids: number[], filter: RunbookFilter, today: string): SearchRow[] {
+    if (ids.length === 0) return [];
+    const rows = this.statements.searchIds.all({ query: ftsQuery, ids: JSON.stringify(ids), ...filterParams(filter, today) });
+    const groups = this.groupsFor(rows);
+    return rows.map((row) => ({ summary: toSummary(row, groups), snippet: row.snippet, score: row.score }));
+  }
+
   /** For each runbook, the section that matches a query best, with a snippet from it. */
   bestSections(ftsQuery: string, ids: number[]): Map<number, { sectionId: string | null; title: string; snippet: string }> {
     const best = new Map<number, { rowid: number; section_id: string | null; title: string; score: number }>();
@@ -324,6 +370,38 @@ export class RunbookRepo {
     const rows = this.statements.related.all({ id, limit, today });
     const groups = this.groupsFor(rows);
     return rows.map((row) => toSummary(row, groups));
+  }
+
+  /**
+   * What a cache of the library can be kept against: it changes with every
+   * write here and every commit by another connection. Null inside a
+   * transaction, which could still roll back: nothing read then should be kept.
+   */
+  changeStamp(): string | null {
+    return this.db.inTransaction ? null : `${this.version}:${this.statements.dataVersion.get() ?? 0}`;
+  }
+
+  /** Every active runbook as suggestions compare it with an incident: names, services, tags, group and folder. */
+  suggestionCandidates(): SuggestionCandidate[] {
+    const groups = this.allGroups();
+    return this.statements.suggestionCandidates.all().map((row) => ({
+      id: row.id,
+      title: row.title,
+      alerts: JSON.parse(row.alerts) as string[],
+      services: JSON.parse(row.services) as string[],
+      tags: JSON.parse(row.tags) as string[],
+      group: groupOf(row.relative_path, groups),
+      folder: folderName(row.relative_path),
+    }));
+  }
+
+  /** These runbooks' summaries, in the order given (ids not in the store are left out). */
+  summaries(ids: number[], today: string): RunbookSummary[] {
+    if (ids.length === 0) return [];
+    const rows = this.statements.summariesOf.all({ ids: JSON.stringify(ids), today });
+    const groups = this.groupsFor(rows);
+    const byId = new Map(rows.map((row) => [row.id, toSummary(row, groups)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   private allGroups(): Map<string, string> {
@@ -434,8 +512,15 @@ export class RunbookRepo {
     s.deleteServices.run(id);
     for (const tag of metadata.tags) s.insertTag.run(id, tag);
     for (const service of metadata.services) s.insertService.run(id, service);
+    // An app edit leaves the stored path as it was: the file name may be an alert name.
+    const relativePath = record.relativePath ?? s.relativePathOf.get(id) ?? null;
+    const alerts = alertNames({ title: metadata.title, relativePath, extraFrontMatter: record.parsed.extraFrontMatter });
+    s.deleteNames.run(id);
+    for (const alert of alerts) s.insertName.run(id, 'alert', nameKey(alert), alert);
+    if (nameKey(metadata.title)) s.insertName.run(id, 'title', nameKey(metadata.title), metadata.title);
     s.deleteFts.run(id);
-    const keywords = splitIdentifiers(`${metadata.title}\n${plainText}`);
+    // Alert names whole (CPUThrottlingHigh) and as words (CPU Throttling High), with identifiers from the text split likewise.
+    const keywords = [...alerts, splitIdentifiers(`${alerts.join('\n')}\n${metadata.title}\n${plainText}`)].join('\n');
     s.insertFts.run(id, metadata.title, metadata.summary, plainText, metadata.tags.join(' '), metadata.services.join(' '), keywords);
     const [first] = sectionRowids(id);
     s.deleteSectionFts.run(...sectionRowids(id));
@@ -466,6 +551,11 @@ function foldersAbove(relativePath: string | null): string[] {
   if (relativePath === null) return [];
   const parts = relativePath.split('/').slice(0, -1);
   return [...parts.map((_, i) => parts.slice(0, parts.length - i).join('/')), ''];
+}
+
+/** The name of the folder a runbook's file is in (`etcd` for `content/runbooks/etcd/etcdNoLeader.md`); null at the top. */
+function folderName(relativePath: string | null): string | null {
+  return relativePath?.split('/').slice(0, -1).at(-1) ?? null;
 }
 
 /** The group of a runbook: the section page of the nearest folder above it that has one. */

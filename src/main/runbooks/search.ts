@@ -1,7 +1,8 @@
-import { distance } from 'fastest-levenshtein';
-import type { ParsedInputOf } from '../../shared/contract';
-import type { RunbookHit } from '../../shared/runbooks';
-import type { RunbookRepo } from './repo';
+import type { z } from 'zod';
+import type { RunbookHit, SearchRunbooksInput } from '../../shared/runbooks';
+import { editDistance } from './edit-distance';
+import { nameKey } from './format/alert-names';
+import type { RunbookRepo, SearchRow } from './repo';
 import { queryWords, toFtsAnyQuery, toFtsQuery } from './search-query';
 
 /**
@@ -14,18 +15,18 @@ export class RunbookSearch {
 
   constructor(private readonly repo: RunbookRepo) {}
 
-  search(input: ParsedInputOf<'searchRunbooks'>, today: string): RunbookHit[] {
+  search(input: z.output<typeof SearchRunbooksInput>, today: string): RunbookHit[] {
     const exact = this.run(input.query, input, today, null);
     if (exact.length > 0) return exact;
     const corrected = this.correct(input.query);
     return corrected === null ? [] : this.run(corrected, input, today, corrected);
   }
 
-  private run(query: string, input: ParsedInputOf<'searchRunbooks'>, today: string, spelling: string | null): RunbookHit[] {
+  private run(query: string, input: z.output<typeof SearchRunbooksInput>, today: string, spelling: string | null): RunbookHit[] {
     const ftsQuery = toFtsQuery(query);
     const anyTerm = toFtsAnyQuery(query);
     if (ftsQuery === null || anyTerm === null) return [];
-    const rows = this.repo.search(ftsQuery, input, input.limit, today);
+    const rows = this.exactFirst(query, ftsQuery, input, today, this.repo.search(ftsQuery, input, input.limit, today));
     // A runbook matches as a whole; the section that holds the most of the words is where to look.
     const sections = this.repo.bestSections(anyTerm, rows.map((row) => row.summary.id));
     return rows.map(({ summary, snippet, score }) => {
@@ -44,6 +45,23 @@ export class RunbookSearch {
     });
   }
 
+  /**
+   * A query that is exactly a runbook's alert name or title (`CPUThrottlingHigh`,
+   * "node filesystem space filling up") puts that runbook first, however often
+   * other runbooks mention the same words; the rest follow in rank order.
+   */
+  private exactFirst(query: string, ftsQuery: string, input: z.output<typeof SearchRunbooksInput>, today: string, ranked: SearchRow[]): SearchRow[] {
+    const named = this.repo.named(nameKey(query));
+    if (named.length === 0) return ranked;
+    const order = new Map<number, number>();
+    for (const { id } of named) if (!order.has(id)) order.set(id, order.size);
+    const exact = this.repo
+      .searchIds(ftsQuery, [...order.keys()], input, today)
+      .sort((a, b) => (order.get(a.summary.id) ?? 0) - (order.get(b.summary.id) ?? 0) || a.score - b.score);
+    const first = new Set(exact.map((row) => row.summary.id));
+    return [...exact, ...ranked.filter((row) => !first.has(row.summary.id))].slice(0, input.limit);
+  }
+
   /** The query with misspelt words corrected, or null when there is nothing to correct. */
   private correct(query: string): string | null {
     const terms = this.terms();
@@ -51,7 +69,8 @@ export class RunbookSearch {
     let changed = false;
     let corrected = query;
     for (const { word, isLast } of words) {
-      const normal = normalize(word);
+      // Words are letters and digits only, so their key is the word as FTS5's unicode61 tokenizer indexes it.
+      const normal = nameKey(word);
       if (normal.length < 3 || terms.has(normal) || (isLast && hasPrefix(terms, normal))) continue;
       const replacement = closest(normal, terms);
       if (replacement) {
@@ -75,23 +94,36 @@ export class RunbookSearch {
   }
 }
 
-/** As FTS5's unicode61 tokenizer sees a word: lower case, without diacritics. */
-const normalize = (word: string): string => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
 const hasPrefix = (terms: Map<string, number>, prefix: string): boolean => {
   for (const term of terms.keys()) if (term.startsWith(prefix)) return true;
   return false;
 };
 
-/** The nearest known word within 1 edit (2 for words of 8 letters or more); ties go to the commoner word. */
-function closest(word: string, terms: Map<string, number>): string | null {
+/**
+ * The nearest known word within 1 edit (2 for words of 8 letters or more), where
+ * swapping two adjacent letters is one edit ("donw" is one from "down" and from
+ * "don"); ties go to the word more runbooks use, then to one of the same length
+ * (a swapped or mistyped letter is a likelier slip than a lost one).
+ */
+export function closest(word: string, terms: ReadonlyMap<string, number>): string | null {
   const allowed = word.length >= 8 ? 2 : 1;
-  let best: { term: string; edits: number; docs: number } | null = null;
+  let best: Candidate | null = null;
   for (const [term, docs] of terms) {
     if (Math.abs(term.length - word.length) > allowed || /^\d+$/.test(term)) continue;
-    const edits = distance(word, term);
+    const edits = editDistance(word, term, allowed);
     if (edits > allowed) continue;
-    if (!best || edits < best.edits || (edits === best.edits && docs > best.docs)) best = { term, edits, docs };
+    const candidate = { term, edits, docs, sameLength: term.length === word.length };
+    if (!best || ranksAbove(candidate, best)) best = candidate;
   }
   return best?.term ?? null;
 }
+
+interface Candidate {
+  term: string;
+  edits: number;
+  docs: number;
+  sameLength: boolean;
+}
+
+const ranksAbove = (a: Candidate, b: Candidate): boolean =>
+  (a.edits - b.edits || b.docs - a.docs || Number(b.sameLength) - Number(a.sameLength)) < 0;

@@ -7,6 +7,7 @@ import type { Role } from '../../shared/access';
 import { formatBytes, LIMITS } from '../../shared/limits';
 import type { ApiError, ErrorCode, Result } from '../../shared/result';
 import type { CoreKeeper } from '../core/keeper';
+import { REQUEST_ID_HEADER } from '../../shared/events';
 import { capConcurrentBodies } from './body-cap';
 import { roleForAuthorization, SECURITY_HEADERS, type SessionTokens } from './security';
 import { refusal, type ServedAddress } from './served-address';
@@ -43,7 +44,7 @@ export interface TestClock {
   advance(ms: number): void;
 }
 
-const AdvanceClockInput = z.object({ seconds: z.number().int().min(0).max(7 * 86_400) }).strict();
+const AdvanceClockInput = z.object({ seconds: z.number().min(0).max(7 * 86_400) }).strict();
 
 type Env = { Variables: { role: Role } };
 
@@ -96,7 +97,7 @@ export function createWebApp({ keeper, tokens, served, rendererDir, testClock }:
       if (c.get('role') !== 'responder') return c.json(failure('FORBIDDEN', 'Only the responder link moves the test clock.'), 403);
       const parsed = AdvanceClockInput.safeParse(await c.req.json().catch(() => null));
       if (!parsed.success) return c.json(failure('VALIDATION', 'Send {"seconds": n} to move the test clock.'), 400);
-      testClock.advance(parsed.data.seconds * 1000);
+      testClock.advance(Math.round(parsed.data.seconds * 1000));
       // Fire what has come due now rather than at the scheduler's next tick.
       keeper.core?.drills.tickAll();
       return c.json({ ok: true, value: { now: testClock.now().toISOString() } });
@@ -111,7 +112,7 @@ export function createWebApp({ keeper, tokens, served, rendererDir, testClock }:
     } catch {
       return c.json(failure('VALIDATION', 'The request body is not valid JSON.'), 400);
     }
-    const result = await keeper.dispatch(c.req.param('operation'), input, { role: c.get('role') });
+    const result = await keeper.dispatch(c.req.param('operation'), input, { role: c.get('role') }, c.req.header(REQUEST_ID_HEADER));
     return c.json(result, result.ok ? 200 : HTTP_STATUS[result.error.code]);
   });
   app.all('/api/*', (c) =>

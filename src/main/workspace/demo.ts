@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Core } from '../core/core';
+import type { OpContext } from '../operations/context';
 import { HoldfastError } from '../errors';
 import { parseRunbookFile } from '../runbooks/format/markdown';
 import { newRunbookUid } from '../runbooks/library';
@@ -18,7 +18,7 @@ const DEMO_MESSAGE = 'Demo workspace sample';
  * `app`), keeping its id and history, so clearing or reloading the demo never
  * deletes or overwrites it.
  */
-function adoptEditedDemoRunbooks(core: Core): void {
+function adoptEditedDemoRunbooks(core: OpContext): void {
   core.runbooks.repo.adoptChanged('demo', DEMO_AUTHOR, DEMO_MESSAGE);
 }
 
@@ -29,7 +29,7 @@ function adoptEditedDemoRunbooks(core: Core): void {
  * as it is (see adoptEditedDemoRunbooks), and their own runbooks are never
  * touched. The demo roster goes in only where there is no roster yet.
  */
-export function loadDemo(core: Core): void {
+export function loadDemo(core: OpContext): void {
   const folder = path.join(core.options.assetsDir, 'demo');
   let names: string[];
   try {
@@ -66,7 +66,7 @@ export function loadDemo(core: Core): void {
 }
 
 /** Removes the demo's runbooks (not those the user edited: theirs now), and its roster if the roster is still the demo's. */
-export function clearDemo(core: Core): void {
+export function clearDemo(core: OpContext): void {
   writeTransaction(core.store, () => {
     adoptEditedDemoRunbooks(core);
     core.runbooks.repo.deleteByOrigin('demo');
@@ -77,4 +77,4 @@ export function clearDemo(core: Core): void {
   });
 }
 
-export const hasDemo = (core: Core): boolean => core.runbooks.repo.count('demo') > 0 || core.settings.get(DEMO_ROSTER) !== undefined;
+export const hasDemo = (core: OpContext): boolean => core.runbooks.repo.count('demo') > 0 || core.settings.get(DEMO_ROSTER) !== undefined;

@@ -8,6 +8,8 @@ const PROCEDURE_HEADINGS = 'runbooks.procedure_headings';
 const TIME_ZONE = 'workspace.time_zone';
 /** Set by a migration when derived runbook data must be rebuilt by the app. */
 export const RUNBOOKS_REINDEX = 'runbooks.reindex';
+/** Set by migration 010: stored runbooks without services or tags read them once from borrowed front matter keys. */
+export const RUNBOOKS_READ_BORROWED_KEYS = 'runbooks.read_borrowed_keys';
 
 /** Small key/value settings of the workspace, kept in the store. */
 export class Settings {

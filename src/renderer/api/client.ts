@@ -1,5 +1,4 @@
 import type { HoldfastApi, HoldfastBridge } from '../../shared/api-types';
-import { operationNames } from '../../shared/contract';
 import type { ChangeEvent } from '../../shared/events';
 import type { MenuCommand } from '../../shared/menu';
 import { httpTransport } from './http-transport';
@@ -13,10 +12,26 @@ declare global {
   }
 }
 
+/**
+ * One method per operation, made when first used: `api.logNote(input)` calls the
+ * transport with the operation's name. The names are the contract's types only,
+ * so no list of them (nor any core code) is in the renderer's bundle; a name
+ * that is not an operation is answered UNKNOWN_OPERATION by the core.
+ */
 export function createClient(transport: Transport): HoldfastApi {
-  return Object.fromEntries(
-    operationNames.map((name) => [name, (input: unknown) => transport.call(name, input)]),
-  ) as HoldfastApi;
+  const methods = new Map<string, (input: unknown, requestId?: string) => ReturnType<Transport['call']>>();
+  return new Proxy({} as HoldfastApi, {
+    get(_target, name) {
+      // Not an operation: symbols, and `then`, which would make the client look like a promise to `await`.
+      if (typeof name !== 'string' || name === 'then') return undefined;
+      let method = methods.get(name);
+      if (!method) {
+        method = (input, requestId) => transport.call(name, input, requestId);
+        methods.set(name, method);
+      }
+      return method;
+    },
+  });
 }
 
 /** Used when a browser opened the console without the link `holdfast web` printed. */
@@ -41,8 +56,9 @@ const chosen = chooseTransport();
 export const api: HoldfastApi = createClient(chosen.transport);
 export const connection = { kind: chosen.transport.kind, hasToken: chosen.hasToken };
 
-export function onChange(listener: (event: ChangeEvent) => void): () => void {
-  return chosen.transport.subscribe(listener);
+/** Change events from the core; `onGap` when the stream was cut and is back (events may have been missed). */
+export function onChange(listener: (event: ChangeEvent) => void, onGap?: () => void): () => void {
+  return chosen.transport.subscribe(listener, onGap);
 }
 
 /** The desktop app's menu commands; nothing in web mode, which has no menu. */

@@ -1,5 +1,5 @@
 import { EventSource } from 'eventsource';
-import type { ChangeEvent } from '../../shared/events';
+import { REQUEST_ID_HEADER, type ChangeEvent } from '../../shared/events';
 import type { Result } from '../../shared/result';
 import type { Transport } from './transport';
 
@@ -13,15 +13,16 @@ export function httpTransport(token: string, origin = window.location.origin): T
   // One event stream per page, shared by every listener: each stream holds one of the
   // browser's six connections to the server, and a few pages open at once would use them all.
   const listeners = new Set<(event: ChangeEvent) => void>();
+  const gapListeners = new Set<() => void>();
   let source: EventSource | null = null;
   return {
     kind: 'http',
-    async call(operation, input) {
+    async call(operation, input, requestId) {
       let response: Response;
       try {
         response = await fetch(`${origin}/api/${encodeURIComponent(operation)}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: authorization },
+          headers: { 'Content-Type': 'application/json', Authorization: authorization, ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}) },
           body: JSON.stringify(input ?? {}),
         });
       } catch {
@@ -33,8 +34,9 @@ export function httpTransport(token: string, origin = window.location.origin): T
         return { ok: false, error: { code: 'IO', message: `Holdfast answered ${response.status} without a result.` } };
       }
     },
-    subscribe(listener) {
+    subscribe(listener, onGap) {
       listeners.add(listener);
+      if (onGap) gapListeners.add(onGap);
       if (source === null) {
         source = new EventSource(`${origin}/events`, {
           fetch: (input, init) => fetch(input, { ...init, headers: { ...init.headers, Authorization: authorization } }),
@@ -43,9 +45,20 @@ export function httpTransport(token: string, origin = window.location.origin): T
           const event = JSON.parse(String(message.data)) as ChangeEvent;
           for (const each of [...listeners]) each(event);
         });
+        // The stream reconnects by itself after a cut; whatever changed meanwhile was never heard.
+        let cut = false;
+        source.addEventListener('error', () => {
+          cut = true;
+        });
+        source.addEventListener('open', () => {
+          if (!cut) return;
+          cut = false;
+          for (const each of [...gapListeners]) each();
+        });
       }
       return () => {
         listeners.delete(listener);
+        if (onGap) gapListeners.delete(onGap);
         if (listeners.size === 0) {
           source?.close();
           source = null;

@@ -6,7 +6,8 @@ import type { Transport } from './transport';
 export function ipcTransport(bridge: HoldfastBridge): Transport {
   return {
     kind: 'ipc',
-    call: (operation, input) => (bridge.api[operation as OperationName] as (input: unknown) => ReturnType<Transport['call']>)(input),
+    call: (operation, input, requestId) =>
+      (bridge.api[operation as OperationName] as (input: unknown, requestId?: string) => ReturnType<Transport['call']>)(input, requestId),
     subscribe: (listener) => bridge.onChange(listener),
   };
 }

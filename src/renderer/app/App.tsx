@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { connection, onChange } from '../api/client';
+import { connection } from '../api/client';
+import { startLiveUpdates } from '../api/live';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { KeyboardOverlays } from '../features/commands/KeyboardOverlays';
 import { openHelp, openPalette } from '../features/commands/store';
@@ -16,62 +17,54 @@ import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { restoringHere } from '../features/recovery/restored';
 import { RestoredNotice } from '../features/recovery/RestoredNotice';
-import { useRecovery } from '../features/recovery/store';
+import { useRecoveryState } from '../features/recovery/queries';
 import { NowBoard } from '../features/oncall/board/NowBoard';
 import { LoadScreen } from '../features/oncall/load/LoadScreen';
-import { refreshOnCall } from '../features/oncall/refresh';
 import { ScheduleScreen } from '../features/oncall/schedule/ScheduleScreen';
 import { PostmortemScreen } from '../features/postmortems/PostmortemScreen';
-import { forgetImages } from '../features/runbooks/assets';
 import { EditorScreen } from '../features/runbooks/editor/EditorScreen';
 import { HistoryScreen } from '../features/runbooks/history/HistoryScreen';
-import { useHistory } from '../features/runbooks/history/store';
 import { LibraryScreen } from '../features/runbooks/LibraryScreen';
-import { useRunbooks } from '../features/runbooks/store';
+import { useRunbookList } from '../features/runbooks/queries';
+import { dismissLibraryError, useLibrary } from '../features/runbooks/store';
+import { ForResponders } from '../features/session/ForResponders';
 import { ReadOnlyBadge } from '../features/session/ReadOnlyBadge';
+import { closedToViewers, ReadOnlyScreen } from '../features/session/ReadOnlyScreen';
+import { useCanWrite, useRole } from '../features/session/queries';
 import { DemoBanner } from '../features/workspace/DemoBanner';
-import { useWorkspace } from '../features/workspace/store';
+import { useWorkspaceInfo } from '../features/workspace/queries';
 import { navigate, useRoute, type Route } from './route';
 import { useGlobalShortcuts, useKeyShortcut } from './shortcuts';
 import { KEYS } from './keymap';
 import { THEME_LABELS, useTheme } from './theme';
+import { ThemeIcon } from '../components/icons';
 
 export function App() {
   const route = useRoute();
-  const listLoaded = useRunbooks((state) => state.list !== null);
-  const runbooksError = useRunbooks((state) => state.error);
-  const workspaceError = useWorkspace((state) => state.error);
-  const error = runbooksError ?? workspaceError;
-  const recovery = useRecovery((state) => state.state);
+  const list = useRunbookList();
+  const listLoaded = list.data !== undefined;
+  const actionError = useLibrary((state) => state.error);
+  const workspaceError = useWorkspaceInfo().error?.message ?? null;
+  const error = actionError ?? list.error?.message ?? workspaceError;
+  const recovery = useRecoveryState();
+  const role = useRole();
   useGlobalShortcuts();
   useKeyShortcut(KEYS.goOnCall, () => navigate({ screen: 'oncall' }));
 
-  useEffect(() => {
-    const refresh = () => {
-      void useWorkspace.getState().load();
-      void useRunbooks.getState().loadList();
-    };
-    refresh();
-    void useRecovery.getState().load();
-    return onChange((event) => {
-      // A backup was restored (here or in another console): everything held here is stale.
-      if (event.type === 'store.replaced' && !restoringHere()) window.location.reload();
-      if (event.type === 'runbooks.changed' || event.type === 'workspace.changed') {
-        refresh();
-        forgetImages();
-        void useRunbooks.getState().reloadOpen();
-        const history = useHistory.getState();
-        if (history.runbookId !== null && window.location.hash.endsWith('/history')) void history.load(history.runbookId);
-      }
-      if (event.type === 'rosters.changed') refreshOnCall();
-      if (event.type === 'breakglass.changed') void useWorkspace.getState().load();
-    });
-  }, []);
+  useEffect(
+    () =>
+      // The console's one subscription to change events: they refresh what is cached (src/renderer/api/invalidation.ts).
+      startLiveUpdates((event) => {
+        // A backup was restored in another console: everything held here describes the store it replaced.
+        if (event.type === 'store.replaced' && !restoringHere()) window.location.reload();
+      }),
+    [],
+  );
 
   useEffect(() => {
-    // The signal end-to-end tests wait for: the first data has arrived and painted.
-    if (listLoaded) document.documentElement.dataset.ready = 'true';
-  }, [listLoaded]);
+    // The signal end-to-end tests wait for: the first data has arrived and painted, for a console that knows its role.
+    if (listLoaded && role !== null) document.documentElement.dataset.ready = 'true';
+  }, [listLoaded, role]);
 
   if (!connection.hasToken) return <MissingToken />;
   if (recovery?.damaged) return <RecoveryScreen state={recovery} />;
@@ -93,6 +86,9 @@ export function App() {
 }
 
 function Screen({ route }: { route: Route }) {
+  const canWrite = useCanWrite();
+  const closed = canWrite ? null : closedToViewers(route);
+  if (closed) return <ReadOnlyScreen closed={closed} />;
   switch (route.screen) {
     case 'library':
       return <LibraryScreen selectedId={null} />;
@@ -177,7 +173,9 @@ function TopBar({ route }: { route: Route }) {
         </a>
       </nav>
       <span className="spacer" />
-      <DeclareButton />
+      <ForResponders>
+        <DeclareButton />
+      </ForResponders>
       <button
         type="button"
         className="ghost top-bar-compact"
@@ -195,7 +193,7 @@ function TopBar({ route }: { route: Route }) {
         aria-label={`Theme: ${THEME_LABELS[theme.choice]}`}
         title={`Theme: ${THEME_LABELS[theme.choice]} (click for the next one)`}
       >
-        <span aria-hidden="true">◐</span>
+        <ThemeIcon />
       </button>
       <button type="button" className="ghost" onClick={openHelp} aria-keyshortcuts="?" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
         ?
@@ -211,8 +209,7 @@ function ErrorBanner({ message }: { message: string }) {
       <button
         type="button"
         onClick={() => {
-          useRunbooks.getState().dismissError();
-          useWorkspace.setState({ error: null });
+          dismissLibraryError();
         }}
       >
         Dismiss

@@ -36,6 +36,16 @@ export type Route =
   | { screen: 'drill-run'; id: number }
   | { screen: 'not-found'; path: string };
 
+/**
+ * The record id an address names (its first group): a whole number from 1 that
+ * the store can hold, or null, so `#/incidents/0` or twenty digits open "not found"
+ * rather than a screen that asks for a record no store has.
+ */
+function recordId(match: RegExpExecArray | null): number | null {
+  const id = Number(match?.[1]);
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
 export function parseRoute(hash: string): Route {
   const full = hash.replace(/^#/, '') || '/';
   const [path = '/', query = ''] = full.split('?', 2);
@@ -52,10 +62,10 @@ export function parseRoute(hash: string): Route {
     }
   }
   if (path === '/incidents') return { screen: 'incidents' };
-  const incident = /^\/incidents\/(\d+)$/.exec(path);
-  if (incident?.[1]) return { screen: 'incident', id: Number(incident[1]) };
-  const postmortem = /^\/incidents\/(\d+)\/postmortem$/.exec(path);
-  if (postmortem?.[1]) return { screen: 'postmortem', id: Number(postmortem[1]) };
+  const incident = recordId(/^\/incidents\/(\d+)$/.exec(path));
+  if (incident) return { screen: 'incident', id: incident };
+  const postmortem = recordId(/^\/incidents\/(\d+)\/postmortem$/.exec(path));
+  if (postmortem) return { screen: 'postmortem', id: postmortem };
   if (path === '/history') return { screen: 'incident-history', tab: 'incidents' };
   if (path === '/history/action-items') return { screen: 'incident-history', tab: 'action-items' };
   if (path === '/metrics') return { screen: 'metrics' };
@@ -64,14 +74,15 @@ export function parseRoute(hash: string): Route {
   if (path === '/drills') return { screen: 'drills' };
   if (path === '/drills/new') return { screen: 'new-drill-scenario' };
   const scenario = /^\/drills\/scenarios\/(\d+)\/(edit|trends)$/.exec(path);
-  if (scenario?.[1]) return { screen: scenario[2] === 'edit' ? 'edit-drill-scenario' : 'drill-trends', id: Number(scenario[1]) };
-  const drillRun = /^\/drills\/runs\/(\d+)$/.exec(path);
-  if (drillRun?.[1]) return { screen: 'drill-run', id: Number(drillRun[1]) };
+  const scenarioId = recordId(scenario);
+  if (scenarioId) return { screen: scenario?.[2] === 'edit' ? 'edit-drill-scenario' : 'drill-trends', id: scenarioId };
+  const drillRun = recordId(/^\/drills\/runs\/(\d+)$/.exec(path));
+  if (drillRun) return { screen: 'drill-run', id: drillRun };
   const match = /^\/runbooks\/(\d+)(?:\/(edit|history))?$/.exec(path);
-  if (match?.[1]) {
-    const id = Number(match[1]);
-    if (match[2] === 'edit') return { screen: 'edit-runbook', id };
-    if (match[2] === 'history') return { screen: 'history', id };
+  const id = recordId(match);
+  if (id) {
+    if (match?.[2] === 'edit') return { screen: 'edit-runbook', id };
+    if (match?.[2] === 'history') return { screen: 'history', id };
     const section = new URLSearchParams(query).get('section');
     return section ? { screen: 'runbook', id, section } : { screen: 'runbook', id };
   }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { SEARCH_INPUT_ID } from '../features/runbooks/SearchBox';
+import { canWrite } from '../features/session/queries';
 import { KEYS, type Shortcut } from './keymap';
 
 const isTyping = (target: EventTarget | null): boolean =>
@@ -34,10 +35,11 @@ export function useGlobalShortcuts(): void {
 
 /**
  * A single-key shortcut (such as `e` or `n`) while the component using it is shown.
- * It does nothing while the user types in a field, holds a modifier or has a dialog open.
+ * It does nothing while the user types in a field, holds a modifier or has a dialog open,
+ * nor, if it changes data, on a viewer's console.
  */
 export function useKeyShortcut(shortcut: Shortcut, action: () => void, enabled = true): void {
-  const { key } = shortcut;
+  const { key, writes = false } = shortcut;
   const latest = useRef(action);
   useEffect(() => {
     latest.current = action;
@@ -46,16 +48,16 @@ export function useKeyShortcut(shortcut: Shortcut, action: () => void, enabled =
     if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== key || event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
-      if (event.defaultPrevented || isTyping(event.target) || dialogOpen()) return;
+      if (event.defaultPrevented || isTyping(event.target) || dialogOpen() || (writes && !canWrite())) return;
       event.preventDefault();
       latest.current();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [key, enabled]);
+  }, [key, writes, enabled]);
 }
 
-/** Ctrl+S / Cmd+S while the component using it is shown; the browser's own "save page" never opens. */
+/** Ctrl+S / Cmd+S while the component using it is shown; the browser's own "save page" never opens (nor does a viewer's console save). */
 export function useSaveShortcut(action: () => void): void {
   const latest = useRef(action);
   useEffect(() => {
@@ -65,7 +67,7 @@ export function useSaveShortcut(action: () => void): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 's') return;
       event.preventDefault();
-      if (!dialogOpen()) latest.current();
+      if (!dialogOpen() && canWrite()) latest.current();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
@@ -74,10 +76,11 @@ export function useSaveShortcut(action: () => void): void {
 
 /**
  * Ctrl+key / Cmd+key from anywhere while the component using it is shown, even
- * while typing in a field (such as Ctrl+I to declare an incident); not while a dialog is open.
+ * while typing in a field (such as Ctrl+I to declare an incident); not while a dialog is open,
+ * nor, if it changes data, on a viewer's console.
  */
 export function useCommandShortcut(shortcut: Shortcut, action: () => void): void {
-  const { key } = shortcut;
+  const { key, writes = false } = shortcut;
   const latest = useRef(action);
   useEffect(() => {
     latest.current = action;
@@ -85,11 +88,11 @@ export function useCommandShortcut(shortcut: Shortcut, action: () => void): void
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== key) return;
-      if (dialogOpen()) return;
+      if (dialogOpen() || (writes && !canWrite())) return;
       event.preventDefault();
       latest.current();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [key]);
+  }, [key, writes]);
 }

@@ -1,13 +1,17 @@
 import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { createContext, useContext, useEffect, useState, type ComponentProps, type MouseEvent } from 'react';
+import { createContext, useContext, useEffect, useState, type ComponentProps, type MouseEvent, type ReactNode } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
+import { looksLikeCommand } from '../../shared/step-text';
+import { commandToCopy } from '../../shared/command-copy';
 import { CopyButton } from './CopyButton';
 import { isExternalUrl, openExternal } from './external';
 import { rehypeHeadingIds } from './heading-ids';
+import { TimerIcon } from './icons';
+import { rehypeTimerMarks, TIMER_MARK } from './timer-marks';
 
 /** Loads an image stored with the runbook (a relative path) as a data: URL; null when there is none. */
 export type ImageLoader = (path: string) => Promise<string | null>;
@@ -21,15 +25,31 @@ const ImageLoaderContext = createContext<ImageLoader | null>(null);
  * CSP would block them); links out of the app ask first.
  *
  * `variant="step"` is for one step's text in an outline: its code blocks are left
- * out, because the outline lists them as commands with their own copy buttons.
+ * out, because the outline lists them as commands with their own copy buttons,
+ * and inline code that reads as a command gets its Copy button where it stands
+ * (a name such as `payments-api` gets none; src/shared/step-text.ts).
+ *
+ * `variant="inline"` is for one line of a step (its summary) in a list, a table
+ * or a sentence: no block around it, and with `plainLinks` links read as words
+ * (inside a button, where a link cannot be).
  */
 export function Markdown(props: {
   source: string;
   /** Leaves out an opening `# Title` that repeats the page's own title. */
   title?: string | undefined;
   loadImage?: ImageLoader | undefined;
-  variant?: 'document' | 'step';
+  variant?: 'document' | 'step' | 'inline';
+  plainLinks?: boolean;
 }) {
+  if (props.variant === 'inline') {
+    return (
+      <span className="markdown markdown-inline">
+        <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeRaw, rehypeSanitize]} components={props.plainLinks ? plainInlineComponents : inlineComponents}>
+          {props.source}
+        </ReactMarkdown>
+      </span>
+    );
+  }
   const step = props.variant === 'step';
   return (
     <ImageLoaderContext value={props.loadImage ?? null}>
@@ -37,7 +57,7 @@ export function Markdown(props: {
         <ReactMarkdown
           remarkPlugins={[remarkGfm]}
           rehypePlugins={
-            step ? [rehypeRaw, rehypeSanitize] : [rehypeRaw, rehypeSanitize, [rehypeHeadingIds, { dropTitle: props.title }]]
+            step ? [rehypeRaw, rehypeSanitize, rehypeTimerMarks] : [rehypeRaw, rehypeSanitize, [rehypeHeadingIds, { dropTitle: props.title }], rehypeTimerMarks]
           }
           components={step ? stepComponents : documentComponents}
         >
@@ -51,7 +71,8 @@ export function Markdown(props: {
 type WithNode<T extends keyof React.JSX.IntrinsicElements> = ComponentProps<T> & { node?: Element | undefined };
 
 function CodeBlock({ node, children, ...props }: WithNode<'pre'>) {
-  const text = node ? toString(node).replace(/\n$/, '') : '';
+  // Shown as written; copied without shell prompts and their output (see commandToCopy).
+  const text = node ? commandToCopy(toString(node).replace(/\n$/, '')) : '';
   return (
     <div className="code-block">
       {/* Focusable so a long line can be scrolled with the keyboard. */}
@@ -147,5 +168,31 @@ function TaskBox({ node, ...props }: WithNode<'input'>) {
   return props.type === 'checkbox' ? <input {...props} aria-label="Task" /> : <input {...props} />;
 }
 
-const documentComponents: Components = { pre: CodeBlock, a: Link, img: Image, input: TaskBox };
-const stepComponents: Components = { pre: () => null, a: Link, img: Image, input: TaskBox };
+/** Inline code in a step: a command keeps its Copy button beside it (code blocks never reach here: the step variant leaves them out). */
+function StepCode({ node, children, ...props }: WithNode<'code'>) {
+  const text = node ? toString(node).trim() : '';
+  if (!looksLikeCommand(text)) return <code {...props}>{children}</code>;
+  return (
+    <>
+      <code {...props}>{children}</code>
+      <CopyButton text={commandToCopy(text)} label="Copy" what={`command ${text}`} inline />
+    </>
+  );
+}
+
+/** A paragraph of a one-line summary: its words, without a block around them. */
+const Words = ({ children }: { children?: ReactNode }) => <>{children}</>;
+
+/** A link read as words, where a link cannot be (inside a button). */
+const LinkWords = ({ children }: { children?: ReactNode }) => <span className="link-words">{children}</span>;
+
+/** A step's timer mark (⏱), drawn: the character is missing from many fonts. */
+function Span({ node: _node, className, ...props }: WithNode<'span'>) {
+  if (className === TIMER_MARK) return <TimerIcon label="timer" className="timer-icon" />;
+  return <span className={className} {...props} />;
+}
+
+const documentComponents: Components = { pre: CodeBlock, a: Link, img: Image, input: TaskBox, span: Span };
+const stepComponents: Components = { pre: () => null, code: StepCode, a: Link, img: Image, input: TaskBox, span: Span };
+const inlineComponents: Components = { p: Words, a: Link, img: Image, input: TaskBox, span: Span };
+const plainInlineComponents: Components = { p: Words, a: LinkWords, img: Image, input: TaskBox, span: Span };

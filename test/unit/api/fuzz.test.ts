@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { dispatch } from '../../../src/main/api';
-import { operationNames } from '../../../src/shared/contract';
+import { dispatch, operationNames } from '../../../src/main/api';
 import { confined, expectPrototypeClean, expectTypedError, sameAsSample, StoreWatch } from '../../fixtures/fuzz-target';
 import { hostileInput, hostileValue, nonJsonValue } from '../../fixtures/hostile';
 import { forkSeeded, sampleInputs, seededCore, type Seeded } from '../../fixtures/seeded';

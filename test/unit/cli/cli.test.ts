@@ -1,25 +1,16 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/main/cli/program';
 import { openCore } from '../../../src/main/core/core';
 import type { ImportReport, RunbookHit } from '../../../src/shared/runbooks';
+import { holdfast } from '../../fixtures/cli';
 import { op } from '../../fixtures/core';
-import { APP_ROOT, ASSETS_DIR, CORPUS_DIR, hasCorpus, tempDir, writeFiles } from '../../fixtures/temp';
-
-/** Runs the CLI in-process and captures what it prints. */
-async function holdfast(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const status = await runCli(
-    argv,
-    { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {}, isTty: false },
-    APP_ROOT,
-  );
-  return { status, stdout, stderr };
-}
+import { damageStore } from '../../fixtures/damage';
+import { corpusDir, skipWithoutCorpus } from '../../fixtures/corpus';
+import { APP_ROOT, ASSETS_DIR, tempDir, writeFiles } from '../../fixtures/temp';
 
 function sampleFolder(): string {
   const dir = tempDir();
@@ -77,6 +68,26 @@ describe('holdfast CLI', () => {
     expect(json).toMatchObject({ title: 'Disk filling up', tags: ['storage'] });
   });
 
+  it('shows a runbook and its history by the stable id written in its exported front matter', async () => {
+    const data = tempDir();
+    await holdfast('--data', data, 'runbooks', 'import', sampleFolder());
+    const exported = tempDir();
+    await holdfast('--data', data, 'runbooks', 'export', exported);
+    const uid = /^id: (rb_[0-9a-f]+)$/m.exec(fs.readFileSync(path.join(exported, 'disk.md'), 'utf8'))?.[1] ?? '';
+    expect(uid).toMatch(/^rb_/);
+
+    const byUid = await holdfast('--data', data, '--json', 'runbooks', 'show', uid);
+    expect(byUid.status).toBe(0);
+    const runbook = JSON.parse(byUid.stdout) as { id: number; uid: string; title: string };
+    expect(runbook).toMatchObject({ uid, title: 'Disk filling up' });
+    expect((await holdfast('--data', data, '--json', 'runbooks', 'show', String(runbook.id))).stdout).toBe(byUid.stdout);
+    expect((await holdfast('--data', data, 'runbooks', 'show', uid)).stdout).toContain('# Disk filling up');
+
+    const history = await holdfast('--data', data, '--json', 'runbooks', 'history', uid);
+    expect(history.status).toBe(0);
+    expect(JSON.parse(history.stdout)).toEqual([expect.objectContaining({ number: 1, title: 'Disk filling up' })]);
+  });
+
   it('fails with one line on stderr and a non-zero status', async () => {
     const data = tempDir();
     await holdfast('--data', data, 'init');
@@ -85,12 +96,12 @@ describe('holdfast CLI', () => {
 
     const invalid = await holdfast('--data', data, 'runbooks', 'search', 'x', '--limit', '5000');
     expect(invalid.status).toBe(1);
-    expect(invalid.stderr).toMatch(/^holdfast: Invalid input for searchRunbooks — limit: .+\n$/);
+    expect(invalid.stderr).toBe('holdfast: `limit` is too large: at most 200, not 5000.\n');
 
     const notANumber = await holdfast('--data', data, 'runbooks', 'search', 'x', '--limit', 'lots');
     expect(notANumber).toEqual({ status: 2, stdout: '', stderr: 'holdfast: --limit must be a whole number, got "lots"\n' });
-    const badId = await holdfast('--data', data, 'runbooks', 'show', 'disk');
-    expect(badId).toEqual({ status: 2, stdout: '', stderr: 'holdfast: the runbook id must be a whole number, got "disk"\n' });
+    const badId = await holdfast('--data', data, 'runbooks', 'show', 'rb_000000000000');
+    expect(badId).toEqual({ status: 1, stdout: '', stderr: 'holdfast: No runbook with id rb_000000000000.\n' });
 
     const unknown = await holdfast('--data', data, 'xyzzy');
     expect(unknown.status).not.toBe(0);
@@ -109,14 +120,76 @@ describe('holdfast CLI', () => {
     expect(result.stderr).toBe('holdfast: 1 file(s) could not be imported; the rest were.\n');
   });
 
-  it.skipIf(!hasCorpus)('imports the prometheus-operator corpus with zero failures', async () => {
-    const result = await holdfast('--data', tempDir(), '--json', 'runbooks', 'import', CORPUS_DIR);
+  it.skipIf(skipWithoutCorpus)('imports the prometheus-operator corpus with zero failures', async () => {
+    const result = await holdfast('--data', tempDir(), '--json', 'runbooks', 'import', corpusDir());
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ imported: 108, failed: [] });
   });
 });
 
 // A real process through tsx, which can take a while to start on a loaded machine.
+describe('a failure with --json', () => {
+  /** What a failed command printed on stderr with --json: one line, the API's error. */
+  function jsonError(result: { status: number; stdout: string; stderr: string }) {
+    expect(result.stderr.endsWith('\n') && result.stderr.split('\n')).toHaveLength(2);
+    return JSON.parse(result.stderr) as { ok: false; error: { code: string; message: string; field?: string; details: string[] } };
+  }
+
+  it('is one JSON line on stderr with the error code, message and details, stdout empty, exit status as without --json', async () => {
+    const data = tempDir();
+    const dir = tempDir();
+    writeFiles(dir, { 'broken.yaml': 'people:\n  - handle: ana\n    name: Ana\n    time_zone: Nowhere/Special\n' });
+    const refused = await holdfast('--data', data, '--json', 'roster', 'import', path.join(dir, 'broken.yaml'));
+    expect({ status: refused.status, stdout: refused.stdout }).toEqual({ status: 1, stdout: '' });
+    expect(jsonError(refused)).toEqual({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: 'The roster was not imported (1 problem); nothing was changed.',
+        details: ['broken.yaml:4: people[0].time_zone: "Nowhere/Special" is not a time zone the tz database knows (e.g. Europe/London)'],
+      },
+    });
+
+    // Commands that run more than one step keep the operation's code too (they used to print only the message).
+    const range = ['--from', '2026-11-02T00:00:00Z', '--to', '2026-11-04T00:00:00Z'];
+    for (const argv of [['oncall', 'shifts', '--schedule', 'Nope', ...range], ['oncall', 'ical', '--schedule', 'Nope']]) {
+      const result = await holdfast('--data', data, '--json', ...argv);
+      expect(result.status, argv.join(' ')).toBe(1);
+      expect(jsonError(result).error, argv.join(' ')).toEqual({ code: 'NOT_FOUND', message: 'No schedule "Nope". Schedules: none yet.', field: 'schedule', details: [] });
+    }
+    await holdfast('--data', data, 'init');
+    for (const argv of [['incident', 'show', '7'], ['postmortem', 'export', '7']]) {
+      const result = await holdfast('--data', data, '--json', ...argv);
+      expect(result.status, argv.join(' ')).toBe(1);
+      expect(jsonError(result).error, argv.join(' ')).toEqual({ code: 'NOT_FOUND', message: 'No incident with id 7.', field: expect.any(String) as string, details: [] });
+    }
+
+    // A command line that cannot be used, and one commander refuses, say so the same way.
+    const typo = await holdfast('--data', data, '--json', 'incident', 'show', 'abc');
+    expect(typo.status).toBe(2);
+    expect(jsonError(typo).error).toEqual({ code: 'VALIDATION', message: 'the incident id must be a whole number, got "abc"', details: [] });
+    const unknown = await holdfast('--json', 'xyzzy');
+    expect(unknown.status).toBe(1);
+    expect(jsonError(unknown).error).toEqual({ code: 'VALIDATION', message: "unknown command 'xyzzy'", details: [] });
+  });
+
+  it('on a damaged store carries the restore advice in its details', async () => {
+    const data = tempDir();
+    await holdfast('--data', data, 'incident', 'declare', '--title', 'Disk full', '--severity', 'SEV2');
+    const backup = (JSON.parse((await holdfast('--data', data, '--json', 'backup', 'create')).stdout) as { file: string }).file;
+    damageStore(path.join(data, 'holdfast.db'), 'truncate');
+
+    const text = await holdfast('--data', data, 'incident', 'show', '1');
+    const json = await holdfast('--data', data, '--json', 'incident', 'show', '1');
+    expect([text.status, json.status]).toEqual([1, 1]);
+    const { error } = jsonError(json);
+    expect(error.code).toBe('STORE_UNREADABLE');
+    expect(error.details).toContainEqual(`  holdfast --data ${data} backup restore ${backup}`);
+    // The same lines as the text says under its message.
+    expect(text.stderr).toBe(`holdfast: ${error.message}\n${error.details.map((line) => `  ${line}\n`).join('')}`);
+  });
+});
+
 describe('the holdfast process', { timeout: 60_000 }, () => {
   const run = promisify(execFile);
   const tsx = path.join(APP_ROOT, 'node_modules', '.bin', 'tsx');
@@ -200,7 +273,7 @@ describe('holdfast roster and oncall', () => {
     expect(unknown.stderr).toBe('holdfast: No schedule "Nope". Schedules: Payments primary, Platform.\n');
     const both = await holdfast('oncall', '--team', 'Payments', '--schedule', 'Platform', ...at);
     expect(both.status).toBe(1);
-    expect(both.stderr).toBe('holdfast: Invalid input for whoIsOnCall — schedule: give a team or a schedule, not both\n');
+    expect(both.stderr).toBe('holdfast: `schedule`: give a team or a schedule, not both.\n');
   });
 
   it('oncall ical parses with ical.js, and its events are exactly oncall shifts for the same range', async () => {
@@ -282,6 +355,8 @@ describe('holdfast incident and postmortem, as alert hooks and scripts use them'
     expect(shown.timeline.map(({ type, actor, text }) => ({ type, actor, text }))).toEqual([
       { type: 'declared', actor: 'Ana Lima', text: 'Declared SEV2: Checkout 502s' },
       { type: 'note', actor: 'Ana Lima', text: 'Rolled back to v41' },
+      // Nobody acknowledged before: the first status change does, as its own event.
+      { type: 'acknowledged', actor: 'Ana Lima', text: 'Acknowledged (by changing the status to resolved)' },
       { type: 'status_changed', actor: 'Ana Lima', text: 'Status investigating → resolved\nThe rollback fixed it.' },
     ]);
     for (const event of shown.timeline) expect(event).toMatchObject({ id: expect.any(Number) as number, at: expect.stringMatching(/Z$/) as string });

@@ -79,6 +79,8 @@ describe('running a drill', () => {
     expect((await op(core, 'getTimeline', { id: run.incidentId })).at(-1)).toMatchObject({ type: 'inject', text: expect.stringContaining('Error rate climbs') as string });
 
     clock.set('2026-11-27T10:03:00Z');
+    // The responder acknowledges and takes command; naming a commander alone would not count as acknowledged.
+    await op(core, 'acknowledgeIncident', { id: run.incidentId, actor: 'maya' });
     await op(core, 'assignRole', { id: run.incidentId, role: 'commander', person: { handle: 'maya', name: 'Maya Torres' } });
     await op(core, 'pauseDrill', { id: run.id });
     clock.set('2026-11-27T10:20:00Z'); // 17 minutes paused: the second inject (8m) must not fire.
@@ -148,7 +150,7 @@ describe('running a drill', () => {
     clock.set('2026-11-27T10:00:00Z');
     // Weights: yesterday 2, never 400 → a roll below 2/402 picks the recent one, anything above the other.
     const wheel = (roll: number) =>
-      new DrillService(core.store, { clock, incidents: core.incidents, runbooks: core.runbooks, changed: () => undefined, random: () => roll }).pickScenario();
+      new DrillService(core.store, { clock, incidents: core.incidents, runbooks: core.runbooks, injectsFired: () => undefined, random: () => roll }).pickScenario();
     expect(wheel(0.001).id).toBe(a.id);
     expect(wheel(0.5).id).toBe(b.id);
     expect(wheel(0.999).id).toBe(b.id);
@@ -169,5 +171,68 @@ describe('a drill as consoles see it', () => {
       text: expect.stringContaining('Checkout 5xx responses rise to 40%') as string,
       facilitatorNotes: 'watch whether they open the checkout runbook before guessing.',
     });
+  });
+});
+
+describe('the drill clock as the console shows it', () => {
+  async function drill(start = '2026-11-27T10:00:00Z') {
+    const { core, clock } = memoryCore(start);
+    const scenario = await op(core, 'saveDrillScenario', {
+      title: 'Clock check',
+      injects: [
+        { title: 'Alarm', text: 'The alarm rings.', offsetSeconds: 40 },
+        { title: 'Later', text: 'Much later.', offsetSeconds: 3600 },
+      ],
+    });
+    const run = await op(core, 'startDrill', { scenarioId: scenario.id });
+    return { core, clock, run };
+  }
+
+  it('gives fired-at times in whole seconds rounded down, as the clock shows them, and the clock to the millisecond', async () => {
+    const { core, clock, run } = await drill();
+    clock.set('2026-11-27T10:00:43.700Z');
+    const manual = await op(core, 'drillInject', { id: run.id, injectId: run.injects[1]?.injectId ?? '', action: 'fire' });
+    // 43.7 s on the drill clock: the master clock reads 00:43, so the inject fired "at 00:43", never 00:44.
+    expect(manual.injects[1]).toMatchObject({ status: 'fired', firedAtSeconds: 43 });
+    expect(manual).toMatchObject({ elapsedSeconds: 43, elapsedMs: 43_700 });
+    await op(core, 'drillObservation', { id: run.id, text: 'Noted' });
+    expect((await op(core, 'getDrill', { id: run.id })).observations[0]?.elapsedSeconds).toBe(43);
+  });
+
+  it('lists the pauses, so step timers of the drill stand still with it', async () => {
+    const { core, clock, run } = await drill();
+    clock.set('2026-11-27T10:01:00Z');
+    await op(core, 'pauseDrill', { id: run.id });
+    clock.set('2026-11-27T10:03:00Z');
+    expect((await op(core, 'getDrill', { id: run.id })).pauses).toEqual([{ from: '2026-11-27T10:01:00.000Z', to: null }]);
+    await op(core, 'resumeDrill', { id: run.id });
+    expect((await op(core, 'getDrill', { id: run.id })).pauses).toEqual([{ from: '2026-11-27T10:01:00.000Z', to: '2026-11-27T10:03:00.000Z' }]);
+  });
+
+  it('stops at the reading the facilitator confirmed, when it is a reading of the last few seconds', async () => {
+    const { core, clock, run } = await drill();
+    // The Stop dialog showed 05:00 when the facilitator confirmed; the request lands 0.8 s later.
+    clock.set('2026-11-27T10:05:00.800Z');
+    const stopped = await op(core, 'stopDrill', { id: run.id, atSeconds: 300 });
+    expect(stopped).toMatchObject({ state: 'stopped', stoppedAt: '2026-11-27T10:05:00.000Z', elapsedSeconds: 300 });
+    expect((await op(core, 'drillScorecard', { id: run.id })).durationMinutes).toBe(5);
+  });
+
+  it('stops now when the confirmed reading is not a recent one (a stale console), or is ahead of the core', async () => {
+    const stale = await drill();
+    stale.clock.set('2026-11-27T10:05:00Z');
+    expect(await op(stale.core, 'stopDrill', { id: stale.run.id, atSeconds: 60 })).toMatchObject({ stoppedAt: '2026-11-27T10:05:00.000Z', elapsedSeconds: 300 });
+    const ahead = await drill();
+    ahead.clock.set('2026-11-27T10:05:00Z');
+    expect(await op(ahead.core, 'stopDrill', { id: ahead.run.id, atSeconds: 302 })).toMatchObject({ stoppedAt: '2026-11-27T10:05:00.000Z', elapsedSeconds: 300 });
+  });
+
+  it('fires at the stop only the injects due by the confirmed reading', async () => {
+    const { core, clock, run } = await drill();
+    // The dialog read 00:39; the request arrives at 00:41, past the alarm's 00:40.
+    clock.set('2026-11-27T10:00:41Z');
+    const stopped = await op(core, 'stopDrill', { id: run.id, atSeconds: 39 });
+    expect(stopped.injects.map((inject) => inject.status)).toEqual(['pending', 'pending']);
+    expect(stopped.elapsedSeconds).toBe(39);
   });
 });

@@ -97,11 +97,12 @@ describe('scorecard export', () => {
     expect(file.content).toContain('- Drill clock: 12 min (time spent paused not counted)');
     expect(file.content).toContain('| Time to acknowledge | 3 min | 5 min | ✓ met |');
     expect(file.content).toContain('| Time to mitigate | — | 30 min | ✗ missed (not reached) |');
-    expect(file.content).toMatch(/\| Checkout error rate above 2% \| 1\. .+ \| 6 min \| 8 min \| 2 min \| done \|/);
-    expect(file.content).toContain('| Errors, everywhere | 2 min | fired |');
+    expect(file.content).toContain('- Started: 2026-11-27 10:00 UTC');
+    expect(file.content).toMatch(/\| Checkout error rate above 2% \| 1\. .+ \| 06:00 \| 08:00 \| 2 min \| done \|/);
+    expect(file.content).toContain('| Errors, everywhere | 02:00 | fired |');
     expect(file.content).toContain('| CFO asks | — | pending |');
     // Observations keep their drill-clock time; line breaks cannot break the list.
-    expect(file.content).toContain('- 8:00 — Said "rollback", then waited, for =SUM(A1)');
+    expect(file.content).toContain('- 08:00 — Said "rollback", then waited, for =SUM(A1)');
     expect(file.content).not.toContain('quiet hint');
   });
 
@@ -127,6 +128,23 @@ describe('scorecard export', () => {
     const { core } = memoryCore();
     expect(await opError(core, 'exportDrillScorecard', { id: 1, format: 'xlsx' as 'csv' })).toMatchObject({ code: 'VALIDATION', field: 'format' });
     expect(await opError(core, 'exportDrillScorecard', { id: 99, format: 'csv' })).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('says a short time in seconds and minutes, never as a decimal of a minute', () => {
+    const quick: Scorecard = {
+      runId: 1,
+      scenario: 'Quick',
+      startedAt: '2026-01-01T00:00:00.000Z',
+      durationMinutes: 4.4,
+      rows: [{ measure: 'Time to acknowledge', actualMinutes: 0.4, targetMinutes: 5, met: true }],
+      steps: [],
+      injects: [],
+      observations: [],
+    };
+    const markdown = scorecardMarkdown(quick);
+    expect(markdown).toContain('- Drill clock: 4 min 24 s (time spent paused not counted)');
+    expect(markdown).toContain('| Time to acknowledge | 24 s | 5 min | ✓ met |');
+    expect(markdown).not.toMatch(/\d\.\d min/);
   });
 
   it('keeps an empty scorecard readable', () => {

@@ -4,7 +4,7 @@ import type { Core} from '../../../src/main/core/core';
 import { openCore } from '../../../src/main/core/core';
 import { fixedClock } from '../../../src/main/core/clock';
 import { memoryCore, op, opError } from '../../fixtures/core';
-import { ASSETS_DIR, tempDir } from '../../fixtures/temp';
+import { ASSETS_DIR, tempDir, writeFiles } from '../../fixtures/temp';
 
 async function declared(core: Core, severity: 'SEV1' | 'SEV2' = 'SEV2') {
   return op(core, 'declareIncident', { title: 'Checkout failing', severity, services: ['checkout'], actor: 'ana' });
@@ -53,7 +53,7 @@ describe('the incident lifecycle', () => {
     expect(await opError(core, 'changeStatus', { id, status: 'resolved', summary: 'again' })).toMatchObject({ code: 'VALIDATION', field: 'status' });
   });
 
-  it('assigning a commander acknowledges the incident; a new commander is logged as a handover', async () => {
+  it('assigning a commander does not acknowledge the incident; a new commander is logged as a handover', async () => {
     const { core, clock } = memoryCore('2026-11-27T03:00:00Z');
     const { id } = await declared(core);
     clock.advance(120_000);
@@ -62,10 +62,44 @@ describe('the incident lifecycle', () => {
     const handover = await op(core, 'assignRole', { id, role: 'commander', person: { handle: 'sam', name: 'Sam Okoro' } });
     expect(handover.text).toBe('Sam Okoro is commander (handover from Maya Torres)');
     const incident = await op(core, 'getIncident', { id });
-    expect(incident.acknowledgedAt).toBe('2026-11-27T03:02:00.000Z');
+    expect(incident.acknowledgedAt).toBeNull();
     expect(incident.commander).toEqual({ handle: 'sam', name: 'Sam Okoro' });
     await op(core, 'assignRole', { id, role: 'Incident historian', person: { name: 'Lee Park' } });
     expect((await op(core, 'getIncident', { id })).roles.map((r) => r.role)).toEqual(['commander', 'incident historian']);
+  });
+});
+
+describe('acknowledgement', () => {
+  it('is an event on the timeline saying who and when; the incident’s acknowledged time is that event’s', async () => {
+    const { core, clock } = memoryCore('2026-11-27T03:00:00Z');
+    const { id } = await declared(core);
+    clock.set('2026-11-27T03:04:00Z');
+    const event = await op(core, 'acknowledgeIncident', { id, actor: 'maya' });
+    expect(event).toMatchObject({ type: 'acknowledged', actor: 'maya', text: 'Acknowledged', at: '2026-11-27T03:04:00.000Z', seq: 2 });
+    expect((await op(core, 'getIncident', { id })).acknowledgedAt).toBe(event.at);
+    clock.set('2026-11-27T03:06:00Z');
+    const again = await opError(core, 'acknowledgeIncident', { id, actor: 'sam' });
+    expect(again).toMatchObject({ code: 'CONFLICT', message: 'Already acknowledged by maya at 2026-11-27T03:04:00.000Z.' });
+    // A later status change leaves the acknowledgement as it was.
+    await op(core, 'changeStatus', { id, status: 'identified', actor: 'sam' });
+    expect((await op(core, 'getTimeline', { id })).map((e) => [e.type, e.actor])).toEqual([
+      ['declared', 'ana'],
+      ['acknowledged', 'maya'],
+      ['status_changed', 'sam'],
+    ]);
+  });
+
+  it('is recorded, as its own event, by the first status change when nobody acknowledged before', async () => {
+    const { core, clock } = memoryCore('2026-11-27T03:00:00Z');
+    const { id } = await declared(core);
+    clock.set('2026-11-27T03:07:00Z');
+    await op(core, 'changeStatus', { id, status: 'identified', actor: 'lee' });
+    const timeline = await op(core, 'getTimeline', { id });
+    expect(timeline.slice(1).map((e) => [e.type, e.actor, e.text, e.at])).toEqual([
+      ['acknowledged', 'lee', 'Acknowledged (by changing the status to identified)', '2026-11-27T03:07:00.000Z'],
+      ['status_changed', 'lee', 'Status investigating → identified', '2026-11-27T03:07:00.000Z'],
+    ]);
+    expect((await op(core, 'getIncident', { id })).acknowledgedAt).toBe('2026-11-27T03:07:00.000Z');
   });
 });
 
@@ -130,6 +164,29 @@ describe('runbooks in an incident', () => {
     const runbook = await op(core, 'getRunbook', { id: attached?.runbookId ?? -1 });
     await op(core, 'saveRunbook', { id: runbook.id, metadata: runbook.metadata, body: '## Steps\n\n- Something else entirely\n' });
     expect((await op(core, 'getIncident', { id })).runbooks[0]?.steps.length).toBe(attached?.steps.length);
+  });
+
+  it('walks a runbook with no steps as one: read and follow it, its commands copyable', async () => {
+    const { core } = memoryCore('2026-11-27T03:00:00Z');
+    const dir = tempDir();
+    writeFiles(dir, { 'dns.md': '# DNS flapping\n\nCheck the resolvers first:\n\n```shell\n$ dig @10.0.0.2 example.internal\n```\n\nThen page the network team.\n' });
+    await op(core, 'importRunbooks', { paths: [dir] });
+    const [runbook] = (await op(core, 'listRunbooks', {})).items;
+    expect(runbook?.stepCount).toBe(0);
+    const { id } = await declared(core);
+    const attached = await op(core, 'attachRunbook', { id, runbookId: runbook?.id ?? -1 });
+    expect(attached.text).toBe('Attached runbook “DNS flapping” (no steps: read and follow it)');
+    const [step] = (await op(core, 'getIncident', { id })).runbooks[0]?.steps ?? [];
+    expect(step).toMatchObject({
+      number: 1,
+      text: 'Read and follow the runbook.\n\nCheck the resolvers first:\n\n```shell\n$ dig @10.0.0.2 example.internal\n```\n\nThen page the network team.',
+      commands: ['$ dig @10.0.0.2 example.internal'],
+      state: 'pending',
+    });
+    const done = await op(core, 'setStepState', { id, runbookId: runbook?.id ?? -1, stepId: step?.id ?? '', state: 'done' });
+    expect(done.text).toBe('Done: step 1 of “DNS flapping” — Read and follow the runbook.');
+    // The runbook itself still has no steps: the one step is the incident's.
+    expect((await op(core, 'getRunbook', { id: runbook?.id ?? -1 })).steps).toEqual([]);
   });
 
   it('suggests runbooks by service, then by a tag named like a service or a word of the title, then by search', async () => {

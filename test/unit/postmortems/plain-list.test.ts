@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { markdownToSafeHtml } from '../../../src/main/html/markdown';
 import { plainListToHtml } from '../../../src/main/html/plain-list';
-import { plainText } from '../../../src/main/postmortems/record';
+import { plainText, recordValues } from '../../../src/main/postmortems/record';
+import type { Incident, TimelineEvent } from '../../../src/shared/incidents';
 import { memoryCore, op } from '../../fixtures/core';
 import { scriptedIncident } from './scripted-incident';
 
@@ -35,6 +36,24 @@ describe('a plain list rendered without the Markdown parser', () => {
     expect(fast).toBeGreaterThan(200);
   });
 
+  it('is exactly what the Markdown renderer makes of a long note written whole under its line, or declines', () => {
+    const line = fc.array(fc.constantFrom('a', 'log', ' ', '\t', '`', '```', '````', '-', '*', '<b>', '&', '#', '>', '1.', '\\', '~~~', 'é', '\u0000', '\r', ''), { maxLength: 8 }).map((parts) => parts.join(''));
+    let fast = 0;
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 4, maxLength: 12 }), (lines) => {
+        const text = lines.join('\n');
+        if (text.trim() === '') return;
+        const markdown = appendix([text, 'after it']);
+        const html = plainListToHtml(markdown);
+        if (html === null) return;
+        fast += 1;
+        expect(html).toBe(markdownToSafeHtml(markdown));
+      }),
+      { numRuns: 1500 },
+    );
+    expect(fast).toBeGreaterThan(200);
+  });
+
   it('declines anything that is not a flat list of plain items', () => {
     for (const markdown of ['- a\n  - nested', '- **bold**', '- see www.example.com', 'text', '- ---', '- 1. one', '- a  ', '- # x']) {
       expect(plainListToHtml(markdown), markdown).toBeNull();
@@ -54,3 +73,10 @@ describe('a plain list rendered without the Markdown parser', () => {
     expect(sections.some((section) => section.content.split('\n').length > 10 && plainListToHtml(section.content) !== null)).toBe(true);
   });
 });
+
+/** The post-mortem's full timeline of notes with these texts, as the draft writes it. */
+function appendix(texts: string[]): string {
+  const incident = { id: 1, title: 't', severity: 'SEV2', services: [], resolutionSummary: '', timeZone: 'UTC', roles: [], runbooks: [] } as unknown as Incident;
+  const timeline: TimelineEvent[] = texts.map((text, index) => ({ id: index + 1, seq: index + 1, incidentId: 1, at: '2026-11-27T03:15:00.000Z', type: 'note', actor: 'ana', text, data: {}, key: false, supersededBy: null }));
+  return recordValues(incident, timeline, [], { status: 'draft', authors: [], date: '2026-11-27' }).full_timeline ?? '';
+}

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../src/main/api';
 import { fixedClock } from '../../../src/main/core/clock';
 import { openCore } from '../../../src/main/core/core';
 import { utcWithLocal } from '../../../src/main/postmortems/record';
+import { VIEWER } from '../../../src/shared/access';
 import { memoryCore, op, opError } from '../../fixtures/core';
 import { APP_ROOT, ASSETS_DIR, tempDir } from '../../fixtures/temp';
 import { scriptedIncident } from './scripted-incident';
@@ -21,7 +23,7 @@ describe('the post-mortem draft', () => {
   it('regenerating refreshes record sections nobody edited and never touches an edited one', async () => {
     const { core, clock } = memoryCore('2026-11-27T03:00:00Z');
     const id = await scriptedIncident(core, clock);
-    const draft = await op(core, 'getPostmortem', { incidentId: id });
+    const { postmortem: draft } = await op(core, 'draftPostmortem', { incidentId: id });
     expect(draft.sections.map((s) => [s.id, s.fromRecord, s.edited]).slice(0, 3)).toEqual([
       ['summary', true, false],
       ['impact', true, false],
@@ -62,6 +64,51 @@ describe('the post-mortem draft', () => {
     expect(content).not.toMatch(/<script|<link|src="http|href="http(?!s:\/\/)/);
     expect(content).toContain('<table>');
   });
+
+  it('drops remote images from the HTML, keeping their description, as the break-glass page does', async () => {
+    const { core, clock } = memoryCore();
+    const id = await scriptedIncident(core, clock);
+    await op(core, 'savePostmortem', {
+      incidentId: id,
+      sections: {
+        'what-went-wrong': '![error graph](https://grafana.example/render/d/1.png) and <img src="https://tracker.example/p.gif" alt="pixel"> and ![](//cdn.example/x.png)',
+      },
+    });
+    const { content } = await op(core, 'exportPostmortem', { incidentId: id, format: 'html' });
+    expect(content).not.toMatch(/<img/i);
+    expect(content).not.toMatch(/grafana\.example|tracker\.example|cdn\.example/);
+    expect(content).toContain('<span class="image-missing">[error graph]</span>');
+    // The Markdown export keeps what was written: it is the author's text.
+    expect((await op(core, 'exportPostmortem', { incidentId: id, format: 'md' })).content).toContain('![error graph](https://grafana.example/render/d/1.png)');
+  });
+});
+
+describe('corrections and responders in the draft', () => {
+  it('keep a corrected note at its own time, saying when and by whom it was corrected, key if the original was', async () => {
+    const { core, clock } = memoryCore('2026-11-27T06:35:00Z');
+    const { id } = await op(core, 'declareIncident', { title: 'Queue backlog', severity: 'SEV3', timeZone: 'UTC', actor: 'pager' });
+    const note = await op(core, 'logNote', { id, text: 'Backlog at 40k', actor: 'ana' });
+    await op(core, 'markKey', { id, eventId: note.id, key: true, actor: 'ana' });
+    clock.set('2026-11-27T06:36:00Z');
+    const first = await op(core, 'correctEvent', { id, eventId: note.id, text: 'Backlog at 4k', actor: 'ana' });
+    clock.set('2026-11-28T01:10:00Z');
+    await op(core, 'correctEvent', { id, eventId: first.id, text: 'Backlog at 4,000 messages', actor: 'bo' });
+    const markdown = (await op(core, 'exportPostmortem', { incidentId: id, format: 'md' })).content;
+    const line = '- 2026-11-27 06:35 UTC, corrected 2026-11-28 01:10 UTC by bo — ana: Backlog at 4,000 messages';
+    expect(markdown.slice(markdown.indexOf('## Timeline'), markdown.indexOf('## Runbooks used'))).toContain(line);
+    const appendix = markdown.slice(markdown.indexOf('## Appendix'));
+    expect(appendix.split('\n').filter((text) => text.startsWith('- '))).toEqual(['- 2026-11-27 06:35 UTC — pager: Declared SEV3: Queue backlog', line]);
+  });
+
+  it('list everyone who acted on the timeline, not only the role holders', async () => {
+    const { core } = memoryCore();
+    const { id } = await op(core, 'declareIncident', { title: 'Queue backlog', severity: 'SEV3', actor: 'pager' });
+    await op(core, 'logNote', { id, text: 'Looking at the consumers', actor: 'lee' });
+    await op(core, 'assignRole', { id, role: 'commander', person: { handle: 'ana', name: 'Ana Lima' }, actor: 'ana' });
+    await op(core, 'logNote', { id, text: 'Consumers scaled', actor: 'ana' });
+    const responders = (await op(core, 'draftPostmortem', { incidentId: id })).postmortem.sections.find((section) => section.id === 'responders')?.content;
+    expect(responders).toBe('- **Commander**: Ana Lima\n\nEveryone who acted on the timeline, first to act first: pager, lee, Ana Lima.');
+  });
 });
 
 describe('times in the draft', () => {
@@ -87,7 +134,7 @@ describe('the post-mortem template', () => {
       await op(core, 'changeStatus', { id, status: 'resolved', summary: 'The rollback fixed it.' });
       const { content } = await op(core, 'exportPostmortem', { incidentId: id, format: 'md' });
       expect(content).toBe('# Checkout 502s (SEV2)\n\n## What happened\n\nThe rollback fixed it.\n\n## Customer note\n\nWrite to the customers here.\n\n## Oops\n\n{{no_such_thing}}\n');
-      const draft = await op(core, 'getPostmortem', { incidentId: id });
+      const { postmortem: draft } = await op(core, 'draftPostmortem', { incidentId: id });
       expect(draft.sections.map((section) => [section.title, section.fromRecord])).toEqual([
         ['What happened', true],
         ['Customer note', false],
@@ -140,11 +187,14 @@ describe('action items', () => {
 });
 
 describe('incident metrics', () => {
-  it('computes MTTA (acknowledged − detected) and MTTR (resolved − started), leaving drills out', async () => {
+  it('computes MTTA (acknowledgement event − detected) and MTTR (resolved − started), leaving drills out', async () => {
     const { core, clock } = memoryCore('2026-11-02T00:00:00Z');
     const run = async (title: string, severity: 'SEV1' | 'SEV2', started: string, ackAfter: number, resolveAfter: number | null, drill = false) => {
       clock.set(started);
       const { id } = await op(core, 'declareIncident', { title, severity, services: ['checkout'], drill });
+      // A commander named a minute in is not an acknowledgement: MTTA runs to the Acknowledge event.
+      clock.set(new Date(Date.parse(started) + 60_000).toISOString());
+      await op(core, 'assignRole', { id, role: 'commander', person: { handle: 'maya', name: 'Maya Torres' } });
       clock.set(new Date(Date.parse(started) + ackAfter * 60_000).toISOString());
       await op(core, 'acknowledgeIncident', { id });
       if (resolveAfter !== null) {
@@ -175,5 +225,38 @@ describe('saving a post-mortem', () => {
     const saved = await op(core, 'savePostmortem', { incidentId: id, reviewStatus: 'in review', authors: ['Lee Park'] });
     expect(saved.heading).toContain('| in review | Lee Park |');
     expect((await op(core, 'exportPostmortem', { incidentId: id, format: 'md' })).content).toContain('| in review | Lee Park |');
+  });
+});
+
+describe('reading a post-mortem', () => {
+  it('is a read a viewer may make once the first draft is written; only a responder writes that draft', async () => {
+    const { core, clock } = memoryCore();
+    const id = await scriptedIncident(core, clock);
+    const none = { ok: false, error: { code: 'NOT_FOUND', field: 'incidentId', message: expect.stringContaining(`Incident #${id} has no post-mortem yet`) as string } };
+    expect(await dispatch(core, 'getPostmortem', { incidentId: id }, VIEWER)).toMatchObject(none);
+    expect(await dispatch(core, 'draftPostmortem', { incidentId: id }, VIEWER)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // Exporting shows the draft the record gives, and stores nothing.
+    expect(await dispatch(core, 'exportPostmortem', { incidentId: id, format: 'md' }, VIEWER)).toMatchObject({ ok: true });
+    expect(await dispatch(core, 'getPostmortem', { incidentId: id })).toMatchObject(none);
+
+    const events: unknown[] = [];
+    core.events.subscribe((event) => events.push(event));
+    const { postmortem: draft, drafted } = await op(core, 'draftPostmortem', { incidentId: id });
+    expect(drafted).toBe(true);
+    expect(events).toEqual([{ type: 'postmortem.changed', incidentId: id }]);
+    await op(core, 'savePostmortem', { incidentId: id, sections: { summary: 'Written by the commander.' } });
+    const read = await dispatch(core, 'getPostmortem', { incidentId: id }, VIEWER);
+    expect(read).toMatchObject({ ok: true, value: { incidentId: id, createdAt: draft.createdAt, sections: expect.arrayContaining([expect.objectContaining({ id: 'summary', content: 'Written by the commander.', edited: true })]) as unknown } });
+    // Opening it again keeps what is written, and announces nothing: nothing changed.
+    events.length = 0;
+    const again = await op(core, 'draftPostmortem', { incidentId: id });
+    expect(again.drafted).toBe(false);
+    expect(again.postmortem.sections.find((section) => section.id === 'summary')?.content).toBe('Written by the commander.');
+    expect(events).toEqual([]);
+  });
+
+  it('of an incident that does not exist is NOT_FOUND naming the incident', async () => {
+    const { core } = memoryCore();
+    expect(await opError(core, 'getPostmortem', { incidentId: 404 })).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('404') as string });
   });
 });

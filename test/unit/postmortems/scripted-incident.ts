@@ -31,6 +31,8 @@ export async function scriptedIncident(core: Core, clock: ReturnType<typeof fixe
     actor: 'pager',
   });
   clock.set('2026-11-27T03:14:00Z');
+  // Maya acknowledges the page, then takes command: naming a commander alone acknowledges nothing.
+  await op(core, 'acknowledgeIncident', { id, actor: 'maya' });
   await op(core, 'assignRole', { id, role: 'commander', person: { handle: 'maya', name: 'Maya Torres' }, actor: 'maya' });
   clock.set('2026-11-27T03:15:00Z');
   const firstNote = await op(core, 'logNote', { id, text: 'Error rate at 40% since the 03:00 deploy', actor: 'maya' });
@@ -46,6 +48,7 @@ export async function scriptedIncident(core: Core, clock: ReturnType<typeof fixe
   clock.set('2026-11-27T03:22:00Z');
   await op(core, 'changeStatus', { id, status: 'monitoring', actor: 'maya' });
   const wrong = await op(core, 'logNote', { id, text: 'Errors back to 0.01%', actor: 'lee' });
+  clock.set('2026-11-27T03:23:00Z');
   await op(core, 'correctEvent', { id, eventId: wrong.id, text: 'Errors back to 0.1%', actor: 'lee' });
   clock.set('2026-11-27T03:25:00Z');
   await op(core, 'setStepState', { id, runbookId: runbook?.id ?? -1, stepId: purge?.id ?? '', state: 'failed', note: 'CDN API timed out', actor: 'lee' });

@@ -36,6 +36,32 @@ describe('authoring runbooks', () => {
     ]);
   });
 
+  it('every operation that takes a runbook id also takes its stable id (rb_…)', async () => {
+    const { core } = memoryCore();
+    const created = await op(core, 'saveRunbook', { metadata, body: BODY });
+    const uid = created.uid;
+    expect((await op(core, 'getRunbook', { id: uid })).id).toBe(created.id);
+    const edited = await op(core, 'saveRunbook', { id: uid, baseRevision: 1, metadata, body: `${BODY}- Check the hit rate\n` });
+    expect(edited).toMatchObject({ id: created.id, revision: 2 });
+    expect((await op(core, 'listRunbookRevisions', { id: uid })).map((revision) => revision.number)).toEqual([2, 1]);
+    expect((await op(core, 'getRunbookRevision', { id: uid, number: 1 })).title).toBe('Cache stampede');
+    expect((await op(core, 'diffRunbookRevisions', { id: uid, from: 1, to: 2 })).unified).toContain('+- Check the hit rate');
+    expect((await op(core, 'restoreRunbookRevision', { id: uid, number: 1 })).revision).toBe(3);
+    expect((await op(core, 'archiveRunbook', { id: uid })).archived).toBe(true);
+    expect((await op(core, 'unarchiveRunbook', { id: uid })).archived).toBe(false);
+    const copy = await op(core, 'duplicateRunbook', { id: uid });
+    expect(copy.title).toBe('Cache stampede (copy)');
+    expect((await op(core, 'relatedRunbooks', { id: uid })).map((related) => related.id)).toEqual([copy.id]);
+
+    const incident = await op(core, 'declareIncident', { title: 'Search slow', severity: 'SEV2' });
+    await op(core, 'attachRunbook', { id: incident.id, runbookId: uid });
+    const step = created.steps[0]?.id ?? '';
+    expect((await op(core, 'setStepState', { id: incident.id, runbookId: uid, stepId: step, state: 'done' })).type).toBe('step_done');
+    expect((await op(core, 'getIncident', { id: incident.id })).runbooks.map((runbook) => runbook.runbookId)).toEqual([created.id]);
+
+    expect(await opError(core, 'getRunbook', { id: 'rb_000000000000' })).toMatchObject({ code: 'NOT_FOUND', message: 'No runbook with id rb_000000000000.' });
+  });
+
   it('saving identical content adds no revision', async () => {
     const { core } = memoryCore();
     const created = await op(core, 'saveRunbook', { metadata, body: BODY });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { memoryCore, op } from '../../fixtures/core';
+import { memoryCore, op, opError } from '../../fixtures/core';
 import { tempDir, writeFiles } from '../../fixtures/temp';
 
 const runbook = (title: string, body = 'Check the thing.') => `---\ntitle: ${title}\ntags: [t]\n---\n# ${title}\n\n${body}\n`;
@@ -83,6 +83,22 @@ describe('importing runbooks', () => {
     );
     expect(report.failed).toHaveLength(5);
     expect(await titles(core)).toEqual(['Good one', 'Twin A']);
+  });
+
+  it('refuses a link the editor would refuse (javascript:, data:), naming the file, the line and the field', async () => {
+    const { core } = memoryCore();
+    const dir = tempDir();
+    const links = (url: string) => `---\ntitle: Links\nlinks:\n  - label: Dashboard\n    url: https://grafana.example/d/1\n  - label: Click\n    url: ${url}\n---\nBody.\n`;
+    writeFiles(dir, { 'script.md': links("'javascript:alert(1)'"), 'data.md': links("'data:text/html,<script>alert(1)</script>'"), 'ok.md': links('mailto:oncall@example.com') });
+    const report = await op(core, 'importRunbooks', { paths: [dir] });
+    expect(report.imported).toBe(1);
+    expect(report.failed).toEqual(
+      ['data.md', 'script.md'].map((file) => ({ path: path.join(dir, file), error: 'line 3: front matter: "links.1.url" must be an http(s) or mailto link' })),
+    );
+    // The editor refuses the same addresses with the same words.
+    const metadata = { title: 'Links', links: [{ label: 'Click', url: 'javascript:alert(1)' }] };
+    expect((await opError(core, 'saveRunbook', { metadata, body: 'Body.' })).message).toContain('must be an http(s) or mailto link');
+    expect((await op(core, 'listRunbooks', {})).items.map((item) => item.title)).toEqual(['Links']);
   });
 
   it('keeps what was stored when a re-import of the same file fails', async () => {

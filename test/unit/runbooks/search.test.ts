@@ -68,4 +68,41 @@ describe('searching runbooks', () => {
     expect(hit).toMatchObject({ title: 'Certificate renewal', spelling: 'certificate' });
     expect(await op(core, 'searchRunbooks', { query: 'zzzzqqq' })).toEqual([]);
   });
+
+  it("puts the runbook an alert name names first: its file name, its front matter's alert, or its title", async () => {
+    const { core } = memoryCore();
+    const dir = tempDir();
+    const mentions = 'MDSCpuUsageHigh often fires with this one: MDS CPU usage high means the MDS is busy. See MDSCpuUsageHigh.\n';
+    writeFiles(dir, {
+      'ceph/MDSCpuUsageHigh.md': '---\ntitle: Ceph metadata server CPU usage\n---\n# Metadata server busy\n\nScale the MDS up.\n',
+      'ceph/mds-cache.md': `# MDS cache oversized\n\n${mentions.repeat(3)}`,
+      'ceph/mds-behind.md': `# MDS behind on trimming\n\n${mentions.repeat(3)}`,
+      'payments/latency.md': '---\ntitle: Checkout is slow\nalert: [CheckoutLatencyHigh, checkout_p99_slo_burn]\n---\nRoll back the last deploy.\n',
+      'payments/errors.md': '# CheckoutErrorsHigh\n\nCheckoutLatencyHigh and CheckoutErrorsHigh fire together; CheckoutLatencyHigh first.\n',
+    });
+    await op(core, 'importRunbooks', { paths: [dir] });
+    const titles = async (query: string) => (await op(core, 'searchRunbooks', { query })).map((hit) => hit.title);
+    expect((await titles('MDSCpuUsageHigh'))[0]).toBe('Ceph metadata server CPU usage');
+    expect((await titles('mds cpu usage high'))[0]).toBe('Ceph metadata server CPU usage');
+    expect(await titles('CheckoutLatencyHigh')).toEqual(['Checkout is slow', 'CheckoutErrorsHigh']);
+    expect(await titles('checkout_p99_slo_burn')).toEqual(['Checkout is slow']);
+    expect((await titles('CheckoutErrorsHigh'))[0]).toBe('CheckoutErrorsHigh');
+    // An exact name still obeys the filters.
+    expect(await op(core, 'searchRunbooks', { query: 'MDSCpuUsageHigh', tag: 'nothing-has-this' })).toEqual([]);
+
+    const [latency] = await op(core, 'searchRunbooks', { query: 'CheckoutLatencyHigh' });
+    expect((await op(core, 'getRunbook', { id: latency?.id ?? 0 })).alerts).toEqual(['CheckoutLatencyHigh', 'checkout_p99_slo_burn']);
+  });
+
+  it('corrects two swapped letters as one slip', async () => {
+    const { core } = memoryCore();
+    const dir = tempDir();
+    writeFiles(dir, {
+      'osd-down.md': '# Ceph OSD down\n\nAn OSD is down: check `ceph osd tree`, then the host of the OSD that is down.\n',
+      'pool-full.md': '# Ceph pool nearly full\n\nThe pool will be read-only when full; don\'t delete objects by hand.\n',
+    });
+    await op(core, 'importRunbooks', { paths: [dir] });
+    const [hit] = await op(core, 'searchRunbooks', { query: 'ceph osd donw' });
+    expect(hit).toMatchObject({ title: 'Ceph OSD down', spelling: 'ceph osd down' });
+  });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../../src/main/server/listen';
-import { operationNames, type OperationName } from '../../../src/shared/contract';
+import { operationNames, type OperationName } from '../../../src/main/api';
 import type { Result } from '../../../src/shared/result';
 import { confined, expectPrototypeClean, expectTypedError, sameAsSample, StoreWatch } from '../../fixtures/fuzz-target';
 import { hostileInput, RAW_BODIES } from '../../fixtures/hostile';

@@ -125,7 +125,7 @@ describe('security headers', () => {
       ['page', raw(server, { path: '/', headers: { Host: host } })],
       ['missing file', raw(server, { path: '/nope.js', headers: { Host: host } })],
       ['result', raw(server, { method: 'POST', path: '/api/listRunbooks', headers: { ...auth, Host: host }, body: '{}' })],
-      ['invalid input', raw(server, { method: 'POST', path: '/api/getRunbook', headers: { ...auth, Host: host }, body: '{"id": "x"}' })],
+      ['invalid input', raw(server, { method: 'POST', path: '/api/getRunbook', headers: { ...auth, Host: host }, body: '{"id": true}' })],
       ['no token', raw(server, { method: 'POST', path: '/api/listRunbooks', headers: { Host: host }, body: '{}' })],
       ['viewer refused', raw(server, { method: 'POST', path: '/api/logNote', headers: { ...viewer, Host: host }, body: '{}' })],
       ['wrong method', raw(server, { path: '/api/listRunbooks', headers: { ...auth, Host: host } })],

@@ -110,6 +110,41 @@ describe('holdfast web', () => {
     expect(received).toContain('data: {"type":"runbooks.changed"}');
     controller.abort();
   });
+
+  it('tags a change event with the id the console gave the request that caused it, so a console knows its own echo', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${server.origin}/events`, { headers: { Authorization: `Bearer ${server.token}` }, signal: controller.signal });
+    const chunks = (response.body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+    const decoder = new TextDecoder();
+    let received = '';
+    const nextChange = async (): Promise<unknown> => {
+      for (;;) {
+        const match = /event: change\ndata: (.*)\n/.exec(received);
+        if (match) {
+          received = received.slice((match.index ?? 0) + match[0].length);
+          return JSON.parse(match[1] ?? 'null') as unknown;
+        }
+        const chunk = await chunks.next();
+        if (chunk.done) throw new Error('stream ended before a change');
+        received += decoder.decode(chunk.value);
+      }
+    };
+    const declare = (headers: Record<string, string>) =>
+      fetch(`${server.origin}/api/declareIncident`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}`, ...headers },
+        body: JSON.stringify({ title: 'Checkout down', severity: 'SEV2' }),
+      });
+
+    expect((await declare({ 'X-Holdfast-Request': 'console-a-17' })).status).toBe(200);
+    expect(await nextChange()).toMatchObject({ type: 'incident.changed', requestId: 'console-a-17' });
+    expect((await declare({})).status).toBe(200);
+    expect(await nextChange()).not.toHaveProperty('requestId');
+    // Not an id a console would make (spaces, too long): the change goes out untagged rather than echoing it.
+    expect((await declare({ 'X-Holdfast-Request': 'x'.repeat(65) })).status).toBe(200);
+    expect(await nextChange()).not.toHaveProperty('requestId');
+    controller.abort();
+  });
 });
 
 describe('holdfast web --test-clock', () => {

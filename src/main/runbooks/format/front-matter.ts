@@ -1,6 +1,7 @@
 import { Document, isSeq, parse as parseYaml, YAMLParseError } from 'yaml';
 import { RunbookFrontMatter, type RunbookMetadata } from '../../../shared/runbooks';
 import { HoldfastError } from '../../errors';
+import { borrowedNames } from './borrowed-keys';
 
 /** Keys Holdfast reads into its model; every other key is kept as written, after these. */
 const KNOWN_KEYS = new Set([
@@ -70,14 +71,17 @@ export function interpretFrontMatter(raw: Record<string, unknown>, yamlText?: st
   }
   const data = parsed.data;
   const extra = Object.fromEntries(Object.entries(raw).filter(([key]) => !KNOWN_KEYS.has(key)));
+  // A file's own `services`/`service` and `tags` win, even empty; without them, keys other trees use are read (borrowed-keys.ts).
+  const borrowed = borrowedNames(extra);
+  const ownServices = data.services !== undefined || data.service !== undefined;
   return {
     uid: data.id || null,
     metadata: {
       title: data.title || null,
       // Hugo and others call it description; it stays in `extra` too, so nothing is lost.
       summary: data.summary ?? data.description ?? '',
-      services: unique([...(data.services ?? []), ...(data.service ?? [])]),
-      tags: unique(data.tags ?? []),
+      services: ownServices ? unique([...(data.services ?? []), ...(data.service ?? [])]) : borrowed.services,
+      tags: data.tags !== undefined ? unique(data.tags) : borrowed.tags,
       owner: data.owner ?? '',
       severity: data.severity ?? '',
       lastReviewed: data.last_reviewed ?? null,
@@ -90,14 +94,17 @@ export function interpretFrontMatter(raw: Record<string, unknown>, yamlText?: st
 
 /**
  * The runbook as a Markdown file: front matter in a fixed key order (empty fields
- * left out, unknown keys after), then the body exactly as stored. The same runbook
+ * left out, unknown keys after), then the body exactly as stored. Reading it
+ * back gives the same metadata, borrowed keys included (borrowed-keys.ts). The same runbook
  * always gives the same bytes, which is what makes exports diff cleanly in git.
  */
 export function composeRunbookFile(uid: string, metadata: RunbookMetadata, extra: Record<string, unknown>, body: string): string {
   const fields: Record<string, unknown> = { id: uid, title: metadata.title };
   if (metadata.summary) fields.summary = metadata.summary;
-  if (metadata.services.length) fields.services = metadata.services;
-  if (metadata.tags.length) fields.tags = metadata.tags;
+  // Empty lists are written only where a borrowed key would otherwise fill them when the file is read again.
+  const borrowed = borrowedNames(extra);
+  if (metadata.services.length || borrowed.services.length) fields.services = metadata.services;
+  if (metadata.tags.length || borrowed.tags.length) fields.tags = metadata.tags;
   if (metadata.owner) fields.owner = metadata.owner;
   if (metadata.severity) fields.severity = metadata.severity;
   if (metadata.lastReviewed) fields.last_reviewed = metadata.lastReviewed;

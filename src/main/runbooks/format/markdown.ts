@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { RunbookMetadata } from '../../../shared/runbooks';
 import { HoldfastError } from '../../errors';
+import { checkMarkdownBounds } from './bounds';
 import { FrontMatterError, interpretFrontMatter, readFrontMatterYaml, type FrontMatterFields } from './front-matter';
 import { extractStructure, type RunbookStructure } from './structure';
 
@@ -25,7 +26,9 @@ export interface ParsedRunbook {
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
+/** The Markdown tree of a text, once it is known to be within the bounds the parser reads in reasonable time. */
 export function parseMarkdown(text: string): Root {
+  checkMarkdownBounds(text);
   return parser.parse(text);
 }
 

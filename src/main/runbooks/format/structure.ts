@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import GithubSlugger from 'github-slugger';
-import type { List, ListItem, Nodes, Root, RootContent } from 'mdast';
+import type { Heading as MdastHeading, List, ListItem, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { RunbookSection, RunbookStep } from '../../../shared/runbooks';
 import { plainText } from './markdown';
+import { proseSteps } from './prose-steps';
 import { readTimer } from '../../../shared/step-timer';
+import { looksLikeCommand, stepLine } from '../../../shared/step-text';
 
-/** Headings whose lists are procedures: every item of their lists is a step. Configurable per workspace. */
+/** Headings that hold a procedure: their list items, or without a list their paragraphs, are steps. Configurable per workspace. */
 export const DEFAULT_PROCEDURE_HEADINGS = [
   'Diagnosis',
   'Mitigation',
@@ -30,13 +32,19 @@ export interface RunbookStructure {
 
 interface Heading {
   section: RunbookSection;
+  /** Its lists (or, without a list, its paragraphs) are steps: it names a procedure, or is nested below one that does. */
   procedural: boolean;
+  /** It names a procedure itself (`## Mitigation`), rather than being nested below one (`### Defragment`). */
+  named: boolean;
+  node: MdastHeading;
 }
 
 /**
- * Finds a runbook's sections and steps. A step is every top-level item of a list
- * under a procedure heading (or a heading nested below one), and every task-list
- * item (`- [ ]`) anywhere else. Nested lists stay inside their step.
+ * Finds a runbook's sections and steps. Under a procedure heading (or a heading
+ * nested below one), a section with a list has a step for every top-level item
+ * of its lists; a section without a list is prose, and its steps come from its
+ * paragraphs (see prose-steps.ts). Every task-list item (`- [ ]`) elsewhere is a
+ * step too. Nested lists stay inside their step.
  */
 export function extractStructure(tree: Root, body: string, procedureHeadings: readonly string[]): RunbookStructure {
   const slugger = new GithubSlugger();
@@ -47,56 +55,98 @@ export function extractStructure(tree: Root, body: string, procedureHeadings: re
   const warnings: string[] = [];
   const stack: Heading[] = [];
 
-  const addStep = (item: ListItem) => {
-    const current = stack.at(-1)?.section ?? null;
-    const text = itemMarkdown(item, body);
+  const addStep = (where: Heading | undefined, text: string, nodes: Nodes[], isTask: boolean) => {
     const timer = readTimer(text);
     if (timer.warning) warnings.push(`Step “${firstLine(text)}” ${timer.warning}.`);
     found.push({
-      section: current?.title ?? null,
-      sectionId: current?.id ?? null,
+      section: where?.section.title ?? null,
+      sectionId: where?.section.id ?? null,
       text,
-      commands: commandsIn(item),
+      commands: nodes.flatMap(commandsIn),
       timerSeconds: timer.seconds,
-      isTask: typeof item.checked === 'boolean',
+      isTask,
     });
   };
+  const addItem = (where: Heading | undefined, item: ListItem) => addStep(where, itemMarkdown(item, body), [item], typeof item.checked === 'boolean');
 
-  const collectTasks = (list: List) => {
+  const collectTasks = (where: Heading | undefined, list: List) => {
     for (const item of list.children) {
-      if (typeof item.checked === 'boolean') addStep(item);
-      else for (const child of item.children) if (child.type === 'list') collectTasks(child);
+      if (typeof item.checked === 'boolean') addItem(where, item);
+      else for (const child of item.children) if (child.type === 'list') collectTasks(where, child);
     }
   };
 
-  const visit = (node: RootContent) => {
+  /** The steps of one section: a heading (or the start of the body) and the blocks up to the next heading. */
+  const sectionSteps = (where: Heading | undefined, blocks: RootContent[]) => {
+    if (where?.procedural && !blocks.some(holdsList)) {
+      for (const step of proseSteps(where.named ? null : where.node, blocks, body)) addStep(where, step.text, step.nodes, false);
+      return;
+    }
+    for (const node of blocks) {
+      if (node.type === 'list') {
+        if (where?.procedural) for (const item of node.children) addItem(where, item);
+        else collectTasks(where, node);
+      } else if (node.type === 'blockquote') {
+        for (const child of node.children) if (child.type === 'list') collectTasks(where, child);
+      }
+    }
+  };
+
+  let blocks: RootContent[] = [];
+  for (const node of tree.children) {
     if (node.type === 'heading') {
+      sectionSteps(stack.at(-1), blocks);
+      blocks = [];
       const title = toString(node).trim();
       const section = { id: slugger.slug(title), title, depth: node.depth };
       while ((stack.at(-1)?.section.depth ?? 0) >= node.depth) stack.pop();
-      const procedural = isProcedure(title) || (stack.at(-1)?.procedural ?? false);
-      stack.push({ section, procedural });
+      const named = isProcedure(title);
+      stack.push({ section, procedural: named || (stack.at(-1)?.procedural ?? false), named, node });
       sections.push(section);
       sectionTexts.push({ sectionId: section.id, title, text: '' });
-      return;
+      continue;
     }
+    blocks.push(node);
     const text = plainText(node);
     const last = sectionTexts.at(-1);
     if (last && text) last.text = last.text ? `${last.text}\n${text}` : text;
-    if (node.type === 'list') {
-      if (stack.at(-1)?.procedural) for (const item of node.children) addStep(item);
-      else collectTasks(node);
-    } else if (node.type === 'blockquote') {
-      for (const child of node.children) if (child.type === 'list') collectTasks(child);
-    }
-  };
-  tree.children.forEach(visit);
+  }
+  sectionSteps(stack.at(-1), blocks);
 
   return {
     sections,
     steps: withStableIds(found),
     sectionTexts: sectionTexts.filter((section) => section.text !== '' || section.sectionId !== null),
     warnings,
+  };
+}
+
+/** A list at the top of a section, or in a quote there: the section is written as a list, and its items are the steps. */
+const holdsList = (node: RootContent): boolean => node.type === 'list' || (node.type === 'blockquote' && node.children.some((child) => child.type === 'list'));
+
+/** The words the one step of a runbook without steps begins with. */
+export const READ_AND_FOLLOW = 'Read and follow the runbook.';
+
+/**
+ * The one step an incident walks for a runbook that has none (no procedure
+ * heading, no task): the runbook itself, to read and follow. Its text is the
+ * body after its `# Title` heading, under a first line that says so; its
+ * commands are every code block and command-like inline code in it.
+ */
+export function readAndFollowStep(tree: Root, body: string): RunbookStep {
+  const [first] = tree.children;
+  const blocks = first?.type === 'heading' && first.depth === 1 ? tree.children.slice(1) : tree.children;
+  const start = blocks[0]?.position?.start.offset;
+  const rest = start === undefined ? '' : body.slice(start).trim();
+  return {
+    id: 'st_read_and_follow',
+    number: 1,
+    section: null,
+    sectionId: null,
+    text: rest ? `${READ_AND_FOLLOW}\n\n${rest}` : READ_AND_FOLLOW,
+    commands: blocks.flatMap(commandsIn),
+    timerSeconds: null,
+    isTask: false,
   };
 }
 
@@ -122,11 +172,13 @@ function itemMarkdown(item: ListItem, body: string): string {
   return [first.replace(/^\[[ xX]\][ \t]+/u, ''), ...dedented].join('\n').trimEnd();
 }
 
+/** The step's commands, in order: every code block, and inline code that reads as a command (`looksLikeCommand`), not a name. */
 function commandsIn(node: Nodes): string[] {
   const commands: string[] = [];
   const walk = (current: Nodes) => {
-    if (current.type === 'inlineCode' || current.type === 'code') {
-      const value = current.value.trim();
+    if (current.type === 'code' || (current.type === 'inlineCode' && looksLikeCommand(current.value))) {
+      // A block keeps the indentation of its first line (a YAML fragment's structure depends on it).
+      const value = current.type === 'code' ? current.value.replace(/^(?:[ \t]*\n)+/, '').trimEnd() : current.value.trim();
       if (value) commands.push(value);
     } else if ('children' in current) {
       for (const child of current.children) walk(child);
@@ -152,6 +204,6 @@ function withStableIds(steps: Omit<RunbookStep, 'id' | 'number'>[]): RunbookStep
 }
 
 const firstLine = (text: string) => {
-  const line = text.split('\n')[0] ?? '';
+  const line = stepLine(text);
   return line.length > 60 ? `${line.slice(0, 57)}…` : line;
 };

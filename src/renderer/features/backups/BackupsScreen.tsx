@@ -1,24 +1,37 @@
-import { useEffect, useId } from 'react';
+import { useId, useState } from 'react';
+import { runWrite } from '../../api/mutations';
+import { useOp } from '../../api/queries';
 import { ask } from '../../components/confirm';
 import { BreakGlassPanel } from '../breakglass/BreakGlassPanel';
 import { LocalTime } from '../runbooks/LocalTime';
-import { useWorkspace } from '../workspace/store';
+import { restoreAndStartAfresh } from '../recovery/restored';
+import { useWorkspaceInfo } from '../workspace/queries';
 import { BackupTable, fileName } from './BackupTable';
-import { useBackups } from './store';
 import './backups.css';
+import { useCanWrite } from '../session/queries';
 
 /** `#/backups`: where the data lives, its backups (made now or daily), putting one back, and the break-glass file. */
 export function BackupsScreen() {
-  const info = useWorkspace((state) => state.info);
-  const backups = useBackups((state) => state.backups);
-  const error = useBackups((state) => state.error);
-  const message = useBackups((state) => state.message);
-  const busy = useBackups((state) => state.busy);
+  const info = useWorkspaceInfo().data;
+  const listed = useOp('listBackups', {});
+  const backups = listed.data ?? null;
+  // What the last action did or why it failed (UI state: the backups themselves are read above).
+  const [outcome, setOutcome] = useState<{ message: string | null; error: string | null }>({ message: null, error: null });
+  const [busy, setBusy] = useState(false);
+  const error = outcome.error ?? listed.error?.message ?? null;
+  const message = outcome.message;
   const titleId = useId();
+  const canWrite = useCanWrite();
 
-  useEffect(() => {
-    void useBackups.getState().load();
-  }, []);
+  const create = async () => {
+    if (busy) return;
+    setBusy(true);
+    setOutcome({ message: null, error: null });
+    // A backup announces no change event (it changes no data): the list is read again here.
+    const result = await runWrite('createBackup', {}, { refresh: [['listBackups']] });
+    setBusy(false);
+    setOutcome(result.ok ? { message: `Backed up to ${result.value.file}.`, error: null } : { message: null, error: result.error.message });
+  };
 
   const restore = async (file: string, createdAt: string) => {
     const yes = await ask({
@@ -35,7 +48,12 @@ export function BackupsScreen() {
       confirmLabel: 'Restore backup',
       danger: true,
     });
-    if (yes) await useBackups.getState().restore(file);
+    if (!yes || busy) return;
+    setBusy(true);
+    setOutcome({ message: null, error: null });
+    const failed = await restoreAndStartAfresh(file);
+    setBusy(false);
+    setOutcome({ message: null, error: failed.message });
   };
 
   return (
@@ -49,9 +67,11 @@ export function BackupsScreen() {
       <section aria-labelledby={`${titleId}-backups`}>
         <div className="backups-head">
           <h2 id={`${titleId}-backups`}>Backups</h2>
-          <button type="button" className="primary" aria-disabled={busy} onClick={() => void useBackups.getState().create()}>
-            Back up now
-          </button>
+          {canWrite && (
+            <button type="button" className="primary" aria-disabled={busy} onClick={() => void create()}>
+              Back up now
+            </button>
+          )}
         </div>
         <p className="muted">
           Holdfast backs up once a day while it runs, keeping the newest seven, and before every upgrade of its data. Backups are
@@ -70,11 +90,13 @@ export function BackupsScreen() {
           <BackupTable
             backups={backups}
             caption="Backups, newest first"
-            action={(backup) => (
-              <button type="button" aria-disabled={busy} onClick={() => void restore(backup.file, backup.createdAt)}>
-                Restore…
-              </button>
-            )}
+            action={(backup) =>
+              canWrite && (
+                <button type="button" aria-disabled={busy} onClick={() => void restore(backup.file, backup.createdAt)}>
+                  Restore…
+                </button>
+              )
+            }
           />
         )}
       </section>

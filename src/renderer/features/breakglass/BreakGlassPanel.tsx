@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
 import { Field } from '../runbooks/editor/Field';
 import { LocalTime } from '../runbooks/LocalTime';
-import { useWorkspace } from '../workspace/store';
-import { useBreakGlass } from './store';
+import { useWorkspaceInfo } from '../workspace/queries';
+import { keepBreakGlassIn, writeBreakGlassNow } from './mutations';
+import { ForResponders } from '../session/ForResponders';
 
 /**
  * Where the break-glass file is kept: one HTML page with every runbook, the
@@ -10,9 +11,29 @@ import { useBreakGlass } from './store';
  * browser when Holdfast itself cannot run.
  */
 export function BreakGlassPanel() {
-  const status = useWorkspace((state) => state.info?.breakGlass);
-  const message = useBreakGlass((state) => state.message);
+  const status = useWorkspaceInfo().data?.breakGlass;
+  // What the last action did (UI state): the status itself lives in the workspace info.
+  const [action, setAction] = useState<Action>({ busy: false, message: null, error: null });
   const titleId = useId();
+
+  const keepIn = async (folder: string) => {
+    if (action.busy) return;
+    setAction({ busy: true, message: null, error: null });
+    const result = await keepBreakGlassIn(folder);
+    if (!result.ok) return setAction({ busy: false, message: null, error: result.error.message });
+    const file = result.value.breakGlass.file;
+    setAction({ busy: false, error: null, message: file ? `Wrote ${file}; it will be kept up to date there.` : 'The break-glass file is no longer kept up to date.' });
+  };
+  const writeNow = async (folder: string) => {
+    if (action.busy) return;
+    setAction({ busy: true, message: null, error: null });
+    const result = await writeBreakGlassNow(folder);
+    setAction(
+      result.ok
+        ? { busy: false, error: null, message: `Wrote ${result.value.file} (${result.value.runbooks} runbooks, ${result.value.schedules} schedules).` }
+        : { busy: false, message: null, error: result.error.message },
+    );
+  };
 
   return (
     <section className="breakglass" aria-labelledby={titleId}>
@@ -49,24 +70,33 @@ export function BreakGlassPanel() {
         <p className="muted">Not kept anywhere yet.</p>
       )}
       {/* A new chosen folder starts the field afresh from it. */}
-      <FolderForm key={status?.folder ?? ''} saved={status?.folder ?? null} />
+      <ForResponders>
+        <FolderForm key={status?.folder ?? ''} saved={status?.folder ?? null} busy={action.busy} error={action.error} onKeep={(folder) => void keepIn(folder)} onWrite={(folder) => void writeNow(folder)} />
+      </ForResponders>
       <p className="muted" role="status">
-        {message}
+        {action.message}
       </p>
     </section>
   );
 }
 
-function FolderForm({ saved }: { saved: string | null }) {
-  const busy = useBreakGlass((state) => state.busy);
-  const error = useBreakGlass((state) => state.error);
+interface Action {
+  busy: boolean;
+  /** What the last action did, for the status line. */
+  message: string | null;
+  /** Why the last action failed, shown under the folder field. */
+  error: string | null;
+}
+
+function FolderForm(props: { saved: string | null; busy: boolean; error: string | null; onKeep: (folder: string) => void; onWrite: (folder: string) => void }) {
+  const { saved, busy, error } = props;
   const [folder, setFolder] = useState(saved ?? '');
   return (
     <form
       className="breakglass-form"
       onSubmit={(event) => {
         event.preventDefault();
-        void useBreakGlass.getState().keepIn(folder);
+        props.onKeep(folder);
       }}
     >
       <Field
@@ -94,10 +124,10 @@ function FolderForm({ saved }: { saved: string | null }) {
         </button>
         {saved && (
           <>
-            <button type="button" aria-disabled={busy} onClick={() => void useBreakGlass.getState().writeNow(saved)}>
+            <button type="button" aria-disabled={busy} onClick={() => props.onWrite(saved)}>
               Write it now
             </button>
-            <button type="button" aria-disabled={busy} onClick={() => void useBreakGlass.getState().keepIn('')}>
+            <button type="button" aria-disabled={busy} onClick={() => props.onKeep('')}>
               Stop keeping it
             </button>
           </>

@@ -1,10 +1,10 @@
-import { useEffect, useId, useState } from 'react';
-import type { RunbookHit } from '../../../shared/runbooks';
-import { api } from '../../api/client';
+import { useId, useState } from 'react';
+import { useOp } from '../../api/queries';
 import { shortcutLabel } from '../../app/keymap';
 import { navigate } from '../../app/route';
 import { Dialog } from '../../components/Dialog';
-import { openIncidents, useIncidents } from '../incidents/store';
+import { useTypedSearch } from '../../components/typing-gate';
+import { openIncidents, useIncidentList } from '../incidents/queries';
 import { matchCommands } from './commands';
 import { closeOverlay } from './store';
 
@@ -23,24 +23,15 @@ const RUNBOOK_LIMIT = 8;
 export function CommandPalette() {
   const [query, setQuery] = useState('');
   const [cursor, setCursor] = useState(0);
-  const [hits, setHits] = useState<{ query: string; items: RunbookHit[] }>({ query: '', items: [] });
-  const incidents = useIncidents((state) => state.list);
+  const incidents = useIncidentList().data;
   const listId = useId();
-
-  useEffect(() => {
-    const trimmed = query.trim();
-    if (trimmed === '') return;
-    let current = true;
-    void api.searchRunbooks({ query: trimmed, limit: RUNBOOK_LIMIT }).then((result) => {
-      if (current && result.ok) setHits({ query: trimmed, items: result.value });
-    });
-    return () => {
-      current = false;
-    };
-  }, [query]);
+  const { searched, type } = useTypedSearch();
+  const trimmed = searched.trim();
+  const hits = useOp('searchRunbooks', { query: trimmed, limit: RUNBOOK_LIMIT }, { enabled: trimmed !== '' });
 
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const runbooks = query.trim() !== '' && hits.query === query.trim() ? hits.items : [];
+  // Only the answer for what is typed now: a runbook for an earlier word is never offered.
+  const runbooks = query.trim() !== '' && trimmed === query.trim() ? (hits.data ?? []) : [];
   const choices: Choice[] = [
     ...matchCommands(query).map((command) => ({
       key: `command:${command.id}`,
@@ -108,6 +99,7 @@ export function CommandPalette() {
         data-autofocus
         onChange={(event) => {
           setQuery(event.target.value);
+          type(event.target.value);
           setCursor(0);
         }}
         onKeyDown={onKeyDown}

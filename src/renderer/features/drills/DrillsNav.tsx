@@ -1,6 +1,5 @@
-import { useEffect } from 'react';
 import { routeHref, useRoute, type Route } from '../../app/route';
-import { loadActive, useDrills, useDrillUpdates } from './store';
+import { useActiveDrills } from './queries';
 
 const DRILL_SCREENS: readonly Route['screen'][] = ['drills', 'new-drill-scenario', 'edit-drill-scenario', 'drill-trends', 'drill-run'];
 
@@ -9,11 +8,7 @@ export const isDrillRoute = (route: Route): boolean => DRILL_SCREENS.includes(ro
 /** "Drills" in the top bar, with how many are running. */
 export function DrillsNavLink() {
   const route = useRoute();
-  const running = useDrills((state) => state.active?.length ?? 0);
-  useDrillUpdates();
-  useEffect(() => {
-    void loadActive();
-  }, []);
+  const running = useActiveDrills().data?.length ?? 0;
   return (
     <a
       href={routeHref({ screen: 'drills' })}

@@ -1,16 +1,16 @@
 import type { ScorecardRow } from '../../../shared/drills';
+import { clockText, formatDuration } from '../../../shared/durations';
 
-/** The master clock: "04:05", "75:00" (minutes keep counting past the hour, as a stopwatch does). */
-export function clockText(seconds: number): string {
-  const whole = Math.max(0, Math.floor(seconds));
-  return `${String(Math.floor(whole / 60)).padStart(2, '0')}:${String(whole % 60).padStart(2, '0')}`;
-}
+export { clockText };
 
-/** Drill-clock minutes as the scorecard gives them (to a tenth): "3 min", "2.5 min", "—". */
+/** Drill-clock minutes (the scorecard gives them to a tenth) as people say them: "24 s", "2 min 30 s", "—"; never "0.4 min". */
 export function minutesText(minutes: number | null): string {
   if (minutes === null) return '—';
-  return `${Number.isInteger(minutes) ? minutes : minutes.toFixed(1)} min`;
+  return formatDuration(minutes * 60);
 }
+
+/** A moment on the drill clock given in minutes, as the master clock shows it: "04:20", "—". */
+export const clockAtMinutes = (minutes: number | null): string => (minutes === null ? '—' : clockText(Math.round(minutes * 60)));
 
 /** When an inject is due: "at 02:00", or "manual". */
 export const offsetText = (seconds: number | null): string => (seconds === null ? 'manual' : `at ${clockText(seconds)}`);

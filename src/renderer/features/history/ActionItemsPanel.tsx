@@ -1,19 +1,17 @@
-import { useEffect, useId } from 'react';
+import { useId } from 'react';
 import { ActionItemsTable } from '../postmortems/ActionItemsTable';
-import { loadActionItems, useIncidentHistory } from './store';
+import { useActionItems } from './queries';
+import { useIncidentHistory } from './store';
 
 /** Action items across every incident: open ones first, overdue ones marked, by owner. */
 export function ActionItemsPanel() {
-  const items = useIncidentHistory((state) => state.actionItems);
   const openOnly = useIncidentHistory((state) => state.openOnly);
+  const query = useActionItems(openOnly);
+  const items = query.data ?? null;
   const overdueOnly = useIncidentHistory((state) => state.overdueOnly);
   const owner = useIncidentHistory((state) => state.owner);
-  const error = useIncidentHistory((state) => state.actionError);
+  const error = query.error?.message ?? null;
   const id = useId();
-
-  useEffect(() => {
-    void loadActionItems();
-  }, [openOnly]);
 
   const owners = [...new Set((items ?? []).map((item) => item.owner))].sort((a, b) => a.localeCompare(b));
   const shown = (items ?? []).filter((item) => (!overdueOnly || item.overdue) && (owner === '' || item.owner === owner));

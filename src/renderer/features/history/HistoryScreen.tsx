@@ -1,25 +1,10 @@
-import { useEffect } from 'react';
-import { onChange } from '../../api/client';
 import { routeHref } from '../../app/route';
 import { ActionItemsPanel } from './ActionItemsPanel';
 import { IncidentSearch } from './IncidentSearch';
-import { loadActionItems, loadServices, search } from './store';
 import './history.css';
 
 /** `#/history` and `#/history/action-items`: what happened before, and what was promised after. */
 export function IncidentHistoryScreen({ tab }: { tab: 'incidents' | 'action-items' }) {
-  useEffect(() => {
-    // Each tab loads its own list when shown; this keeps them current as incidents change.
-    void loadServices();
-    return onChange((event) => {
-      if (event.type === 'incident.changed') {
-        void loadServices();
-        void search();
-        void loadActionItems();
-      }
-    });
-  }, []);
-
   return (
     <div className="incident-history">
       <header className="incident-history-header">

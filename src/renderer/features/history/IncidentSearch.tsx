@@ -1,26 +1,22 @@
-import { useEffect, useId } from 'react';
+import { useId } from 'react';
 import { SEVERITIES, type IncidentSummary } from '../../../shared/incidents';
 import { routeHref } from '../../app/route';
 import { drillTitle, DrillTag } from '../drills/DrillTag';
 import { formatSpan, serviceList, severityClass, STATUS_LABELS } from '../incidents/format';
 import { LocalTime } from '../runbooks/LocalTime';
 import { Snippet } from '../runbooks/Snippet';
-import { RESULT_LIMIT, search, setFilters, useIncidentHistory, type HistoryFilters } from './store';
-
-const SEARCH_DELAY_MS = 150;
+import { RESULT_LIMIT, useIncidentSearch, useIncidentServices } from './queries';
+import { setFilters, useIncidentHistory, type HistoryFilters } from './store';
 
 /** Past incidents and their post-mortems, by words (full-text), service, severity and date. */
 export function IncidentSearch() {
   const filters = useIncidentHistory((state) => state.filters);
-  const hits = useIncidentHistory((state) => state.hits);
-  const services = useIncidentHistory((state) => state.services);
-  const error = useIncidentHistory((state) => state.error);
+  const searched = useIncidentHistory((state) => state.searched);
+  const search = useIncidentSearch();
+  const hits = search.data ?? null;
+  const services = useIncidentServices();
+  const error = search.error?.message ?? null;
   const id = useId();
-
-  useEffect(() => {
-    const timer = window.setTimeout(() => void search(), SEARCH_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [filters]);
 
   const change = (patch: Partial<HistoryFilters>) => setFilters(patch);
   const filtered = filters.service !== '' || filters.severity !== '' || filters.from !== '' || filters.to !== '' || filters.includeDrills;
@@ -102,7 +98,7 @@ export function IncidentSearch() {
         </p>
       )}
       <p className="list-status" role="status">
-        {hits === null ? 'Searching…' : resultCount(hits.length, filters.query.trim() !== '')}
+        {hits === null ? 'Searching…' : resultCount(hits.length, searched.trim() !== '')}
       </p>
       {hits !== null && hits.length > 0 && (
         <table className="pm-table history-table" id={`${id}-results`}>

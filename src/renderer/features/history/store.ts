@@ -1,7 +1,6 @@
 import { create } from 'zustand';
-import type { IncidentSummary, Severity } from '../../../shared/incidents';
-import type { ActionItem } from '../../../shared/postmortems';
-import { api } from '../../api/client';
+import type { Severity } from '../../../shared/incidents';
+import { typingGate } from '../../components/typing-gate';
 
 export interface HistoryFilters {
   query: string;
@@ -13,78 +12,27 @@ export interface HistoryFilters {
   includeDrills: boolean;
 }
 
-export interface HistoryHit {
-  incident: IncidentSummary;
-  snippet: string;
-}
-
+/** The History screen's UI state: its filters (the incidents and action items are read through ./queries.ts). */
 interface HistoryState {
   filters: HistoryFilters;
-  hits: HistoryHit[] | null;
-  /** Every service seen on an incident, for the service filter. */
-  services: string[];
-  error: string | null;
-  /** Action items across incidents. */
-  actionItems: ActionItem[] | null;
+  /** The words searched for: the box's text once the typing pauses (components/typing-gate.ts). */
+  searched: string;
   openOnly: boolean;
   overdueOnly: boolean;
   owner: string;
-  actionError: string | null;
 }
 
 export const useIncidentHistory = create<HistoryState>()(() => ({
   filters: { query: '', service: '', severity: '', from: '', to: '', includeDrills: false },
-  hits: null,
-  services: [],
-  error: null,
-  actionItems: null,
+  searched: '',
   openOnly: true,
   overdueOnly: false,
   owner: '',
-  actionError: null,
 }));
 
-export const RESULT_LIMIT = 200;
-let searchSequence = 0;
-
-/** Runs the search for the filters as they are; an answer overtaken by a newer search is dropped. */
-export async function search(): Promise<void> {
-  const sequence = ++searchSequence;
-  const { filters } = useIncidentHistory.getState();
-  const result = await api.searchIncidents({
-    query: filters.query,
-    ...(filters.service ? { service: filters.service } : {}),
-    ...(filters.severity ? { severity: filters.severity } : {}),
-    ...(filters.from ? { from: filters.from } : {}),
-    ...(filters.to ? { to: filters.to } : {}),
-    includeDrills: filters.includeDrills,
-    limit: RESULT_LIMIT,
-  });
-  if (sequence !== searchSequence) return;
-  if (result.ok) useIncidentHistory.setState({ hits: result.value, error: null });
-  else useIncidentHistory.setState({ error: result.error.message });
-}
+const typed = typingGate<string>((searched) => useIncidentHistory.setState({ searched }));
 
 export function setFilters(patch: Partial<HistoryFilters>): void {
   useIncidentHistory.setState({ filters: { ...useIncidentHistory.getState().filters, ...patch } });
-}
-
-/** The services to filter by: every service named on any incident, drills included. */
-export async function loadServices(): Promise<void> {
-  const result = await api.listIncidents({ includeDrills: true });
-  if (!result.ok) return;
-  const services = [...new Set(result.value.flatMap((incident) => incident.services))].sort((a, b) => a.localeCompare(b));
-  useIncidentHistory.setState({ services });
-}
-
-let actionSequence = 0;
-
-export async function loadActionItems(): Promise<void> {
-  const sequence = ++actionSequence;
-  const { openOnly } = useIncidentHistory.getState();
-  // Every owner's items come back, so the owner list stays whole; the owner filter is applied on screen.
-  const result = await api.listActionItems({ open: openOnly });
-  if (sequence !== actionSequence) return;
-  if (result.ok) useIncidentHistory.setState({ actionItems: result.value, actionError: null });
-  else useIncidentHistory.setState({ actionError: result.error.message });
+  if (patch.query !== undefined) typed(patch.query);
 }

@@ -1,11 +1,13 @@
 import { routeHref, useRoute } from '../../app/route';
-import { openDeclare, openIncidents, useIncidents } from './store';
+import { openIncidents, useIncidentList } from './queries';
+import { openDeclare } from './store';
 
 /** "Incidents" in the top bar, with how many are open; open drills are counted apart, marked as drills. */
 export function IncidentsNavLink() {
   const route = useRoute();
-  const open = useIncidents((state) => openIncidents(state.list).filter((incident) => !incident.drill).length);
-  const drills = useIncidents((state) => openIncidents(state.list).filter((incident) => incident.drill).length);
+  const list = openIncidents(useIncidentList().data);
+  const open = list.filter((incident) => !incident.drill).length;
+  const drills = list.filter((incident) => incident.drill).length;
   const here = route.screen === 'incidents' || route.screen === 'incident';
   const counts = [open > 0 ? `${open} open` : null, drills > 0 ? `${drills} drill${drills === 1 ? '' : 's'}` : null].filter(Boolean).join(', ');
   return (

@@ -1,18 +1,22 @@
 import { useEffect, useMemo } from 'react';
 import { navigate } from '../../app/route';
+import { useActiveDrills } from '../drills/queries';
 import { useNow } from './clock';
 import { formatClock } from './format';
 import { selectStep, stepKey } from './runner/selection';
-import { useIncidents } from './store';
-import { acknowledgeTimer, notifyDue, stepTimers, useTimerAcks, type StepTimer } from './timers';
+import { useOpenIncidentDetails } from './queries';
+import { isDue, readStepTimer, stepTimers, type StepTimer } from './step-timers';
+import { acknowledgeTimer, notifyDue, useTimerAcks } from './timers';
 
 /**
  * Step timers that are due, on every screen: an alert banner that stays until
  * someone acknowledges it, and a system notification when the browser allows one.
+ * A resolved incident has no running timers, and a paused drill's stand still.
  */
 export function TimerAlerts() {
-  const details = useIncidents((state) => state.details);
-  const timers = useMemo(() => Object.values(details).flatMap(stepTimers), [details]);
+  const details = useOpenIncidentDetails();
+  const drills = useActiveDrills().data ?? null;
+  const timers = useMemo(() => details.flatMap((incident) => stepTimers(incident, drills)), [details, drills]);
   // Only tick every second while some step timer is running.
   return timers.length > 0 ? <DueTimers timers={timers} /> : null;
 }
@@ -20,7 +24,7 @@ export function TimerAlerts() {
 function DueTimers({ timers }: { timers: StepTimer[] }) {
   const now = useNow();
   const acked = useTimerAcks((state) => state.acked);
-  const due = timers.filter((timer) => timer.dueAt <= now && !acked.includes(timer.key));
+  const due = timers.filter((timer) => isDue(timer, now) && !acked.includes(timer.key));
   const dueKeys = due.map((timer) => timer.key).join(' ');
 
   useEffect(() => {
@@ -38,7 +42,7 @@ function DueTimers({ timers }: { timers: StepTimer[] }) {
             <span className="timer-alert-where"> · {timer.incidentTitle}</span>
             <span className="timer-alert-over" aria-hidden="true">
               {' '}
-              (+{formatClock(now - timer.dueAt)})
+              (+{formatClock(-readStepTimer(timer.startedAt, timer.seconds, now, timer.stops).leftMs)})
             </span>
           </span>
           <span className="timer-alert-actions">

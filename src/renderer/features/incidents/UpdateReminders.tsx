@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useNow } from './clock';
-import { openIncidents, useIncidents } from './store';
+import { openIncidents, useIncidentList, useIncidentSettings } from './queries';
 import { notifyOnce } from './timers';
 
 /**
@@ -9,14 +9,14 @@ import { notifyOnce } from './timers';
  * incident's header shows "Update due" on the page as well.
  */
 export function UpdateReminders() {
-  const open = useIncidents((state) => openIncidents(state.list).length > 0);
+  const open = openIncidents(useIncidentList().data).length > 0;
   // Only tick while some incident is open.
   return open ? <OverdueUpdates /> : null;
 }
 
 function OverdueUpdates() {
-  const list = useIncidents((state) => state.list);
-  const severities = useIncidents((state) => state.settings?.severities);
+  const list = useIncidentList().data;
+  const severities = useIncidentSettings().data?.severities;
   const now = useNow();
 
   const overdue = openIncidents(list).flatMap((incident) => {

@@ -32,6 +32,9 @@ function subscribe(listener: () => void): () => void {
 
 const snapshot = () => now;
 
+/** The instant the running times on screen were last drawn with (what a confirmation must agree with). */
+export const currentNow = (): number => now;
+
 /** Milliseconds since the epoch, updated every second while something shows it. */
 export function useNow(): number {
   return useSyncExternalStore(subscribe, snapshot);

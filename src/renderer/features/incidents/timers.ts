@@ -1,48 +1,6 @@
 import { create } from 'zustand';
-import type { Incident } from '../../../shared/incidents';
 import { navigate } from '../../app/route';
-import { withoutTimer } from '../../../shared/step-timer';
-
-/** A started step with a timer: when it is due comes from the stored start, never from counted ticks. */
-export interface StepTimer {
-  key: string;
-  incidentId: number;
-  incidentTitle: string;
-  runbookId: number;
-  runbookTitle: string;
-  stepId: string;
-  stepNumber: number;
-  /** The step's first line. */
-  text: string;
-  startedAt: number;
-  dueAt: number;
-}
-
-export function stepTimers(incident: Incident): StepTimer[] {
-  return incident.runbooks.flatMap((runbook) =>
-    runbook.steps.flatMap((step) => {
-      if (step.state !== 'started' || step.timerSeconds === null || step.startedAt === null) return [];
-      const startedAt = Date.parse(step.startedAt);
-      return [
-        {
-          // The start instant is part of the key: a step started again is a new timer.
-          key: `${incident.id}:${runbook.runbookId}:${step.id}:${step.startedAt}`,
-          incidentId: incident.id,
-          incidentTitle: incident.title,
-          runbookId: runbook.runbookId,
-          runbookTitle: runbook.title,
-          stepId: step.id,
-          stepNumber: step.number,
-          text: firstLine(step.text),
-          startedAt,
-          dueAt: startedAt + step.timerSeconds * 1000,
-        },
-      ];
-    }),
-  );
-}
-
-export const firstLine = (text: string): string => withoutTimer(text.split('\n', 1)[0] ?? '').trim();
+import type { StepTimer } from './step-timers';
 
 const ACKS_KEY = 'holdfast.timerAcks';
 const NOTIFIED_KEY = 'holdfast.timerNotified';

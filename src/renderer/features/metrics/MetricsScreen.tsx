@@ -1,10 +1,10 @@
-import { useEffect, useId } from 'react';
-import { onChange } from '../../api/client';
+import { useId, useState } from 'react';
+import { useOp } from '../../api/queries';
 import { routeHref } from '../../app/route';
 import { formatMinutes, lastDays } from './format';
 import { PerWeekChart } from './PerWeekChart';
 import { OverTimeChart, PerServiceChart } from './ResponseTimeCharts';
-import { loadMetrics, useMetrics } from './store';
+import { useMetrics } from './store';
 import './metrics.css';
 
 const PRESETS = [30, 90, 365] as const;
@@ -13,21 +13,14 @@ const PRESETS = [30, 90, 365] as const;
 export function MetricsScreen() {
   const from = useMetrics((state) => state.from);
   const to = useMetrics((state) => state.to);
-  const metrics = useMetrics((state) => state.metrics);
-  const shownRange = useMetrics((state) => state.shownRange);
-  const error = useMetrics((state) => state.error);
+  const backwards = Boolean(from && to && from > to);
+  const query = useOp('incidentMetrics', { ...(from ? { from } : {}), ...(to ? { to } : {}) }, { enabled: !backwards, keepPrevious: true });
+  const metrics = query.data ?? null;
+  // The range the metrics on screen are for: the one asked for once its answer is in, the last one until then.
+  const [shownRange, setShownRange] = useState<{ from: string; to: string } | null>(null);
+  if (metrics && !query.isPlaceholderData && !backwards && (shownRange?.from !== from || shownRange.to !== to)) setShownRange({ from, to });
+  const error = backwards ? 'The range starts after it ends.' : (query.error?.message ?? null);
   const id = useId();
-
-  useEffect(() => {
-    void loadMetrics();
-  }, [from, to]);
-  useEffect(
-    () =>
-      onChange((event) => {
-        if (event.type === 'incident.changed') void loadMetrics();
-      }),
-    [],
-  );
 
   return (
     <div className="metrics-screen">

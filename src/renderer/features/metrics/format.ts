@@ -1,12 +1,12 @@
-/** A duration given in minutes, as a responder says it: "45 min", "1 h 5 min", "26 h"; "—" when unknown. */
+import { formatDuration } from '../../../shared/durations';
+import { formatDayInZone, formatInZone, systemZone } from '../../../shared/zoned-time';
+
+/** A duration given in minutes, to the minute: "45 min", "1 h 5 min", "26 h"; "< 1 min"; "—" when unknown. */
 export function formatMinutes(minutes: number | null | undefined): string {
   if (minutes === null || minutes === undefined || !Number.isFinite(minutes)) return '—';
   const total = Math.round(Math.max(0, minutes));
   if (total === 0) return minutes > 0 ? '< 1 min' : '0 min';
-  const hours = Math.floor(total / 60);
-  const rest = total % 60;
-  if (hours === 0) return `${rest} min`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+  return formatDuration(total * 60);
 }
 
 const pad = (value: number) => String(value).padStart(2, '0');
@@ -43,15 +43,11 @@ export function weeksBetween(from: string, to: string): string[] {
   return weeks;
 }
 
-const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+/** "Mon 2 Mar" for a YYYY-MM-DD week (the core names weeks by their Monday in UTC). */
+export const weekLabel = (week: string): string => formatDayInZone(`${week}T00:00:00Z`, 'UTC');
 
-/** "Mar 2" for a YYYY-MM-DD week. */
-export const weekLabel = (week: string): string => shortDate.format(new Date(`${week}T00:00:00Z`));
-
-const localDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
-
-/** "Mar 2" for an instant, in local time. */
-export const dayLabel = (time: number): string => localDate.format(new Date(time));
+/** "Mon 2 Mar" for an instant, in the reader's zone. */
+export const dayLabel = (time: number): string => formatDayInZone(time, systemZone());
 
 const TICK_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 240, 360, 480, 720, 1440, 2880, 4320, 10080];
 
@@ -65,8 +61,6 @@ export function minuteTicks(values: (number | null)[]): number[] {
   return ticks;
 }
 
-const localDateTime = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-
-/** A time-axis label: the day, with the time of day when the whole axis spans less than two days. */
+/** A time-axis label: the day, with the time of day (24-hour, as everywhere) when the whole axis spans less than two days. */
 export const timeTick = (span: number) => (time: number): string =>
-  span < 2 * 86_400_000 ? localDateTime.format(new Date(time)) : dayLabel(time);
+  span < 2 * 86_400_000 ? formatInZone(time, systemZone()) : dayLabel(time);

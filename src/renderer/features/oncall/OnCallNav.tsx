@@ -1,12 +1,12 @@
 import type { Schedule } from '../../../shared/rosters';
 import { routeHref } from '../../app/route';
-import { useOnCall } from './store';
+import { useRoster } from './queries';
 
 const NONE: Schedule[] = [];
 
 /** Between the on-call screens: the Now board, the load report and each schedule. */
 export function OnCallNav({ current }: { current: { screen: 'oncall' | 'oncall-load' } | { screen: 'schedule'; name: string } }) {
-  const schedules = useOnCall((state) => state.roster?.schedules ?? NONE);
+  const schedules = useRoster().data?.schedules ?? NONE;
   const here = (screen: string, name?: string) =>
     current.screen === screen && (name === undefined || (current.screen === 'schedule' && current.name === name)) ? 'page' : undefined;
   return (

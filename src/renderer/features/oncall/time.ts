@@ -7,7 +7,7 @@ import { Temporal } from 'temporal-polyfill';
 import { formatInZone } from '../../../shared/zoned-time';
 
 /** The zone of the machine looking at the console. */
-export const viewerZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+export { systemZone as viewerZone } from '../../../shared/zoned-time';
 
 export { formatClockInZone, formatDayInZone, formatInZone, zoneCity } from '../../../shared/zoned-time';
 

@@ -1,7 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ACTION_STATUSES, ACTION_TYPES, SaveActionItemInput, type ActionItem } from '../../../shared/postmortems';
-import { api } from '../../api/client';
+import { READABLE_BESIDE_FIELD } from '../../../shared/issue-words';
+import { saveActionItem } from './mutations';
 import { Dialog } from '../../components/Dialog';
+import { useFormErrors } from '../../components/form-errors';
 import { Field, TextField } from '../runbooks/editor/Field';
 import { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS } from './labels';
 
@@ -26,16 +28,10 @@ const fieldsOf = (item: ActionItem | null): Fields => ({
 /** Adds an action item to an incident, or changes one; checked with the contract's schema before it is sent. */
 export function ActionItemDialog(props: { incidentId: number; item: ActionItem | null; onClose: () => void; onSaved: (item: ActionItem) => void }) {
   const [fields, setFields] = useState(() => fieldsOf(props.item));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
+  const errors = useFormErrors(fields);
   const [busy, setBusy] = useState(false);
   const formId = useId();
-  const change = (patch: Partial<Fields>) => {
-    setFields({ ...fields, ...patch });
-    const rest = { ...errors };
-    for (const key of Object.keys(patch)) delete rest[key];
-    setErrors(rest);
-  };
+  const change = (patch: Partial<Fields>) => setFields({ ...fields, ...patch });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -49,20 +45,20 @@ export function ActionItemDialog(props: { incidentId: number; item: ActionItem |
       status: fields.status,
       link: fields.link,
     };
-    const parsed = SaveActionItemInput.safeParse(input);
+    const parsed = SaveActionItemInput.safeParse(input, READABLE_BESIDE_FIELD);
     if (!parsed.success) {
       const found: Record<string, string> = {};
       for (const issue of parsed.error.issues) found[issue.path.join('.')] ??= issue.message;
-      setErrors(found);
+      errors.report({ fields: found });
       requestAnimationFrame(() => document.querySelector<HTMLElement>('.action-item-dialog [aria-invalid="true"]')?.focus());
       return;
     }
     setBusy(true);
-    const result = await api.saveActionItem(input);
+    const result = await saveActionItem(input);
     setBusy(false);
     if (!result.ok) {
-      if (result.error.field && result.error.field in fields) setErrors({ [result.error.field]: result.error.message });
-      else setProblem(result.error.message);
+      const { field, message } = result.error;
+      errors.report(field && field in fields ? { fields: { [field]: message } } : { form: message });
       return;
     }
     props.onSaved(result.value);
@@ -85,7 +81,7 @@ export function ActionItemDialog(props: { incidentId: number; item: ActionItem |
       }
     >
       <form id={formId} className="action-item-form" onSubmit={(event) => void submit(event)} noValidate>
-        <Field label="Description" error={errors.description} className="field-wide">
+        <Field label="Description" error={errors.fields.description} className="field-wide">
           {({ id, describedBy, invalid }) => (
             <textarea
               id={id}
@@ -99,7 +95,7 @@ export function ActionItemDialog(props: { incidentId: number; item: ActionItem |
             />
           )}
         </Field>
-        <Field label="Type" error={errors.type} hint="Mitigate: lessen the next one. Prevent: stop it happening. Process: how we work.">
+        <Field label="Type" error={errors.fields.type} hint="Mitigate: lessen the next one. Prevent: stop it happening. Process: how we work.">
           {({ id, describedBy, invalid }) => (
             <select
               id={id}
@@ -117,7 +113,7 @@ export function ActionItemDialog(props: { incidentId: number; item: ActionItem |
             </select>
           )}
         </Field>
-        <Field label="Status" error={errors.status}>
+        <Field label="Status" error={errors.fields.status}>
           {({ id, describedBy, invalid }) => (
             <select
               id={id}
@@ -135,21 +131,21 @@ export function ActionItemDialog(props: { incidentId: number; item: ActionItem |
             </select>
           )}
         </Field>
-        <TextField label="Owner" value={fields.owner} error={errors.owner} onChange={(owner) => change({ owner })} placeholder="Ana Lima" />
-        <TextField label="Due date" type="date" value={fields.dueDate} error={errors.dueDate} onChange={(dueDate) => change({ dueDate })} />
+        <TextField label="Owner" value={fields.owner} error={errors.fields.owner} onChange={(owner) => change({ owner })} placeholder="Ana Lima" />
+        <TextField label="Due date" type="date" value={fields.dueDate} error={errors.fields.dueDate} onChange={(dueDate) => change({ dueDate })} />
         <TextField
           label="Link"
           className="field-wide"
           value={fields.link}
-          error={errors.link}
+          error={errors.fields.link}
           onChange={(link) => change({ link })}
           placeholder="https://tracker.example.internal/OPS-123"
           hint="Where the work is tracked (optional)."
         />
       </form>
-      {problem && (
+      {errors.form !== null && (
         <p className="save-problem" role="alert">
-          <strong>Not saved.</strong> {problem}
+          <strong>Not saved.</strong> {errors.form}
         </p>
       )}
     </Dialog>

@@ -2,11 +2,13 @@ import { useState } from 'react';
 import type { ActionItem } from '../../../shared/postmortems';
 import { ActionItemDialog } from './ActionItemDialog';
 import { ActionItemsTable } from './ActionItemsTable';
-import { reloadActionItems, usePostmortem } from './store';
+import { useIncidentActionItems } from './queries';
 
 /** The incident's action items, tracked across incidents; add and change them here. */
 export function ActionItemsEditor({ incidentId }: { incidentId: number }) {
-  const items = usePostmortem((state) => state.actionItems);
+  const query = useIncidentActionItems(incidentId);
+  // An incident whose items cannot be had shows none (the draft itself says what is wrong).
+  const items = query.error ? [] : (query.data ?? null);
   const [editing, setEditing] = useState<ActionItem | 'new' | null>(null);
   const [message, setMessage] = useState('');
   return (
@@ -40,7 +42,6 @@ export function ActionItemsEditor({ incidentId }: { incidentId: number }) {
           onSaved={(item) => {
             setEditing(null);
             setMessage(`Saved action item “${item.description}”.`);
-            void reloadActionItems(incidentId);
           }}
         />
       )}

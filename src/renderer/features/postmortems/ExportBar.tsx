@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
 import { downloadExport, printPostmortem, type ExportOutcome } from './export';
-import { usePostmortem } from './store';
+import { usePostmortemMarkdown } from './queries';
 
 /** Markdown and HTML files, the clipboard, and PDF (the desktop app's printer, or the browser's print dialog). */
 export function ExportBar({ incidentId, title }: { incidentId: number; title: string }) {
-  const markdown = usePostmortem((state) => state.markdown);
+  const markdown = usePostmortemMarkdown(incidentId);
   const [outcome, setOutcome] = useState<ExportOutcome | null>(null);
   const [busy, setBusy] = useState(false);
   // Buttons stay enabled (a disabled button drops the keyboard focus); a second click while busy does nothing.

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Postmortem } from '../../../shared/postmortems';
-import { onChange } from '../../api/client';
 import { routeHref } from '../../app/route';
 import { ask } from '../../components/confirm';
 import { serviceList, severityClass, STATUS_LABELS } from '../incidents/format';
@@ -10,7 +9,9 @@ import { sectionDraftKey } from './drafts';
 import { ExportBar } from './ExportBar';
 import { ReviewFields } from './ReviewFields';
 import { sectionAnchor, SectionCard } from './SectionCard';
-import { loadPostmortem, regeneratePostmortem, reloadIncident, usePostmortem } from './store';
+import { useIncident } from '../incidents/queries';
+import { regeneratePostmortem } from './mutations';
+import { usePostmortemDraft } from './queries';
 import './postmortems.css';
 
 const ACTION_ITEMS_SECTION = 'action-items';
@@ -21,18 +22,14 @@ const ACTION_ITEMS_SECTION = 'action-items';
  * Mounted with `key={id}`.
  */
 export function PostmortemScreen({ id }: { id: number }) {
-  const incident = usePostmortem((state) => (state.incidentId === id ? state.incident : null));
-  const postmortem = usePostmortem((state) => (state.incidentId === id ? state.postmortem : null));
-  const problem = usePostmortem((state) => (state.incidentId === id ? state.problem : null));
+  // The incident as it is now (a change elsewhere shows here too), and its draft.
+  const incidentQuery = useIncident(id);
+  const draftQuery = usePostmortemDraft(id);
+  const incident = incidentQuery.data;
+  const postmortem = draftQuery.data;
+  const problem = incidentQuery.error?.message ?? draftQuery.error?.message ?? null;
   const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
   const [regenerating, setRegenerating] = useState(false);
-
-  useEffect(() => {
-    void loadPostmortem(id);
-    return onChange((event) => {
-      if (event.type === 'incident.changed' && event.id === id) void reloadIncident(id);
-    });
-  }, [id]);
 
   if (problem !== null) {
     return (

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { REVIEW_STATUSES, type Postmortem } from '../../../shared/postmortems';
 import { REVIEW_STATUS_LABELS } from './labels';
-import { savePostmortem } from './store';
+import { savePostmortem } from './mutations';
 
 /** The document's header table is written when the draft is (re)generated, not when these are saved. */
 

@@ -2,12 +2,13 @@ import { useDeferredValue, useEffect, useId, useRef, useState, type ReactNode } 
 import type { PostmortemSection } from '../../../shared/postmortems';
 import { useSaveShortcut } from '../../app/shortcuts';
 import { ask } from '../../components/confirm';
+import { useFormErrors } from '../../components/form-errors';
 import { Markdown } from '../../components/Markdown';
 import { Field } from '../runbooks/editor/Field';
 import { LocalTime } from '../runbooks/LocalTime';
 import { useSectionDrafts } from './drafts';
 import { FiveWhys } from './FiveWhys';
-import { savePostmortem } from './store';
+import { savePostmortem } from './mutations';
 
 export const sectionAnchor = (sectionId: string): string => `pm-section-${sectionId}`;
 
@@ -24,16 +25,17 @@ export function SectionCard(props: { incidentId: number; section: PostmortemSect
   const refocus = useRef(false);
   const titleId = useId();
   const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const errors = useFormErrors({ text: draft?.text });
+  const problem = errors.form;
 
   const begin = () => {
-    setProblem(null);
+    errors.clear();
     useSectionDrafts.getState().begin(draftKey, section.content);
   };
   const close = () => {
     refocus.current = true;
     useSectionDrafts.getState().discard(draftKey);
-    setProblem(null);
+    errors.clear();
   };
   const editing = draft !== undefined;
   useEffect(() => {
@@ -62,7 +64,7 @@ export function SectionCard(props: { incidentId: number; section: PostmortemSect
     const outcome = await savePostmortem(incidentId, { sections: { [section.id]: draft.text } });
     setSaving(false);
     if (outcome.ok) close();
-    else setProblem(outcome.message);
+    else errors.report({ form: outcome.message });
   };
 
   return (

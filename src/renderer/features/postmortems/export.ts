@@ -1,4 +1,4 @@
-import { api } from '../../api/client';
+import { readOp } from '../../api/queries';
 import { downloadFile } from '../../components/download';
 
 /** "postmortem-12-checkout-failing", safe as a file name on every system. */
@@ -15,7 +15,7 @@ export function exportName(incidentId: number, title: string): string {
 export type ExportOutcome = { ok: true; message: string } | { ok: false; message: string };
 
 export async function downloadExport(incidentId: number, title: string, format: 'md' | 'html'): Promise<ExportOutcome> {
-  const result = await api.exportPostmortem({ incidentId, format });
+  const result = await readOp('exportPostmortem', { incidentId, format });
   if (!result.ok) return { ok: false, message: result.error.message };
   const fileName = `${exportName(incidentId, title)}.${format}`;
   downloadFile(fileName, result.value.content, format === 'md' ? 'text/markdown;charset=utf-8' : 'text/html;charset=utf-8');
@@ -31,7 +31,7 @@ export async function downloadExport(incidentId: number, title: string, format: 
 export async function printPostmortem(incidentId: number, title: string): Promise<ExportOutcome> {
   const printToPdf = window.holdfast?.printToPdf;
   if (printToPdf) {
-    const result = await api.exportPostmortem({ incidentId, format: 'html' });
+    const result = await readOp('exportPostmortem', { incidentId, format: 'html' });
     if (!result.ok) return { ok: false, message: result.error.message };
     try {
       const bytes = await printToPdf(result.value.content);
@@ -47,7 +47,7 @@ export async function printPostmortem(incidentId: number, title: string): Promis
   const win = window.open('', '_blank');
   if (!win) return { ok: false, message: 'The browser blocked the print window. Allow pop-ups for this page, or download the HTML and print it.' };
   win.document.title = 'Preparing the post-mortem…';
-  const result = await api.exportPostmortem({ incidentId, format: 'html' });
+  const result = await readOp('exportPostmortem', { incidentId, format: 'html' });
   if (!result.ok) {
     win.close();
     return { ok: false, message: result.error.message };

@@ -1,10 +1,12 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { formatBytes } from '../../../shared/limits';
 import type { RecoveryState } from '../../../shared/recovery';
 import { CopyButton } from '../../components/CopyButton';
 import { BackupTable } from '../backups/BackupTable';
 import { LocalTime } from '../runbooks/LocalTime';
-import { useRecovery } from './store';
+import { useCanWrite } from '../session/queries';
+import { refreshRecoveryState } from './queries';
+import { restoreAndStartAfresh } from './restored';
 import '../backups/backups.css';
 import './recovery.css';
 
@@ -16,10 +18,20 @@ type Damaged = Extract<RecoveryState, { damaged: true }>;
  * latest good one a single click away. Restoring never deletes the damaged file.
  */
 export function RecoveryScreen({ state }: { state: Damaged }) {
-  const restoring = useRecovery((store) => store.restoring);
-  const error = useRecovery((store) => store.error);
-  const restore = useRecovery((store) => store.restore);
+  // The backup being restored, while it is, and why the last restore failed (UI state).
+  const [restoring, setRestoring] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const restore = async (file: string) => {
+    if (restoring) return;
+    setRestoring(file);
+    setError(null);
+    const failed = await restoreAndStartAfresh(file);
+    setRestoring(null);
+    setError(failed.message);
+    void refreshRecoveryState();
+  };
   const titleId = useId();
+  const canWrite = useCanWrite();
   const latest = state.backups.find((backup) => backup.sound);
   const fileName = state.databaseFile.split(/[\\/]/).pop() ?? 'holdfast.db';
 
@@ -47,9 +59,13 @@ export function RecoveryScreen({ state }: { state: Damaged }) {
               The latest good backup was made <LocalTime iso={latest.createdAt} /> ({formatBytes(latest.bytes)}). Anything changed
               after it is not in it.
             </p>
-            <button type="button" className="primary" aria-disabled={restoring !== null} onClick={() => void restore(latest.file)}>
-              {restoring === latest.file ? 'Restoring…' : 'Restore latest good backup'}
-            </button>
+            {canWrite ? (
+              <button type="button" className="primary" aria-disabled={restoring !== null} onClick={() => void restore(latest.file)}>
+                {restoring === latest.file ? 'Restoring…' : 'Restore latest good backup'}
+              </button>
+            ) : (
+              <p>This console is read-only (viewer link): restore it from the responder link.</p>
+            )}
           </div>
         ) : (
           <p className="recovery-none">
@@ -75,7 +91,7 @@ export function RecoveryScreen({ state }: { state: Damaged }) {
               caption="Backups in the data folder, newest first"
               status={(backup) => (backup.sound ? 'Good' : <span className="field-error">Damaged: {backup.problem}</span>)}
               action={(backup) =>
-                backup.sound ? (
+                backup.sound && canWrite ? (
                   <button type="button" aria-disabled={restoring !== null} onClick={() => void restore(backup.file)}>
                     {restoring === backup.file ? 'Restoring…' : 'Restore this one'}
                   </button>

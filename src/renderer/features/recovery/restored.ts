@@ -1,6 +1,6 @@
 import type { RestoreReport } from '../../../shared/recovery';
 import type { ApiError } from '../../../shared/result';
-import { api } from '../../api/client';
+import { runWrite } from '../../api/mutations';
 
 const KEY = 'holdfast.restored';
 let inFlight = false;
@@ -13,7 +13,7 @@ let inFlight = false;
  */
 export async function restoreAndStartAfresh(file: string): Promise<ApiError> {
   inFlight = true;
-  const result = await api.restoreBackup({ file });
+  const result = await runWrite('restoreBackup', { file });
   if (!result.ok) {
     inFlight = false;
     return result.error;

@@ -1,11 +1,11 @@
 import type { Facet } from '../../../shared/runbooks';
-import { useRunbooks } from './store';
+import { useLibraryData } from './queries';
+import { setFilter, useLibrary } from './store';
 
 /** Narrows the library: by service, tag and group (with counts), to what needs review, or to the archive. */
 export function FilterBar() {
-  const list = useRunbooks((state) => state.list);
-  const filter = useRunbooks((state) => state.filter);
-  const setFilter = useRunbooks((state) => state.setFilter);
+  const { list } = useLibraryData();
+  const filter = useLibrary((state) => state.filter);
   if (!list) return null;
   const hasFacets = list.tags.length + list.services.length + list.groups.length > 0;
   return (
@@ -15,7 +15,7 @@ export function FilterBar() {
           type="button"
           className="toggle"
           aria-pressed={filter.needsReview === true}
-          onClick={() => void setFilter({ ...filter, needsReview: !filter.needsReview })}
+          onClick={() => setFilter({ ...filter, needsReview: !filter.needsReview })}
         >
           Needs review ({list.reviewDueCount})
         </button>
@@ -23,7 +23,7 @@ export function FilterBar() {
           type="button"
           className="toggle"
           aria-pressed={filter.archived === true}
-          onClick={() => void setFilter({ ...filter, archived: !filter.archived })}
+          onClick={() => setFilter({ ...filter, archived: !filter.archived })}
         >
           Archived
         </button>
@@ -34,14 +34,14 @@ export function FilterBar() {
             label="Service"
             facets={list.services}
             value={filter.service}
-            onChange={(service) => void setFilter({ ...filter, service })}
+            onChange={(service) => setFilter({ ...filter, service })}
           />
-          <FacetSelect label="Tag" facets={list.tags} value={filter.tag} onChange={(tag) => void setFilter({ ...filter, tag })} />
+          <FacetSelect label="Tag" facets={list.tags} value={filter.tag} onChange={(tag) => setFilter({ ...filter, tag })} />
           <FacetSelect
             label="Group"
             facets={list.groups}
             value={filter.group}
-            onChange={(group) => void setFilter({ ...filter, group })}
+            onChange={(group) => setFilter({ ...filter, group })}
           />
         </div>
       )}

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { routeHref } from '../../app/route';
 import { ImportDialog } from './import/ImportDialog';
+import { useCanWrite } from '../session/queries';
 
 /** Making runbooks: write a new one, or import a folder of Markdown. */
 export function LibraryActions() {
   const [importing, setImporting] = useState(false);
+  if (!useCanWrite()) return null;
   return (
     <div className="library-actions">
       <a className="button primary" href={routeHref({ screen: 'new-runbook' })} aria-keyshortcuts="n">

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { navigate } from '../../app/route';
 import { KEYS } from '../../app/keymap';
 import { useKeyShortcut } from '../../app/shortcuts';
@@ -7,19 +6,14 @@ import { LibraryActions } from './LibraryActions';
 import { ResultList } from './ResultList';
 import { RunbookReader } from './reader/RunbookReader';
 import { SearchBox } from './SearchBox';
-import { useRunbooks } from './store';
+import { useRunbook } from './queries';
 
 /** The runbook library: find on the left, read on the right. */
 export function LibraryScreen({ selectedId, section }: { selectedId: number | null; section?: string | undefined }) {
-  const open = useRunbooks((state) => state.open);
-  const openRunbook = useRunbooks((state) => state.openRunbook);
+  const open = useRunbook(selectedId);
   useKeyShortcut(KEYS.newRunbook, () => navigate({ screen: 'new-runbook' }));
 
-  useEffect(() => {
-    if (selectedId !== null) void openRunbook(selectedId);
-  }, [selectedId, openRunbook]);
-
-  const showing = selectedId !== null && open?.id === selectedId ? open : null;
+  const showing = selectedId !== null && open.data?.id === selectedId ? open.data : null;
   return (
     <div className="library" data-testid="library">
       <section className="library-list" aria-label="Runbooks">
@@ -31,6 +25,10 @@ export function LibraryScreen({ selectedId, section }: { selectedId: number | nu
       <section className="library-reader" aria-label="Runbook">
         {showing ? (
           <RunbookReader runbook={showing} section={section} />
+        ) : selectedId !== null && open.error ? (
+          <div className="reader-placeholder" role="alert">
+            <p>{open.error.message}</p>
+          </div>
         ) : (
           <div className="reader-placeholder">
             <p>Pick a runbook, or search with <kbd>/</kbd>.</p>

@@ -4,16 +4,15 @@ import type { RunbookHit, RunbookSummary } from '../../../shared/runbooks';
 import { routeHref } from '../../app/route';
 import { RunbookLabels } from './RunbookLabels';
 import { Snippet } from './Snippet';
-import { hitRoute, shownHits, useRunbooks, type LibraryFilter } from './store';
+import { hitRoute, shownHits, SEARCH_LIMIT, useLibraryData } from './queries';
+import { useLibrary, type LibraryFilter } from './store';
 
 /** The library's left pane: search hits while searching, otherwise every runbook (within the filter). */
 export function ResultList({ selectedId }: { selectedId: number | null }) {
-  const list = useRunbooks((state) => state.list);
-  const allHits = useRunbooks((state) => state.hits);
-  const query = useRunbooks((state) => state.query);
-  const filter = useRunbooks((state) => state.filter);
-  const hits = shownHits({ hits: allHits, list, filter });
-  const cursor = useRunbooks((state) => state.cursor);
+  const { list, hits: allHits, searchedFor: query } = useLibraryData();
+  const filter = useLibrary((state) => state.filter);
+  const hits = shownHits(allHits, list, filter);
+  const cursor = useLibrary((state) => state.cursor);
   const container = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
@@ -29,7 +28,7 @@ export function ResultList({ selectedId }: { selectedId: number | null }) {
         <p className="list-status" aria-live="polite">
           {hits.length === 0
             ? `No ${filter.archived ? 'archived ' : ''}runbook matches “${query}”.`
-            : `${hits.length === 50 ? '50+' : hits.length} matching`}
+            : `${hits.length === SEARCH_LIMIT ? `${SEARCH_LIMIT}+` : hits.length} matching`}
           {hits.length === 0 && filter.archived && ' Search covers the active library; turn off “Archived” to search it.'}
         </p>
         {spelling && (

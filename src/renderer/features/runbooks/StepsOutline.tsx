@@ -1,9 +1,12 @@
 import { useId } from 'react';
+import { commandToCopy } from '../../../shared/command-copy';
 import type { RunbookStep } from '../../../shared/runbooks';
+import { blockCommands } from '../../../shared/step-text';
 import { withoutTimer } from '../../../shared/step-timer';
 import { CopyButton } from '../../components/CopyButton';
 import { Markdown } from '../../components/Markdown';
-import { formatDuration, spokenDuration } from './format';
+import { formatDuration, spokenDuration } from '../../../shared/durations';
+import { TimerIcon } from '../../components/icons';
 
 interface Group {
   section: string | null;
@@ -79,31 +82,29 @@ function StepItem({ step }: { step: RunbookStep }) {
   );
 }
 
-/** A step's commands, each with its copy button (also the incident runner's). */
-export function StepCommands({ step }: { step: Pick<RunbookStep, 'number' | 'commands'> }) {
-  if (step.commands.length === 0) return null;
+/** A step's code blocks, each with its copy button (also the incident runner's); inline commands are copied where they stand. */
+export function StepCommands({ step }: { step: Pick<RunbookStep, 'number' | 'commands' | 'text'> }) {
+  const commands = blockCommands(step);
+  if (commands.length === 0) return null;
   return (
     <ul className="step-commands" aria-label={`Commands of step ${step.number}`}>
-      {step.commands.map((command, index) => (
+      {commands.map((command, index) => (
         <li key={index}>
           <pre className="step-command">
             <code>{command}</code>
           </pre>
-          <CopyButton text={command} label="Copy" what={`command ${firstLine(command)}`} inline />
+          <CopyButton text={commandToCopy(command)} label="Copy" what={`command ${firstLine(command)}`} inline />
         </li>
       ))}
     </ul>
   );
 }
 
-/** A stopwatch drawn, not typed: the ⏱ character is missing from many fonts. */
+/** A step's timer, its stopwatch drawn (the ⏱ character is missing from many fonts). */
 export function TimerBadge({ seconds }: { seconds: number }) {
   return (
     <span className="timer-badge" title={`Timer: ${spokenDuration(seconds)}`}>
-      <svg className="timer-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-        <circle cx="8" cy="9" r="5.75" fill="none" stroke="currentColor" strokeWidth="1.5" />
-        <path d="M6 1.5h4M8 1.5v1.75M8 9V5.75M12.2 4.3l1.1-1.1" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-      </svg>
+      <TimerIcon className="timer-icon" />
       <span className="visually-hidden">Timer </span>
       {formatDuration(seconds)}
     </span>

@@ -1,14 +1,13 @@
 import type { Runbook } from '../../../shared/runbooks';
-import { api } from '../../api/client';
 import { navigate } from '../../app/route';
 import { ask } from '../../components/confirm';
-import { useRunbooks } from './store';
+import { changeRunbook } from './mutations';
+import { showLibraryError } from './store';
 
 /** Copies a runbook into a new one and opens the copy. */
 export async function duplicateRunbook(runbook: Runbook): Promise<void> {
-  const result = await api.duplicateRunbook({ id: runbook.id });
-  if (!result.ok) return useRunbooks.getState().showError(result.error.message);
-  useRunbooks.getState().showRunbook(result.value);
+  const result = await changeRunbook('duplicateRunbook', { id: runbook.id });
+  if (!result.ok) return showLibraryError(result.error.message);
   navigate({ screen: 'runbook', id: result.value.id });
 }
 
@@ -28,15 +27,11 @@ export async function archiveRunbook(runbook: Runbook): Promise<void> {
     danger: true,
   });
   if (!yes) return;
-  const result = await api.archiveRunbook({ id: runbook.id });
-  if (!result.ok) return useRunbooks.getState().showError(result.error.message);
-  useRunbooks.getState().showRunbook(result.value);
-  void useRunbooks.getState().loadList();
+  const result = await changeRunbook('archiveRunbook', { id: runbook.id });
+  if (!result.ok) showLibraryError(result.error.message);
 }
 
 export async function unarchiveRunbook(runbook: Runbook): Promise<void> {
-  const result = await api.unarchiveRunbook({ id: runbook.id });
-  if (!result.ok) return useRunbooks.getState().showError(result.error.message);
-  useRunbooks.getState().showRunbook(result.value);
-  void useRunbooks.getState().loadList();
+  const result = await changeRunbook('unarchiveRunbook', { id: runbook.id });
+  if (!result.ok) showLibraryError(result.error.message);
 }

@@ -1,13 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
-import { api } from '../../api/client';
-import { useCanWrite } from '../session/store';
-import { useWorkspace } from '../workspace/store';
+import { useCanWrite } from '../session/queries';
+import { updateSettings } from '../workspace/mutations';
+import { useWorkspaceInfo } from '../workspace/queries';
 import { SaveStatus, type Saved } from './SaveStatus';
 
 /** The name incident timelines and runbook revisions record as who did each thing. */
 export function NameForm() {
   const id = useId();
-  const current = useWorkspace((state) => state.info?.author ?? null);
+  const current = useWorkspaceInfo().data?.author ?? null;
   const canWrite = useCanWrite();
   const [name, setName] = useState<string | null>(null);
   const [saved, setSaved] = useState<Saved>(null);
@@ -19,9 +19,8 @@ export function NameForm() {
       setSaved({ ok: false, message: 'Give a name: responders see it beside everything you log.' });
       return;
     }
-    const result = await api.updateSettings({ author: shown.trim() });
+    const result = await updateSettings({ author: shown.trim() });
     if (!result.ok) return setSaved({ ok: false, message: result.error.message });
-    useWorkspace.setState({ info: result.value });
     setName(null);
     setSaved({ ok: true, message: `Saved. New events are logged as ${result.value.author}.` });
   };

@@ -1,15 +1,15 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { SeverityLevel } from '../../../shared/incidents';
 import { severityClass } from '../incidents/format';
-import { useIncidents } from '../incidents/store';
-import { useCanWrite } from '../session/store';
+import { useIncidentSettings } from '../incidents/queries';
+import { useCanWrite } from '../session/queries';
 import { saveIncidentSettings } from './save-incident-settings';
 import { SaveStatus, type Saved } from './SaveStatus';
 
 /** What each severity means, who gets paged and how often to post an update: the declare dialog and the update timer use these. */
 export function SeverityForm() {
   const id = useId();
-  const stored = useIncidents((state) => state.settings?.severities ?? null);
+  const stored = useIncidentSettings().data?.severities ?? null;
   const canWrite = useCanWrite();
   const [draft, setDraft] = useState<SeverityLevel[] | null>(null);
   const [saved, setSaved] = useState<Saved>(null);

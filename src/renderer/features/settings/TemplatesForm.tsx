@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { StatusTemplate } from '../../../shared/incidents';
-import { useIncidents } from '../incidents/store';
-import { useCanWrite } from '../session/store';
+import { useIncidentSettings } from '../incidents/queries';
+import { useCanWrite } from '../session/queries';
 import { saveIncidentSettings } from './save-incident-settings';
 import { SaveStatus, type Saved } from './SaveStatus';
 
@@ -25,7 +25,7 @@ const PLACEHOLDERS: [string, string][] = [
 /** The templates status updates start from, one per audience. */
 export function TemplatesForm() {
   const id = useId();
-  const stored = useIncidents((state) => state.settings?.templates ?? null);
+  const stored = useIncidentSettings().data?.templates ?? null;
   const canWrite = useCanWrite();
   const [draft, setDraft] = useState<StatusTemplate[] | null>(null);
   const [saved, setSaved] = useState<Saved>(null);

@@ -1,20 +1,32 @@
-import { useWorkspace } from './store';
+import { useState } from 'react';
+import { ForResponders } from '../session/ForResponders';
+import { clearDemoWorkspace, loadDemoWorkspace } from './mutations';
+import { useWorkspaceInfo } from './queries';
 
 /** Says plainly when the library holds sample data, and lets the user drop it (or bring it back). */
 export function DemoBanner() {
-  const info = useWorkspace((state) => state.info);
-  const loadDemo = useWorkspace((state) => state.loadDemo);
-  const clearDemo = useWorkspace((state) => state.clearDemo);
+  const info = useWorkspaceInfo().data;
+  const [error, setError] = useState<string | null>(null);
+  const run = (write: typeof loadDemoWorkspace) =>
+    void write().then((result) => setError(result.ok ? null : result.error.message));
   if (!info) return null;
+  const problem = error && (
+    <span className="field-error" role="alert">
+      {error}
+    </span>
+  );
   if (info.hasDemo) {
     return (
       <div className="banner banner-demo" role="status">
         <span>
           <strong>Demo workspace.</strong> These sample runbooks were written for Holdfast to show how it works.
         </span>
-        <button type="button" onClick={() => void clearDemo()}>
-          Remove sample data and start empty
-        </button>
+        {problem}
+        <ForResponders>
+          <button type="button" onClick={() => run(clearDemoWorkspace)}>
+            Remove sample data and start empty
+          </button>
+        </ForResponders>
       </div>
     );
   }
@@ -22,9 +34,12 @@ export function DemoBanner() {
     return (
       <div className="banner" role="status">
         <span>The library is empty.</span>
-        <button type="button" onClick={() => void loadDemo()}>
-          Load the demo workspace
-        </button>
+        {problem}
+        <ForResponders>
+          <button type="button" onClick={() => run(loadDemoWorkspace)}>
+            Load the demo workspace
+          </button>
+        </ForResponders>
       </div>
     );
   }

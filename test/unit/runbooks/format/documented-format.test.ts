@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseBody } from '../../../../src/main/runbooks/format/markdown';
+import { DEFAULT_PROCEDURE_HEADINGS } from '../../../../src/main/runbooks/format/structure';
+import { stepLine } from '../../../../src/shared/step-text';
 import { memoryCore, op } from '../../../fixtures/core';
 import { APP_ROOT, tempDir, writeFiles } from '../../../fixtures/temp';
 
@@ -12,7 +15,32 @@ function documentedExample(): string {
   return match[1];
 }
 
+/** The examples under "Steps from prose": the prose section (a ````md block), then the same as a list (a ```md block). */
+function proseExamples(): { prose: string; list: string } {
+  const doc = fs.readFileSync(path.join(APP_ROOT, 'docs', 'runbook-format.md'), 'utf8');
+  const part = doc.slice(doc.indexOf('### Steps from prose'));
+  const prose = /^````md\n([\s\S]*?)^````$/m.exec(part)?.[1];
+  const list = /^```md\n([\s\S]*?)^```$/m.exec(part)?.[1];
+  if (!prose || !list) throw new Error('docs/runbook-format.md has no examples under "Steps from prose"');
+  return { prose, list };
+}
+
 describe('docs/runbook-format.md', () => {
+  it('its prose example gives the three steps it lists, and the list example one step per item', () => {
+    const { prose, list } = proseExamples();
+    const steps = parseBody(prose, DEFAULT_PROCEDURE_HEADINGS).structure.steps;
+    expect(steps.map((step) => [stepLine(step.text), step.timerSeconds])).toEqual([
+      ['Check whether a deploy flushed the cache:', null],
+      ['If it did, let the cache warm up', 600],
+      ['Raise the memory limit', null],
+    ]);
+    expect(steps.map((step) => step.commands.length)).toEqual([1, 0, 1]);
+    expect(parseBody(list, DEFAULT_PROCEDURE_HEADINGS).structure.steps.map((step) => stepLine(step.text))).toEqual([
+      'Check whether a deploy flushed the cache: kubectl -n cache rollout history statefulset/redis',
+      'If it did, let the cache warm up',
+    ]);
+  });
+
   it('its complete example imports as the document says', async () => {
     const { core } = memoryCore('2026-11-27T12:00:00Z');
     const dir = tempDir();

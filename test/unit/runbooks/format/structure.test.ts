@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBody } from '../../../../src/main/runbooks/format/markdown';
 import { DEFAULT_PROCEDURE_HEADINGS } from '../../../../src/main/runbooks/format/structure';
+import { stepLine, stepSummary } from '../../../../src/shared/step-text';
 import { readTimer, withoutTimer } from '../../../../src/shared/step-timer';
 
 const structure = (body: string, headings = DEFAULT_PROCEDURE_HEADINGS) => parseBody(body, headings).structure;
@@ -67,6 +68,11 @@ describe('sections and steps', () => {
     expect(steps[3]?.sectionId).toBe('mitigation');
   });
 
+  it("keeps the indentation of a code block's first line in its command, so a YAML fragment keeps its structure", () => {
+    const body = '## Mitigation\n\n1. Add the toleration under the pod spec:\n\n   ```yaml\n\n     tolerations:\n       - key: node.kubernetes.io/not-ready\n         effect: NoExecute\n   ```\n';
+    expect(structure(body).steps[0]?.commands).toEqual(['  tolerations:\n    - key: node.kubernetes.io/not-ready\n      effect: NoExecute']);
+  });
+
   it('keeps a step’s id while its text is unchanged, whatever else is edited', () => {
     const before = structure(BODY).steps;
     const edited = BODY.replace('## Diagnosis', '## Diagnosis\n\n0. A new first step').replace('Read the logs', 'Read all the logs');
@@ -91,6 +97,103 @@ describe('sections and steps', () => {
 
   it('warns about a timer marker it cannot read', () => {
     expect(structure('## Steps\n\n- wait ⏱ soon\n').warnings).toEqual([expect.stringContaining('timer marker without a duration')]);
+  });
+});
+
+describe('steps from prose', () => {
+  const PROSE = `# Cache hit ratio low
+
+## Meaning
+
+The cache answers fewer reads than usual.
+
+## Diagnosis
+
+Check which keys miss most, from a cache pod:
+
+\`\`\`shell
+$ redis-cli --hotkeys
+\`\`\`
+
+Then compare with the ratio an hour ago in the \`cache\` dashboard.
+
+![miss ratio](img/misses.png)
+
+<!-- a comment for editors -->
+
+## Mitigation
+
+If a deploy flushed the cache, let it warm up ⏱ 10m
+
+### Raise the memory limit
+
+Give the cache more room:
+
+\`\`\`shell
+kubectl -n cache set resources statefulset/redis --limits=memory=8Gi
+\`\`\`
+
+Watch the evictions fall.
+
+### Rollback
+
+Roll back the release that changed the key format.
+
+Check the ratio again.
+`;
+
+  it('makes each paragraph under a procedure heading a step, with the code and pictures after it', () => {
+    const { steps } = structure(PROSE);
+    expect(steps.map((s) => [s.number, s.section, stepLine(s.text), s.commands])).toEqual([
+      [1, 'Diagnosis', 'Check which keys miss most, from a cache pod:', ['$ redis-cli --hotkeys']],
+      [2, 'Diagnosis', 'Then compare with the ratio an hour ago in the cache dashboard.', []],
+      [3, 'Mitigation', 'If a deploy flushed the cache, let it warm up', []],
+      [4, 'Raise the memory limit', 'Raise the memory limit', ['kubectl -n cache set resources statefulset/redis --limits=memory=8Gi']],
+      [5, 'Rollback', 'Roll back the release that changed the key format.', []],
+      [6, 'Rollback', 'Check the ratio again.', []],
+    ]);
+    // The picture belongs to the paragraph before it; the HTML comment starts nothing.
+    expect(steps[1]?.text).toBe('Then compare with the ratio an hour ago in the `cache` dashboard.\n\n![miss ratio](img/misses.png)\n\n<!-- a comment for editors -->');
+    expect(steps[2]?.timerSeconds).toBe(600);
+    expect(steps.every((s) => !s.isTask)).toBe(true);
+  });
+
+  it('makes a heading nested below a procedure heading one step: its title, then everything under it', () => {
+    const step = structure(PROSE).steps[3];
+    expect(step?.text).toBe(
+      'Raise the memory limit\n\nGive the cache more room:\n\n```shell\nkubectl -n cache set resources statefulset/redis --limits=memory=8Gi\n```\n\nWatch the evictions fall.',
+    );
+    expect(stepSummary(step?.text ?? '')).toBe('Raise the memory limit');
+    expect(step?.sectionId).toBe('raise-the-memory-limit');
+  });
+
+  it('keeps list rules for a section with a list; the prose section beside it gets prose steps', () => {
+    const body = '## Diagnosis\n\nRead this first.\n\n- Check the pods\n- Check the nodes\n\n```shell\nkubectl get events\n```\n\n## Mitigation\n\nScale up.\n\nThen tell support.\n';
+    expect(structure(body).steps.map((s) => [s.section, stepLine(s.text)])).toEqual([
+      ['Diagnosis', 'Check the pods'],
+      ['Diagnosis', 'Check the nodes'],
+      ['Mitigation', 'Scale up.'],
+      ['Mitigation', 'Then tell support.'],
+    ]);
+  });
+
+  it('makes code before any paragraph a step of its own, summed up by its first line', () => {
+    const { steps } = structure('## Diagnosis\n\n```shell\nkubectl get pods\nNAME READY\n```\n\nLook at the restarts.\n');
+    expect(steps.map((s) => stepSummary(s.text))).toEqual(['`kubectl get pods`', 'Look at the restarts.']);
+  });
+
+  it('finds no step in prose outside procedure headings, nor under an empty procedure heading', () => {
+    expect(structure('# Notes\n\nJust reading.\n\n## Impact\n\nUsers wait.\n\n## Diagnosis\n\n## Mitigation\n\n### Nothing here\n').steps).toEqual([]);
+  });
+
+  it('keeps a prose step’s id when other paragraphs change, and gives it a new one when its own words do', () => {
+    const before = structure(PROSE).steps;
+    const after = structure(PROSE.replace('Watch the evictions fall.', 'Watch the evictions drop.').replace('## Mitigation\n', '## Mitigation\n\nPage the cache owners.\n')).steps;
+    const idOf = (steps: typeof before, start: string) => steps.find((s) => s.text.startsWith(start))?.id;
+    expect(idOf(after, 'Check which keys')).toBe(idOf(before, 'Check which keys'));
+    expect(idOf(after, 'Roll back the release')).toBe(idOf(before, 'Roll back the release'));
+    expect(idOf(after, 'Raise the memory limit')).not.toBe(idOf(before, 'Raise the memory limit'));
+    expect(after).toHaveLength(before.length + 1);
   });
 });
 

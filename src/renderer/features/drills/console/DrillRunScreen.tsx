@@ -1,19 +1,11 @@
-import { useEffect } from 'react';
 import { routeHref } from '../../../app/route';
 import { ScorecardView } from '../scorecard/ScorecardView';
-import { loadRun, loadScorecard, useDrills, useDrillUpdates } from '../store';
+import { useDrillRun } from '../queries';
 import { FacilitatorConsole } from './FacilitatorConsole';
 
 /** `#/drills/runs/:id`: the facilitator's console while the drill runs, its scorecard once it has stopped. */
 export function DrillRunScreen({ id }: { id: number }) {
-  const live = useDrills((state) => state.runs[id]);
-  const problem = useDrills((state) => state.problems[`run:${id}`]);
-  useDrillUpdates();
-
-  useEffect(() => {
-    void loadRun(id);
-    void loadScorecard(id);
-  }, [id]);
+  const { live, problem } = useDrillRun(id);
 
   if (!live) {
     return (

@@ -1,20 +1,20 @@
 import { useRef, useState } from 'react';
 import type { InjectStatus } from '../../../../shared/drills';
-import { api } from '../../../api/client';
 import { KEYS, shortcutLabel } from '../../../app/keymap';
 import { routeHref } from '../../../app/route';
 import { useKeyShortcut } from '../../../app/shortcuts';
 import { ask } from '../../../components/confirm';
-import { useDrillSeconds } from '../clock';
+import { drillSecondsShown, useDrillSeconds } from '../clock';
 import { DrillTag } from '../DrillTag';
 import { clockText } from '../format';
-import type { LiveRun } from '../store';
-import { act } from './actions';
+import { drillAction } from '../mutations';
+import { liveRun, useDrillRun, type LiveRun } from '../queries';
 import { InjectQueue } from './InjectQueue';
 import { MasterClock } from './MasterClock';
 import { ObservationLog } from './ObservationLog';
 import { ProgressPanel } from './ProgressPanel';
 import { useSpaceBar } from './useSpaceBar';
+import { useCanWrite } from '../../session/queries';
 
 /** The next inject to fire: the earliest timed one still waiting, else the first manual one. */
 export function nextInject(injects: InjectStatus[]): InjectStatus | undefined {
@@ -31,27 +31,24 @@ export function nextInject(injects: InjectStatus[]): InjectStatus | undefined {
 export function FacilitatorConsole({ live }: { live: LiveRun }) {
   const { run } = live;
   const seconds = useDrillSeconds(live);
+  const canWrite = useCanWrite();
   const [error, setError] = useState<string | null>(null);
   const observationRef = useRef<HTMLTextAreaElement>(null);
   const report = (outcome: Promise<string | null>) => void outcome.then((message) => setError(message));
   const running = run.state === 'running';
   const next = nextInject(run.injects);
 
-  const togglePause = () => report(act(running ? api.pauseDrill({ id: run.id }) : api.resumeDrill({ id: run.id })));
-  const inject = (injectId: string, action: 'fire' | 'hold' | 'release') => report(act(api.drillInject({ id: run.id, injectId, action })));
+  const togglePause = () => report(drillAction(running ? 'pauseDrill' : 'resumeDrill', { id: run.id }));
+  const inject = (injectId: string, action: 'fire' | 'hold' | 'release') => report(drillAction('drillInject', { id: run.id, injectId, action }));
   const stop = async () => {
     const yes = await ask({
       title: 'Stop the drill?',
-      body: (
-        <p>
-          The drill clock stops at {clockText(seconds)}, injects still waiting never fire, and the DRILL incident is closed. The scorecard
-          shows what the team reached by now.
-        </p>
-      ),
+      body: <StopQuestion runId={run.id} />,
       confirmLabel: 'Stop drill',
       danger: true,
     });
-    if (yes) report(act(api.stopDrill({ id: run.id })));
+    // The stop is recorded at the reading the dialog showed when Stop was pressed, so the scorecard says the same.
+    if (yes) report(drillAction('stopDrill', { id: run.id, atSeconds: drillSecondsShown(liveRun(run.id)) }));
   };
 
   useSpaceBar(togglePause);
@@ -64,7 +61,7 @@ export function FacilitatorConsole({ live }: { live: LiveRun }) {
       <header className="drills-header console-header">
         <DrillTag />
         <div>
-          <p className="console-kicker">Facilitator console</p>
+          <p className="console-kicker">{canWrite ? 'Facilitator console' : 'Drill (read-only)'}</p>
           <h1>{run.scenarioTitle}</h1>
         </div>
         <span className="spacer" />
@@ -84,7 +81,7 @@ export function FacilitatorConsole({ live }: { live: LiveRun }) {
         <div className="console-side">
           <MasterClock run={run} seconds={seconds} onToggle={togglePause} onStop={() => void stop()} />
           <ProgressPanel runId={run.id} seconds={seconds} />
-          <KeyLegend />
+          {canWrite && <KeyLegend />}
         </div>
         <div className="console-main">
           <InjectQueue run={run} seconds={seconds} liveFrom={run.elapsedSeconds} next={next?.injectId} onAction={inject} />
@@ -92,6 +89,20 @@ export function FacilitatorConsole({ live }: { live: LiveRun }) {
         </div>
       </div>
     </div>
+  );
+}
+
+/** The Stop dialog's words, with the drill clock still ticking in them: what it shows when Stop is pressed is what is recorded. */
+function StopQuestion({ runId }: { runId: number }) {
+  const seconds = useDrillSeconds(useDrillRun(runId).live);
+  return (
+    <p>
+      The drill clock stops at the moment you press Stop drill: now{' '}
+      <strong className="stop-reading" role="timer" data-testid="stop-reading">
+        {clockText(seconds)}
+      </strong>
+      . Injects still waiting never fire, and the DRILL incident is closed. The scorecard shows what the team reached by then.
+    </p>
   );
 }
 

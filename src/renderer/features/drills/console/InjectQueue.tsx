@@ -1,5 +1,7 @@
 import type { DrillRun, InjectStatus } from '../../../../shared/drills';
 import { clockText, offsetText } from '../format';
+import { CheckIcon, PauseIcon } from '../../../components/icons';
+import { ForResponders } from '../../session/ForResponders';
 
 /**
  * Every inject of the script in order, with when it fires (a countdown that
@@ -45,23 +47,25 @@ export function InjectQueue(props: {
                   </p>
                 )}
               </div>
-              <div className="inject-actions">
-                {inject.status !== 'fired' && (
-                  <button type="button" className="primary" onClick={() => props.onAction(inject.injectId, 'fire')} aria-label={`Fire now: ${inject.title}`}>
-                    Fire now
-                  </button>
-                )}
-                {inject.status === 'pending' && inject.offsetSeconds !== null && (
-                  <button type="button" onClick={() => props.onAction(inject.injectId, 'hold')} aria-label={`Hold: ${inject.title}`}>
-                    Hold
-                  </button>
-                )}
-                {inject.status === 'held' && (
-                  <button type="button" onClick={() => props.onAction(inject.injectId, 'release')} aria-label={`Release: ${inject.title}`}>
-                    Release
-                  </button>
-                )}
-              </div>
+              <ForResponders>
+                <div className="inject-actions">
+                  {inject.status !== 'fired' && (
+                    <button type="button" className="primary" onClick={() => props.onAction(inject.injectId, 'fire')} aria-label={`Fire now: ${inject.title}`}>
+                      Fire now
+                    </button>
+                  )}
+                  {inject.status === 'pending' && inject.offsetSeconds !== null && (
+                    <button type="button" onClick={() => props.onAction(inject.injectId, 'hold')} aria-label={`Hold: ${inject.title}`}>
+                      Hold
+                    </button>
+                  )}
+                  {inject.status === 'held' && (
+                    <button type="button" onClick={() => props.onAction(inject.injectId, 'release')} aria-label={`Release: ${inject.title}`}>
+                      Release
+                    </button>
+                  )}
+                </div>
+              </ForResponders>
             </li>
           ))}
         </ol>
@@ -72,8 +76,20 @@ export function InjectQueue(props: {
 
 /** "in 01:23", "due now", "fired at 02:00", "held", "waiting for you". */
 function Countdown({ inject, elapsedSince }: { inject: InjectStatus; elapsedSince: number }) {
-  if (inject.status === 'fired') return <span className="inject-countdown inject-countdown-fired">✓ fired at {clockText(inject.firedAtSeconds ?? 0)}</span>;
-  if (inject.status === 'held') return <span className="inject-countdown inject-countdown-held">⏸ held</span>;
+  if (inject.status === 'fired') {
+    return (
+      <span className="inject-countdown inject-countdown-fired">
+        <CheckIcon /> fired at {clockText(inject.firedAtSeconds ?? 0)}
+      </span>
+    );
+  }
+  if (inject.status === 'held') {
+    return (
+      <span className="inject-countdown inject-countdown-held">
+        <PauseIcon /> held
+      </span>
+    );
+  }
   if (inject.dueInSeconds === null) return <span className="inject-countdown inject-countdown-manual">waiting for you</span>;
   const left = Math.max(0, inject.dueInSeconds - elapsedSince);
   return <span className="inject-countdown inject-countdown-pending">{left === 0 ? 'due now' : `in ${clockText(left)}`}</span>;

@@ -1,9 +1,9 @@
 import { minutesText } from '../format';
-import { useDrills } from '../store';
+import { useScorecard } from '../queries';
 
 /** The team's progress against the scenario's targets, live: reached (met or late), overdue, or still to come. */
 export function ProgressPanel({ runId, seconds }: { runId: number; seconds: number }) {
-  const scorecard = useDrills((state) => state.scorecards[runId]);
+  const scorecard = useScorecard(runId).data;
   if (!scorecard) return null;
   const minutes = seconds / 60;
   return (

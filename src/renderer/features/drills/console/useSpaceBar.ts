@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { KEYS } from '../../../app/keymap';
+import { canWrite } from '../../session/queries';
 
 /** Where Space already means something: typing, or pressing the focused control. */
 const ownsSpace = (target: EventTarget | null): boolean =>
@@ -17,7 +18,7 @@ export function useSpaceBar(action: () => void): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== KEYS.pauseDrill.key || event.ctrlKey || event.metaKey || event.altKey || event.repeat || event.defaultPrevented) return;
-      if (ownsSpace(event.target) || document.querySelector('dialog[open]') !== null) return;
+      if (ownsSpace(event.target) || document.querySelector('dialog[open]') !== null || !canWrite()) return;
       event.preventDefault();
       latest.current();
     };

@@ -1,24 +1,25 @@
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { DrillScenario } from '../../../../shared/drills';
-import { api } from '../../../api/client';
 import { navigate, routeHref } from '../../../app/route';
 import { useSaveShortcut } from '../../../app/shortcuts';
+import { useFormErrors } from '../../../components/form-errors';
 import { ServicesInput } from '../../incidents/declare/ServicesInput';
-import { useRunbooks } from '../../runbooks/store';
-import { loadScenarios } from '../store';
-import { blankInject, toDraft, toInput, type DraftError, type InjectDraft, type ScenarioDraft } from './draft';
+import { useRunbookList } from '../../runbooks/queries';
+import { saveScenario } from '../mutations';
+import { blankInject, toDraft, toInput, type InjectDraft, type ScenarioDraft } from './draft';
 import { InjectFields } from './InjectFields';
 import { RunbookPicker } from './RunbookPicker';
 
 /** Writing a scenario in the app: what it drills, its targets and its script of injects. Ctrl+S saves. */
 export function ScenarioEditor({ scenario }: { scenario: DrillScenario | null }) {
   const [draft, setDraft] = useState<ScenarioDraft>(() => toDraft(scenario));
-  const [errors, setErrors] = useState<DraftError[]>([]);
+  const errors = useFormErrors(draft);
   const [saving, setSaving] = useState(false);
-  const runbookList = useRunbooks((state) => state.list);
+  const runbookList = useRunbookList().data;
   const known = useMemo(() => (runbookList?.services ?? []).map((facet) => facet.name).sort((a, b) => a.localeCompare(b)), [runbookList]);
   const id = useId();
-  const errorFor = (field: string) => errors.find((error) => error.field === field)?.message;
+  const { errorFor } = errors;
+  const messages = [...Object.values(errors.fields), ...(errors.form === null ? [] : [errors.form])];
   const update = (patch: Partial<ScenarioDraft>) => setDraft((current) => ({ ...current, ...patch }));
   const updateInject = (index: number, patch: Partial<InjectDraft>) =>
     setDraft((current) => ({ ...current, injects: current.injects.map((inject, i) => (i === index ? { ...inject, ...patch } : inject)) }));
@@ -35,18 +36,18 @@ export function ScenarioEditor({ scenario }: { scenario: DrillScenario | null })
     if (saving) return;
     const parsed = toInput(draft, scenario?.id ?? null);
     if (!parsed.ok) {
-      setErrors(parsed.errors);
+      errors.report({ fields: Object.fromEntries(parsed.errors.map((error) => [error.field, error.message])) });
       requestAnimationFrame(() => document.querySelector<HTMLElement>('.scenario-editor [aria-invalid="true"]')?.focus());
       return;
     }
     setSaving(true);
-    const result = await api.saveDrillScenario(parsed.input);
+    const result = await saveScenario(parsed.input);
     setSaving(false);
     if (!result.ok) {
-      setErrors([{ field: result.error.field ?? '', message: result.error.message }]);
+      const { field, message } = result.error;
+      errors.report(field && field in draft ? { fields: { [field]: message } } : { form: message });
       return;
     }
-    void loadScenarios();
     navigate({ screen: 'drills' });
   };
   useSaveShortcut(() => void save());
@@ -63,9 +64,9 @@ export function ScenarioEditor({ scenario }: { scenario: DrillScenario | null })
           {saving ? 'Saving…' : 'Save scenario'} <kbd aria-hidden="true">Ctrl+S</kbd>
         </button>
       </header>
-      {errors.length > 0 && (
+      {messages.length > 0 && (
         <div className="banner banner-error" role="alert">
-          <span>{errors.length === 1 ? errors[0]?.message : `${errors.length} fields need fixing: ${errors.map((error) => error.message).join(' ')}`}</span>
+          <span>{messages.length === 1 ? messages[0] : `${messages.length} fields need fixing: ${messages.join(' ')}`}</span>
         </div>
       )}
       <div className="editor-columns">

@@ -1,26 +1,25 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { KEYS } from '../../../app/keymap';
 import { navigate, routeHref } from '../../../app/route';
 import { useKeyShortcut } from '../../../app/shortcuts';
-import { loadActive, loadScenarios, useDrills, useDrillUpdates } from '../store';
+import { useActiveDrills, useScenarios } from '../queries';
 import { ImportScenarioDialog } from './ImportScenarioDialog';
 import { RunningDrills } from './RunningDrills';
 import { ScenarioTable } from './ScenarioTable';
 import { WheelOfMisfortune } from './WheelOfMisfortune';
+import { useCanWrite } from '../../session/queries';
 
 /** `#/drills`: the scenario library, the drills running now and the wheel of misfortune. */
 export function DrillLibraryScreen() {
-  const scenarios = useDrills((state) => state.scenarios);
-  const problem = useDrills((state) => state.problems.scenarios);
+  const scenariosQuery = useScenarios();
+  const scenarios = scenariosQuery.data ?? null;
+  const problem = scenariosQuery.error?.message;
   const [importing, setImporting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useDrillUpdates();
+  const canWrite = useCanWrite();
   useKeyShortcut(KEYS.newScenario, () => navigate({ screen: 'new-drill-scenario' }));
 
-  useEffect(() => {
-    void loadScenarios();
-    void loadActive();
-  }, []);
+  if (!canWrite) return <ViewerDrills />;
 
   return (
     <div className="drills-screen">
@@ -65,6 +64,32 @@ export function DrillLibraryScreen() {
         )}
       </section>
       {importing && <ImportScenarioDialog onClose={() => setImporting(false)} />}
+    </div>
+  );
+}
+
+/**
+ * A viewer's console (the read-only link, a wall display in the drill room): the
+ * drills running now, as responders see them. The scenarios are the facilitator's
+ * script, so they are not listed.
+ */
+function ViewerDrills() {
+  const active = useActiveDrills().data ?? null;
+  return (
+    <div className="drills-screen">
+      <header className="drills-header">
+        <h1>Drills</h1>
+      </header>
+      <p className="drills-intro">
+        A drill runs a scenario on the real incident screen: responders work a <strong>DRILL</strong> incident while the facilitator runs the
+        clock and fires the injects. Drills never count in the metrics.
+      </p>
+      <RunningDrills />
+      {active !== null && active.length === 0 && <p className="drills-empty">No drill is running now.</p>}
+      <p className="muted">
+        The scenarios are the facilitator’s script, so this read-only console (viewer link) does not list them. It shows each drill as
+        responders see it.
+      </p>
     </div>
   );
 }

@@ -1,8 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ScenarioImport } from '../../../../shared/drills';
-import { api } from '../../../api/client';
 import { Dialog } from '../../../components/Dialog';
-import { loadScenarios } from '../store';
+import { importScenarioFile, importScenarioText } from '../mutations';
 import { ImportActions } from '../../../components/ImportActions';
 
 /**
@@ -27,12 +26,11 @@ export function ImportScenarioDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setError(null);
     const result = file
-      ? await api.importDrillScenarioText({ markdown: await file.text(), fileName: file.name })
-      : await api.importDrillScenario({ path: path.trim() });
+      ? await importScenarioText({ markdown: await file.text(), fileName: file.name })
+      : await importScenarioFile({ path: path.trim() });
     setBusy(false);
     if (result.ok) {
       setImported(result.value);
-      void loadScenarios();
     } else {
       setImported(null);
       setError(result.error.message);

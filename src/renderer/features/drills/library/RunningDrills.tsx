@@ -1,10 +1,10 @@
 import { routeHref } from '../../../app/route';
 import { LocalTime } from '../../runbooks/LocalTime';
-import { useDrills } from '../store';
+import { useActiveDrills } from '../queries';
 
 /** Drills running or paused right now, each a link to its facilitator console. */
 export function RunningDrills() {
-  const active = useDrills((state) => state.active);
+  const active = useActiveDrills().data;
   if (!active || active.length === 0) return null;
   return (
     <section className="drill-panel running-drills" aria-labelledby="running-drills-heading">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { DrillScenario } from '../../../../shared/drills';
-import { api } from '../../../api/client';
+import { readOp } from '../../../api/queries';
 import { LocalTime } from '../../runbooks/LocalTime';
 import { startDrill } from './start';
 
@@ -11,7 +11,7 @@ export function WheelOfMisfortune({ disabled, onError }: { disabled: boolean; on
 
   const spin = async () => {
     setBusy(true);
-    const result = await api.pickDrillScenario({});
+    const result = await readOp('pickDrillScenario', {}, { fresh: true });
     setBusy(false);
     if (result.ok) setPicked(result.value);
     else onError(result.error.message);

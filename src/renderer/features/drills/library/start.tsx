@@ -1,8 +1,7 @@
 import type { DrillScenario } from '../../../../shared/drills';
-import { api } from '../../../api/client';
 import { navigate } from '../../../app/route';
 import { ask } from '../../../components/confirm';
-import { loadActive, loadScenarios, receiveRun } from '../store';
+import { startDrillRun } from '../mutations';
 
 /** Starts a drill after saying what it does, then opens its facilitator console. Returns an error message, if any. */
 export async function startDrill(scenario: Pick<DrillScenario, 'id' | 'title'>): Promise<string | null> {
@@ -18,11 +17,8 @@ export async function startDrill(scenario: Pick<DrillScenario, 'id' | 'title'>):
     focus: 'confirm',
   });
   if (!yes) return null;
-  const result = await api.startDrill({ scenarioId: scenario.id });
+  const result = await startDrillRun(scenario.id);
   if (!result.ok) return result.error.message;
-  receiveRun(result.value);
-  void loadActive();
-  void loadScenarios();
   navigate({ screen: 'drill-run', id: result.value.id });
   return null;
 }

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import type { Incident } from '../../../../shared/incidents';
 import { LocalTime } from '../../runbooks/LocalTime';
-import { useIncidents } from '../../incidents/store';
+import { useTimeline } from '../../incidents/queries';
 import '../drills.css';
-import { useDrills } from '../store';
+import { useActiveDrills } from '../queries';
+import { DotIcon, PauseIcon } from '../../../components/icons';
 
 /**
  * Across the top of a DRILL incident's screen: that it is an exercise, whether
@@ -11,9 +12,9 @@ import { useDrills } from '../store';
  * (newest first). Only what responders may see: never the facilitator's notes.
  */
 export function DrillBanner({ incident }: { incident: Incident }) {
-  const active = useDrills((state) => state.active);
+  const active = useActiveDrills().data ?? null;
   const run = active?.find((candidate) => candidate.incidentId === incident.id);
-  const timeline = useIncidents((state) => (state.timeline?.id === incident.id ? state.timeline.events : null));
+  const timeline = useTimeline(incident.id).data;
   const injects = useMemo(() => (timeline ?? []).filter((event) => event.type === 'inject' && event.supersededBy === null).reverse(), [timeline]);
   const [latest, ...earlier] = injects;
   const state = run ? run.state : incident.status === 'resolved' || active !== null ? 'over' : 'unknown';
@@ -58,4 +59,18 @@ export function DrillBanner({ incident }: { incident: Incident }) {
   );
 }
 
-const STATE_LABELS = { running: '● Drill running', paused: '⏸ Paused by the facilitator', stopped: 'Drill over', over: 'Drill over', unknown: '' };
+const STATE_LABELS = {
+  running: (
+    <>
+      <DotIcon /> Drill running
+    </>
+  ),
+  paused: (
+    <>
+      <PauseIcon /> Paused by the facilitator
+    </>
+  ),
+  stopped: 'Drill over',
+  over: 'Drill over',
+  unknown: '',
+};

@@ -1,5 +1,6 @@
 import type { Scorecard } from '../../../../shared/drills';
-import { clockText, minutesText } from '../format';
+import { Markdown } from '../../../components/Markdown';
+import { clockAtMinutes, clockText, minutesText } from '../format';
 
 /** The runbook steps the team worked, each with when it started and ended on the drill clock and how long it took. */
 export function StepsTable({ scorecard }: { scorecard: Scorecard }) {
@@ -31,10 +32,10 @@ export function StepsTable({ scorecard }: { scorecard: Scorecard }) {
             {steps.map((step) => (
               <tr key={`${step.runbook}-${step.step}`}>
                 <th scope="row">
-                  <span className="step-runbook">{step.runbook}</span> {step.step}. {step.text}
+                  <span className="step-runbook">{step.runbook}</span> {step.step}. <Markdown source={step.text} variant="inline" />
                 </th>
-                <td className="numeric">{minutesText(step.startMinutes)}</td>
-                <td className="numeric">{minutesText(step.endMinutes)}</td>
+                <td className="numeric">{clockAtMinutes(step.startMinutes)}</td>
+                <td className="numeric">{clockAtMinutes(step.endMinutes)}</td>
                 <td className="numeric">{minutesText(step.durationMinutes)}</td>
                 <td>{step.state}</td>
               </tr>
@@ -74,7 +75,7 @@ export function InjectsTable({ scorecard }: { scorecard: Scorecard }) {
                 <th scope="row">
                   {index + 1}. {inject.title}
                 </th>
-                <td className="numeric">{minutesText(inject.firedAtMinutes)}</td>
+                <td className="numeric">{clockAtMinutes(inject.firedAtMinutes)}</td>
                 <td>{inject.status === 'fired' ? 'fired' : 'never fired'}</td>
               </tr>
             ))}

@@ -68,7 +68,7 @@ export function ScorecardTimeline({ scorecard }: { scorecard: Scorecard }) {
         desc={summary}
       >
         <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" ticks={ticks} domain={[0, ticks.at(-1) ?? 'auto']} tickFormatter={(value: number) => `${value} min`} {...axisProps} />
+        <XAxis type="number" ticks={ticks} domain={[0, ticks.at(-1) ?? 'auto']} tickFormatter={(value: number) => minutesText(value)} {...axisProps} />
         <YAxis type="category" dataKey="label" width={230} interval={0} {...axisProps} tick={{ ...axisProps.tick, fill: 'var(--text)' }} />
         <Tooltip {...tooltipProps} formatter={tooltipValue} />
         <ReferenceLine x={scorecard.durationMinutes} stroke="var(--text-muted)" strokeDasharray="2 4" label={{ value: 'stop', position: 'insideTopRight', fill: 'var(--text-muted)', fontSize: 12 }} />

@@ -1,24 +1,25 @@
 import { useState } from 'react';
 import type { DrillRun } from '../../../../shared/drills';
-import { api } from '../../../api/client';
+import { readOp } from '../../../api/queries';
 import { routeHref } from '../../../app/route';
 import { downloadFile } from '../../../components/download';
 import { LocalTime } from '../../runbooks/LocalTime';
 import { DrillTag } from '../DrillTag';
 import { clockText } from '../format';
-import { useDrills } from '../store';
+import { useScorecard } from '../queries';
 import { InjectsTable, ObservationList, StepsTable } from './DetailTables';
 import { MeasuresTable } from './MeasuresTable';
 import { ScorecardTimeline } from './ScorecardTimeline';
 
 /** A stopped drill's result: times against the targets, a timeline of steps and injects, the details, and exports. */
 export function ScorecardView({ run }: { run: DrillRun }) {
-  const scorecard = useDrills((state) => state.scorecards[run.id]);
-  const problem = useDrills((state) => state.problems[`scorecard:${run.id}`]);
+  const scorecardQuery = useScorecard(run.id);
+  const scorecard = scorecardQuery.data;
+  const problem = scorecardQuery.error?.message;
   const [error, setError] = useState<string | null>(null);
 
   const exportAs = async (format: 'markdown' | 'csv') => {
-    const result = await api.exportDrillScorecard({ id: run.id, format });
+    const result = await readOp('exportDrillScorecard', { id: run.id, format });
     if (!result.ok) return setError(result.error.message);
     downloadFile(result.value.fileName, result.value.content, result.value.mimeType);
   };

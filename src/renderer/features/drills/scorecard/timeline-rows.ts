@@ -1,4 +1,5 @@
 import type { Scorecard } from '../../../../shared/drills';
+import { plainInline } from '../../../../shared/step-text';
 import { verdict, type Verdict } from '../format';
 
 /** One row of the scorecard's timeline chart: a bar from `start` for `span` minutes, and the marks on it. */
@@ -41,7 +42,7 @@ export function timelineRows(scorecard: Scorecard): TimelineRow[] {
     .map<TimelineRow>((step) => {
       const start = step.startMinutes ?? step.endMinutes ?? 0;
       const end = step.endMinutes ?? scorecard.durationMinutes;
-      return { ...blank, label: clip(`Step ${step.step}: ${step.text}`, 34), kind: 'step', start, span: Math.max(end - start, 0.05), unfinished: step.endMinutes === null };
+      return { ...blank, label: clip(`Step ${step.step}: ${plainInline(step.text)}`, 34), kind: 'step', start, span: Math.max(end - start, 0.05), unfinished: step.endMinutes === null };
     });
   const injects = scorecard.injects
     .map((inject, index) => ({ inject, index }))

@@ -30,7 +30,7 @@ export function TrendsChart({ runs, targets }: { runs: Scorecard[]; targets: Dri
       <BarChart responsive style={{ width: '100%', height: 340 }} data={points} barGap={3} barCategoryGap="22%" title="Each run’s times against the targets" desc={summary}>
         <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="label" {...axisProps} tick={{ ...axisProps.tick, fill: 'var(--text)' }} />
-        <YAxis ticks={ticks} domain={[0, ticks.at(-1) ?? 'auto']} tickFormatter={(value: number) => `${value} min`} width={70} {...axisProps} />
+        <YAxis ticks={ticks} domain={[0, ticks.at(-1) ?? 'auto']} tickFormatter={(value: number) => minutesText(value)} width={70} {...axisProps} />
         <Tooltip {...tooltipProps} formatter={(value: unknown) => (typeof value === 'number' ? minutesText(value) : '—')} />
         <Legend formatter={legendText} />
         {SERIES.map((series, index) => {

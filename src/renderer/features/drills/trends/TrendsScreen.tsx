@@ -1,21 +1,15 @@
-import { useEffect } from 'react';
 import { routeHref } from '../../../app/route';
 import { TargetList } from '../library/ScenarioTable';
-import { loadScenarios, loadTrends, useDrills, useDrillUpdates } from '../store';
+import { useScenarios, useTrends } from '../queries';
 import { TrendsChart } from './TrendsChart';
 import { TrendsTable } from './TrendsTable';
 
 /** `#/drills/scenarios/:id/trends`: every past run of one scenario side by side, so a team sees whether it is getting faster. */
 export function TrendsScreen({ scenarioId }: { scenarioId: number }) {
-  const runs = useDrills((state) => state.trends[scenarioId]);
-  const scenario = useDrills((state) => state.scenarios?.find((candidate) => candidate.id === scenarioId));
-  const problem = useDrills((state) => state.problems[`trends:${scenarioId}`]);
-  useDrillUpdates();
-
-  useEffect(() => {
-    void loadTrends(scenarioId);
-    void loadScenarios();
-  }, [scenarioId]);
+  const trends = useTrends(scenarioId);
+  const runs = trends.data;
+  const scenario = useScenarios().data?.find((candidate) => candidate.id === scenarioId);
+  const problem = trends.error?.message;
 
   return (
     <div className="drills-screen trends">

@@ -1,8 +1,9 @@
 import type { Scorecard } from '../../../../shared/drills';
+import { formatDayInZone, systemZone } from '../../../../shared/zoned-time';
 
 export interface TrendPoint {
   runId: number;
-  /** "#2 · Nov 27": the run's number and day. */
+  /** "#2 · Fri 27 Nov": the run's number and day. */
   label: string;
   startedAt: string;
   acknowledge: number | null;
@@ -13,15 +14,13 @@ export interface TrendPoint {
   withTarget: number;
 }
 
-const day = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
-
 const measure = (scorecard: Scorecard, name: string) => scorecard.rows.find((row) => row.measure === name)?.actualMinutes ?? null;
 
 /** One point per run, oldest first, with the three measured times. */
 export function trendPoints(runs: Scorecard[]): TrendPoint[] {
   return runs.map((run, index) => ({
     runId: run.runId,
-    label: `#${index + 1} · ${day.format(new Date(run.startedAt))}`,
+    label: `#${index + 1} · ${formatDayInZone(run.startedAt, systemZone())}`,
     startedAt: run.startedAt,
     acknowledge: measure(run, 'Time to acknowledge'),
     firstUpdate: measure(run, 'Time to first status update'),

@@ -1,9 +1,10 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { Severity } from '../../../../shared/incidents';
-import { api } from '../../../api/client';
 import { navigate } from '../../../app/route';
 import { Dialog } from '../../../components/Dialog';
-import { loadIncident, loadList, useIncidents } from '../store';
+import { useFormErrors } from '../../../components/form-errors';
+import { declareIncident } from '../mutations';
+import { useIncidentSettings, useKnownServices } from '../queries';
 import { ServicesInput } from './ServicesInput';
 import { SeverityPicker } from './SeverityPicker';
 
@@ -13,48 +14,34 @@ import { SeverityPicker } from './SeverityPicker';
  */
 export function DeclareDialog({ onClose }: { onClose: () => void }) {
   const id = useId();
-  const levels = useIncidents((state) => state.settings?.severities);
+  const levels = useIncidentSettings().data?.severities;
+  const known = useKnownServices();
   const [title, setTitle] = useState('');
   const [severity, setSeverity] = useState<Severity>('SEV3');
   const [services, setServices] = useState<string[]>([]);
   const [pendingService, setPendingService] = useState('');
   const [startedAt, setStartedAt] = useState('');
   const [detectedAt, setDetectedAt] = useState('');
-  const [known, setKnown] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ field: string | undefined; message: string } | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    void Promise.all([api.listRunbooks({}), api.getRoster({})]).then(([runbooks, roster]) => {
-      if (!current) return;
-      const names = new Set<string>();
-      if (roster.ok) for (const team of roster.value.teams) for (const service of team.services) names.add(service);
-      if (runbooks.ok) for (const facet of runbooks.value.services) names.add(facet.name);
-      setKnown([...names].sort((a, b) => a.localeCompare(b)));
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
+  const errors = useFormErrors({ title, severity, services, pendingService, startedAt, detectedAt });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
     if (title.trim() === '') {
-      setError({ field: 'title', message: 'Give the incident a title: what is broken, in a few words.' });
+      errors.report({ fields: { title: 'Give the incident a title: what is broken, in a few words.' } });
       return;
     }
     const allServices = [...services, ...pendingService.split(',').map((s) => s.trim()).filter((s) => s && !services.includes(s))];
     const started = toInstant(startedAt);
     const detected = toInstant(detectedAt);
     if (started === null || detected === null) {
-      setError({ field: started === null ? 'startedAt' : 'detectedAt', message: 'That is not a date and time.' });
+      errors.report({ fields: { [started === null ? 'startedAt' : 'detectedAt']: 'That is not a date and time.' } });
       return;
     }
     setBusy(true);
-    setError(null);
-    const result = await api.declareIncident({
+    errors.clear();
+    const result = await declareIncident({
       title: title.trim(),
       severity,
       services: allServices,
@@ -63,18 +50,16 @@ export function DeclareDialog({ onClose }: { onClose: () => void }) {
     });
     setBusy(false);
     if (!result.ok) {
-      setError({ field: result.error.field, message: result.error.message });
+      const { field, message } = result.error;
+      errors.report(field && FIELDS.includes(field) ? { fields: { [field]: message } } : { form: message });
       return;
     }
-    useIncidents.setState((state) => ({ details: { ...state.details, [result.value.id]: result.value } }));
-    void loadList();
-    void loadIncident(result.value.id);
     onClose();
     navigate({ screen: 'incident', id: result.value.id });
   };
 
-  const errorFor = (field: string) => (error && error.field === field ? error.message : undefined);
-  const generalError = error && !['title', 'startedAt', 'detectedAt'].includes(error.field ?? '') ? error.message : undefined;
+  const { errorFor } = errors;
+  const generalError = errors.form ?? undefined;
 
   return (
     <Dialog
@@ -159,6 +144,9 @@ function TimeField(props: { id: string; label: string; value: string; onChange: 
     </div>
   );
 }
+
+/** The fields that show their own message; any other refusal is shown for the whole form. */
+const FIELDS = ['title', 'startedAt', 'detectedAt'];
 
 /** A datetime-local value (the reader's wall clock) as a UTC instant; '' when empty, null when unreadable. */
 function toInstant(local: string): string | null {

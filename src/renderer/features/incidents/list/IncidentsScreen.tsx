@@ -5,16 +5,20 @@ import { useKeyShortcut } from '../../../app/shortcuts';
 import { LocalTime } from '../../runbooks/LocalTime';
 import { useNow } from '../clock';
 import { formatSpan, since, STATUS_LABELS } from '../format';
-import { openDeclare, useIncidents } from '../store';
+import { useIncidentList, useIncidentSettings } from '../queries';
+import { openDeclare } from '../store';
 import { UpdateTimer } from '../UpdateTimer';
 import { IncidentCells } from './IncidentCells';
+import { useCanWrite } from '../../session/queries';
 
 /** Every incident: the open ones first (several can run at once), the resolved ones below. */
 export function IncidentsScreen() {
-  const list = useIncidents((state) => state.list);
-  const severities = useIncidents((state) => state.settings?.severities);
+  const listQuery = useIncidentList();
+  const list = listQuery.data ?? null;
+  const severities = useIncidentSettings().data?.severities;
   const now = useNow();
   useKeyShortcut(KEYS.newIncident, openDeclare);
+  const canWrite = useCanWrite();
   const open = list?.filter((incident) => incident.status !== 'resolved') ?? [];
   const resolved = list?.filter((incident) => incident.status === 'resolved') ?? [];
   const cadence = (incident: IncidentSummary) => severities?.find((level) => level.severity === incident.severity)?.updateEveryMinutes;
@@ -23,12 +27,14 @@ export function IncidentsScreen() {
     <div className="incidents-screen">
       <header className="incidents-header">
         <h1>Incidents</h1>
-        <button type="button" className="primary" onClick={openDeclare}>
-          Declare incident
-        </button>
+        {canWrite && (
+          <button type="button" className="primary" onClick={openDeclare}>
+            Declare incident
+          </button>
+        )}
       </header>
       {list === null ? (
-        <p className="muted">Loading incidents…</p>
+        <p className={listQuery.error ? 'field-error' : 'muted'}>{listQuery.error ? listQuery.error.message : 'Loading incidents…'}</p>
       ) : (
         <>
           <section aria-labelledby="open-incidents-heading">
@@ -37,7 +43,7 @@ export function IncidentsScreen() {
             </h2>
             {open.length === 0 ? (
               <p className="incidents-empty">
-                No open incidents. Declare one with <kbd>Ctrl</kbd>+<kbd>I</kbd> from any screen.
+                No open incidents.{canWrite && <> Declare one with <kbd>Ctrl</kbd>+<kbd>I</kbd> from any screen.</>}
               </p>
             ) : (
               <table className="incident-table" aria-label="Open incidents">

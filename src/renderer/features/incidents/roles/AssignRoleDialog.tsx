@@ -1,9 +1,10 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { Incident } from '../../../../shared/incidents';
 import type { Person } from '../../../../shared/rosters';
-import { api } from '../../../api/client';
 import { Dialog } from '../../../components/Dialog';
-import { perform } from '../store';
+import { useFormErrors } from '../../../components/form-errors';
+import { logEvent } from '../mutations';
+import { useRosterPeople } from '../queries';
 import { roleLabel } from './roles';
 
 /** Assign a role to anyone (from the roster or not); with no role given, a custom role is named here. */
@@ -12,42 +13,30 @@ export function AssignRoleDialog({ incident, role, onClose }: { incident: Incide
   const current = role ? incident.roles.find((assignment) => assignment.role === role) : undefined;
   const [roleName, setRoleName] = useState(role ?? '');
   const [name, setName] = useState('');
-  const [people, setPeople] = useState<Person[]>([]);
+  const people: Person[] = useRosterPeople() ?? [];
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void api.getRoster({}).then((result) => {
-      if (live && result.ok) setPeople(result.value.people);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  const errors = useFormErrors({ roleName, name });
+  const error = Object.values(errors.fields)[0] ?? errors.form;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
     const chosenRole = roleName.trim().toLowerCase();
     if (!chosenRole) {
-      setError('Name the role.');
+      errors.report({ fields: { roleName: 'Name the role.' } });
       return;
     }
     if (!name.trim()) {
-      setError('Who takes the role? Type a name.');
+      errors.report({ fields: { name: 'Who takes the role? Type a name.' } });
       return;
     }
     const person = people.find((candidate) => candidate.name === name.trim() || candidate.handle === name.trim());
     setBusy(true);
-    setError(null);
-    const outcome = await perform(
-      incident.id,
-      api.assignRole({ id: incident.id, role: chosenRole, person: person ? { handle: person.handle, name: person.name } : { handle: '', name: name.trim() } }),
-    );
+    errors.clear();
+    const outcome = await logEvent('assignRole', { id: incident.id, role: chosenRole, person: person ? { handle: person.handle, name: person.name } : { handle: '', name: name.trim() } });
     setBusy(false);
     if (outcome.ok) onClose();
-    else setError(outcome.message);
+    else errors.report({ form: outcome.message });
   };
 
   return (

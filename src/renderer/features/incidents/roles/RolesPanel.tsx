@@ -1,9 +1,11 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Incident, ResponderSuggestion } from '../../../../shared/incidents';
 import type { ContactMethod, Person } from '../../../../shared/rosters';
-import { api } from '../../../api/client';
 import { LocalTime } from '../../runbooks/LocalTime';
-import { perform, useIncidents } from '../store';
+import { ForResponders } from '../../session/ForResponders';
+import { useCanWrite } from '../../session/queries';
+import { logEvent } from '../mutations';
+import { useSuggestedResponders } from '../queries';
 import { AssignRoleDialog } from './AssignRoleDialog';
 import { incidentRoles, roleLabel } from './roles';
 
@@ -36,21 +38,25 @@ export function RolesPanel({ incident, onError }: { incident: Incident; onError:
                   <span className="muted">unassigned</span>
                 )}
               </span>
-              <button
-                type="button"
-                className="small-button"
-                onClick={() => setAssigning({ role })}
-                aria-label={`${assignment ? 'Hand over' : 'Assign'} ${roleLabel(role).toLowerCase()}`}
-              >
-                {assignment ? 'Hand over…' : 'Assign…'}
-              </button>
+              <ForResponders>
+                <button
+                  type="button"
+                  className="small-button"
+                  onClick={() => setAssigning({ role })}
+                  aria-label={`${assignment ? 'Hand over' : 'Assign'} ${roleLabel(role).toLowerCase()}`}
+                >
+                  {assignment ? 'Hand over…' : 'Assign…'}
+                </button>
+              </ForResponders>
             </li>
           );
         })}
       </ul>
-      <button type="button" className="small-button" onClick={() => setAssigning({ role: null })}>
-        Add a role…
-      </button>
+      <ForResponders>
+        <button type="button" className="small-button" onClick={() => setAssigning({ role: null })}>
+          Add a role…
+        </button>
+      </ForResponders>
       <Responders incident={incident} onError={onError} />
       {assigning && <AssignRoleDialog incident={incident} role={assigning.role} onClose={() => setAssigning(null)} />}
     </section>
@@ -83,30 +89,18 @@ function byRota(suggestions: ResponderSuggestion[]): Rota[] {
 
 function Responders({ incident, onError }: { incident: Incident; onError: (message: string) => void }) {
   const headingId = useId();
-  const rosterVersion = useIncidents((state) => state.rosterVersion);
-  const services = incident.services.join('\n');
-  const [suggestions, setSuggestions] = useState<{ key: string; value: ResponderSuggestion[] | string } | null>(null);
-  const key = `${incident.id}\n${services}\n${rosterVersion}`;
-
-  useEffect(() => {
-    let live = true;
-    void api.suggestResponders({ id: incident.id }).then((result) => {
-      if (live) setSuggestions({ key, value: result.ok ? result.value : result.error.message });
-    });
-    return () => {
-      live = false;
-    };
-  }, [incident.id, key]);
+  // Asked again whenever the roster changes (the data layer's rosters.changed).
+  const suggestions = useSuggestedResponders(incident.id, incident.services.length > 0);
 
   const assign = async (role: string, person: Person) => {
-    const outcome = await perform(incident.id, api.assignRole({ id: incident.id, role, person: { handle: person.handle, name: person.name } }));
+    const outcome = await logEvent('assignRole', { id: incident.id, role, person: { handle: person.handle, name: person.name } });
     if (!outcome.ok) onError(outcome.message);
   };
 
   if (incident.services.length === 0) {
     return <p className="panel-hint">Name the affected services to see who is on call for them.</p>;
   }
-  const loaded = suggestions?.key === key ? suggestions.value : null;
+  const loaded = suggestions.error ? suggestions.error.message : (suggestions.data ?? null);
   return (
     <section className="responders" aria-labelledby={headingId}>
       <h3 id={headingId}>On call for {incident.services.join(', ')}</h3>
@@ -164,6 +158,7 @@ function PersonCard(props: {
   const [busy, setBusy] = useState(false);
   const holds = incident.roles.filter((assignment) => assignment.person.name === person.name).map((assignment) => assignment.role);
   const isCommander = holds.includes('commander');
+  const canWrite = useCanWrite();
   const run = async (chosen: string) => {
     setBusy(true);
     await props.onAssign(chosen, person);
@@ -178,7 +173,7 @@ function PersonCard(props: {
         {holds.length > 0 && <span className="muted"> — {holds.map(roleLabel).join(', ')}</span>}
       </p>
       <Contacts contacts={person.contacts} timeZone={person.timeZone} />
-      {incident.status !== 'resolved' && (
+      {incident.status !== 'resolved' && canWrite && (
         <div className="person-actions">
           {!isCommander && (
             <button

@@ -1,44 +1,32 @@
 import { useEffect, useId, useState } from 'react';
+import { useTypedSearch } from '../../../components/typing-gate';
 import type { Incident } from '../../../../shared/incidents';
 import type { RunbookSummary } from '../../../../shared/runbooks';
-import { api } from '../../../api/client';
-import { perform } from '../store';
+import { logEvent } from '../mutations';
+import { useSuggestedRunbooks } from '../queries';
 
 /** Runbooks for the incident's services and tags (and by search), to attach as checklists. */
 export function AttachRunbooks({ incident, onError }: { incident: Incident; onError: (message: string) => void }) {
   const id = useId();
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<{ key: string; items: RunbookSummary[] } | null>(null);
+  const { searched, type } = useTypedSearch();
   const [attaching, setAttaching] = useState<number | null>(null);
-  // Asked again when the query or the attached runbooks change (attached ones are not suggested).
-  const key = `${incident.id}\n${query.trim()}\n${incident.runbooks.map((runbook) => runbook.runbookId).join(',')}\n${incident.services.join(',')}`;
-
+  // Asked again when the query changes, and when the incident does (attached runbooks are not suggested).
+  const found = useSuggestedRunbooks(incident.id, searched.trim());
+  const problem = found.error?.message;
   useEffect(() => {
-    let live = true;
-    const timer = window.setTimeout(() => {
-      void api.suggestRunbooks({ id: incident.id, query: query.trim() }).then((result) => {
-        if (!live) return;
-        if (result.ok) setFound({ key, items: result.value });
-        else onError(result.error.message);
-      });
-    }, query.trim() ? 200 : 0);
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-    // `key` covers the query, the incident and what is attached.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+    if (problem) onError(problem);
+  }, [problem, onError]);
 
   const attach = async (runbook: RunbookSummary) => {
     setAttaching(runbook.id);
-    const outcome = await perform(incident.id, api.attachRunbook({ id: incident.id, runbookId: runbook.id }));
+    const outcome = await logEvent('attachRunbook', { id: incident.id, runbookId: runbook.id });
     setAttaching(null);
     if (!outcome.ok) onError(outcome.message);
   };
 
-  const items = found?.items ?? [];
-  const stale = found?.key !== key;
+  const items: RunbookSummary[] = found.data ?? [];
+  const stale = found.isPlaceholderData || searched !== query;
   return (
     <div className="attach-runbooks">
       <label htmlFor={`${id}-search`} className="field-label">
@@ -49,7 +37,10 @@ export function AttachRunbooks({ incident, onError }: { incident: Incident; onEr
         className="text-input"
         type="search"
         value={query}
-        onChange={(event) => setQuery(event.target.value)}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          type(event.target.value);
+        }}
         placeholder="rollback, replication lag…"
         autoComplete="off"
         aria-describedby={`${id}-hint`}
@@ -59,7 +50,7 @@ export function AttachRunbooks({ incident, onError }: { incident: Incident; onEr
           ? 'Matches for the search, after the suggested runbooks.'
           : 'Suggested: runbooks for the affected services, then runbooks tagged with a service or a word of the title.'}
       </p>
-      {found === null ? (
+      {found.data === undefined ? (
         <p className="muted">Looking…</p>
       ) : items.length === 0 ? (
         <p className="muted">{query.trim() ? 'Nothing matches.' : 'No runbook is suggested for these services or this title. Search for one.'}</p>

@@ -1,19 +1,22 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { StepState } from '../../../../shared/incidents';
-import { firstLine } from '../timers';
+import { stepSummary } from '../../../../shared/step-text';
+import { Markdown } from '../../../components/Markdown';
+import { type TimerStops } from '../step-timers';
 import { StepCountdown } from './StepCountdown';
 import { progress, type WalkStep } from './steps';
+import { CheckIcon, CircleIcon, CrossIcon, PlayIcon, SkipIcon } from '../../../components/icons';
 
-const STATE_MARKS: Record<StepState, { icon: string; label: string }> = {
-  pending: { icon: '○', label: 'Not started' },
-  started: { icon: '▶', label: 'In progress' },
-  done: { icon: '✓', label: 'Done' },
-  skipped: { icon: '↷', label: 'Skipped' },
-  failed: { icon: '✗', label: 'Failed' },
+const STATE_MARKS: Record<StepState, { icon: ReactNode; label: string }> = {
+  pending: { icon: <CircleIcon />, label: 'Not started' },
+  started: { icon: <PlayIcon />, label: 'In progress' },
+  done: { icon: <CheckIcon />, label: 'Done' },
+  skipped: { icon: <SkipIcon />, label: 'Skipped' },
+  failed: { icon: <CrossIcon />, label: 'Failed' },
 };
 
 /** Every step of every attached runbook; pick any one to walk it out of order. */
-export function StepList(props: { steps: WalkStep[]; selected: string | undefined; onSelect: (key: string) => void }) {
+export function StepList(props: { steps: WalkStep[]; selected: string | undefined; stops: TimerStops; onSelect: (key: string) => void }) {
   const listRef = useRef<HTMLDivElement>(null);
   const groups = groupByRunbook(props.steps);
 
@@ -73,8 +76,10 @@ export function StepList(props: { steps: WalkStep[]; selected: string | undefine
                       </span>
                       <span className="visually-hidden">{mark.label}: </span>
                       <span className="step-pick-number">{item.step.number}</span>
-                      <span className="step-pick-text">{firstLine(item.step.text)}</span>
-                      <StepCountdown step={item.step} />
+                      <span className="step-pick-text">
+                        <Markdown source={stepSummary(item.step.text)} variant="inline" plainLinks />
+                      </span>
+                      <StepCountdown step={item.step} stops={props.stops} />
                     </button>
                   </li>
                 );

@@ -1,17 +1,20 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Incident } from '../../../../shared/incidents';
-import { api } from '../../../api/client';
+import { LIMITS } from '../../../../shared/limits';
 import { KEYS } from '../../../app/keymap';
 import { useKeyShortcut } from '../../../app/shortcuts';
 import { Markdown } from '../../../components/Markdown';
+import { LengthHint, textLength } from '../../../components/TextLength';
 import { LocalTime } from '../../runbooks/LocalTime';
+import { useCanWrite } from '../../session/queries';
 import { withoutTimer } from '../../../../shared/step-timer';
 import { StepCommands } from '../../runbooks/StepsOutline';
 import { useDraft } from '../drafts';
-import { perform } from '../store';
+import { logEvent } from '../mutations';
+import type { TimerStops } from '../step-timers';
 import { askToNotify } from '../timers';
 import { selectStep, useRunnerSelection } from './selection';
-import { StepCountdown } from './StepCountdown';
+import { StepCountdown, useTimerStops } from './StepCountdown';
 import { StepList } from './StepList';
 import { defaultStep, nextToWalk, progress, walk, type WalkStep } from './steps';
 
@@ -37,6 +40,8 @@ export function StepRunner({ incident, onError }: { incident: Incident; onError:
   const counts = progress(steps);
   const empty = incident.runbooks.filter((runbook) => runbook.steps.length === 0);
   const resolved = incident.status === 'resolved';
+  const stops = useTimerStops(incident);
+  const canWrite = useCanWrite();
 
   const move = (delta: number) => {
     if (!current) return;
@@ -71,15 +76,26 @@ export function StepRunner({ incident, onError }: { incident: Incident; onError:
       </header>
       {steps.length === 0 ? (
         <p className="panel-hint">
-          {incident.runbooks.length === 0
-            ? 'No runbook attached yet. Attach one below: its steps become this incident’s checklist.'
-            : 'The attached runbooks have no steps.'}
+          {incident.runbooks.length > 0
+            ? 'The attached runbooks have no steps.'
+            : canWrite
+              ? 'No runbook attached yet. Attach one below: its steps become this incident’s checklist.'
+              : 'No runbook attached yet.'}
         </p>
       ) : (
         current && (
           <div className="runner-body">
-            <CurrentStep key={current.key} incident={incident} item={current} steps={steps} disabled={resolved} onError={onError} />
-            <StepList steps={steps} selected={current.key} onSelect={(key) => selectStep(incident.id, key)} />
+            <CurrentStep
+              key={current.key}
+              incident={incident}
+              item={current}
+              steps={steps}
+              stops={stops}
+              canWrite={canWrite}
+              disabled={resolved || !canWrite}
+              onError={onError}
+            />
+            <StepList steps={steps} selected={current.key} stops={stops} onSelect={(key) => selectStep(incident.id, key)} />
           </div>
         )
       )}
@@ -88,7 +104,16 @@ export function StepRunner({ incident, onError }: { incident: Incident; onError:
   );
 }
 
-function CurrentStep(props: { incident: Incident; item: WalkStep; steps: WalkStep[]; disabled: boolean; onError: (message: string) => void }) {
+function CurrentStep(props: {
+  incident: Incident;
+  item: WalkStep;
+  steps: WalkStep[];
+  stops: TimerStops;
+  /** False on a viewer's console: the step is shown, not worked. */
+  canWrite: boolean;
+  disabled: boolean;
+  onError: (message: string) => void;
+}) {
   const { incident, item } = props;
   const { step, runbook } = item;
   const noteId = useId();
@@ -111,11 +136,16 @@ function CurrentStep(props: { incident: Incident; item: WalkStep; steps: WalkSte
       return;
     }
     if (state === 'started' && step.state === 'started') return;
+    const length = textLength(note.trim(), LIMITS.stepNoteChars, 'a step’s note');
+    if (length.over) {
+      props.onError(length.message ?? '');
+      return;
+    }
     if (state === 'started' && step.timerSeconds !== null) askToNotify();
     busyRef.current = true;
     setBusy(true);
     const selectedBefore = useRunnerSelection.getState().selected[incident.id];
-    const outcome = await perform(incident.id, api.setStepState({ id: incident.id, runbookId: runbook.runbookId, stepId: step.id, state, note: note.trim() }));
+    const outcome = await logEvent('setStepState', { id: incident.id, runbookId: runbook.runbookId, stepId: step.id, state, note: note.trim() });
     busyRef.current = false;
     setBusy(false);
     if (!outcome.ok) {
@@ -155,49 +185,58 @@ function CurrentStep(props: { incident: Incident; item: WalkStep; steps: WalkSte
       </p>
       <div className="current-state">
         <StepStateLine item={item} />
-        <StepCountdown step={step} large />
+        <StepCountdown step={step} stops={props.stops} large />
       </div>
       <div className="current-text">
         <Markdown source={withoutTimer(step.text)} variant="step" />
       </div>
       <StepCommands step={step} />
-      <div className="current-controls">
-        <div className="field step-note">
-          <label htmlFor={noteId} className="field-label">
-            Note <span className="muted">(optional, logged with the step)</span>
-          </label>
-          <input
-            id={noteId}
-            className="text-input"
-            value={note}
-            maxLength={2000}
-            onChange={(event) => setNote(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape') event.currentTarget.blur();
-            }}
-            disabled={props.disabled}
-          />
-        </div>
-        <div className="step-actions" role="group" aria-label="Mark this step">
-          {ACTIONS.map((action) => (
-            <button
-              key={action.state}
-              type="button"
-              className={`step-action step-action-${action.state}`}
-              disabled={busy || props.disabled || (action.state === 'started' && step.state === 'started')}
-              aria-pressed={step.state === action.state}
-              aria-keyshortcuts={action.key}
-              onClick={() => void act(action.state)}
-            >
-              {action.label} <kbd aria-hidden="true">{action.key}</kbd>
-            </button>
-          ))}
-        </div>
-      </div>
-      <p className="keys-hint">
-        <kbd>j</kbd>/<kbd>↓</kbd> next step · <kbd>k</kbd>/<kbd>↑</kbd> previous · <kbd>Enter</kbd>/<kbd>s</kbd> start · <kbd>d</kbd> done ·{' '}
-        <kbd>x</kbd> skip · <kbd>f</kbd> failed · <kbd>Esc</kbd> leaves the note field · click any step to walk it out of order
-      </p>
+      {props.canWrite ? (
+        <>
+          <div className="current-controls">
+            <div className="field step-note">
+              <label htmlFor={noteId} className="field-label">
+                Note <span className="muted">(optional, logged with the step)</span>
+              </label>
+              <input
+                id={noteId}
+                className="text-input"
+                value={note}
+                aria-describedby={`${noteId}-length`}
+                onChange={(event) => setNote(event.target.value)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Escape') event.currentTarget.blur();
+                }}
+                disabled={props.disabled}
+              />
+              <LengthHint id={`${noteId}-length`} text={note.trim()} max={LIMITS.stepNoteChars} what="a step’s note" />
+            </div>
+            <div className="step-actions" role="group" aria-label="Mark this step">
+              {ACTIONS.map((action) => (
+                <button
+                  key={action.state}
+                  type="button"
+                  className={`step-action step-action-${action.state}`}
+                  disabled={busy || props.disabled || (action.state === 'started' && step.state === 'started')}
+                  aria-pressed={step.state === action.state}
+                  aria-keyshortcuts={action.key}
+                  onClick={() => void act(action.state)}
+                >
+                  {action.label} <kbd aria-hidden="true">{action.key}</kbd>
+                </button>
+              ))}
+            </div>
+          </div>
+          <p className="keys-hint">
+            <kbd>j</kbd>/<kbd>↓</kbd> next step · <kbd>k</kbd>/<kbd>↑</kbd> previous · <kbd>Enter</kbd>/<kbd>s</kbd> start · <kbd>d</kbd> done ·{' '}
+            <kbd>x</kbd> skip · <kbd>f</kbd> failed · <kbd>Esc</kbd> leaves the note field · click any step to walk it out of order
+          </p>
+        </>
+      ) : (
+        <p className="keys-hint">
+          <kbd>j</kbd>/<kbd>↓</kbd> next step · <kbd>k</kbd>/<kbd>↑</kbd> previous · click any step to read it
+        </p>
+      )}
     </article>
   );
 }

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { STATUSES, type Incident, type IncidentStatus } from '../../../../shared/incidents';
-import { api } from '../../../api/client';
 import { ask } from '../../../components/confirm';
 import { drillTitle, DrillTag } from '../../drills/DrillTag';
 import { LocalTime } from '../../runbooks/LocalTime';
+import { useCanWrite } from '../../session/queries';
 import { useNow } from '../clock';
 import { formatSpan, severityClass, STATUS_LABELS } from '../format';
-import { perform } from '../store';
+import { logEvent } from '../mutations';
 import { UpdateTimer } from '../UpdateTimer';
 import { ResolveDialog } from './ResolveDialog';
 import { SeverityDialog } from './SeverityDialog';
@@ -19,6 +19,7 @@ export const COMPOSER_ID = 'status-update-composer';
  */
 export function IncidentHeader({ incident, onError }: { incident: Incident; onError: (message: string) => void }) {
   const now = useNow();
+  const canWrite = useCanWrite();
   const [dialog, setDialog] = useState<'severity' | 'resolve' | null>(null);
   const resolved = incident.status === 'resolved';
   const end = resolved && incident.resolvedAt ? Date.parse(incident.resolvedAt) : now;
@@ -38,27 +39,33 @@ export function IncidentHeader({ incident, onError }: { incident: Incident; onEr
       });
       if (!yes) return;
     }
-    const outcome = await perform(incident.id, api.changeStatus({ id: incident.id, status }));
+    const outcome = await logEvent('changeStatus', { id: incident.id, status });
     if (!outcome.ok) onError(outcome.message);
   };
 
   const acknowledge = async () => {
-    const outcome = await perform(incident.id, api.acknowledgeIncident({ id: incident.id }));
+    const outcome = await logEvent('acknowledgeIncident', { id: incident.id });
     if (!outcome.ok) onError(outcome.message);
   };
 
   return (
     <header className={`incident-header incident-header-${incident.severity.toLowerCase()}`}>
       <div className="incident-identity">
-        <button
-          type="button"
-          className={`severity-button ${severityClass(incident.severity)}`}
-          onClick={() => setDialog('severity')}
-          aria-label={`Severity ${incident.severity}. Change severity`}
-          title="Change severity"
-        >
-          {incident.severity}
-        </button>
+        {canWrite ? (
+          <button
+            type="button"
+            className={`severity-button ${severityClass(incident.severity)}`}
+            onClick={() => setDialog('severity')}
+            aria-label={`Severity ${incident.severity}. Change severity`}
+            title="Change severity"
+          >
+            {incident.severity}
+          </button>
+        ) : (
+          <span className={`severity-button ${severityClass(incident.severity)}`} aria-label={`Severity ${incident.severity}`}>
+            {incident.severity}
+          </span>
+        )}
         <div className="incident-title-block">
           <h1 className="incident-title">
             {incident.drill && <DrillTag />}
@@ -79,10 +86,12 @@ export function IncidentHeader({ incident, onError }: { incident: Incident; onEr
               <span>
                 Acknowledged <LocalTime iso={incident.acknowledgedAt} />
               </span>
-            ) : (
+            ) : canWrite ? (
               <button type="button" className="small-button" onClick={() => void acknowledge()}>
                 Acknowledge
               </button>
+            ) : (
+              <span>Not acknowledged yet</span>
             )}
             {incident.mitigatedAt && (
               <span>
@@ -110,9 +119,11 @@ export function IncidentHeader({ incident, onError }: { incident: Incident; onEr
                 now={now}
                 large
               />
-              <button type="button" className="link-button compose-link" onClick={focusComposer}>
-                Compose update
-              </button>
+              {canWrite && (
+                <button type="button" className="link-button compose-link" onClick={focusComposer}>
+                  Compose update
+                </button>
+              )}
             </span>
           )}
         </div>
@@ -123,6 +134,15 @@ export function IncidentHeader({ incident, onError }: { incident: Incident; onEr
             const index = STATUSES.indexOf(status);
             const current = STATUSES.indexOf(incident.status);
             const state = index < current ? 'past' : index === current ? 'current' : 'next';
+            if (!canWrite) {
+              return (
+                <li key={status} data-state={state}>
+                  <span className={`lifecycle-step lifecycle-${status}`} aria-current={state === 'current' ? 'step' : undefined}>
+                    {STATUS_LABELS[status]}
+                  </span>
+                </li>
+              );
+            }
             return (
               <li key={status} data-state={state}>
                 <button

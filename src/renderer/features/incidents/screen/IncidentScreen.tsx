@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { routeHref } from '../../../app/route';
 import { DrillBanner } from '../../drills/responder/DrillBanner';
+import { ForResponders } from '../../session/ForResponders';
 import { RolesPanel } from '../roles/RolesPanel';
 import { AttachRunbooks } from '../runner/AttachRunbooks';
 import { StepRunner } from '../runner/StepRunner';
 import { StatusComposer } from '../status/StatusComposer';
-import { showIncident, useIncidents } from '../store';
+import { useIncident } from '../queries';
 import { TIMELINE_LIVE_ID, TimelinePanel } from '../timeline/TimelinePanel';
 import { IncidentHeader } from './IncidentHeader';
 import { SimilarIncidents } from './SimilarIncidents';
@@ -16,14 +17,10 @@ import { SimilarIncidents } from './SimilarIncidents';
  * in the tab.
  */
 export function IncidentScreen({ id }: { id: number }) {
-  const incident = useIncidents((state) => state.details[id]);
-  const problem = useIncidents((state) => state.problems[id]);
+  const query = useIncident(id);
+  const incident = query.data;
+  const problem = query.error?.message;
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    showIncident(id);
-    return () => showIncident(null);
-  }, [id]);
 
   if (!incident) {
     return (
@@ -56,21 +53,25 @@ export function IncidentScreen({ id }: { id: number }) {
       <div className="incident-body">
         <div className="incident-column incident-column-side">
           <RolesPanel incident={incident} onError={setError} />
-          <StatusComposer incident={incident} key={incident.id} />
+          <ForResponders>
+            <StatusComposer incident={incident} key={incident.id} />
+          </ForResponders>
         </div>
         <div className="incident-column incident-column-main">
           <StepRunner incident={incident} onError={setError} />
-          {incident.runbooks.length === 0 ? (
-            <section className="panel" aria-label="Attach a runbook">
-              <h2 className="panel-title">Attach a runbook</h2>
-              <AttachRunbooks incident={incident} onError={setError} />
-            </section>
-          ) : (
-            <details className="panel attach-more">
-              <summary className="panel-title">Attach another runbook</summary>
-              <AttachRunbooks incident={incident} onError={setError} />
-            </details>
-          )}
+          <ForResponders>
+            {incident.runbooks.length === 0 ? (
+              <section className="panel" aria-label="Attach a runbook">
+                <h2 className="panel-title">Attach a runbook</h2>
+                <AttachRunbooks incident={incident} onError={setError} />
+              </section>
+            ) : (
+              <details className="panel attach-more">
+                <summary className="panel-title">Attach another runbook</summary>
+                <AttachRunbooks incident={incident} onError={setError} />
+              </details>
+            )}
+          </ForResponders>
           <SimilarIncidents incident={incident} />
         </div>
         <div className="incident-column incident-column-timeline">

@@ -1,32 +1,36 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Incident } from '../../../../shared/incidents';
-import { api } from '../../../api/client';
+import { LIMITS } from '../../../../shared/limits';
 import { Dialog } from '../../../components/Dialog';
+import { LengthHint, textLength } from '../../../components/TextLength';
+import { useFormErrors } from '../../../components/form-errors';
 import { useDraft } from '../drafts';
-import { perform } from '../store';
+import { logEvent } from '../mutations';
 
 /** Resolving asks for one paragraph: what happened and what fixed it. It leads the post-mortem. */
 export function ResolveDialog({ incident, onClose }: { incident: Incident; onClose: () => void }) {
   const id = useId();
   const [summary, setSummary] = useDraft(`resolve.${incident.id}`);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors({ summary });
+  const error = errors.errorFor('summary') ?? errors.form;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
     if (summary.trim().length < 20) {
-      setError('Write one paragraph: what happened, what fixed it, and whether customers are still affected.');
+      errors.report({ fields: { summary: 'Write one paragraph: what happened, what fixed it, and whether customers are still affected.' } });
       return;
     }
+    if (textLength(summary.trim(), LIMITS.summaryChars, 'the summary').over) return;
     setBusy(true);
-    setError(null);
-    const outcome = await perform(incident.id, api.changeStatus({ id: incident.id, status: 'resolved', summary: summary.trim() }));
+    errors.clear();
+    const outcome = await logEvent('changeStatus', { id: incident.id, status: 'resolved', summary: summary.trim() });
     setBusy(false);
     if (outcome.ok) {
       setSummary('');
       onClose();
     } else {
-      setError(outcome.message);
+      errors.report({ form: outcome.message });
     }
   };
   return (
@@ -56,13 +60,14 @@ export function ResolveDialog({ incident, onClose }: { incident: Incident; onClo
             rows={6}
             value={summary}
             onChange={(event) => setSummary(event.target.value)}
-            aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+            aria-describedby={`${id}-hint ${id}-length${error ? ` ${id}-error` : ''}`}
             aria-invalid={error ? true : undefined}
             data-autofocus
           />
           <p id={`${id}-hint`} className="field-hint">
             One paragraph on what happened and what fixed it. It is logged on the timeline and leads the post-mortem.
           </p>
+          <LengthHint id={`${id}-length`} text={summary.trim()} max={LIMITS.summaryChars} what="the summary" />
           {error && (
             <p id={`${id}-error`} className="field-error" role="alert">
               {error}

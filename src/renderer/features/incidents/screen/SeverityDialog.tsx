@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import type { Incident, Severity } from '../../../../shared/incidents';
-import { api } from '../../../api/client';
 import { Dialog } from '../../../components/Dialog';
 import { SeverityPicker } from '../declare/SeverityPicker';
-import { perform, useIncidents } from '../store';
+import { logEvent } from '../mutations';
+import { useIncidentSettings } from '../queries';
 
 /** Raise or lower the severity; the change is logged on the timeline. */
 export function SeverityDialog({ incident, onClose }: { incident: Incident; onClose: () => void }) {
-  const levels = useIncidents((state) => state.settings?.severities);
+  const levels = useIncidentSettings().data?.severities;
   const [severity, setSeverity] = useState<Severity>(incident.severity);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -17,7 +17,7 @@ export function SeverityDialog({ incident, onClose }: { incident: Incident; onCl
       return;
     }
     setBusy(true);
-    const outcome = await perform(incident.id, api.changeSeverity({ id: incident.id, severity }));
+    const outcome = await logEvent('changeSeverity', { id: incident.id, severity });
     setBusy(false);
     if (outcome.ok) onClose();
     else setError(outcome.message);

@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
 import type { Incident, IncidentSummary } from '../../../../shared/incidents';
-import { api } from '../../../api/client';
 import { routeHref } from '../../../app/route';
 import { LocalTime } from '../../runbooks/LocalTime';
+import { useSimilarIncidents } from '../queries';
 import { serviceList, severityClass, STATUS_LABELS } from '../format';
 
 /**
@@ -10,22 +9,8 @@ import { serviceList, severityClass, STATUS_LABELS } from '../format';
  * its post-mortem: what was learned last time, one click away. Shown only when there are some.
  */
 export function SimilarIncidents({ incident }: { incident: Incident }) {
-  const [similar, setSimilar] = useState<IncidentSummary[]>([]);
-  // Asked again when what makes incidents alike changes.
-  const key = `${incident.id}\n${incident.title}\n${incident.services.join(',')}`;
-
-  useEffect(() => {
-    let live = true;
-    void api.similarIncidents({ id: incident.id }).then((result) => {
-      // A failure here costs nothing the responder needs now: the panel stays away.
-      if (live) setSimilar(result.ok ? result.value : []);
-    });
-    return () => {
-      live = false;
-    };
-    // `key` covers the incident, its title and its services.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  // A failure here costs nothing the responder needs now: the panel stays away.
+  const similar: IncidentSummary[] = useSimilarIncidents(incident.id).data ?? [];
 
   if (similar.length === 0) return null;
   return (

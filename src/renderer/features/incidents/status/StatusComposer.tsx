@@ -1,12 +1,15 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Incident } from '../../../../shared/incidents';
-import { api } from '../../../api/client';
+import { LIMITS } from '../../../../shared/limits';
+import { readOp } from '../../../api/queries';
 import { ask } from '../../../components/confirm';
 import { CopyButton } from '../../../components/CopyButton';
+import { LengthHint, textLength } from '../../../components/TextLength';
+import { useFormErrors } from '../../../components/form-errors';
 import { LocalTime } from '../../runbooks/LocalTime';
 import { useDraft } from '../drafts';
 import { COMPOSER_ID } from '../screen/IncidentHeader';
-import { perform } from '../store';
+import { logEvent } from '../mutations';
 
 type Audience = 'internal' | 'external';
 
@@ -24,24 +27,30 @@ export function StatusComposer({ incident }: { incident: Incident }) {
   const [filled, setFilled] = useDraft(`update-filled.${incident.id}`);
   const [busy, setBusy] = useState<'drafting' | 'posting' | null>(null);
   const [posted, setPosted] = useState<{ at: string; text: string; copied: boolean } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors({ audience, impact, minutes, text });
+  const error = errors.form;
 
   const draft = (chosen: Audience) => {
     const next = Number(minutes);
-    return api.draftStatusUpdate({
+    // Filled in at this moment (its next-update time): always asked afresh.
+    return readOp(
+      'draftStatusUpdate',
+      {
       id: incident.id,
       audience: chosen,
       impact: impact.trim(),
-      ...(Number.isInteger(next) && next >= 1 && next <= 1440 ? { nextUpdateMinutes: next } : {}),
-    });
+        ...(Number.isInteger(next) && next >= 1 && next <= 1440 ? { nextUpdateMinutes: next } : {}),
+      },
+      { fresh: true },
+    );
   };
   const apply = (result: Awaited<ReturnType<typeof draft>>) => {
     if (result.ok) {
       setText(result.value.text);
       setFilled(result.value.text);
-      setError(null);
+      errors.clear();
     } else {
-      setError(result.error.message);
+      errors.report({ form: result.error.message });
     }
   };
 
@@ -84,15 +93,17 @@ export function StatusComposer({ incident }: { incident: Incident }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [templateKey]);
 
+  const tooLong = textLength(text.trim(), LIMITS.statusUpdateChars, 'a status update').over || textLength(impact.trim(), LIMITS.impactChars, 'the impact').over;
+
   const post = async () => {
     const update = text.trim();
-    if (update === '' || busy) return;
+    if (update === '' || busy || tooLong) return;
     setBusy('posting');
-    setError(null);
-    const outcome = await perform(incident.id, api.postStatusUpdate({ id: incident.id, audience, text: update }));
+    errors.clear();
+    const outcome = await logEvent('postStatusUpdate', { id: incident.id, audience, text: update });
     if (!outcome.ok) {
       setBusy(null);
-      setError(outcome.message);
+      errors.report({ form: outcome.message });
       return;
     }
     let copied = true;
@@ -136,7 +147,8 @@ export function StatusComposer({ incident }: { incident: Incident }) {
           <label htmlFor={`${id}-impact`} className="field-label">
             Impact
           </label>
-          <input id={`${id}-impact`} className="text-input" value={impact} onChange={(event) => setImpact(event.target.value)} placeholder="Card payments fail for about 30% of customers." maxLength={2000} />
+          <input id={`${id}-impact`} className="text-input" value={impact} onChange={(event) => setImpact(event.target.value)} placeholder="Card payments fail for about 30% of customers." aria-describedby={`${id}-impact-length`} />
+          <LengthHint id={`${id}-impact-length`} text={impact.trim()} max={LIMITS.impactChars} what="the impact" />
         </div>
         <div className="field composer-next">
           <label htmlFor={`${id}-next`} className="field-label">
@@ -152,10 +164,11 @@ export function StatusComposer({ incident }: { incident: Incident }) {
         <label htmlFor={`${id}-text`} className="field-label">
           Update text
         </label>
-        <textarea id={`${id}-text`} className="text-input composer-text" rows={7} value={text} onChange={(event) => setText(event.target.value)} maxLength={10_000} />
+        <textarea id={`${id}-text`} className="text-input composer-text" rows={7} value={text} onChange={(event) => setText(event.target.value)} aria-describedby={`${id}-text-length`} />
+        <LengthHint id={`${id}-text-length`} text={text.trim()} max={LIMITS.statusUpdateChars} what="a status update" />
       </div>
       <div className="composer-actions">
-        <button type="button" className="primary" onClick={() => void post()} disabled={busy !== null || text.trim() === ''}>
+        <button type="button" className="primary" onClick={() => void post()} disabled={busy !== null || text.trim() === '' || tooLong}>
           {busy === 'posting' ? 'Posting…' : 'Post and copy'}
         </button>
       </div>

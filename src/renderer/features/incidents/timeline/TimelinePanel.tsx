@@ -1,13 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Incident, TimelineEvent } from '../../../../shared/incidents';
-import { api } from '../../../api/client';
 import { EVENT_LABELS } from '../format';
-import { perform, useIncidents } from '../store';
+import { logEvent } from '../mutations';
+import { useTimeline } from '../queries';
 import { CorrectDialog } from './CorrectDialog';
-import { FILTER_LABELS, FILTERS, matches, type TimelineFilter } from './events';
+import { FILTER_LABELS, FILTERS, matches, supersedes, type TimelineFilter } from './events';
 import { NoteInput } from './NoteInput';
 import { TimelineRow } from './TimelineRow';
+import { StarIcon } from '../../../components/icons';
+import { useCanWrite } from '../../session/queries';
 
 const NO_EVENTS: TimelineEvent[] = [];
 
@@ -18,10 +20,19 @@ const NO_EVENTS: TimelineEvent[] = [];
  */
 export function TimelinePanel({ incident, onError }: { incident: Incident; onError: (message: string) => void }) {
   const headingId = useId();
-  const loaded = useIncidents((state) => (state.timeline?.id === incident.id ? state.timeline.events : null));
+  const timeline = useTimeline(incident.id);
+  const loaded = timeline.data ?? null;
   const events = loaded ?? NO_EVENTS;
   const [filter, setFilter] = useState<TimelineFilter>('all');
   const [correcting, setCorrecting] = useState<TimelineEvent | null>(null);
+  const [unfolded, setUnfolded] = useState<ReadonlySet<number>>(() => new Set());
+  const toggleFold = (event: TimelineEvent) =>
+    setUnfolded((current) => {
+      const next = new Set(current);
+      if (!next.delete(event.id)) next.add(event.id);
+      return next;
+    });
+  const canWrite = useCanWrite();
   const shown = useMemo(() => (filter === 'all' ? events : events.filter((event) => matches(event, filter))), [events, filter]);
   const byId = useMemo(() => new Map(events.map((event) => [event.id, event])), [events]);
   const counts = useMemo(() => Object.fromEntries(FILTERS.map((f) => [f, f === 'all' ? events.length : events.filter((e) => matches(e, f)).length])), [events]);
@@ -51,7 +62,7 @@ export function TimelinePanel({ incident, onError }: { incident: Incident; onErr
   useStayAtEndOnResize(scrollRef);
 
   const toggleKey = async (event: TimelineEvent) => {
-    const outcome = await perform(incident.id, api.markKey({ id: incident.id, eventId: event.id, key: !event.key }), { refetchTimeline: true });
+    const outcome = await logEvent('markKey', { id: incident.id, eventId: event.id, key: !event.key });
     if (!outcome.ok) onError(outcome.message);
   };
 
@@ -83,9 +94,17 @@ export function TimelinePanel({ incident, onError }: { incident: Incident; onErr
         }}
       >
         {loaded === null ? (
-          <p className="muted timeline-empty">Loading the timeline…</p>
+          <p className={timeline.error ? 'field-error timeline-empty' : 'muted timeline-empty'}>{timeline.error ? timeline.error.message : 'Loading the timeline…'}</p>
         ) : shown.length === 0 ? (
-          <p className="muted timeline-empty">{filter === 'key' ? 'No key events yet. Mark one with ☆.' : 'Nothing here yet.'}</p>
+          <p className="muted timeline-empty">
+            {filter === 'key' ? (
+              <>
+                No key events yet.{canWrite && <> Mark one with its star <StarIcon filled={false} />.</>}
+              </>
+            ) : (
+              'Nothing here yet.'
+            )}
+          </p>
         ) : (
           <ol className="timeline-list" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
@@ -104,8 +123,11 @@ export function TimelinePanel({ incident, onError }: { incident: Incident; onErr
                   <TimelineRow
                     event={event}
                     correction={event.supersededBy !== null ? byId.get(event.supersededBy) : undefined}
+                    original={byId.get(supersedes(event) ?? -1)}
                     onToggleKey={(target) => void toggleKey(target)}
                     onCorrect={setCorrecting}
+                    expanded={unfolded.has(event.id)}
+                    onToggleFold={toggleFold}
                   />
                 </li>
               );
@@ -113,7 +135,7 @@ export function TimelinePanel({ incident, onError }: { incident: Incident; onErr
           </ol>
         )}
       </div>
-      <NoteInput incidentId={incident.id} />
+      {canWrite && <NoteInput incidentId={incident.id} />}
       {correcting && <CorrectDialog event={correcting} onClose={() => setCorrecting(null)} />}
     </section>
   );

@@ -1,4 +1,5 @@
 import { CopyButton } from '../../../components/CopyButton';
+import { ForResponders } from '../../session/ForResponders';
 
 const COMMAND = 'holdfast roster import roster.yaml';
 
@@ -19,12 +20,14 @@ export function EmptyRoster({ onImport }: { onImport: () => void }) {
         </pre>
         <CopyButton text={COMMAND} label="Copy" what={`command ${COMMAND}`} />
       </div>
-      <p>or from here:</p>
-      <p>
-        <button type="button" className="primary" onClick={onImport}>
-          Import roster…
-        </button>
-      </p>
+      <ForResponders>
+        <p>or from here:</p>
+        <p>
+          <button type="button" className="primary" onClick={onImport}>
+            Import roster…
+          </button>
+        </p>
+      </ForResponders>
     </section>
   );
 }

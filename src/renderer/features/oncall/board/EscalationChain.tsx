@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { EscalationStep, Roster, TeamBoard } from '../../../../shared/rosters';
 import { ContactList } from '../ContactList';
+import { WarningIcon } from '../../../components/icons';
 
 type Escalation = NonNullable<TeamBoard['escalation']>;
 
@@ -59,7 +60,7 @@ function LevelPeople({ step, unresolved, roster }: { step: EscalationStep; unres
       ))}
       {unresolved.map((schedule) => (
         <li key={schedule} className="oc-level-nobody">
-          <span aria-hidden="true">⚠ </span>
+          <WarningIcon />{' '}
           {unknown.has(schedule) ? `Unknown: who is on call for ${schedule} cannot be worked out (its roster needs fixing).` : `Nobody: ${schedule} has a gap then.`}
         </li>
       ))}

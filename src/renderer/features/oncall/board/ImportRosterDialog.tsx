@@ -1,10 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ok, type Result } from '../../../../shared/result';
 import { removedCount, type RosterImportReport } from '../../../../shared/rosters';
-import { api } from '../../../api/client';
+import { importPeopleCsv, importRoster } from '../mutations';
 import { Dialog } from '../../../components/Dialog';
 import { ask } from '../../../components/confirm';
-import { useOnCall } from '../store';
 import { ImportActions } from '../../../components/ImportActions';
 
 /** What an import did: a whole roster from YAML, or people added or updated from CSV. */
@@ -53,10 +52,10 @@ function RemovedList({ report }: { report: RosterImportReport }) {
  */
 async function importFile(path: string): Promise<Result<Imported> | null> {
   if (isPeopleCsv(path)) {
-    const result = await api.importPeopleCsv({ path });
+    const result = await importPeopleCsv(path);
     return result.ok ? ok({ kind: 'people', people: result.value.people }) : result;
   }
-  const preview = await api.importRoster({ path, dryRun: true });
+  const preview = await importRoster({ path, dryRun: true });
   if (!preview.ok) return preview;
   if (removedCount(preview.value) > CONFIRM_ABOVE) {
     const summary = removalSummary(preview.value);
@@ -76,7 +75,7 @@ async function importFile(path: string): Promise<Result<Imported> | null> {
     });
     if (!yes) return null;
   }
-  const result = await api.importRoster({ path });
+  const result = await importRoster({ path });
   return result.ok ? ok({ kind: 'roster', report: result.value }) : result;
 }
 
@@ -110,7 +109,6 @@ export function ImportRosterDialog({ onClose }: { onClose: () => void }) {
       setError({ message: 'Not imported: the roster is unchanged.', details: [] });
     } else if (result.ok) {
       setReport(result.value);
-      void useOnCall.getState().refresh();
     } else {
       setReport(null);
       setError({ message: result.error.message, details: result.error.details ?? [] });

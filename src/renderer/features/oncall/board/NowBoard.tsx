@@ -1,30 +1,29 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useMinuteClock } from '../clock';
 import { OnCallNav } from '../OnCallNav';
-import { useOnCall } from '../store';
+import { useNowBoard, useRoster } from '../queries';
+import { usePinned } from '../store';
 import { EmptyRoster } from './EmptyRoster';
 import { ImportRosterDialog } from './ImportRosterDialog';
 import { TeamCard } from './TeamCard';
 import { TimeControl } from './TimeControl';
+import { useCanWrite } from '../../session/queries';
 
 /** `#/oncall`: per team, who is on call now (or at a picked instant), who is next, and whom to call after them. */
 export function NowBoard() {
-  const roster = useOnCall((state) => state.roster);
-  const board = useOnCall((state) => state.board);
-  const boardAt = useOnCall((state) => state.boardAt);
-  const pinned = useOnCall((state) => state.pinned);
-  const error = useOnCall((state) => state.error);
+  const rosterQuery = useRoster();
+  const roster = rosterQuery.data ?? null;
+  const pinned = usePinned((state) => state.pinned);
   const minute = useMinuteClock();
   const [importing, setImporting] = useState(false);
+  const canWrite = useCanWrite();
   const at = pinned ?? new Date(minute).toISOString();
-
-  useEffect(() => {
-    void useOnCall.getState().loadRoster();
-  }, []);
-
-  useEffect(() => {
-    void useOnCall.getState().loadBoard(at);
-  }, [at]);
+  const boardQuery = useNowBoard(at);
+  const board = boardQuery.data ?? null;
+  // The instant the board on screen was computed for: the one asked for, or the last one while its answer comes.
+  const [boardAt, setBoardAt] = useState<string | null>(null);
+  if (board && !boardQuery.isPlaceholderData && boardAt !== at) setBoardAt(at);
+  const error = boardQuery.error?.message ?? rosterQuery.error?.message ?? null;
 
   const empty = roster !== null && roster.teams.length === 0;
   return (
@@ -32,7 +31,7 @@ export function NowBoard() {
       <OnCallNav current={{ screen: 'oncall' }} />
       <header className="oc-header">
         <h1>On call</h1>
-        {!empty && (
+        {!empty && canWrite && (
           <button type="button" onClick={() => setImporting(true)}>
             Import roster…
           </button>
@@ -40,10 +39,7 @@ export function NowBoard() {
       </header>
       {error && (
         <p className="oc-error" role="alert">
-          {error}{' '}
-          <button type="button" onClick={() => useOnCall.getState().dismissError()}>
-            Dismiss
-          </button>
+          {error}
         </p>
       )}
       {empty ? (

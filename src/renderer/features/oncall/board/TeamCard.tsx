@@ -1,10 +1,11 @@
 import type { OnCallEntry, Roster, TeamBoard } from '../../../../shared/rosters';
 import { routeHref } from '../../../app/route';
 import { ContactList } from '../ContactList';
-import { personColour } from '../store';
+import { personColour } from '../colours';
 import { formatSpan, zoneCity } from '../time';
 import { ZonedTime } from '../ZonedTime';
 import { EscalationChain } from './EscalationChain';
+import { WarningIcon } from '../../../components/icons';
 
 /** One team: who is on call in each of its schedules, who comes next, then the escalation chain. */
 export function TeamCard({ board, roster, at }: { board: TeamBoard; roster: Roster; at: string }) {
@@ -72,7 +73,7 @@ function OnCallSlot({ entry, roster, at }: { entry: OnCallEntry; roster: Roster;
       ) : (
         <div className="oc-gap-warning">
           <p className="oc-gap-title">
-            <span aria-hidden="true">⚠ </span>GAP — nobody is on call
+            <WarningIcon /> GAP — nobody is on call
           </p>
           {entry.next && entry.end !== null ? (
             <p>

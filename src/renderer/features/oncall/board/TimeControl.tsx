@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useOnCall } from '../store';
+import { pin } from '../store';
 import { formatInZone, fromLocalInput, toLocalInput, viewerZone } from '../time';
 
 /**
@@ -12,7 +12,6 @@ export function TimeControl({ pinned, now }: { pinned: string | null; now: numbe
   const hintId = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const shown = draft ?? toLocalInput(pinned ?? new Date(now).toISOString(), zone);
-  const pin = useOnCall((state) => state.pin);
 
   const choose = (value: string) => {
     setDraft(value);

@@ -1,30 +1,28 @@
-import { useEffect, useId } from 'react';
+import { useId, useState } from 'react';
 import type { Team } from '../../../../shared/rosters';
 import { downloadFile, safeFileName } from '../../../components/download';
 import { OnCallNav } from '../OnCallNav';
-import { useOnCall } from '../store';
+import { useLoadReport, useRoster } from '../queries';
 import { viewerZone } from '../time';
 import { loadReportCsv } from '../../../../shared/load-report-csv';
 import { LoadChart } from './LoadChart';
 import { LoadTable } from './LoadTable';
-import { lastDays, useLoad } from './store';
+import { lastDays, type LoadPeriod } from './period';
+import { setLoadPeriod as setPeriod, useLoadPeriod } from './store';
 
 const NO_TEAMS: Team[] = [];
 
 /** `#/oncall/load`: hours on call per person over a period, split by when they fell in each person's own day. */
 export function LoadScreen() {
-  const teams = useOnCall((state) => state.roster?.teams ?? NO_TEAMS);
-  const period = useLoad((state) => state.period);
-  const rows = useLoad((state) => state.rows);
-  const rowsFor = useLoad((state) => state.rowsFor);
-  const error = useLoad((state) => state.error);
-  const setPeriod = useLoad((state) => state.setPeriod);
+  const teams = useRoster().data?.teams ?? NO_TEAMS;
+  const period = useLoadPeriod((state) => state.period);
+  const { query, problem } = useLoadReport(period);
+  const rows = query.data ?? null;
+  // The period the rows on screen answer: the one asked for once its answer is in, the last one until then.
+  const [rowsFor, setRowsFor] = useState<LoadPeriod | null>(null);
+  if (rows && !query.isPlaceholderData && rowsFor !== period) setRowsFor(period);
+  const error = problem ?? query.error?.message ?? null;
   const id = useId();
-
-  useEffect(() => {
-    void useOnCall.getState().loadRoster();
-    void useLoad.getState().load();
-  }, []);
 
   const preset = (days: number) => {
     const range = lastDays(days);

@@ -1,70 +1,7 @@
 import { create } from 'zustand';
-import type { LoadReportRow } from '../../../../shared/rosters';
-import { api } from '../../../api/client';
-import { clock } from '../clock';
-import { startOfDay, Temporal, todayIn, viewerZone } from '../time';
+import { lastDays, type LoadPeriod } from './period';
 
-export interface LoadPeriod {
-  /** First and last day counted (YYYY-MM-DD on the viewer's wall clock), both included. */
-  from: string;
-  to: string;
-  /** A team's name, or '' for every team. */
-  team: string;
-}
+/** The load report's UI state: the period and team asked about (the rows are read through ../queries.ts). */
+export const useLoadPeriod = create<{ period: LoadPeriod }>()(() => ({ period: { ...lastDays(30), team: '' } }));
 
-interface LoadState {
-  period: LoadPeriod;
-  rows: LoadReportRow[] | null;
-  /** The period `rows` answer. */
-  rowsFor: LoadPeriod | null;
-  error: string | null;
-  setPeriod: (period: Partial<LoadPeriod>) => void;
-  load: () => Promise<void>;
-}
-
-/** The last 30 days, today included. */
-export function lastDays(days: number): Pick<LoadPeriod, 'from' | 'to'> {
-  const today = todayIn(viewerZone(), clock.now());
-  return { from: today.subtract({ days: days - 1 }).toString(), to: today.toString() };
-}
-
-/** A period as the instants the core counts between: from the first day's start to the end of the last. */
-export function periodInstants(period: LoadPeriod): { from: string; to: string } | { error: string } {
-  const zone = viewerZone();
-  let first: Temporal.PlainDate;
-  let last: Temporal.PlainDate;
-  try {
-    first = Temporal.PlainDate.from(period.from);
-    last = Temporal.PlainDate.from(period.to);
-  } catch {
-    return { error: 'Give both dates.' };
-  }
-  if (Temporal.PlainDate.compare(last, first) < 0) return { error: 'The last day must not be before the first.' };
-  if (first.until(last).days >= 400) return { error: 'A period can be at most 400 days.' };
-  return { from: startOfDay(first, zone).toString(), to: startOfDay(last.add({ days: 1 }), zone).toString() };
-}
-
-let sequence = 0;
-
-export const useLoad = create<LoadState>()((set, get) => ({
-  period: { ...lastDays(30), team: '' },
-  rows: null,
-  rowsFor: null,
-  error: null,
-
-  setPeriod(period) {
-    set({ period: { ...get().period, ...period } });
-    void get().load();
-  },
-
-  async load() {
-    const period = get().period;
-    const range = periodInstants(period);
-    if ('error' in range) return set({ error: range.error });
-    const mine = ++sequence;
-    const result = await api.loadReport({ ...range, ...(period.team ? { team: period.team } : {}) });
-    if (mine !== sequence) return;
-    if (result.ok) set({ rows: result.value, rowsFor: period, error: null });
-    else set({ error: result.error.message });
-  },
-}));
+export const setLoadPeriod = (patch: Partial<LoadPeriod>): void => useLoadPeriod.setState((state) => ({ period: { ...state.period, ...patch } }));

@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Override, Person, Schedule } from '../../../../shared/rosters';
+import { useFormErrors } from '../../../components/form-errors';
 import { ZonedTime } from '../ZonedTime';
 import { formatInZone, formatSpan, fromLocalInput, sameWallClock, toLocalInput, viewerZone, zoneCity } from '../time';
-import { useSchedule } from './store';
+import { createOverride } from '../mutations';
 
 export interface CoverDraft {
   /** Changes for each new draft, so the form starts afresh. */
@@ -34,8 +35,10 @@ export function CoverForm(props: {
   const [start, setStart] = useState(draft.start ? toLocalInput(draft.start, zone) : '');
   const [end, setEnd] = useState(draft.end ? toLocalInput(draft.end, zone) : '');
   const [note, setNote] = useState(draft.covering ? `Covering ${draft.covering}` : '');
-  const [errors, setErrors] = useState<{ person?: string; start?: string; end?: string }>({});
-  const [problem, setProblem] = useState<{ code: string; message: string; clashes: Override[] } | null>(null);
+  const errors = useFormErrors({ person, start, end, note });
+  /** What the core said when it refused the override (shown while the form is as it was then). */
+  const [refusal, setRefusal] = useState<{ code: string; clashes: Override[] }>({ code: '', clashes: [] });
+  const problem = errors.form === null ? null : { ...refusal, message: errors.form };
   const [busy, setBusy] = useState(false);
   const personRef = useRef<HTMLSelectElement>(null);
   const id = useId();
@@ -56,21 +59,21 @@ export function CoverForm(props: {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const found: typeof errors = {};
+    const found: { person?: string; start?: string; end?: string } = {};
     if (!person) found.person = 'Choose who covers.';
     if (!startIso) found.start = 'Give the start, date and time.';
     if (!endIso) found.end = 'Give the end, date and time.';
     else if (startIso && Date.parse(endIso) <= Date.parse(startIso)) found.end = 'The end must be after the start.';
-    setErrors(found);
-    setProblem(null);
+    errors.report({ fields: found });
     if (Object.keys(found).length > 0 || !startIso || !endIso) return;
     setBusy(true);
-    const result = await useSchedule.getState().createOverride({ schedule: schedule.name, person, start: startIso, end: endIso, note: note.trim() });
+    const result = await createOverride({ schedule: schedule.name, person, start: startIso, end: endIso, note: note.trim() });
     setBusy(false);
     if (result.ok) props.onCreated(result.value);
     else {
       const clashes = props.overrides.filter((o) => Date.parse(o.start) < Date.parse(endIso) && Date.parse(startIso) < Date.parse(o.end));
-      setProblem({ code: result.error.code, message: result.error.message, clashes: result.error.code === 'CONFLICT' ? clashes : [] });
+      setRefusal({ code: result.error.code, clashes: result.error.code === 'CONFLICT' ? clashes : [] });
+      errors.report({ form: result.error.message });
     }
   };
 
@@ -104,8 +107,8 @@ export function CoverForm(props: {
               className="text-input"
               value={person}
               onChange={(event) => setPerson(event.target.value)}
-              aria-invalid={errors.person ? true : undefined}
-              aria-describedby={errors.person ? `${id}-person-error` : undefined}
+              aria-invalid={errors.fields.person ? true : undefined}
+              aria-describedby={errors.fields.person ? `${id}-person-error` : undefined}
             >
               <option value="">Choose a person…</option>
               {props.people.map((p) => (
@@ -114,14 +117,14 @@ export function CoverForm(props: {
                 </option>
               ))}
             </select>
-            {errors.person && (
+            {errors.fields.person && (
               <p id={`${id}-person-error`} className="field-error">
-                {errors.person}
+                {errors.fields.person}
               </p>
             )}
           </div>
-          <TimeField id={`${id}-start`} label={`Start (${zoneCity(zone)} time)`} value={start} onChange={setStart} error={errors.start} hint={yourTime(startIso)} />
-          <TimeField id={`${id}-end`} label={`End (${zoneCity(zone)} time)`} value={end} onChange={setEnd} error={errors.end} hint={yourTime(endIso)} />
+          <TimeField id={`${id}-start`} label={`Start (${zoneCity(zone)} time)`} value={start} onChange={setStart} error={errors.fields.start} hint={yourTime(startIso)} />
+          <TimeField id={`${id}-end`} label={`End (${zoneCity(zone)} time)`} value={end} onChange={setEnd} error={errors.fields.end} hint={yourTime(endIso)} />
           <div className="field oc-cover-note">
             <label htmlFor={`${id}-note`} className="field-label">
               Note <span className="muted">(optional)</span>

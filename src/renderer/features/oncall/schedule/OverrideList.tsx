@@ -2,12 +2,16 @@ import type { Override, Schedule } from '../../../../shared/rosters';
 import { ask } from '../../../components/confirm';
 import { formatInZone, zoneCity } from '../time';
 import { ZonedTime } from '../ZonedTime';
-import { useSchedule } from './store';
+import { deleteOverride } from '../mutations';
+import { ForResponders } from '../../session/ForResponders';
+import { useCanWrite } from '../../session/queries';
 
 /** The schedule's overrides, soonest first; deleting one asks first. */
-export function OverrideList({ schedule, overrides, names, now }: { schedule: Schedule; overrides: Override[]; names: Map<string, string>; now: number }) {
+export function OverrideList(props: { schedule: Schedule; overrides: Override[]; names: Map<string, string>; now: number; onError: (message: string) => void }) {
+  const { schedule, overrides, names, now } = props;
   const sorted = [...overrides].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   const zone = schedule.timeZone;
+  const canWrite = useCanWrite();
   const remove = async (override: Override) => {
     const who = names.get(override.person) ?? override.person;
     const yes = await ask({
@@ -23,7 +27,9 @@ export function OverrideList({ schedule, overrides, names, now }: { schedule: Sc
       focus: 'cancel',
       danger: true,
     });
-    if (yes) await useSchedule.getState().deleteOverride(override.id);
+    if (!yes) return;
+    const result = await deleteOverride(override.id);
+    if (!result.ok) props.onError(result.error.message);
   };
   return (
     <section className="oc-override-list" aria-labelledby="oc-overrides-title">
@@ -31,7 +37,7 @@ export function OverrideList({ schedule, overrides, names, now }: { schedule: Sc
         Overrides <span className="count">({sorted.length})</span>
       </h2>
       {sorted.length === 0 ? (
-        <p className="muted">None. Drag across the Final row, click a shift, or use “Cover a shift…”.</p>
+        <p className="muted">None.{canWrite && ' Drag across the Final row, click a shift, or use “Cover a shift…”.'}</p>
       ) : (
         <table className="oc-data-table">
           <thead>
@@ -62,9 +68,11 @@ export function OverrideList({ schedule, overrides, names, now }: { schedule: Sc
                   </td>
                   <td>{override.note}</td>
                   <td>
-                    <button type="button" onClick={() => void remove(override)} aria-label={`Delete override: ${names.get(override.person) ?? override.person} from ${formatInZone(override.start, zone)}`}>
-                      Delete…
-                    </button>
+                    <ForResponders>
+                      <button type="button" onClick={() => void remove(override)} aria-label={`Delete override: ${names.get(override.person) ?? override.person} from ${formatInZone(override.start, zone)}`}>
+                        Delete…
+                      </button>
+                    </ForResponders>
                   </td>
                 </tr>
               );

@@ -1,27 +1,28 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { readOp } from '../../../api/queries';
+import { downloadFile, safeFileName } from '../../../components/download';
 import type { Override, Roster, Schedule, Shift } from '../../../../shared/rosters';
 import { routeHref } from '../../../app/route';
 import { KEYS } from '../../../app/keymap';
 import { useKeyShortcut } from '../../../app/shortcuts';
 import { clock, useMinuteClock } from '../clock';
 import { OnCallNav } from '../OnCallNav';
-import { useOnCall } from '../store';
+import { useRoster, useScheduleShifts } from '../queries';
 import { formatInZone, Temporal, todayIn, viewerZone, zoneCity } from '../time';
 import { ZonedTime } from '../ZonedTime';
 import { CoverForm, type CoverDraft } from './CoverForm';
 import { OverrideList } from './OverrideList';
 import { rangeFor, rangeLabel, stepAnchor } from './range';
 import { ShiftTable } from './ShiftTable';
-import { useSchedule, type TimelineView } from './store';
+import { setAnchor, setView as chooseView, useScheduleView, type TimelineView } from './store';
 import { Timeline } from './Timeline';
 import type { Span } from './timeline-layout';
+import { ForResponders } from '../../session/ForResponders';
+import { useCanWrite } from '../../session/queries';
 
 /** `#/oncall/schedules/:name`: the schedule over a week or a month, its layers, and its overrides. */
 export function ScheduleScreen({ name }: { name: string }) {
-  const roster = useOnCall((state) => state.roster);
-  useEffect(() => {
-    void useOnCall.getState().loadRoster();
-  }, []);
+  const roster = useRoster().data;
   const schedule = roster?.schedules.find((s) => s.name === name);
   if (!roster) return <div className="oc-screen" />;
   if (!schedule) {
@@ -43,13 +44,12 @@ let draftKey = 0;
 function ScheduleView({ schedule, roster }: { schedule: Schedule; roster: Roster }) {
   const zone = schedule.timeZone;
   const minute = useMinuteClock();
-  const view = useSchedule((state) => (state.schedule === schedule.name ? state.view : 'week'));
-  const anchorIso = useSchedule((state) => (state.schedule === schedule.name ? state.anchor : null));
-  const timeline = useSchedule((state) => (state.shown?.schedule === schedule.name ? state.timeline : null));
-  const shown = useSchedule((state) => (state.shown?.schedule === schedule.name ? state.shown : null));
-  const error = useSchedule((state) => state.error);
+  const view = useScheduleView((state) => (state.schedule === schedule.name ? state.view : 'week'));
+  const anchorIso = useScheduleView((state) => (state.schedule === schedule.name ? state.anchor : null));
+  const [actionError, setActionError] = useState<string | null>(null);
   const [selectedShift, setSelectedShift] = useState<Shift | null>(null);
   const [draft, setDraft] = useState<CoverDraft | null>(null);
+  const canWrite = useCanWrite();
   const [span, setSpan] = useState<Span | null>(null);
   const [added, setAdded] = useState<Override | null>(null);
 
@@ -57,11 +57,21 @@ function ScheduleView({ schedule, roster }: { schedule: Schedule; roster: Roster
   const anchor = anchorIso ?? today;
   const wanted = useMemo(() => rangeFor(view, Temporal.PlainDate.from(anchor), zone), [view, anchor, zone]);
 
-  useEffect(() => {
-    void useSchedule.getState().show({ schedule: schedule.name, ...wanted });
-  }, [schedule.name, wanted]);
+  const shifts = useScheduleShifts({ schedule: schedule.name, ...wanted });
+  // The range the shifts on screen answer: the one asked for once its answer is in, the last one until then.
+  const [shown, setShown] = useState({ schedule: schedule.name, ...wanted });
+  if (!shifts.isPlaceholderData && shifts.data && (shown.from !== wanted.from || shown.to !== wanted.to)) setShown({ schedule: schedule.name, ...wanted });
+  const timeline = shifts.data ?? null;
+  const error = actionError ?? shifts.error?.message ?? null;
+  const downloadIcal = async () => {
+    const result = await readOp('scheduleIcal', { schedule: schedule.name }, { fresh: true });
+    if (!result.ok) return setActionError(result.error.message);
+    downloadFile(`${safeFileName(schedule.name)}.ics`, result.value.ics, 'text/calendar');
+  };
 
   const openCover = (next: Omit<CoverDraft, 'key'>) => {
+    // A viewer's console (the read-only link) shows the schedule and offers no override.
+    if (!canWrite) return;
     setAdded(null);
     setDraft({ ...next, key: ++draftKey });
   };
@@ -78,12 +88,12 @@ function ScheduleView({ schedule, roster }: { schedule: Schedule; roster: Roster
   };
   useKeyShortcut(KEYS.coverShift, coverNow, draft === null);
 
-  const setView = (next: TimelineView) => useSchedule.getState().setView(schedule.name, next);
+  const setView = (next: TimelineView) => chooseView(schedule.name, next);
   const move = (direction: -1 | 1) =>
-    useSchedule.getState().setAnchor(schedule.name, stepAnchor(view, Temporal.PlainDate.from(anchor), direction).toString());
+    setAnchor(schedule.name, stepAnchor(view, Temporal.PlainDate.from(anchor), direction).toString());
   const onSpan = useCallback((next: Span | null) => setSpan(next), []);
 
-  const range = shown ? { start: Date.parse(shown.from), end: Date.parse(shown.to) } : null;
+  const range = timeline ? { start: Date.parse(shown.from), end: Date.parse(shown.to) } : null;
   const names = new Map(roster.people.map((p) => [p.handle, p.name]));
   const overrides = roster.overrides.filter((o) => o.schedule === schedule.name);
   const mine = viewerZone();
@@ -99,10 +109,12 @@ function ScheduleView({ schedule, roster }: { schedule: Schedule; roster: Roster
           </p>
         </div>
         <div className="oc-schedule-actions">
-          <button type="button" className="primary" onClick={coverNow} aria-keyshortcuts="c">
-            Cover a shift… <kbd aria-hidden="true">c</kbd>
-          </button>
-          <button type="button" onClick={() => void useSchedule.getState().downloadIcal(schedule.name)}>
+          {canWrite && (
+            <button type="button" className="primary" onClick={coverNow} aria-keyshortcuts="c">
+              Cover a shift… <kbd aria-hidden="true">c</kbd>
+            </button>
+          )}
+          <button type="button" onClick={() => void downloadIcal()}>
             Download iCal
           </button>
         </div>
@@ -121,7 +133,7 @@ function ScheduleView({ schedule, roster }: { schedule: Schedule; roster: Roster
           <button type="button" onClick={() => move(-1)} aria-label={view === 'week' ? 'Previous week' : 'Previous month'}>
             ← Previous
           </button>
-          <button type="button" onClick={() => useSchedule.getState().setAnchor(schedule.name, null)} disabled={anchor === today}>
+          <button type="button" onClick={() => setAnchor(schedule.name, null)} disabled={anchor === today}>
             Today
           </button>
           <button type="button" onClick={() => move(1)} aria-label={view === 'week' ? 'Next week' : 'Next month'}>
@@ -136,7 +148,7 @@ function ScheduleView({ schedule, roster }: { schedule: Schedule; roster: Roster
       {error && (
         <p className="oc-error" role="alert">
           {error}{' '}
-          <button type="button" onClick={() => useSchedule.getState().dismissError()}>
+          <button type="button" onClick={() => setActionError(null)}>
             Dismiss
           </button>
         </p>
@@ -163,7 +175,7 @@ function ScheduleView({ schedule, roster }: { schedule: Schedule; roster: Roster
         />
       )}
       <p id="oc-timeline-hint" className="field-hint oc-timeline-hint">
-        Drag across the Final row to choose a span to cover (it snaps to half hours), or click a shift.
+        {canWrite ? 'Drag across the Final row to choose a span to cover (it snaps to half hours), or click a shift.' : 'Click a shift for its details.'}{' '}
         Hatched red is a gap: nobody is on call.
       </p>
 
@@ -212,7 +224,7 @@ function ScheduleView({ schedule, roster }: { schedule: Schedule; roster: Roster
             onClose={() => setSelectedShift(null)}
           />
         ) : null}
-        <OverrideList schedule={schedule} overrides={overrides} names={names} now={minute} />
+        <OverrideList schedule={schedule} overrides={overrides} names={names} now={minute} onError={setActionError} />
       </div>
 
       {timeline && range && <ShiftTable shifts={timeline.final} range={range} zone={zone} />}
@@ -236,9 +248,11 @@ function ShiftDetails(props: { shift: Shift; zone: string; onCover: () => void; 
       </p>
       {shift.layer && <p className="muted">From layer {shift.layer}.</p>}
       <div className="oc-cover-actions">
-        <button type="button" className="primary" onClick={props.onCover} autoFocus>
-          {shift.person ? 'Cover this shift…' : 'Cover this gap…'}
-        </button>
+        <ForResponders>
+          <button type="button" className="primary" onClick={props.onCover} autoFocus>
+            {shift.person ? 'Cover this shift…' : 'Cover this gap…'}
+          </button>
+        </ForResponders>
         <button type="button" onClick={props.onClose}>
           Close
         </button>

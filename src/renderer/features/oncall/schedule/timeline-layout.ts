@@ -1,5 +1,5 @@
 import type { Roster, Shift } from '../../../../shared/rosters';
-import { personColour } from '../store';
+import { personColour } from '../colours';
 import { formatInZone, zoneCity } from '../time';
 
 export interface Span {

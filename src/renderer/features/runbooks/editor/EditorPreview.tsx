@@ -1,21 +1,18 @@
-import { useDeferredValue, useEffect } from 'react';
+import { useDeferredValue } from 'react';
+import { useOp } from '../../../api/queries';
+import { useSettledValue } from '../../../components/typing-gate';
 import { Markdown } from '../../../components/Markdown';
 import { imageLoader } from '../assets';
 import { StepsOutline } from '../StepsOutline';
-import { useEditor } from './store';
 
 const PREVIEW_DELAY_MS = 150;
 
 /** What the incident runner will see: the rendered document and the steps extracted from it, as the author types. */
 export function EditorPreview({ body, title, runbookId }: { body: string; title: string; runbookId: number | null }) {
-  const preview = useEditor((state) => state.preview);
-  const loadPreview = useEditor((state) => state.loadPreview);
   const shown = useDeferredValue(body);
-
-  useEffect(() => {
-    const timer = window.setTimeout(() => void loadPreview(body), PREVIEW_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [body, loadPreview]);
+  const previewed = useSettledValue(body, PREVIEW_DELAY_MS);
+  const query = useOp('previewRunbook', { body: previewed }, { keepPrevious: true, forget: true });
+  const preview = query.error ? { sections: [], steps: [], warnings: [query.error.message] } : query.data;
 
   return (
     <>

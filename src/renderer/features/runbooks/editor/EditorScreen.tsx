@@ -1,68 +1,52 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { Runbook } from '../../../../shared/runbooks';
-import { api } from '../../../api/client';
 import { navigate, routeHref } from '../../../app/route';
 import { useSaveShortcut } from '../../../app/shortcuts';
 import { ask } from '../../../components/confirm';
 import { LocalTime } from '../LocalTime';
-import { useRunbooks } from '../store';
-import { draftKey, errorAt, isDirty, type DraftFields } from './draft';
+import { useRunbook } from '../queries';
+import { draftKey, errorAt, formValues, isDirty, type DraftFields } from './draft';
+import { formSummary, liveErrors } from '../../../components/form-errors';
 import { EditorPreview } from './EditorPreview';
 import { EditorToolbar } from './EditorToolbar';
 import { MetadataForm } from './MetadataForm';
 import { SourceEditor } from './SourceEditor';
 import { useEditor } from './store';
 
-type Loaded = { state: 'loading' } | { state: 'ready'; runbook: Runbook | null } | { state: 'failed'; message: string };
-
 /**
- * `#/runbooks/new` and `#/runbooks/:id/edit`: loads what is edited, then shows the editor.
+ * `#/runbooks/new` and `#/runbooks/:id/edit`: finds what is edited, then shows the editor.
  * Mounted with `key={id}`, so each runbook starts from its own loading state.
  */
 export function EditorScreen({ id }: { id: number | null }) {
-  const [loaded, setLoaded] = useState<Loaded>(id === null ? { state: 'ready', runbook: null } : { state: 'loading' });
-
-  useEffect(() => {
-    let current = true;
-    if (id === null) {
-      useEditor.getState().begin(null);
-      return;
-    }
-    void api.getRunbook({ id }).then((result) => {
-      if (!current) return;
-      if (result.ok) {
-        useEditor.getState().begin(result.value);
-        setLoaded({ state: 'ready', runbook: result.value });
-      } else {
-        setLoaded({ state: 'failed', message: result.error.message });
-      }
-    });
-    return () => {
-      current = false;
-    };
-  }, [id]);
-
-  if (loaded.state === 'failed') {
+  const query = useRunbook(id);
+  if (id !== null && query.error) {
     return (
       <div className="not-found">
         <h1>Cannot edit this runbook</h1>
-        <p>{loaded.message}</p>
+        <p>{query.error.message}</p>
         <a href={routeHref({ screen: 'library' })}>Go to the runbook library</a>
       </div>
     );
   }
-  if (loaded.state === 'loading') return null;
-  return <Editor runbook={loaded.runbook} />;
+  const runbook = id === null ? null : query.data;
+  if (runbook === undefined) return null;
+  return <Editor runbook={runbook} />;
 }
 
 function Editor({ runbook }: { runbook: Runbook | null }) {
   const key = draftKey(runbook);
   const draft = useEditor((state) => state.drafts[key]);
   const restored = useEditor((state) => state.restored[key] === true);
-  const errors = useEditor((state) => state.errors);
-  const problem = useEditor((state) => state.problem);
+  const reported = useEditor((state) => state.errors);
+  const conflict = useEditor((state) => state.conflict);
   const saving = useEditor((state) => state.saving);
   const update = (patch: Partial<DraftFields>) => useEditor.getState().update(key, patch);
+
+  // The draft of this runbook opens once, from the runbook as it was found (a newer revision saved meanwhile shows as one).
+  useEffect(() => {
+    useEditor.getState().begin(runbook);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per runbook edited, not per refetch of it
+  }, [key]);
 
   const save = async (overNewer = false) => {
     const saved = await useEditor.getState().save(key, { overNewer });
@@ -71,14 +55,16 @@ function Editor({ runbook }: { runbook: Runbook | null }) {
       requestAnimationFrame(() => document.querySelector<HTMLElement>('.editor [aria-invalid="true"]')?.focus());
       return;
     }
-    useRunbooks.getState().showRunbook(saved);
-    void useRunbooks.getState().loadList();
     navigate({ screen: 'runbook', id: saved.id });
   };
   useSaveShortcut(() => void save());
 
   if (!draft) return null;
   const dirty = isDirty(draft);
+  const shown = liveErrors(reported, formValues(draft.fields));
+  const errors = shown.fields;
+  const summary = formSummary(shown);
+  const problem = conflict ?? (summary === null ? null : { message: summary, conflict: false });
 
   const cancel = async () => {
     if (dirty) {

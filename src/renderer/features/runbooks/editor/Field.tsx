@@ -6,7 +6,7 @@ import { useId, type ReactNode } from 'react';
  */
 export function Field(props: {
   label: string;
-  hint?: string;
+  hint?: ReactNode;
   error: string | undefined;
   className?: string;
   children: (ids: { id: string; describedBy: string | undefined; invalid: true | undefined }) => ReactNode;

@@ -1,3 +1,4 @@
+import { TimerText } from '../../incidents/timeline/TimerText';
 import { Field } from './Field';
 
 const PLACEHOLDER = `## Meaning
@@ -8,7 +9,7 @@ What the alert means.
    \`kubectl -n shop get pods\`
 
 ## Mitigation
-1. Roll back the last deploy ⏱ 5m
+1. Roll back the last deploy {timer=5m}
    \`\`\`bash
    kubectl -n shop rollout undo deployment/checkout
    \`\`\`
@@ -25,7 +26,12 @@ export function SourceEditor(props: {
     <Field
       label="Markdown"
       className="source-editor"
-      hint="List items under Diagnosis, Mitigation, Steps… and task items become steps. Add a timer with ⏱ 5m or {timer=5m}."
+      hint={
+        <>
+          List items under Diagnosis, Mitigation, Steps… and task items become steps. Add a timer with <TimerText text="⏱ 5m" /> (the
+          character ⏱, U+23F1) or {'{timer=5m}'}.
+        </>
+      }
       error={props.error}
     >
       {({ id, describedBy, invalid }) => (

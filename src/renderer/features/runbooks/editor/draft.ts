@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import type { Runbook, RunbookLink } from '../../../../shared/runbooks';
 import { SaveRunbookInput } from '../../../../shared/runbooks';
+import { READABLE_BESIDE_FIELD } from '../../../../shared/issue-words';
+import type { FieldErrors } from '../../../components/form-errors';
+
+export { errorAt, type FieldErrors } from '../../../components/form-errors';
 
 /** What the editor's fields hold, as typed: lists as comma-separated text, numbers as text. */
 export interface DraftFields {
@@ -72,9 +76,6 @@ export function fieldsOf(runbook: Runbook | null): DraftFields {
 
 export const isDirty = (draft: Draft): boolean => JSON.stringify(draft.fields) !== JSON.stringify(draft.original);
 
-/** Field path (as the API names it, e.g. `metadata.title`) → what is wrong there. */
-export type FieldErrors = Record<string, string>;
-
 const splitList = (text: string): string[] =>
   text
     .split(',')
@@ -108,7 +109,7 @@ export function toSaveInput(draft: Draft): { input: z.input<typeof SaveRunbookIn
     body: fields.body,
     ...(fields.message.trim() !== '' ? { message: fields.message.trim() } : {}),
   };
-  const parsed = SaveRunbookInput.safeParse(input);
+  const parsed = SaveRunbookInput.safeParse(input, READABLE_BESIDE_FIELD);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.join('.');
@@ -118,12 +119,8 @@ export function toSaveInput(draft: Draft): { input: z.input<typeof SaveRunbookIn
   return Object.keys(errors).length > 0 ? { errors } : { input };
 }
 
-/** The error for a field, or for anything inside it (`metadata.links` also finds `metadata.links.0.url`). */
-export function errorAt(errors: FieldErrors, path: string): string | undefined {
-  if (errors[path] !== undefined) return errors[path];
-  const inside = Object.keys(errors).find((key) => key.startsWith(`${path}.`));
-  return inside === undefined ? undefined : errors[inside];
-}
+/** The draft's fields where the API's paths find them (`metadata.title` is the title field), for the form's error messages. */
+export const formValues = (fields: DraftFields) => ({ metadata: fields, body: fields.body, message: fields.message });
 
 /** The fields the form shows; an error anywhere else is shown beside the Save button. */
 export const FORM_FIELDS = [

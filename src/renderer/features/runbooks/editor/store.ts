@@ -1,18 +1,10 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
-import type { Runbook, RunbookPreview } from '../../../../shared/runbooks';
-import { api } from '../../../api/client';
-import {
-  draftKey,
-  fieldsOf,
-  isDirty,
-  isFormField,
-  toSaveInput,
-  type Draft,
-  type DraftFields,
-  type DraftKey,
-  type FieldErrors,
-} from './draft';
+import type { Runbook } from '../../../../shared/runbooks';
+import { readOp } from '../../../api/queries';
+import { saveRunbook } from '../mutations';
+import { NO_ERRORS, reportErrors, type FieldErrors, type ReportedErrors } from '../../../components/form-errors';
+import { draftKey, fieldsOf, formValues, isDirty, isFormField, toSaveInput, type Draft, type DraftFields, type DraftKey } from './draft';
 
 export interface SaveProblem {
   message: string;
@@ -25,10 +17,11 @@ interface EditorState {
   drafts: Partial<Record<DraftKey, Draft>>;
   /** Drafts found with unsaved changes when the editor opened, so the editor can say so. */
   restored: Partial<Record<DraftKey, true>>;
-  errors: FieldErrors;
-  problem: SaveProblem | null;
+  /** What the last save found wrong, shown by the forms' one rule (components/form-errors.ts). */
+  errors: ReportedErrors;
+  /** Someone saved first: stays until the next save, whatever is typed. */
+  conflict: SaveProblem | null;
   saving: boolean;
-  preview: RunbookPreview | null;
   /** Opens the draft of a runbook (or of a new one), keeping unsaved changes from before. */
   begin: (runbook: Runbook | null) => void;
   update: (key: DraftKey, patch: Partial<DraftFields>) => void;
@@ -37,7 +30,6 @@ interface EditorState {
   reset: (runbook: Runbook | null) => void;
   /** Saves a new revision; resolves to the saved runbook, or null with the errors shown. */
   save: (key: DraftKey, options?: { overNewer?: boolean }) => Promise<Runbook | null>;
-  loadPreview: (body: string) => Promise<void>;
 }
 
 /** Storage that never throws: a full or missing localStorage must not break typing. */
@@ -76,17 +68,14 @@ const newDraft = (runbook: Runbook | null): Draft => {
   };
 };
 
-let previewSequence = 0;
-
 export const useEditor = create<EditorState>()(
   persist(
     (set, get) => ({
       drafts: {},
       restored: {},
-      errors: {},
-      problem: null,
+      errors: NO_ERRORS,
+      conflict: null,
       saving: false,
-      preview: null,
 
       begin(runbook) {
         const key = draftKey(runbook);
@@ -96,8 +85,8 @@ export const useEditor = create<EditorState>()(
           // A kept draft saves to this runbook's id (the same uid may have another id in another data folder).
           drafts: { ...get().drafts, [key]: keep ? { ...existing, id: runbook?.id ?? null } : newDraft(runbook) },
           restored: keep ? { ...get().restored, [key]: true } : withoutKey(get().restored, key),
-          errors: {},
-          problem: null,
+          errors: NO_ERRORS,
+          conflict: null,
           saving: false,
         });
       },
@@ -106,18 +95,11 @@ export const useEditor = create<EditorState>()(
         const draft = get().drafts[key];
         if (!draft) return;
         const fields = { ...draft.fields, ...patch };
-        const errors = { ...get().errors };
-        // An error disappears from a field as soon as the field is changed.
-        for (const name of Object.keys(patch)) {
-          for (const path of Object.keys(errors)) {
-            if (path === name || path.startsWith(`metadata.${name}`)) delete errors[path];
-          }
-        }
-        set({ drafts: { ...get().drafts, [key]: { ...draft, fields, changedAt: Date.now() } }, errors });
+        set({ drafts: { ...get().drafts, [key]: { ...draft, fields, changedAt: Date.now() } } });
       },
 
       discard(key) {
-        set({ drafts: withoutKey(get().drafts, key), restored: withoutKey(get().restored, key), errors: {}, problem: null });
+        set({ drafts: withoutKey(get().drafts, key), restored: withoutKey(get().restored, key), errors: NO_ERRORS, conflict: null });
       },
 
       reset(runbook) {
@@ -125,8 +107,8 @@ export const useEditor = create<EditorState>()(
         set({
           drafts: { ...get().drafts, [key]: newDraft(runbook) },
           restored: withoutKey(get().restored, key),
-          errors: {},
-          problem: null,
+          errors: NO_ERRORS,
+          conflict: null,
         });
       },
 
@@ -136,43 +118,30 @@ export const useEditor = create<EditorState>()(
         set({ saving: true });
         if (options.overNewer && draft.id !== null) {
           // The newer revision stays in History; this save goes on top of it.
-          const latest = await api.getRunbook({ id: draft.id });
-          if (!latest.ok) return fail(set, { message: latest.error.message, conflict: false });
+          const latest = await readOp('getRunbook', { id: draft.id }, { fresh: true });
+          if (!latest.ok) return fail(set, draft, { form: latest.error.message });
           draft = { ...draft, baseRevision: latest.value.revision };
           set({ drafts: { ...get().drafts, [key]: draft } });
         }
         const checked = toSaveInput(draft);
-        if ('errors' in checked) {
-          set({ saving: false, errors: checked.errors, problem: otherProblem(checked.errors) });
-          return null;
-        }
-        const result = await api.saveRunbook(checked.input);
+        if ('errors' in checked) return fail(set, draft, sortErrors(checked.errors));
+        const result = await saveRunbook(checked.input);
         if (!result.ok) {
           const { code, message, field } = result.error;
-          const conflict = code === 'CONFLICT';
-          if (field !== undefined && isFormField(field) && !conflict) {
-            set({ saving: false, errors: { [field]: message }, problem: null });
-          } else {
-            set({ saving: false, errors: {}, problem: { message, conflict } });
+          if (code === 'CONFLICT') {
+            set({ saving: false, errors: NO_ERRORS, conflict: { message, conflict: true } });
+            return null;
           }
-          return null;
+          return fail(set, draft, field !== undefined && isFormField(field) ? { fields: { [field]: message } } : { form: message });
         }
         set({
           saving: false,
-          errors: {},
-          problem: null,
+          errors: NO_ERRORS,
+          conflict: null,
           drafts: withoutKey(get().drafts, key),
           restored: withoutKey(get().restored, key),
         });
         return result.value;
-      },
-
-      async loadPreview(body) {
-        const sequence = ++previewSequence;
-        const result = await api.previewRunbook({ body });
-        if (sequence !== previewSequence) return;
-        if (result.ok) set({ preview: result.value });
-        else set({ preview: { sections: [], steps: [], warnings: [result.error.message] } });
       },
     }),
     {
@@ -184,16 +153,16 @@ export const useEditor = create<EditorState>()(
   ),
 );
 
-function fail(set: (partial: Partial<EditorState>) => void, problem: SaveProblem): null {
-  set({ saving: false, problem });
+function fail(set: (partial: Partial<EditorState>) => void, draft: Draft, found: { fields?: FieldErrors; form?: string }): null {
+  set({ saving: false, errors: reportErrors(formValues(draft.fields), found), conflict: null });
   return null;
 }
 
-/** Errors the form has no field for (they are listed beside Save instead). */
-function otherProblem(errors: FieldErrors): SaveProblem | null {
+/** Errors at the form's fields stay there; any the form has no field for are listed beside Save instead. */
+function sortErrors(errors: FieldErrors): { fields: FieldErrors; form?: string } {
+  const fields = Object.fromEntries(Object.entries(errors).filter(([path]) => isFormField(path)));
   const other = Object.entries(errors).filter(([path]) => !isFormField(path));
-  if (other.length === 0) return { message: 'Fix the fields marked below, then save again.', conflict: false };
-  return { message: other.map(([path, message]) => `${path || 'input'}: ${message}`).join('; '), conflict: false };
+  return other.length === 0 ? { fields } : { fields, form: other.map(([path, message]) => `${path || 'input'}: ${message}`).join('; ') };
 }
 
 function withoutKey<T extends object>(record: T, key: string): T {

@@ -1,22 +1,27 @@
-import { useEffect } from 'react';
+import { useState } from 'react';
+import { useOp } from '../../../api/queries';
 import { navigate, routeHref } from '../../../app/route';
 import { ask } from '../../../components/confirm';
-import { useRunbooks } from '../store';
+import { changeRunbook } from '../mutations';
 import { DiffView } from './DiffView';
 import { RevisionList } from './RevisionList';
-import { useHistory } from './store';
 
 /** `#/runbooks/:id/history`: every saved revision, what changed between two, and the way back to one. */
 export function HistoryScreen({ id }: { id: number }) {
-  const revisions = useHistory((state) => (state.runbookId === id ? state.revisions : null));
-  const error = useHistory((state) => state.error);
-  const from = useHistory((state) => state.from);
-  const to = useHistory((state) => state.to);
-  const diff = useHistory((state) => state.diff);
-
-  useEffect(() => {
-    void useHistory.getState().load(id);
-  }, [id]);
+  const listed = useOp('listRunbookRevisions', { id });
+  const revisions = listed.data ?? null;
+  // The two revisions picked (UI state): the previous and the latest until someone picks, kept while both still exist.
+  const [picked, setPicked] = useState<{ from: number; to: number } | null>(null);
+  const [restoreError, setRestoreError] = useState<string | null>(null);
+  const numbers = new Set(revisions?.map((revision) => revision.number));
+  const latest = revisions?.[0]?.number ?? null;
+  const keep = picked !== null && numbers.has(picked.from) && numbers.has(picked.to);
+  const from = keep ? picked.from : (revisions?.[1]?.number ?? latest);
+  const to = keep ? picked.to : latest;
+  const comparing = from !== null && to !== null && from !== to;
+  const diffQuery = useOp('diffRunbookRevisions', { id, from: from ?? 0, to: to ?? 0 }, { enabled: comparing, keepPrevious: true });
+  const diff = comparing ? (diffQuery.data ?? null) : null;
+  const error = restoreError ?? listed.error?.message ?? (comparing ? diffQuery.error?.message : undefined) ?? null;
 
   const restore = async (number: number) => {
     const latest = revisions?.[0]?.number ?? 0;
@@ -33,10 +38,9 @@ export function HistoryScreen({ id }: { id: number }) {
       focus: 'cancel',
     });
     if (!yes) return;
-    const runbook = await useHistory.getState().restore(number);
-    if (!runbook) return;
-    useRunbooks.getState().showRunbook(runbook);
-    navigate({ screen: 'runbook', id: runbook.id });
+    const result = await changeRunbook('restoreRunbookRevision', { id, number });
+    if (!result.ok) return setRestoreError(result.error.message);
+    navigate({ screen: 'runbook', id: result.value.id });
   };
 
   const title = revisions?.[0]?.title;
@@ -59,7 +63,7 @@ export function HistoryScreen({ id }: { id: number }) {
             revisions={revisions}
             from={from}
             to={to}
-            onChoose={(pick) => void useHistory.getState().choose(pick)}
+            onChoose={(pick) => setPicked({ from: pick.from ?? from ?? 0, to: pick.to ?? to ?? 0 })}
             onRestore={(number) => void restore(number)}
           />
           <DiffView diff={diff} from={from} to={to} single={revisions.length < 2} />

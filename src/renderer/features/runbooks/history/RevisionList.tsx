@@ -1,5 +1,6 @@
 import type { RunbookRevisionInfo } from '../../../../shared/runbooks';
 import { LocalTime } from '../LocalTime';
+import { useCanWrite } from '../../session/queries';
 
 /** The revisions, newest first; two radio columns pick what to compare. */
 export function RevisionList(props: {
@@ -10,6 +11,7 @@ export function RevisionList(props: {
   onRestore: (number: number) => void;
 }) {
   const latest = props.revisions[0]?.number;
+  const canWrite = useCanWrite();
   return (
     <section className="revisions" aria-labelledby="revisions-heading">
       <h2 id="revisions-heading">
@@ -63,7 +65,7 @@ export function RevisionList(props: {
               </td>
               <td className="revision-message">{revision.message || <span className="muted">—</span>}</td>
               <td>
-                {revision.number !== latest && (
+                {revision.number !== latest && canWrite && (
                   <button type="button" onClick={() => props.onRestore(revision.number)}>
                     Restore<span className="visually-hidden"> revision {revision.number}</span>
                   </button>

@@ -1,8 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ImportReport } from '../../../../shared/runbooks';
-import { api } from '../../../api/client';
 import { Dialog } from '../../../components/Dialog';
-import { forgetImages } from '../assets';
+import { importRunbooks } from '../mutations';
 import { ImportReportView } from './ImportReportView';
 import { ImportActions } from '../../../components/ImportActions';
 
@@ -28,10 +27,9 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     }
     setBusy(true);
     setError(null);
-    const result = await api.importRunbooks({ paths: [path.trim()] });
+    const result = await importRunbooks({ paths: [path.trim()] });
     setBusy(false);
     if (result.ok) {
-      forgetImages();
       setReport(result.value);
     } else {
       setReport(null);

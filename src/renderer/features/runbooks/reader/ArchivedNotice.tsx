@@ -1,6 +1,7 @@
 import type { Runbook } from '../../../../shared/runbooks';
 import { unarchiveRunbook } from '../actions';
 import { LocalTime } from '../LocalTime';
+import { ForResponders } from '../../session/ForResponders';
 
 /** An archived runbook still reads normally, with a plain note of its state and the way back. */
 export function ArchivedNotice({ runbook }: { runbook: Runbook }) {
@@ -16,9 +17,11 @@ export function ArchivedNotice({ runbook }: { runbook: Runbook }) {
         )}
         . It is hidden from the library and search, and kept with its full history.
       </span>
-      <button type="button" onClick={() => void unarchiveRunbook(runbook)}>
-        Unarchive
-      </button>
+      <ForResponders>
+        <button type="button" onClick={() => void unarchiveRunbook(runbook)}>
+          Unarchive
+        </button>
+      </ForResponders>
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import { routeHref } from '../../../app/route';
 import { RunbookLabels } from '../RunbookLabels';
-import { useRunbooks } from '../store';
+import { useRelatedRunbooks } from '../queries';
 
 /** Runbooks that share a service or tag with the open one: where to look next. */
-export function RelatedRunbooks() {
-  const related = useRunbooks((state) => state.related);
+export function RelatedRunbooks({ runbookId }: { runbookId: number }) {
+  const related = useRelatedRunbooks(runbookId);
   if (related.length === 0) return null;
   return (
     <nav className="related" aria-labelledby="related-heading">

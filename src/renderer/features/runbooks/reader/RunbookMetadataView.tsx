@@ -1,5 +1,6 @@
 import type { Runbook } from '../../../../shared/runbooks';
 import { openExternal } from '../../../components/external';
+import { ExternalIcon } from '../../../components/icons';
 
 /** The facts a responder needs before the procedure: what it is for, who owns it, how fresh it is, where to look. */
 export function RunbookMetadataView({ runbook }: { runbook: Runbook }) {
@@ -31,7 +32,7 @@ export function RunbookMetadataView({ runbook }: { runbook: Runbook }) {
           {metadata.links.map((link) => (
             <li key={`${link.label}\n${link.url}`}>
               <button type="button" className="link-out" title={link.url} onClick={() => void openExternal(link.url)}>
-                {link.label} <span aria-hidden="true">↗</span>
+                {link.label} <ExternalIcon />
               </button>
             </li>
           ))}

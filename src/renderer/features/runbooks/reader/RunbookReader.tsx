@@ -42,7 +42,7 @@ export function RunbookReader({ runbook, section }: { runbook: Runbook; section?
         </div>
         <aside className="reader-aside" aria-label="Steps and related runbooks">
           <StepsOutline steps={runbook.steps} onSection={showSection} />
-          <RelatedRunbooks />
+          <RelatedRunbooks runbookId={runbook.id} />
         </aside>
       </div>
     </article>
