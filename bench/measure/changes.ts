@@ -5,15 +5,13 @@
  * - "what changed?" for an incident with 10,000 change events on file, store read included (budget ≤ 20 ms).
  * Run alone: `npx tsx bench/measure/changes.ts`.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { createChange } from '../../src/main/changes/decide';
 import { newUid } from '../../src/main/changes/ids';
 import { ChangeRepo } from '../../src/main/changes/repo';
 import { checkChange, type PinnedRunbook } from '../../src/main/changes/rules';
 import { whatChanged } from '../../src/main/changes/what-changed';
+import { openMemoryStore } from '../../src/main/store/open';
 import { DEFAULT_CHANGE_RULES, type Change, type ChangeEvent, type Window } from '../../src/shared/changes';
 import { Random } from '../random';
 import { median, quantile, timed } from '../stats';
@@ -70,9 +68,7 @@ export async function measureChangeCheck(random: Random, runs = 200): Promise<nu
 
 /** "What changed?" for incidents over 10,000 stored change events: the store's read and the ranking. */
 export async function measureWhatChanged(random: Random, runs = 50): Promise<number[]> {
-  const note = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../src/main/changes/schema.sql.md'), 'utf8');
-  const db = new Database(':memory:');
-  db.exec(/```sql\n([\s\S]*?)```/.exec(note)?.[1] ?? '');
+  const db = openMemoryStore();
   const repo = new ChangeRepo(db);
   const services = Array.from({ length: 50 }, (_, i) => `service-${i}`);
   const events: ChangeEvent[] = Array.from({ length: 10_000 }, (_, i) => {

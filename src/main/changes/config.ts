@@ -1,3 +1,4 @@
+import { READABLE } from '../../shared/issue-words';
 import { ChangeRulesConfig, DEFAULT_CHANGE_RULES } from '../../shared/changes';
 import { validationError } from '../errors';
 
@@ -8,8 +9,8 @@ import { validationError } from '../errors';
  * path named.
  */
 export function rulesConfig(overrides: unknown = {}): ChangeRulesConfig {
-  const result = ChangeRulesConfig.safeParse(laidOver(DEFAULT_CHANGE_RULES, overrides));
-  if (!result.success) throw validationError('change rules settings', result.error);
+  const result = ChangeRulesConfig.safeParse(laidOver(DEFAULT_CHANGE_RULES, overrides), READABLE);
+  if (!result.success) throw validationError(result.error);
   return result.data;
 }
 

@@ -1,3 +1,4 @@
+import { READABLE } from '../../shared/issue-words';
 import {
   ChangeLogEntry,
   NewChangeInput,
@@ -49,8 +50,8 @@ const toMs = (at: Acting['at']): number => nowMs({ now: at });
  * refers to); a bad shape still throws a HoldfastError naming each bad field.
  */
 export function createChange(input: NewChange, acting: Acting): { record: ChangeRecord; entry: ChangeLogEntry } {
-  const result = NewChangeInput.safeParse(input);
-  if (!result.success) throw validationError('change new', result.error);
+  const result = NewChangeInput.safeParse(input, READABLE);
+  if (!result.success) throw validationError(result.error);
   const change = result.data;
   const at = toMs(acting.at);
   const uid = newUid(at);
@@ -77,7 +78,7 @@ export function decide(change: Change, action: WalkAction, acting: Acting, conte
     evidence: acting.evidence ?? '',
     ...built,
   });
-  if (!parsed.success) return refused({ rule: null, reason: validationError(`change ${action.kind}`, parsed.error).message });
+  if (!parsed.success) return refused({ rule: null, reason: validationError(parsed.error).message });
   const entry = parsed.data;
   if (context && (action.kind === 'start' || action.kind === 'promote')) {
     const blocking = checkChange(change, { ...context, now: at }).rules.find((rule) => rule.verdict === 'block');

@@ -21,7 +21,7 @@ interface LogRow {
   evidence: string;
 }
 
-/** All SQL for changes (tables: schema.sql.md). */
+/** All SQL for changes (tables: store/migrations/011-changes.ts). */
 export class ChangeRepo {
   private readonly statements;
 

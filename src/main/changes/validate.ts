@@ -8,6 +8,7 @@ import {
   type RunbookRef,
   type WindowInputValue,
 } from '../../shared/changes';
+import { READABLE } from '../../shared/issue-words';
 import { validationError, type HoldfastError } from '../errors';
 import { isKnownZone } from '../rosters/time';
 import type { PinnedRunbook } from './rules/context';
@@ -32,21 +33,21 @@ interface Problem {
 }
 
 /** The problems as one refusal in the words every operation uses (errors.ts's validationError). */
-function refusal(operation: string, problems: Problem[]): HoldfastError {
-  return validationError(operation, new z.ZodError(problems.map((problem) => ({ code: 'custom' as const, input: undefined, ...problem }))));
+function refusal(problems: Problem[]): HoldfastError {
+  return validationError(new z.ZodError(problems.map((problem) => ({ code: 'custom' as const, input: undefined, ...problem }))));
 }
 
-function parsed<T extends z.ZodType>(schema: T, input: unknown, operation: string): z.output<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw validationError(operation, result.error);
+function parsed<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const result = schema.safeParse(input, READABLE);
+  if (!result.success) throw validationError(result.error);
   return result.data;
 }
 
 /** A new change, checked whole: its shape, then what it refers to. Throws a HoldfastError naming each bad field. */
-export function parseNewChange(input: unknown, references: ChangeReferences, operation = 'change new'): NewChange {
-  const change = parsed(NewChangeInput, input, operation);
+export function parseNewChange(input: unknown, references: ChangeReferences): NewChange {
+  const change = parsed(NewChangeInput, input);
   const problems = referenceProblems(change, references);
-  if (problems.length > 0) throw refusal(operation, problems);
+  if (problems.length > 0) throw refusal(problems);
   return change;
 }
 
@@ -81,21 +82,21 @@ export function referenceProblems(change: NewChange, references: ChangeReference
 }
 
 /** A window to add: its shape, then its zone, cron and duration. */
-export function parseWindow(input: unknown, operation = 'window add'): WindowInputValue {
-  const window = parsed(WindowInput, input, operation);
+export function parseWindow(input: unknown): WindowInputValue {
+  const window = parsed(WindowInput, input);
   const problems: Problem[] = windowProblems(window).map((problem) => ({ path: [problem.field], message: problem.message }));
-  if (problems.length > 0) throw refusal(operation, problems);
+  if (problems.length > 0) throw refusal(problems);
   return window;
 }
 
 /** An override as asked by `by`: rule, reason and a second person on the roster. */
-export function parseOverride(input: object, by: string, roster: ChangeReferences['roster'], operation = 'change override'): Override {
-  const override = parsed(Override, { ...input, by }, operation);
+export function parseOverride(input: object, by: string, roster: ChangeReferences['roster']): Override {
+  const override = parsed(Override, { ...input, by });
   if (!roster.people.some((person) => person.handle === override.approver)) {
-    throw refusal(operation, [{ path: ['approver'], message: `"${override.approver}" is not the handle of anyone on the roster` }]);
+    throw refusal([{ path: ['approver'], message: `"${override.approver}" is not the handle of anyone on the roster` }]);
   }
   return override;
 }
 
 /** One change event posted to the local API (the JSON Lines import reads the same shape line by line). */
-export const parseChangeEvent = (input: unknown, operation = 'change event'): z.output<typeof ChangeEventInput> => parsed(ChangeEventInput, input, operation);
+export const parseChangeEvent = (input: unknown): z.output<typeof ChangeEventInput> => parsed(ChangeEventInput, input);

@@ -77,21 +77,21 @@ describe('the change calendar', () => {
 describe('a new change is refused with each bad field named, nothing made', () => {
   const references = { services: new Set(['checkout', 'payments', 'search']), runbooks: library(), roster: ROSTER };
   it.each([
-    [{ services: ['chekout'] }, /^Invalid input for change new — services\.0: "chekout" is not a service Holdfast knows/],
-    [{ window: { start: '2026-11-23T11:00:00Z', end: '2026-11-23T09:00:00Z', zone: 'UTC' } }, /window\.end: must be after the start/],
-    [{ window: { start: '2026-11-23T09:00:00Z', end: '2026-11-23T11:00:00Z', zone: 'Europe/Gotham' } }, /window\.zone: "Europe\/Gotham" is not a time zone/],
-    [{ plan: { runbookId: 99, revision: 1 } }, /plan\.runbookId: runbook #99 revision 1 is not in the library; give a runbook id from `holdfast runbooks list`/],
-    [{ rollback: { runbookId: 2, revision: 1, section: 'undo' } }, /rollback\.section: "undo" is not a section of "Kube CPU Overcommit" \(its sections: /],
-    [{ owner: 'zed' }, /owner: "zed" is not the handle of anyone on the roster/],
-    [{ type: 'urgent' }, /type: use standard, normal or emergency/],
-    [{ risk: 'huge' }, /risk: use low, medium or high/],
-    [{ title: '  ' }, /title: cannot be empty; give the title/],
-    [{ services: [] }, /services: name at least one service/],
+    [{ services: ['chekout'] }, /^`services\[0\]`: "chekout" is not a service Holdfast knows/],
+    [{ window: { start: '2026-11-23T11:00:00Z', end: '2026-11-23T09:00:00Z', zone: 'UTC' } }, /`window.end`: must be after the start/],
+    [{ window: { start: '2026-11-23T09:00:00Z', end: '2026-11-23T11:00:00Z', zone: 'Europe/Gotham' } }, /`window.zone`: "Europe\/Gotham" is not a time zone/],
+    [{ plan: { runbookId: 99, revision: 1 } }, /`plan.runbookId`: runbook #99 revision 1 is not in the library; give a runbook id from `holdfast runbooks list`/],
+    [{ rollback: { runbookId: 2, revision: 1, section: 'undo' } }, /`rollback.section`: "undo" is not a section of "Kube CPU Overcommit" \(its sections: /],
+    [{ owner: 'zed' }, /`owner`: "zed" is not the handle of anyone on the roster/],
+    [{ type: 'urgent' }, /`type`: use standard, normal or emergency/],
+    [{ risk: 'huge' }, /`risk`: use low, medium or high/],
+    [{ title: '  ' }, /`title`: cannot be empty; give the title/],
+    [{ services: [] }, /`services`: name at least one service/],
     [
       { tiers: [{ name: 'canary', percent: 25, soakMinutes: 0, gate: { checks: ['errors'] } }, { name: 'more', percent: 10, soakMinutes: 0, gate: { checks: ['errors'] } }] },
-      /tiers\.1\.percent: tiers overlap: more reaches 10 %, no more than canary before it \(25 %\)/,
+      /`tiers\[1\].percent`: tiers overlap: more reaches 10 %, no more than canary before it \(25 %\)/,
     ],
-    [{ tiers: [{ name: 'canary', percent: 150 }] }, /tiers\.0\.percent: may be at most 100 %/],
+    [{ tiers: [{ name: 'canary', percent: 150 }] }, /`tiers\[0\].percent`: may be at most 100 %/],
   ])('%j', (overrides, message) => {
     expect(() => parseNewChange({ ...plannedChange(), ...overrides }, references)).toThrow(message);
   });

@@ -16,8 +16,8 @@ describe('the rules’ configuration', () => {
   });
 
   it('refuses a bad setting, naming where it is', () => {
-    expect(() => rulesConfig({ peakWindows: { freeze: { normal: 'maybe' } } })).toThrow(/^Invalid input for change rules settings — peakWindows\.freeze\.normal: /);
-    expect(() => rulesConfig({ tieredRelease: { firstTierMaxPercent: { high: 0 } } })).toThrow(/tieredRelease\.firstTierMaxPercent\.high/);
-    expect(() => rulesConfig({ advanceNotice: { hour: {} } })).toThrow(/advanceNotice: Unrecognized key: "hour"/);
+    expect(() => rulesConfig({ peakWindows: { freeze: { normal: 'maybe' } } })).toThrow(/^`peakWindows\.freeze\.normal` must be one of/);
+    expect(() => rulesConfig({ tieredRelease: { firstTierMaxPercent: { high: 0 } } })).toThrow(/`tieredRelease\.firstTierMaxPercent\.high`/);
+    expect(() => rulesConfig({ advanceNotice: { hour: {} } })).toThrow(/`advanceNotice` has a key it does not know: .hour./);
   });
 });

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Statement } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../../src/main/changes/decide';
@@ -10,13 +8,9 @@ import { whatChanged } from '../../../src/main/changes/what-changed';
 import { openMemoryStore } from '../../../src/main/store/open';
 import { makeChange, MINUTE, walked, window } from './fixtures';
 
-/** The tables as proposed in schema.sql.md (its one SQL block), so the note is what the repository runs on. */
+/** A store with every migration applied (011 creates the change tables). */
 function store() {
-  const note = fs.readFileSync(path.join(import.meta.dirname, '../../../src/main/changes/schema.sql.md'), 'utf8');
-  const sql = /```sql\n([\s\S]*?)```/.exec(note)?.[1];
-  if (!sql) throw new Error('schema.sql.md has no sql block');
   const db = openMemoryStore();
-  db.exec(sql);
   return { db, repo: new ChangeRepo(db) };
 }
 

@@ -58,7 +58,7 @@ const cases: Record<RuleName, Case[]> = {
     },
   ],
   'complete-steps': [
-    { name: 'plan and rollback pinned, every tier gated', change: makeChange(), verdict: 'pass', reason: /^The plan \(12 steps\) and the rollback are pinned and written out, and every tier has a gate\.$/ },
+    { name: 'plan and rollback pinned, every tier gated', change: makeChange(), verdict: 'pass', reason: /^The plan \(14 steps\) and the rollback are pinned and written out, and every tier has a gate\.$/ },
     { name: 'no plan', change: makeChange({ plan: null }), verdict: 'block', reason: /^The change has no plan: pin a runbook as its plan \(--plan RUNBOOK_ID\)\.$/ },
     { name: 'no rollback', change: makeChange({ rollback: null }), verdict: 'block', reason: /has no rollback/ },
     { name: 'a plan not in the library', change: makeChange({ plan: { runbookId: 9, revision: 1 } }), verdict: 'block', reason: /The plan, runbook #9 revision 1, is not in the library/ },
@@ -78,11 +78,11 @@ const cases: Record<RuleName, Case[]> = {
       reason: /^The plan \("Node Filesystem Space Filling Up"\) is unfinished: line \d+ says TODO\. \(and 1 more: see evidence\)$/,
     },
     {
-      name: 'a real runbook with no steps, its Diagnosis a bare TODO',
+      name: 'a real runbook whose prose Diagnosis is a bare TODO',
       change: makeChange(),
       ctx: { runbooks: library(corpusRunbook('node/NodeClockSkewDetected.md', PLAN.id, PLAN.revision), ROLLBACK) },
       verdict: 'block',
-      reason: /^The plan \("Node Clock Skew Detected"\) has no steps to follow\. \(and 1 more: see evidence\)$/,
+      reason: /^The plan \("Node Clock Skew Detected"\) is unfinished: line \d+ says TODO\.$/,
     },
     { name: 'TBD too, and an empty step', change: makeChange(), ctx: { runbooks: library(editedPlan(addToMitigation('- Drain the pool: TBD\n-')), ROLLBACK) }, verdict: 'block', reason: /is empty|says TBD/ },
     { name: 'TODO inside code is what a step runs, not a marker', change: makeChange(), ctx: { runbooks: library(editedPlan(addToMitigation('- Look for leftovers: `grep -rn TODO src/`')), ROLLBACK) }, verdict: 'pass', reason: /pinned and written out/ },

@@ -90,9 +90,9 @@ describe('overrides on the walk', () => {
 
   it('need a second person and a reason', () => {
     const self = decide(started, { kind: 'override', rule: 'service-checks', reason: 'monitoring is down, checked by hand', approver: 'ana' }, { actor: 'ana', at }, ctx);
-    expect(self).toMatchObject({ ok: false, reason: expect.stringMatching(/approver: an override needs a second person: ana cannot approve their own/) as unknown });
+    expect(self).toMatchObject({ ok: false, reason: expect.stringMatching(/`approver`: an override needs a second person: ana cannot approve their own/) as unknown });
     const short = decide(started, { kind: 'override', rule: 'service-checks', reason: 'because', approver: 'bo' }, { actor: 'ana', at }, ctx);
-    expect(short).toMatchObject({ ok: false, reason: expect.stringMatching(/reason: say why, in at least 10 characters/) as unknown });
+    expect(short).toMatchObject({ ok: false, reason: expect.stringMatching(/`reason`: say why, in at least 10 characters/) as unknown });
     const stranger = decide(started, { kind: 'override', rule: 'service-checks', reason: 'monitoring is down, checked by hand', approver: 'zed' }, { actor: 'ana', at }, ctx);
     expect(stranger).toMatchObject({ ok: false, reason: expect.stringMatching(/"zed" is not the handle of anyone on the roster/) as unknown });
   });

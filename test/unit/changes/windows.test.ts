@@ -148,19 +148,19 @@ describe('window durations', () => {
 describe('a bad window is refused with the field named, in words', () => {
   const base = { name: 'Freeze', kind: 'freeze' };
   it.each([
-    [{ ...base, cron: '0 25 * * *', duration: '2h', zone: 'UTC' }, /^Invalid input for window add — cron: "0 25 \* \* \*" is not a cron expression \(Invalid value for hour: 25\); use five fields/],
-    [{ ...base, cron: '0 0 2 * * *', duration: '2h', zone: 'UTC' }, /cron: "0 0 2 \* \* \*" is not a cron expression \(mode '5-part' requires exactly 5 parts/],
-    [{ ...base, cron: 'every friday', duration: '2h', zone: 'UTC' }, /cron: "every friday" is not a cron expression/],
-    [{ ...base, cron: '0 2 31 2 *', duration: '2h', zone: 'UTC' }, /cron: "0 2 31 2 \*" never happens: no date matches it/],
-    [{ ...base, cron: '*/5 * * * *', duration: '2h', zone: 'UTC' }, /cron: "\*\/5 \* \* \* \*" fires every 5 minutes; a window may recur at most every 15 minutes/],
-    [{ ...base, cron: '0 2 * * *', duration: '2h', zone: 'Mars/Olympus_Mons' }, /zone: "Mars\/Olympus_Mons" is not a time zone the tz database knows/],
-    [{ ...base, cron: '0 2 * * *', duration: 'two hours', zone: 'UTC' }, /duration: "two hours" is not a duration/],
-    [{ ...base, cron: '0 2 * * *' }, /duration: required with cron: how long each occurrence lasts, e\.g\. 2h, 90m or 1d; zone: required with cron/],
+    [{ ...base, cron: '0 25 * * *', duration: '2h', zone: 'UTC' }, /^`cron`: "0 25 \* \* \*" is not a cron expression \(Invalid value for hour: 25\); use five fields/],
+    [{ ...base, cron: '0 0 2 * * *', duration: '2h', zone: 'UTC' }, /`cron`: "0 0 2 \* \* \*" is not a cron expression \(mode '5-part' requires exactly 5 parts/],
+    [{ ...base, cron: 'every friday', duration: '2h', zone: 'UTC' }, /`cron`: "every friday" is not a cron expression/],
+    [{ ...base, cron: '0 2 31 2 *', duration: '2h', zone: 'UTC' }, /`cron`: "0 2 31 2 \*" never happens: no date matches it/],
+    [{ ...base, cron: '*/5 * * * *', duration: '2h', zone: 'UTC' }, /`cron`: "\*\/5 \* \* \* \*" fires every 5 minutes; a window may recur at most every 15 minutes/],
+    [{ ...base, cron: '0 2 * * *', duration: '2h', zone: 'Mars/Olympus_Mons' }, /`zone`: "Mars\/Olympus_Mons" is not a time zone the tz database knows/],
+    [{ ...base, cron: '0 2 * * *', duration: 'two hours', zone: 'UTC' }, /`duration`: "two hours" is not a duration/],
+    [{ ...base, cron: '0 2 * * *' }, /`duration`: required with cron: how long each occurrence lasts, e\.g\. 2h, 90m or 1d; `zone`: required with cron/],
     [{ ...base, cron: '0 2 * * *', duration: '2h', zone: 'UTC', from: '2026-11-27T00:00:00Z' }, /give either from and to \(one-off\) or cron, duration and zone \(recurring\), not both/],
-    [{ ...base, from: '2026-11-27T00:00:00Z', to: '2026-11-26T00:00:00Z' }, /to: must be after from/],
-    [{ ...base, from: '2026-02-30T00:00:00Z', to: '2026-03-02T00:00:00Z' }, /from: use an ISO-8601 instant with a zone that names a real day and time/],
-    [{ ...base }, /from: give from and to \(one-off\), or cron, duration and zone \(recurring\)/],
-    [{ ...base, kind: 'blackout', from: '2026-11-27T00:00:00Z', to: '2026-11-28T00:00:00Z' }, /kind: use freeze or peak/],
+    [{ ...base, from: '2026-11-27T00:00:00Z', to: '2026-11-26T00:00:00Z' }, /`to`: must be after from/],
+    [{ ...base, from: '2026-02-30T00:00:00Z', to: '2026-03-02T00:00:00Z' }, /`from`: use an ISO-8601 instant with a zone that names a real day and time/],
+    [{ ...base }, /`from`: give from and to \(one-off\), or cron, duration and zone \(recurring\)/],
+    [{ ...base, kind: 'blackout', from: '2026-11-27T00:00:00Z', to: '2026-11-28T00:00:00Z' }, /`kind`: use freeze or peak/],
   ])('%j', (input, message) => {
     expect(() => parseWindow(input)).toThrow(message);
   });

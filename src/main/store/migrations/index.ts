@@ -8,9 +8,10 @@ import { migration007 } from './007-drills';
 import { migration008 } from './008-lookup-indexes';
 import { migration009 } from './009-runbook-names';
 import { migration010 } from './010-prose-steps';
+import { migration011 } from './011-changes';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
