@@ -399,3 +399,102 @@ export interface WhatChangedItem {
   /** The same reasons as codes, for chips and filters. */
   reasons: WhyCode[];
 }
+
+// ── operation inputs (the console's forms use them too) ───────────────────
+
+/** A change, a window: its local number (what `change list` shows) or its ULID. */
+export const RecordId = z.union([z.number().int('give the number `change list` shows, or the ULID').positive('give the number `change list` shows, or the ULID'), ulidText]);
+const actor = z.string().trim().min(1).max(100).optional();
+/** A runbook as a command line or a form names it: its number or its stable id (`rb_…`). */
+const runbookPick = z.union([z.number().int().positive(), z.string().trim().min(1).max(100)]);
+
+/** A tier as planned on the command line (`--tier canary:5:15`) or in the form; its gate checks may come from `checks`. */
+export const TierPlan = z
+  .object({
+    name: text(50, 'tier name'),
+    percent: z.number({ error: 'give the share of traffic or hosts, 1 to 100' }),
+    soakMinutes: z.number().default(0),
+    checks: z.array(z.string()).max(50).optional(),
+  })
+  .strict();
+
+/**
+ * What `change new` and the console's form give: the plan and rollback name a
+ * runbook (pinned to its current revision when the change is made), the
+ * window is two instants and a zone, and `checks` are the service checks of
+ * every tier's gate that names none of its own.
+ */
+export const CreateChangeInput = z
+  .object({
+    title: z.string(),
+    services: z.array(z.string()),
+    type: z.string(),
+    risk: z.string(),
+    owner: z.string().trim().min(1).max(100).optional(),
+    approver: z.string().trim().min(1).max(100).nullable().optional(),
+    start: z.string(),
+    end: z.string(),
+    zone: z.string().trim().min(1).max(100).default('UTC'),
+    plan: runbookPick.nullable().optional(),
+    rollback: runbookPick.nullable().optional(),
+    rollbackSection: z.string().trim().min(1).max(200).optional(),
+    tiers: z.array(TierPlan).max(20, 'at most 20 tiers').default([]),
+    checks: z.array(z.string().trim().min(1).max(500)).max(50).default([]),
+    /** Keep it a draft; otherwise it is scheduled at once. */
+    draft: z.boolean().default(false),
+    actor,
+  })
+  .strict();
+export type CreateChangeInput = z.input<typeof CreateChangeInput>;
+
+export const ChangeIdInput = z.object({ id: RecordId }).strict();
+
+export const ListChangesInput = z
+  .object({ from: isoInstant.optional(), to: isoInstant.optional(), service: serviceName.optional() })
+  .strict()
+  .refine((input) => !input.from || !input.to || Date.parse(input.to) > Date.parse(input.from), { message: 'must be after from', path: ['to'] });
+
+export const WALK_VERBS = ['schedule', 'start', 'promote', 'complete', 'rollback', 'cancel', 'note'] as const;
+export type WalkVerb = (typeof WALK_VERBS)[number];
+
+/** One step of the walk: start, promote (to the next tier, or `tier`), complete, roll back, cancel, or a note. */
+export const WalkChangeInput = z
+  .object({
+    id: RecordId,
+    action: z.enum(WALK_VERBS, { error: `use one of ${WALK_VERBS.join(', ')}` }),
+    tier: z.string().trim().min(1).max(50).optional(),
+    evidence: z.string().trim().max(10_000).default(''),
+    actor,
+  })
+  .strict();
+
+/** A gate's result for a tier: before the first tier starts (pre-check) or after the running tier soaked. */
+export const RecordGateInput = z
+  .object({
+    id: RecordId,
+    tier: text(50, 'tier name'),
+    result: passFail,
+    evidence: z.string().trim().min(1, 'say what the checks showed (numbers, a graph link)').max(10_000),
+    checks: z.array(z.object({ check: text(500, 'check'), result: passFail }).strict()).max(50).default([]),
+    actor,
+  })
+  .strict();
+
+export const OverrideChangeInput = OverrideInput.extend({ id: RecordId, actor }).strict();
+
+export const ListWindowsInput = z.object({ at: isoInstant.optional() }).strict();
+export const RemoveWindowInput = z.object({ id: RecordId }).strict();
+
+export const ImportChangeEventsInput = z.object({ path: z.string().trim().min(1, 'give the path of a .jsonl file').max(4096) }).strict();
+/** One change event posted by a script: PagerDuty's change-event shape, flat or wrapped in `payload`. */
+export const PostChangeEventInput = z.object({ event: z.record(z.string(), z.unknown()) }).strict();
+
+export const ChangeCalendarInput = z
+  .object({ from: isoInstant, to: isoInstant, service: serviceName.optional() })
+  .strict()
+  .refine((input) => Date.parse(input.to) > Date.parse(input.from), { message: 'must be after from', path: ['to'] })
+  .refine((input) => Date.parse(input.to) - Date.parse(input.from) <= 400 * 86_400_000, { message: 'a calendar covers at most 400 days', path: ['to'] });
+
+export const WhatChangedInput = z
+  .object({ incidentId: z.number().int().positive(), lookBackHours: z.number().positive().max(24 * 90).optional() })
+  .strict();

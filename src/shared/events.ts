@@ -18,6 +18,8 @@ export type ChangeEventBody =
   | { type: 'scenarios.changed' }
   /** An incident's post-mortem or its action items changed. */
   | { type: 'postmortem.changed'; incidentId: number }
+  /** Changes, their logs, freeze and peak windows or external change events changed; `id` names the one change when one did. */
+  | { type: 'changes.changed'; id?: number }
   /** A backup was made in the data folder. */
   | { type: 'backups.changed' }
   /** A backup was restored in place of the store: everything a console holds is stale. */

@@ -87,6 +87,21 @@ export const OPERATION_NAMES = [
   'drillScorecard',
   'drillTrends',
   'exportDrillScorecard',
+  'listChanges',
+  'getChange',
+  'checkChange',
+  'createChange',
+  'walkChange',
+  'recordGate',
+  'overrideChange',
+  'addChangeWindow',
+  'listChangeWindows',
+  'removeChangeWindow',
+  'importChangeEvents',
+  'postChangeEvent',
+  'changeCalendar',
+  'changeCalendarIcal',
+  'whatChanged',
 ] as const satisfies readonly OperationName[];
 
 type Unlisted = Exclude<OperationName, (typeof OPERATION_NAMES)[number]>;

@@ -48,6 +48,7 @@ const GROUPS: [commands: string[], load: Group][] = [
   [['oncall'], () => import('./commands/oncall')],
   [['incident'], () => import('./commands/incidents')],
   [['postmortem'], () => import('./commands/postmortems')],
+  [['change', 'window'], () => import('./commands/changes')],
   [['export'], () => import('./commands/export')],
   [['backup', 'check'], () => import('./commands/backup')],
   [['init', 'settings', 'info'], () => import('./commands/workspace')],

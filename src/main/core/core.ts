@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { ChangeService } from '../changes/service';
+import { noSloData } from '../changes/context';
 import { DrillService } from '../drills/service';
 import { IncidentService } from '../incidents/service';
 import { PostmortemService } from '../postmortems/service';
@@ -34,6 +36,7 @@ export class Core {
   readonly incidents: IncidentService;
   readonly postmortems: PostmortemService;
   readonly drills: DrillService;
+  readonly changes: ChangeService;
   /** Keeps the break-glass file current in the folder the settings name. */
   readonly breakGlass: BreakGlassRefresher;
   readonly databaseFile: string;
@@ -61,6 +64,8 @@ export class Core {
         this.events.emit({ type: 'incident.changed', id: incidentId });
       },
     });
+    // The SLO budgets the peak-windows rule reads: "no SLO data" until issue #18's SLOs are kept; then pass their budget source here.
+    this.changes = new ChangeService(store, { clock: options.clock, settings: this.settings, runbooks: this.runbooks, rosters: this.rosters, incidents: this.incidents, budgets: noSloData });
     this.postmortems = new PostmortemService(store, { clock: options.clock, incidents: this.incidents, dataDir: options.dataDir, assetsDir: options.assetsDir });
     this.breakGlass = new BreakGlassRefresher(this);
     this.events.subscribe((event) => this.breakGlass.changed(event));

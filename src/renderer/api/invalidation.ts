@@ -36,7 +36,13 @@ const RUNBOOK_READS: Target[] = [
   ['suggestRunbooks'],
   // The runbook count, and whether the demo's samples are still there.
   ['getWorkspace'],
+  // A change's plan pinned to a revision that is no longer the latest.
+  ['getChange'],
+  ['checkChange'],
 ];
+
+/** What a change's verdict, the change lists and the calendar read. */
+const CHANGE_READS: Target[] = [['listChanges'], ['getChange'], ['checkChange'], ['listChangeWindows'], ['changeCalendar'], ['changeCalendarIcal'], ['whatChanged']];
 
 const ROSTER_READS: Target[] = [
   ['getRoster'],
@@ -66,6 +72,11 @@ export const INVALIDATES: { [T in ChangeEvent['type']]: (event: EventOf<T>, cach
     ['draftStatusUpdate', { id: event.id }],
     ['incidentMetrics'],
     ['exportPostmortem', { incidentId: event.id }],
+    // An open SEV1/SEV2 on a change's service stops the line; its times bound "what changed?".
+    ['whatChanged', { incidentId: event.id }],
+    ['listChanges'],
+    ['getChange'],
+    ['checkChange'],
     // A drill's live scorecard counts its incident's steps and updates.
     ...drillRunsOf(event.id, cache).map((id): Target => ['drillScorecard', { id }]),
   ],
@@ -78,6 +89,7 @@ export const INVALIDATES: { [T in ChangeEvent['type']]: (event: EventOf<T>, cach
     ['drillTrends'],
   ],
   'scenarios.changed': () => [['listDrillScenarios'], ['exportDrillScenario'], ['drillTrends']],
+  'changes.changed': () => CHANGE_READS,
   'backups.changed': () => [['listBackups']],
   'postmortem.changed': (event) => [
     ['getPostmortem', { incidentId: event.incidentId }],
