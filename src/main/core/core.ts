@@ -66,7 +66,13 @@ export class Core {
     });
     // The SLO budgets the peak-windows rule reads: "no SLO data" until issue #18's SLOs are kept; then pass their budget source here.
     this.changes = new ChangeService(store, { clock: options.clock, settings: this.settings, runbooks: this.runbooks, rosters: this.rosters, incidents: this.incidents, budgets: noSloData });
-    this.postmortems = new PostmortemService(store, { clock: options.clock, incidents: this.incidents, dataDir: options.dataDir, assetsDir: options.assetsDir });
+    this.postmortems = new PostmortemService(store, {
+      clock: options.clock,
+      incidents: this.incidents,
+      dataDir: options.dataDir,
+      assetsDir: options.assetsDir,
+      changesBefore: (incidentId) => this.changes.whatChanged(incidentId),
+    });
     this.breakGlass = new BreakGlassRefresher(this);
     this.events.subscribe((event) => this.breakGlass.changed(event));
     const readBorrowedKeys = this.settings.get(RUNBOOKS_READ_BORROWED_KEYS) !== undefined;

@@ -1,3 +1,4 @@
+import type { WhatChangedItem } from '../../shared/changes';
 import fs from 'node:fs';
 import type { z } from 'zod';
 import type { ActionItem, ListActionItemsInput, Postmortem, SaveActionItemInput, SavePostmortemInput } from '../../shared/postmortems';
@@ -16,6 +17,8 @@ export interface PostmortemContext {
   incidents: IncidentService;
   dataDir: string;
   assetsDir: string;
+  /** The changes and change events before the incident ("what changed?"), for its section. */
+  changesBefore?: (incidentId: number) => readonly WhatChangedItem[];
 }
 
 /**
@@ -136,7 +139,7 @@ export class PostmortemService {
       status: reviewStatus,
       authors,
       date: (existing?.createdAt ?? now).slice(0, 10),
-    });
+    }, this.context.changesBefore?.(incidentId));
     const previous = new Map(existing?.sections.map((section) => [section.id, section]));
     const sections: StoredSection[] = template.sections.map((section) => {
       const generated = fillTemplate(section.body, values);

@@ -98,6 +98,9 @@ describe('holdfast change: the contract CI pipelines rely on', () => {
     expect(shown.changes).toEqual([
       { kind: 'change', id: expect.any(String) as string, title: 'Hotfix checkout', services: ['checkout'], at: expect.any(String) as string, why: 'rolled back; a service check failed; within 60 minutes before the incident started; same service: checkout' },
     ]);
+    // The post-mortem draft has the section.
+    const postmortem = (await holdfast('--data', data, 'postmortem', 'export', incident)).stdout;
+    expect(postmortem).toMatch(/## Changes before the incident\n\n- [^\n]*: change \*\*Hotfix checkout\*\* \(checkout\): rolled back; a service check failed/);
   });
 
   it('refuses bad input naming the field, and stores nothing', async () => {
