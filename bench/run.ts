@@ -21,7 +21,8 @@ import { buildQueries } from './measure/queries';
 import { measureSearch, summarizeSearch } from './measure/search';
 import { measureWeb } from './measure/web';
 import { Random } from './random';
-import { coreFigures, searchFigures, webFigures } from './report/figures-of';
+import { changeFigures, coreFigures, searchFigures, webFigures } from './report/figures-of';
+import { measureChangeCheck, measureWhatChanged } from './measure/changes';
 import { writeResults } from './report/results';
 import { FULL, QUICK } from './scale';
 import { median, timed } from './stats';
@@ -102,6 +103,10 @@ try {
   const bareAppends = measureBareAppends(work, scale.appends);
   const postmortem = await step('timing the post-mortem of the long incident', () => measurePostmortem(core, incidents.openIncidentId, scale.postmortemRuns));
   const timelineLength = (await api(core, 'getIncident', { id: incidents.openIncidentId })).eventCount;
+  const changes = await step('timing change checks and "what changed?"', async () => ({
+    check: await measureChangeCheck(random.fork('change-check')),
+    whatChanged: await measureWhatChanged(random.fork('what-changed')),
+  }));
   core.close();
 
   const web = argv.includes('--no-web')
@@ -112,6 +117,7 @@ try {
 
   const figures = [
     ...coreFigures({ importSeconds: imported.ms / 1000, oncall, appends, bareAppends, postmortem }),
+    ...changeFigures(changes),
     ...searchFigures(search),
     ...(web ? webFigures(web) : []),
   ];

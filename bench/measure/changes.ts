@@ -1,6 +1,5 @@
 /**
- * The changes figures of issue #17, on the domain core alone (not yet wired
- * into `npm run bench`'s table: register them in run.ts when changes are):
+ * The changes figures of issue #17, on the domain core (registered in run.ts's table):
  * - `change check` for one change against 500 windows and 1,000 changes (budget p95 ≤ 5 ms);
  * - "what changed?" for an incident with 10,000 change events on file, store read included (budget ≤ 20 ms).
  * Run alone: `npx tsx bench/measure/changes.ts`.

@@ -12,6 +12,7 @@ async function open(page: Page, holdfast: RunningConsole, hash: string): Promise
 const localInput = (ms: number): string => new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
 async function both(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.emulateMedia({ colorScheme: 'light' });
   await screenshot(page, `${name}-light`);
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -92,7 +93,6 @@ test('a change from plan to rollback: five verdicts, a freeze overridden with it
   const changed = page.getByRole('list', { name: 'What changed' }).getByRole('listitem');
   await expect(changed.first()).toContainText('Hotfix the cart');
   await expect(changed.first()).toContainText('rolled back; a service check failed');
-  await page.locator('.what-changed').scrollIntoViewIfNeeded();
   await both(page, 'incident-what-changed');
   await page.evaluate((id) => (window.location.hash = `#/incidents/${id}/postmortem`), incident.id);
   await expect(page.getByText('Changes before the incident').first()).toBeVisible();

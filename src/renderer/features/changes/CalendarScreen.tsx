@@ -94,7 +94,7 @@ export function CalendarScreen() {
             <div key={start} className="month-day" role="gridcell" aria-label={day.toISOString().slice(0, 10)}>
               <span className="month-date">{day.getUTCDate()}</span>
               {today.map((item) => (
-                <span key={item.key} className={`cal-item cal-${item.kind}`}>
+                <span key={item.key} className={`cal-item cal-${item.kind}`} title={item.title}>
                   {item.kind === 'change' ? '' : item.kind === 'freeze' ? 'Freeze: ' : 'Peak: '}
                   {item.title}
                 </span>

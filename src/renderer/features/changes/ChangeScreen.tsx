@@ -74,11 +74,6 @@ export function ChangeScreen({ id }: { id: number }) {
             <li key={rule.rule} data-rule={rule.rule}>
               <VerdictChip verdict={rule.verdict} label={RULE_LABELS[rule.rule]} />
               <span>{rule.reason}</span>
-              {rule.overrides.map((override) => (
-                <span key={override.uid} className="override-note">
-                  Overridden by {override.by}, approved by {override.approver}: “{override.reason}”
-                </span>
-              ))}
             </li>
           ))}
         </ul>
@@ -136,7 +131,7 @@ function Tiers({ change }: { change: ChangeView }) {
           </strong>
           <span className="muted">
             {tier.soakMinutes > 0 ? `soak ${tier.soakMinutes} min` : 'no soak'} · {tierStatus(tier, index, current)}
-            {tier.soakUntil && index === current ? (
+            {tier.soakUntil && tier.soakMinutes > 0 && index === current ? (
               <>
                 {' '}
                 until <LocalTime iso={tier.soakUntil} />
