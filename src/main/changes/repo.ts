@@ -23,10 +23,18 @@ interface LogRow {
 
 /** All SQL for changes (tables: store/migrations/011-changes.ts). */
 export class ChangeRepo {
-  private readonly statements;
+  private prepared: ReturnType<ChangeRepo['prepare']> | undefined;
 
-  constructor(private readonly db: Store) {
-    this.statements = {
+  /** Prepared on first use: a core opened on a store not yet migrated (a migration's own test) never asks for them. */
+  private get statements(): ReturnType<ChangeRepo['prepare']> {
+    return (this.prepared ??= this.prepare());
+  }
+
+  constructor(private readonly db: Store) {}
+
+  private prepare() {
+    const db = this.db;
+    return {
       insertChange: db.prepare<{ uid: string; record: string; title: string; start: number; end: number; state: string; createdAt: string }>(`
         INSERT INTO changes (uid, record, title, start_ms, end_ms, state, created_at)
         VALUES (@uid, @record, @title, @start, @end, @state, @createdAt)`),

@@ -6,12 +6,13 @@ import { newUid } from '../../../src/main/changes/ids';
 import type { PinnedRunbook, RuleContext } from '../../../src/main/changes/rules';
 import { parseRunbookFile } from '../../../src/main/runbooks/format/markdown';
 import { DEFAULT_PROCEDURE_HEADINGS } from '../../../src/main/runbooks/format/structure';
+import { corpusDir } from '../../fixtures/corpus';
 
-/** Real runbooks (prometheus-operator's), read as the library reads them. */
-const CORPUS = '/work/shared/corpus/prometheus-operator-runbooks/content/runbooks';
+/** Real runbooks (prometheus-operator's), read as the library reads them; through the corpus helper, so CI fails without them. */
+const runbooksDir = (): string => path.join(corpusDir(), 'content', 'runbooks');
 
 export function corpusRunbook(file: string, id: number, revision = 1, edit: (body: string) => string = (body) => body): PinnedRunbook {
-  const text = edit(fs.readFileSync(path.join(CORPUS, file), 'utf8'));
+  const text = edit(fs.readFileSync(path.join(runbooksDir(), file), 'utf8'));
   const parsed = parseRunbookFile(text, file, DEFAULT_PROCEDURE_HEADINGS);
   return {
     id,
