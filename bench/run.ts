@@ -22,7 +22,8 @@ import { measureSearch, summarizeSearch } from './measure/search';
 import { measureSlos, sloFigures } from './measure/slos';
 import { measureWeb } from './measure/web';
 import { Random } from './random';
-import { coreFigures, searchFigures, webFigures } from './report/figures-of';
+import { changeFigures, coreFigures, searchFigures, webFigures } from './report/figures-of';
+import { measureChangeCheck, measureWhatChanged } from './measure/changes';
 import { writeResults } from './report/results';
 import { FULL, QUICK } from './scale';
 import { median, timed } from './stats';
@@ -106,6 +107,10 @@ try {
   const slos = await step(`timing SLOs: ${scale.dataSlos} with 30 days of 1-minute data, ${scale.slos} listed`, () =>
     measureSlos(core, generated.services, path.join(work, 'slos'), random.fork('slos'), { slos: scale.slos, dataSlos: scale.dataSlos }),
   );
+  const changes = await step('timing change checks and "what changed?"', async () => ({
+    check: await measureChangeCheck(random.fork('change-check')),
+    whatChanged: await measureWhatChanged(random.fork('what-changed')),
+  }));
   core.close();
 
   const web = argv.includes('--no-web')
@@ -116,6 +121,7 @@ try {
 
   const figures = [
     ...coreFigures({ importSeconds: imported.ms / 1000, oncall, appends, bareAppends, postmortem }),
+    ...changeFigures(changes),
     ...searchFigures(search),
     ...sloFigures(slos, scale.slos),
     ...(web ? webFigures(web) : []),

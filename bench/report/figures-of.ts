@@ -24,6 +24,14 @@ export function coreFigures(input: {
   ];
 }
 
+/** Issue #17's figures: one change checked against 500 windows and 1,000 changes; "what changed?" over 10,000 change events. */
+export function changeFigures(input: { check: number[]; whatChanged: number[] }): Figure[] {
+  return [
+    { id: 'change.check.p95', label: 'Change check, 500 windows + 1,000 changes, p95', value: quantile(input.check, 0.95), unit: 'ms', budget: max(5), note: 'checkChange on the domain core, 100 changes at random times' },
+    { id: 'change.what-changed.p95', label: 'What changed?, 10,000 change events on file, p95', value: quantile(input.whatChanged, 0.95), unit: 'ms', budget: max(20), note: 'the store read by service and time, and the ranking' },
+  ];
+}
+
 export function searchFigures(search: SearchSummary): Figure[] {
   const classes = Object.entries(search.perClass).map(
     ([name, figures]): Figure => ({ id: `search.rg.${name}`, label: `ripgrep ÷ Holdfast, ${name} (${figures.ripgrepP50.toFixed(1)} ms ÷ ${figures.holdfastP50.toFixed(2)} ms)`, value: figures.speedup, unit: '×', budget: min(10) }),

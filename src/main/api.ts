@@ -10,6 +10,7 @@ import { RESPONDER, type Session } from '../shared/access';
 import type { ChangeEvent } from '../shared/events';
 import { READABLE } from '../shared/issue-words';
 import { fail, ok, type Result } from '../shared/result';
+import { changeOps } from './changes/ops';
 import type { Core } from './core/core';
 import { drillOps } from './drills/ops';
 import { internalMessage, toApiError, validationError } from './errors';
@@ -26,7 +27,7 @@ import { sloOps } from './slos/ops';
 import { workspaceOps } from './workspace/ops';
 
 /** Every operation Holdfast offers. A name declared in two sets does not compile. */
-export const operations = combine(recoveryOps, workspaceOps, runbookOps, rosterOps, incidentOps, postmortemOps, drillOps, sloOps);
+export const operations = combine(recoveryOps, workspaceOps, runbookOps, rosterOps, incidentOps, postmortemOps, drillOps, sloOps, changeOps);
 
 export type Operations = typeof operations;
 export type OperationName = keyof Operations;

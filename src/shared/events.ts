@@ -20,6 +20,8 @@ export type ChangeEventBody =
   | { type: 'postmortem.changed'; incidentId: number }
   /** SLO definitions, SLI data or exclusions changed: budgets may have moved. */
   | { type: 'slos.changed' }
+  /** Changes, their logs, freeze and peak windows or external change events changed; `id` names the one change when one did. */
+  | { type: 'changes.changed'; id?: number }
   /** A backup was made in the data folder. */
   | { type: 'backups.changed' }
   /** A backup was restored in place of the store: everything a console holds is stale. */

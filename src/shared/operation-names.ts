@@ -99,6 +99,21 @@ export const OPERATION_NAMES = [
   'importSloData',
   'importSloDataText',
   'excludeSloTime',
+  'listChanges',
+  'getChange',
+  'checkChange',
+  'createChange',
+  'walkChange',
+  'recordGate',
+  'overrideChange',
+  'addChangeWindow',
+  'listChangeWindows',
+  'removeChangeWindow',
+  'importChangeEvents',
+  'postChangeEvent',
+  'changeCalendar',
+  'changeCalendarIcal',
+  'whatChanged',
 ] as const satisfies readonly OperationName[];
 
 type Unlisted = Exclude<OperationName, (typeof OPERATION_NAMES)[number]>;

@@ -339,3 +339,35 @@ describe('010 prose steps and borrowed front matter keys', () => {
     again.close();
   });
 });
+
+describe('011 changes', () => {
+  it('adds the change tables to an older store; a change, its log, a window and an event are kept, and a change without its record is refused', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'holdfast.db');
+    const v10 = openStore(file, { migrations: migrations.slice(0, 10) });
+    expect(tables(v10)).not.toContain('changes');
+    v10.close();
+
+    const store = openStore(file);
+    expect(schemaVersion(store)).toBeGreaterThanOrEqual(11);
+    expect(tables(store)).toEqual(expect.arrayContaining(['changes', 'change_services', 'change_log', 'change_windows', 'change_events', 'change_event_services']));
+    const uid = '01KDVDNA00GGGGGGGGGGGGGGGG';
+    store
+      .prepare("INSERT INTO changes (uid, record, title, start_ms, end_ms, state, created_at) VALUES (?, '{}', 'Upgrade', 1000, 2000, 'draft', '2026-11-27T00:00:00Z')")
+      .run(uid);
+    store
+      .prepare("INSERT INTO change_log (uid, change_uid, at, actor, kind, detail) VALUES ('01KDVDNA00GGGGGGGGGGGGGGGH', ?, '2026-11-27T00:00:00Z', 'ana', 'created', '{}')")
+      .run(uid);
+    expect(() => store.prepare("INSERT INTO changes (uid, record, title, start_ms, end_ms, state, created_at) VALUES ('x', 'not json', 't', 1, 2, 'draft', 'now')").run()).toThrow(
+      /CHECK constraint/,
+    );
+    expect(() => store.prepare("INSERT INTO changes (uid, record, title, start_ms, end_ms, state, created_at) VALUES ('y', '{}', 't', 2, 1, 'draft', 'now')").run()).toThrow(/CHECK constraint/);
+    // A log entry of a change that is not stored is refused; deleting a change takes its log with it.
+    expect(() =>
+      store.prepare("INSERT INTO change_log (uid, change_uid, at, actor, kind, detail) VALUES ('z', 'nope', 'now', 'ana', 'note', '{}')").run(),
+    ).toThrow(/FOREIGN KEY/);
+    store.prepare('DELETE FROM changes WHERE uid = ?').run(uid);
+    expect(store.prepare('SELECT count(*) AS n FROM change_log').get()).toEqual({ n: 0 });
+    store.close();
+  });
+});

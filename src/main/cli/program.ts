@@ -49,6 +49,7 @@ const GROUPS: [commands: string[], load: Group][] = [
   [['incident'], () => import('./commands/incidents')],
   [['postmortem'], () => import('./commands/postmortems')],
   [['slo'], () => import('./commands/slos')],
+  [['change', 'window'], () => import('./commands/changes')],
   [['export'], () => import('./commands/export')],
   [['backup', 'check'], () => import('./commands/backup')],
   [['init', 'settings', 'info'], () => import('./commands/workspace')],

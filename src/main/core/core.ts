@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ChangeService } from '../changes/service';
 import { DrillService } from '../drills/service';
 import { IncidentService } from '../incidents/service';
 import { PostmortemService } from '../postmortems/service';
@@ -36,6 +37,7 @@ export class Core {
   readonly postmortems: PostmortemService;
   readonly drills: DrillService;
   readonly slos: SloService;
+  readonly changes: ChangeService;
   /** Keeps the break-glass file current in the folder the settings name. */
   readonly breakGlass: BreakGlassRefresher;
   readonly databaseFile: string;
@@ -64,12 +66,15 @@ export class Core {
       },
     });
     this.slos = new SloService(store, { clock: options.clock, incidents: this.incidents, author: () => this.settings.author() });
+    // The peak-windows rule reads the error budgets of the change's services.
+    this.changes = new ChangeService(store, { clock: options.clock, settings: this.settings, runbooks: this.runbooks, rosters: this.rosters, incidents: this.incidents, budgets: (service) => this.slos.budgetStatuses(service) });
     this.postmortems = new PostmortemService(store, {
       clock: options.clock,
       incidents: this.incidents,
       dataDir: options.dataDir,
       assetsDir: options.assetsDir,
       errorBudget: (incidentId) => this.slos.errorBudgetMarkdown(incidentId),
+      changesBefore: (incidentId) => this.changes.whatChanged(incidentId),
     });
     this.breakGlass = new BreakGlassRefresher(this);
     this.events.subscribe((event) => this.breakGlass.changed(event));

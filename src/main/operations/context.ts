@@ -5,6 +5,7 @@
  * so nothing below the root imports it.
  */
 import type { BreakGlassStatus } from '../../shared/breakglass';
+import type { ChangeService } from '../changes/service';
 import type { Clock } from '../core/clock';
 import type { DrillService } from '../drills/service';
 import type { IncidentService } from '../incidents/service';
@@ -28,6 +29,7 @@ export interface OpContext {
   readonly postmortems: PostmortemService;
   readonly drills: DrillService;
   readonly slos: SloService;
+  readonly changes: ChangeService;
   /** Keeps the break-glass file current in the folder the settings name. */
   readonly breakGlass: {
     /** Chooses the folder (null or '' stops); the file is written there at once. */

@@ -1,3 +1,4 @@
+import type { WhatChangedItem } from '../../shared/changes';
 import type { Incident, TimelineEvent } from '../../shared/incidents';
 import type { ActionItem } from '../../shared/postmortems';
 import { stepSummary } from '../../shared/step-text';
@@ -21,7 +22,13 @@ export function plainText(text: string): string {
 }
 
 /** The incident's record rendered as Markdown for each placeholder of the template. */
-export function recordValues(incident: Incident, timeline: TimelineEvent[], actionItems: ActionItem[], review: { status: string; authors: string[]; date: string }): Record<string, string> {
+export function recordValues(
+  incident: Incident,
+  timeline: TimelineEvent[],
+  actionItems: ActionItem[],
+  review: { status: string; authors: string[]; date: string },
+  changes: readonly WhatChangedItem[] = [],
+): Record<string, string> {
   const zone = incident.timeZone;
   const visible = asCorrected(timeline);
   const keyEvents = visible.filter((entry) => entry.key);
@@ -39,6 +46,7 @@ export function recordValues(incident: Incident, timeline: TimelineEvent[], acti
     key_timeline: keyEvents.length > 0 ? eventList(keyEvents, zone, 'folded') : '_No events are marked key yet. The full timeline is in the appendix._',
     full_timeline: eventList(visible, zone, 'whole'),
     runbooks: runbooks(incident),
+    changes_before: changesBefore(changes, zone),
     action_items: actionItemsTable(actionItems),
   };
 }
@@ -208,6 +216,14 @@ function indentedCodeBlock(lines: string[]): string {
 
 /** A step as one line of Markdown (its whole first paragraph, without the timer marker): the HTML export renders it. */
 const stepLine = (step: { text: string }): string => stepSummary(step.text);
+
+/** "What changed?" as the post-mortem lists it: newest first within each reason, each with why. */
+function changesBefore(changes: readonly WhatChangedItem[], zone: string): string {
+  if (changes.length === 0) return '_No change or change event is recorded on its services in the 72 hours before it started._';
+  return changes
+    .map((item) => `- ${utcWithLocal(item.at, zone)}: ${item.kind === 'change' ? 'change' : 'change event'} **${plainText(item.title)}** (${item.services.join(', ') || 'any service'}): ${item.why}`)
+    .join('\n');
+}
 
 function runbooks(incident: Incident): string {
   if (incident.runbooks.length === 0) return '_No runbooks were attached._';

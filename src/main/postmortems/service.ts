@@ -1,3 +1,4 @@
+import type { WhatChangedItem } from '../../shared/changes';
 import fs from 'node:fs';
 import type { z } from 'zod';
 import type { ActionItem, ListActionItemsInput, Postmortem, SaveActionItemInput, SavePostmortemInput } from '../../shared/postmortems';
@@ -18,6 +19,8 @@ export interface PostmortemContext {
   assetsDir: string;
   /** "Error budget consumed" of the incident's services' SLOs, as Markdown (the SLO domain's). */
   errorBudget?: (incidentId: number) => string;
+  /** The changes and change events before the incident ("what changed?"), for its section. */
+  changesBefore?: (incidentId: number) => readonly WhatChangedItem[];
 }
 
 /**
@@ -143,7 +146,7 @@ export class PostmortemService {
       status: reviewStatus,
       authors,
       date: (existing?.createdAt ?? now).slice(0, 10),
-    });
+    }, this.context.changesBefore?.(incidentId));
     values.error_budget = this.context.errorBudget?.(incidentId) ?? '_No SLO covers the affected services._';
     const previous = new Map(existing?.sections.map((section) => [section.id, section]));
     const sections: StoredSection[] = template.sections.map((section) => {

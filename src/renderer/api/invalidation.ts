@@ -36,7 +36,13 @@ const RUNBOOK_READS: Target[] = [
   ['suggestRunbooks'],
   // The runbook count, and whether the demo's samples are still there.
   ['getWorkspace'],
+  // A change's plan pinned to a revision that is no longer the latest.
+  ['getChange'],
+  ['checkChange'],
 ];
+
+/** What a change's verdict, the change lists and the calendar read. */
+const CHANGE_READS: Target[] = [['listChanges'], ['getChange'], ['checkChange'], ['listChangeWindows'], ['changeCalendar'], ['changeCalendarIcal'], ['whatChanged']];
 
 const ROSTER_READS: Target[] = [
   ['getRoster'],
@@ -71,6 +77,11 @@ export const INVALIDATES: { [T in ChangeEvent['type']]: (event: EventOf<T>, cach
     ['exportPostmortem', { incidentId: event.id }],
     // An incident's impact counts into its services' SLOs (incidents as the SLI; incidents listed on an SLO).
     ...SLO_READS.filter(([name]) => name !== 'previewSloImport'),
+    // An open SEV1/SEV2 on a change's service stops the line; its times bound "what changed?".
+    ['whatChanged', { incidentId: event.id }],
+    ['listChanges'],
+    ['getChange'],
+    ['checkChange'],
     // A drill's live scorecard counts its incident's steps and updates.
     ...drillRunsOf(event.id, cache).map((id): Target => ['drillScorecard', { id }]),
   ],
@@ -83,6 +94,7 @@ export const INVALIDATES: { [T in ChangeEvent['type']]: (event: EventOf<T>, cach
     ['drillTrends'],
   ],
   'scenarios.changed': () => [['listDrillScenarios'], ['exportDrillScenario'], ['drillTrends']],
+  'changes.changed': () => CHANGE_READS,
   'backups.changed': () => [['listBackups']],
   // The draft's "Error budget consumed" is written from the budgets when it is (re)generated, not read live.
   'slos.changed': () => SLO_READS,

@@ -9,6 +9,9 @@ import { DeclareButton, IncidentsNavLink } from '../features/incidents/Incidents
 import { IncidentsScreen } from '../features/incidents/list/IncidentsScreen';
 import { IncidentScreen } from '../features/incidents/screen/IncidentScreen';
 import { IncidentHistoryScreen } from '../features/history/HistoryScreen';
+import { CalendarScreen } from '../features/changes/CalendarScreen';
+import { ChangeScreen } from '../features/changes/ChangeScreen';
+import { ChangesScreen } from '../features/changes/ChangesScreen';
 import { DrillScreen } from '../features/drills/DrillScreen';
 import { DrillsNavLink, isDrillRoute } from '../features/drills/DrillsNav';
 import { MetricsScreen } from '../features/metrics/MetricsScreen';
@@ -138,6 +141,12 @@ function Screen({ route }: { route: Route }) {
     case 'drill-trends':
     case 'drill-run':
       return <DrillScreen route={route} />;
+    case 'changes':
+      return <ChangesScreen />;
+    case 'change':
+      return <ChangeScreen key={route.id} id={route.id} />;
+    case 'change-calendar':
+      return <CalendarScreen />;
     case 'not-found':
       return (
         <div className="not-found">
@@ -152,6 +161,7 @@ function TopBar({ route }: { route: Route }) {
   const theme = useTheme();
   const onCall = route.screen === 'oncall' || route.screen === 'schedule' || route.screen === 'oncall-load';
   const incidents = route.screen === 'incidents' || route.screen === 'incident';
+  const changes = route.screen === 'changes' || route.screen === 'change' || route.screen === 'change-calendar';
   const learning = route.screen === 'postmortem' || route.screen === 'incident-history' || route.screen === 'metrics';
   const slos = route.screen === 'slos' || route.screen === 'slo';
   return (
@@ -163,7 +173,7 @@ function TopBar({ route }: { route: Route }) {
       <nav aria-label="Main">
         <a
           href="#/runbooks"
-          aria-current={onCall || incidents || learning || slos || isDrillRoute(route) || route.screen === 'backups' || route.screen === 'settings' ? undefined : 'page'}
+          aria-current={onCall || incidents || changes || learning || slos || isDrillRoute(route) || route.screen === 'backups' || route.screen === 'settings' ? undefined : 'page'}
         >
           Runbooks
         </a>
@@ -172,6 +182,9 @@ function TopBar({ route }: { route: Route }) {
         </a>
         <IncidentsNavLink />
         <DrillsNavLink />
+        <a href="#/changes" aria-current={changes ? 'page' : undefined}>
+          Changes
+        </a>
         <a href="#/history" aria-current={route.screen === 'incident-history' || route.screen === 'postmortem' ? 'page' : undefined}>
           History
         </a>

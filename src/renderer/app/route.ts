@@ -42,6 +42,12 @@ export type Route =
   | { screen: 'drill-trends'; id: number }
   /** A drill run: the facilitator's console while it runs, its scorecard once stopped. */
   | { screen: 'drill-run'; id: number }
+  /** Changes: the list, planning one, freeze and peak windows. */
+  | { screen: 'changes' }
+  /** One change walked tier by tier with its verdicts and log. */
+  | { screen: 'change'; id: number }
+  /** The month of planned changes and windows, conflicts flagged. */
+  | { screen: 'change-calendar' }
   | { screen: 'not-found'; path: string };
 
 /**
@@ -77,6 +83,10 @@ export function parseRoute(hash: string): Route {
   if (path === '/wall') return { screen: 'wall' };
   const wall = recordId(/^\/wall\/(\d+)$/.exec(path));
   if (wall) return { screen: 'wall-incident', id: wall };
+  if (path === '/changes') return { screen: 'changes' };
+  if (path === '/changes/calendar') return { screen: 'change-calendar' };
+  const change = recordId(/^\/changes\/(\d+)$/.exec(path));
+  if (change) return { screen: 'change', id: change };
   if (path === '/history') return { screen: 'incident-history', tab: 'incidents' };
   if (path === '/history/action-items') return { screen: 'incident-history', tab: 'action-items' };
   if (path === '/metrics') return { screen: 'metrics' };
@@ -161,6 +171,12 @@ export const routeHref = (route: Route): string => {
       return `#/drills/scenarios/${route.id}/trends`;
     case 'drill-run':
       return `#/drills/runs/${route.id}`;
+    case 'changes':
+      return '#/changes';
+    case 'change':
+      return `#/changes/${route.id}`;
+    case 'change-calendar':
+      return '#/changes/calendar';
     case 'not-found':
       return `#${route.path}`;
   }

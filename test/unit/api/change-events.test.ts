@@ -23,6 +23,9 @@ async function expectNamesRealRecords(core: Core, event: ChangeEvent, context: s
     case 'drill.changed':
       await op(core, 'getDrill', { id: event.id });
       break;
+    case 'changes.changed':
+      if (event.id !== undefined) await op(core, 'getChange', { id: event.id });
+      break;
     case 'postmortem.changed':
       await op(core, 'getPostmortem', { incidentId: event.incidentId });
       break;

@@ -27,7 +27,7 @@ describe('the post-mortem draft', () => {
     expect(draft.sections.map((s) => [s.id, s.fromRecord, s.edited]).slice(0, 3)).toEqual([
       ['summary', true, false],
       ['impact', true, false],
-      ['key-times', true, false],
+      ['changes-before-the-incident', true, false],
     ]);
     await op(core, 'savePostmortem', {
       incidentId: id,

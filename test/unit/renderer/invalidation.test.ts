@@ -18,6 +18,7 @@ describe('which cached reads a change event makes stale', () => {
       'drill.changed': true,
       'scenarios.changed': true,
       'postmortem.changed': true,
+      'changes.changed': true,
       'backups.changed': true,
       'slos.changed': true,
       'store.replaced': true,
@@ -30,6 +31,13 @@ describe('which cached reads a change event makes stale', () => {
     expect(slos).toEqual(expect.arrayContaining([['listSlos'], ['getSlo'], ['sloChart'], ['incidentSloBudgets']]));
     // An incident's impact counts into its services' budgets.
     expect(staleAfter({ type: 'incident.changed', id: 7 }, cache, new EchoLedger())).toEqual(expect.arrayContaining([['listSlos'], ['getSlo'], ['sloChart']]));
+  });
+
+  it('a change walked elsewhere: the change, its verdict, the lists, the calendar and every incident\'s "what changed?"', () => {
+    const stale = staleAfter({ type: 'changes.changed', id: 3 }, cache, new EchoLedger());
+    expect(stale).toEqual(expect.arrayContaining([['getChange'], ['checkChange'], ['listChanges'], ['changeCalendar'], ['whatChanged']]));
+    // An incident opened or resolved changes its own "what changed?" and the stop-the-line verdicts.
+    expect(staleAfter({ type: 'incident.changed', id: 7 }, cache, new EchoLedger())).toEqual(expect.arrayContaining([['whatChanged', { incidentId: 7 }], ['checkChange']]));
   });
 
   it('an incident changed elsewhere: its state, its timeline and the lists it is in', () => {

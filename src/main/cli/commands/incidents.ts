@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { IncidentStatus, Severity } from '../../../shared/incidents';
 import { percentage, repeated, wholeNumber } from '../args';
+import { formatWhatChanged } from '../format-changes';
 import { formatIncident, formatIncidents } from '../format-incidents';
 import { asJson, type Cli } from '../runner';
 
@@ -70,10 +71,14 @@ export function register(program: Command, cli: Cli): void {
       const incidentId = wholeNumber(id, 'the incident id');
       await cli.run(
         'never',
-        async (op) => ({ incident: await op('getIncident', { id: incidentId }), timeline: await op('getTimeline', { id: incidentId }) }),
+        async (op) => ({
+          incident: await op('getIncident', { id: incidentId }),
+          timeline: await op('getTimeline', { id: incidentId }),
+          changes: await op('whatChanged', { incidentId }),
+        }),
         {
-          text: ({ incident, timeline }) => formatIncident(incident, timeline),
-          json: ({ incident, timeline }) => asJson({ ...incident, timeline }),
+          text: ({ incident, timeline, changes }) => `${formatIncident(incident, timeline)}${formatWhatChanged(changes)}`,
+          json: ({ incident, timeline, changes }) => asJson({ ...incident, timeline, changes: changes.map(({ kind, id, title, services, at, why }) => ({ kind, id, title, services, at, why })) }),
         },
       );
     });

@@ -8,15 +8,11 @@ import { migration007 } from './007-drills';
 import { migration008 } from './008-lookup-indexes';
 import { migration009 } from './009-runbook-names';
 import { migration010 } from './010-prose-steps';
+import { migration011 } from './011-changes';
 import { migration012 } from './012-slos';
 import type { Migration } from './types';
 
-/**
- * Every migration, in ascending order. Append only: a released migration is
- * never edited. Numbers are handed out to parallel branches ahead of their
- * merge, so one may be missing here until its branch lands (011 while #17's
- * changes are not merged).
- */
+/** Every migration, in ascending order. Append only: a released migration is never edited. */
 export const migrations: readonly Migration[] = [
   migration001,
   migration002,
@@ -28,6 +24,7 @@ export const migrations: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
   migration012,
 ];
 

@@ -30,6 +30,9 @@ const EVERY_SCREEN: Route[] = [
   { screen: 'edit-drill-scenario', id: 3 },
   { screen: 'drill-trends', id: 3 },
   { screen: 'drill-run', id: 5 },
+  { screen: 'changes' },
+  { screen: 'change', id: 4 },
+  { screen: 'change-calendar' },
 ];
 
 describe('console addresses', () => {
@@ -39,7 +42,7 @@ describe('console addresses', () => {
     const screens = Object.keys({
       library: 1, runbook: 1, 'new-runbook': 1, 'edit-runbook': 1, history: 1, oncall: 1, schedule: 1, 'oncall-load': 1, incidents: 1, incident: 1,
       postmortem: 1, 'incident-history': 1, metrics: 1, slos: 1, slo: 1, backups: 1, settings: 1, drills: 1, 'new-drill-scenario': 1, 'edit-drill-scenario': 1,
-      'drill-trends': 1, 'drill-run': 1, wall: 1, 'wall-incident': 1,
+      'drill-trends': 1, 'drill-run': 1, wall: 1, 'wall-incident': 1, changes: 1, change: 1, 'change-calendar': 1,
     } satisfies Record<Exclude<Route['screen'], 'not-found'>, 1>);
     expect(new Set(EVERY_SCREEN.map((route) => route.screen))).toEqual(new Set(screens));
   });
@@ -54,6 +57,8 @@ describe('console addresses', () => {
     expect(parseRoute('#/wall')).toEqual({ screen: 'wall' });
     expect(parseRoute('#/wall/7')).toEqual({ screen: 'wall-incident', id: 7 });
     expect(parseRoute('#/wall/0')).toEqual({ screen: 'not-found', path: '/wall/0' });
+    expect(parseRoute('#/changes/4')).toEqual({ screen: 'change', id: 4 });
+    expect(parseRoute('#/changes/calendar')).toEqual({ screen: 'change-calendar' });
   });
 
   it('open the library when there is no fragment, or only the root', () => {

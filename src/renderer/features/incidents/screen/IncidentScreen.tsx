@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { routeHref } from '../../../app/route';
+import { WhatChangedPanel } from '../../changes/WhatChangedPanel';
 import { DrillBanner } from '../../drills/responder/DrillBanner';
 import { ForResponders } from '../../session/ForResponders';
 import { RolesPanel } from '../roles/RolesPanel';
@@ -61,6 +62,7 @@ export function IncidentScreen({ id }: { id: number }) {
         </div>
         <div className="incident-column incident-column-main">
           <StepRunner incident={incident} onError={setError} />
+          {!incident.drill && <WhatChangedPanel incident={incident} />}
           <ForResponders>
             {incident.runbooks.length === 0 ? (
               <section className="panel" aria-label="Attach a runbook">

@@ -1,0 +1,272 @@
+import { Cron } from 'croner';
+import cronstrue from 'cronstrue';
+import type { Window, WindowInputValue, WindowOccurrence } from '../../shared/changes';
+import { formatInZone } from '../../shared/zoned-time';
+import { isKnownZone, Temporal } from '../rosters/time';
+import { formatWindowDuration, parseWindowDuration, type WindowDuration } from './duration';
+
+/**
+ * When freeze and peak windows are in force. A recurring window is a five-field
+ * cron expression read in its zone (croner does the cron and the zone), each
+ * occurrence lasting its duration (see duration.ts for days against hours).
+ *
+ * Clock changes, decided once:
+ * - An occurrence that starts in the hour the clocks skip (02:00 on a
+ *   spring-forward night) starts when the clocks resume (03:00 local), and
+ *   lasts its full duration from there: a freeze never gets shorter because of
+ *   a clock change.
+ * - An occurrence that starts in the hour the clocks repeat (01:30 on a
+ *   fall-back night) starts at its first occurrence, once.
+ * (croner's rule for a cron with one minute and one hour; a cron with a list or
+ * a step in its hours fires on both 01:30s and none in the skipped hour.)
+ * An occurrence holds its start, not its end. Occurrences overlapping a range
+ * are all those that do, except for a cron firing so often, with a duration so
+ * long, that hundreds overlap at once: then the latest one in force at the
+ * start of the range stands for them.
+ */
+
+/** A window's cron may fire at most every 15 minutes: nothing real recurs faster, and a calendar of it would be unreadable. */
+export const MIN_RECURRENCE_MINUTES = 15;
+const CRON_EXAMPLE = 'use five fields, minute hour day-of-month month day-of-week, e.g. "0 18 * * 5" (Fridays 18:00)';
+
+export interface WindowProblem {
+  field: 'cron' | 'duration' | 'zone';
+  message: string;
+}
+
+/** What is wrong with a window's cron, duration or zone, beyond its shape (which WindowInput checks). */
+export function windowProblems(window: Pick<WindowInputValue, 'cron' | 'duration' | 'zone'>): WindowProblem[] {
+  const problems: WindowProblem[] = [];
+  if (window.zone !== undefined && !isKnownZone(window.zone)) {
+    problems.push({ field: 'zone', message: `"${window.zone}" is not a time zone the tz database knows (e.g. Europe/London, America/New_York, UTC)` });
+  }
+  if (window.duration !== undefined) {
+    const duration = parseWindowDuration(window.duration);
+    if ('problem' in duration) problems.push({ field: 'duration', message: duration.problem });
+  }
+  if (window.cron !== undefined) {
+    const problem = cronProblem(window.cron);
+    if (problem) problems.push({ field: 'cron', message: problem });
+  }
+  return problems;
+}
+
+function cronProblem(expression: string): string | null {
+  let cron: Cron;
+  try {
+    cron = new Cron(expression, { mode: '5-part', timezone: 'UTC' });
+  } catch (error) {
+    const why = (error instanceof Error ? error.message : String(error)).replace(/^Cron\w*:\s*/, '');
+    return `"${expression}" is not a cron expression (${why}); ${CRON_EXAMPLE}`;
+  }
+  // A fixed start keeps the answer the same whenever it is asked.
+  const runs = cron.nextRuns(60, new Date(Date.UTC(2026, 0, 1)));
+  if (runs.length === 0) return `"${expression}" never happens: no date matches it (e.g. 31 February)`;
+  for (let i = 1; i < runs.length; i++) {
+    const gap = ((runs[i]?.getTime() ?? 0) - (runs[i - 1]?.getTime() ?? 0)) / 60_000;
+    if (gap < MIN_RECURRENCE_MINUTES) {
+      return `"${expression}" fires every ${gap} minutes; a window may recur at most every ${MIN_RECURRENCE_MINUTES} minutes (make each occurrence longer instead)`;
+    }
+  }
+  return null;
+}
+
+// ── occurrences ────────────────────────────────────────────────────────────
+
+export interface CompiledWindow {
+  window: Window;
+  /** The occurrence in force at `t` (epoch ms), or null. Occurrences hold their start, not their end. */
+  at(t: number): WindowOccurrence | null;
+  /** The occurrences overlapping [from, to), in order, at most `limit`. */
+  between(from: number, to: number, limit?: number): WindowOccurrence[];
+}
+
+/** More occurrences than this in one answer are left off: a calendar has no use for them. */
+export const MAX_OCCURRENCES = 1000;
+
+class OneOff implements CompiledWindow {
+  private readonly occurrence: WindowOccurrence;
+  constructor(readonly window: Window) {
+    this.occurrence = { start: Date.parse(window.from ?? ''), end: Date.parse(window.to ?? '') };
+  }
+  at(t: number): WindowOccurrence | null {
+    return t >= this.occurrence.start && t < this.occurrence.end ? this.occurrence : null;
+  }
+  between(from: number, to: number): WindowOccurrence[] {
+    return this.occurrence.start < to && this.occurrence.end > from ? [this.occurrence] : [];
+  }
+}
+
+/**
+ * A cron in a zone with a duration. croner takes 50 µs to 1 ms a question, so
+ * occurrences are found walking forward from one duration before the range
+ * (occurrences that started earlier cannot reach into it), and every "next run
+ * after" answer is kept: checks of changes near each other in time ask croner
+ * nothing new.
+ */
+class Recurrence {
+  private readonly cron: Cron;
+  /** The first run strictly after an instant, by instant (a run, or where a question started). */
+  private readonly nextAfter = new Map<number, number | null>();
+  private readonly ends = new Map<number, number>();
+  /** The longest an occurrence can last: a calendar day is at most 25 hours (26 to be safe). */
+  private readonly longest: number;
+
+  constructor(
+    expression: string,
+    private readonly zone: string,
+    private readonly duration: WindowDuration,
+  ) {
+    this.cron = new Cron(expression, { mode: '5-part', timezone: zone });
+    this.longest = duration.days * 26 * 3_600_000 + duration.ms;
+  }
+
+  /** The occurrences overlapping [from, to), by start, at most `limit`. */
+  between(from: number, to: number, limit: number): WindowOccurrence[] {
+    let out: WindowOccurrence[] = [];
+    let run = this.after(from - this.longest - 1);
+    let before = 0;
+    while (run !== null && run < to && out.length < limit) {
+      // A cron that fires often with a long duration has thousands of runs before `from`: only the
+      // latest of them can still be in force at `from` (each starts later and so ends later).
+      if (run <= from && ++before > 500) {
+        out = [];
+        run = this.cron.previousRuns(1, new Date(from + 1))[0]?.getTime() ?? null;
+        before = -Infinity;
+        continue;
+      }
+      const end = this.end(run);
+      if (end > from) out.push({ start: run, end });
+      run = this.after(run);
+    }
+    return out;
+  }
+
+  private after(t: number): number | null {
+    let next = this.nextAfter.get(t);
+    if (next === undefined) {
+      next = this.cron.nextRun(new Date(t))?.getTime() ?? null;
+      if (this.nextAfter.size > 50_000) this.nextAfter.clear();
+      this.nextAfter.set(t, next);
+    }
+    return next;
+  }
+
+  private end(run: number): number {
+    let end = this.ends.get(run);
+    if (end === undefined) {
+      end = this.duration.days === 0 ? run : Temporal.Instant.fromEpochMilliseconds(run).toZonedDateTimeISO(this.zone).add({ days: this.duration.days }).epochMilliseconds;
+      end += this.duration.ms;
+      if (this.ends.size > 50_000) this.ends.clear();
+      this.ends.set(run, end);
+    }
+    return end;
+  }
+}
+
+class Recurring implements CompiledWindow {
+  constructor(
+    readonly window: Window,
+    private readonly recurrence: Recurrence,
+  ) {}
+
+  at(t: number): WindowOccurrence | null {
+    return this.recurrence.between(t, t + 1, 1)[0] ?? null;
+  }
+
+  between(from: number, to: number, limit = MAX_OCCURRENCES): WindowOccurrence[] {
+    return this.recurrence.between(from, to, limit);
+  }
+}
+
+/** Recurrences by cron, zone and duration, kept across reads of the windows (the store gives new objects each time). */
+const recurrences = new Map<string, Recurrence>();
+
+/** Drops what croner answered so far (for tests that compare with fresh answers). */
+export const forgetRecurrences = (): void => recurrences.clear();
+
+/**
+ * A window made ready for questions about time. The window must have passed
+ * WindowInput and windowProblems; anything else throws.
+ */
+export function compileWindow(window: Window): CompiledWindow {
+  if (window.cron === undefined) return new OneOff(window);
+  const zone = window.zone ?? 'UTC';
+  const key = `${window.cron}\n${zone}\n${window.duration ?? ''}`;
+  let recurrence = recurrences.get(key);
+  if (!recurrence) {
+    const duration = parseWindowDuration(window.duration ?? '');
+    if ('problem' in duration) throw new Error(`Window "${window.name}": duration ${duration.problem}`);
+    recurrence = new Recurrence(window.cron, zone, duration);
+    if (recurrences.size > 1000) recurrences.clear();
+    recurrences.set(key, recurrence);
+  }
+  return new Recurring(window, recurrence);
+}
+
+/** Whether a window covers a service (`all`, or the service named). */
+export const coversService = (window: Pick<Window, 'services'>, service: string): boolean =>
+  window.services === 'all' || window.services.includes(service);
+
+/** The windows in force at instant `t` (epoch ms), each with the occurrence that covers `t`. */
+export function windowsInForce(windows: readonly Window[], t: number): { window: Window; occurrence: WindowOccurrence }[] {
+  const out: { window: Window; occurrence: WindowOccurrence }[] = [];
+  for (const window of windows) {
+    const occurrence = compileWindow(window).at(t);
+    if (occurrence) out.push({ window, occurrence });
+  }
+  return out;
+}
+
+/**
+ * The windows with an occurrence overlapping [from, to), each with its first such
+ * occurrence; only those covering one of `services` when given.
+ */
+export function windowsOverlapping(
+  windows: readonly Window[],
+  from: number,
+  to: number,
+  services?: readonly string[],
+): { window: Window; occurrence: WindowOccurrence }[] {
+  const out: { window: Window; occurrence: WindowOccurrence }[] = [];
+  for (const window of windows) {
+    if (services && !services.some((service) => coversService(window, service))) continue;
+    const [occurrence] = compileWindow(window).between(from, to, 1);
+    if (occurrence) out.push({ window, occurrence });
+  }
+  return out;
+}
+
+const descriptions = new Map<string, string>();
+
+/** A window's schedule in words: "At 18:00, only on Friday, for 2 days 14 hours (Europe/Berlin)". */
+export function describeWindow(window: Window): string {
+  // cronstrue and Intl take ~0.1–0.4 ms a call; a check lists the same windows again and again.
+  const key = [window.cron, window.duration, window.zone, window.from, window.to].join('\n');
+  let text = descriptions.get(key);
+  if (text === undefined) {
+    text = describe(window);
+    if (descriptions.size > 5000) descriptions.clear();
+    descriptions.set(key, text);
+  }
+  return text;
+}
+
+function describe(window: Window): string {
+  const zone = window.zone ?? 'UTC';
+  if (window.cron === undefined) {
+    return `${formatInZone(window.from ?? '', zone, { year: true })} to ${formatInZone(window.to ?? '', zone, { year: true })} (${zone})`;
+  }
+  let when: string;
+  try {
+    when = cronstrue.toString(window.cron, { use24HourTimeFormat: true, verbose: false });
+  } catch {
+    when = `cron "${window.cron}"`;
+  }
+  const duration = parseWindowDuration(window.duration ?? '');
+  return `${when}, for ${'problem' in duration ? window.duration : formatWindowDuration(duration)} (${zone})`;
+}
+
+/** An occurrence as UTC ISO-8601 text, for evidence and answers. */
+export const occurrenceText = (occurrence: WindowOccurrence): string =>
+  `${new Date(occurrence.start).toISOString()} to ${new Date(occurrence.end).toISOString()}`;

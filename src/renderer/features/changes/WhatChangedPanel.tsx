@@ -1,0 +1,30 @@
+import type { Incident } from '../../../shared/incidents';
+import { LocalTime } from '../../components/LocalTime';
+import { useWhatChanged } from './queries';
+import './changes.css';
+
+/** "What changed?": changes and change events on the incident's services before it started, strongest reason first, each with why. */
+export function WhatChangedPanel({ incident }: { incident: Incident }) {
+  const items = useWhatChanged(incident.id).data ?? [];
+  return (
+    <details className="panel what-changed" open>
+      <summary className="panel-title">What changed? ({items.length})</summary>
+      {items.length === 0 ? (
+        <p className="muted">No change or change event on {incident.services.join(', ') || 'any service'} in the 72 hours before it started.</p>
+      ) : (
+        <ol aria-label="What changed">
+          {items.map((item) => (
+            <li key={item.id} data-kind={item.kind}>
+              <span className="what-changed-head">
+                <span className="state-chip">{item.kind === 'change' ? 'Change' : 'Event'}</span> <strong>{item.title}</strong>
+              </span>
+              <span className="muted">
+                <LocalTime iso={item.at} /> · {item.services.join(', ') || 'any service'} · {item.why}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </details>
+  );
+}
