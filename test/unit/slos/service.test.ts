@@ -63,6 +63,37 @@ describe('SLO operations over the store', () => {
     expect(core.slos.budgetStatuses('checkout').find((status) => status.slo === 'checkout-availability')).toMatchObject({ status: 'exhausted' });
   });
 
+  it('an exhausted budget blocks a normal change on its service, naming the SLO; an emergency change is only warned', async () => {
+    const { core, clock } = await withSlos();
+    // The demo roster names the owner and the approver.
+    await op(core, 'loadDemoWorkspace', {});
+    const plan = (type: 'normal' | 'emergency') =>
+      op(core, 'createChange', {
+        title: `A ${type} checkout deploy`,
+        services: ['checkout'],
+        type,
+        risk: 'low',
+        owner: 'maya',
+        approver: 'jonas',
+        start: new Date(clock.now().getTime() + 3 * 24 * 60 * MINUTE).toISOString(),
+        end: new Date(clock.now().getTime() + (3 * 24 * 60 + 60) * MINUTE).toISOString(),
+      });
+    const budgetFinding = async (id: number) => {
+      const check = await op(core, 'checkChange', { id });
+      return { verdict: check.verdict, peak: check.rules.find((rule) => rule.rule === 'peak-windows') };
+    };
+    const before = await plan('normal');
+    expect((await budgetFinding(before.id)).peak?.reason ?? '').not.toContain('checkout-availability');
+
+    await outage(core, clock, 50);
+    const blocked = await budgetFinding(before.id);
+    expect(blocked.verdict).toBe('block');
+    expect(blocked.peak).toMatchObject({ verdict: 'block' });
+    expect(blocked.peak?.reason).toContain('checkout-availability');
+    const emergency = await budgetFinding((await plan('emergency')).id);
+    expect(emergency.peak?.verdict).not.toBe('block');
+  });
+
   it('writes the budget an incident used into its post-mortem draft and shows it on the incident', async () => {
     const { core, clock } = await withSlos();
     const id = await outage(core, clock, 30);
