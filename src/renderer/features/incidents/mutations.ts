@@ -36,7 +36,15 @@ const EVENT_ONLY = new Set<EventWrite>(['logNote', 'markKey', 'correctEvent', 'p
 function givenBy(name: EventWrite, id: number): Target[] {
   const timeline: Target[] = [['getTimeline', { id }], ['suggestRunbooks', { id }]];
   if (!EVENT_ONLY.has(name)) return timeline;
-  return [...timeline, ['getIncident', { id }], ['listIncidents'], ['similarIncidents'], ['draftStatusUpdate', { id }]];
+  return [...timeline, ['getIncident', { id }], ['listIncidents'], ['similarIncidents'], ['draftStatusUpdate', { id }], ...unmovedByAnEvent(id)];
+}
+
+/**
+ * What an event that is all a write changed leaves as it was: the incident's times, impact,
+ * status and severity stay, so no error budget and no change verdict or "what changed?" moves.
+ */
+function unmovedByAnEvent(id: number): Target[] {
+  return [['listSlos'], ['getSlo'], ['sloChart'], ['incidentSloBudgets'], ['whatChanged', { incidentId: id }], ['listChanges'], ['getChange'], ['checkChange']];
 }
 
 /**
