@@ -214,6 +214,8 @@ test('a step timer stops when the incident is resolved: no "Timer due" on the re
   holdfast,
   request,
 }) => {
+  // Two consoles on one incident with the budget and what-changed panels: more than 30 s on a loaded machine.
+  test.slow();
   await recordNotifications(context);
   await context.clock.install();
   type Incident = { id: number; runbooks: { runbookId: number; steps: { id: string; number: number; timerSeconds: number | null }[] }[] };
@@ -251,6 +253,8 @@ test('a step timer stops when the incident is resolved: no "Timer due" on the re
 });
 
 test('the incident screen fits the window: each column scrolls on its own, and a wheel over the header scrolls nothing', async ({ page, holdfast, request }) => {
+  // Three window sizes over 80 notes: more than 30 s on a loaded machine.
+  test.slow();
   const incident = await callApi<{ id: number }>(request, holdfast, 'declareIncident', { title: 'Checkout errors', severity: 'SEV2', services: ['checkout'] });
   const runbooks = await callApi<{ items: { id: number }[] }>(request, holdfast, 'listRunbooks', {});
   for (const runbook of runbooks.items.slice(0, 3)) await callApi(request, holdfast, 'attachRunbook', { id: incident.id, runbookId: runbook.id });
