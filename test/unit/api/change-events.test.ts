@@ -40,7 +40,8 @@ describe('every write operation announces its change', () => {
     expect(writes).not.toContain('getPostmortem');
   });
 
-  it('each, on success, emits a change event naming records that exist', async () => {
+  // Every write operation on a seeded store, one after another: it grows with the API and took 22 s on a loaded machine.
+  it('each, on success, emits a change event naming records that exist', { timeout: 90_000 }, async () => {
     // One test: the seeded workspace's files (imports, exports) live for one test.
     const template = await seededCore();
     const problems: string[] = [];
