@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BREAK_GLASS_FILE, type BreakGlassReport } from '../../shared/breakglass';
 import { HoldfastError } from '../errors';
+import { writeFileWhole } from '../files/write-whole';
 import { collectBreakGlass, type BreakGlassSources } from './collect';
 import { breakGlassHtml } from './page';
 
@@ -15,20 +16,11 @@ export function writeBreakGlass(core: BreakGlassSources, dir: string): BreakGlas
   const file = path.join(folder, BREAK_GLASS_FILE);
   const data = collectBreakGlass(core);
   const html = breakGlassHtml(data);
-  const temp = path.join(folder, `.${BREAK_GLASS_FILE}.${process.pid}.tmp`);
   try {
     if (fs.existsSync(folder) && !fs.statSync(folder).isDirectory()) throw new Error('it is a file, not a folder');
     fs.mkdirSync(folder, { recursive: true });
-    const fd = fs.openSync(temp, 'w');
-    try {
-      fs.writeFileSync(fd, html);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, file);
+    writeFileWhole(file, html);
   } catch (error) {
-    removeQuietly(temp);
     const reason = error instanceof Error ? error.message : String(error);
     throw new HoldfastError('IO', `Cannot write the break-glass file into ${folder}: ${reason}.`, 'dir');
   }
@@ -41,10 +33,3 @@ export function writeBreakGlass(core: BreakGlassSources, dir: string): BreakGlas
   };
 }
 
-function removeQuietly(file: string): void {
-  try {
-    fs.rmSync(file, { force: true });
-  } catch {
-    // Nothing was written there, or it cannot be reached: the error that matters is already being reported.
-  }
-}
