@@ -20,6 +20,7 @@ import { measureAppends, measureBareAppends, measureIcal, measurePostmortem, mea
 import { buildQueries } from './measure/queries';
 import { measureSearch, summarizeSearch } from './measure/search';
 import { measureSlos, sloFigures } from './measure/slos';
+import { measureMarkdownRefusals } from './measure/markdown-bounds';
 import { measureWeb } from './measure/web';
 import { Random } from './random';
 import { changeFigures, coreFigures, searchFigures, webFigures } from './report/figures-of';
@@ -75,6 +76,7 @@ try {
   if (imported.value.imported !== scale.runbooks) throw new Error(`Import brought in ${imported.value.imported} of ${scale.runbooks} runbooks: ${JSON.stringify(imported.value.failed.slice(0, 3))}`);
   await step('exporting them to a folder for ripgrep', () => api(core, 'exportRunbooks', { dir: dirs.exported }));
 
+  const refusals = await step('timing the refusal of 1 MB of pathological Markdown', () => measureMarkdownRefusals());
   const queries = buildQueries(generated, random.fork('queries'), scale.queries);
   const searchTimings = await step(`timing ${queries.length} searches (API, bare FTS5, ripgrep)`, () => measureSearch(core, queries, dirs.exported));
   const search = summarizeSearch(searchTimings);
@@ -120,7 +122,7 @@ try {
       );
 
   const figures = [
-    ...coreFigures({ importSeconds: imported.ms / 1000, oncall, appends, bareAppends, postmortem }),
+    ...coreFigures({ importSeconds: imported.ms / 1000, refusals, oncall, appends, bareAppends, postmortem }),
     ...changeFigures(changes),
     ...searchFigures(search),
     ...sloFigures(slos, scale.slos),

@@ -5,6 +5,7 @@ import { median, quantile } from '../stats';
 
 export function coreFigures(input: {
   importSeconds: number;
+  refusals: number[];
   oncall: { whoIsOnCall: number[]; shifts: { times: number[] }; ical: number[] };
   appends: { times: number[] };
   bareAppends: number[];
@@ -13,6 +14,7 @@ export function coreFigures(input: {
   const { oncall, appends } = input;
   return [
     { id: 'import', label: 'Import runbooks from a folder', value: input.importSeconds, unit: 's', note: 'importRunbooks through the API, one run' },
+    { id: 'markdown.refusal.max', label: 'Refuse 1 MB of pathological Markdown, slowest case', value: Math.max(...input.refusals), unit: 'ms', budget: max(1000), note: 'checkMarkdownBounds on deep nesting and runs of marks' },
     { id: 'oncall.all.p95', label: 'Who is on call, all schedules, p95', value: quantile(oncall.whoIsOnCall, 0.95), unit: 'ms', budget: max(20), note: 'whoIsOnCall at 20 instants across the year' },
     { id: 'oncall.year.p95', label: 'One year of final shifts, p95', value: quantile(oncall.shifts.times, 0.95), unit: 'ms', budget: max(50), note: 'scheduleShifts over 365 days, 10 schedules' },
     { id: 'oncall.ical.p95', label: 'Six-month iCal export, p95', value: quantile(oncall.ical, 0.95), unit: 'ms', note: 'scheduleIcal, 10 schedules' },

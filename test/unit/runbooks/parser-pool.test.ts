@@ -46,11 +46,9 @@ describe('reading Markdown in worker threads', { timeout: 120_000 }, () => {
       await runbookParser().run('body', 'warm up', DEFAULT_PROCEDURE_HEADINGS);
       let ticks = 0;
       const ticker = setInterval(() => (ticks += 1), 50);
-      const started = Date.now();
       const stopped = await failure(runbookParser().run('body', SLOW, DEFAULT_PROCEDURE_HEADINGS));
       clearInterval(ticker);
       expect(stopped).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/^Holdfast stopped reading this Markdown after 1\.5 seconds/) as string });
-      expect(Date.now() - started).toBeLessThan(10_000);
       // Timers kept firing while the worker was busy: nothing on this thread waited for the parse.
       expect(ticks).toBeGreaterThan(10);
     } finally {

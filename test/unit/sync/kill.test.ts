@@ -51,6 +51,9 @@ describe('killing Holdfast during a sync', () => {
   it(`loses no acknowledged event and leaves the repository consistent (${ROUNDS} rounds of SIGKILL)`, async () => {
     const remote = bareRemote();
     const [a, b] = [await machine('a', remote), await machine('b', remote)];
+    // The remote's side of a push runs in its own session, as a server's would: killing A's process group
+    // must not also kill the remote mid-push and leave its HEAD.lock, which no client could clear.
+    execFileSync('git', ['config', 'remote.origin.receivepack', 'setsid git-receive-pack'], { cwd: a.dir });
     const incident = incidentFile(Date.now(), { title: 'Killed mid-sync' });
     writeIncident(a.dir, incident);
     await syncRepository(a, { name: 'Ana' }, clock);

