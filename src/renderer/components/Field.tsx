@@ -16,13 +16,18 @@ export function Field(props: {
   label: string;
   hint?: ReactNode;
   error?: string | undefined;
+  /** The error is announced as it appears (a field alone in its form, whose error is the form's answer). */
+  alert?: boolean;
   className?: string;
+  /** What stands under the hint (a length count), with the id it describes the control by. */
+  below?: (id: string) => ReactNode;
   children: (control: FieldControl) => ReactNode;
 }) {
   const id = useId();
   const hintId = `${id}-hint`;
+  const belowId = `${id}-below`;
   const errorId = `${id}-error`;
-  const describedBy = [props.hint ? hintId : null, props.error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = [props.hint ? hintId : null, props.below ? belowId : null, props.error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={['field', props.error ? 'field-invalid' : null, props.className].filter(Boolean).join(' ')}>
       <label htmlFor={id} className="field-label">
@@ -34,8 +39,9 @@ export function Field(props: {
           {props.hint}
         </p>
       )}
+      {props.below?.(belowId)}
       {props.error && (
-        <p id={errorId} className="field-error">
+        <p id={errorId} className="field-error" role={props.alert ? 'alert' : undefined}>
           {props.error}
         </p>
       )}
@@ -50,7 +56,7 @@ export function TextField(props: {
   onChange: (value: string) => void;
   error: string | undefined;
   hint?: string;
-  type?: 'text' | 'date';
+  type?: 'text' | 'date' | 'datetime-local';
   inputMode?: 'numeric';
   className?: string;
   autoFocus?: boolean;
@@ -92,5 +98,33 @@ export function PathInput(props: Partial<FieldControl> & { value: string; onChan
       onChange={(event) => onChange(event.target.value)}
       {...(autoFocus ? { 'data-autofocus': true } : {})}
     />
+  );
+}
+
+/** A select's options, each value its own label, after a first option that chooses none of them (`any`, e.g. "Any service"). */
+export function Options(props: { any: string; values: readonly string[] }) {
+  return (
+    <>
+      <option value="">{props.any}</option>
+      {props.values.map((value) => (
+        <option key={value} value={value}>
+          {value}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** Two date fields, first and last day (yyyy-mm-dd), each kept on its side of the other. */
+export function DateRange(props: { fromLabel: string; toLabel: string; from: string; to: string; onChange: (range: { from?: string; to?: string }) => void }) {
+  return (
+    <>
+      <Field label={props.fromLabel}>
+        {(control) => <input {...control} type="date" className="text-input" value={props.from} max={props.to || undefined} onChange={(event) => props.onChange({ from: event.target.value })} />}
+      </Field>
+      <Field label={props.toLabel}>
+        {(control) => <input {...control} type="date" className="text-input" value={props.to} min={props.from || undefined} onChange={(event) => props.onChange({ to: event.target.value })} />}
+      </Field>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { formatBytes } from '../../../shared/limits';
 import type { BackupInfo } from '../../../shared/workspace';
+import { DataTable } from '../../components/DataTable';
 import { LocalTime } from '../../components/LocalTime';
 
 /** The last part of a path, whichever separator the machine uses. */
@@ -20,34 +21,19 @@ export function BackupTable<B extends BackupInfo>({
   action: (backup: B) => ReactNode;
 }) {
   return (
-    <table className="backup-table">
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Made</th>
-          <th scope="col">Size</th>
-          <th scope="col">File</th>
-          {status && <th scope="col">Check</th>}
-          <th scope="col">
-            <span className="visually-hidden">Action</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {backups.map((backup) => (
-          <tr key={backup.file}>
-            <td>
-              <LocalTime iso={backup.createdAt} />
-            </td>
-            <td className="backup-size">{formatBytes(backup.bytes)}</td>
-            <td>
-              <code title={backup.file}>{fileName(backup.file)}</code>
-            </td>
-            {status && <td>{status(backup)}</td>}
-            <td className="backup-action">{action(backup)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="backup-table"
+      caption={caption}
+      captionClassName="visually-hidden"
+      rows={backups}
+      rowKey={(backup) => backup.file}
+      columns={[
+        { header: 'Made', cell: (backup) => <LocalTime iso={backup.createdAt} /> },
+        { header: 'Size', className: 'backup-size', cell: (backup) => formatBytes(backup.bytes) },
+        { header: 'File', cell: (backup) => <code title={backup.file}>{fileName(backup.file)}</code> },
+        status && { header: 'Check', cell: status },
+        { header: 'Action', hideHeader: true, className: 'backup-action', cell: action },
+      ]}
+    />
   );
 }

@@ -1,5 +1,6 @@
 import { routeHref } from '../../app/route';
 import { ForResponders } from '../session/ForResponders';
+import { DataTable } from '../../components/DataTable';
 import { LocalTime } from '../../components/LocalTime';
 import { NewChangeForm } from './NewChangeForm';
 import { WindowsPanel } from './WindowsPanel';
@@ -26,37 +27,29 @@ export function ChangesScreen() {
         {changes.length === 0 ? (
           <p className="muted">No changes yet. Plan one below, or with `holdfast change new`.</p>
         ) : (
-          <table className="changes-table">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">Change</th>
-                <th scope="col">Services</th>
-                <th scope="col">Planned start</th>
-                <th scope="col">State</th>
-                <th scope="col">Verdict</th>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.map((change) => (
-                <tr key={change.id}>
-                  <td>{change.id}</td>
-                  <td>
+          <DataTable
+            className="changes-table"
+            label="Changes by planned start"
+            rows={changes}
+            rowKey={(change) => change.id}
+            rowHeader={1}
+            columns={[
+              { header: '#', cell: (change) => change.id },
+              {
+                header: 'Change',
+                cell: (change) => (
+                  <>
                     <a href={routeHref({ screen: 'change', id: change.id })}>{change.title}</a>
                     <span className="muted"> · {change.type}, {change.risk} risk</span>
-                  </td>
-                  <td>{change.services.join(', ')}</td>
-                  <td>
-                    <LocalTime iso={change.start} />
-                  </td>
-                  <td>{STATE_LABELS[change.state]}</td>
-                  <td>
-                    <VerdictChip verdict={change.verdict} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: 'Services', cell: (change) => change.services.join(', ') },
+              { header: 'Planned start', cell: (change) => <LocalTime iso={change.start} /> },
+              { header: 'State', cell: (change) => STATE_LABELS[change.state] },
+              { header: 'Verdict', cell: (change) => <VerdictChip verdict={change.verdict} /> },
+            ]}
+          />
         )}
       </section>
       <ForResponders>

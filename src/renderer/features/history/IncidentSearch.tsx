@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import { SEVERITIES, type IncidentSummary } from '../../../shared/incidents';
-import { routeHref } from '../../app/route';
-import { drillTitle, DrillTag } from '../drills/DrillTag';
-import { formatSpan, serviceList, severityClass, STATUS_LABELS } from '../incidents/format';
+import { DataTable } from '../../components/DataTable';
+import { DateRange, Field, Options } from '../../components/Field';
+import { formatSpan } from '../incidents/format';
+import { INCIDENT_ROW_HEADER, incidentColumns, postmortemColumn, statusColumn } from '../incidents/list/columns';
 import { LocalTime } from '../../components/LocalTime';
 import { Snippet } from '../runbooks/Snippet';
 import { RESULT_LIMIT, useIncidentSearch, useIncidentServices } from './queries';
@@ -14,6 +15,8 @@ export function IncidentSearch() {
   const searched = useIncidentHistory((state) => state.searched);
   const search = useIncidentSearch();
   const hits = search.data ?? null;
+  type Hit = NonNullable<typeof hits>[number];
+  const ofHit = (hit: Hit) => hit.incident;
   const services = useIncidentServices();
   const error = search.error?.message ?? null;
   const id = useId();
@@ -39,49 +42,21 @@ export function IncidentSearch() {
             onChange={(event) => change({ query: event.target.value })}
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-service`} className="field-label">
-            Service
-          </label>
-          <select id={`${id}-service`} className="text-input" value={filters.service} onChange={(event) => change({ service: event.target.value })}>
-            <option value="">Any service</option>
-            {services.map((service) => (
-              <option key={service} value={service}>
-                {service}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-severity`} className="field-label">
-            Severity
-          </label>
-          <select
-            id={`${id}-severity`}
-            className="text-input"
-            value={filters.severity}
-            onChange={(event) => change({ severity: event.target.value as HistoryFilters['severity'] })}
-          >
-            <option value="">Any severity</option>
-            {SEVERITIES.map((severity) => (
-              <option key={severity} value={severity}>
-                {severity}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-from`} className="field-label">
-            Started from
-          </label>
-          <input id={`${id}-from`} type="date" className="text-input" value={filters.from} max={filters.to || undefined} onChange={(event) => change({ from: event.target.value })} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-to`} className="field-label">
-            to
-          </label>
-          <input id={`${id}-to`} type="date" className="text-input" value={filters.to} min={filters.from || undefined} onChange={(event) => change({ to: event.target.value })} />
-        </div>
+        <Field label="Service">
+          {(control) => (
+            <select {...control} className="text-input" value={filters.service} onChange={(event) => change({ service: event.target.value })}>
+              <Options any="Any service" values={services} />
+            </select>
+          )}
+        </Field>
+        <Field label="Severity">
+          {(control) => (
+            <select {...control} className="text-input" value={filters.severity} onChange={(event) => change({ severity: event.target.value as HistoryFilters['severity'] })}>
+              <Options any="Any severity" values={SEVERITIES} />
+            </select>
+          )}
+        </Field>
+        <DateRange fromLabel="Started from" toLabel="to" from={filters.from} to={filters.to} onChange={change} />
         <label className="history-check">
           <input type="checkbox" checked={filters.includeDrills} onChange={(event) => change({ includeDrills: event.target.checked })} />
           Include drills
@@ -101,52 +76,33 @@ export function IncidentSearch() {
         {hits === null ? 'Searching…' : resultCount(hits.length, searched.trim() !== '')}
       </p>
       {hits !== null && hits.length > 0 && (
-        <table className="pm-table history-table" id={`${id}-results`}>
-          <caption className="visually-hidden">Past incidents</caption>
-          <thead>
-            <tr>
-              <th scope="col">Severity</th>
-              <th scope="col">Incident</th>
-              <th scope="col">Status</th>
-              <th scope="col">Started</th>
-              <th scope="col">Duration</th>
-              <th scope="col">Post-mortem</th>
-            </tr>
-          </thead>
-          <tbody>
-            {hits.map(({ incident, snippet }) => (
-              <tr key={incident.id}>
-                <td>
-                  <span className={severityClass(incident.severity)}>{incident.severity}</span>
-                </td>
-                <td>
-                  {incident.drill && <DrillTag />}
-                  <a className="history-title" href={routeHref({ screen: 'incident', id: incident.id })}>
-                    {drillTitle(incident)}
-                  </a>
-                  <span className="history-services">{serviceList(incident.services)}</span>
-                  {snippet && (
-                    <span className="history-snippet">
-                      <Snippet text={snippet} />
-                    </span>
-                  )}
-                </td>
-                <td>
-                  <span className={`status status-${incident.status}`}>{STATUS_LABELS[incident.status]}</span>
-                </td>
-                <td className="numeric">
-                  <LocalTime iso={incident.startedAt} />
-                </td>
-                <td className="numeric">{duration(incident)}</td>
-                <td>
-                  <a href={routeHref({ screen: 'postmortem', id: incident.id })} aria-label={`Post-mortem of ${incident.title}`}>
-                    {incident.status === 'resolved' ? 'Post-mortem' : 'Draft'}
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="pm-table history-table"
+          id={`${id}-results`}
+          caption="Past incidents"
+          captionClassName="visually-hidden"
+          rows={hits}
+          rowKey={(hit) => hit.incident.id}
+          rowHeader={INCIDENT_ROW_HEADER}
+          columns={[
+            ...incidentColumns(
+              ofHit,
+              (hit) =>
+                hit.snippet && (
+                  <span className="history-snippet">
+                    <Snippet text={hit.snippet} />
+                  </span>
+                ),
+            ),
+            statusColumn(ofHit),
+            { header: 'Started', className: 'numeric', cell: (hit) => <LocalTime iso={hit.incident.startedAt} /> },
+            { header: 'Duration', className: 'numeric', cell: (hit) => duration(hit.incident) },
+            postmortemColumn(
+              ofHit,
+              (incident) => (incident.status === 'resolved' ? 'Post-mortem' : 'Draft'),
+            ),
+          ]}
+        />
       )}
     </section>
   );

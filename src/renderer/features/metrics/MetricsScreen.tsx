@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useOp } from '../../api/queries';
 import { routeHref } from '../../app/route';
+import { DateRange } from '../../components/Field';
 import { formatMinutes, lastDays } from './format';
 import { PerWeekChart } from './PerWeekChart';
 import { OverTimeChart, PerServiceChart } from './ResponseTimeCharts';
@@ -20,39 +21,13 @@ export function MetricsScreen() {
   const [shownRange, setShownRange] = useState<{ from: string; to: string } | null>(null);
   if (metrics && !query.isPlaceholderData && !backwards && (shownRange?.from !== from || shownRange.to !== to)) setShownRange({ from, to });
   const error = backwards ? 'The range starts after it ends.' : (query.error?.message ?? null);
-  const id = useId();
 
   return (
     <div className="metrics-screen">
       <header className="metrics-header">
         <h1>Metrics</h1>
         <form className="metrics-range" onSubmit={(event) => event.preventDefault()} aria-label="Date range">
-          <div className="field">
-            <label htmlFor={`${id}-from`} className="field-label">
-              Incidents started from
-            </label>
-            <input
-              id={`${id}-from`}
-              type="date"
-              className="text-input"
-              value={from}
-              max={to || undefined}
-              onChange={(event) => useMetrics.setState({ from: event.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-to`} className="field-label">
-              to
-            </label>
-            <input
-              id={`${id}-to`}
-              type="date"
-              className="text-input"
-              value={to}
-              min={from || undefined}
-              onChange={(event) => useMetrics.setState({ to: event.target.value })}
-            />
-          </div>
+          <DateRange fromLabel="Incidents started from" toLabel="to" from={from} to={to} onChange={(range) => useMetrics.setState(range)} />
           <div className="metrics-presets" role="group" aria-label="Quick ranges">
             {PRESETS.map((days) => {
               const range = lastDays(days);

@@ -1,5 +1,6 @@
 import type { ActionItem } from '../../../shared/postmortems';
 import { routeHref } from '../../app/route';
+import { DataTable } from '../../components/DataTable';
 import { isExternalUrl, openExternal } from '../../components/external';
 import { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS } from './labels';
 import './postmortems.css';
@@ -12,75 +13,69 @@ export function ActionItemsTable(props: {
   showIncident?: boolean;
   onEdit?: (item: ActionItem) => void;
 }) {
+  const { onEdit } = props;
   return (
-    <table className="pm-table action-items-table">
-      <caption className="visually-hidden">{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Description</th>
-          {props.showIncident && <th scope="col">Incident</th>}
-          <th scope="col">Type</th>
-          <th scope="col">Owner</th>
-          <th scope="col">Due</th>
-          <th scope="col">Status</th>
-          <th scope="col">Link</th>
-          {props.onEdit && (
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          )}
-        </tr>
-      </thead>
-      <tbody>
-        {props.items.map((item) => (
-          <tr key={item.id} className={item.overdue ? 'action-overdue' : undefined}>
-            <td className="action-description">{item.description}</td>
-            {props.showIncident && (
-              <td>
-                <a href={routeHref({ screen: 'postmortem', id: item.incidentId })}>
-                  #{item.incidentId} {item.incidentTitle}
-                </a>
-              </td>
-            )}
-            <td>{ACTION_TYPE_LABELS[item.type]}</td>
-            <td>{item.owner || <span className="muted">nobody yet</span>}</td>
-            <td className="numeric">
+    <DataTable
+      className="pm-table action-items-table"
+      caption={props.caption}
+      captionClassName="visually-hidden"
+      rows={props.items}
+      rowKey={(item) => item.id}
+      rowProps={(item) => (item.overdue ? { className: 'action-overdue' } : {})}
+      columns={[
+        { header: 'Description', className: 'action-description', cell: (item) => item.description },
+        props.showIncident && {
+          header: 'Incident',
+          cell: (item) => (
+            <a href={routeHref({ screen: 'postmortem', id: item.incidentId })}>
+              #{item.incidentId} {item.incidentTitle}
+            </a>
+          ),
+        },
+        { header: 'Type', cell: (item) => ACTION_TYPE_LABELS[item.type] },
+        { header: 'Owner', cell: (item) => item.owner || <span className="muted">nobody yet</span> },
+        {
+          header: 'Due',
+          className: 'numeric',
+          cell: (item) => (
+            <>
               {item.dueDate ?? <span className="muted">—</span>}
               {item.overdue && <span className="overdue-mark">Overdue</span>}
-            </td>
-            <td>
-              <span className={`action-status action-status-${item.status}`}>{ACTION_STATUS_LABELS[item.status]}</span>
-            </td>
-            <td className="action-link">
-              {item.link === '' ? (
-                <span className="muted">—</span>
-              ) : isExternalUrl(item.link) ? (
-                <a
-                  href={item.link}
-                  className="external-link"
-                  title={item.link}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    void openExternal(item.link);
-                  }}
-                >
-                  {shortLink(item.link)}
-                </a>
-              ) : (
-                <span>{item.link}</span>
-              )}
-            </td>
-            {props.onEdit && (
-              <td>
-                <button type="button" onClick={() => props.onEdit?.(item)} aria-label={`Edit action item: ${item.description}`}>
-                  Edit
-                </button>
-              </td>
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { header: 'Status', cell: (item) => <span className={`action-status action-status-${item.status}`}>{ACTION_STATUS_LABELS[item.status]}</span> },
+        { header: 'Link', className: 'action-link', cell: (item) => <ItemLink link={item.link} /> },
+        onEdit && {
+          header: 'Actions',
+          hideHeader: true,
+          cell: (item) => (
+            <button type="button" onClick={() => onEdit(item)} aria-label={`Edit action item: ${item.description}`}>
+              Edit
+            </button>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+/** A tracker address opens in the browser, shortened; anything else is shown as written. */
+function ItemLink({ link }: { link: string }) {
+  if (link === '') return <span className="muted">—</span>;
+  if (!isExternalUrl(link)) return <span>{link}</span>;
+  return (
+    <a
+      href={link}
+      className="external-link"
+      title={link}
+      onClick={(event) => {
+        event.preventDefault();
+        void openExternal(link);
+      }}
+    >
+      {shortLink(link)}
+    </a>
   );
 }
 

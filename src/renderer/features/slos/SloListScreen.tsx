@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useOp } from '../../api/queries';
 import { routeHref } from '../../app/route';
+import { DataTable } from '../../components/DataTable';
 import { ForResponders } from '../session/ForResponders';
 import { minutesText, objectiveText, percentText } from './format';
 import { ImportSlosDialog } from './ImportSlosDialog';
@@ -38,48 +39,33 @@ export function SloListScreen() {
       ) : slos.length === 0 ? (
         <p className="slo-empty">No SLOs yet. Import OpenSLO v1 (or Sloth) YAML files, or run <code>holdfast slo import PATH</code>.</p>
       ) : (
-        <table className="pm-table slo-table">
-          <caption className="visually-hidden">SLOs by error budget left, the least first</caption>
-          <thead>
-            <tr>
-              <th scope="col">SLO</th>
-              <th scope="col">Service</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="numeric">
-                Budget left
-              </th>
-              <th scope="col" className="numeric">
-                Minutes left
-              </th>
-              <th scope="col" className="numeric">
-                Objective
-              </th>
-              <th scope="col">Window</th>
-              <th scope="col">From</th>
-            </tr>
-          </thead>
-          <tbody>
-            {slos.map((slo) => (
-              <tr key={slo.name} data-status={slo.status}>
-                <th scope="row">
-                  <a href={routeHref({ screen: 'slo', name: slo.name })}>{slo.name}</a>
-                </th>
-                <td>{slo.service}</td>
-                <td>
-                  <SloStatusBadge status={slo.status} />
-                </td>
-                <td className="numeric slo-left">
+        <DataTable
+          className="pm-table slo-table"
+          caption="SLOs by error budget left, the least first"
+          captionClassName="visually-hidden"
+          rows={slos}
+          rowKey={(slo) => slo.name}
+          rowProps={(slo) => ({ 'data-status': slo.status })}
+          columns={[
+            { header: 'SLO', cell: (slo) => <a href={routeHref({ screen: 'slo', name: slo.name })}>{slo.name}</a> },
+            { header: 'Service', cell: (slo) => slo.service },
+            { header: 'Status', cell: (slo) => <SloStatusBadge status={slo.status} /> },
+            {
+              header: 'Budget left',
+              className: 'numeric slo-left',
+              cell: (slo) => (
+                <>
                   <BudgetBar remaining={slo.budget.remaining} />
                   {percentText(slo.budget.remaining)}
-                </td>
-                <td className="numeric">{slo.budgetMinutes ? minutesText(slo.budgetMinutes.remaining) : '—'}</td>
-                <td className="numeric">{objectiveText(slo.target)}</td>
-                <td>{slo.window}</td>
-                <td>{slo.source === 'incidents' ? 'incidents' : `data (${slo.budgetingMethod})`}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: 'Minutes left', className: 'numeric', cell: (slo) => (slo.budgetMinutes ? minutesText(slo.budgetMinutes.remaining) : '—') },
+            { header: 'Objective', className: 'numeric', cell: (slo) => objectiveText(slo.target) },
+            { header: 'Window', cell: (slo) => slo.window },
+            { header: 'From', cell: (slo) => (slo.source === 'incidents' ? 'incidents' : `data (${slo.budgetingMethod})`) },
+          ]}
+        />
       )}
       {importing && <ImportSlosDialog onClose={() => setImporting(false)} />}
     </div>

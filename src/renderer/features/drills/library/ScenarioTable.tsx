@@ -1,5 +1,6 @@
 import type { DrillScenario, DrillTargets } from '../../../../shared/drills';
 import { routeHref } from '../../../app/route';
+import { DataTable } from '../../../components/DataTable';
 import { LocalTime } from '../../../components/LocalTime';
 import { minutesText } from '../format';
 import { exportScenario } from './export';
@@ -9,58 +10,56 @@ import { startDrill } from './start';
 export function ScenarioTable({ scenarios, onError }: { scenarios: DrillScenario[]; onError: (message: string) => void }) {
   const report = (outcome: Promise<string | null>) => void outcome.then((message) => message && onError(message));
   return (
-    <table className="drill-table scenario-table" aria-label="Drill scenarios">
-      <thead>
-        <tr>
-          <th scope="col">Scenario</th>
-          <th scope="col">Injects</th>
-          <th scope="col">Targets</th>
-          <th scope="col">Last run</th>
-          <th scope="col" className="numeric">
-            Runs
-          </th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {scenarios.map((scenario) => {
-          const timed = scenario.injects.filter((inject) => inject.offsetSeconds !== null).length;
-          return (
-            <tr key={scenario.id} data-scenario={scenario.title}>
-              <th scope="row">
-                <span className="scenario-title">{scenario.title}</span>
-                <span className="scenario-services">{scenario.services.length > 0 ? scenario.services.join(', ') : 'no services named'}</span>
-              </th>
-              <td>
-                {timed} timed, {scenario.injects.length - timed} manual
-              </td>
-              <td>
-                <TargetList targets={scenario.targets} />
-              </td>
-              <td>{scenario.lastRunAt ? <LocalTime iso={scenario.lastRunAt} /> : <span className="muted">never</span>}</td>
-              <td className="numeric">{scenario.runCount}</td>
-              <td className="scenario-actions">
-                <button type="button" className="primary" onClick={() => report(startDrill(scenario))} aria-label={`Start drill: ${scenario.title}`}>
-                  Start drill
-                </button>
-                <a className="button" href={routeHref({ screen: 'edit-drill-scenario', id: scenario.id })} aria-label={`Edit ${scenario.title}`}>
-                  Edit
-                </a>
-                <button type="button" onClick={() => report(exportScenario(scenario))} aria-label={`Export ${scenario.title} as Markdown`}>
-                  Export
-                </button>
-                <a className="button" href={routeHref({ screen: 'drill-trends', id: scenario.id })} aria-label={`Trends of ${scenario.title}`}>
-                  Trends
-                </a>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable
+      className="drill-table scenario-table"
+      label="Drill scenarios"
+      rows={scenarios}
+      rowKey={(scenario) => scenario.id}
+      rowProps={(scenario) => ({ 'data-scenario': scenario.title })}
+      columns={[
+        {
+          header: 'Scenario',
+          cell: (scenario) => (
+            <>
+              <span className="scenario-title">{scenario.title}</span>
+              <span className="scenario-services">{scenario.services.length > 0 ? scenario.services.join(', ') : 'no services named'}</span>
+            </>
+          ),
+        },
+        { header: 'Injects', cell: (scenario) => injectCounts(scenario) },
+        { header: 'Targets', cell: (scenario) => <TargetList targets={scenario.targets} /> },
+        { header: 'Last run', cell: (scenario) => (scenario.lastRunAt ? <LocalTime iso={scenario.lastRunAt} /> : <span className="muted">never</span>) },
+        { header: 'Runs', className: 'numeric', cell: (scenario) => scenario.runCount },
+        {
+          header: 'Actions',
+          hideHeader: true,
+          className: 'scenario-actions',
+          cell: (scenario) => (
+            <>
+              <button type="button" className="primary" onClick={() => report(startDrill(scenario))} aria-label={`Start drill: ${scenario.title}`}>
+                Start drill
+              </button>
+              <a className="button" href={routeHref({ screen: 'edit-drill-scenario', id: scenario.id })} aria-label={`Edit ${scenario.title}`}>
+                Edit
+              </a>
+              <button type="button" onClick={() => report(exportScenario(scenario))} aria-label={`Export ${scenario.title} as Markdown`}>
+                Export
+              </button>
+              <a className="button" href={routeHref({ screen: 'drill-trends', id: scenario.id })} aria-label={`Trends of ${scenario.title}`}>
+                Trends
+              </a>
+            </>
+          ),
+        },
+      ]}
+    />
   );
+}
+
+/** "2 timed, 1 manual": how a scenario's injects fire. */
+function injectCounts(scenario: DrillScenario): string {
+  const timed = scenario.injects.filter((inject) => inject.offsetSeconds !== null).length;
+  return `${timed} timed, ${scenario.injects.length - timed} manual`;
 }
 
 /** "ack ≤ 5 min · update ≤ 10 min · mitigate ≤ 30 min", or "none". */

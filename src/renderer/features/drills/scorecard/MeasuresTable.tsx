@@ -10,7 +10,7 @@ export function MeasuresTable({ rows }: { rows: ScorecardRow[] }) {
       label="Times against targets"
       rows={rows}
       rowKey={(row) => row.measure}
-      rowData={(row) => ({ 'data-verdict': verdict(row) })}
+      rowProps={(row) => ({ 'data-verdict': verdict(row) })}
       columns={[
         { header: 'Measure', cell: (row) => row.measure },
         { header: 'Actual', className: 'numeric measure-actual', cell: (row) => minutesText(row.actualMinutes) },

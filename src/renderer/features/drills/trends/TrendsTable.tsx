@@ -1,8 +1,17 @@
 import type { Scorecard } from '../../../../shared/drills';
 import { routeHref } from '../../../app/route';
+import { DataTable, type Column } from '../../../components/DataTable';
 import { LocalTime } from '../../../components/LocalTime';
 import { minutesText } from '../format';
-import { trendPoints } from './trend-points';
+import { trendPoints, type TrendPoint } from './trend-points';
+
+/** The timed columns: each a measure of the run, in minutes. */
+const MEASURES: [header: string, minutes: (point: TrendPoint) => number | null][] = [
+  ['Acknowledge', (point) => point.acknowledge],
+  ['First update', (point) => point.firstUpdate],
+  ['Mitigate', (point) => point.mitigate],
+  ['Drill clock', (point) => point.duration],
+];
 
 /** The chart's numbers as a table, one run a row, each linking to its scorecard. */
 export function TrendsTable({ runs }: { runs: Scorecard[] }) {
@@ -10,46 +19,25 @@ export function TrendsTable({ runs }: { runs: Scorecard[] }) {
   return (
     <section className="drill-panel" aria-labelledby="trends-table-heading">
       <h2 id="trends-table-heading">Runs</h2>
-      <table className="drill-table trends-table" aria-label="Past runs">
-        <thead>
-          <tr>
-            <th scope="col">Run</th>
-            <th scope="col">Started</th>
-            <th scope="col" className="numeric">
-              Acknowledge
-            </th>
-            <th scope="col" className="numeric">
-              First update
-            </th>
-            <th scope="col" className="numeric">
-              Mitigate
-            </th>
-            <th scope="col" className="numeric">
-              Drill clock
-            </th>
-            <th scope="col">Targets met</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((point, index) => (
-            <tr key={point.runId}>
-              <th scope="row">
-                <a href={routeHref({ screen: 'drill-run', id: point.runId })} aria-label={`Scorecard of run ${index + 1}`}>
-                  Run {index + 1}
-                </a>
-              </th>
-              <td>
-                <LocalTime iso={point.startedAt} />
-              </td>
-              <td className="numeric">{minutesText(point.acknowledge)}</td>
-              <td className="numeric">{minutesText(point.firstUpdate)}</td>
-              <td className="numeric">{minutesText(point.mitigate)}</td>
-              <td className="numeric">{minutesText(point.duration)}</td>
-              <td>{point.withTarget === 0 ? '—' : `${point.met} of ${point.withTarget}`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        className="drill-table trends-table"
+        label="Past runs"
+        rows={points}
+        rowKey={(point) => point.runId}
+        columns={[
+          {
+            header: 'Run',
+            cell: (point, index) => (
+              <a href={routeHref({ screen: 'drill-run', id: point.runId })} aria-label={`Scorecard of run ${index + 1}`}>
+                Run {index + 1}
+              </a>
+            ),
+          },
+          { header: 'Started', cell: (point) => <LocalTime iso={point.startedAt} /> },
+          ...MEASURES.map(([header, minutes]): Column<TrendPoint> => ({ header, className: 'numeric', cell: (point) => minutesText(minutes(point)) })),
+          { header: 'Targets met', cell: (point) => (point.withTarget === 0 ? '—' : `${point.met} of ${point.withTarget}`) },
+        ]}
+      />
     </section>
   );
 }

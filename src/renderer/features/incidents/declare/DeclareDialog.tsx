@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { Severity } from '../../../../shared/incidents';
 import { navigate } from '../../../app/route';
 import { FormDialog } from '../../../components/Dialog';
+import { Field, TextField } from '../../../components/Field';
 import { useFormErrors } from '../../../components/form-errors';
 import { declareIncident } from '../mutations';
 import { useIncidentSettings, useKnownServices } from '../queries';
@@ -13,7 +14,6 @@ import { SeverityPicker } from './SeverityPicker';
  * detection times default to now and can be set apart when the outage began earlier.
  */
 export function DeclareDialog({ onClose }: { onClose: () => void }) {
-  const id = useId();
   const levels = useIncidentSettings().data?.severities;
   const known = useKnownServices();
   const [title, setTitle] = useState('');
@@ -70,36 +70,28 @@ export function DeclareDialog({ onClose }: { onClose: () => void }) {
       submit={busy ? 'Declaring…' : 'Declare incident'}
       formClassName="declare-form"
     >
-      <div className="field">
-        <label htmlFor={`${id}-title`} className="field-label">
-          Title
-        </label>
-        <input
-          id={`${id}-title`}
-          className="text-input declare-title"
-          type="text"
-          value={title}
-          onChange={(event) => setTitle(event.target.value)}
-          placeholder="Checkout failing for card payments"
-          autoComplete="off"
-          maxLength={300}
-          data-autofocus
-          aria-invalid={errorFor('title') ? true : undefined}
-          aria-describedby={errorFor('title') ? `${id}-title-error` : undefined}
-        />
-        {errorFor('title') && (
-          <p id={`${id}-title-error`} className="field-error">
-            {errorFor('title')}
-          </p>
+      <Field label="Title" error={errorFor('title')}>
+        {(control) => (
+          <input
+            {...control}
+            className="text-input declare-title"
+            type="text"
+            value={title}
+            onChange={(event) => setTitle(event.target.value)}
+            placeholder="Checkout failing for card payments"
+            autoComplete="off"
+            maxLength={300}
+            data-autofocus
+          />
         )}
-      </div>
+      </Field>
       <SeverityPicker value={severity} onChange={setSeverity} levels={levels} />
       <ServicesInput value={services} onChange={setServices} known={known} pending={pendingService} onPendingChange={setPendingService} />
       <details className="declare-times">
         <summary>Started and detected times (optional; default now)</summary>
         <div className="declare-times-fields">
-          <TimeField id={`${id}-started`} label="Started" value={startedAt} onChange={setStartedAt} error={errorFor('startedAt')} />
-          <TimeField id={`${id}-detected`} label="Detected" value={detectedAt} onChange={setDetectedAt} error={errorFor('detectedAt')} />
+          <TextField type="datetime-local" label="Started" value={startedAt} onChange={setStartedAt} error={errorFor('startedAt')} />
+          <TextField type="datetime-local" label="Detected" value={detectedAt} onChange={setDetectedAt} error={errorFor('detectedAt')} />
         </div>
         <p className="field-hint">In your local time. Detected defaults to started.</p>
       </details>
@@ -109,30 +101,6 @@ export function DeclareDialog({ onClose }: { onClose: () => void }) {
         </p>
       )}
     </FormDialog>
-  );
-}
-
-function TimeField(props: { id: string; label: string; value: string; onChange: (value: string) => void; error: string | undefined }) {
-  return (
-    <div className="field">
-      <label htmlFor={props.id} className="field-label">
-        {props.label}
-      </label>
-      <input
-        id={props.id}
-        className="text-input"
-        type="datetime-local"
-        value={props.value}
-        onChange={(event) => props.onChange(event.target.value)}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? `${props.id}-error` : undefined}
-      />
-      {props.error && (
-        <p id={`${props.id}-error`} className="field-error">
-          {props.error}
-        </p>
-      )}
-    </div>
   );
 }
 

@@ -4,11 +4,12 @@ import { KEYS } from '../../../app/keymap';
 import { useKeyShortcut } from '../../../app/shortcuts';
 import { LocalTime } from '../../../components/LocalTime';
 import { useNow } from '../../../components/clock';
-import { formatSpan, since, STATUS_LABELS } from '../format';
+import { formatSpan, since } from '../format';
 import { useIncidentList, useIncidentSettings } from '../queries';
 import { openDeclare } from '../store';
 import { UpdateTimer } from '../UpdateTimer';
-import { IncidentCells } from './IncidentCells';
+import { INCIDENT_ROW_HEADER, incidentColumns, postmortemColumn, statusColumn } from './columns';
+import { DataTable } from '../../../components/DataTable';
 import { useCanWrite } from '../../session/queries';
 
 /** Every incident: the open ones first (several can run at once), the resolved ones below. */
@@ -49,33 +50,23 @@ export function IncidentsScreen() {
                 No open incidents.{canWrite && <> Declare one with <kbd>Ctrl</kbd>+<kbd>I</kbd> from any screen.</>}
               </p>
             ) : (
-              <table className="incident-table" aria-label="Open incidents">
-                <thead>
-                  <tr>
-                    <th scope="col">Severity</th>
-                    <th scope="col">Incident</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Elapsed</th>
-                    <th scope="col">Status updates</th>
-                    <th scope="col">Commander</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {open.map((incident) => (
-                    <tr key={incident.id}>
-                      <IncidentCells incident={incident} />
-                      <td>
-                        <span className={`status status-${incident.status}`}>{STATUS_LABELS[incident.status]}</span>
-                      </td>
-                      <td className="numeric">{formatSpan(since(incident.startedAt, now))}</td>
-                      <td>
-                        <UpdateTimer lastUpdateAt={incident.lastUpdateAt} startedAt={incident.startedAt} cadenceMinutes={cadence(incident)} now={now} />
-                      </td>
-                      <td>{incident.commander?.name ?? <span className="muted">unassigned</span>}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                className="incident-table"
+                label="Open incidents"
+                rows={open}
+                rowKey={(incident) => incident.id}
+                rowHeader={INCIDENT_ROW_HEADER}
+                columns={[
+                  ...incidentColumns(itself),
+                  statusColumn(itself),
+                  { header: 'Elapsed', className: 'numeric', cell: (incident) => formatSpan(since(incident.startedAt, now)) },
+                  {
+                    header: 'Status updates',
+                    cell: (incident) => <UpdateTimer lastUpdateAt={incident.lastUpdateAt} startedAt={incident.startedAt} cadenceMinutes={cadence(incident)} now={now} />,
+                  },
+                  { header: 'Commander', cell: (incident) => incident.commander?.name ?? <span className="muted">unassigned</span> },
+                ]}
+              />
             )}
           </section>
           <section aria-labelledby="resolved-incidents-heading">
@@ -85,37 +76,24 @@ export function IncidentsScreen() {
             {resolved.length === 0 ? (
               <p className="incidents-empty">None yet.</p>
             ) : (
-              <table className="incident-table incident-table-resolved" aria-label="Resolved incidents">
-                <thead>
-                  <tr>
-                    <th scope="col">Severity</th>
-                    <th scope="col">Incident</th>
-                    <th scope="col">Started</th>
-                    <th scope="col">Lasted</th>
-                    <th scope="col">Commander</th>
-                    <th scope="col">Post-mortem</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {resolved.map((incident) => (
-                    <tr key={incident.id}>
-                      <IncidentCells incident={incident} />
-                      <td>
-                        <LocalTime iso={incident.startedAt} />
-                      </td>
-                      <td className="numeric">
-                        {incident.resolvedAt ? formatSpan(Date.parse(incident.resolvedAt) - Date.parse(incident.startedAt)) : '—'}
-                      </td>
-                      <td>{incident.commander?.name ?? <span className="muted">—</span>}</td>
-                      <td>
-                        <a href={routeHref({ screen: 'postmortem', id: incident.id })} aria-label={`Post-mortem of ${incident.title}`}>
-                          Post-mortem
-                        </a>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                className="incident-table incident-table-resolved"
+                label="Resolved incidents"
+                rows={resolved}
+                rowKey={(incident) => incident.id}
+                rowHeader={INCIDENT_ROW_HEADER}
+                columns={[
+                  ...incidentColumns(itself),
+                  { header: 'Started', cell: (incident) => <LocalTime iso={incident.startedAt} /> },
+                  {
+                    header: 'Lasted',
+                    className: 'numeric',
+                    cell: (incident) => (incident.resolvedAt ? formatSpan(Date.parse(incident.resolvedAt) - Date.parse(incident.startedAt)) : '—'),
+                  },
+                  { header: 'Commander', cell: (incident) => incident.commander?.name ?? <span className="muted">—</span> },
+                  postmortemColumn(itself),
+                ]}
+              />
             )}
           </section>
         </>
@@ -123,3 +101,5 @@ export function IncidentsScreen() {
     </div>
   );
 }
+
+const itself = (incident: IncidentSummary) => incident;

@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { Incident } from '../../../../shared/incidents';
 import { LIMITS } from '../../../../shared/limits';
 import { FormDialog } from '../../../components/Dialog';
+import { Field } from '../../../components/Field';
 import { LengthHint, textLength } from '../../../components/TextLength';
 import { useFormErrors } from '../../../components/form-errors';
 import { useDraft } from '../drafts';
@@ -9,7 +10,6 @@ import { logEvent } from '../mutations';
 
 /** Resolving asks for one paragraph: what happened and what fixed it. It leads the post-mortem. */
 export function ResolveDialog({ incident, onClose }: { incident: Incident; onClose: () => void }) {
-  const id = useId();
   const [summary, setSummary] = useDraft(`resolve.${incident.id}`);
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors({ summary });
@@ -41,30 +41,17 @@ export function ResolveDialog({ incident, onClose }: { incident: Incident; onClo
       busy={busy}
       submit={busy ? 'Resolving…' : 'Resolve incident'}
     >
-      <div className="field">
-        <label htmlFor={`${id}-summary`} className="field-label">
-          Resolution summary
-        </label>
-        <textarea
-          id={`${id}-summary`}
-          className="text-input resolve-summary"
-          rows={6}
-          value={summary}
-          onChange={(event) => setSummary(event.target.value)}
-          aria-describedby={`${id}-hint ${id}-length${error ? ` ${id}-error` : ''}`}
-          aria-invalid={error ? true : undefined}
-          data-autofocus
-        />
-        <p id={`${id}-hint`} className="field-hint">
-          One paragraph on what happened and what fixed it. It is logged on the timeline and leads the post-mortem.
-        </p>
-        <LengthHint id={`${id}-length`} text={summary.trim()} max={LIMITS.summaryChars} what="the summary" />
-        {error && (
-          <p id={`${id}-error`} className="field-error" role="alert">
-            {error}
-          </p>
+      <Field
+        label="Resolution summary"
+        hint="One paragraph on what happened and what fixed it. It is logged on the timeline and leads the post-mortem."
+        error={error ?? undefined}
+        alert
+        below={(lengthId) => <LengthHint id={lengthId} text={summary.trim()} max={LIMITS.summaryChars} what="the summary" />}
+      >
+        {(control) => (
+          <textarea {...control} className="text-input resolve-summary" rows={6} value={summary} onChange={(event) => setSummary(event.target.value)} data-autofocus />
         )}
-      </div>
+      </Field>
     </FormDialog>
   );
 }

@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { TimelineEvent } from '../../../../shared/incidents';
 import { LIMITS } from '../../../../shared/limits';
 import { FormDialog } from '../../../components/Dialog';
+import { Field } from '../../../components/Field';
 import { LengthHint, textLength } from '../../../components/TextLength';
 import { useFormErrors } from '../../../components/form-errors';
 import { LocalTime } from '../../../components/LocalTime';
@@ -10,7 +11,6 @@ import { noteToLog } from './NoteInput';
 
 /** Correcting adds an event that supersedes the original; the original stays in the history, struck through. */
 export function CorrectDialog({ event, onClose }: { event: TimelineEvent; onClose: () => void }) {
-  const id = useId();
   const [text, setText] = useState(event.text);
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors({ text });
@@ -44,27 +44,14 @@ export function CorrectDialog({ event, onClose }: { event: TimelineEvent; onClos
       <blockquote className="correct-original" tabIndex={0}>
         {event.text}
       </blockquote>
-      <div className="field">
-        <label htmlFor={`${id}-text`} className="field-label">
-          Corrected text
-        </label>
-        <textarea
-          id={`${id}-text`}
-          className="text-input"
-          rows={4}
-          value={text}
-          onChange={(changed) => setText(changed.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={`${id}-length${error ? ` ${id}-error` : ''}`}
-          data-autofocus
-        />
-        <LengthHint id={`${id}-length`} text={text} max={LIMITS.noteChars} what="a correction" />
-        {error && (
-          <p id={`${id}-error`} className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-      </div>
+      <Field
+        label="Corrected text"
+        error={error ?? undefined}
+        alert
+        below={(lengthId) => <LengthHint id={lengthId} text={text} max={LIMITS.noteChars} what="a correction" />}
+      >
+        {(control) => <textarea {...control} className="text-input" rows={4} value={text} onChange={(changed) => setText(changed.target.value)} data-autofocus />}
+      </Field>
     </FormDialog>
   );
 }

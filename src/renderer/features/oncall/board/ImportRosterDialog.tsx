@@ -1,10 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
-import { ok, type Result } from '../../../../shared/result';
+import { useId, useState } from 'react';
+import { fail, ok, type Result } from '../../../../shared/result';
 import { removedCount, type RosterImportReport } from '../../../../shared/rosters';
 import { importPeopleCsv, importRoster } from '../mutations';
-import { Dialog } from '../../../components/Dialog';
 import { ask } from '../../../components/confirm';
-import { ImportActions } from '../../../components/ImportActions';
+import { ImportDialog, describedBy, useImportForm } from '../../../components/ImportDialog';
 import { PathInput } from '../../../components/Field';
 
 /** What an import did: a whole roster from YAML, or people added or updated from CSV. */
@@ -49,9 +48,9 @@ function RemovedList({ report }: { report: RosterImportReport }) {
 /**
  * Imports a file. A roster file is checked first (a dry run); if importing it
  * would remove more than a handful of entries, the user confirms that removal,
- * with every entry named, before anything changes. Null: they chose not to.
+ * with every entry named, before anything changes; if they choose not to, nothing is imported.
  */
-async function importFile(path: string): Promise<Result<Imported> | null> {
+async function importFile(path: string): Promise<Result<Imported>> {
   if (isPeopleCsv(path)) {
     const result = await importPeopleCsv(path);
     return result.ok ? ok({ kind: 'people', people: result.value.people }) : result;
@@ -74,7 +73,7 @@ async function importFile(path: string): Promise<Result<Imported> | null> {
       confirmLabel: `Remove ${summary} and import`,
       danger: true,
     });
-    if (!yes) return null;
+    if (!yes) return fail('CONFLICT', 'Not imported: the roster is unchanged.');
   }
   const result = await importRoster({ path });
   return result.ok ? ok({ kind: 'roster', report: result.value }) : result;
@@ -87,80 +86,35 @@ async function importFile(path: string): Promise<Result<Imported> | null> {
  */
 export function ImportRosterDialog({ onClose }: { onClose: () => void }) {
   const [path, setPath] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [report, setReport] = useState<Imported | null>(null);
-  const [error, setError] = useState<{ message: string; details: string[] } | null>(null);
+  const form = useImportForm(async () => (path.trim() === '' ? fail('VALIDATION', 'Type the path of the roster file.') : importFile(path.trim())));
+  const report = form.result;
   const fieldId = useId();
   const hintId = useId();
-  const errorId = useId();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    if (path.trim() === '') {
-      setError({ message: 'Type the path of the roster file.', details: [] });
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    const file = path.trim();
-    const result = await importFile(file);
-    setBusy(false);
-    if (result === null) {
-      setError({ message: 'Not imported: the roster is unchanged.', details: [] });
-    } else if (result.ok) {
-      setReport(result.value);
-    } else {
-      setReport(null);
-      setError({ message: result.error.message, details: result.error.details ?? [] });
-    }
-  };
 
   return (
-    <Dialog
+    <ImportDialog
       title="Import a roster"
-      className="import-dialog"
+      form={form}
       onClose={onClose}
-      actions={<ImportActions formId={`${fieldId}-form`} busy={busy} done={report !== null} onClose={onClose} />}
+      report={
+        <>
+          {report?.kind === 'roster' && <RosterReport report={report.report} />}
+          {report?.kind === 'people' && <PeopleReport people={report.people} />}
+        </>
+      }
     >
-      <form id={`${fieldId}-form`} onSubmit={(event) => void submit(event)}>
-        <label htmlFor={fieldId} className="field-label">
-          Roster file (YAML) or people (CSV)
-        </label>
-        <PathInput
-          id={fieldId}
-          value={path}
-          onChange={setPath}
-          placeholder="/home/you/oncall/roster.yaml"
-          aria-describedby={error ? `${hintId} ${errorId}` : hintId}
-          aria-invalid={error ? true : undefined}
-          autoFocus
-        />
-        <p id={hintId} className="field-hint">
-          A path on the machine running Holdfast. The roster becomes what a YAML file says: people, teams and schedules
-          it no longer has are removed, and its overrides replace the stored ones. Before anything is removed a backup of
-          the store is taken, and removing more than {CONFIRM_ABOVE} entries asks you first. An empty file is refused. A <code>.csv</code> file (columns{' '}
-          <code>handle</code>, <code>name</code>, <code>time_zone</code>, then any of <code>phone</code>, <code>sms</code>,{' '}
-          <code>email</code>, <code>chat</code>) only adds or updates people.
-        </p>
-        {error && (
-          <div id={errorId} className="oc-roster-problems" role="alert">
-            <p className="field-error">{error.message}</p>
-            {error.details.length > 0 && (
-              <ul className="import-problems">
-                {error.details.map((line, index) => (
-                  <li key={index}>
-                    <code className="import-reason">{line}</code>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
-      </form>
-      {report?.kind === 'roster' && <RosterReport report={report.report} />}
-      {report?.kind === 'people' && <PeopleReport people={report.people} />}
-    </Dialog>
+      <label htmlFor={fieldId} className="field-label">
+        Roster file (YAML) or people (CSV)
+      </label>
+      <PathInput id={fieldId} value={path} onChange={setPath} placeholder="/home/you/oncall/roster.yaml" {...describedBy(form, hintId)} autoFocus />
+      <p id={hintId} className="field-hint">
+        A path on the machine running Holdfast. The roster becomes what a YAML file says: people, teams and schedules
+        it no longer has are removed, and its overrides replace the stored ones. Before anything is removed a backup of
+        the store is taken, and removing more than {CONFIRM_ABOVE} entries asks you first. An empty file is refused. A <code>.csv</code> file (columns{' '}
+        <code>handle</code>, <code>name</code>, <code>time_zone</code>, then any of <code>phone</code>, <code>sms</code>,{' '}
+        <code>email</code>, <code>chat</code>) only adds or updates people.
+      </p>
+    </ImportDialog>
   );
 }
 

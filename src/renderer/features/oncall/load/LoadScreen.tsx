@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { Team } from '../../../../shared/rosters';
 import { downloadFile, safeFileName } from '../../../components/download';
+import { DateRange, Field, Options } from '../../../components/Field';
 import { OnCallNav } from '../OnCallNav';
 import { useLoadReport, useRoster } from '../queries';
 import { viewerZone } from '../time';
@@ -41,43 +42,23 @@ export function LoadScreen() {
         <h1>On-call load</h1>
       </header>
       <form className="oc-load-filters" onSubmit={(event) => event.preventDefault()} aria-label="Period and team">
-        <div className="field">
-          <label htmlFor={`${id}-from`} className="field-label">
-            First day
-          </label>
-          <input
-            id={`${id}-from`}
-            className="text-input"
-            type="date"
-            value={period.from}
-            onChange={(event) => event.target.value && setPeriod({ from: event.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-to`} className="field-label">
-            Last day
-          </label>
-          <input
-            id={`${id}-to`}
-            className="text-input"
-            type="date"
-            value={period.to}
-            onChange={(event) => event.target.value && setPeriod({ to: event.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-team`} className="field-label">
-            Team
-          </label>
-          <select id={`${id}-team`} className="text-input" value={period.team} onChange={(event) => setPeriod({ team: event.target.value })}>
-            <option value="">All teams</option>
-            {teams.map((team) => (
-              <option key={team.id} value={team.name}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <DateRange
+          fromLabel="First day"
+          toLabel="Last day"
+          from={period.from}
+          to={period.to}
+          // A cleared date keeps the period it had: the load is always of some days.
+          onChange={(range) => {
+            if (range.from || range.to) setPeriod(range);
+          }}
+        />
+        <Field label="Team">
+          {(control) => (
+            <select {...control} className="text-input" value={period.team} onChange={(event) => setPeriod({ team: event.target.value })}>
+              <Options any="All teams" values={teams.map((team) => team.name)} />
+            </select>
+          )}
+        </Field>
         <div className="oc-segmented oc-load-presets" role="group" aria-label="Quick periods">
           {[7, 30, 90].map((days) => {
             const { range, pressed } = preset(days);

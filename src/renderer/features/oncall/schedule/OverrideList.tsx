@@ -1,5 +1,6 @@
 import type { Override, Schedule } from '../../../../shared/rosters';
 import { ask } from '../../../components/confirm';
+import { DataTable } from '../../../components/DataTable';
 import { formatInZone, zoneCity } from '../time';
 import { ZonedTime } from '../ZonedTime';
 import { deleteOverride } from '../mutations';
@@ -12,13 +13,14 @@ export function OverrideList(props: { schedule: Schedule; overrides: Override[];
   const sorted = [...overrides].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   const zone = schedule.timeZone;
   const canWrite = useCanWrite();
+  const who = (override: Override) => names.get(override.person) ?? override.person;
+  const ended = (override: Override) => Date.parse(override.end) <= now;
   const remove = async (override: Override) => {
-    const who = names.get(override.person) ?? override.person;
     const yes = await ask({
       title: 'Delete this override?',
       body: (
         <p>
-          {who} would no longer cover {schedule.name} from {formatInZone(override.start, zone)} to {formatInZone(override.end, zone)}{' '}
+          {who(override)} would no longer cover {schedule.name} from {formatInZone(override.start, zone)} to {formatInZone(override.end, zone)}{' '}
           ({zoneCity(zone)} time); the layers decide who is on call then.
         </p>
       ),
@@ -39,46 +41,37 @@ export function OverrideList(props: { schedule: Schedule; overrides: Override[];
       {sorted.length === 0 ? (
         <p className="muted">None.{canWrite && ' Drag across the Final row, click a shift, or use “Cover a shift…”.'}</p>
       ) : (
-        <table className="oc-data-table">
-          <thead>
-            <tr>
-              <th scope="col">Who covers</th>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
-              <th scope="col">Note</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((override) => {
-              const ended = Date.parse(override.end) <= now;
-              return (
-                <tr key={override.id} className={ended ? 'oc-override-ended' : undefined}>
-                  <th scope="row">
-                    {names.get(override.person) ?? override.person}
-                    {ended && <span className="mark-archived">ended</span>}
-                  </th>
-                  <td>
-                    <ZonedTime iso={override.start} zone={zone} year stacked />
-                  </td>
-                  <td>
-                    <ZonedTime iso={override.end} zone={zone} year stacked />
-                  </td>
-                  <td>{override.note}</td>
-                  <td>
-                    <ForResponders>
-                      <button type="button" onClick={() => void remove(override)} aria-label={`Delete override: ${names.get(override.person) ?? override.person} from ${formatInZone(override.start, zone)}`}>
-                        Delete…
-                      </button>
-                    </ForResponders>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          className="oc-data-table"
+          rows={sorted}
+          rowKey={(override) => override.id}
+          rowProps={(override) => (ended(override) ? { className: 'oc-override-ended' } : {})}
+          columns={[
+            {
+              header: 'Who covers',
+              cell: (override) => (
+                <>
+                  {who(override)}
+                  {ended(override) && <span className="mark-archived">ended</span>}
+                </>
+              ),
+            },
+            { header: 'From', cell: (override) => <ZonedTime iso={override.start} zone={zone} year stacked /> },
+            { header: 'To', cell: (override) => <ZonedTime iso={override.end} zone={zone} year stacked /> },
+            { header: 'Note', cell: (override) => override.note },
+            {
+              header: 'Actions',
+              hideHeader: true,
+              cell: (override) => (
+                <ForResponders>
+                  <button type="button" onClick={() => void remove(override)} aria-label={`Delete override: ${who(override)} from ${formatInZone(override.start, zone)}`}>
+                    Delete…
+                  </button>
+                </ForResponders>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import type { Shift } from '../../../../shared/rosters';
+import { DataTable } from '../../../components/DataTable';
 import { ZonedTime } from '../ZonedTime';
 import type { Span } from './timeline-layout';
 
@@ -8,30 +9,18 @@ export function ShiftTable({ shifts, range, zone }: { shifts: Shift[]; range: Sp
   return (
     <details className="oc-shift-table">
       <summary>Final shifts in this range as a list ({shown.length})</summary>
-      <table className="oc-data-table">
-        <thead>
-          <tr>
-            <th scope="col">Who</th>
-            <th scope="col">From</th>
-            <th scope="col">To</th>
-            <th scope="col">Source</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((shift) => (
-            <tr key={shift.start} className={shift.source === 'gap' ? 'oc-row-gap' : undefined}>
-              <th scope="row">{shift.person ? shift.person.name : 'GAP — nobody'}</th>
-              <td>
-                <ZonedTime iso={shift.start} zone={zone} stacked />
-              </td>
-              <td>
-                <ZonedTime iso={shift.end} zone={zone} stacked />
-              </td>
-              <td>{shift.source === 'override' ? 'override' : shift.source === 'gap' ? 'gap' : `layer ${shift.layer ?? ''}`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        className="oc-data-table"
+        rows={shown}
+        rowKey={(shift) => shift.start}
+        rowProps={(shift) => (shift.source === 'gap' ? { className: 'oc-row-gap' } : {})}
+        columns={[
+          { header: 'Who', cell: (shift) => (shift.person ? shift.person.name : 'GAP — nobody') },
+          { header: 'From', cell: (shift) => <ZonedTime iso={shift.start} zone={zone} stacked /> },
+          { header: 'To', cell: (shift) => <ZonedTime iso={shift.end} zone={zone} stacked /> },
+          { header: 'Source', cell: (shift) => (shift.source === 'override' ? 'override' : shift.source === 'gap' ? 'gap' : `layer ${shift.layer ?? ''}`) },
+        ]}
+      />
     </details>
   );
 }

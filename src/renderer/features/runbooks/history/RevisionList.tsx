@@ -1,4 +1,5 @@
 import type { RunbookRevisionInfo } from '../../../../shared/runbooks';
+import { DataTable } from '../../../components/DataTable';
 import { LocalTime } from '../../../components/LocalTime';
 import { useCanWrite } from '../../session/queries';
 
@@ -17,64 +18,61 @@ export function RevisionList(props: {
       <h2 id="revisions-heading">
         Revisions <span className="count">({props.revisions.length})</span>
       </h2>
-      <table className="revision-table">
-        <thead>
-          <tr>
-            <th scope="col">From</th>
-            <th scope="col">To</th>
-            <th scope="col">Revision</th>
-            <th scope="col">Saved</th>
-            <th scope="col">Message</th>
-            <th scope="col">
-              <span className="visually-hidden">Restore</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.revisions.map((revision) => (
-            <tr
-              key={revision.number}
-              data-revision={revision.number}
-              aria-selected={revision.number === props.from || revision.number === props.to}
-            >
-              <td>
-                <input
-                  type="radio"
-                  name="diff-from"
-                  checked={props.from === revision.number}
-                  onChange={() => props.onChoose({ from: revision.number })}
-                  aria-label={`Compare from revision ${revision.number}`}
-                />
-              </td>
-              <td>
-                <input
-                  type="radio"
-                  name="diff-to"
-                  checked={props.to === revision.number}
-                  onChange={() => props.onChoose({ to: revision.number })}
-                  aria-label={`Compare to revision ${revision.number}`}
-                />
-              </td>
-              <th scope="row" className="revision-number">
+      <DataTable
+        className="revision-table"
+        rows={props.revisions}
+        rowKey={(revision) => revision.number}
+        rowHeader={2}
+        rowProps={(revision) => ({ 'data-revision': revision.number, 'aria-selected': revision.number === props.from || revision.number === props.to })}
+        columns={[
+          { header: 'From', cell: (revision) => <Pick end="from" chosen={props.from} revision={revision.number} onChoose={props.onChoose} /> },
+          { header: 'To', cell: (revision) => <Pick end="to" chosen={props.to} revision={revision.number} onChoose={props.onChoose} /> },
+          {
+            header: 'Revision',
+            className: 'revision-number',
+            cell: (revision) => (
+              <>
                 {revision.number}
                 {revision.number === latest && <span className="latest-mark">latest</span>}
-              </th>
-              <td>
+              </>
+            ),
+          },
+          {
+            header: 'Saved',
+            cell: (revision) => (
+              <>
                 <LocalTime iso={revision.createdAt} />
                 <span className="revision-author">{revision.author}</span>
-              </td>
-              <td className="revision-message">{revision.message || <span className="muted">—</span>}</td>
-              <td>
-                {revision.number !== latest && canWrite && (
-                  <button type="button" onClick={() => props.onRestore(revision.number)}>
-                    Restore<span className="visually-hidden"> revision {revision.number}</span>
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: 'Message', className: 'revision-message', cell: (revision) => revision.message || <span className="muted">—</span> },
+          {
+            header: 'Restore',
+            hideHeader: true,
+            cell: (revision) =>
+              revision.number !== latest &&
+              canWrite && (
+                <button type="button" onClick={() => props.onRestore(revision.number)}>
+                  Restore<span className="visually-hidden"> revision {revision.number}</span>
+                </button>
+              ),
+          },
+        ]}
+      />
     </section>
+  );
+}
+
+/** One end of the comparison: a radio per revision, in the column of that end. */
+function Pick(props: { end: 'from' | 'to'; chosen: number | null; revision: number; onChoose: (pick: { from?: number; to?: number }) => void }) {
+  return (
+    <input
+      type="radio"
+      name={`diff-${props.end}`}
+      checked={props.chosen === props.revision}
+      onChange={() => props.onChoose({ [props.end]: props.revision })}
+      aria-label={`Compare ${props.end} revision ${props.revision}`}
+    />
   );
 }
