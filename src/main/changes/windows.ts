@@ -84,6 +84,8 @@ export interface CompiledWindow {
 /** More occurrences than this in one answer are left off: a calendar has no use for them. */
 export const MAX_OCCURRENCES = 1000;
 
+const DAY_MS = 86_400_000;
+
 class OneOff implements CompiledWindow {
   private readonly occurrence: WindowOccurrence;
   constructor(readonly window: Window) {
@@ -99,15 +101,16 @@ class OneOff implements CompiledWindow {
 
 /**
  * A cron in a zone with a duration. croner takes 50 µs to 1 ms a question, so
- * occurrences are found walking forward from one duration before the range
- * (occurrences that started earlier cannot reach into it), and every "next run
- * after" answer is kept: checks of changes near each other in time ask croner
- * nothing new.
+ * runs are expanded once per UTC day and kept (a day's runs, and the first run
+ * after it): every later question about that day, whatever instant it starts
+ * from, is a binary search. Occurrences are found walking forward from one
+ * duration before the range (occurrences that started earlier cannot reach
+ * into it).
  */
 class Recurrence {
   private readonly cron: Cron;
-  /** The first run strictly after an instant, by instant (a run, or where a question started). */
-  private readonly nextAfter = new Map<number, number | null>();
+  /** Each expanded day's runs in order, and the first run at or after its end (null: none ever). */
+  private readonly days = new Map<number, { runs: number[]; next: number | null }>();
   private readonly ends = new Map<number, number>();
   /** The longest an occurrence can last: a calendar day is at most 25 hours (26 to be safe). */
   private readonly longest: number;
@@ -142,14 +145,38 @@ class Recurrence {
     return out;
   }
 
+  /** The first run strictly after `t`. */
   private after(t: number): number | null {
-    let next = this.nextAfter.get(t);
-    if (next === undefined) {
-      next = this.cron.nextRun(new Date(t))?.getTime() ?? null;
-      if (this.nextAfter.size > 50_000) this.nextAfter.clear();
-      this.nextAfter.set(t, next);
+    const day = this.day(Math.floor(t / DAY_MS));
+    const { runs } = day;
+    let low = 0;
+    let high = runs.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((runs[middle] as number) <= t) low = middle + 1;
+      else high = middle;
     }
-    return next;
+    return low < runs.length ? (runs[low] as number) : day.next;
+  }
+
+  /** One UTC day's runs, asked of croner once: from the day's first instant (or the day before's last run), run after run. */
+  private day(index: number): { runs: number[]; next: number | null } {
+    let day = this.days.get(index);
+    if (day === undefined) {
+      const end = (index + 1) * DAY_MS;
+      const runs: number[] = [];
+      // The day before, when known, already says where this day's first run is (one question fewer a day).
+      const before = this.days.get(index - 1);
+      let run = before ? before.next : (this.cron.nextRun(new Date(index * DAY_MS - 1))?.getTime() ?? null);
+      while (run !== null && run < end) {
+        runs.push(run);
+        run = this.cron.nextRun(new Date(run))?.getTime() ?? null;
+      }
+      day = { runs, next: run };
+      if (this.days.size > 20_000) this.days.clear();
+      this.days.set(index, day);
+    }
+    return day;
   }
 
   private end(run: number): number {
