@@ -164,6 +164,33 @@ describe('recurring windows ask croner once per day of runs', () => {
   });
 });
 
+describe('windows over services, and windows sharing a schedule', () => {
+  it('windows of one cron and zone share croner’s answers whatever their durations', () => {
+    forgetRecurrences();
+    const durations = ['1h', '2h', '3h', '90m', '1d'];
+    const windows = durations.map((duration, i) => window({ kind: 'freeze', name: `nightly ${i}`, cron: '0 2 * * *', duration, zone: 'Europe/Berlin', services: 'all' }));
+    const asked = vi.spyOn(Cron.prototype, 'nextRun');
+    try {
+      const found = windowsOverlapping(windows, t('2026-11-10T00:30:00Z'), t('2026-11-10T02:00:00Z'), ['checkout']);
+      expect(found.map(({ window: w }) => w.name)).toEqual(['nightly 0', 'nightly 1', 'nightly 2', 'nightly 3', 'nightly 4']);
+      expect(asked.mock.calls.length).toBeLessThanOrEqual(5); // the three days they reach back over, each once (15 questions when each window asked alone)
+    } finally {
+      asked.mockRestore();
+    }
+  });
+
+  it('keeps the windows’ order, with those over all services, and none twice', () => {
+    const a = window({ kind: 'freeze', name: 'a', services: ['search', 'checkout'], from: '2026-11-10T00:00:00Z', to: '2026-11-11T00:00:00Z' });
+    const b = window({ kind: 'peak', name: 'b', services: 'all', from: '2026-11-10T00:00:00Z', to: '2026-11-11T00:00:00Z' });
+    const c = window({ kind: 'peak', name: 'c', services: ['payments'], from: '2026-11-10T00:00:00Z', to: '2026-11-11T00:00:00Z' });
+    const d = window({ kind: 'peak', name: 'd', services: ['checkout'], from: '2026-11-10T00:00:00Z', to: '2026-11-11T00:00:00Z' });
+    const names = (services: string[]) => windowsOverlapping([a, b, c, d], t('2026-11-10T06:00:00Z'), t('2026-11-10T07:00:00Z'), services).map(({ window: w }) => w.name);
+    expect(names(['checkout', 'search'])).toEqual(['a', 'b', 'd']);
+    expect(names(['payments'])).toEqual(['b', 'c']);
+    expect(names(['nothing'])).toEqual(['b']);
+  });
+});
+
 describe('a window’s schedule in words', () => {
   it('recurring: cronstrue’s words, the duration and the zone', () => {
     expect(describeWindow(window({ kind: 'freeze', cron: '0 18 * * 5', duration: '2d14h', zone: 'Europe/London' }))).toBe('At 18:00, only on Friday, for 2 days 14 hours (Europe/London)');
