@@ -134,6 +134,8 @@ describe('recurring windows ask croner once per day of runs', () => {
       ['30 1,13 * * *', 'America/New_York', '2026-10-31T12:00:00Z'],
       ['15 */6 * * *', 'America/New_York', '2026-03-07T12:00:00Z'],
       ['0 18 * * 5', 'Australia/Lord_Howe', '2026-04-01T00:00:00Z'],
+      ['15 */6 * * *', 'UTC', '2026-03-28T12:00:00Z'],
+      ['0 0 29 2 *', 'Etc/UTC', '2028-02-28T00:00:00Z'],
     ] as const;
     for (const [cron, zone, around] of cases) {
       const w = compileWindow(window({ kind: 'freeze', cron, duration: '3h', zone }));
