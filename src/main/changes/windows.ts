@@ -3,6 +3,7 @@ import cronstrue from 'cronstrue';
 import type { Window, WindowInputValue, WindowOccurrence } from '../../shared/changes';
 import { formatInZone } from '../../shared/zoned-time';
 import { isKnownZone, Temporal } from '../rosters/time';
+import { touchingServices } from './by-service';
 import { formatWindowDuration, parseWindowDuration, type WindowDuration } from './duration';
 
 /**
@@ -84,6 +85,9 @@ export interface CompiledWindow {
 /** More occurrences than this in one answer are left off: a calendar has no use for them. */
 export const MAX_OCCURRENCES = 1000;
 
+const DAY_MS = 86_400_000;
+const UTC_ZONES = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Etc/Universal', 'Etc/Zulu', 'Universal', 'Zulu']);
+
 class OneOff implements CompiledWindow {
   private readonly occurrence: WindowOccurrence;
   constructor(readonly window: Window) {
@@ -98,58 +102,107 @@ class OneOff implements CompiledWindow {
 }
 
 /**
- * A cron in a zone with a duration. croner takes 50 µs to 1 ms a question, so
- * occurrences are found walking forward from one duration before the range
- * (occurrences that started earlier cannot reach into it), and every "next run
- * after" answer is kept: checks of changes near each other in time ask croner
- * nothing new.
+ * A cron's runs in a zone. croner takes 0.2 to 0.5 ms a question with a zone,
+ * so runs are expanded once per UTC day and kept (a day's runs, and the first
+ * run after it): every later question about that day, whatever instant it
+ * starts from and whichever window (any duration) asks it, is a binary search.
+ */
+class Runs {
+  readonly cron: Cron;
+  /** Each expanded day's runs in order, and the first run at or after its end (null: none ever). */
+  private readonly days = new Map<number, { runs: number[]; next: number | null }>();
+
+  constructor(expression: string, zone: string) {
+    // UTC has no clock changes: croner's fixed-offset reading gives the same runs without a trip through Intl (10× faster).
+    this.cron = new Cron(expression, UTC_ZONES.has(zone) ? { mode: '5-part', utcOffset: 0 } : { mode: '5-part', timezone: zone });
+  }
+
+  /** The first run strictly after `t`. */
+  after(t: number): number | null {
+    const day = this.day(Math.floor(t / DAY_MS));
+    const { runs } = day;
+    let low = 0;
+    let high = runs.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((runs[middle] as number) <= t) low = middle + 1;
+      else high = middle;
+    }
+    return low < runs.length ? (runs[low] as number) : day.next;
+  }
+
+  /** One UTC day's runs, asked of croner once: from the day's first instant (or the day before's last run), run after run. */
+  private day(index: number): { runs: number[]; next: number | null } {
+    let day = this.days.get(index);
+    if (day === undefined) {
+      const end = (index + 1) * DAY_MS;
+      const runs: number[] = [];
+      // The day before, when known, already says where this day's first run is (one question fewer a day).
+      const before = this.days.get(index - 1);
+      let run = before ? before.next : (this.cron.nextRun(new Date(index * DAY_MS - 1))?.getTime() ?? null);
+      while (run !== null && run < end) {
+        runs.push(run);
+        run = this.cron.nextRun(new Date(run))?.getTime() ?? null;
+      }
+      day = { runs, next: run };
+      if (this.days.size > 20_000) this.days.clear();
+      this.days.set(index, day);
+    }
+    return day;
+  }
+}
+
+/** Runs by cron and zone, kept across reads of the windows (the store gives new objects each time). */
+const runsByCron = new Map<string, Runs>();
+
+function runsOf(expression: string, zone: string): Runs {
+  const key = `${expression}\n${zone}`;
+  let runs = runsByCron.get(key);
+  if (!runs) {
+    runs = new Runs(expression, zone);
+    if (runsByCron.size > 1000) runsByCron.clear();
+    runsByCron.set(key, runs);
+  }
+  return runs;
+}
+
+/**
+ * A cron in a zone with a duration. Occurrences are found walking forward
+ * from one duration before the range (occurrences that started earlier cannot
+ * reach into it).
  */
 class Recurrence {
-  private readonly cron: Cron;
-  /** The first run strictly after an instant, by instant (a run, or where a question started). */
-  private readonly nextAfter = new Map<number, number | null>();
   private readonly ends = new Map<number, number>();
   /** The longest an occurrence can last: a calendar day is at most 25 hours (26 to be safe). */
   private readonly longest: number;
 
   constructor(
-    expression: string,
+    private readonly runs: Runs,
     private readonly zone: string,
     private readonly duration: WindowDuration,
   ) {
-    this.cron = new Cron(expression, { mode: '5-part', timezone: zone });
     this.longest = duration.days * 26 * 3_600_000 + duration.ms;
   }
 
   /** The occurrences overlapping [from, to), by start, at most `limit`. */
   between(from: number, to: number, limit: number): WindowOccurrence[] {
     let out: WindowOccurrence[] = [];
-    let run = this.after(from - this.longest - 1);
+    let run = this.runs.after(from - this.longest - 1);
     let before = 0;
     while (run !== null && run < to && out.length < limit) {
       // A cron that fires often with a long duration has thousands of runs before `from`: only the
       // latest of them can still be in force at `from` (each starts later and so ends later).
       if (run <= from && ++before > 500) {
         out = [];
-        run = this.cron.previousRuns(1, new Date(from + 1))[0]?.getTime() ?? null;
+        run = this.runs.cron.previousRuns(1, new Date(from + 1))[0]?.getTime() ?? null;
         before = -Infinity;
         continue;
       }
       const end = this.end(run);
       if (end > from) out.push({ start: run, end });
-      run = this.after(run);
+      run = this.runs.after(run);
     }
     return out;
-  }
-
-  private after(t: number): number | null {
-    let next = this.nextAfter.get(t);
-    if (next === undefined) {
-      next = this.cron.nextRun(new Date(t))?.getTime() ?? null;
-      if (this.nextAfter.size > 50_000) this.nextAfter.clear();
-      this.nextAfter.set(t, next);
-    }
-    return next;
   }
 
   private end(run: number): number {
@@ -183,7 +236,10 @@ class Recurring implements CompiledWindow {
 const recurrences = new Map<string, Recurrence>();
 
 /** Drops what croner answered so far (for tests that compare with fresh answers). */
-export const forgetRecurrences = (): void => recurrences.clear();
+export const forgetRecurrences = (): void => {
+  recurrences.clear();
+  runsByCron.clear();
+};
 
 /**
  * A window made ready for questions about time. The window must have passed
@@ -197,16 +253,12 @@ export function compileWindow(window: Window): CompiledWindow {
   if (!recurrence) {
     const duration = parseWindowDuration(window.duration ?? '');
     if ('problem' in duration) throw new Error(`Window "${window.name}": duration ${duration.problem}`);
-    recurrence = new Recurrence(window.cron, zone, duration);
+    recurrence = new Recurrence(runsOf(window.cron, zone), zone, duration);
     if (recurrences.size > 1000) recurrences.clear();
     recurrences.set(key, recurrence);
   }
   return new Recurring(window, recurrence);
 }
-
-/** Whether a window covers a service (`all`, or the service named). */
-export const coversService = (window: Pick<Window, 'services'>, service: string): boolean =>
-  window.services === 'all' || window.services.includes(service);
 
 /** The windows in force at instant `t` (epoch ms), each with the occurrence that covers `t`. */
 export function windowsInForce(windows: readonly Window[], t: number): { window: Window; occurrence: WindowOccurrence }[] {
@@ -229,8 +281,7 @@ export function windowsOverlapping(
   services?: readonly string[],
 ): { window: Window; occurrence: WindowOccurrence }[] {
   const out: { window: Window; occurrence: WindowOccurrence }[] = [];
-  for (const window of windows) {
-    if (services && !services.some((service) => coversService(window, service))) continue;
+  for (const window of services ? touchingServices(windows, services, (w) => w.services) : windows) {
     const [occurrence] = compileWindow(window).between(from, to, 1);
     if (occurrence) out.push({ window, occurrence });
   }

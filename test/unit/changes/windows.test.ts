@@ -1,5 +1,6 @@
+import { Cron } from 'croner';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatWindowDuration, parseWindowDuration } from '../../../src/main/changes/duration';
 import { parseWindow } from '../../../src/main/changes/validate';
 import { compileWindow, describeWindow, forgetRecurrences, windowsInForce, windowsOverlapping } from '../../../src/main/changes/windows';
@@ -109,6 +110,86 @@ describe('windows in force at an instant, and overlapping a range', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('recurring windows ask croner once per day of runs', () => {
+  /** The occurrences as croner itself answers, asked afresh from the range's own instants (no cache). */
+  function croner(cron: string, zone: string, hours: number, from: number, to: number) {
+    const runs = new Cron(cron, { mode: '5-part', timezone: zone });
+    const out: { start: number; end: number }[] = [];
+    let run = runs.nextRun(new Date(from - hours * 3_600_000 - 1))?.getTime() ?? null;
+    while (run !== null && run < to) {
+      if (run + hours * 3_600_000 > from) out.push({ start: run, end: run + hours * 3_600_000 });
+      run = runs.nextRun(new Date(run))?.getTime() ?? null;
+    }
+    return out;
+  }
+
+  it('answers as croner does across both clock changes, from any instant', () => {
+    const cases = [
+      ['0 2 * * *', 'Europe/Berlin', '2026-03-28T12:00:00Z'],
+      ['30 2 * * *', 'Europe/Berlin', '2026-03-28T12:00:00Z'],
+      ['30 1 * * *', 'Europe/London', '2026-10-24T12:00:00Z'],
+      ['30 1,13 * * *', 'America/New_York', '2026-10-31T12:00:00Z'],
+      ['15 */6 * * *', 'America/New_York', '2026-03-07T12:00:00Z'],
+      ['0 18 * * 5', 'Australia/Lord_Howe', '2026-04-01T00:00:00Z'],
+      ['15 */6 * * *', 'UTC', '2026-03-28T12:00:00Z'],
+      ['0 0 29 2 *', 'Etc/UTC', '2028-02-28T00:00:00Z'],
+    ] as const;
+    for (const [cron, zone, around] of cases) {
+      const w = compileWindow(window({ kind: 'freeze', cron, duration: '3h', zone }));
+      for (let minutes = 0; minutes < 3 * 24 * 60; minutes += 37) {
+        const from = t(around) + minutes * 60_000;
+        expect(spans(w.between(from, from + 5 * 3_600_000)), `${cron} ${zone} from ${new Date(from).toISOString()}`).toEqual(spans(croner(cron, zone, 3, from, from + 5 * 3_600_000)));
+      }
+    }
+  });
+
+  it('a check from another instant of a day already read asks croner nothing', () => {
+    forgetRecurrences();
+    const nightly = window({ kind: 'freeze', cron: '0 2 * * *', duration: '2h', zone: 'Europe/Berlin', services: 'all' });
+    const lunch = window({ kind: 'peak', cron: '30 11 * * 1-5', duration: '90m', zone: 'America/New_York', services: 'all' });
+    const asked = vi.spyOn(Cron.prototype, 'nextRun');
+    try {
+      windowsOverlapping([nightly, lunch], t('2026-11-10T06:00:00Z'), t('2026-11-10T09:00:00Z'), ['checkout']);
+      const first = asked.mock.calls.length;
+      expect(first).toBeGreaterThan(0);
+      for (let hour = 0; hour < 24; hour += 1) {
+        const from = t('2026-11-10T00:00:00Z') + hour * 3_600_000 + 17 * 60_000;
+        windowsOverlapping([nightly, lunch], from, from + 3_600_000, ['checkout']);
+      }
+      expect(asked.mock.calls.length - first).toBeLessThanOrEqual(4); // the next day's runs, once each
+    } finally {
+      asked.mockRestore();
+    }
+  });
+});
+
+describe('windows over services, and windows sharing a schedule', () => {
+  it('windows of one cron and zone share croner’s answers whatever their durations', () => {
+    forgetRecurrences();
+    const durations = ['1h', '2h', '3h', '90m', '1d'];
+    const windows = durations.map((duration, i) => window({ kind: 'freeze', name: `nightly ${i}`, cron: '0 2 * * *', duration, zone: 'Europe/Berlin', services: 'all' }));
+    const asked = vi.spyOn(Cron.prototype, 'nextRun');
+    try {
+      const found = windowsOverlapping(windows, t('2026-11-10T00:30:00Z'), t('2026-11-10T02:00:00Z'), ['checkout']);
+      expect(found.map(({ window: w }) => w.name)).toEqual(['nightly 0', 'nightly 1', 'nightly 2', 'nightly 3', 'nightly 4']);
+      expect(asked.mock.calls.length).toBeLessThanOrEqual(5); // the three days they reach back over, each once (15 questions when each window asked alone)
+    } finally {
+      asked.mockRestore();
+    }
+  });
+
+  it('keeps the windows’ order, with those over all services, and none twice', () => {
+    const a = window({ kind: 'freeze', name: 'a', services: ['search', 'checkout'], from: '2026-11-10T00:00:00Z', to: '2026-11-11T00:00:00Z' });
+    const b = window({ kind: 'peak', name: 'b', services: 'all', from: '2026-11-10T00:00:00Z', to: '2026-11-11T00:00:00Z' });
+    const c = window({ kind: 'peak', name: 'c', services: ['payments'], from: '2026-11-10T00:00:00Z', to: '2026-11-11T00:00:00Z' });
+    const d = window({ kind: 'peak', name: 'd', services: ['checkout'], from: '2026-11-10T00:00:00Z', to: '2026-11-11T00:00:00Z' });
+    const names = (services: string[]) => windowsOverlapping([a, b, c, d], t('2026-11-10T06:00:00Z'), t('2026-11-10T07:00:00Z'), services).map(({ window: w }) => w.name);
+    expect(names(['checkout', 'search'])).toEqual(['a', 'b', 'd']);
+    expect(names(['payments'])).toEqual(['b', 'c']);
+    expect(names(['nothing'])).toEqual(['b']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { FINISHED_STATES, type BudgetStatus, type Change } from '../../../shared/changes';
+import { touchingServices } from '../by-service';
 import { activeSpan, intersection, overlaps, plannedSpan } from '../span';
 import { progressOf, type ChangeProgress } from '../walk';
 import { describeWindow, occurrenceText, windowsOverlapping } from '../windows';
@@ -77,8 +78,8 @@ function otherChanges(change: Change, progress: ChangeProgress, context: RuleCon
   if (!context.otherChanges) return [];
   const mine = activeSpan(change, progress, now);
   const findings: Finding[] = [];
-  for (const other of context.otherChanges) {
-    if (other.uid === change.uid || !other.services.some((service) => change.services.includes(service))) continue;
+  for (const other of touchingServices(context.otherChanges, change.services, (c) => c.services)) {
+    if (other.uid === change.uid) continue;
     const theirs = plannedSpan(other);
     if (!overlaps(mine, theirs)) continue;
     if (FINISHED_STATES.includes(progressOf(other).state)) continue;
