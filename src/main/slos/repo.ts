@@ -119,7 +119,7 @@ export class SloRepo {
       const replaced = this.statements.deleteOverlapping?.run(span).changes ?? 0;
       this.statements.dropStaleImports?.run({ slo: sloId, from, to });
       this.upsertAll(sloId, buckets);
-      this.rollUp(sloId, definition, { start: floorHour(from), end: ceilHour(to) + HOUR });
+      this.rollUp(sloId, definition, buckets);
       this.statements.recordImport?.run({ uid: ulid(now.getTime()), slo: sloId, hash, from, to, buckets: buckets.length, now: now.toISOString() });
       return { buckets: buckets.length, from: iso(from), to: iso(to), replaced, unchanged: false };
     });
@@ -149,13 +149,23 @@ export class SloRepo {
     }
   }
 
-  /** Rebuilds the roll-ups of the hours in `range` (hour-aligned) from the stored buckets. */
-  private rollUp(sloId: number, definition: SloDefinition | undefined, range: TimeRange): void {
+  /**
+   * Rebuilds the roll-ups of the hours just-imported `buckets` touch, and of the
+   * hour after. What is stored in `[from, to)` is now exactly `buckets`, so only
+   * the edges of the first and the last hour are read back.
+   */
+  private rollUp(sloId: number, definition: SloDefinition | undefined, buckets: readonly Bucket[]): void {
+    const from = (buckets[0] as Bucket).start;
+    const last = buckets.at(-1) as Bucket;
+    const to = last.start + last.width;
+    const range = { start: floorHour(from), end: ceilHour(to) + HOUR };
     this.statements.deleteHours?.run(sloId, range.start, range.end);
     const basis = definition ? rollupBasis(definition) : null;
     if (!definition || basis === null) return;
+    const before = this.buckets(sloId, { start: range.start, end: from }).filter((bucket) => bucket.start < from);
+    const after = this.buckets(sloId, { start: to, end: range.end }).filter((bucket) => bucket.start >= to);
     const insert = this.statements.insertHour as Statement;
-    for (const hour of hourRollups(definition, this.buckets(sloId, range), range.start, range.end)) {
+    for (const hour of hourRollups(definition, [...before, ...buckets, ...after], range.start, range.end)) {
       insert.run(sloId, hour.start, hour.counted - hour.bad, hour.bad, hour.counted, basis);
     }
   }
