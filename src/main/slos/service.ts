@@ -18,7 +18,7 @@ import { readLimitedText } from '../files/read-limited';
 import type { IncidentService } from '../incidents/service';
 import type { Store } from '../store/open';
 import { writeTransaction } from '../store/transaction';
-import { BURN_RATE_PAIRS, statusOf } from './budget';
+import { statusOf } from './budget';
 import { burnDown, burnDownInstants } from './burndown';
 import type { SloDefinition } from './definition';
 import { evaluateSlo, listItem, sloDetail, sortByRemaining, spanToLoad, type EvaluatedSlo } from './evaluate';
@@ -187,8 +187,9 @@ export class SloService {
   /**
    * One SLO at `at`. A data SLO's whole hours come from their roll-ups when the
    * caller names every instant it will sum the series to (`cuts`, besides the
-   * window's start and `at` and the burn-rate windows); without `cuts` (sums
-   * at any instant: incidents, post-mortems) every bucket is read.
+   * window's start and `at`: the list and the chart, which ask no burn rate);
+   * without `cuts` (burn rates, sums at any instant: incidents, post-mortems)
+   * every bucket is read.
    */
   private evaluate(slo: LoadedSlo, at: number, incidents: readonly SloIncident[], cuts?: readonly number[]): EvaluatedSlo {
     const { definition } = slo;
@@ -198,7 +199,7 @@ export class SloService {
     const basis = cuts ? rollupBasis(definition) : null;
     if (basis === null) return evaluateSlo({ definition, buckets: this.repo.buckets(slo.id, span), incidents, exclusions }, at);
     const window = windowAt(definition.window, at);
-    const instants = [window.start, Math.min(window.end, at), ...BURN_RATE_PAIRS.flatMap((pair) => [at - pair.longMs, at - pair.shortMs]), ...(cuts ?? [])];
+    const instants = [window.start, Math.min(window.end, at), ...(cuts ?? [])];
     const plan = planRead(span, this.repo.hours(slo.id, basis, span), instants, exclusions);
     const buckets = plan.raw.flatMap((range) => this.repo.buckets(slo.id, range));
     return evaluateSlo({ definition, buckets, judged: plan.hours, incidents, exclusions }, at);
