@@ -37,12 +37,16 @@ export function rollupBasis(definition: SloDefinition): string | null {
  */
 export function hourRollups(definition: SloDefinition, buckets: readonly Bucket[], from: number, to: number): JudgedSpan[] {
   const rollups: JudgedSpan[] = [];
+  // One series for all of them: a whole hour's slices lie inside it, so its sums are the hour's own.
+  const series = dataSeries(definition, buckets, []);
+  // How far earlier buckets, and the slices a bucket whose width does not divide the hour starts, reach.
   let reach = -Infinity;
   let index = 0;
   for (let hour = from; hour < to; hour += HOUR) {
     while (index < buckets.length && (buckets[index] as Bucket).start < hour) {
       const bucket = buckets[index] as Bucket;
-      reach = Math.max(reach, bucket.start + bucket.width);
+      const slice = HOUR % bucket.width === 0 ? bucket.width : Math.max(bucket.width, definition.timeSliceMs ?? 0);
+      reach = Math.max(reach, bucket.start + slice);
       index += 1;
     }
     let end = index;
@@ -53,7 +57,7 @@ export function hourRollups(definition: SloDefinition, buckets: readonly Bucket[
       end += 1;
     }
     if (!whole || end === index) continue;
-    const sums = sumRange(dataSeries(definition, buckets.slice(index, end), []), hour, hour + HOUR);
+    const sums = sumRange(series, hour, hour + HOUR);
     rollups.push({ start: hour, end: hour + HOUR, bad: sums.bad, counted: sums.counted });
   }
   return rollups;
