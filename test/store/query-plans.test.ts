@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { IncidentRepo } from '../../src/main/incidents/repo';
 import { RosterRepo } from '../../src/main/rosters/repo';
 import { DrillRepo } from '../../src/main/drills/repo';
+import { SloRepo } from '../../src/main/slos/repo';
 import { RunbookSearchIndex } from '../../src/main/runbooks/search-index';
 import { RunbookGroups } from '../../src/main/runbooks/summary-rows';
 import { openMemoryStore, type Store } from '../../src/main/store/open';
@@ -35,6 +36,7 @@ describe('query plans of the hot queries', () => {
   const drills = statementsOf(new DrillRepo(db));
   const incidents = statementsOf(new IncidentRepo(db));
   const rosters = statementsOf(new RosterRepo(db));
+  const slos = statementsOf(new SloRepo(db));
   const filter = { tag: null, service: null, archived: 0, today: '2026-01-01' };
 
   it('search matches through the full-text index, lets it rank and stop at the limit, and reads runbooks by id', () => {
@@ -107,5 +109,12 @@ describe('query plans of the hot queries', () => {
     noFullScans(byId, ['drill_runs']);
     // Importing a scenario finds the one it replaces by title in the statement itself.
     expect(drills.scenarioTitled?.source).toMatch(/WHERE s\.title = \?/);
+  });
+
+  it("an SLO's hourly roll-ups are read, replaced and written by seeking its key's hour range, never by scanning every SLO's hours", () => {
+    expect(planOf(db, slos.hours, [1, 0, 3_600_000, '[]'])).toEqual(['SEARCH slo_hours USING PRIMARY KEY (slo_id=? AND hour_ms>? AND hour_ms<?)']);
+    expect(planOf(db, slos.deleteHours, [1, 0, 3_600_000])).toEqual(['SEARCH slo_hours USING PRIMARY KEY (slo_id=? AND hour_ms>? AND hour_ms<?)']);
+    // The raw edges of a cut hour: the same seek on the buckets' key.
+    expect(planOf(db, slos.buckets, [1, 0, 3_600_000, 0])).toEqual(['SEARCH slo_buckets USING PRIMARY KEY (slo_id=? AND start_ms>? AND start_ms<?)']);
   });
 });

@@ -3,7 +3,7 @@ import { burnRates, DEFAULT_MIN_EVENTS, LONGEST_BURN_WINDOW_MS, measure, round, 
 import type { SloDefinition } from './definition';
 import { affects, impactOf, impactsOn, incidentBadMinutes, type SloIncident } from './incidents';
 import { mergeRanges } from './intervals';
-import { dataSeries, incidentSeries, sumRange, type Bucket, type Series } from './series';
+import { dataSeries, incidentSeries, sumRange, type Bucket, type JudgedSpan, type Series } from './series';
 import { windowAt, type TimeRange } from './window';
 
 /**
@@ -16,6 +16,8 @@ export interface SloInputs {
   definition: SloDefinition;
   /** Sorted by start, not overlapping; at least those in `spanToLoad`. Ignored for incident SLIs. */
   buckets: readonly Bucket[];
+  /** Whole hours read from roll-ups, between the buckets (rollup.ts); sums asked of the series never cut one. */
+  judged?: readonly JudgedSpan[];
   incidents: readonly SloIncident[];
   /** Maintenance windows and data gaps: time taken out of both sides of the ratio. */
   exclusions: readonly TimeRange[];
@@ -44,7 +46,7 @@ export function evaluateSlo(inputs: SloInputs, at: number): EvaluatedSlo {
   const series =
     definition.source === 'incidents'
       ? incidentSeries(impactsOn(inputs.incidents, definition.service, at), spanToLoad(definition, at), exclusions)
-      : dataSeries(definition, inputs.buckets, exclusions);
+      : dataSeries(definition, inputs.buckets, exclusions, inputs.judged);
   return { definition, window, series, measure: measure(definition, series, window, at, exclusions), exclusions };
 }
 

@@ -2,12 +2,14 @@ import type { Database, Statement } from 'better-sqlite3';
 import { ulid } from 'ulid';
 import type { OpenSloKind, SloDataImportResult } from '../../shared/slos';
 import { writeTransaction } from '../store/transaction';
-import type { Bucket } from './series';
+import type { SloDefinition } from './definition';
+import { ceilHour, floorHour, hourRollups, HOUR, rollupBasis } from './rollup';
+import type { Bucket, JudgedSpan } from './series';
 import { MAX_BUCKET_MS } from './sli-points';
 import type { TimeRange } from './window';
 
 /**
- * The SLO domain's SQL (tables: store/migrations/012-slos.ts), prepared once. Private to the
+ * The SLO domain's SQL (tables: store/migrations/012-slos.ts, 014-slo-hours.ts), prepared once. Private to the
  * domain: other domains ask its service.
  */
 
@@ -64,6 +66,9 @@ export class SloRepo {
       buckets: prepare(
         'SELECT start_ms, width_ms, good, total, value FROM slo_buckets WHERE slo_id = ? AND start_ms >= ? AND start_ms < ? AND start_ms + width_ms > ? ORDER BY start_ms',
       ),
+      deleteHours: prepare('DELETE FROM slo_hours WHERE slo_id = ? AND hour_ms >= ? AND hour_ms < ?'),
+      insertHour: prepare('INSERT INTO slo_hours (slo_id, hour_ms, good, bad, total, basis) VALUES (?, ?, ?, ?, ?, ?)'),
+      hours: prepare('SELECT hour_ms, bad, total FROM slo_hours WHERE slo_id = ? AND hour_ms >= ? AND hour_ms < ? AND basis = ? ORDER BY hour_ms'),
       insertExclusion: prepare(
         'INSERT INTO slo_exclusions (uid, slo_id, from_ms, to_ms, reason, created_by, created_at) VALUES (@uid, @slo, @from, @to, @reason, @createdBy, @now)',
       ),
@@ -96,9 +101,12 @@ export class SloRepo {
    * transaction: what was stored in the span they cover (from the first
    * bucket's start to the last one's end) is replaced, never added to. The same
    * file again (by content hash) changes nothing while its data is still the
-   * stored data.
+   * stored data. The hourly roll-ups of the hours it touches (and the hour
+   * after, which an earlier bucket may no longer reach into) are rebuilt in
+   * the same transaction, judged by `definition` (without it they are dropped
+   * and reads of those hours go to the raw buckets).
    */
-  importBuckets(sloId: number, buckets: readonly Bucket[], hash: string, now: Date): SloDataImportResult {
+  importBuckets(sloId: number, buckets: readonly Bucket[], hash: string, now: Date, definition?: SloDefinition): SloDataImportResult {
     const first = buckets[0];
     const last = buckets.at(-1);
     if (!first || !last) throw new Error('no buckets to import');
@@ -111,6 +119,7 @@ export class SloRepo {
       const replaced = this.statements.deleteOverlapping?.run(span).changes ?? 0;
       this.statements.dropStaleImports?.run({ slo: sloId, from, to });
       this.upsertAll(sloId, buckets);
+      this.rollUp(sloId, definition, buckets);
       this.statements.recordImport?.run({ uid: ulid(now.getTime()), slo: sloId, hash, from, to, buckets: buckets.length, now: now.toISOString() });
       return { buckets: buckets.length, from: iso(from), to: iso(to), replaced, unchanged: false };
     });
@@ -138,6 +147,33 @@ export class SloRepo {
       const bucket = buckets[index] as Bucket;
       single.run(sloId, bucket.start, bucket.width, bucket.good, bucket.total, bucket.value);
     }
+  }
+
+  /**
+   * Rebuilds the roll-ups of the hours just-imported `buckets` touch, and of the
+   * hour after. What is stored in `[from, to)` is now exactly `buckets`, so only
+   * the edges of the first and the last hour are read back.
+   */
+  private rollUp(sloId: number, definition: SloDefinition | undefined, buckets: readonly Bucket[]): void {
+    const from = (buckets[0] as Bucket).start;
+    const last = buckets.at(-1) as Bucket;
+    const to = last.start + last.width;
+    const range = { start: floorHour(from), end: ceilHour(to) + HOUR };
+    this.statements.deleteHours?.run(sloId, range.start, range.end);
+    const basis = definition ? rollupBasis(definition) : null;
+    if (!definition || basis === null) return;
+    const before = this.buckets(sloId, { start: range.start, end: from }).filter((bucket) => bucket.start < from);
+    const after = this.buckets(sloId, { start: to, end: range.end }).filter((bucket) => bucket.start >= to);
+    const insert = this.statements.insertHour as Statement;
+    for (const hour of hourRollups(definition, [...before, ...buckets, ...after], range.start, range.end)) {
+      insert.run(sloId, hour.start, hour.counted - hour.bad, hour.bad, hour.counted, basis);
+    }
+  }
+
+  /** The roll-ups judged by `basis` of the whole hours in `[from, to)`, sorted. */
+  hours(sloId: number, basis: string, range: TimeRange): JudgedSpan[] {
+    const rows = (this.statements.hours as Statement).raw(true).all(sloId, ceilHour(range.start), range.end - HOUR + 1, basis) as [number, number, number][];
+    return rows.map(([start, bad, counted]) => ({ start, end: start + HOUR, bad, counted }));
   }
 
   /** Buckets that overlap `[from, to)`, sorted by start. */

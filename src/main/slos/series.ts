@@ -34,6 +34,14 @@ export interface Bucket {
   value: number | null;
 }
 
+/** A span whose bad and counted amounts are already judged (an hourly roll-up, rollup.ts); no bucket or slice crosses its edges. */
+export interface JudgedSpan {
+  start: number;
+  end: number;
+  bad: number;
+  counted: number;
+}
+
 const MINUTE = 60_000;
 
 export interface RangeSums {
@@ -188,19 +196,31 @@ const totalOf = (bucket: Bucket): number => (bucket.value === null ? bucket.tota
  * UTC); a slice whose good share is below `timeSliceTarget` is bad for all the
  * time its buckets cover. RatioTimeslices: each slice's time counts as bad in
  * the share of its events that were bad. A slice with no events is no data.
+ * `judged` spans (sorted, between the buckets, never overlapping them) go in
+ * as they are.
  */
-export function dataSeries(definition: SloDefinition, buckets: readonly Bucket[], exclusions: readonly TimeRange[]): Series {
-  const builder = new SeriesBuilder(exclusions, buckets.length);
+export function dataSeries(definition: SloDefinition, buckets: readonly Bucket[], exclusions: readonly TimeRange[], judged: readonly JudgedSpan[] = []): Series {
+  const builder = new SeriesBuilder(exclusions, buckets.length + judged.length);
+  let next = 0;
+  const addJudgedBefore = (at: number) => {
+    for (; next < judged.length && (judged[next] as JudgedSpan).start < at; next += 1) {
+      const span = judged[next] as JudgedSpan;
+      if (span.counted > 0) builder.add(span.start, span.end, span.bad, span.counted);
+    }
+  };
   if (definition.budgetingMethod === 'Occurrences') {
     for (const bucket of buckets) {
+      addJudgedBefore(bucket.start);
       const total = totalOf(bucket);
       if (total > 0) builder.add(bucket.start, bucket.start + bucket.width, Math.max(total - goodOf(definition, bucket), 0), total);
     }
+    addJudgedBefore(Infinity);
     return builder.build('events');
   }
   let index = 0;
   while (index < buckets.length) {
     const first = buckets[index] as Bucket;
+    addJudgedBefore(first.start);
     const slice = Math.max(definition.timeSliceMs ?? first.width, first.width);
     const sliceStart = Math.floor(first.start / slice) * slice;
     let end = index;
@@ -223,6 +243,7 @@ export function dataSeries(definition: SloDefinition, buckets: readonly Bucket[]
     }
     index = end;
   }
+  addJudgedBefore(Infinity);
   return builder.build('minutes');
 }
 

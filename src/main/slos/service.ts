@@ -19,7 +19,7 @@ import type { IncidentService } from '../incidents/service';
 import type { Store } from '../store/open';
 import { writeTransaction } from '../store/transaction';
 import { statusOf } from './budget';
-import { burnDown } from './burndown';
+import { burnDown, burnDownInstants } from './burndown';
 import type { SloDefinition } from './definition';
 import { evaluateSlo, listItem, sloDetail, sortByRemaining, spanToLoad, type EvaluatedSlo } from './evaluate';
 import { writeSloExport } from './export';
@@ -32,7 +32,8 @@ import { incidentBudgetUse } from './postmortem';
 import { SloRepo, type StoredSloObject } from './repo';
 import { parseSliCsv } from './sli-csv';
 import { parsePrometheusSli, type PrometheusFiles } from './sli-prometheus';
-import type { TimeRange } from './window';
+import { windowAt, type TimeRange } from './window';
+import { HOUR, planRead, rollupBasis } from './rollup';
 
 /**
  * The SLO domain's service: imports and exports OpenSLO objects, imports SLI
@@ -183,10 +184,25 @@ export class SloService {
     return this.context.incidents.impacts(new Date(since));
   }
 
-  private evaluate(slo: LoadedSlo, at: number, incidents: readonly SloIncident[]): EvaluatedSlo {
-    const span = spanToLoad(slo.definition, at);
-    const buckets = slo.definition.source === 'data' ? this.repo.buckets(slo.id, span) : [];
-    return evaluateSlo({ definition: slo.definition, buckets, incidents, exclusions: this.repo.exclusions(slo.id, span) }, at);
+  /**
+   * One SLO at `at`. A data SLO's whole hours come from their roll-ups when the
+   * caller names every instant it will sum the series to (`cuts`, besides the
+   * window's start and `at`: the list and the chart, which ask no burn rate);
+   * without `cuts` (burn rates, sums at any instant: incidents, post-mortems)
+   * every bucket is read.
+   */
+  private evaluate(slo: LoadedSlo, at: number, incidents: readonly SloIncident[], cuts?: readonly number[]): EvaluatedSlo {
+    const { definition } = slo;
+    const span = spanToLoad(definition, at);
+    const exclusions = this.repo.exclusions(slo.id, span);
+    if (definition.source !== 'data') return evaluateSlo({ definition, buckets: [], incidents, exclusions }, at);
+    const basis = cuts ? rollupBasis(definition) : null;
+    if (basis === null) return evaluateSlo({ definition, buckets: this.repo.buckets(slo.id, span), incidents, exclusions }, at);
+    const window = windowAt(definition.window, at);
+    const instants = [window.start, Math.min(window.end, at), ...(cuts ?? [])];
+    const plan = planRead(span, this.repo.hours(slo.id, basis, span), instants, exclusions);
+    const buckets = plan.raw.flatMap((range) => this.repo.buckets(slo.id, range));
+    return evaluateSlo({ definition, buckets, judged: plan.hours, incidents, exclusions }, at);
   }
 
   /** `slo list`: every SLO's budget at `at` (default now), the least left first. */
@@ -194,7 +210,7 @@ export class SloService {
     const time = this.instant(at);
     const slos = this.loadAll();
     const incidents = this.incidentsFor(slos, time);
-    return sortByRemaining(slos.map((slo) => listItem(this.evaluate(slo, time, incidents), slo.policy)));
+    return sortByRemaining(slos.map((slo) => listItem(this.evaluate(slo, time, incidents, []), slo.policy)));
   }
 
   /** `slo show`: one SLO with its SLI, burn rates and the incidents in its window. */
@@ -210,7 +226,8 @@ export class SloService {
     const time = this.instant(at);
     const slo = this.named(name);
     const incidents = this.incidentsFor([slo], time);
-    const evaluated = this.evaluate(slo, time, incidents);
+    const step = chartStep(windowAt(slo.definition.window, time));
+    const evaluated = this.evaluate(slo, time, incidents, burnDownInstants(windowAt(slo.definition.window, time), time, step));
     const { window } = evaluated;
     const iso = (ms: number) => new Date(ms).toISOString();
     const inWindow = (range: TimeRange) => range.end > window.start && range.start < Math.min(window.end, time);
@@ -218,7 +235,7 @@ export class SloService {
     return {
       name: slo.definition.name,
       window: { from: iso(window.start), to: iso(window.end) },
-      points: burnDown(evaluated, chartStep(window)),
+      points: burnDown(evaluated, step),
       policy: { warnBelow: slo.policy.warnBelow, blockBelow: slo.policy.blockBelow },
       incidents: incidents.flatMap((incident) => {
         const impact = affects(incident, slo.definition.service) ? impactOf(incident, time) : null;
@@ -243,7 +260,7 @@ export class SloService {
     const slos = this.loadAll().filter((slo) => slo.definition.service.trim().toLowerCase() === wanted);
     const incidents = this.incidentsFor(slos, time);
     return slos.map((slo) => {
-      const item = listItem(this.evaluate(slo, time, incidents), slo.policy);
+      const item = listItem(this.evaluate(slo, time, incidents, []), slo.policy);
       return { slo: item.name, status: item.status, remaining: item.budget.remaining };
     });
   }
@@ -306,7 +323,7 @@ export class SloService {
       buckets = parsePrometheusSli(files, definition);
     }
     const hash = hashText(total ? `${file.text}\u0000${total.text}` : file.text);
-    return this.repo.importBuckets(slo.id, buckets, hash, this.context.clock.now());
+    return this.repo.importBuckets(slo.id, buckets, hash, this.context.clock.now(), definition);
   }
 
   /** `slo exclude`: a maintenance window or data gap, out of both sides of the SLO's ratio. */
@@ -330,9 +347,10 @@ function isJson(file: { name: string; text: string }): boolean {
 }
 
 /** About 720 points over any window: hourly for 30 days, finer for shorter windows, never under a minute. */
+/** About 720 points: whole minutes up to half an hour, whole hours beyond (so the points fall on the hourly roll-ups' edges). */
 function chartStep(window: TimeRange): number {
-  const step = Math.ceil((window.end - window.start) / 720 / MINUTE) * MINUTE;
-  return Math.max(step, MINUTE);
+  const step = Math.max(Math.ceil((window.end - window.start) / 720 / MINUTE) * MINUTE, MINUTE);
+  return step <= HOUR / 2 ? step : Math.ceil(step / HOUR) * HOUR;
 }
 
 const toExclusion = (stored: { start: number; end: number; reason: string; createdBy: string }): SloExclusion => ({

@@ -10,6 +10,7 @@ import { migration009 } from './009-runbook-names';
 import { migration010 } from './010-prose-steps';
 import { migration011 } from './011-changes';
 import { migration012 } from './012-slos';
+import { migration014 } from './014-slo-hours';
 import type { Migration } from './types';
 
 /** Every migration, in ascending order. Append only: a released migration is never edited. */
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration014,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;
