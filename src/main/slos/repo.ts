@@ -9,7 +9,7 @@ import { MAX_BUCKET_MS } from './sli-points';
 import type { TimeRange } from './window';
 
 /**
- * The SLO domain's SQL (tables: store/migrations/012-slos.ts, 014-slo-hours.ts), prepared once. Private to the
+ * The SLO domain's SQL (tables: store/migrations/012-slos.ts, 013-slo-hours.ts), prepared once. Private to the
  * domain: other domains ask its service.
  */
 

@@ -3,7 +3,7 @@ import { dataSeries, sumRange, type Bucket, type JudgedSpan } from './series';
 import type { TimeRange } from './window';
 
 /**
- * Hourly roll-ups of SLI data (table `slo_hours`, migration 014): a clock
+ * Hourly roll-ups of SLI data (table `slo_hours`, migration 013): a clock
  * hour's bad and counted amounts, judged once at import as the series would
  * judge them, so a 30-day budget sums 720 rows instead of 43,200 buckets. The
  * sums are exact: an hour is rolled up only when its buckets are aligned to

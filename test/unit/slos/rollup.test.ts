@@ -6,7 +6,7 @@ import { memoryCore, op } from '../../fixtures/core';
 import { tempDir, writeFiles } from '../../fixtures/temp';
 
 /**
- * Budgets read from hourly roll-ups (migration 014) must be the budgets the raw
+ * Budgets read from hourly roll-ups (migration 013) must be the budgets the raw
  * buckets give — `slo show` still reads every bucket, so the list, the chart
  * and the show must agree to the last digit — while reading a few hundred
  * buckets instead of a month of them.

@@ -10,7 +10,7 @@ import { migration009 } from './009-runbook-names';
 import { migration010 } from './010-prose-steps';
 import { migration011 } from './011-changes';
 import { migration012 } from './012-slos';
-import { migration014 } from './014-slo-hours';
+import { migration013 } from './013-slo-hours';
 import type { Migration } from './types';
 
 /** Every migration, in ascending order. Append only: a released migration is never edited. */
@@ -27,7 +27,7 @@ export const migrations: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
-  migration014,
+  migration013,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

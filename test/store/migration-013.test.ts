@@ -2,11 +2,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { schemaVersion } from '../../src/main/store/migrate';
 import { migrations } from '../../src/main/store/migrations';
-import { migration014 } from '../../src/main/store/migrations/014-slo-hours';
+import { migration013 } from '../../src/main/store/migrations/013-slo-hours';
 import { openStore } from '../../src/main/store/open';
 import { tempDir } from '../fixtures/temp';
 
-describe('014 SLO hourly roll-ups', () => {
+describe('013 SLO hourly roll-ups', () => {
   it('adds the roll-up table to a store of the version before, keeping its SLI data; roll-ups go with their SLO', () => {
     const file = path.join(tempDir(), 'holdfast.db');
     const before = openStore(file, { migrations: migrations.filter((migration) => migration.version < 14) });
@@ -17,7 +17,7 @@ describe('014 SLO hourly roll-ups', () => {
     before.close();
 
     const store = openStore(file);
-    expect(schemaVersion(store)).toBeGreaterThanOrEqual(migration014.version);
+    expect(schemaVersion(store)).toBeGreaterThanOrEqual(migration013.version);
     expect(store.prepare('SELECT good, total FROM slo_buckets').all()).toEqual([{ good: 99, total: 100 }]);
     // Data stored before the roll-ups has none: its hours are read from the buckets until the next import.
     expect(store.prepare('SELECT count(*) AS n FROM slo_hours').get()).toEqual({ n: 0 });

@@ -10,8 +10,8 @@ import type { Migration } from './types';
  * transaction as the buckets they sum, so a budget reads 720 rows for a 30-day
  * window instead of 43,200.
  */
-export const migration014: Migration = {
-  version: 14,
+export const migration013: Migration = {
+  version: 13,
   name: 'slo hourly roll-ups',
   up(db) {
     db.exec(`
