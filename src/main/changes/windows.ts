@@ -5,6 +5,7 @@ import { formatInZone } from '../../shared/zoned-time';
 import { isKnownZone, Temporal } from '../rosters/time';
 import { touchingServices } from './by-service';
 import { formatWindowDuration, parseWindowDuration, type WindowDuration } from './duration';
+import { isoText } from './rules/context';
 import { steadyOffset } from './zone-offset';
 
 /**
@@ -380,6 +381,5 @@ function describe(window: Window): string {
   return `${when}, for ${'problem' in duration ? window.duration : formatWindowDuration(duration)} (${zone})`;
 }
 
-/** An occurrence as UTC ISO-8601 text, for evidence and answers. */
-export const occurrenceText = (occurrence: WindowOccurrence): string =>
-  `${new Date(occurrence.start).toISOString()} to ${new Date(occurrence.end).toISOString()}`;
+/** An occurrence as UTC ISO-8601 text, for evidence and answers (the console shows each instant in the reader's zone). */
+export const occurrenceText = (occurrence: WindowOccurrence): string => `${isoText(occurrence.start)} to ${isoText(occurrence.end)}`;

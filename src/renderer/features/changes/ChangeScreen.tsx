@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { WalkVerb } from '../../../shared/changes';
 import type { OutputOf } from '../../../shared/contract';
 import { routeHref } from '../../app/route';
-import { LocalTime } from '../../components/LocalTime';
+import { LocalTime, TextWithTimes } from '../../components/LocalTime';
 import { ForResponders } from '../session/ForResponders';
 import { ChangeLog } from './ChangeLog';
 import { GateForm } from './GateForm';
@@ -73,7 +73,9 @@ export function ChangeScreen({ id }: { id: number }) {
           {change.check.rules.map((rule) => (
             <li key={rule.rule} data-rule={rule.rule}>
               <VerdictChip verdict={rule.verdict} label={RULE_LABELS[rule.rule]} />
-              <span>{rule.reason}</span>
+              <span>
+                <TextWithTimes text={rule.reason} />
+              </span>
             </li>
           ))}
         </ul>
