@@ -54,3 +54,22 @@ describe('a change as the console and `change show` read it', () => {
     expect(view.allowed).toContain('cancel');
   });
 });
+
+describe('what changed, linked to each change and event', () => {
+  it('gives each change its number for its screen and each event its links, and the post-mortem names the change’s number and links the event’s CI run', async () => {
+    const { core, change } = await scheduledChange();
+    await op(core, 'walkChange', { id: change.id, action: 'start', evidence: '' });
+    await op(core, 'postChangeEvent', { event: { summary: 'Deploy checkout v2.14.0', timestamp: new Date(Date.parse(change.start) + 60_000).toISOString(), services: ['checkout'], links: [{ href: 'https://ci.example.com/run/42', text: 'CI run 42' }] } });
+    const incident = await op(core, 'declareIncident', { title: 'Checkout errors', severity: 'SEV2', services: ['checkout'] });
+
+    const items = await op(core, 'whatChanged', { incidentId: incident.id });
+    expect(items.map(({ kind, title, number, links }) => ({ kind, title, number, links }))).toEqual([
+      { kind: 'change', title: 'Upgrade the payment client', number: change.id, links: [] },
+      { kind: 'event', title: 'Deploy checkout v2.14.0', number: null, links: [{ href: 'https://ci.example.com/run/42', text: 'CI run 42' }] },
+    ]);
+
+    const { content } = await op(core, 'exportPostmortem', { incidentId: incident.id, format: 'md' });
+    expect(content).toMatch(new RegExp(`change #${change.id} \\*\\*Upgrade the payment client\\*\\* \\(checkout\\)`));
+    expect(content).toMatch(/change event \*\*Deploy checkout v2\.14\.0\*\* \(checkout\): [^\n]*\(\[CI run 42\]\(<https:\/\/ci\.example\.com\/run\/42>\)\)/);
+  });
+});

@@ -100,7 +100,7 @@ describe('holdfast change: the contract CI pipelines rely on', () => {
     ]);
     // The post-mortem draft has the section.
     const postmortem = (await holdfast('--data', data, 'postmortem', 'export', incident)).stdout;
-    expect(postmortem).toMatch(/## Changes before the incident\n\n- [^\n]*: change \*\*Hotfix checkout\*\* \(checkout\): rolled back; a service check failed/);
+    expect(postmortem).toMatch(/## Changes before the incident\n\n- [^\n]*: change #1 \*\*Hotfix checkout\*\* \(checkout\): rolled back; a service check failed/);
   });
 
   it('refuses bad input naming the field, and stores nothing', async () => {
