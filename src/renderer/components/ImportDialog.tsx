@@ -113,3 +113,16 @@ export function ImportDialog<T>(props: {
 export function describedBy<T>(form: ImportForm<T>, hintId: string) {
   return { 'aria-describedby': form.error ? `${hintId} ${form.errorId}` : hintId, 'aria-invalid': form.error ? (true as const) : undefined };
 }
+
+/** What an import counted, one figure a kind ("3 imported", "1 failed"); a count of failures shows as one while above 0. */
+export function ImportCounts({ counts }: { counts: readonly { count: number; label: string; failures?: boolean }[] }) {
+  return (
+    <ul className="import-counts">
+      {counts.map(({ count, label, failures }) => (
+        <li key={label} className={failures && count > 0 ? 'count-failed' : undefined}>
+          <strong>{count}</strong> {label}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,24 +1,19 @@
 import type { ImportReport } from '../../../../shared/runbooks';
+import { ImportCounts } from '../../../components/ImportDialog';
 
 /** What an import did: counts first, then every file that failed or was skipped, with why. */
 export function ImportReportView({ report }: { report: ImportReport }) {
   const total = report.imported + report.updated + report.unchanged;
   return (
     <section className="import-report" aria-label="Import report" aria-live="polite">
-      <ul className="import-counts">
-        <li>
-          <strong>{report.imported}</strong> imported
-        </li>
-        <li>
-          <strong>{report.updated}</strong> updated
-        </li>
-        <li>
-          <strong>{report.unchanged}</strong> unchanged
-        </li>
-        <li className={report.failed.length > 0 ? 'count-failed' : undefined}>
-          <strong>{report.failed.length}</strong> failed
-        </li>
-      </ul>
+      <ImportCounts
+        counts={[
+          { count: report.imported, label: 'imported' },
+          { count: report.updated, label: 'updated' },
+          { count: report.unchanged, label: 'unchanged' },
+          { count: report.failed.length, label: 'failed', failures: true },
+        ]}
+      />
       {total === 0 && report.failed.length === 0 && <p>No Markdown runbooks were found there.</p>}
       {report.failed.length > 0 && (
         <>
