@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { OutputOf } from '../../../shared/contract';
 import { fail } from '../../../shared/result';
 import { PathInput } from '../../components/Field';
-import { ImportCounts, ImportDialog, describedBy, useImportForm } from '../../components/ImportDialog';
+import { ImportDialog, ImportProblems, ImportReportPanel, describedBy, useImportForm } from '../../components/ImportDialog';
 import { importChangeEvents } from './mutations';
 
 /**
@@ -34,29 +34,22 @@ export function ImportEventsDialog({ onClose }: { onClose: () => void }) {
 }
 
 function EventsReport({ report }: { report: OutputOf<'importChangeEvents'> }) {
+  const refused = report.failed.length;
   return (
-    <section className="import-report" aria-label="Import report" aria-live="polite">
-      <ImportCounts
-        counts={[
-          { count: report.imported, label: 'imported' },
-          { count: report.unchanged, label: 'already on file' },
-          { count: report.failed.length, label: report.failed.length === 1 ? 'line refused' : 'lines refused', failures: true },
-        ]}
-      />
-      {report.failed.length > 0 && (
+    <ImportReportPanel
+      counts={[
+        { count: report.imported, label: 'imported' },
+        { count: report.unchanged, label: 'already on file' },
+        { count: refused, label: refused === 1 ? 'line refused' : 'lines refused', failures: true },
+      ]}
+    >
+      {refused > 0 && (
         <>
           <h3>Refused — not imported, the other lines were</h3>
-          <ul className="import-problems" aria-label="Refused lines">
-            {report.failed.map((failure) => (
-              <li key={failure.line}>
-                <code className="import-path">line {failure.line}</code>
-                <span className="import-reason">{failure.error}</span>
-              </li>
-            ))}
-          </ul>
+          <ImportProblems label="Refused lines" problems={report.failed.map((failure) => ({ where: `line ${failure.line}`, why: failure.error }))} />
         </>
       )}
-      {report.imported + report.unchanged === 0 && report.failed.length === 0 && <p>The file holds no change events.</p>}
-    </section>
+      {report.imported + report.unchanged === 0 && refused === 0 && <p>The file holds no change events.</p>}
+    </ImportReportPanel>
   );
 }
