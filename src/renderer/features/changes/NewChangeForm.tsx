@@ -104,7 +104,7 @@ function Choice({ label, hint, name, defaultValue, any, values }: Named & { defa
   return (
     <Field label={label} hint={hint}>
       {(control) => (
-        <select {...control} name={name} defaultValue={defaultValue}>
+        <select {...control} className="text-input" name={name} defaultValue={defaultValue}>
           <Options values={values} {...(any === undefined ? {} : { any })} />
         </select>
       )}
