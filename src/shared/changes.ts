@@ -398,6 +398,10 @@ export interface WhatChangedItem {
   why: string;
   /** The same reasons as codes, for chips and filters. */
   reasons: WhyCode[];
+  /** A change's number in this store (its screen is `#/changes/<number>`); null for an event. */
+  number: number | null;
+  /** An event's links (its CI run, its flag's page); none for a change. */
+  links: { href: string; text?: string | undefined }[];
 }
 
 // ── operation inputs (the console's forms use them too) ───────────────────

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { callApi, expect, screenshot, test, type RunningConsole } from './web-console';
 
@@ -36,6 +39,11 @@ test('a change from plan to rollback: five verdicts, a freeze overridden with it
   await form.getByLabel('Plan runbook').selectOption({ label: 'Checkout error rate above 2%' });
   await form.getByLabel('Rollback runbook').selectOption({ label: 'Payment provider timeouts' });
   await form.getByLabel('Tiers').fill('canary 5 0\nall 100 0');
+  await form.scrollIntoViewIfNeeded();
+  await screenshot(page, 'change-new-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, 'change-new-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   await form.getByRole('button', { name: 'Plan change' }).click();
 
   await expect(page.getByRole('heading', { name: /Hotfix the cart/ })).toBeVisible();
@@ -48,6 +56,10 @@ test('a change from plan to rollback: five verdicts, a freeze overridden with it
   const peak = page.locator('[data-rule="peak-windows"]');
   await expect(peak.locator('.verdict-chip')).toHaveText('Peak windows: Block');
   await expect(peak).toContainText('Freeze window "Checkout freeze" (checkout)');
+  // The freeze's times read as every other time does, in the reader's zone with the zone named; never raw ISO.
+  await expect(peak.locator('time')).toHaveCount(2);
+  await expect(peak.locator('time').first()).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} \S+$/);
+  await expect(peak).not.toContainText(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
   await expect(page.getByRole('button', { name: 'Start first tier' })).toHaveCount(0);
 
   await page.getByText('Override a block…').click();
@@ -94,7 +106,60 @@ test('a change from plan to rollback: five verdicts, a freeze overridden with it
   await expect(changed.first()).toContainText('Hotfix the cart');
   await expect(changed.first()).toContainText('rolled back; a service check failed');
   await both(page, 'incident-what-changed');
+  // The item opens its change.
+  await changed.first().getByRole('link', { name: 'Hotfix the cart' }).click();
+  await expect(page.getByRole('heading', { name: /Hotfix the cart/ })).toBeVisible();
+  await expect(page.locator('.change-facts .state-chip')).toHaveText('Rolled back');
   await page.evaluate((id) => (window.location.hash = `#/incidents/${id}/postmortem`), incident.id);
   await expect(page.getByText('Changes before the incident').first()).toBeVisible();
-  await expect(page.locator('main, body').getByText(/Hotfix the cart/).first()).toBeVisible();
+  await expect(page.locator('li', { hasText: 'Hotfix the cart' }).first()).toContainText('change #1 Hotfix the cart');
+});
+
+test('change events imported from a JSON Lines file: each bad line listed with its number, the good ones listed under "what changed?" with their links', async ({ page, holdfast, request }) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-events-'));
+  const file = path.join(folder, 'deploys.jsonl');
+  const at = new Date(Date.now() - 20 * 60_000).toISOString();
+  fs.writeFileSync(
+    file,
+    [
+      JSON.stringify({ summary: 'Deploy checkout v2.14.0', timestamp: at, source: 'ci', services: ['checkout'], links: [{ href: 'https://ci.example.com/run/42', text: 'CI run 42' }] }),
+      '{"summary": "Deploy search v9", "timestamp": ',
+      JSON.stringify({ summary: 'Flip the one-click flag', services: ['checkout'] }),
+      '',
+    ].join('\n'),
+  );
+  try {
+    await open(page, holdfast, '#/changes');
+    await page.getByRole('button', { name: 'Import change events…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import change events' });
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(dialog.getByRole('alert')).toContainText('Type the path of the change events file');
+    await dialog.getByLabel('Change events file').fill(file);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    const report = dialog.getByRole('region', { name: 'Import report' });
+    await expect(report.locator('.import-counts li')).toHaveText(['1 imported', '0 already on file', '2 lines refused']);
+    const refused = report.getByRole('list', { name: 'Refused lines' }).getByRole('listitem');
+    await expect(refused).toHaveCount(2);
+    await expect(refused.nth(0)).toContainText('line 2');
+    await expect(refused.nth(0)).toContainText('not JSON');
+    await expect(refused.nth(1)).toContainText('line 3');
+    await expect(refused.nth(1)).toContainText('missing "timestamp"');
+    await both(page, 'change-events-import');
+    // The same file again adds nothing.
+    await dialog.getByRole('button', { name: 'Import again' }).click();
+    await expect(report.locator('.import-counts li')).toHaveText(['0 imported', '1 already on file', '2 lines refused']);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    const incident = await callApi<{ id: number }>(request, holdfast, 'declareIncident', { title: 'Checkout slow', severity: 'SEV3', services: ['checkout'] });
+    await page.evaluate((id) => (window.location.hash = `#/incidents/${id}`), incident.id);
+    const item = page.getByRole('list', { name: 'What changed' }).getByRole('listitem').first();
+    await expect(item).toContainText('Deploy checkout v2.14.0');
+    await item.scrollIntoViewIfNeeded();
+    await screenshot(page, 'incident-what-changed-event');
+    await item.getByRole('button', { name: 'CI run 42' }).click();
+    await expect(page.getByRole('dialog', { name: 'Leave Holdfast?' })).toContainText('https://ci.example.com/run/42');
+    await page.getByRole('button', { name: 'Stay here' }).click();
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
 });

@@ -4,6 +4,7 @@ import {
   NewChangeInput,
   type Change,
   type ChangeRecord,
+  type ChangeCheck,
   type NewChange,
   type RuleName,
 } from '../../shared/changes';
@@ -63,9 +64,11 @@ export function createChange(input: NewChange, acting: Acting): { record: Change
 /**
  * The log entry for `action`, or why it is refused. Pure: the caller appends
  * the entry. `context` (the rules' inputs) is needed for overrides, and makes
- * start and promote wait for every rule to stop blocking.
+ * start and promote wait for every rule to stop blocking. `judged` is the
+ * rules' verdict on the change at `acting.at` when the caller has it already
+ * (a view asks decide() about each verb: the rules run once, not per verb).
  */
-export function decide(change: Change, action: WalkAction, acting: Acting, context?: RuleContext): Decision {
+export function decide(change: Change, action: WalkAction, acting: Acting, context?: RuleContext, judged?: ChangeCheck): Decision {
   const progress = replay(change, change.log);
   const at = toMs(acting.at);
   const built = detailOf(change, progress, action, acting, at, context);
@@ -81,7 +84,7 @@ export function decide(change: Change, action: WalkAction, acting: Acting, conte
   if (!parsed.success) return refused({ rule: null, reason: validationError(parsed.error).message });
   const entry = parsed.data;
   if (context && (action.kind === 'start' || action.kind === 'promote')) {
-    const blocking = checkChange(change, { ...context, now: at }).rules.find((rule) => rule.verdict === 'block');
+    const blocking = (judged ?? checkChange(change, { ...context, now: at })).rules.find((rule) => rule.verdict === 'block');
     if (blocking) return refused({ rule: blocking.rule, reason: `${blocking.reason}` });
   }
   const refusal = apply(progress, entry);

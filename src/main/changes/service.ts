@@ -113,7 +113,8 @@ export class ChangeService {
       .filter((step) => !change.rollback?.section || step.sectionId === change.rollback.section)
       .map((step) => ({ number: step.number, text: step.text }));
     const acting = { actor: this.neighbours.settings.author(), at: context.now };
-    const allowed = OFFERED.filter((kind) => decide(change, { kind } as WalkAction, acting, context).ok);
+    // The verdict just judged at the same instant: the verbs are asked about without running the rules again.
+    const allowed = OFFERED.filter((kind) => decide(change, { kind } as WalkAction, acting, context, check).ok);
     return {
       ...this.summaryOf(change, progress, check),
       owner: change.owner,

@@ -25,7 +25,7 @@ export const DEFAULT_JUST_BEFORE_MINUTES = 60;
 
 const RANK = new Map<WhyCode, number>(WHY_CODES.map((code, i) => [code, i]));
 
-export function whatChanged(incident: IncidentRef, changes: readonly Change[], events: readonly ChangeEvent[], options: WhatChangedOptions = {}): WhatChangedItem[] {
+export function whatChanged(incident: IncidentRef, changes: readonly (Change & { id?: number })[], events: readonly ChangeEvent[], options: WhatChangedOptions = {}): WhatChangedItem[] {
   const started = Date.parse(incident.startedAt);
   const from = started - (options.lookBackHours ?? DEFAULT_LOOK_BACK_HOURS) * 3_600_000;
   const to = incident.resolvedAt ? Date.parse(incident.resolvedAt) : (options.now ?? Infinity);
@@ -43,12 +43,13 @@ export function whatChanged(incident: IncidentRef, changes: readonly Change[], e
 
   const ranked: { item: WhatChangedItem; rank: number; at: string }[] = [];
   /** `at` is UTC ISO-8601 as toISOString writes it: such strings sort as their instants do. */
-  const add = (kind: WhatChangedItem['kind'], id: string, title: string, services: string[], at: string, codes: WhyCode[], shared: string[]) => {
+  const add = (found: Pick<WhatChangedItem, 'kind' | 'id' | 'title' | 'services' | 'at' | 'number' | 'links'>, codes: WhyCode[], shared: string[]) => {
     codes.sort((a, b) => (RANK.get(a) ?? 0) - (RANK.get(b) ?? 0));
     const why = codes
       .map((code) => (code === 'same-service' ? `${words[code]}: ${shared.join(', ')}` : code === 'any-service' && wanted.size === 0 ? 'the incident names no service' : words[code]))
       .join('; ');
-    ranked.push({ item: { kind, id, title, services, at, why, reasons: codes }, rank: RANK.get(codes[0] ?? 'any-service') ?? 99, at });
+    const { kind, id, title, services, at, number, links } = found;
+    ranked.push({ item: { kind, id, title, services, at, why, reasons: codes, number, links }, rank: RANK.get(codes[0] ?? 'any-service') ?? 99, at });
   };
 
   for (const change of changes) {
@@ -66,7 +67,7 @@ export function whatChanged(incident: IncidentRef, changes: readonly Change[], e
     if (startedAt > started) codes.push('during');
     const moments = [startedAt, ...progress.tiers.map((tier) => tier.startedAt ?? -Infinity), progress.finishedAt ?? -Infinity];
     if (!codes.includes('in-progress') && moments.some((moment) => moment >= justBefore && moment <= started)) codes.push('just-before');
-    add('change', change.uid, change.title, change.services, iso(startedAt), codes, match.shared);
+    add({ kind: 'change', id: change.uid, title: change.title, services: change.services, at: iso(startedAt), number: change.id ?? null, links: [] }, codes, match.shared);
   }
 
   // Events are compared as ISO strings: parsing 10,000 timestamps would take most of the time budget.
@@ -79,7 +80,7 @@ export function whatChanged(incident: IncidentRef, changes: readonly Change[], e
     const codes = [...match.codes];
     if (at > startedIso) codes.push('during');
     else if (at >= justBeforeIso) codes.push('just-before');
-    add('event', event.uid, event.summary, event.services, at, codes, match.shared);
+    add({ kind: 'event', id: event.uid, title: event.summary, services: event.services, at, number: null, links: event.links }, codes, match.shared);
   }
 
   ranked.sort((a, b) => a.rank - b.rank || (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));

@@ -221,8 +221,19 @@ const stepLine = (step: { text: string }): string => stepSummary(step.text);
 function changesBefore(changes: readonly WhatChangedItem[], zone: string): string {
   if (changes.length === 0) return '_No change or change event is recorded on its services in the 72 hours before it started._';
   return changes
-    .map((item) => `- ${utcWithLocal(item.at, zone)}: ${item.kind === 'change' ? 'change' : 'change event'} **${plainText(item.title)}** (${item.services.join(', ') || 'any service'}): ${item.why}`)
+    .map((item) => `- ${utcWithLocal(item.at, zone)}: ${changeName(item)} (${item.services.join(', ') || 'any service'}): ${item.why}${eventLinks(item)}`)
     .join('\n');
+}
+
+/** `change #4 **Title**`: the number `holdfast change show` and the console's change screen take; an event by its summary. */
+const changeName = (item: WhatChangedItem): string =>
+  item.kind === 'change' ? `change${item.number === null ? '' : ` #${item.number}`} **${plainText(item.title)}**` : `change event **${plainText(item.title)}**`;
+
+/** An event's links (its CI run, its flag's page), which a reader of the exported post-mortem can follow too. */
+function eventLinks(item: WhatChangedItem): string {
+  const links = item.links.filter((link) => /^https?:\/\//i.test(link.href));
+  if (links.length === 0) return '';
+  return ` (${links.map((link) => `[${plainText(link.text || new URL(link.href).host)}](<${link.href.replace(/[<>\s]/g, encodeURIComponent)}>)`).join(', ')})`;
 }
 
 function runbooks(incident: Incident): string {

@@ -101,16 +101,22 @@ export function PathInput(props: Partial<FieldControl> & { value: string; onChan
   );
 }
 
-/** A select's options, each value its own label, after a first option that chooses none of them (`any`, e.g. "Any service"). */
-export function Options(props: { any: string; values: readonly string[] }) {
+/**
+ * A select's options, each value its own label unless it is given one, after a
+ * first option that chooses none of them when `any` names it (e.g. "Any service").
+ */
+export function Options(props: { any?: string; values: readonly (string | { value: string | number; label: string })[] }) {
   return (
     <>
-      <option value="">{props.any}</option>
-      {props.values.map((value) => (
-        <option key={value} value={value}>
-          {value}
-        </option>
-      ))}
+      {props.any !== undefined && <option value="">{props.any}</option>}
+      {props.values.map((item) => {
+        const { value, label } = typeof item === 'object' ? item : { value: item, label: item };
+        return (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        );
+      })}
     </>
   );
 }

@@ -113,3 +113,40 @@ export function ImportDialog<T>(props: {
 export function describedBy<T>(form: ImportForm<T>, hintId: string) {
   return { 'aria-describedby': form.error ? `${hintId} ${form.errorId}` : hintId, 'aria-invalid': form.error ? (true as const) : undefined };
 }
+
+/** What an import counted, one figure a kind ("3 imported", "1 failed"); a count of failures shows as one while above 0. */
+export interface ImportCount {
+  count: number;
+  label: string;
+  failures?: boolean;
+}
+
+/** What an import did, announced: its counts first, then what the caller adds (what failed, what was skipped, with why). */
+export function ImportReportPanel({ counts, children }: { counts: readonly ImportCount[]; children?: ReactNode }) {
+  return (
+    <section className="import-report" aria-label="Import report" aria-live="polite">
+      <ul className="import-counts">
+        {counts.map(({ count, label, failures }) => (
+          <li key={label} className={failures && count > 0 ? 'count-failed' : undefined}>
+            <strong>{count}</strong> {label}
+          </li>
+        ))}
+      </ul>
+      {children}
+    </section>
+  );
+}
+
+/** Each file or line an import did not take, where it is and why. */
+export function ImportProblems({ label, problems }: { label?: string; problems: readonly { where: string; why: string }[] }) {
+  return (
+    <ul className="import-problems" aria-label={label}>
+      {problems.map((problem) => (
+        <li key={problem.where}>
+          <code className="import-path">{problem.where}</code>
+          <span className="import-reason">{problem.why}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,4 +1,5 @@
 import { formatStamp, systemZone } from '../../shared/zoned-time';
+import { timesInText } from './times-in-text';
 
 /**
  * A stored instant in the reader's own zone, with the zone named: "2026-11-27
@@ -9,5 +10,14 @@ export function LocalTime({ iso }: { iso: string }) {
     <time dateTime={iso} title={formatStamp(iso, 'UTC')}>
       {formatStamp(iso, systemZone())}
     </time>
+  );
+}
+
+/** Text from the core (a rule's reason) with each ISO-8601 instant in it shown as a LocalTime. */
+export function TextWithTimes({ text }: { text: string }) {
+  return (
+    <>
+      {timesInText(text).map((part, index) => ('iso' in part ? <LocalTime key={index} iso={part.iso} /> : part.text))}
+    </>
   );
 }

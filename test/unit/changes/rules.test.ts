@@ -36,6 +36,11 @@ interface Case {
   reason: RegExp;
 }
 
+/** A freeze every night from 02:00 Berlin time for 2 hours, over all services. */
+const nightly = window({ kind: 'freeze', name: 'Nightly batch', cron: '0 2 * * *', duration: '2h', zone: 'Europe/Berlin' });
+/** A change on checkout planned from `start` to `end` (UTC), in Berlin. */
+const berlin = (start: string, end: string) => makeChange({ window: { start, end, zone: 'Europe/Berlin' } });
+
 const cases: Record<RuleName, Case[]> = {
   'advance-notice': [
     { name: 'scheduled 96 h ahead, 48 h needed', change: schedule(makeChange()), verdict: 'pass', reason: /^Announced 96 h ahead; a normal change of medium risk needs 48 h\.$/ },
@@ -111,6 +116,11 @@ const cases: Record<RuleName, Case[]> = {
     { name: 'an exhausted error budget', change: makeChange(), ctx: { budgets: (service) => (service === 'checkout' ? { slo: 'checkout-availability', status: 'exhausted', remaining: -0.12 } : undefined) }, verdict: 'block', reason: /SLO "checkout-availability" on checkout is exhausted \(-12 % left\): the budget policy holds normal changes/ },
     { name: 'a low error budget warns', change: makeChange(), ctx: { budgets: () => [{ slo: 'checkout-latency', status: 'warning', remaining: 0.2 }, { slo: 'checkout-availability', status: 'ok', remaining: 0.9 }] }, verdict: 'warn', reason: /running low \(20 % left\)/ },
     { name: 'another change on the service at once', change: makeChange(), ctx: { otherChanges: [makeChange({ title: 'Rotate TLS certificates' })] }, verdict: 'warn', reason: /^Change "Rotate TLS certificates" also touches checkout/ },
+    // A freeze from 02:00 Berlin time, 2 hours, around the clock changes of 2026 (29 March, 25 October).
+    { name: 'spring-forward night: 02:00 never happens, the freeze starts when the clocks resume (03:00 local) and keeps its 2 hours', change: berlin('2026-03-29T01:30:00Z', '2026-03-29T02:00:00Z'), ctx: { windows: [nightly] }, verdict: 'block', reason: /in force from 2026-03-29T01:00Z to 2026-03-29T03:00Z/ },
+    { name: 'spring-forward night: a change in the hour before it (01:15 local) is clear', change: berlin('2026-03-29T00:15:00Z', '2026-03-29T00:45:00Z'), ctx: { windows: [nightly] }, verdict: 'pass', reason: /^No freeze/ },
+    { name: 'fall-back night: 02:00 happens twice, the freeze starts at the first', change: berlin('2026-10-25T00:30:00Z', '2026-10-25T00:45:00Z'), ctx: { windows: [nightly] }, verdict: 'block', reason: /in force from 2026-10-25T00:00Z to 2026-10-25T02:00Z/ },
+    { name: 'fall-back night: … and is not started again at the second 02:00', change: berlin('2026-10-25T02:15:00Z', '2026-10-25T02:45:00Z'), ctx: { windows: [nightly] }, verdict: 'pass', reason: /^No freeze/ },
   ],
   'service-checks': [
     { name: 'nothing due before the start', change: schedule(makeChange()), verdict: 'pass', reason: /^Nothing due yet: record the pre-check of tier canary before starting it\.$/ },

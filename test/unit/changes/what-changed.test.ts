@@ -78,7 +78,19 @@ describe('what changed before an incident', () => {
       at: '2026-11-02T09:00:00.000Z',
       why: 'in progress when the incident started; same service: checkout',
       reasons: ['in-progress', 'same-service'],
+      number: null,
+      links: [],
     });
+  });
+
+  it('gives a stored change’s number, for its link, and an event’s links', () => {
+    const stored = { ...rolledBack, id: 12 };
+    const withLink = parseChangeEventsJsonl(JSON.stringify({ ...event('Deploy checkout v2.14.0', '2026-11-02T09:50:00Z', ['checkout']), links: [{ href: 'https://ci.example.com/run/42', text: 'CI run 42' }] })).events;
+    const items = whatChanged(INCIDENT, [stored], withLink);
+    expect(items.map(({ kind, number, links }) => ({ kind, number, links }))).toEqual([
+      { kind: 'change', number: 12, links: [] },
+      { kind: 'event', number: null, links: [{ href: 'https://ci.example.com/run/42', text: 'CI run 42' }] },
+    ]);
   });
 
   it('looks back as far as configured (default 72 h)', () => {

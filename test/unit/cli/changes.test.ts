@@ -100,7 +100,7 @@ describe('holdfast change: the contract CI pipelines rely on', () => {
     ]);
     // The post-mortem draft has the section.
     const postmortem = (await holdfast('--data', data, 'postmortem', 'export', incident)).stdout;
-    expect(postmortem).toMatch(/## Changes before the incident\n\n- [^\n]*: change \*\*Hotfix checkout\*\* \(checkout\): rolled back; a service check failed/);
+    expect(postmortem).toMatch(/## Changes before the incident\n\n- [^\n]*: change #1 \*\*Hotfix checkout\*\* \(checkout\): rolled back; a service check failed/);
   });
 
   it('refuses bad input naming the field, and stores nothing', async () => {
@@ -145,5 +145,27 @@ describe('holdfast change: the contract CI pipelines rely on', () => {
     const incident = (await holdfast('--data', data, 'incident', 'declare', '--title', 'Checkout errors', '--severity', 'SEV2', '--service', 'checkout')).stdout.trim();
     const shown = JSON.parse((await holdfast('--data', data, 'incident', 'show', incident, '--json')).stdout) as { changes: { kind: string; title: string }[] };
     expect(shown.changes.map((item) => [item.kind, item.title])).toEqual([['event', 'Deploy checkout v42']]);
+  });
+
+  it('lists changes in a range, cancels one, and removes a window by its number (the verbs the contract names that the walk above does not use)', async () => {
+    const data = await workspace();
+    expect((await holdfast('--data', data, ...planned(7 * 24))).status).toBe(0);
+    expect((await holdfast('--data', data, ...planned(14 * 24))).status).toBe(0);
+    const inRange = JSON.parse((await holdfast('--data', data, 'change', 'list', '--from', at(6 * 24), '--to', at(8 * 24), '--json')).stdout) as { id: number }[];
+    expect(inRange.map((change) => change.id)).toEqual([1]);
+
+    const cancelled = await holdfast('--data', data, 'change', 'cancel', '2', '--evidence', 'Superseded by change 1');
+    expect(cancelled.status).toBe(0);
+    const shown = JSON.parse((await holdfast('--data', data, 'change', 'show', '2', '--json')).stdout) as { state: string; log: { kind: string; evidence: string }[] };
+    expect(shown.state).toBe('cancelled');
+    expect(shown.log.at(-1)).toMatchObject({ kind: 'cancelled', evidence: 'Superseded by change 1' });
+    expect((await holdfast('--data', data, 'change', 'start', '2')).status).not.toBe(0);
+
+    const added = JSON.parse((await holdfast('--data', data, 'window', 'add', '--name', 'Year-end freeze', '--kind', 'freeze', '--from', at(24), '--to', at(48), '--json')).stdout) as { id: number };
+    expect((await holdfast('--data', data, 'window', 'remove', String(added.id))).status).toBe(0);
+    expect((await holdfast('--data', data, 'window', 'list', '--json')).stdout).toBe('[]\n');
+    const missing = await holdfast('--data', data, 'window', 'remove', String(added.id));
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toMatch(/No window \d+\. `holdfast window list` lists them\./);
   });
 });

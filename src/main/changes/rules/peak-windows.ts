@@ -3,7 +3,7 @@ import { touchingServices } from '../by-service';
 import { activeSpan, intersection, overlaps, plannedSpan } from '../span';
 import { progressOf, type ChangeProgress } from '../walk';
 import { describeWindow, occurrenceText, windowsOverlapping } from '../windows';
-import { nowMs, rule, type Finding, type RuleContext } from './context';
+import { isoText, nowMs, rule, type Finding, type RuleContext } from './context';
 
 /**
  * Rule 4, peak windows should be avoided: a freeze window over the change's
@@ -46,7 +46,7 @@ function stopTheLine(change: Change, context: RuleContext): Finding[] {
     .filter((incident) => !incident.drill && incident.severity !== undefined && severities.includes(incident.severity) && incident.services.some((service) => change.services.includes(service)))
     .map((incident) => ({
       verdict: verdict[change.type],
-      reason: `Stop the line: ${incident.severity} incident ${incident.id}${incident.title ? ` "${incident.title}"` : ''} is open on ${incident.services.filter((service) => change.services.includes(service)).join(', ')} since ${incident.startedAt}. Wait until it is resolved.`,
+      reason: `Stop the line: ${incident.severity} incident ${incident.id}${incident.title ? ` "${incident.title}"` : ''} is open on ${incident.services.filter((service) => change.services.includes(service)).join(', ')} since ${isoText(Date.parse(incident.startedAt))}. Wait until it is resolved.`,
       key: `incident:${incident.id}`,
     }));
 }
@@ -86,7 +86,7 @@ function otherChanges(change: Change, progress: ChangeProgress, context: RuleCon
     const shared = other.services.filter((service) => change.services.includes(service)).join(', ');
     findings.push({
       verdict: context.config.peakWindows.otherChanges[change.type],
-      reason: `Change "${other.title}" also touches ${shared} from ${new Date(intersection(mine, theirs).start).toISOString()}: two changes at once make either one hard to blame.`,
+      reason: `Change "${other.title}" also touches ${shared} from ${isoText(intersection(mine, theirs).start)}: two changes at once make either one hard to blame.`,
       key: `change:${other.uid}`,
     });
   }

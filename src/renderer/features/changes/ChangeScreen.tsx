@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { WalkVerb } from '../../../shared/changes';
 import type { OutputOf } from '../../../shared/contract';
 import { routeHref } from '../../app/route';
-import { LocalTime } from '../../components/LocalTime';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { LocalTime, TextWithTimes } from '../../components/LocalTime';
 import { ForResponders } from '../session/ForResponders';
 import { ChangeLog } from './ChangeLog';
 import { GateForm } from './GateForm';
@@ -59,21 +60,16 @@ export function ChangeScreen({ id }: { id: number }) {
       <p className="change-facts">
         Plan: <RunbookLink pinned={change.plan} /> · Rollback: <RunbookLink pinned={change.rollback} />
       </p>
-      {error && (
-        <div className="banner banner-error" role="alert">
-          <span>{error}</span>
-          <button type="button" onClick={() => setError(null)}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
       <section className="panel" aria-label="Rules of engagement">
         <h2 className="panel-title">Rules of engagement</h2>
         <ul className="rule-list">
           {change.check.rules.map((rule) => (
             <li key={rule.rule} data-rule={rule.rule}>
               <VerdictChip verdict={rule.verdict} label={RULE_LABELS[rule.rule]} />
-              <span>{rule.reason}</span>
+              <span>
+                <TextWithTimes text={rule.reason} />
+              </span>
             </li>
           ))}
         </ul>

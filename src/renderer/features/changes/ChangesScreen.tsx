@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { routeHref } from '../../app/route';
 import { ForResponders } from '../session/ForResponders';
 import { DataTable } from '../../components/DataTable';
 import { LocalTime } from '../../components/LocalTime';
+import { ImportEventsDialog } from './ImportEventsDialog';
 import { NewChangeForm } from './NewChangeForm';
 import { WindowsPanel } from './WindowsPanel';
 import { STATE_LABELS, VerdictChip } from './format';
@@ -12,11 +14,17 @@ import './changes.css';
 export function ChangesScreen() {
   const query = useChanges();
   const changes = query.data ?? [];
+  const [importing, setImporting] = useState(false);
   return (
     <div className="changes-screen">
       <header className="changes-head">
         <h1>Changes</h1>
         <a href={routeHref({ screen: 'change-calendar' })}>Calendar</a>
+        <ForResponders>
+          <button type="button" onClick={() => setImporting(true)}>
+            Import change events…
+          </button>
+        </ForResponders>
       </header>
       {query.error && (
         <p role="alert" className="banner banner-error">
@@ -56,6 +64,7 @@ export function ChangesScreen() {
         <NewChangeForm />
       </ForResponders>
       <WindowsPanel />
+      {importing && <ImportEventsDialog onClose={() => setImporting(false)} />}
     </div>
   );
 }

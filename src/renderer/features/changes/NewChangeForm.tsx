@@ -1,7 +1,8 @@
 import { fieldText } from './form-text';
-import { useState, type FormEvent } from 'react';
+import { useState, type ComponentProps, type FormEvent, type InputHTMLAttributes } from 'react';
 import { CHANGE_TYPES, RISKS } from '../../../shared/changes';
 import { navigate } from '../../app/route';
+import { Field, Options } from '../../components/Field';
 import { createChange } from './mutations';
 import { useRunbookChoices } from './queries';
 
@@ -55,87 +56,30 @@ export function NewChangeForm() {
     else navigate({ screen: 'change', id: result.value.id });
   }
 
+  const runbookChoices = runbooks.map((runbook) => ({ value: runbook.id, label: runbook.title }));
   return (
     <details className="panel new-change">
       <summary className="panel-title">Plan a change</summary>
       <form onSubmit={(event) => void submit(event)} aria-label="Plan a change">
-        <label>
-          Title
-          <input name="title" required maxLength={300} />
-        </label>
-        <label>
-          Services <span className="muted">(comma-separated)</span>
-          <input name="services" required />
-        </label>
+        <TextInput label="Title" name="title" required maxLength={300} />
+        <TextInput label="Services" hint="comma-separated" name="services" required />
         <div className="form-row">
-          <label>
-            Type
-            <select name="type" defaultValue="normal">
-              {CHANGE_TYPES.map((type) => (
-                <option key={type}>{type}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Risk
-            <select name="risk" defaultValue="medium">
-              {RISKS.map((risk) => (
-                <option key={risk}>{risk}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Owner <span className="muted">(roster handle)</span>
-            <input name="owner" />
-          </label>
-          <label>
-            Approver <span className="muted">(roster handle)</span>
-            <input name="approver" />
-          </label>
+          <Choice label="Type" name="type" defaultValue="normal" values={CHANGE_TYPES} />
+          <Choice label="Risk" name="risk" defaultValue="medium" values={RISKS} />
+          <TextInput label="Owner" hint="roster handle" name="owner" />
+          <TextInput label="Approver" hint="roster handle" name="approver" />
         </div>
         <div className="form-row">
-          <label>
-            Start
-            <input name="start" type="datetime-local" required defaultValue={localInput(now + 4 * 86_400_000)} />
-          </label>
-          <label>
-            End
-            <input name="end" type="datetime-local" required defaultValue={localInput(now + 4 * 86_400_000 + 2 * 3_600_000)} />
-          </label>
+          <TextInput label="Start" name="start" type="datetime-local" required defaultValue={localInput(now + 4 * 86_400_000)} />
+          <TextInput label="End" name="end" type="datetime-local" required defaultValue={localInput(now + 4 * 86_400_000 + 2 * 3_600_000)} />
         </div>
         <div className="form-row">
-          <label>
-            Plan runbook
-            <select name="plan" defaultValue="">
-              <option value="">None</option>
-              {runbooks.map((runbook) => (
-                <option key={runbook.id} value={runbook.id}>
-                  {runbook.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Rollback runbook
-            <select name="rollback" defaultValue="">
-              <option value="">None</option>
-              {runbooks.map((runbook) => (
-                <option key={runbook.id} value={runbook.id}>
-                  {runbook.title}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Choice label="Plan runbook" name="plan" defaultValue="" any="None" values={runbookChoices} />
+          <Choice label="Rollback runbook" name="rollback" defaultValue="" any="None" values={runbookChoices} />
         </div>
         <div className="form-row">
-          <label>
-            Tiers <span className="muted">(one a line: name percent soak-minutes)</span>
-            <textarea name="tiers" rows={3} defaultValue={'canary 5 15\nhalf 50 15\nall 100 0'} />
-          </label>
-          <label>
-            Gate checks <span className="muted">(one a line, for every tier)</span>
-            <textarea name="checks" rows={3} defaultValue={'Error rate below 1 %\np99 latency below 300 ms'} />
-          </label>
+          <Lines label="Tiers" hint="one a line: name percent soak-minutes" name="tiers" defaultValue={'canary 5 15\nhalf 50 15\nall 100 0'} />
+          <Lines label="Gate checks" hint="one a line, for every tier" name="checks" defaultValue={'Error rate below 1 %\np99 latency below 300 ms'} />
         </div>
         {error && (
           <p role="alert" className="field-error">
@@ -148,4 +92,26 @@ export function NewChangeForm() {
       </form>
     </details>
   );
+}
+
+type Named = { label: string; name: string; hint?: string };
+
+function TextInput({ label, hint, ...input }: Named & Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>) {
+  return <Field label={label} hint={hint}>{(control) => <input {...control} {...input} className="text-input" />}</Field>;
+}
+
+function Choice({ label, hint, name, defaultValue, any, values }: Named & { defaultValue: string; any?: string; values: ComponentProps<typeof Options>['values'] }) {
+  return (
+    <Field label={label} hint={hint}>
+      {(control) => (
+        <select {...control} className="text-input" name={name} defaultValue={defaultValue}>
+          <Options values={values} {...(any === undefined ? {} : { any })} />
+        </select>
+      )}
+    </Field>
+  );
+}
+
+function Lines({ label, hint, name, defaultValue }: Named & { defaultValue: string }) {
+  return <Field label={label} hint={hint}>{(control) => <textarea {...control} name={name} rows={3} defaultValue={defaultValue} className="text-input" />}</Field>;
 }

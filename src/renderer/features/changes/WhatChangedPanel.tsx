@@ -1,5 +1,9 @@
+import type { WhatChangedItem } from '../../../shared/changes';
 import type { Incident } from '../../../shared/incidents';
+import { routeHref } from '../../app/route';
 import { LocalTime } from '../../components/LocalTime';
+import { openExternal } from '../../components/external';
+import { ExternalIcon } from '../../components/icons';
 import { useWhatChanged } from './queries';
 import './changes.css';
 
@@ -16,7 +20,7 @@ export function WhatChangedPanel({ incident }: { incident: Incident }) {
           {items.map((item) => (
             <li key={item.id} data-kind={item.kind}>
               <span className="what-changed-head">
-                <span className="state-chip">{item.kind === 'change' ? 'Change' : 'Event'}</span> <strong>{item.title}</strong>
+                <span className="state-chip">{item.kind === 'change' ? 'Change' : 'Event'}</span> <ItemTitle item={item} />
               </span>
               <span className="muted">
                 <LocalTime iso={item.at} /> · {item.services.join(', ') || 'any service'} · {item.why}
@@ -26,5 +30,26 @@ export function WhatChangedPanel({ incident }: { incident: Incident }) {
         </ol>
       )}
     </details>
+  );
+}
+
+/** A change's title links to its screen; an event's to what it links (its CI run, its flag), each asked before leaving. */
+function ItemTitle({ item }: { item: WhatChangedItem }) {
+  if (item.number !== null) {
+    return (
+      <a href={routeHref({ screen: 'change', id: item.number })}>
+        <strong>{item.title}</strong>
+      </a>
+    );
+  }
+  return (
+    <>
+      <strong>{item.title}</strong>
+      {item.links.map((link) => (
+        <button key={link.href} type="button" className="link-out" title={link.href} onClick={() => void openExternal(link.href)}>
+          {link.text || new URL(link.href).host} <ExternalIcon />
+        </button>
+      ))}
+    </>
   );
 }

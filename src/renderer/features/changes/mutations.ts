@@ -29,3 +29,5 @@ export const overrideChange = (input: InputOf<'overrideChange'> & { id: number }
 export const noteOnChange = (id: number, evidence: string) => walkChange(id, 'note', evidence);
 export const addWindow = (input: InputOf<'addChangeWindow'>) => outcome(runWrite('addChangeWindow', input, { refresh: [['listChangeWindows'], ...LISTS, ['getChange'], ['checkChange']] }));
 export const removeWindow = (id: number) => outcome(runWrite('removeChangeWindow', { id }, { refresh: [['listChangeWindows'], ...LISTS, ['getChange'], ['checkChange']] }));
+/** Change events from a JSON Lines file on the machine running Holdfast: every incident's "What changed?" may list them. */
+export const importChangeEvents = (path: string) => runWrite('importChangeEvents', { path }, { refresh: [['whatChanged']] });
