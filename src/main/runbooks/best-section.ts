@@ -23,62 +23,80 @@ type Token = ReturnType<typeof tokens>[number];
 type Span = [first: number, last: number];
 
 /**
- * The section of one runbook that holds the most of the query's terms (its
- * heading counting twice a word of its text, as the section index's weights
- * did), and a snippet of its text: worked out from the runbook's own stored
- * sections, so a search never runs a second match over every section of the
- * library. Null when no section holds any term (the match was in the title,
- * tags or services only).
+ * For a query, the section of one runbook that holds the most of its terms
+ * (a section's heading counting twice a word of its text, as the section
+ * index's weights did), and a snippet of its text: worked out from the
+ * runbook's own stored sections, so a search never runs a second match over
+ * every section of the library. The terms are compiled once per query; the
+ * returned function answers for each hit. It answers null when no section
+ * holds any term (the match was in the title, tags or services only).
  */
-export function bestSection(sections: readonly StoredSection[], terms: readonly QueryTerm[]): BestSection | null {
-  const patterns = terms.map(pattern);
-  let best: { section: StoredSection; score: [number, number] } | null = null;
-  for (const section of sections) {
-    const [title, text] = [asIndexed(section.title), asIndexed(section.text)];
-    let distinct = 0;
-    let weight = 0;
-    for (const found of patterns) {
-      const inTitle = count(found, title);
-      const inText = count(found, text);
-      if (inTitle + inText === 0) continue;
-      distinct += 1;
-      // Each further occurrence counts for less, as in bm25: the first says the most about where to look.
-      weight += saturate(2 * inTitle + inText);
+export function bestSectionFor(terms: readonly QueryTerm[]): (sections: readonly StoredSection[]) => BestSection | null {
+  return (sections) => {
+    let best: { section: StoredSection; score: [number, number] } | null = null;
+    for (const section of sections) {
+      const [title, text] = [asIndexed(section.title), asIndexed(section.text)];
+      let distinct = 0;
+      let weight = 0;
+      for (const term of terms) {
+        const inTitle = count(term, title);
+        const inText = count(term, text);
+        if (inTitle + inText === 0) continue;
+        distinct += 1;
+        // Each further occurrence counts for less, as in bm25: the first says the most about where to look.
+        weight += saturate(2 * inTitle + inText);
+      }
+      if (distinct === 0) continue;
+      const score: [number, number] = [distinct, weight];
+      if (!best || score[0] > best.score[0] || (score[0] === best.score[0] && score[1] > best.score[1])) best = { section, score };
     }
-    if (distinct === 0) continue;
-    const score: [number, number] = [distinct, weight];
-    if (!best || score[0] > best.score[0] || (score[0] === best.score[0] && score[1] > best.score[1])) best = { section, score };
-  }
-  if (!best) return null;
-  const { section } = best;
-  return { sectionId: section.sectionId, title: section.title, snippet: snippet(section.text, tokens(section.text), terms) };
+    if (!best) return null;
+    const { section } = best;
+    return { sectionId: section.sectionId, title: section.title, snippet: snippet(section.text, tokens(section.text), terms) };
+  };
 }
 
 /**
- * A term as a regular expression over raw text, matching where the index's
- * tokens would: whole words (the last one a prefix if the term is open), a
- * phrase's words separated by anything that is not a word character.
+ * How often a term occurs in a text (folded by asIndexed), where the index's
+ * tokens would match it: whole words (the last one a prefix if the term is
+ * open), a phrase's words separated by anything that is not a word character.
+ * A plain scan with indexOf: a Unicode-aware regular expression per term and
+ * section cost more than the rest of a search.
  */
-function pattern(term: QueryTerm): RegExp {
-  const words = term.tokens.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}\\p{Co}]+');
-  return new RegExp(`(?<![\\p{L}\\p{N}\\p{Co}])${words}${term.prefix ? '' : '(?![\\p{L}\\p{N}\\p{Co}])'}`, 'giu');
-}
-
-function count(found: RegExp, text: string): number {
-  found.lastIndex = 0;
+function count(term: QueryTerm, text: string): number {
+  const [head, ...rest] = term.tokens;
+  if (head === undefined) return 0;
   let n = 0;
-  while (found.exec(text) !== null) n += 1;
+  for (let at = text.indexOf(head); at !== -1; at = text.indexOf(head, at + 1)) {
+    if (isWordChar(text, at - 1)) continue;
+    let end = at + head.length;
+    let whole = rest.length === 0 ? term.prefix || !isWordChar(text, end) : !isWordChar(text, end);
+    for (let i = 0; i < rest.length && whole; i++) {
+      const word = rest[i] ?? '';
+      while (end < text.length && !isWordChar(text, end)) end++;
+      whole = end > at + head.length && text.startsWith(word, end) && ((i === rest.length - 1 && term.prefix) || !isWordChar(text, end + word.length));
+      end += word.length;
+    }
+    if (whole) n += 1;
+  }
   return n;
 }
 
-/** Letters without their diacritics, one character for one (é → e), as the index folds them. */
-const asIndexed = (text: string): string =>
-  !/[^\p{ASCII}]/u.test(text)
-    ? text
-    : text.replace(/[^\p{ASCII}]/gu, (char) => {
-    const base = char.normalize('NFD').replace(/\p{M}/gu, '');
-    return base.length === 1 ? base : char;
-  });
+const WORD_CHAR = /[\p{L}\p{N}\p{Co}]/u;
+
+function isWordChar(text: string, at: number): boolean {
+  if (at < 0 || at >= text.length) return false;
+  const code = text.charCodeAt(at);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return WORD_CHAR.test(text[at] ?? '');
+}
+
+/** Lower case, and letters without their diacritics (é → e), as the index folds them. */
+function asIndexed(text: string): string {
+  const lower = text.toLowerCase();
+  if (!/[^\p{ASCII}]/u.test(lower)) return lower;
+  return lower.replace(/[^\p{ASCII}]/gu, (char) => char.normalize('NFD').replace(/\p{M}/gu, '') || char);
+}
 
 const saturate = (count: number): number => count / (count + 1.2);
 

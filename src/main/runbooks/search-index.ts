@@ -49,9 +49,11 @@ export class RunbookSearchIndex {
         WHERE runbooks_fts MATCH @query AND runbooks_fts.rank MATCH '${BM25_RANK}' AND ${FILTER}
         ORDER BY runbooks_fts.rank
         LIMIT @limit`),
-      // One runbook's sections as stored, by its rowid range (no match over the section index).
+      // One runbook's sections as stored, by its rowid range. Read from the section index's own content table
+      // (FTS5's runbook_sections_fts_content: id = rowid, c0 title, c1 text, c3 section_id): a rowid range on the
+      // FTS5 table itself walks every section of the library (~35 ms at 10,000 runbooks), here it is a key seek.
       sections: db.prepare<[number, number], { rowid: number; section_id: string | null; title: string; text: string }>(
-        'SELECT rowid, section_id, title, text FROM runbook_sections_fts WHERE rowid BETWEEN ? AND ? ORDER BY rowid',
+        'SELECT id AS rowid, c3 AS section_id, c0 AS title, c1 AS text FROM runbook_sections_fts_content WHERE id BETWEEN ? AND ? ORDER BY id',
       ),
       // The runbooks a whole query names exactly (an alert name or the title), alert names first: one index seek.
       named: db.prepare<{ key: string }, { runbook_id: number; kind: 'alert' | 'title' }>(

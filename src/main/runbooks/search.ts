@@ -3,7 +3,7 @@ import type { RunbookHit, SearchRunbooksInput } from '../../shared/runbooks';
 import { editDistance } from './edit-distance';
 import { nameKey } from './format/alert-names';
 import type { RunbookSearchIndex, SearchRow } from './search-index';
-import { bestSection } from './best-section';
+import { bestSectionFor } from './best-section';
 import { queryTerms, queryWords, toFtsQuery } from './search-query';
 
 /**
@@ -29,9 +29,9 @@ export class RunbookSearch {
     const rows = this.exactFirst(query, ftsQuery, input, today, this.index.search(ftsQuery, input, input.limit, today));
     // A runbook matches as a whole; the section that holds the most of the words is where to look,
     // worked out from each hit's own sections rather than by a second match over every section.
-    const terms = queryTerms(query);
+    const bestSection = bestSectionFor(queryTerms(query));
     return rows.map(({ summary, snippet, score }) => {
-      const best = bestSection(this.index.sections(summary.id), terms);
+      const best = bestSection(this.index.sections(summary.id));
       const section = best?.sectionId ? { id: best.sectionId, title: best.title } : null;
       return {
         id: summary.id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestSection, type StoredSection } from '../../../src/main/runbooks/best-section';
+import { bestSectionFor, type StoredSection } from '../../../src/main/runbooks/best-section';
 import { queryTerms } from '../../../src/main/runbooks/search-query';
 
 const sections: StoredSection[] = [
@@ -9,7 +9,7 @@ const sections: StoredSection[] = [
   { rowid: 4, sectionId: 'disk-full', title: 'Disk full', text: 'Free space on the data volume.' },
 ];
 
-const best = (query: string, from = sections) => bestSection(from, queryTerms(query));
+const best = (query: string, from = sections) => bestSectionFor(queryTerms(query))(from);
 
 describe("a search hit's best section, from its own sections", () => {
   it('is the section holding the most of the words, with a snippet that marks them', () => {
