@@ -23,7 +23,8 @@ import { measureSlos, sloFigures } from './measure/slos';
 import { measureMarkdownRefusals } from './measure/markdown-bounds';
 import { measureWeb } from './measure/web';
 import { Random } from './random';
-import { changeFigures, coreFigures, searchFigures, webFigures } from './report/figures-of';
+import { changeFigures, cliFigures, coreFigures, searchFigures, webFigures } from './report/figures-of';
+import { measureCliStart } from './measure/cli-start';
 import { measureChangeCheck, measureWhatChanged } from './measure/changes';
 import { writeResults } from './report/results';
 import { FULL, QUICK } from './scale';
@@ -121,12 +122,15 @@ try {
         measureWeb({ repoRoot, distName, dataDir: dirs.data, queries: random.fork('web').shuffle(queries.filter((q) => q.class !== 'phrase')), keystrokes: scale.keystrokes, openIncidentId: incidents.openIncidentId }),
       );
 
+  const cliStart = await step('timing the CLI start (holdfast oncall --json, empty store)', () => measureCliStart({ repoRoot, distName, workDir: work, runs: scale.cliStarts }));
+
   const figures = [
     ...coreFigures({ importSeconds: imported.ms / 1000, refusals, oncall, appends, bareAppends, postmortem }),
     ...changeFigures(changes),
     ...searchFigures(search),
     ...sloFigures(slos, scale.slos),
     ...(web ? webFigures(web) : []),
+    ...cliFigures(cliStart),
   ];
   const load = os.loadavg()[1] ?? 0;
   if (load > os.cpus().length) console.log(`\nNote: the machine was busy with other work (5-minute load average ${load.toFixed(1)} on ${os.cpus().length} CPUs); the figures are inflated.`);
@@ -144,6 +148,7 @@ try {
       appends: { synchronous: appends.synchronous, journal: appends.journal },
       postmortem: { generateMs: median(postmortem.generate), markdownMs: median(postmortem.markdown), htmlMs: median(postmortem.html), htmlBytes: postmortem.bytes },
       web,
+      cliStartMs: cliStart,
     },
     seconds: (Date.now() - started) / 1000,
   });

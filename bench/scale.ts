@@ -14,6 +14,8 @@ export interface Scale {
   keystrokes: number;
   /** Post-mortem generate + export runs (after a warm-up). */
   postmortemRuns: number;
+  /** New `holdfast oncall --json` processes timed. */
+  cliStarts: number;
   /** SLOs, and how many of them get 30 days of 1-minute SLI data. */
   slos: number;
   dataSlos: number;
@@ -32,6 +34,7 @@ export const FULL: Scale = {
   appends: 1_000,
   keystrokes: 30,
   postmortemRuns: 5,
+  cliStarts: 20,
   slos: 200,
   dataSlos: 20,
 };
@@ -49,6 +52,7 @@ export const QUICK: Scale = {
   appends: 200,
   keystrokes: 10,
   postmortemRuns: 3,
+  cliStarts: 10,
   slos: 20,
   dataSlos: 2,
 };

@@ -131,6 +131,9 @@ export interface Facet {
 
 export interface RunbookList {
   items: RunbookSummary[];
+  /** How many runbooks the filter holds: more than `items` when `limit` cut the list short. */
+  total: number;
+  /** Counted over the whole library; empty when `limit` was asked for (a first screenful needs none). */
   tags: Facet[];
   services: Facet[];
   groups: Facet[];
@@ -244,6 +247,8 @@ export const ListRunbooksInput = z
     group: facetName.optional(),
     needsReview: z.boolean().optional(),
     archived: z.boolean().default(false),
+    /** Only the first this many by title, with `total` but no facets: what paints a first screenful of a big library fast. */
+    limit: z.number().int().min(1).max(10_000).optional(),
   })
   .strict();
 

@@ -30,4 +30,22 @@ test.describe('runbook library in web mode', () => {
     await screenshot(page, 'reader');
     expect(errors).toEqual([]);
   });
+
+  test('paints the first screenful of the list before the whole list and its facets arrive', async ({ page, holdfast }) => {
+    // Hold the whole list back (a big library's takes a while), letting the first screenful through.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/listRunbooks', async (route) => {
+      if (!('limit' in (route.request().postDataJSON() as object))) await held;
+      await route.continue();
+    });
+    await page.goto(holdfast.url);
+    const rows = page.locator('#runbook-results li');
+    await expect(rows.first()).toBeVisible();
+    await expect(page.locator('.list-status')).toHaveText(/^\d+ runbooks$/);
+    await expect(page.getByRole('combobox', { name: 'Service' })).toHaveCount(0);
+    release();
+    await expect(page.getByRole('combobox', { name: 'Service' })).toBeVisible();
+    await expect(page.locator('html[data-ready="true"]')).toBeAttached();
+  });
 });

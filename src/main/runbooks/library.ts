@@ -94,7 +94,12 @@ export class RunbookLibrary {
 
   list(input: z.output<typeof ListRunbooksInput>): RunbookList {
     const today = this.today();
-    return { items: this.repo.list(input, today), ...this.repo.facets(today) };
+    if (input.limit !== undefined) {
+      const { items, total } = this.repo.firstPage(input, input.limit, today);
+      return { items, total, tags: [], services: [], groups: [], reviewDueCount: this.repo.reviewDueCount(today) };
+    }
+    const items = this.repo.list(input, today);
+    return { items, total: items.length, ...this.repo.facets(today) };
   }
 
   search(input: z.output<typeof SearchRunbooksInput>): RunbookHit[] {
@@ -121,6 +126,11 @@ export class RunbookLibrary {
   /** The active runbooks (or, with `archived`, the archived ones), by title. */
   summaries(archived = false): RunbookSummary[] {
     return this.repo.list({ archived }, this.today());
+  }
+
+  /** Whether any sample of the demo workspace is stored (a sample someone edited is theirs, not the demo's). */
+  hasDemo(): boolean {
+    return this.repo.hasDemo();
   }
 
   /** How many runbooks are stored (of one origin, if given). */

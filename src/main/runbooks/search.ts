@@ -3,7 +3,8 @@ import type { RunbookHit, SearchRunbooksInput } from '../../shared/runbooks';
 import { editDistance } from './edit-distance';
 import { nameKey } from './format/alert-names';
 import type { RunbookSearchIndex, SearchRow } from './search-index';
-import { queryWords, toFtsAnyQuery, toFtsQuery } from './search-query';
+import { bestSectionFor } from './best-section';
+import { queryTerms, queryWords, toFtsQuery } from './search-query';
 
 /**
  * Ranked search, then, if nothing matched as typed, the same search with each
@@ -24,13 +25,13 @@ export class RunbookSearch {
 
   private run(query: string, input: z.output<typeof SearchRunbooksInput>, today: string, spelling: string | null): RunbookHit[] {
     const ftsQuery = toFtsQuery(query);
-    const anyTerm = toFtsAnyQuery(query);
-    if (ftsQuery === null || anyTerm === null) return [];
+    if (ftsQuery === null) return [];
     const rows = this.exactFirst(query, ftsQuery, input, today, this.index.search(ftsQuery, input, input.limit, today));
-    // A runbook matches as a whole; the section that holds the most of the words is where to look.
-    const sections = this.index.bestSections(anyTerm, rows.map((row) => row.summary.id));
+    // A runbook matches as a whole; the section that holds the most of the words is where to look,
+    // worked out from each hit's own sections rather than by a second match over every section.
+    const bestSection = bestSectionFor(queryTerms(query));
     return rows.map(({ summary, snippet, score }) => {
-      const best = sections.get(summary.id);
+      const best = bestSection(this.index.sections(summary.id));
       const section = best?.sectionId ? { id: best.sectionId, title: best.title } : null;
       return {
         id: summary.id,

@@ -90,4 +90,4 @@ export function clearDemo(core: DemoWorkspace): void {
   });
 }
 
-export const hasDemo = (core: Pick<DemoWorkspace, 'runbooks' | 'settings'>): boolean => core.runbooks.count('demo') > 0 || core.settings.get(DEMO_ROSTER) !== undefined;
+export const hasDemo = (core: { runbooks: Pick<RunbookLibrary, 'hasDemo'>; settings: DemoWorkspace['settings'] }): boolean => core.runbooks.hasDemo() || core.settings.get(DEMO_ROSTER) !== undefined;

@@ -52,7 +52,7 @@ export function ResultList({ selectedId }: { selectedId: number | null }) {
   }
   return (
     <>
-      <p className="list-status">{describeList(list.items.length, filter)}</p>
+      <p className="list-status">{describeList(list.total, filter)}</p>
       <LibraryRows items={list.items} cursor={cursor} selectedId={selectedId} />
       {list.items.length === 0 && <EmptyList filter={filter} />}
     </>

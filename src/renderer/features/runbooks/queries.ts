@@ -22,12 +22,32 @@ export function searchInput(searched: string, filter: LibraryFilter): InputOf<'s
 /** The whole active library, as the app first shows it. */
 export const useRunbookList = (filter: LibraryFilter = {}) => useOp('listRunbooks', listInput(filter), { keepPrevious: true });
 
+/** More rows than the tallest screen shows: what the library paints before the whole list arrives. */
+export const FIRST_SCREEN = 60;
+
+const firstScreenInput = (filter: LibraryFilter): InputOf<'listRunbooks'> => ({ ...listInput(filter), limit: FIRST_SCREEN });
+
+/**
+ * The library's list for a filter. The whole list of a big library (thousands
+ * of summaries, and the facets) takes a while to read and send, so its first
+ * screenful is asked for first — the web server answers in the order asked —
+ * and shown until the whole list replaces it. Once the whole list is cached,
+ * only it is asked for.
+ */
+function useLibraryList(filter: LibraryFilter): { data: RunbookList | undefined; error: Error | null } {
+  const whole = peekOp('listRunbooks', listInput(filter));
+  const first = useOp('listRunbooks', firstScreenInput(filter), { enabled: whole === undefined });
+  const list = useRunbookList(filter);
+  const data = list.data && !list.isPlaceholderData ? list.data : (first.data ?? list.data);
+  return { data, error: list.error ?? first.error };
+}
+
 /** The library pane's data: the list for the filter, and the hits for what is searched (null while nothing is). */
 export function useLibraryData(): { list: RunbookList | null; hits: RunbookHit[] | null; searchedFor: string; error: string | null } {
   const filter = useLibrary((state) => state.filter);
   const searched = useLibrary((state) => state.searched);
   const searching = searched.trim() !== '';
-  const list = useRunbookList(filter);
+  const list = useLibraryList(filter);
   // Each answer is kept under its own query: a late answer to an earlier word never replaces the shown one.
   const hits = useOp('searchRunbooks', searchInput(searched, filter), { enabled: searching, keepPrevious: true });
   return {
@@ -59,7 +79,7 @@ export const hitRoute = (hit: RunbookHit): Route =>
 /** Where each row of the list pane leads, in order, as the cache holds it now (for the arrow keys and Enter). */
 export function visibleTargets(): Route[] {
   const { filter, searched } = useLibrary.getState();
-  const list = peekOp('listRunbooks', listInput(filter)) ?? null;
+  const list = peekOp('listRunbooks', listInput(filter)) ?? peekOp('listRunbooks', firstScreenInput(filter)) ?? null;
   const hits = searched.trim() === '' ? null : (peekOp('searchRunbooks', searchInput(searched, filter)) ?? null);
   const shown = shownHits(hits, list, filter);
   if (shown) return shown.map(hitRoute);
