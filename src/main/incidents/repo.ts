@@ -77,8 +77,8 @@ export class IncidentRepo {
   constructor(private readonly db: Store) {
     this.statements = {
       insert: db.prepare(`
-        INSERT INTO incidents (title, severity, status, services, drill, started_at, detected_at, declared_at, time_zone)
-        VALUES (@title, @severity, 'investigating', @services, @drill, @startedAt, @detectedAt, @declaredAt, @timeZone)`),
+        INSERT INTO incidents (uid, title, severity, status, services, drill, started_at, detected_at, declared_at, time_zone)
+        VALUES (@uid, @title, @severity, 'investigating', @services, @drill, @startedAt, @detectedAt, @declaredAt, @timeZone)`),
       get: db.prepare<[number], IncidentRow>('SELECT * FROM incidents WHERE id = ?'),
       // Real incidents (never drills) that started in the range, for the metrics.
       started: db.prepare<{ from: string | null; to: string | null }, IncidentRow>(`
@@ -102,8 +102,8 @@ export class IncidentRepo {
           mitigated_at AS mitigatedAt, resolved_at AS resolvedAt
         FROM incidents WHERE drill = 0 AND (resolved_at IS NULL OR resolved_at >= @since) ORDER BY started_at, id`),
       appendEvent: db.prepare(`
-        INSERT INTO incident_events (incident_id, at, type, actor, text, data)
-        VALUES (@incidentId, @at, @type, @actor, @text, @data)`),
+        INSERT INTO incident_events (uid, incident_id, at, type, actor, text, data)
+        VALUES (@uid, @incidentId, @at, @type, @actor, @text, @data)`),
       supersede: db.prepare('UPDATE incident_events SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL'),
       event: db.prepare<[number, number], EventRow & { seq: number }>(`
         SELECT e.*, (SELECT count(*) FROM incident_events s WHERE s.incident_id = e.incident_id AND s.id <= e.id) AS seq
@@ -144,7 +144,7 @@ export class IncidentRepo {
     return writeTransaction(this.db, work);
   }
 
-  insert(incident: { title: string; severity: Severity; services: string[]; drill: boolean; startedAt: string; detectedAt: string; declaredAt: string; timeZone: string }): number {
+  insert(incident: { uid: string; title: string; severity: Severity; services: string[]; drill: boolean; startedAt: string; detectedAt: string; declaredAt: string; timeZone: string }): number {
     const info = this.statements.insert.run({ ...incident, services: JSON.stringify(incident.services), drill: incident.drill ? 1 : 0 });
     return Number(info.lastInsertRowid);
   }
@@ -177,7 +177,7 @@ export class IncidentRepo {
     this.statements.update.run(row);
   }
 
-  append(event: { incidentId: number; at: string; type: EventType; actor: string; text: string; data?: Record<string, unknown> }): number {
+  append(event: { uid: string; incidentId: number; at: string; type: EventType; actor: string; text: string; data?: Record<string, unknown> }): number {
     return Number(this.statements.appendEvent.run({ ...event, data: JSON.stringify(event.data ?? {}) }).lastInsertRowid);
   }
 

@@ -28,6 +28,7 @@ import type { Store } from '../store/open';
 import type { Settings } from '../workspace/settings';
 import { nextStatusTimestamps } from './lifecycle';
 import { IncidentRepo, toSummary, type ImpactRow, type IncidentRow, type TimelineFilter } from './repo';
+import { newUid } from '../sync/ids';
 import { IncidentIndex } from './search';
 
 const SEARCHABLE_EVENTS = new Set<EventType>(['note', 'status_update', 'correction']);
@@ -85,8 +86,9 @@ export class IncidentService {
     const id = this.repo.inWriteTransaction(() => {
       const timeZone = input.timeZone ?? this.context.settings.timeZone();
       if (!isKnownZone(timeZone)) throw new HoldfastError('VALIDATION', `"${timeZone}" is not a time zone the tz database knows.`, 'timeZone');
-      const created = this.repo.insert({ title: input.title, severity: input.severity, services: input.services, drill: input.drill, startedAt, detectedAt, declaredAt: now, timeZone });
+      const created = this.repo.insert({ uid: newUid(Date.parse(now)), title: input.title, severity: input.severity, services: input.services, drill: input.drill, startedAt, detectedAt, declaredAt: now, timeZone });
       this.repo.append({
+        uid: newUid(Date.parse(now)),
         incidentId: created,
         at: now,
         type: 'declared',
@@ -412,7 +414,7 @@ export class IncidentService {
     return this.repo.inWriteTransaction(() => {
       const row = this.row(id);
       const at = this.now();
-      const eventId = this.repo.append({ incidentId: id, at, type: event.type, actor: this.actor(event.actor), text: event.text, data: event.data ?? {} });
+      const eventId = this.repo.append({ uid: newUid(Date.parse(at)), incidentId: id, at, type: event.type, actor: this.actor(event.actor), text: event.text, data: event.data ?? {} });
       if (SEARCHABLE_EVENTS.has(event.type)) this.index.add(id, 'event', event.text);
       if (apply) {
         apply(row, at, eventId);
