@@ -66,12 +66,18 @@ export class DrillRepo {
         INSERT INTO drill_runs (uid, scenario_id, incident_id, state, started_at, scenario)
         VALUES (@uid, @scenarioId, @incidentId, 'running', @startedAt, @scenario)`),
       run: db.prepare<[number], RunRow>('SELECT * FROM drill_runs WHERE id = ?'),
+      scenarioUids: db.prepare<[], { id: number; uid: string }>('SELECT id, uid FROM drill_scenarios WHERE uid IS NOT NULL ORDER BY id'),
       runs: db.prepare<[number], RunRow>('SELECT * FROM drill_runs WHERE scenario_id = ? ORDER BY started_at'),
       activeRuns: db.prepare<[], RunRow>("SELECT * FROM drill_runs WHERE state != 'stopped' ORDER BY id"),
       setState: db.prepare<[RunRow['state'], string | null, number]>('UPDATE drill_runs SET state = ?, stopped_at = ? WHERE id = ?'),
       events: db.prepare<[number], EventRow>('SELECT at, kind, text, data FROM drill_events WHERE run_id = ? ORDER BY id'),
       addEvent: db.prepare<[number, string, EventRow['kind'], string, string]>('INSERT INTO drill_events (run_id, at, kind, text, data) VALUES (?, ?, ?, ?, ?)'),
     };
+  }
+
+  /** Each scenario's id and uid (what the shared workspace names it by). */
+  scenarioUids(): { id: number; uid: string }[] {
+    return this.statements.scenarioUids.all();
   }
 
   scenarios(): DrillScenario[] {

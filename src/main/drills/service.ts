@@ -123,6 +123,11 @@ export class DrillService {
     };
   }
 
+  /** Every scenario as the team's shared workspace holds it: its uid and its Markdown. */
+  sharedScenarios(): { uid: string; markdown: string }[] {
+    return this.repo.scenarioUids().map(({ id, uid }) => ({ uid, markdown: this.exportScenario(id) }));
+  }
+
   exportScenario(id: number): string {
     const scenario = this.scenario(id);
     const document: ScenarioDocument = { ...scenario, injects: scenario.injects.map(({ id: _id, ...inject }) => inject) };

@@ -28,7 +28,9 @@ import type { Store } from '../store/open';
 import type { Settings } from '../workspace/settings';
 import { nextStatusTimestamps } from './lifecycle';
 import { IncidentRepo, toSummary, type ImpactRow, type IncidentRow, type TimelineFilter } from './repo';
+import type { EventFile, IncidentFile } from '../../shared/sync';
 import { newUid } from '../sync/ids';
+import { importShared, sharedIncidents, type SharedImport } from './shared';
 import { IncidentIndex } from './search';
 
 const SEARCHABLE_EVENTS = new Set<EventType>(['note', 'status_update', 'correction']);
@@ -100,6 +102,26 @@ export class IncidentService {
       return created;
     });
     return this.get(id);
+  }
+
+  /** Every incident with its timeline, as the team's shared workspace holds them (docs/sync.md). */
+  sharedIncidents(): { incident: IncidentFile; events: EventFile[] }[] {
+    return sharedIncidents(this.repo);
+  }
+
+  /**
+   * Takes in an incident from the shared workspace, in one transaction: the
+   * incident if new here, the events this store does not hold, and the state its
+   * whole timeline says.
+   */
+  importShared(uid: string, file: IncidentFile | null, events: readonly EventFile[]): SharedImport {
+    return this.repo.inWriteTransaction(() => {
+      const imported = importShared(this.repo, uid, file, events, (incidentId, type, text) => {
+        if (SEARCHABLE_EVENTS.has(type)) this.index.add(incidentId, 'event', text);
+      });
+      if (imported.created && file) this.index.add(imported.incidentId, 'incident', `${file.title} ${file.services.join(' ')}`);
+      return imported;
+    });
   }
 
   list(open: boolean, includeDrills: boolean): IncidentSummary[] {

@@ -21,13 +21,16 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /**
  * A ULID for a row stored before rows had one: its time part the row's own
- * time, its random part a hash of `seed` (the table and the row's integer id),
- * so migrating the same store twice, or its backup, gives the same uids.
+ * time, then the row's integer id (so rows of one instant keep their order),
+ * then a hash of `seed` (the table and the id), so migrating the same store
+ * twice, or its backup, gives the same uids.
  */
-export function derivedUid(atMs: number, seed: string): string {
+export function derivedUid(atMs: number, id: number, seed: string): string {
   const time = Number.isFinite(atMs) ? Math.min(Math.max(0, Math.floor(atMs)), 281474976710655) : 0;
+  let order = '';
+  for (let rest = Math.max(0, Math.floor(id)), i = 0; i < 10; i++, rest = Math.floor(rest / 32)) order = (CROCKFORD[rest % 32] ?? '0') + order;
   const digest = createHash('sha256').update(seed).digest();
   let random = '';
-  for (let i = 0; i < 16; i++) random += CROCKFORD[(digest[i] ?? 0) % 32];
-  return encodeTime(time, 10) + random;
+  for (let i = 0; i < 6; i++) random += CROCKFORD[(digest[i] ?? 0) % 32];
+  return encodeTime(time, 10) + order + random;
 }

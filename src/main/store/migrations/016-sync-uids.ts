@@ -5,9 +5,9 @@ import type { Migration } from './types';
  * Ids that travel (docs/sync.md, ARCHITECTURE 14): incidents, their timeline
  * events, drill scenarios and drill runs get a ULID (`uid`) besides their local
  * integer id, so the shared workspace names each by it and two machines' copies
- * merge as a union. Rows stored before get a ULID made from their own time and
- * a hash of their table and id (the same store migrated twice gets the same
- * uids). Changes got theirs in 011. `sync_imports` records which version (git
+ * merge as a union. Rows stored before get a ULID made from their own time, their
+ * id (rows of one instant keep their order) and a hash of their table and id (the
+ * same store migrated twice gets the same uids). Changes got theirs in 011. `sync_imports` records which version (git
  * blob) of each workspace file the store has taken in, so an import after a sync
  * reads only what changed, and a kill between two incidents leaves whole ones.
  */
@@ -28,7 +28,7 @@ export const migration016: Migration = {
       db.exec(`ALTER TABLE ${table} ADD COLUMN uid TEXT CHECK (uid IS NULL OR length(uid) = 26)`);
       const set = db.prepare(`UPDATE ${table} SET uid = ? WHERE id = ?`);
       for (const row of db.prepare<[], { id: number; at: string }>(`SELECT id, ${time} AS at FROM ${table}`).all()) {
-        set.run(derivedUid(Date.parse(row.at), `${table}:${row.id}`), row.id);
+        set.run(derivedUid(Date.parse(row.at), row.id, `${table}:${row.id}`), row.id);
       }
       db.exec(`CREATE UNIQUE INDEX ${table}_by_uid ON ${table}(uid)`);
     }
