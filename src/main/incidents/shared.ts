@@ -1,4 +1,4 @@
-import type { IncidentStatus, Severity } from '../../shared/incidents';
+import type { Severity } from '../../shared/incidents';
 import type { EventFile, IncidentFile } from '../../shared/sync';
 import { HoldfastError } from '../errors';
 import { deriveState } from '../sync/timeline';
@@ -116,7 +116,7 @@ function applyTimeline(repo: IncidentRepo, row: IncidentRow & { uid: string }, f
   const mitigated = events.find((event) => event.type === 'status_changed' && ['monitoring', 'resolved'].includes(String(event.data.to)));
   repo.update({
     ...row,
-    status: state.status as IncidentStatus,
+    status: state.status,
     severity: state.severity,
     acknowledged_at: state.acknowledgedAt,
     resolved_at: state.resolvedAt,

@@ -34,7 +34,12 @@ export const syncOps = {
     input: EmptyInput,
     summary: 'Where the team workspace stands as of the last fetch: remote, last sync, commits ahead and behind, open conflicts.',
     access: 'read',
-    handler: (_input, context) => statusOfSync(context),
+    // While the app runs, also what its background sync is doing (syncing, offline, refused, failed) and why.
+    handler: async (_input, context) => {
+      const status = await statusOfSync(context);
+      const background = context.backgroundSync?.state();
+      return background ? { ...status, phase: background.phase, problem: background.problem } : status;
+    },
   }),
   syncConflict: op({
     input: SyncPathInput,

@@ -45,6 +45,9 @@ async function gitFor(context: OpContext, dir: string) {
   return found.git.in(dir);
 }
 
+/** Whether the data folder is connected to a team remote (`holdfast sync init`). */
+export const isConnected = (dataDir: string): boolean => fs.existsSync(path.join(workspaceDir(dataDir), '.git'));
+
 function requireConnected(dataDir: string): string {
   const dir = workspaceDir(dataDir);
   if (!fs.existsSync(path.join(dir, '.git'))) {
