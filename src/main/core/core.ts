@@ -164,12 +164,15 @@ export class Core {
       return { conflicts: (await statusOfSync(this)).conflicts.length };
     }, this.clock);
     this.backgroundSync = scheduler;
-    const unsubscribeIndicator = scheduler.subscribe(() => announce([{ type: 'sync.changed' }]));
+    const connected = () => isConnected(this.options.dataDir);
+    const unsubscribeIndicator = scheduler.subscribe(() => {
+      if (connected()) announce([{ type: 'sync.changed' }]);
+    });
     const unsubscribeChanges = this.events.subscribe((event) => {
-      if (!announcing && SHARED_CHANGES.has(event.type)) scheduler.changed();
+      if (!announcing && SHARED_CHANGES.has(event.type) && connected()) scheduler.changed();
     });
     scheduler.start();
-    if (isConnected(this.options.dataDir)) void scheduler.syncNow();
+    if (connected()) void scheduler.syncNow();
     return () => {
       scheduler.stop();
       unsubscribeIndicator();
