@@ -59,7 +59,7 @@ async function editRunbook(m: Machine, title: string, edit: (body: string) => st
 }
 
 describe.skipIf(skipWithoutCorpus)('two data folders on one remote, through the operations and the CLI', () => {
-  it('shares the corpus, the roster and an incident; merges 500 offline notes from each; merges runbook sections; settles a same-line conflict with nothing lost', { timeout: 240_000 }, async () => {
+  it('shares the corpus, the roster and an incident; merges 500 offline notes from each; merges runbook sections; settles a same-line conflict with nothing lost', { timeout: 480_000 }, async () => {
     const remote = bareRemote();
     const a = machine('Ana', '2026-11-27T03:00:00.000Z');
     const b = machine('Bo', '2026-11-27T03:00:00.003Z');
