@@ -22,6 +22,7 @@ import { measureSearch, summarizeSearch } from './measure/search';
 import { measureSlos, sloFigures } from './measure/slos';
 import { measureMarkdownRefusals } from './measure/markdown-bounds';
 import { measureWeb } from './measure/web';
+import { measureSync, syncFigures } from './measure/sync';
 import { Random } from './random';
 import { changeFigures, cliFigures, coreFigures, searchFigures, webFigures } from './report/figures-of';
 import { measureCliStart } from './measure/cli-start';
@@ -114,6 +115,7 @@ try {
     check: await measureChangeCheck(random.fork('change-check')),
     whatChanged: await measureWhatChanged(random.fork('what-changed')),
   }));
+  const sync = await step('timing team sync: the first sync of the library, a no-op sync, two timelines merged', () => measureSync(core, work, 10_000));
   core.close();
 
   const web = argv.includes('--no-web')
@@ -129,6 +131,7 @@ try {
     ...changeFigures(changes),
     ...searchFigures(search),
     ...sloFigures(slos, scale.slos),
+    ...syncFigures(sync, scale.runbooks, 10_000),
     ...(web ? webFigures(web) : []),
     ...cliFigures(cliStart),
   ];

@@ -24,10 +24,11 @@ import { recoveryOps } from './recovery/ops';
 import { rosterOps } from './rosters/ops';
 import { runbookOps } from './runbooks/ops';
 import { sloOps } from './slos/ops';
+import { syncOps } from './sync/ops';
 import { workspaceOps } from './workspace/ops';
 
 /** Every operation Holdfast offers. A name declared in two sets does not compile. */
-export const operations = combine(recoveryOps, workspaceOps, runbookOps, rosterOps, incidentOps, postmortemOps, drillOps, sloOps, changeOps);
+export const operations = combine(recoveryOps, workspaceOps, runbookOps, rosterOps, incidentOps, postmortemOps, drillOps, sloOps, changeOps, syncOps);
 
 export type Operations = typeof operations;
 export type OperationName = keyof Operations;

@@ -22,6 +22,8 @@ export type ChangeEventBody =
   | { type: 'slos.changed' }
   /** Changes, their logs, freeze and peak windows or external change events changed; `id` names the one change when one did. */
   | { type: 'changes.changed'; id?: number }
+  /** A sync of the team workspace started, finished or failed, or a conflict was settled: the sync indicator changed. */
+  | { type: 'sync.changed' }
   /** A backup was made in the data folder. */
   | { type: 'backups.changed' }
   /** A backup was restored in place of the store: everything a console holds is stale. */

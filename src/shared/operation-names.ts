@@ -114,6 +114,11 @@ export const OPERATION_NAMES = [
   'changeCalendar',
   'changeCalendarIcal',
   'whatChanged',
+  'syncInit',
+  'sync',
+  'syncStatus',
+  'syncConflict',
+  'syncResolve',
 ] as const satisfies readonly OperationName[];
 
 type Unlisted = Exclude<OperationName, (typeof OPERATION_NAMES)[number]>;

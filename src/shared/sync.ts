@@ -101,3 +101,21 @@ export const EventFile = z
   })
   .strict();
 export type EventFile = z.infer<typeof EventFile>;
+
+/** `holdfast sync init REMOTE`: any address git accepts, or a path on a shared disk. */
+export const SyncInitInput = z
+  .object({
+    remote: z
+      .string()
+      .trim()
+      .min(1, 'name the team’s git remote: an address git accepts (git@host:team/holdfast.git, https://…) or a path')
+      .max(2000)
+      .refine((value) => !value.startsWith('-'), 'a remote cannot start with "-"; write a path as ./-name'),
+  })
+  .strict();
+
+/** A path of the workspace with an open conflict (`runbooks/db/replication-lag.md`). */
+export const SyncPathInput = z.object({ path: z.string().trim().min(1, 'name the conflicted file, as `holdfast sync status` lists it').max(1000) }).strict();
+
+/** `holdfast sync resolve PATH --mine|--theirs|--file FILE`. */
+export const SyncResolveInput = z.object({ path: SyncPathInput.shape.path, choice: ResolveChoice }).strict();

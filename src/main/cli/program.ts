@@ -50,6 +50,7 @@ const GROUPS: [commands: string[], load: Group][] = [
   [['postmortem'], () => import('./commands/postmortems')],
   [['slo'], () => import('./commands/slos')],
   [['change', 'window'], () => import('./commands/changes')],
+  [['sync'], () => import('./commands/sync')],
   [['export'], () => import('./commands/export')],
   [['backup', 'check'], () => import('./commands/backup')],
   [['init', 'settings', 'info'], () => import('./commands/workspace')],

@@ -14,8 +14,15 @@ import { loadDemo } from '../workspace/demo';
 import { RUNBOOKS_READ_BORROWED_KEYS, RUNBOOKS_REINDEX, Settings, WORKSPACE_CREATED_AT } from '../workspace/settings';
 import { systemClock, type Clock } from './clock';
 import { EventBus } from './events';
+import type { ChangeEventBody } from '../../shared/events';
+import { refreshed } from '../sync/ops';
+import { SyncScheduler } from '../sync/scheduler';
+import { isConnected, runSync, statusOfSync } from '../sync/service';
 import { BreakGlassRefresher } from '../breakglass/refresher';
 import { writeTransaction } from '../store/transaction';
+
+/** Changes to what the team workspace shares: each starts a background sync once things are quiet. */
+const SHARED_CHANGES = new Set<ChangeEventBody['type']>(['runbooks.changed', 'rosters.changed', 'incident.changed', 'scenarios.changed', 'slos.changed', 'changes.changed']);
 
 export interface CoreOptions {
   dataDir: string;
@@ -108,6 +115,7 @@ export class Core {
    * at least daily (its schedule looks days ahead). Returns the function that stops it.
    */
   startScheduler(): () => void {
+    const stopSync = this.startBackgroundSync();
     const drills = setInterval(() => {
       try {
         this.drills.tickAll();
@@ -124,8 +132,52 @@ export class Core {
     void this.backUpIfDue();
     this.breakGlass.refreshIfStale();
     return () => {
+      stopSync();
       clearInterval(drills);
       clearInterval(daily);
+    };
+  }
+
+  /** The background sync of the team workspace while the app runs (null until started, and in the CLI). */
+  backgroundSync: SyncScheduler | null = null;
+
+  /**
+   * Syncs the team workspace in the background (docs/sync.md): a few seconds
+   * after shared data changes, and every few minutes. A folder not connected to
+   * a remote does nothing. It never holds up incident work: its failures only
+   * change the sync indicator, which every console is told about.
+   */
+  private startBackgroundSync(): () => void {
+    let announcing = false;
+    const announce = (events: readonly ChangeEventBody[]) => {
+      announcing = true;
+      try {
+        for (const event of events) this.events.emit(event);
+      } finally {
+        announcing = false;
+      }
+    };
+    const scheduler = new SyncScheduler(async () => {
+      if (!isConnected(this.options.dataDir)) return { conflicts: 0 };
+      const outcome = await runSync(this);
+      announce(refreshed(outcome.refresh));
+      return { conflicts: (await statusOfSync(this)).conflicts.length };
+    }, this.clock);
+    this.backgroundSync = scheduler;
+    const connected = () => isConnected(this.options.dataDir);
+    const unsubscribeIndicator = scheduler.subscribe(() => {
+      if (connected()) announce([{ type: 'sync.changed' }]);
+    });
+    const unsubscribeChanges = this.events.subscribe((event) => {
+      if (!announcing && SHARED_CHANGES.has(event.type) && connected()) scheduler.changed();
+    });
+    scheduler.start();
+    if (connected()) void scheduler.syncNow();
+    return () => {
+      scheduler.stop();
+      unsubscribeIndicator();
+      unsubscribeChanges();
+      this.backgroundSync = null;
     };
   }
 

@@ -56,22 +56,28 @@ export class DrillRepo {
       scenarios: db.prepare<[], ScenarioRow>(`SELECT ${SCENARIO_COLUMNS} FROM drill_scenarios s ORDER BY s.title COLLATE NOCASE`),
       scenario: db.prepare<[number], ScenarioRow>(`SELECT ${SCENARIO_COLUMNS} FROM drill_scenarios s WHERE s.id = ?`),
       scenarioTitled: db.prepare<[string], ScenarioRow>(`SELECT ${SCENARIO_COLUMNS} FROM drill_scenarios s WHERE s.title = ? ORDER BY s.id LIMIT 1`),
-      insertScenario: db.prepare<ScenarioValues>(`
-        INSERT INTO drill_scenarios (title, objectives, services, runbooks, targets, injects, created_at, updated_at)
-        VALUES (@title, @objectives, @services, @runbooks, @targets, @injects, @now, @now)`),
+      insertScenario: db.prepare<ScenarioValues & { uid: string }>(`
+        INSERT INTO drill_scenarios (uid, title, objectives, services, runbooks, targets, injects, created_at, updated_at)
+        VALUES (@uid, @title, @objectives, @services, @runbooks, @targets, @injects, @now, @now)`),
       updateScenario: db.prepare<ScenarioValues & { id: number }>(`
         UPDATE drill_scenarios SET title = @title, objectives = @objectives, services = @services, runbooks = @runbooks,
           targets = @targets, injects = @injects, updated_at = @now WHERE id = @id`),
-      insertRun: db.prepare<{ scenarioId: number; incidentId: number; startedAt: string; scenario: string }>(`
-        INSERT INTO drill_runs (scenario_id, incident_id, state, started_at, scenario)
-        VALUES (@scenarioId, @incidentId, 'running', @startedAt, @scenario)`),
+      insertRun: db.prepare<{ uid: string; scenarioId: number; incidentId: number; startedAt: string; scenario: string }>(`
+        INSERT INTO drill_runs (uid, scenario_id, incident_id, state, started_at, scenario)
+        VALUES (@uid, @scenarioId, @incidentId, 'running', @startedAt, @scenario)`),
       run: db.prepare<[number], RunRow>('SELECT * FROM drill_runs WHERE id = ?'),
+      scenarioUids: db.prepare<[], { id: number; uid: string }>('SELECT id, uid FROM drill_scenarios WHERE uid IS NOT NULL ORDER BY id'),
       runs: db.prepare<[number], RunRow>('SELECT * FROM drill_runs WHERE scenario_id = ? ORDER BY started_at'),
       activeRuns: db.prepare<[], RunRow>("SELECT * FROM drill_runs WHERE state != 'stopped' ORDER BY id"),
       setState: db.prepare<[RunRow['state'], string | null, number]>('UPDATE drill_runs SET state = ?, stopped_at = ? WHERE id = ?'),
       events: db.prepare<[number], EventRow>('SELECT at, kind, text, data FROM drill_events WHERE run_id = ? ORDER BY id'),
       addEvent: db.prepare<[number, string, EventRow['kind'], string, string]>('INSERT INTO drill_events (run_id, at, kind, text, data) VALUES (?, ?, ?, ?, ?)'),
     };
+  }
+
+  /** Each scenario's id and uid (what the shared workspace names it by). */
+  scenarioUids(): { id: number; uid: string }[] {
+    return this.statements.scenarioUids.all();
   }
 
   scenarios(): DrillScenario[] {
@@ -89,7 +95,7 @@ export class DrillRepo {
     return row && toScenario(row);
   }
 
-  insertScenario(values: ScenarioValues): number {
+  insertScenario(values: ScenarioValues & { uid: string }): number {
     return Number(this.statements.insertScenario.run(values).lastInsertRowid);
   }
 
@@ -97,7 +103,7 @@ export class DrillRepo {
     this.statements.updateScenario.run({ ...values, id });
   }
 
-  insertRun(run: { scenarioId: number; incidentId: number; startedAt: string; scenario: string }): number {
+  insertRun(run: { uid: string; scenarioId: number; incidentId: number; startedAt: string; scenario: string }): number {
     return Number(this.statements.insertRun.run(run).lastInsertRowid);
   }
 

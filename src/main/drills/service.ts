@@ -9,6 +9,7 @@ import { checkIsText, checkTextLimit, readLimitedText } from '../files/read-limi
 import type { IncidentService } from '../incidents/service';
 import type { RunbookLibrary } from '../runbooks/library';
 import type { Store } from '../store/open';
+import { newUid } from '../sync/ids';
 import { drillElapsedMs, pausedSpans } from './clock';
 import { composeScenario, injectIds, parseScenario, type ScenarioDocument } from './format';
 import { DrillRepo, type EventRow, type RunRow } from './repo';
@@ -74,7 +75,7 @@ export class DrillService {
       injects: JSON.stringify(injectIds(input.injects)),
       now: this.now(),
     };
-    if (input.id === undefined) return this.scenario(this.repo.insertScenario(params));
+    if (input.id === undefined) return this.scenario(this.repo.insertScenario({ ...params, uid: newUid(Date.parse(params.now)) }));
     this.scenario(input.id);
     this.repo.updateScenario(input.id, params);
     return this.scenario(input.id);
@@ -122,6 +123,11 @@ export class DrillService {
     };
   }
 
+  /** Every scenario as the team's shared workspace holds it: its uid and its Markdown. */
+  sharedScenarios(): { uid: string; markdown: string }[] {
+    return this.repo.scenarioUids().map(({ id, uid }) => ({ uid, markdown: this.exportScenario(id) }));
+  }
+
   exportScenario(id: number): string {
     const scenario = this.scenario(id);
     const document: ScenarioDocument = { ...scenario, injects: scenario.injects.map(({ id: _id, ...inject }) => inject) };
@@ -156,7 +162,8 @@ export class DrillService {
         const runbook = this.findRunbook(reference);
         if (runbook) this.context.incidents.attachRunbook(incident.id, runbook, actor);
       }
-      return this.repo.insertRun({ scenarioId, incidentId: incident.id, startedAt: this.now(), scenario: JSON.stringify(scenario) });
+      const startedAt = this.now();
+      return this.repo.insertRun({ uid: newUid(Date.parse(startedAt)), scenarioId, incidentId: incident.id, startedAt, scenario: JSON.stringify(scenario) });
     });
     return this.tick(runId);
   }

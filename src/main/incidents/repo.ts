@@ -46,7 +46,7 @@ export interface ImpactRow {
   resolvedAt: string | null;
 }
 
-interface EventRow {
+export interface EventRow {
   id: number;
   incident_id: number;
   at: string;
@@ -70,6 +70,8 @@ const FILTER_TYPES: Record<Exclude<TimelineFilter, 'all' | 'key'>, EventType[]> 
   steps: ['step_started', 'step_done', 'step_skipped', 'step_failed'],
 };
 
+const TIMELINE_ORDER = "at, ifnull(uid, ''), id";
+
 /** All SQL for incidents. */
 export class IncidentRepo {
   private readonly statements;
@@ -77,8 +79,8 @@ export class IncidentRepo {
   constructor(private readonly db: Store) {
     this.statements = {
       insert: db.prepare(`
-        INSERT INTO incidents (title, severity, status, services, drill, started_at, detected_at, declared_at, time_zone)
-        VALUES (@title, @severity, 'investigating', @services, @drill, @startedAt, @detectedAt, @declaredAt, @timeZone)`),
+        INSERT INTO incidents (uid, title, severity, status, services, drill, started_at, detected_at, declared_at, time_zone)
+        VALUES (@uid, @title, @severity, 'investigating', @services, @drill, @startedAt, @detectedAt, @declaredAt, @timeZone)`),
       get: db.prepare<[number], IncidentRow>('SELECT * FROM incidents WHERE id = ?'),
       // Real incidents (never drills) that started in the range, for the metrics.
       started: db.prepare<{ from: string | null; to: string | null }, IncidentRow>(`
@@ -102,18 +104,29 @@ export class IncidentRepo {
           mitigated_at AS mitigatedAt, resolved_at AS resolvedAt
         FROM incidents WHERE drill = 0 AND (resolved_at IS NULL OR resolved_at >= @since) ORDER BY started_at, id`),
       appendEvent: db.prepare(`
-        INSERT INTO incident_events (incident_id, at, type, actor, text, data)
-        VALUES (@incidentId, @at, @type, @actor, @text, @data)`),
+        INSERT INTO incident_events (uid, incident_id, at, type, actor, text, data)
+        VALUES (@uid, @incidentId, @at, @type, @actor, @text, @data)`),
       supersede: db.prepare('UPDATE incident_events SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL'),
+      // Team sync (src/main/incidents/shared.ts): what crosses machines is named by uid.
+      shared: db.prepare<[], IncidentRow & { uid: string }>('SELECT * FROM incidents WHERE uid IS NOT NULL ORDER BY id'),
+      byUid: db.prepare<[string], IncidentRow & { uid: string }>('SELECT * FROM incidents WHERE uid = ?'),
+      sharedEvents: db.prepare<[number], EventRow & { uid: string }>(`SELECT * FROM incident_events WHERE incident_id = ? AND uid IS NOT NULL ORDER BY ${TIMELINE_ORDER}`),
+      eventIdByUid: db.prepare<[string], { id: number }>('SELECT id FROM incident_events WHERE uid = ?'),
+      importEvent: db.prepare(`
+        INSERT INTO incident_events (uid, incident_id, at, type, actor, text, data)
+        VALUES (@uid, @incidentId, @at, @type, @actor, @text, @data) ON CONFLICT(uid) DO NOTHING`),
+      // Timeline order is time, then uid (then the local id): the order every machine holding the same events agrees on,
+      // whichever of them wrote each event (docs/sync.md); events written here have uids that grow with each one.
       event: db.prepare<[number, number], EventRow & { seq: number }>(`
-        SELECT e.*, (SELECT count(*) FROM incident_events s WHERE s.incident_id = e.incident_id AND s.id <= e.id) AS seq
+        SELECT e.*, (SELECT count(*) FROM incident_events s WHERE s.incident_id = e.incident_id
+          AND (s.at, ifnull(s.uid, ''), s.id) <= (e.at, ifnull(e.uid, ''), e.id)) AS seq
         FROM incident_events e WHERE e.incident_id = ? AND e.id = ?`),
-      events: db.prepare<[number], EventRow>('SELECT * FROM incident_events WHERE incident_id = ? ORDER BY id'),
+      events: db.prepare<[number], EventRow>(`SELECT * FROM incident_events WHERE incident_id = ? ORDER BY ${TIMELINE_ORDER}`),
       keyMarks: db.prepare<[number], { type: EventType; data: string }>(`
         SELECT type, data FROM incident_events
-        WHERE incident_id = ? AND type IN ('key_marked', 'key_unmarked') ORDER BY id`),
+        WHERE incident_id = ? AND type IN ('key_marked', 'key_unmarked') ORDER BY ${TIMELINE_ORDER}`),
       firstOfType: db.prepare<[number, string], { actor: string; at: string }>(
-        'SELECT actor, at FROM incident_events WHERE incident_id = ? AND type = ? ORDER BY id LIMIT 1',
+        `SELECT actor, at FROM incident_events WHERE incident_id = ? AND type = ? ORDER BY ${TIMELINE_ORDER} LIMIT 1`,
       ),
       eventCount: db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM incident_events WHERE incident_id = ?'),
       roles: db.prepare<[number], { role: string; person_handle: string; person_name: string; assigned_at: string }>(
@@ -144,7 +157,7 @@ export class IncidentRepo {
     return writeTransaction(this.db, work);
   }
 
-  insert(incident: { title: string; severity: Severity; services: string[]; drill: boolean; startedAt: string; detectedAt: string; declaredAt: string; timeZone: string }): number {
+  insert(incident: { uid: string; title: string; severity: Severity; services: string[]; drill: boolean; startedAt: string; detectedAt: string; declaredAt: string; timeZone: string }): number {
     const info = this.statements.insert.run({ ...incident, services: JSON.stringify(incident.services), drill: incident.drill ? 1 : 0 });
     return Number(info.lastInsertRowid);
   }
@@ -177,8 +190,32 @@ export class IncidentRepo {
     this.statements.update.run(row);
   }
 
-  append(event: { incidentId: number; at: string; type: EventType; actor: string; text: string; data?: Record<string, unknown> }): number {
+  append(event: { uid: string; incidentId: number; at: string; type: EventType; actor: string; text: string; data?: Record<string, unknown> }): number {
     return Number(this.statements.appendEvent.run({ ...event, data: JSON.stringify(event.data ?? {}) }).lastInsertRowid);
+  }
+
+  /** Every incident that has a uid, with it. */
+  shared(): (IncidentRow & { uid: string })[] {
+    return this.statements.shared.all();
+  }
+
+  byUid(uid: string): (IncidentRow & { uid: string }) | undefined {
+    return this.statements.byUid.get(uid);
+  }
+
+  /** An incident's events that have a uid, in the order every machine agrees on (time, then uid). */
+  sharedEvents(incidentId: number): (EventRow & { uid: string })[] {
+    return this.statements.sharedEvents.all(incidentId);
+  }
+
+  eventIdByUid(uid: string): number | undefined {
+    return this.statements.eventIdByUid.get(uid)?.id;
+  }
+
+  /** Stores an event another machine wrote; the local id, or null when this store holds its uid already. */
+  importEvent(event: { uid: string; incidentId: number; at: string; type: EventType; actor: string; text: string; data: Record<string, unknown> }): number | null {
+    const info = this.statements.importEvent.run({ ...event, data: JSON.stringify(event.data) });
+    return info.changes > 0 ? Number(info.lastInsertRowid) : null;
   }
 
   supersede(eventId: number, correctionId: number): boolean {

@@ -28,6 +28,9 @@ import type { Store } from '../store/open';
 import type { Settings } from '../workspace/settings';
 import { nextStatusTimestamps } from './lifecycle';
 import { IncidentRepo, toSummary, type ImpactRow, type IncidentRow, type TimelineFilter } from './repo';
+import type { EventFile, IncidentFile } from '../../shared/sync';
+import { newUid } from '../sync/ids';
+import { importShared, sharedIncidents, type SharedImport } from './shared';
 import { IncidentIndex } from './search';
 
 const SEARCHABLE_EVENTS = new Set<EventType>(['note', 'status_update', 'correction']);
@@ -85,8 +88,9 @@ export class IncidentService {
     const id = this.repo.inWriteTransaction(() => {
       const timeZone = input.timeZone ?? this.context.settings.timeZone();
       if (!isKnownZone(timeZone)) throw new HoldfastError('VALIDATION', `"${timeZone}" is not a time zone the tz database knows.`, 'timeZone');
-      const created = this.repo.insert({ title: input.title, severity: input.severity, services: input.services, drill: input.drill, startedAt, detectedAt, declaredAt: now, timeZone });
+      const created = this.repo.insert({ uid: newUid(Date.parse(now)), title: input.title, severity: input.severity, services: input.services, drill: input.drill, startedAt, detectedAt, declaredAt: now, timeZone });
       this.repo.append({
+        uid: newUid(Date.parse(now)),
         incidentId: created,
         at: now,
         type: 'declared',
@@ -98,6 +102,26 @@ export class IncidentService {
       return created;
     });
     return this.get(id);
+  }
+
+  /** Every incident with its timeline, as the team's shared workspace holds them (docs/sync.md). */
+  sharedIncidents(): { incident: IncidentFile; events: EventFile[] }[] {
+    return sharedIncidents(this.repo);
+  }
+
+  /**
+   * Takes in an incident from the shared workspace, in one transaction: the
+   * incident if new here, the events this store does not hold, and the state its
+   * whole timeline says.
+   */
+  importShared(uid: string, file: IncidentFile | null, events: readonly EventFile[]): SharedImport {
+    return this.repo.inWriteTransaction(() => {
+      const imported = importShared(this.repo, uid, file, events, (incidentId, type, text) => {
+        if (SEARCHABLE_EVENTS.has(type)) this.index.add(incidentId, 'event', text);
+      });
+      if (imported.created && file) this.index.add(imported.incidentId, 'incident', `${file.title} ${file.services.join(' ')}`);
+      return imported;
+    });
   }
 
   list(open: boolean, includeDrills: boolean): IncidentSummary[] {
@@ -412,7 +436,7 @@ export class IncidentService {
     return this.repo.inWriteTransaction(() => {
       const row = this.row(id);
       const at = this.now();
-      const eventId = this.repo.append({ incidentId: id, at, type: event.type, actor: this.actor(event.actor), text: event.text, data: event.data ?? {} });
+      const eventId = this.repo.append({ uid: newUid(Date.parse(at)), incidentId: id, at, type: event.type, actor: this.actor(event.actor), text: event.text, data: event.data ?? {} });
       if (SEARCHABLE_EVENTS.has(event.type)) this.index.add(id, 'event', event.text);
       if (apply) {
         apply(row, at, eventId);

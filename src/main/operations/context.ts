@@ -14,6 +14,7 @@ import type { RosterService } from '../rosters/service';
 import type { RunbookLibrary } from '../runbooks/library';
 import type { SloService } from '../slos/service';
 import type { Store } from '../store/open';
+import type { SyncIndicator } from '../sync/scheduler';
 import type { Settings } from '../workspace/settings';
 import { opsOver } from './op';
 
@@ -30,6 +31,8 @@ export interface OpContext {
   readonly drills: DrillService;
   readonly slos: SloService;
   readonly changes: ChangeService;
+  /** The team workspace's background sync while the app runs (docs/sync.md); null in the CLI. */
+  readonly backgroundSync: { state(): SyncIndicator } | null;
   /** Keeps the break-glass file current in the folder the settings name. */
   readonly breakGlass: {
     /** Chooses the folder (null or '' stops); the file is written there at once. */

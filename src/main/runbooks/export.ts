@@ -19,6 +19,17 @@ export function exportRunbooks(library: RunbookLibrary, dir: string, includeArch
   if (fs.existsSync(root) && !fs.statSync(root).isDirectory()) {
     throw new HoldfastError('VALIDATION', `${root} is a file, not a folder.`, 'dir');
   }
+  const files = runbookExportFiles(library, includeArchived);
+  for (const [relative, content] of files) {
+    const target = path.join(root, ...relative.split('/'));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, content);
+  }
+  return { dir: root, files: [...files.keys()].sort() };
+}
+
+/** The files an export writes, by path relative to its folder (forward slashes): the same library always gives the same bytes. */
+export function runbookExportFiles(library: RunbookLibrary, includeArchived: boolean): Map<string, string | Buffer> {
   const files = new Map<string, string | Buffer>();
   const slugger = new GithubSlugger();
 
@@ -39,13 +50,7 @@ export function exportRunbooks(library: RunbookLibrary, dir: string, includeArch
       if (assetPath && !files.has(assetPath)) files.set(assetPath, asset.data);
     }
   }
-
-  for (const [relative, content] of files) {
-    const target = path.join(root, ...relative.split('/'));
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, content);
-  }
-  return { dir: root, files: [...files.keys()].sort() };
+  return files;
 }
 
 /** A relative path that stays inside the export folder, with forward slashes; null if it would leave it. */

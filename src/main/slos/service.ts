@@ -22,7 +22,7 @@ import { statusOf } from './budget';
 import { burnDown, burnDownInstants } from './burndown';
 import type { SloDefinition } from './definition';
 import { evaluateSlo, listItem, sloDetail, sortByRemaining, spanToLoad, type EvaluatedSlo } from './evaluate';
-import { writeSloExport } from './export';
+import { exportFiles, writeSloExport } from './export';
 import { defineSlo, readSloImport, readSloSources, type KnownSloObjects, type SloImport, type SloSource } from './import';
 import { affects, impactOf, type SloIncident } from './incidents';
 import { KIND_SCHEMAS, type SliSpec } from './openslo-schema';
@@ -90,6 +90,11 @@ export class SloService {
   preview(files: readonly SloSource[]): SloImportPreview {
     const read = readSloSources(files, this.known());
     return { ...read.report, objects: read.objects.map((object) => ({ path: object.path, kind: object.kind, name: object.name, change: object.change })) };
+  }
+
+  /** The files an export writes, by path relative to its folder. */
+  exportFiles(): { relativePath: string; text: string }[] {
+    return exportFiles(this.repo.objects());
   }
 
   export(dir: string): { dir: string; files: number } {

@@ -1,4 +1,5 @@
-import { decodeTime, monotonicFactory } from 'ulid';
+import { createHash } from 'node:crypto';
+import { decodeTime, encodeTime, monotonicFactory } from 'ulid';
 import { ULID_PATTERN } from '../../shared/sync';
 
 /**
@@ -15,3 +16,21 @@ export const isUid = (value: string): boolean => ULID_PATTERN.test(value);
 
 /** Epoch milliseconds a ULID was made for. */
 export const uidTime = (value: string): number => decodeTime(value);
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * A ULID for a row stored before rows had one: its time part the row's own
+ * time, then the row's integer id (so rows of one instant keep their order),
+ * then a hash of `seed` (the table and the id), so migrating the same store
+ * twice, or its backup, gives the same uids.
+ */
+export function derivedUid(atMs: number, id: number, seed: string): string {
+  const time = Number.isFinite(atMs) ? Math.min(Math.max(0, Math.floor(atMs)), 281474976710655) : 0;
+  let order = '';
+  for (let rest = Math.max(0, Math.floor(id)), i = 0; i < 10; i++, rest = Math.floor(rest / 32)) order = (CROCKFORD[rest % 32] ?? '0') + order;
+  const digest = createHash('sha256').update(seed).digest();
+  let random = '';
+  for (let i = 0; i < 6; i++) random += CROCKFORD[(digest[i] ?? 0) % 32];
+  return encodeTime(time, 10) + order + random;
+}

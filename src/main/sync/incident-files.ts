@@ -39,7 +39,7 @@ export function eventText(event: EventFile): string {
  * Writes a file of the workspace whole or not at all: under a temporary name in
  * `.git` (never in the working copy, never committed), then renamed into place.
  */
-export function writeWhole(repoDir: string, file: string, text: string): void {
+export function writeWhole(repoDir: string, file: string, text: string | Buffer): void {
   const target = path.join(repoDir, ...file.split('/'));
   const scratch = path.join(repoDir, '.git', 'holdfast-tmp');
   fs.mkdirSync(scratch, { recursive: true });

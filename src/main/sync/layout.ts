@@ -32,7 +32,7 @@ export function classifyPath(path: string): SyncKind {
   if (path === LAYOUT.windows) return 'windows';
   if (path.startsWith(`${LAYOUT.runbooks}/`) && path.endsWith('.md')) return 'runbook';
   if (/^drills\/[^/]+\.md$/.test(path)) return 'drill';
-  if (/^slos\/[^/]+\.ya?ml$/.test(path)) return 'slo';
+  if (/^slos\/.+\.ya?ml$/.test(path)) return 'slo';
   if (path.startsWith(`${LAYOUT.changes}/`)) return 'change';
   const incident = INCIDENT.exec(path);
   if (incident && isUid(incident[1] ?? '')) return 'incident';
@@ -83,7 +83,7 @@ export const GIT_ATTRIBUTES = [
   `${LAYOUT.roster} -merge`,
   `${LAYOUT.windows} -merge`,
   'drills/*.md -merge',
-  'slos/*.yaml -merge',
+  'slos/**/*.yaml -merge',
   'incidents/*/incident.yaml -merge',
   'incidents/*/events/*.json -merge -text',
   '',

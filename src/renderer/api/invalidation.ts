@@ -96,6 +96,7 @@ export const INVALIDATES: { [T in ChangeEvent['type']]: (event: EventOf<T>, cach
   'scenarios.changed': () => [['listDrillScenarios'], ['exportDrillScenario'], ['drillTrends']],
   'changes.changed': () => CHANGE_READS,
   'backups.changed': () => [['listBackups']],
+  'sync.changed': () => [['syncStatus'], ['syncConflict']],
   // The draft's "Error budget consumed" is written from the budgets when it is (re)generated, not read live.
   'slos.changed': () => SLO_READS,
   'postmortem.changed': (event) => [

@@ -44,6 +44,7 @@ import { useGlobalShortcuts, useKeyShortcut } from './shortcuts';
 import { KEYS } from './keymap';
 import { THEME_LABELS, useTheme } from './theme';
 import { ThemeIcon } from '../components/icons';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 
 export function App() {
   const route = useRoute();
@@ -159,6 +160,7 @@ function Screen({ route }: { route: Route }) {
 
 function TopBar({ route }: { route: Route }) {
   const theme = useTheme();
+  const canWrite = useCanWrite();
   const onCall = route.screen === 'oncall' || route.screen === 'schedule' || route.screen === 'oncall-load';
   const incidents = route.screen === 'incidents' || route.screen === 'incident';
   const changes = route.screen === 'changes' || route.screen === 'change' || route.screen === 'change-calendar';
@@ -202,6 +204,7 @@ function TopBar({ route }: { route: Route }) {
         </a>
       </nav>
       <span className="spacer" />
+      <SyncIndicator canWrite={canWrite} />
       <ForResponders>
         <DeclareButton />
       </ForResponders>

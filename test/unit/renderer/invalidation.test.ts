@@ -21,6 +21,7 @@ describe('which cached reads a change event makes stale', () => {
       'changes.changed': true,
       'backups.changed': true,
       'slos.changed': true,
+      'sync.changed': true,
       'store.replaced': true,
     };
     expect(Object.keys(INVALIDATES).sort()).toEqual(Object.keys(types).sort());

@@ -3,7 +3,7 @@ import { dispatch, operationNames, operations } from '../../../src/main/api';
 import { startWebServer, type WebServer } from '../../../src/main/server/listen';
 import { VIEWER } from '../../../src/shared/access';
 import type { DrillRun } from '../../../src/shared/drills';
-import { forkSeeded, sampleInputs, seededCore, storeSnapshot, type Seeded } from '../../fixtures/seeded';
+import { forkSeeded, NEEDS_A_CONNECTED_FOLDER, sampleInputs, seededCore, storeSnapshot, type Seeded } from '../../fixtures/seeded';
 import { tempDir, writeFiles } from '../../fixtures/temp';
 
 /** Every operation a viewer may not call, save those reading a drill's script (below): those that change data, write files or cost work. */
@@ -22,7 +22,7 @@ describe('operation access', () => {
   it('has a sample input for every operation a viewer may not call that a responder succeeds with (so the refusals below are real)', async () => {
     const seeded = await seededCore();
     // restoreBackup swaps the store under the core, which only a running app's keeper can do (test/unit/core/keeper.test.ts).
-    for (const name of writeOperations.filter((op) => op !== 'restoreBackup')) {
+    for (const name of writeOperations.filter((op) => op !== 'restoreBackup' && !NEEDS_A_CONNECTED_FOLDER.includes(op))) {
       const copy = forkSeeded(seeded);
       try {
         const result = await dispatch(copy.core, name, sampleInputs(copy)[name]);
