@@ -123,7 +123,7 @@ export class IncidentRepo {
         FROM incident_events e WHERE e.incident_id = ? AND e.id = ?`),
       events: db.prepare<[number], EventRow>(`SELECT * FROM incident_events WHERE incident_id = ? ORDER BY ${TIMELINE_ORDER}`),
       keyMarks: db.prepare<[number], { type: EventType; data: string }>(`
-        SELECT type, data FROM incident_events
+        SELECT type, data FROM incident_events INDEXED BY incident_events_key_marks
         WHERE incident_id = ? AND type IN ('key_marked', 'key_unmarked') ORDER BY ${TIMELINE_ORDER}`),
       firstOfType: db.prepare<[number, string], { actor: string; at: string }>(
         `SELECT actor, at FROM incident_events WHERE incident_id = ? AND type = ? ORDER BY ${TIMELINE_ORDER} LIMIT 1`,

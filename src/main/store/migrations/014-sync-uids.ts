@@ -40,6 +40,9 @@ export const migration014: Migration = {
         OR (OLD.uid IS NOT NULL AND NEW.uid IS NOT OLD.uid)
       BEGIN SELECT RAISE(ABORT, 'incident events are append-only'); END;
 
+      -- Timelines are read in one order on every machine (time, then uid): the index walks it without sorting.
+      CREATE INDEX incident_events_in_order ON incident_events(incident_id, at, ifnull(uid, ''), id);
+
       CREATE TABLE sync_imports (
         path        TEXT PRIMARY KEY,
         blob        TEXT NOT NULL,
