@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { KEYS } from '../../../app/keymap';
 import { navigate, routeHref } from '../../../app/route';
 import { useKeyShortcut } from '../../../app/shortcuts';
+import { ErrorBanner } from '../../../components/ErrorBanner';
 import { useActiveDrills, useScenarios } from '../queries';
 import { ImportScenarioDialog } from './ImportScenarioDialog';
 import { RunningDrills } from './RunningDrills';
@@ -37,16 +38,7 @@ export function DrillLibraryScreen() {
         A drill runs a scenario on the real incident screen: responders work a <strong>DRILL</strong> incident while you, the facilitator, run the
         clock and fire the injects. Drills never count in the metrics.
       </p>
-      {(error ?? problem) && (
-        <div className="banner banner-error" role="alert">
-          <span>{error ?? problem}</span>
-          {error && (
-            <button type="button" onClick={() => setError(null)}>
-              Dismiss
-            </button>
-          )}
-        </div>
-      )}
+      <ErrorBanner message={error ?? problem} onDismiss={error ? () => setError(null) : undefined} />
       <RunningDrills />
       <WheelOfMisfortune disabled={!scenarios || scenarios.length === 0} onError={setError} />
       <section aria-labelledby="drill-scenarios-heading">

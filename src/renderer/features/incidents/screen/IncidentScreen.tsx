@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { routeHref } from '../../../app/route';
+import { ErrorBanner } from '../../../components/ErrorBanner';
 import { WhatChangedPanel } from '../../changes/WhatChangedPanel';
 import { DrillBanner } from '../../drills/responder/DrillBanner';
 import { ForResponders } from '../../session/ForResponders';
@@ -44,14 +45,7 @@ export function IncidentScreen({ id }: { id: number }) {
     <div className="incident-screen" data-status={incident.status} data-drill={incident.drill || undefined} data-testid="incident-screen">
       {incident.drill && <DrillBanner incident={incident} />}
       <IncidentHeader incident={incident} onError={setError} />
-      {error && (
-        <div className="banner banner-error" role="alert">
-          <span>{error}</span>
-          <button type="button" onClick={() => setError(null)}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <ErrorBanner message={error} onDismiss={() => setError(null)} />
       <div className="incident-body">
         <div className="incident-column incident-column-side">
           <RolesPanel incident={incident} onError={setError} />
