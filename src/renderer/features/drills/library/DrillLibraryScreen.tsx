@@ -3,6 +3,7 @@ import { KEYS } from '../../../app/keymap';
 import { navigate, routeHref } from '../../../app/route';
 import { useKeyShortcut } from '../../../app/shortcuts';
 import { ErrorBanner } from '../../../components/ErrorBanner';
+import { ShortcutLink } from '../../../components/ShortcutLink';
 import { useActiveDrills, useScenarios } from '../queries';
 import { ImportScenarioDialog } from './ImportScenarioDialog';
 import { RunningDrills } from './RunningDrills';
@@ -27,9 +28,9 @@ export function DrillLibraryScreen() {
       <header className="drills-header">
         <h1>Drills</h1>
         <span className="spacer" />
-        <a className="button primary" href={routeHref({ screen: 'new-drill-scenario' })} aria-keyshortcuts="n">
-          New scenario <kbd aria-hidden="true">n</kbd>
-        </a>
+        <ShortcutLink href={routeHref({ screen: 'new-drill-scenario' })} shortcut={KEYS.newScenario}>
+          New scenario
+        </ShortcutLink>
         <button type="button" onClick={() => setImporting(true)}>
           Import Markdown…
         </button>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { routeHref } from '../../../app/route';
 import { ErrorBanner } from '../../../components/ErrorBanner';
+import { NotOpened } from '../../../components/NotOpened';
 import { WhatChangedPanel } from '../../changes/WhatChangedPanel';
 import { DrillBanner } from '../../drills/responder/DrillBanner';
 import { ForResponders } from '../../session/ForResponders';
@@ -26,19 +27,7 @@ export function IncidentScreen({ id }: { id: number }) {
   const [error, setError] = useState<string | null>(null);
 
   if (!incident) {
-    return (
-      <div className="incident-missing">
-        {problem ? (
-          <>
-            <h1>Incident {id} could not be opened</h1>
-            <p>{problem}</p>
-          </>
-        ) : (
-          <p className="muted">Loading incident {id}…</p>
-        )}
-        <a href={routeHref({ screen: 'incidents' })}>All incidents</a>
-      </div>
-    );
+    return <NotOpened className="incident-missing" noun="Incident" id={id} problem={problem} back={{ href: routeHref({ screen: 'incidents' }), label: 'All incidents' }} />;
   }
 
   return (
