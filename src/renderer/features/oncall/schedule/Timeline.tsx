@@ -1,26 +1,16 @@
-import type { Roster, ScheduleTimeline, Shift } from '../../../../shared/rosters';
+import type { ScheduleTimeline } from '../../../../shared/rosters';
 import { formatInZone, zoneCity } from '../time';
-import { FinalTrack } from './FinalTrack';
+import { FinalTrack, type TrackProps } from './FinalTrack';
 import { daysBetween } from './range';
 import type { TimelineView } from './store';
 import { ShiftName } from './ShiftName';
-import { describeShift, percentAt, placed, shiftClasses, type Span } from './timeline-layout';
+import { describeShift, percentAt, placed, shiftClasses } from './timeline-layout';
 
 /**
  * The schedule over a week or a month: the final schedule (what pages) on top,
  * then each layer, highest (winning) first. Day lines follow the schedule's zone.
  */
-export function Timeline(props: {
-  timeline: ScheduleTimeline;
-  range: Span;
-  view: TimelineView;
-  roster: Roster;
-  now: number;
-  selection: Span | null;
-  selectedShift: Shift | null;
-  onPickShift: (shift: Shift) => void;
-  onSelectSpan: (span: Span) => void;
-}) {
+export function Timeline(props: TrackProps & { timeline: ScheduleTimeline; view: TimelineView; now: number }) {
   const { timeline, range, roster } = props;
   const zone = timeline.schedule.timeZone;
   const days = daysBetween(range.start, range.end, zone);
