@@ -32,6 +32,7 @@ import { HistoryScreen } from '../features/runbooks/history/HistoryScreen';
 import { LibraryScreen } from '../features/runbooks/LibraryScreen';
 import { useRunbookList } from '../features/runbooks/queries';
 import { dismissLibraryError, useLibrary } from '../features/runbooks/store';
+import { ErrorBanner } from '../components/ErrorBanner';
 import { ForResponders } from '../features/session/ForResponders';
 import { ReadOnlyBadge } from '../features/session/ReadOnlyBadge';
 import { closedToViewers, ReadOnlyScreen } from '../features/session/ReadOnlyScreen';
@@ -84,7 +85,7 @@ export function App() {
       <RestoredNotice />
       <DemoBanner />
       <IncidentsLayer />
-      {error && <ErrorBanner message={error} />}
+      <ErrorBanner message={error} onDismiss={dismissLibraryError} />
       <main className="app-main">
         <Screen route={route} />
       </main>
@@ -231,22 +232,6 @@ function TopBar({ route }: { route: Route }) {
         ?
       </button>
     </header>
-  );
-}
-
-function ErrorBanner({ message }: { message: string }) {
-  return (
-    <div className="banner banner-error" role="alert">
-      <span>{message}</span>
-      <button
-        type="button"
-        onClick={() => {
-          dismissLibraryError();
-        }}
-      >
-        Dismiss
-      </button>
-    </div>
   );
 }
 

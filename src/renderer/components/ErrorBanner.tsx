@@ -1,12 +1,14 @@
-/** A refusal or failure the screen shows until it is dismissed (or the next action succeeds), announced as it appears. */
-export function ErrorBanner({ error, onDismiss }: { error: string | null; onDismiss: () => void }) {
-  if (!error) return null;
+/** A problem across the top of a screen, announced as it appears; nothing when there is none. With `onDismiss`, a Dismiss button clears it. */
+export function ErrorBanner({ message, onDismiss }: { message: string | null | undefined; onDismiss?: (() => void) | undefined }) {
+  if (!message) return null;
   return (
     <div className="banner banner-error" role="alert">
-      <span>{error}</span>
-      <button type="button" onClick={onDismiss}>
-        Dismiss
-      </button>
+      <span>{message}</span>
+      {onDismiss && (
+        <button type="button" onClick={onDismiss}>
+          Dismiss
+        </button>
+      )}
     </div>
   );
 }

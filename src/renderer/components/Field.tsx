@@ -13,8 +13,10 @@ export interface FieldControl {
  * attributes to spread onto it (FieldControl).
  */
 export function Field(props: {
-  label: string;
+  label: ReactNode;
   hint?: ReactNode;
+  /** The hint is read to screen readers only (what it says already shows, e.g. in the placeholder). */
+  hintHidden?: boolean;
   error?: string | undefined;
   /** The error is announced as it appears (a field alone in its form, whose error is the form's answer). */
   alert?: boolean;
@@ -35,7 +37,7 @@ export function Field(props: {
       </label>
       {props.children({ id, 'aria-describedby': describedBy, 'aria-invalid': props.error ? true : undefined })}
       {props.hint && (
-        <p id={hintId} className="field-hint">
+        <p id={hintId} className={props.hintHidden ? 'visually-hidden' : 'field-hint'}>
           {props.hint}
         </p>
       )}
@@ -80,6 +82,40 @@ export function TextField(props: {
           autoFocus={props.autoFocus}
           onChange={(event) => props.onChange(event.target.value)}
         />
+      )}
+    </Field>
+  );
+}
+
+/** A select of fixed values, each shown by its label (`labels`). */
+export function SelectField<T extends string>(props: {
+  label: string;
+  value: T;
+  values: readonly T[];
+  labels: Record<T, string>;
+  onChange: (value: T) => void;
+  error?: string | undefined;
+  hint?: string;
+  /** Classes of the select besides `text-input`. */
+  selectClassName?: string;
+  busy?: boolean;
+}) {
+  return (
+    <Field label={props.label} error={props.error} {...(props.hint ? { hint: props.hint } : {})}>
+      {(control) => (
+        <select
+          {...control}
+          className={props.selectClassName ? `text-input ${props.selectClassName}` : 'text-input'}
+          value={props.value}
+          aria-busy={props.busy}
+          onChange={(event) => props.onChange(event.target.value as T)}
+        >
+          {props.values.map((value) => (
+            <option key={value} value={value}>
+              {props.labels[value]}
+            </option>
+          ))}
+        </select>
       )}
     </Field>
   );

@@ -21,3 +21,13 @@ export function TextWithTimes({ text }: { text: string }) {
     </>
   );
 }
+
+/** One moment among an incident's facts, "Resolved 2026-11-27 14:05 GMT+1"; nothing when it has not happened (`iso` null). */
+export function TimeFact({ label, iso }: { label: string; iso: string | null | undefined }) {
+  if (!iso) return null;
+  return (
+    <span>
+      {label} <LocalTime iso={iso} />
+    </span>
+  );
+}

@@ -60,7 +60,7 @@ export function ChangeScreen({ id }: { id: number }) {
       <p className="change-facts">
         Plan: <RunbookLink pinned={change.plan} /> · Rollback: <RunbookLink pinned={change.rollback} />
       </p>
-      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <ErrorBanner message={error} onDismiss={() => setError(null)} />
       <section className="panel" aria-label="Rules of engagement">
         <h2 className="panel-title">Rules of engagement</h2>
         <ul className="rule-list">

@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import type { OutputOf } from '../../../shared/contract';
 import { fail } from '../../../shared/result';
 import { PathInput } from '../../components/Field';
-import { ImportDialog, ImportProblems, ImportReportPanel, describedBy, useImportForm } from '../../components/ImportDialog';
+import { ImportDialog, describedBy, useImportForm } from '../../components/ImportDialog';
+import { ImportProblems, ImportReportSection } from '../../components/ImportReport';
 import { importChangeEvents } from './mutations';
 
 /**
@@ -36,20 +37,20 @@ export function ImportEventsDialog({ onClose }: { onClose: () => void }) {
 function EventsReport({ report }: { report: OutputOf<'importChangeEvents'> }) {
   const refused = report.failed.length;
   return (
-    <ImportReportPanel
+    <ImportReportSection
       counts={[
         { count: report.imported, label: 'imported' },
         { count: report.unchanged, label: 'already on file' },
-        { count: refused, label: refused === 1 ? 'line refused' : 'lines refused', failures: true },
+        { count: refused, label: refused === 1 ? 'line refused' : 'lines refused', className: refused > 0 ? 'count-failed' : undefined },
       ]}
     >
       {refused > 0 && (
         <>
           <h3>Refused — not imported, the other lines were</h3>
-          <ImportProblems label="Refused lines" problems={report.failed.map((failure) => ({ where: `line ${failure.line}`, why: failure.error }))} />
+          <ImportProblems label="Refused lines" items={report.failed.map((failure) => ({ path: `line ${failure.line}`, reason: failure.error }))} />
         </>
       )}
       {report.imported + report.unchanged === 0 && refused === 0 && <p>The file holds no change events.</p>}
-    </ImportReportPanel>
+    </ImportReportSection>
   );
 }

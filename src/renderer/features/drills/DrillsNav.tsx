@@ -1,4 +1,5 @@
 import { routeHref, useRoute, type Route } from '../../app/route';
+import { NavLink } from '../../components/NavLink';
 import { useActiveDrills } from './queries';
 
 const DRILL_SCREENS: readonly Route['screen'][] = ['drills', 'new-drill-scenario', 'edit-drill-scenario', 'drill-trends', 'drill-run'];
@@ -10,18 +11,14 @@ export function DrillsNavLink() {
   const route = useRoute();
   const running = useActiveDrills().data?.length ?? 0;
   return (
-    <a
+    <NavLink
       href={routeHref({ screen: 'drills' })}
-      aria-current={isDrillRoute(route) ? 'page' : undefined}
-      aria-label={running > 0 ? `Drills (${running} running)` : undefined}
+      current={isDrillRoute(route)}
+      name="Drills"
       className="drills-nav-link"
-    >
-      Drills
-      {running > 0 && (
-        <span className="drill-nav-badge" aria-hidden="true">
-          {running}
-        </span>
-      )}
-    </a>
+      count={running}
+      badgeClassName="drill-nav-badge"
+      counted={running > 0 ? `${running} running` : null}
+    />
   );
 }

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { ActionItemsTable } from '../postmortems/ActionItemsTable';
+import { ListStatus } from './ListStatus';
 import { useActionItems } from './queries';
 import { useIncidentHistory } from './store';
 
@@ -43,16 +44,11 @@ export function ActionItemsPanel() {
           Overdue only
         </label>
       </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <p className="list-status" role="status">
+      <ListStatus error={error}>
         {items === null
           ? 'Loading action items…'
           : `${open} open, ${overdue} overdue${owner !== '' || overdueOnly || !openOnly ? `; ${shown.length} shown` : ''}.`}
-      </p>
+      </ListStatus>
       {items !== null &&
         (shown.length === 0 ? (
           <p className="muted">No action items{overdueOnly ? ' overdue' : ''}{owner ? ` for ${owner}` : ''}.</p>

@@ -6,6 +6,7 @@ import { formatSpan } from '../incidents/format';
 import { INCIDENT_ROW_HEADER, incidentColumns, postmortemColumn, statusColumn } from '../incidents/list/columns';
 import { LocalTime } from '../../components/LocalTime';
 import { Snippet } from '../runbooks/Snippet';
+import { ListStatus } from './ListStatus';
 import { RESULT_LIMIT, useIncidentSearch, useIncidentServices } from './queries';
 import { setFilters, useIncidentHistory, type HistoryFilters } from './store';
 
@@ -67,14 +68,7 @@ export function IncidentSearch() {
           </button>
         )}
       </form>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <p className="list-status" role="status">
-        {hits === null ? 'Searching…' : resultCount(hits.length, searched.trim() !== '')}
-      </p>
+      <ListStatus error={error}>{hits === null ? 'Searching…' : resultCount(hits.length, searched.trim() !== '')}</ListStatus>
       {hits !== null && hits.length > 0 && (
         <DataTable
           className="pm-table history-table"

@@ -1,4 +1,5 @@
 import { routeHref, useRoute } from '../../app/route';
+import { NavLink } from '../../components/NavLink';
 import { openIncidents, useIncidentList } from './queries';
 import { openDeclare } from './store';
 
@@ -11,24 +12,13 @@ export function IncidentsNavLink() {
   const here = route.screen === 'incidents' || route.screen === 'incident';
   const counts = [open > 0 ? `${open} open` : null, drills > 0 ? `${drills} drill${drills === 1 ? '' : 's'}` : null].filter(Boolean).join(', ');
   return (
-    <a
-      href={routeHref({ screen: 'incidents' })}
-      aria-current={here ? 'page' : undefined}
-      aria-label={counts ? `Incidents (${counts})` : undefined}
-      className="incidents-nav-link"
-    >
-      Incidents
-      {open > 0 && (
-        <span className="nav-badge" aria-hidden="true">
-          {open}
-        </span>
-      )}
+    <NavLink href={routeHref({ screen: 'incidents' })} current={here} name="Incidents" className="incidents-nav-link" count={open} badgeClassName="nav-badge" counted={counts || null}>
       {drills > 0 && (
         <span className="drill-tag drill-tag-small" aria-hidden="true">
           Drill{drills > 1 ? ` ×${drills}` : ''}
         </span>
       )}
-    </a>
+    </NavLink>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useOp } from '../../api/queries';
 import { routeHref } from '../../app/route';
 import { DateRange } from '../../components/Field';
@@ -55,30 +55,20 @@ export function MetricsScreen() {
       ) : (
         <>
           <dl className="metric-tiles" aria-label="Totals">
-            <div className="metric-tile">
-              <dt>Incidents</dt>
-              <dd data-metric="count">{metrics.incidents.length}</dd>
-            </div>
-            <div className="metric-tile">
-              <dt>
-                <abbr title="Mean time to acknowledge">MTTA</abbr>
-              </dt>
-              <dd data-metric="mtta">{formatMinutes(metrics.mtta)}</dd>
-            </div>
-            <div className="metric-tile">
-              <dt>
-                <abbr title="Mean time to resolve">MTTR</abbr>
-              </dt>
-              <dd data-metric="mttr">{formatMinutes(metrics.mttr)}</dd>
-            </div>
-            <div className="metric-tile">
-              <dt>Open action items</dt>
-              <dd data-metric="open-action-items">
-                <a href={routeHref({ screen: 'incident-history', tab: 'action-items' })} aria-label={`${metrics.openActionItems} open action items: see them`}>
-                  {metrics.openActionItems}
-                </a>
-              </dd>
-            </div>
+            <Tile metric="count" term="Incidents">
+              {metrics.incidents.length}
+            </Tile>
+            <Tile metric="mtta" term={<abbr title="Mean time to acknowledge">MTTA</abbr>}>
+              {formatMinutes(metrics.mtta)}
+            </Tile>
+            <Tile metric="mttr" term={<abbr title="Mean time to resolve">MTTR</abbr>}>
+              {formatMinutes(metrics.mttr)}
+            </Tile>
+            <Tile metric="open-action-items" term="Open action items">
+              <a href={routeHref({ screen: 'incident-history', tab: 'action-items' })} aria-label={`${metrics.openActionItems} open action items: see them`}>
+                {metrics.openActionItems}
+              </a>
+            </Tile>
           </dl>
           <div className="metric-grid">
             <PerWeekChart metrics={metrics} from={shownRange.from} to={shownRange.to} />
@@ -87,6 +77,16 @@ export function MetricsScreen() {
           </div>
         </>
       )}
+    </div>
+  );
+}
+
+/** One total of the tiles row: what it counts, and its figure (`data-metric` names it for tests and styles). */
+function Tile(props: { metric: string; term: ReactNode; children: ReactNode }) {
+  return (
+    <div className="metric-tile">
+      <dt>{props.term}</dt>
+      <dd data-metric={props.metric}>{props.children}</dd>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { READABLE_BESIDE_FIELD } from '../../../shared/issue-words';
 import { saveActionItem } from './mutations';
 import { Dialog } from '../../components/Dialog';
 import { useFormErrors } from '../../components/form-errors';
-import { Field, TextField } from '../../components/Field';
+import { Field, SelectField, TextField } from '../../components/Field';
 import { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS } from './labels';
 
 interface Fields {
@@ -93,38 +93,16 @@ export function ActionItemDialog(props: { incidentId: number; item: ActionItem |
             />
           )}
         </Field>
-        <Field label="Type" error={errors.fields.type} hint="Mitigate: lessen the next one. Prevent: stop it happening. Process: how we work.">
-          {(control) => (
-            <select
-              {...control}
-              className="text-input"
-              value={fields.type}
-              onChange={(event) => change({ type: event.target.value as Fields['type'] })}
-            >
-              {ACTION_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {ACTION_TYPE_LABELS[type]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Status" error={errors.fields.status}>
-          {(control) => (
-            <select
-              {...control}
-              className="text-input"
-              value={fields.status}
-              onChange={(event) => change({ status: event.target.value as Fields['status'] })}
-            >
-              {ACTION_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {ACTION_STATUS_LABELS[status]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Type"
+          value={fields.type}
+          values={ACTION_TYPES}
+          labels={ACTION_TYPE_LABELS}
+          onChange={(type) => change({ type })}
+          error={errors.fields.type}
+          hint="Mitigate: lessen the next one. Prevent: stop it happening. Process: how we work."
+        />
+        <SelectField label="Status" value={fields.status} values={ACTION_STATUSES} labels={ACTION_STATUS_LABELS} onChange={(status) => change({ status })} error={errors.fields.status} />
         <TextField label="Owner" value={fields.owner} error={errors.fields.owner} onChange={(owner) => change({ owner })} placeholder="Ana Lima" />
         <TextField label="Due date" type="date" value={fields.dueDate} error={errors.fields.dueDate} onChange={(dueDate) => change({ dueDate })} />
         <TextField

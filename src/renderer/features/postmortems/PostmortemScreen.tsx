@@ -3,7 +3,7 @@ import type { Postmortem } from '../../../shared/postmortems';
 import { routeHref } from '../../app/route';
 import { ask } from '../../components/confirm';
 import { serviceList, severityClass, STATUS_LABELS } from '../incidents/format';
-import { LocalTime } from '../../components/LocalTime';
+import { LocalTime, TimeFact } from '../../components/LocalTime';
 import { ActionItemsEditor } from './ActionItemsEditor';
 import { sectionDraftKey } from './drafts';
 import { ExportBar } from './ExportBar';
@@ -85,14 +85,8 @@ export function PostmortemScreen({ id }: { id: number }) {
         <p className="pm-facts">
           <span className={`status status-${incident.status}`}>{STATUS_LABELS[incident.status]}</span>
           <span>Services: {serviceList(incident.services)}</span>
-          <span>
-            Started <LocalTime iso={incident.startedAt} />
-          </span>
-          {incident.resolvedAt && (
-            <span>
-              Resolved <LocalTime iso={incident.resolvedAt} />
-            </span>
-          )}
+          <TimeFact label="Started" iso={incident.startedAt} />
+          <TimeFact label="Resolved" iso={incident.resolvedAt} />
           <span className="muted">
             Draft written <LocalTime iso={postmortem.createdAt} />, last changed <LocalTime iso={postmortem.updatedAt} />
           </span>

@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { Field, SelectField } from '../../components/Field';
 import { REVIEW_STATUSES, type Postmortem } from '../../../shared/postmortems';
 import { REVIEW_STATUS_LABELS } from './labels';
 import { savePostmortem } from './mutations';
@@ -13,7 +14,6 @@ const splitAuthors = (text: string): string[] =>
 
 /** The review's status (saved as soon as it changes) and its authors. */
 export function ReviewFields({ postmortem, onMessage }: { postmortem: Postmortem; onMessage: (message: string, failed: boolean) => void }) {
-  const id = useId();
   const saved = postmortem.authors.join(', ');
   const [authors, setAuthors] = useState(saved);
   // When the saved authors change (a save here or elsewhere), the field shows them.
@@ -43,40 +43,18 @@ export function ReviewFields({ postmortem, onMessage }: { postmortem: Postmortem
 
   return (
     <form className="pm-review" onSubmit={(event) => void saveAuthors(event)}>
-      <div className="field">
-        <label htmlFor={`${id}-status`} className="field-label">
-          Review status
-        </label>
-        <select
-          id={`${id}-status`}
-          className={`text-input pm-review-status pm-review-${postmortem.reviewStatus.replace(' ', '-')}`}
-          value={postmortem.reviewStatus}
-          aria-busy={busy}
-          onChange={(event) => void setStatus(event.target.value as Postmortem['reviewStatus'])}
-        >
-          {REVIEW_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {REVIEW_STATUS_LABELS[status]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field pm-authors">
-        <label htmlFor={`${id}-authors`} className="field-label">
-          Authors
-        </label>
-        <input
-          id={`${id}-authors`}
-          className="text-input"
-          value={authors}
-          placeholder="Names, separated by commas"
-          aria-describedby={`${id}-authors-hint`}
-          onChange={(event) => setAuthors(event.target.value)}
-        />
-        <p id={`${id}-authors-hint`} className="visually-hidden">
-          Separate names with commas; press Enter to save.
-        </p>
-      </div>
+      <SelectField
+        label="Review status"
+        value={postmortem.reviewStatus}
+        values={REVIEW_STATUSES}
+        labels={REVIEW_STATUS_LABELS}
+        selectClassName={`pm-review-status pm-review-${postmortem.reviewStatus.replace(' ', '-')}`}
+        busy={busy}
+        onChange={(status) => void setStatus(status)}
+      />
+      <Field label="Authors" className="pm-authors" hint="Separate names with commas; press Enter to save." hintHidden>
+        {(control) => <input {...control} className="text-input" value={authors} placeholder="Names, separated by commas" onChange={(event) => setAuthors(event.target.value)} />}
+      </Field>
       <button type="submit" aria-disabled={!changed || busy}>
         Save authors
       </button>

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { KEYS } from '../../app/keymap';
 import { routeHref } from '../../app/route';
+import { ShortcutLink } from '../../components/ShortcutLink';
 import { ImportDialog } from './import/ImportDialog';
 import { useCanWrite } from '../session/queries';
 
@@ -9,9 +11,9 @@ export function LibraryActions() {
   if (!useCanWrite()) return null;
   return (
     <div className="library-actions">
-      <a className="button primary" href={routeHref({ screen: 'new-runbook' })} aria-keyshortcuts="n">
-        New runbook <kbd aria-hidden="true">n</kbd>
-      </a>
+      <ShortcutLink href={routeHref({ screen: 'new-runbook' })} shortcut={KEYS.newRunbook}>
+        New runbook
+      </ShortcutLink>
       <button type="button" onClick={() => setImporting(true)}>
         Import folder…
       </button>

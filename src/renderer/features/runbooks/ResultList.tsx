@@ -1,7 +1,7 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { RunbookHit, RunbookSummary } from '../../../shared/runbooks';
 import { routeHref } from '../../app/route';
+import { useVirtualRows, virtualRowProps } from '../../components/virtual-rows';
 import { RunbookLabels } from './RunbookLabels';
 import { Snippet } from './Snippet';
 import { hitRoute, shownHits, SEARCH_LIMIT, useLibraryData } from './queries';
@@ -66,14 +66,7 @@ export function ResultList({ selectedId }: { selectedId: number | null }) {
  */
 function LibraryRows({ items, cursor, selectedId }: { items: RunbookSummary[]; cursor: number; selectedId: number | null }) {
   const scroller = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => 58,
-    overscan: 10,
-    getItemKey: (index) => items[index]?.id ?? index,
-  });
+  const virtualizer = useVirtualRows(items, scroller, { estimateSize: 58, overscan: 10 });
 
   useEffect(() => {
     if (cursor < items.length) virtualizer.scrollToIndex(cursor, { align: 'auto' });
@@ -86,16 +79,7 @@ function LibraryRows({ items, cursor, selectedId }: { items: RunbookSummary[]; c
           const item = items[row.index];
           if (!item) return null;
           return (
-            <li
-              key={row.key}
-              data-index={row.index}
-              ref={virtualizer.measureElement}
-              style={{ transform: `translateY(${row.start}px)` }}
-              data-cursor={row.index === cursor}
-              aria-current={item.id === selectedId ? 'page' : undefined}
-              aria-setsize={items.length}
-              aria-posinset={row.index + 1}
-            >
+            <li key={row.key} {...virtualRowProps(virtualizer, row)} data-cursor={row.index === cursor} aria-current={item.id === selectedId ? 'page' : undefined}>
               <a href={routeHref({ screen: 'runbook', id: item.id })}>
                 <span className="result-title">
                   {item.title}

@@ -65,7 +65,7 @@ export function StepsOutline(props: {
 function StepItem({ step }: { step: RunbookStep }) {
   return (
     <li className="step" data-step-id={step.id}>
-      <span className="step-number">{step.number}</span>
+      <span className="number-disc step-number">{step.number}</span>
       <div className="step-body">
         {(step.isTask || step.timerSeconds !== null) && (
           <div className="step-head">

@@ -1,20 +1,20 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Field } from '../../components/Field';
 import { useCanWrite } from '../session/queries';
 import { updateSettings } from '../workspace/mutations';
 import { useWorkspaceInfo } from '../workspace/queries';
-import { SaveStatus, type Saved } from './SaveStatus';
+import { type Saved } from './SaveStatus';
+import { SettingsSection } from './SettingsSection';
 
 /** The name incident timelines and runbook revisions record as who did each thing. */
 export function NameForm() {
-  const id = useId();
   const current = useWorkspaceInfo().data?.author ?? null;
   const canWrite = useCanWrite();
   const [name, setName] = useState<string | null>(null);
   const [saved, setSaved] = useState<Saved>(null);
   const shown = name ?? current ?? '';
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async () => {
     if (!shown.trim()) {
       setSaved({ ok: false, message: 'Give a name: responders see it beside everything you log.' });
       return;
@@ -26,37 +26,23 @@ export function NameForm() {
   };
 
   return (
-    <section className="panel settings-section" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="panel-title">
-        Your name
-      </h2>
-      <form onSubmit={(event) => void save(event)} className="settings-row">
-        <div className="field">
-          <label htmlFor={`${id}-name`} className="field-label">
-            Name on the timeline
-          </label>
+    <SettingsSection title="Your name" submit="Save name" onSave={save} saved={saved} formClassName="settings-row">
+      <Field
+        label="Name on the timeline"
+        hint="Shown beside every event you log and every runbook change you make, so other responders know who did it. Until you set it, it is this computer’s user name. Events already logged keep the name they were logged with."
+      >
+        {(control) => (
           <input
-            id={`${id}-name`}
+            {...control}
             className="text-input"
             value={shown}
             maxLength={100}
             onChange={(event) => setName(event.target.value)}
-            aria-describedby={`${id}-hint`}
             aria-invalid={saved?.ok === false || undefined}
             readOnly={!canWrite}
           />
-          <p id={`${id}-hint`} className="field-hint">
-            Shown beside every event you log and every runbook change you make, so other responders know who did it. Until you
-            set it, it is this computer’s user name. Events already logged keep the name they were logged with.
-          </p>
-        </div>
-        {canWrite && (
-          <button type="submit" className="primary">
-            Save name
-          </button>
         )}
-      </form>
-      <SaveStatus saved={saved} />
-    </section>
+      </Field>
+    </SettingsSection>
   );
 }

@@ -1,14 +1,21 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { SeverityLevel } from '../../../shared/incidents';
 import { severityClass } from '../incidents/format';
 import { useIncidentSettings } from '../incidents/queries';
 import { useCanWrite } from '../session/queries';
 import { saveIncidentSettings } from './save-incident-settings';
-import { SaveStatus, type Saved } from './SaveStatus';
+import { Field } from '../../components/Field';
+import { type Saved } from './SaveStatus';
+import { SettingsSection } from './SettingsSection';
+
+/** A level's two texts, each a short paragraph. */
+const TEXTS = [
+  { key: 'description', label: 'What it means' },
+  { key: 'paging', label: 'Who gets paged' },
+] as const;
 
 /** What each severity means, who gets paged and how often to post an update: the declare dialog and the update timer use these. */
 export function SeverityForm() {
-  const id = useId();
   const stored = useIncidentSettings().data?.severities ?? null;
   const canWrite = useCanWrite();
   const [draft, setDraft] = useState<SeverityLevel[] | null>(null);
@@ -20,59 +27,44 @@ export function SeverityForm() {
   const change = (index: number, patch: Partial<SeverityLevel>) =>
     setDraft(levels.map((level, at) => (at === index ? { ...level, ...patch } : level)));
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async () => {
     const outcome = await saveIncidentSettings({ severities: levels }, 'Severities saved.');
     if (outcome.ok) setDraft(null);
     setSaved(outcome);
   };
 
   return (
-    <section className="panel settings-section" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="panel-title">
-        Severity levels
-      </h2>
-      <p className="panel-hint">Shown when an incident is declared; the cadence turns the “since last update” timer urgent.</p>
-      <form onSubmit={(event) => void save(event)}>
-        {levels.map((level, index) => (
-          <fieldset key={level.severity} className="severity-setting">
-            <legend>
-              <span className={severityClass(level.severity)}>{level.severity}</span>
-            </legend>
-            <div className="field">
-              <label htmlFor={`${id}-${level.severity}-description`} className="field-label">
-                What it means
-              </label>
-              <textarea
-                id={`${id}-${level.severity}-description`}
-                className="text-input"
-                rows={2}
-                maxLength={500}
-                value={level.description}
-                readOnly={!canWrite}
-                onChange={(event) => change(index, { description: event.target.value })}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-${level.severity}-paging`} className="field-label">
-                Who gets paged
-              </label>
-              <textarea
-                id={`${id}-${level.severity}-paging`}
-                className="text-input"
-                rows={2}
-                maxLength={500}
-                value={level.paging}
-                readOnly={!canWrite}
-                onChange={(event) => change(index, { paging: event.target.value })}
-              />
-            </div>
-            <div className="field field-narrow">
-              <label htmlFor={`${id}-${level.severity}-cadence`} className="field-label">
-                Update every (min)
-              </label>
+    <SettingsSection
+      title="Severity levels"
+      hint="Shown when an incident is declared; the cadence turns the “since last update” timer urgent."
+      submit="Save severities"
+      onSave={save}
+      saved={saved}
+    >
+      {levels.map((level, index) => (
+        <fieldset key={level.severity} className="severity-setting">
+          <legend>
+            <span className={severityClass(level.severity)}>{level.severity}</span>
+          </legend>
+          {TEXTS.map(({ key, label }) => (
+            <Field key={key} label={label}>
+              {(control) => (
+                <textarea
+                  {...control}
+                  className="text-input"
+                  rows={2}
+                  maxLength={500}
+                  value={level[key]}
+                  readOnly={!canWrite}
+                  onChange={(event) => change(index, { [key]: event.target.value })}
+                />
+              )}
+            </Field>
+          ))}
+          <Field label="Update every (min)" className="field-narrow">
+            {(control) => (
               <input
-                id={`${id}-${level.severity}-cadence`}
+                {...control}
                 className="text-input"
                 type="number"
                 min={1}
@@ -82,16 +74,10 @@ export function SeverityForm() {
                 readOnly={!canWrite}
                 onChange={(event) => change(index, { updateEveryMinutes: event.target.valueAsNumber })}
               />
-            </div>
-          </fieldset>
-        ))}
-        {canWrite && (
-          <button type="submit" className="primary">
-            Save severities
-          </button>
-        )}
-      </form>
-      <SaveStatus saved={saved} />
-    </section>
+            )}
+          </Field>
+        </fieldset>
+      ))}
+    </SettingsSection>
   );
 }

@@ -1,9 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { StatusTemplate } from '../../../shared/incidents';
 import { useIncidentSettings } from '../incidents/queries';
 import { useCanWrite } from '../session/queries';
 import { saveIncidentSettings } from './save-incident-settings';
-import { SaveStatus, type Saved } from './SaveStatus';
+import { type Saved } from './SaveStatus';
+import { SettingsSection } from './SettingsSection';
 
 const AUDIENCE_LABELS: Record<StatusTemplate['audience'], string> = {
   internal: 'Internal update',
@@ -33,60 +34,46 @@ export function TemplatesForm() {
 
   if (!templates) return null;
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async () => {
     const outcome = await saveIncidentSettings({ templates }, 'Templates saved.');
     if (outcome.ok) setDraft(null);
     setSaved(outcome);
   };
 
   return (
-    <section className="panel settings-section" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="panel-title">
-        Status update templates
-      </h2>
-      <form onSubmit={(event) => void save(event)}>
-        <div className="templates-grid">
-          {templates.map((template) => (
-            <div className="field" key={template.audience}>
-              <label htmlFor={`${id}-${template.audience}`} className="field-label">
-                {AUDIENCE_LABELS[template.audience]}
-              </label>
-              <textarea
-                id={`${id}-${template.audience}`}
-                className="text-input mono"
-                rows={6}
-                maxLength={5000}
-                value={template.text}
-                readOnly={!canWrite}
-                aria-describedby={`${id}-placeholders`}
-                onChange={(event) =>
-                  setDraft(templates.map((other) => (other.audience === template.audience ? { ...other, text: event.target.value } : other)))
-                }
-              />
+    <SettingsSection title="Status update templates" submit="Save templates" onSave={save} saved={saved}>
+      <div className="templates-grid">
+        {templates.map((template) => (
+          <div className="field" key={template.audience}>
+            <label htmlFor={`${id}-${template.audience}`} className="field-label">
+              {AUDIENCE_LABELS[template.audience]}
+            </label>
+            <textarea
+              id={`${id}-${template.audience}`}
+              className="text-input mono"
+              rows={6}
+              maxLength={5000}
+              value={template.text}
+              readOnly={!canWrite}
+              aria-describedby={`${id}-placeholders`}
+              onChange={(event) => setDraft(templates.map((other) => (other.audience === template.audience ? { ...other, text: event.target.value } : other)))}
+            />
+          </div>
+        ))}
+      </div>
+      <div id={`${id}-placeholders`} className="placeholders">
+        <p className="field-hint">Placeholders, filled when an update is drafted (one not in this list is left as written):</p>
+        <dl>
+          {PLACEHOLDERS.map(([name, meaning]) => (
+            <div key={name}>
+              <dt>
+                <code>{name}</code>
+              </dt>
+              <dd>{meaning}</dd>
             </div>
           ))}
-        </div>
-        <div id={`${id}-placeholders`} className="placeholders">
-          <p className="field-hint">Placeholders, filled when an update is drafted (one not in this list is left as written):</p>
-          <dl>
-            {PLACEHOLDERS.map(([name, meaning]) => (
-              <div key={name}>
-                <dt>
-                  <code>{name}</code>
-                </dt>
-                <dd>{meaning}</dd>
-              </div>
-            ))}
-          </dl>
-        </div>
-        {canWrite && (
-          <button type="submit" className="primary">
-            Save templates
-          </button>
-        )}
-      </form>
-      <SaveStatus saved={saved} />
-    </section>
+        </dl>
+      </div>
+    </SettingsSection>
   );
 }

@@ -1,4 +1,5 @@
 import { routeHref } from '../../../app/route';
+import { NotOpened } from '../../../components/NotOpened';
 import { ScorecardView } from '../scorecard/ScorecardView';
 import { useDrillRun } from '../queries';
 import { FacilitatorConsole } from './FacilitatorConsole';
@@ -7,20 +8,6 @@ import { FacilitatorConsole } from './FacilitatorConsole';
 export function DrillRunScreen({ id }: { id: number }) {
   const { live, problem } = useDrillRun(id);
 
-  if (!live) {
-    return (
-      <div className="drills-screen">
-        {problem ? (
-          <>
-            <h1>Drill {id} could not be opened</h1>
-            <p>{problem}</p>
-          </>
-        ) : (
-          <p className="muted">Loading drill {id}…</p>
-        )}
-        <a href={routeHref({ screen: 'drills' })}>All drills</a>
-      </div>
-    );
-  }
+  if (!live) return <NotOpened className="drills-screen" noun="Drill" id={id} problem={problem} back={{ href: routeHref({ screen: 'drills' }), label: 'All drills' }} />;
   return live.run.state === 'stopped' ? <ScorecardView run={live.run} /> : <FacilitatorConsole live={live} />;
 }

@@ -4,6 +4,7 @@ import { KEYS, shortcutLabel } from '../../../app/keymap';
 import { routeHref } from '../../../app/route';
 import { useKeyShortcut } from '../../../app/shortcuts';
 import { ask } from '../../../components/confirm';
+import { ErrorBanner } from '../../../components/ErrorBanner';
 import { drillSecondsShown, useDrillSeconds } from '../clock';
 import { DrillTag } from '../DrillTag';
 import { clockText } from '../format';
@@ -69,14 +70,7 @@ export function FacilitatorConsole({ live }: { live: LiveRun }) {
           Responders’ incident screen →
         </a>
       </header>
-      {error && (
-        <div className="banner banner-error" role="alert">
-          <span>{error}</span>
-          <button type="button" onClick={() => setError(null)}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <ErrorBanner message={error} onDismiss={() => setError(null)} />
       <div className="console-grid">
         <div className="console-side">
           <MasterClock run={run} seconds={seconds} onToggle={togglePause} onStop={() => void stop()} />

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { KEYS } from '../../../app/keymap';
 import { navigate, routeHref } from '../../../app/route';
 import { useKeyShortcut } from '../../../app/shortcuts';
+import { ErrorBanner } from '../../../components/ErrorBanner';
+import { ShortcutLink } from '../../../components/ShortcutLink';
 import { useActiveDrills, useScenarios } from '../queries';
 import { ImportScenarioDialog } from './ImportScenarioDialog';
 import { RunningDrills } from './RunningDrills';
@@ -26,9 +28,9 @@ export function DrillLibraryScreen() {
       <header className="drills-header">
         <h1>Drills</h1>
         <span className="spacer" />
-        <a className="button primary" href={routeHref({ screen: 'new-drill-scenario' })} aria-keyshortcuts="n">
-          New scenario <kbd aria-hidden="true">n</kbd>
-        </a>
+        <ShortcutLink href={routeHref({ screen: 'new-drill-scenario' })} shortcut={KEYS.newScenario}>
+          New scenario
+        </ShortcutLink>
         <button type="button" onClick={() => setImporting(true)}>
           Import Markdown…
         </button>
@@ -37,16 +39,7 @@ export function DrillLibraryScreen() {
         A drill runs a scenario on the real incident screen: responders work a <strong>DRILL</strong> incident while you, the facilitator, run the
         clock and fire the injects. Drills never count in the metrics.
       </p>
-      {(error ?? problem) && (
-        <div className="banner banner-error" role="alert">
-          <span>{error ?? problem}</span>
-          {error && (
-            <button type="button" onClick={() => setError(null)}>
-              Dismiss
-            </button>
-          )}
-        </div>
-      )}
+      <ErrorBanner message={error ?? problem} onDismiss={error ? () => setError(null) : undefined} />
       <RunningDrills />
       <WheelOfMisfortune disabled={!scenarios || scenarios.length === 0} onError={setError} />
       <section aria-labelledby="drill-scenarios-heading">

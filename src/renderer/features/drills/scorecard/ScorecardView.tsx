@@ -3,6 +3,7 @@ import type { DrillRun } from '../../../../shared/drills';
 import { readOp } from '../../../api/queries';
 import { routeHref } from '../../../app/route';
 import { downloadFile } from '../../../components/download';
+import { ErrorBanner } from '../../../components/ErrorBanner';
 import { LocalTime } from '../../../components/LocalTime';
 import { DrillTag } from '../DrillTag';
 import { clockText } from '../format';
@@ -60,11 +61,7 @@ export function ScorecardView({ run }: { run: DrillRun }) {
           </a>
         </div>
       </header>
-      {(error ?? problem) && (
-        <div className="banner banner-error" role="alert">
-          <span>{error ?? problem}</span>
-        </div>
-      )}
+      <ErrorBanner message={error ?? problem} />
       {!scorecard ? (
         <p className="muted">Loading the scorecard…</p>
       ) : (

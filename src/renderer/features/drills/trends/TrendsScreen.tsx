@@ -1,4 +1,5 @@
 import { routeHref } from '../../../app/route';
+import { ErrorBanner } from '../../../components/ErrorBanner';
 import { TargetList } from '../library/ScenarioTable';
 import { useScenarios, useTrends } from '../queries';
 import { TrendsChart } from './TrendsChart';
@@ -28,11 +29,7 @@ export function TrendsScreen({ scenarioId }: { scenarioId: number }) {
           All drills
         </a>
       </header>
-      {problem && (
-        <div className="banner banner-error" role="alert">
-          <span>{problem}</span>
-        </div>
-      )}
+      <ErrorBanner message={problem} />
       {!runs ? (
         <p className="muted">Loading past runs…</p>
       ) : runs.length === 0 ? (

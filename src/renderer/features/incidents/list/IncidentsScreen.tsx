@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { IncidentSummary } from '../../../../shared/incidents';
 import { routeHref } from '../../../app/route';
 import { KEYS } from '../../../app/keymap';
@@ -9,7 +10,7 @@ import { useIncidentList, useIncidentSettings } from '../queries';
 import { openDeclare } from '../store';
 import { UpdateTimer } from '../UpdateTimer';
 import { INCIDENT_ROW_HEADER, incidentColumns, postmortemColumn, statusColumn } from './columns';
-import { DataTable } from '../../../components/DataTable';
+import { DataTable, type Column } from '../../../components/DataTable';
 import { useCanWrite } from '../../session/queries';
 
 /** Every incident: the open ones first (several can run at once), the resolved ones below. */
@@ -41,61 +42,37 @@ export function IncidentsScreen() {
         <p className={listQuery.error ? 'field-error' : 'muted'}>{listQuery.error ? listQuery.error.message : 'Loading incidents…'}</p>
       ) : (
         <>
-          <section aria-labelledby="open-incidents-heading">
-            <h2 id="open-incidents-heading">
-              Open <span className="count">({open.length})</span>
-            </h2>
-            {open.length === 0 ? (
-              <p className="incidents-empty">
-                No open incidents.{canWrite && <> Declare one with <kbd>Ctrl</kbd>+<kbd>I</kbd> from any screen.</>}
-              </p>
-            ) : (
-              <DataTable
-                className="incident-table"
-                label="Open incidents"
-                rows={open}
-                rowKey={(incident) => incident.id}
-                rowHeader={INCIDENT_ROW_HEADER}
-                columns={[
-                  ...incidentColumns(itself),
-                  statusColumn(itself),
-                  { header: 'Elapsed', className: 'numeric', cell: (incident) => formatSpan(since(incident.startedAt, now)) },
-                  {
-                    header: 'Status updates',
-                    cell: (incident) => <UpdateTimer lastUpdateAt={incident.lastUpdateAt} startedAt={incident.startedAt} cadenceMinutes={cadence(incident)} now={now} />,
-                  },
-                  { header: 'Commander', cell: (incident) => incident.commander?.name ?? <span className="muted">unassigned</span> },
-                ]}
-              />
-            )}
-          </section>
-          <section aria-labelledby="resolved-incidents-heading">
-            <h2 id="resolved-incidents-heading">
-              Resolved <span className="count">({resolved.length})</span>
-            </h2>
-            {resolved.length === 0 ? (
-              <p className="incidents-empty">None yet.</p>
-            ) : (
-              <DataTable
-                className="incident-table incident-table-resolved"
-                label="Resolved incidents"
-                rows={resolved}
-                rowKey={(incident) => incident.id}
-                rowHeader={INCIDENT_ROW_HEADER}
-                columns={[
-                  ...incidentColumns(itself),
-                  { header: 'Started', cell: (incident) => <LocalTime iso={incident.startedAt} /> },
-                  {
-                    header: 'Lasted',
-                    className: 'numeric',
-                    cell: (incident) => (incident.resolvedAt ? formatSpan(Date.parse(incident.resolvedAt) - Date.parse(incident.startedAt)) : '—'),
-                  },
-                  { header: 'Commander', cell: (incident) => incident.commander?.name ?? <span className="muted">—</span> },
-                  postmortemColumn(itself),
-                ]}
-              />
-            )}
-          </section>
+          <IncidentSection
+            kind="open"
+            rows={open}
+            empty={<>No open incidents.{canWrite && <> Declare one with <kbd>Ctrl</kbd>+<kbd>I</kbd> from any screen.</>}</>}
+            columns={[
+              ...incidentColumns(itself),
+              statusColumn(itself),
+              { header: 'Elapsed', className: 'numeric', cell: (incident) => formatSpan(since(incident.startedAt, now)) },
+              {
+                header: 'Status updates',
+                cell: (incident) => <UpdateTimer lastUpdateAt={incident.lastUpdateAt} startedAt={incident.startedAt} cadenceMinutes={cadence(incident)} now={now} />,
+              },
+              { header: 'Commander', cell: (incident) => incident.commander?.name ?? <span className="muted">unassigned</span> },
+            ]}
+          />
+          <IncidentSection
+            kind="resolved"
+            rows={resolved}
+            empty="None yet."
+            columns={[
+              ...incidentColumns(itself),
+              { header: 'Started', cell: (incident) => <LocalTime iso={incident.startedAt} /> },
+              {
+                header: 'Lasted',
+                className: 'numeric',
+                cell: (incident) => (incident.resolvedAt ? formatSpan(Date.parse(incident.resolvedAt) - Date.parse(incident.startedAt)) : '—'),
+              },
+              { header: 'Commander', cell: (incident) => incident.commander?.name ?? <span className="muted">—</span> },
+              postmortemColumn(itself),
+            ]}
+          />
         </>
       )}
     </div>
@@ -103,3 +80,30 @@ export function IncidentsScreen() {
 }
 
 const itself = (incident: IncidentSummary) => incident;
+
+const SECTION_TITLES = { open: 'Open', resolved: 'Resolved' } as const;
+
+/** The open or the resolved incidents under their heading and count, or what to say when there are none. */
+function IncidentSection(props: { kind: keyof typeof SECTION_TITLES; rows: IncidentSummary[]; empty: ReactNode; columns: Column<IncidentSummary>[] }) {
+  const title = SECTION_TITLES[props.kind];
+  const headingId = `${props.kind}-incidents-heading`;
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {title} <span className="count">({props.rows.length})</span>
+      </h2>
+      {props.rows.length === 0 ? (
+        <p className="incidents-empty">{props.empty}</p>
+      ) : (
+        <DataTable
+          className={props.kind === 'open' ? 'incident-table' : 'incident-table incident-table-resolved'}
+          label={`${title} incidents`}
+          rows={props.rows}
+          rowKey={(incident) => incident.id}
+          rowHeader={INCIDENT_ROW_HEADER}
+          columns={props.columns}
+        />
+      )}
+    </section>
+  );
+}

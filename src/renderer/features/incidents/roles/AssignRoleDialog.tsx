@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { Incident } from '../../../../shared/incidents';
 import type { Person } from '../../../../shared/rosters';
 import { FormDialog } from '../../../components/Dialog';
+import { Field } from '../../../components/Field';
 import { useFormErrors } from '../../../components/form-errors';
 import { logEvent } from '../mutations';
 import { useRosterPeople } from '../queries';
@@ -9,7 +10,7 @@ import { roleLabel } from './roles';
 
 /** Assign a role to anyone (from the roster or not); with no role given, a custom role is named here. */
 export function AssignRoleDialog({ incident, role, onClose }: { incident: Incident; role: string | null; onClose: () => void }) {
-  const id = useId();
+  const peopleId = useId();
   const current = role ? incident.roles.find((assignment) => assignment.role === role) : undefined;
   const [roleName, setRoleName] = useState(role ?? '');
   const [name, setName] = useState('');
@@ -48,50 +49,38 @@ export function AssignRoleDialog({ incident, role, onClose }: { incident: Incide
       formClassName="assign-form"
     >
       {role === null && (
-        <div className="field">
-          <label htmlFor={`${id}-role`} className="field-label">
-            Role
-          </label>
-          <input
-            id={`${id}-role`}
-            className="text-input"
-            value={roleName}
-            onChange={(event) => setRoleName(event.target.value)}
-            placeholder="customer liaison"
-            maxLength={50}
-            data-autofocus
-          />
-        </div>
+        <Field label="Role">
+          {(control) => (
+            <input {...control} className="text-input" value={roleName} onChange={(event) => setRoleName(event.target.value)} placeholder="customer liaison" maxLength={50} data-autofocus />
+          )}
+        </Field>
       )}
       {current && (
         <p>
           Now: <strong>{current.person.name}</strong>. Assigning someone else is logged as a handover.
         </p>
       )}
-      <div className="field">
-        <label htmlFor={`${id}-person`} className="field-label">
-          Person
-        </label>
-        <input
-          id={`${id}-person`}
-          className="text-input"
-          value={name}
-          list={`${id}-people`}
-          onChange={(event) => setName(event.target.value)}
-          autoComplete="off"
-          maxLength={200}
-          aria-describedby={`${id}-hint`}
-          data-autofocus={role !== null ? true : undefined}
-        />
-        <datalist id={`${id}-people`}>
-          {people.map((person) => (
-            <option key={person.handle} value={person.name} />
-          ))}
-        </datalist>
-        <p id={`${id}-hint`} className="field-hint">
-          Someone from the roster, or any name.
-        </p>
-      </div>
+      <Field label="Person" hint="Someone from the roster, or any name.">
+        {(control) => (
+          <>
+            <input
+              {...control}
+              className="text-input"
+              value={name}
+              list={peopleId}
+              onChange={(event) => setName(event.target.value)}
+              autoComplete="off"
+              maxLength={200}
+              data-autofocus={role !== null ? true : undefined}
+            />
+            <datalist id={peopleId}>
+              {people.map((person) => (
+                <option key={person.handle} value={person.name} />
+              ))}
+            </datalist>
+          </>
+        )}
+      </Field>
       {error && (
         <p className="field-error" role="alert">
           {error}

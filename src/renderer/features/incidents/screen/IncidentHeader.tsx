@@ -3,7 +3,7 @@ import { STATUSES, type Incident, type IncidentStatus } from '../../../../shared
 import { routeHref } from '../../../app/route';
 import { ask } from '../../../components/confirm';
 import { drillTitle, DrillTag } from '../../drills/DrillTag';
-import { LocalTime } from '../../../components/LocalTime';
+import { TimeFact } from '../../../components/LocalTime';
 import { useCanWrite } from '../../session/queries';
 import { useNow } from '../../../components/clock';
 import { formatSpan, severityClass, STATUS_LABELS } from '../format';
@@ -75,18 +75,10 @@ export function IncidentHeader({ incident, onError }: { incident: Incident; onEr
           <p className="incident-facts">
             <span>#{incident.id}</span>
             <span>{incident.services.length > 0 ? incident.services.join(', ') : 'no services named'}</span>
-            <span>
-              Started <LocalTime iso={incident.startedAt} />
-            </span>
-            {incident.detectedAt !== incident.startedAt && (
-              <span>
-                Detected <LocalTime iso={incident.detectedAt} />
-              </span>
-            )}
+            <TimeFact label="Started" iso={incident.startedAt} />
+            {incident.detectedAt !== incident.startedAt && <TimeFact label="Detected" iso={incident.detectedAt} />}
             {incident.acknowledgedAt ? (
-              <span>
-                Acknowledged <LocalTime iso={incident.acknowledgedAt} />
-              </span>
+              <TimeFact label="Acknowledged" iso={incident.acknowledgedAt} />
             ) : canWrite ? (
               <button type="button" className="small-button" onClick={() => void acknowledge()}>
                 Acknowledge
@@ -94,16 +86,8 @@ export function IncidentHeader({ incident, onError }: { incident: Incident; onEr
             ) : (
               <span>Not acknowledged yet</span>
             )}
-            {incident.mitigatedAt && (
-              <span>
-                Mitigated <LocalTime iso={incident.mitigatedAt} />
-              </span>
-            )}
-            {incident.resolvedAt && (
-              <span>
-                Resolved <LocalTime iso={incident.resolvedAt} />
-              </span>
-            )}
+            <TimeFact label="Mitigated" iso={incident.mitigatedAt} />
+            <TimeFact label="Resolved" iso={incident.resolvedAt} />
           </p>
         </div>
         <div className="incident-clocks">

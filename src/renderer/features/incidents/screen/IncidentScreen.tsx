@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { routeHref } from '../../../app/route';
+import { ErrorBanner } from '../../../components/ErrorBanner';
+import { NotOpened } from '../../../components/NotOpened';
 import { WhatChangedPanel } from '../../changes/WhatChangedPanel';
 import { DrillBanner } from '../../drills/responder/DrillBanner';
 import { ForResponders } from '../../session/ForResponders';
@@ -25,33 +27,14 @@ export function IncidentScreen({ id }: { id: number }) {
   const [error, setError] = useState<string | null>(null);
 
   if (!incident) {
-    return (
-      <div className="incident-missing">
-        {problem ? (
-          <>
-            <h1>Incident {id} could not be opened</h1>
-            <p>{problem}</p>
-          </>
-        ) : (
-          <p className="muted">Loading incident {id}…</p>
-        )}
-        <a href={routeHref({ screen: 'incidents' })}>All incidents</a>
-      </div>
-    );
+    return <NotOpened className="incident-missing" noun="Incident" id={id} problem={problem} back={{ href: routeHref({ screen: 'incidents' }), label: 'All incidents' }} />;
   }
 
   return (
     <div className="incident-screen" data-status={incident.status} data-drill={incident.drill || undefined} data-testid="incident-screen">
       {incident.drill && <DrillBanner incident={incident} />}
       <IncidentHeader incident={incident} onError={setError} />
-      {error && (
-        <div className="banner banner-error" role="alert">
-          <span>{error}</span>
-          <button type="button" onClick={() => setError(null)}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <ErrorBanner message={error} onDismiss={() => setError(null)} />
       <div className="incident-body">
         <div className="incident-column incident-column-side">
           <RolesPanel incident={incident} onError={setError} />

@@ -1,4 +1,3 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Incident, TimelineEvent } from '../../../../shared/incidents';
 import { EVENT_LABELS } from '../format';
@@ -9,6 +8,7 @@ import { FILTER_LABELS, FILTERS, matches, supersedes, type TimelineFilter } from
 import { NoteInput } from './NoteInput';
 import { TimelineRow } from './TimelineRow';
 import { StarIcon } from '../../../components/icons';
+import { useVirtualRows, virtualRowProps } from '../../../components/virtual-rows';
 import { useCanWrite } from '../../session/queries';
 
 const NO_EVENTS: TimelineEvent[] = [];
@@ -38,16 +38,7 @@ export function TimelinePanel({ incident, onError }: { incident: Incident; onErr
   const counts = useMemo(() => Object.fromEntries(FILTERS.map((f) => [f, f === 'all' ? events.length : events.filter((e) => matches(e, f)).length])), [events]);
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
-  const virtualizer = useVirtualizer({
-    count: shown.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => 62,
-    overscan: 8,
-    getItemKey: (index) => shown[index]?.id ?? index,
-    anchorTo: 'end',
-    followOnAppend: true,
-  });
+  const virtualizer = useVirtualRows(shown, scrollRef, { estimateSize: 62, overscan: 8, followEnd: true });
 
   // Open at the newest event, and again whenever the filter changes.
   const scrolledFor = useRef<string | null>(null);
@@ -111,15 +102,7 @@ export function TimelinePanel({ incident, onError }: { incident: Incident; onErr
               const event = shown[item.index];
               if (!event) return null;
               return (
-                <li
-                  key={item.key}
-                  className="tl-row"
-                  data-index={item.index}
-                  ref={virtualizer.measureElement}
-                  style={{ transform: `translateY(${item.start}px)` }}
-                  aria-setsize={shown.length}
-                  aria-posinset={item.index + 1}
-                >
+                <li key={item.key} className="tl-row" {...virtualRowProps(virtualizer, item)}>
                   <TimelineRow
                     event={event}
                     correction={event.supersededBy !== null ? byId.get(event.supersededBy) : undefined}

@@ -20,7 +20,7 @@ export function EscalationChain(props: { escalation: Escalation; team: string; r
         {escalation.steps.map((step, index) => (
           <li key={step.level} className="oc-escalation-level">
             <div className="oc-level-head">
-              <span className="oc-level-number">
+              <span className="number-disc oc-level-number">
                 <span className="visually-hidden">Level </span>
                 {step.level}
               </span>

@@ -5,6 +5,7 @@ import { importPeopleCsv, importRoster } from '../mutations';
 import { ask } from '../../../components/confirm';
 import { ImportDialog, describedBy, useImportForm } from '../../../components/ImportDialog';
 import { PathInput } from '../../../components/Field';
+import { ImportReportSection } from '../../../components/ImportReport';
 
 /** What an import did: a whole roster from YAML, or people added or updated from CSV. */
 type Imported = { kind: 'roster'; report: RosterImportReport } | { kind: 'people'; people: number };
@@ -120,56 +121,20 @@ export function ImportRosterDialog({ onClose }: { onClose: () => void }) {
 
 function PeopleReport({ people }: { people: number }) {
   return (
-    <section className="import-report" aria-label="Import report" aria-live="polite">
-      <p>
-        <strong>People imported.</strong>
-      </p>
-      <ul className="import-counts">
-        <li>
-          <strong>{people}</strong> {people === 1 ? 'person' : 'people'} added or updated
-        </li>
-      </ul>
+    <ImportReportSection headline="People imported." counts={[{ count: people, label: `${people === 1 ? 'person' : 'people'} added or updated` }]}>
       <p className="field-hint">Teams, schedules and overrides are unchanged.</p>
-    </section>
+    </ImportReportSection>
   );
 }
 
 function RosterReport({ report }: { report: RosterImportReport }) {
-  const removed = Object.entries(report.removed).filter(([, count]) => count > 0);
-  const label: Record<string, string> = {
-    people: 'people',
-    teams: 'teams',
-    schedules: 'schedules',
-    overrides: 'overrides',
-    escalationPolicies: 'escalation policies',
-  };
+  const kinds = Object.keys(KIND_LABELS) as (keyof typeof KIND_LABELS)[];
+  const removed = kinds.filter((kind) => report.removed[kind] > 0);
   return (
-    <section className="import-report" aria-label="Import report" aria-live="polite">
-      <p>
-        <strong>Roster imported.</strong>
-      </p>
-      <ul className="import-counts">
-        <li>
-          <strong>{report.people}</strong> people
-        </li>
-        <li>
-          <strong>{report.teams}</strong> teams
-        </li>
-        <li>
-          <strong>{report.schedules}</strong> schedules
-        </li>
-        <li>
-          <strong>{report.overrides}</strong> overrides
-        </li>
-        <li>
-          <strong>{report.escalationPolicies}</strong> escalation policies
-        </li>
-      </ul>
+    <ImportReportSection headline="Roster imported." counts={kinds.map((kind) => ({ count: report[kind], label: KIND_LABELS[kind][1] }))}>
       {removed.length > 0 && (
         <>
-          <p className="field-hint">
-            Removed because the file no longer has them: {removed.map(([key, count]) => `${count} ${label[key] ?? key}`).join(', ')}.
-          </p>
+          <p className="field-hint">Removed because the file no longer has them: {removed.map((kind) => `${report.removed[kind]} ${KIND_LABELS[kind][1]}`).join(', ')}.</p>
           <RemovedList report={report} />
         </>
       )}
@@ -178,6 +143,6 @@ function RosterReport({ report }: { report: RosterImportReport }) {
           The store as it was before is kept in <code>{report.backup}</code>; restore it from Backups to undo this import.
         </p>
       )}
-    </section>
+    </ImportReportSection>
   );
 }

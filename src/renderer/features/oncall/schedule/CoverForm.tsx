@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Override, Person, Schedule } from '../../../../shared/rosters';
+import { Field } from '../../../components/Field';
 import { useFormErrors } from '../../../components/form-errors';
 import { ZonedTime } from '../ZonedTime';
 import { formatInZone, formatSpan, fromLocalInput, sameWallClock, toLocalInput, viewerZone, zoneCity } from '../time';
@@ -97,40 +98,30 @@ export function CoverForm(props: {
       </h2>
       <div className="oc-cover-layout">
         <form className="oc-cover-form" onSubmit={(event) => void submit(event)} aria-describedby={problem ? problemId : undefined} noValidate>
-          <div className="field">
-            <label htmlFor={`${id}-person`} className="field-label">
-              Who covers
-            </label>
-            <select
-              id={`${id}-person`}
-              ref={personRef}
-              className="text-input"
-              value={person}
-              onChange={(event) => setPerson(event.target.value)}
-              aria-invalid={errors.fields.person ? true : undefined}
-              aria-describedby={errors.fields.person ? `${id}-person-error` : undefined}
-            >
-              <option value="">Choose a person…</option>
-              {props.people.map((p) => (
-                <option key={p.handle} value={p.handle}>
-                  {p.name} (@{p.handle})
-                </option>
-              ))}
-            </select>
-            {errors.fields.person && (
-              <p id={`${id}-person-error`} className="field-error">
-                {errors.fields.person}
-              </p>
+          <Field label="Who covers" error={errors.fields.person}>
+            {(control) => (
+              <select {...control} ref={personRef} className="text-input" value={person} onChange={(event) => setPerson(event.target.value)}>
+                <option value="">Choose a person…</option>
+                {props.people.map((p) => (
+                  <option key={p.handle} value={p.handle}>
+                    {p.name} (@{p.handle})
+                  </option>
+                ))}
+              </select>
             )}
-          </div>
-          <TimeField id={`${id}-start`} label={`Start (${zoneCity(zone)} time)`} value={start} onChange={setStart} error={errors.fields.start} hint={yourTime(startIso)} />
-          <TimeField id={`${id}-end`} label={`End (${zoneCity(zone)} time)`} value={end} onChange={setEnd} error={errors.fields.end} hint={yourTime(endIso)} />
-          <div className="field oc-cover-note">
-            <label htmlFor={`${id}-note`} className="field-label">
-              Note <span className="muted">(optional)</span>
-            </label>
-            <input id={`${id}-note`} className="text-input" type="text" value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} />
-          </div>
+          </Field>
+          <TimeField label={`Start (${zoneCity(zone)} time)`} value={start} onChange={setStart} error={errors.fields.start} hint={yourTime(startIso)} />
+          <TimeField label={`End (${zoneCity(zone)} time)`} value={end} onChange={setEnd} error={errors.fields.end} hint={yourTime(endIso)} />
+          <Field
+            label={
+              <>
+                Note <span className="muted">(optional)</span>
+              </>
+            }
+            className="oc-cover-note"
+          >
+            {(control) => <input {...control} className="text-input" type="text" value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} />}
+          </Field>
           <div className="oc-cover-actions">
             {startIso && endIso && Date.parse(endIso) > Date.parse(startIso) && (
               <span className="muted">Covers {formatSpan(Date.parse(endIso) - Date.parse(startIso))}</span>
@@ -161,33 +152,12 @@ export function CoverForm(props: {
   );
 }
 
-function TimeField(props: { id: string; label: string; value: string; onChange: (value: string) => void; error: string | undefined; hint: string | undefined }) {
-  const describedBy = [props.hint ? `${props.id}-hint` : null, props.error ? `${props.id}-error` : null].filter(Boolean).join(' ') || undefined;
+function TimeField(props: { label: string; value: string; onChange: (value: string) => void; error: string | undefined; hint: string | undefined }) {
   return (
-    <div className="field">
-      <label htmlFor={props.id} className="field-label">
-        {props.label}
-      </label>
-      <input
-        id={props.id}
-        className="text-input oc-time-input"
-        type="datetime-local"
-        step={60}
-        value={props.value}
-        onChange={(event) => props.onChange(event.target.value)}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      {props.hint && (
-        <p id={`${props.id}-hint`} className="field-hint">
-          {props.hint}
-        </p>
+    <Field label={props.label} error={props.error} hint={props.hint}>
+      {(control) => (
+        <input {...control} className="text-input oc-time-input" type="datetime-local" step={60} value={props.value} onChange={(event) => props.onChange(event.target.value)} />
       )}
-      {props.error && (
-        <p id={`${props.id}-error`} className="field-error">
-          {props.error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

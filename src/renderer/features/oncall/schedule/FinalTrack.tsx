@@ -7,20 +7,21 @@ import { describeShift, percentAt, placed, shiftClasses, type Span } from './tim
 /** Drags shorter than this are clicks. */
 const DRAG_THRESHOLD_PX = 6;
 
-/**
- * The final schedule's row. Each shift is a button (click: offer to cover it);
- * dragging across the row selects a span, snapped to half hours of the schedule's zone.
- */
-export function FinalTrack(props: {
-  shifts: Shift[];
+/** What the timeline hands its final row: the range shown, the roster, and the selection with how it changes. */
+export interface TrackProps {
   range: Span;
-  zone: string;
   roster: Roster;
   selection: Span | null;
   selectedShift: Shift | null;
   onPickShift: (shift: Shift) => void;
   onSelectSpan: (span: Span) => void;
-}) {
+}
+
+/**
+ * The final schedule's row. Each shift is a button (click: offer to cover it);
+ * dragging across the row selects a span, snapped to half hours of the schedule's zone.
+ */
+export function FinalTrack(props: TrackProps & { shifts: Shift[]; zone: string }) {
   const { range, zone } = props;
   const track = useRef<HTMLUListElement>(null);
   const drag = useRef<{ x: number; ms: number; moved: boolean } | null>(null);

@@ -1,29 +1,25 @@
-import type { Roster, ScheduleTimeline, Shift } from '../../../../shared/rosters';
+import type { ScheduleTimeline } from '../../../../shared/rosters';
 import { formatInZone, zoneCity } from '../time';
-import { FinalTrack } from './FinalTrack';
+import { FinalTrack, type TrackProps } from './FinalTrack';
 import { daysBetween } from './range';
 import type { TimelineView } from './store';
 import { ShiftName } from './ShiftName';
-import { describeShift, percentAt, placed, shiftClasses, type Span } from './timeline-layout';
+import { describeShift, percentAt, placed, shiftClasses } from './timeline-layout';
 
 /**
  * The schedule over a week or a month: the final schedule (what pages) on top,
  * then each layer, highest (winning) first. Day lines follow the schedule's zone.
  */
-export function Timeline(props: {
-  timeline: ScheduleTimeline;
-  range: Span;
-  view: TimelineView;
-  roster: Roster;
-  now: number;
-  selection: Span | null;
-  selectedShift: Shift | null;
-  onPickShift: (shift: Shift) => void;
-  onSelectSpan: (span: Span) => void;
-}) {
+export function Timeline(props: TrackProps & { timeline: ScheduleTimeline; view: TimelineView; now: number }) {
   const { timeline, range, roster } = props;
   const zone = timeline.schedule.timeZone;
   const days = daysBetween(range.start, range.end, zone);
+  // Each day's column, from its start to the next day's (the last to the range's end).
+  const columns = days.map((day, index) => {
+    const left = percentAt(day.start, range);
+    const right = percentAt(days[index + 1]?.start ?? range.end, range);
+    return { day, weekend: day.date.dayOfWeek >= 6, style: { left: `${left}%`, width: `${right - left}%` } };
+  });
   const layers = timeline.layers.map((layer, index) => ({ ...layer, number: index + 1 })).reverse();
   const count = timeline.layers.length;
   const nowShown = props.now >= range.start && props.now < range.end;
@@ -33,41 +29,25 @@ export function Timeline(props: {
       <div className="oc-timeline-row oc-timeline-scale" aria-hidden="true">
         <div className="oc-timeline-label oc-timeline-zone">{zoneCity(zone)} time</div>
         <div className="oc-timeline-days">
-          {days.map((day, index) => {
-            const left = percentAt(day.start, range);
-            const right = percentAt(days[index + 1]?.start ?? range.end, range);
-            return (
-              <span
-                key={day.date.toString()}
-                className={day.date.dayOfWeek >= 6 ? 'oc-timeline-day oc-timeline-weekend' : 'oc-timeline-day'}
-                style={{ left: `${left}%`, width: `${right - left}%` }}
-              >
-                {props.view === 'week' ? (
-                  formatDayLabel(day.start, zone)
-                ) : (
-                  <>
-                    <span className="oc-day-weekday">{formatWeekdayInitial(day.start, zone)}</span>
-                    {day.date.day}
-                  </>
-                )}
-              </span>
-            );
-          })}
+          {columns.map(({ day, weekend, style }) => (
+            <span key={day.date.toString()} className={weekend ? 'oc-timeline-day oc-timeline-weekend' : 'oc-timeline-day'} style={style}>
+              {props.view === 'week' ? (
+                formatDayLabel(day.start, zone)
+              ) : (
+                <>
+                  <span className="oc-day-weekday">{formatWeekdayInitial(day.start, zone)}</span>
+                  {day.date.day}
+                </>
+              )}
+            </span>
+          ))}
         </div>
       </div>
       <div className="oc-timeline-body">
         <div className="oc-timeline-grid" aria-hidden="true">
-          {days.map((day, index) => {
-            const left = percentAt(day.start, range);
-            const right = percentAt(days[index + 1]?.start ?? range.end, range);
-            return (
-              <span
-                key={day.date.toString()}
-                className={day.date.dayOfWeek >= 6 ? 'oc-timeline-gridday oc-timeline-weekend' : 'oc-timeline-gridday'}
-                style={{ left: `${left}%`, width: `${right - left}%` }}
-              />
-            );
-          })}
+          {columns.map(({ day, weekend, style }) => (
+            <span key={day.date.toString()} className={weekend ? 'oc-timeline-gridday oc-timeline-weekend' : 'oc-timeline-gridday'} style={style} />
+          ))}
         </div>
         <div className="oc-timeline-row oc-timeline-row-final">
           <div className="oc-timeline-label" id="oc-timeline-final-label">
