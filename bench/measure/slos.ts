@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../../src/main/core/core';
+import { sloText } from '../../test/fixtures/openslo-text';
 import { max, type Figure } from '../figures';
 import { api } from '../data/incidents';
 import type { Random } from '../random';
@@ -22,68 +23,7 @@ export interface SloTimings {
   burnDown: number[];
 }
 
-const sloYaml = (name: string, service: string, data: boolean): string =>
-  data
-    ? `apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: ${name}
-spec:
-  service: ${service}
-  indicator:
-    metadata:
-      name: ${name}-requests
-    spec:
-      ratioMetric:
-        counter: true
-        good:
-          metricSource:
-            type: Prometheus
-            spec:
-              query: sum(rate(http_requests_total{service="${service}",code!~"5.."}[1m]))
-        total:
-          metricSource:
-            type: Prometheus
-            spec:
-              query: sum(rate(http_requests_total{service="${service}"}[1m]))
-  timeWindow:
-    - duration: 30d
-      isRolling: true
-  budgetingMethod: Occurrences
-  objectives:
-    - target: 0.999
-`
-    : `apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: ${name}
-spec:
-  service: ${service}
-  indicator:
-    metadata:
-      name: ${name}-incidents
-    spec:
-      ratioMetric:
-        counter: false
-        bad:
-          metricSource:
-            type: Holdfast
-            spec:
-              source: incidents
-        total:
-          metricSource:
-            type: Holdfast
-            spec:
-              source: incidents
-  timeWindow:
-    - duration: 30d
-      isRolling: true
-  budgetingMethod: Timeslices
-  objectives:
-    - target: 0.999
-      timeSliceTarget: 0.99
-      timeSliceWindow: 1m
-`;
+const sloYaml = (name: string, service: string, data: boolean): string => sloText({ name, service, sli: data ? 'requests' : 'incidents' });
 
 export async function measureSlos(core: Core, services: readonly string[], dir: string, random: Random, options: { slos: number; dataSlos: number }): Promise<SloTimings> {
   fs.mkdirSync(dir, { recursive: true });
