@@ -327,6 +327,21 @@ export class SloService {
     );
     return toExclusion(stored);
   }
+
+  /** Every exclusion of an SLO, the latest first, those before its window too. */
+  exclusions(name: string): SloExclusion[] {
+    return this.repo.allExclusions(this.named(name).id).map(toExclusion);
+  }
+
+  /** Puts excluded time back into both sides of the SLO's ratio. */
+  removeExclusion(name: string, id: string): SloExclusion {
+    const slo = this.named(name);
+    const found = this.repo.allExclusions(slo.id).find((exclusion) => exclusion.uid === id);
+    if (!found || !this.repo.removeExclusion(slo.id, id)) {
+      throw new HoldfastError('NOT_FOUND', `SLO "${name}" has no exclusion ${id}: it was removed already, or belongs to another SLO. Reload the list of exclusions.`, 'id');
+    }
+    return toExclusion(found);
+  }
 }
 
 /** About 720 points over any window: hourly for 30 days, finer for shorter windows, never under a minute. */
@@ -336,7 +351,8 @@ function chartStep(window: TimeRange): number {
   return step <= HOUR / 2 ? step : Math.ceil(step / HOUR) * HOUR;
 }
 
-const toExclusion = (stored: { start: number; end: number; reason: string; createdBy: string }): SloExclusion => ({
+const toExclusion = (stored: { uid: string; start: number; end: number; reason: string; createdBy: string }): SloExclusion => ({
+  id: stored.uid,
   from: new Date(stored.start).toISOString(),
   to: new Date(stored.end).toISOString(),
   reason: stored.reason,
