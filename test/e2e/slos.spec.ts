@@ -78,6 +78,8 @@ test('imports OpenSLO files and a CSV of SLI data in the console, and shows the 
 });
 
 test('an incident on the service uses its budget: the SLO page follows the incident, the incident shows the budgets, and the post-mortem says what was consumed', async ({ page, holdfast, request }) => {
+  // Two consoles' worth of reads per page (the SLO page reads the service's changes and exclusions too): 30 s was short under load.
+  test.setTimeout(90_000);
   const read = (file: string) => ({ name: path.basename(file), text: fs.readFileSync(path.join(FIXTURES, file), 'utf8') });
   const imported = await callApi<{ failed: unknown[] }>(request, holdfast, 'importSloText', { files: [read('catalog/slis.yaml'), read('slos/incidents.yaml')] });
   expect(imported.failed).toEqual([]);
