@@ -126,6 +126,19 @@ test('an incident on the service uses its budget: the SLO page follows the incid
   });
   await callApi(request, holdfast, 'changeStatus', { id: second.id, status: 'resolved', summary: 'Failed over.' });
   await expect(page.getByText('Exhausted').first()).toBeVisible();
+  // A normal change on checkout is now held, the SLO named on its page.
+  const change = await callApi<{ id: number }>(request, holdfast, 'createChange', {
+    title: 'Resize the checkout cache',
+    services: ['checkout'],
+    type: 'normal',
+    risk: 'low',
+    owner: 'maya',
+    approver: 'jonas',
+    start: new Date(Date.now() + 3 * 24 * 60 * MINUTE).toISOString(),
+    end: new Date(Date.now() + 3 * 24 * 60 * MINUTE + 60 * MINUTE).toISOString(),
+  });
+  await open(page, holdfast, `#/changes/${change.id}`);
+  await expect(page.getByText(/The error budget of SLO "checkout-availability" on checkout is exhausted \(-?\d+(\.\d)? % left\): the budget policy holds normal changes/)).toBeVisible();
 
   await open(page, holdfast, `#/incidents/${incident.id}/postmortem`);
   await expect(page.getByText('Error budget consumed')).toBeVisible();
