@@ -1,7 +1,6 @@
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChangeState } from '../../../shared/changes';
 import type { SloChart } from '../../../shared/slos';
-import { routeHref } from '../../app/route';
 import { axisProps, ChartFigure, tooltipProps } from '../../components/ChartFigure';
 import { dayLabel, timeTick } from '../metrics/format';
 import { formatStamp, systemZone } from '../../../shared/zoned-time';
@@ -37,10 +36,10 @@ interface Point {
 /**
  * The budget left over the SLO's window: the policy's thresholds as lines,
  * incidents as red bands, exclusions greyed, changes on the service as labelled
- * vertical lines (listed under the chart, each linked), and a "what if" outage
+ * vertical lines (ServiceChanges lists them, each linked), and a "what if" outage
  * as a dashed drop at the end. Its table gives one row a day.
  */
-export function BurnDownChart({ chart, service, changes }: { chart: SloChart; service: string; changes: readonly ChangeMark[] }) {
+export function BurnDownChart({ chart, changes }: { chart: SloChart; changes: readonly ChangeMark[] }) {
   const from = Date.parse(chart.window.from);
   const to = Date.parse(chart.window.to);
   const points: Point[] = chart.points.map((point) => ({ time: Date.parse(point.at), left: point.remaining * 100, minutes: point.remainingMinutes, whatIf: null }));
@@ -67,82 +66,68 @@ export function BurnDownChart({ chart, service, changes }: { chart: SloChart; se
   const zone = systemZone();
 
   return (
-    <>
-      <ChartFigure
-        id={`burn-down-${chart.name}`}
-        title="Budget left over the window"
-        summary={summary}
-        empty={points.length === 0 ? 'Nothing to plot: import SLI data, or wait for the window to hold some.' : null}
-        table={
-          <table className="pm-table metric-table">
-            <caption className="visually-hidden">Budget left over the window</caption>
-            <thead>
-              <tr>
-                <th scope="col">At</th>
-                <th scope="col" className="numeric">
-                  Budget left
-                </th>
-                <th scope="col" className="numeric">
-                  Minutes left
-                </th>
+    <ChartFigure
+      id={`burn-down-${chart.name}`}
+      title="Budget left over the window"
+      summary={summary}
+      empty={points.length === 0 ? 'Nothing to plot: import SLI data, or wait for the window to hold some.' : null}
+      table={
+        <table className="pm-table metric-table">
+          <caption className="visually-hidden">Budget left over the window</caption>
+          <thead>
+            <tr>
+              <th scope="col">At</th>
+              <th scope="col" className="numeric">
+                Budget left
+              </th>
+              <th scope="col" className="numeric">
+                Minutes left
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {daily.map((point) => (
+              <tr key={point.at}>
+                <th scope="row">{formatStamp(point.at, zone)}</th>
+                <td className="numeric">{percentText(point.remaining)}</td>
+                <td className="numeric">{minutesText(point.remainingMinutes)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {daily.map((point) => (
-                <tr key={point.at}>
-                  <th scope="row">{formatStamp(point.at, zone)}</th>
-                  <td className="numeric">{percentText(point.remaining)}</td>
-                  <td className="numeric">{minutesText(point.remainingMinutes)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        }
-      >
-        <ComposedChart responsive style={{ width: '100%', height: 320 }} data={points} title="Budget left over the window" desc={summary}>
-          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-          <XAxis dataKey="time" type="number" scale="time" domain={[from, to]} tickFormatter={timeTick(to - from)} minTickGap={24} {...axisProps} />
-          <YAxis domain={[floor, 100]} ticks={ticks} tickFormatter={(value: number) => `${value} %`} width={64} {...axisProps} />
-          {chart.exclusions.map((exclusion) => (
-            <ReferenceArea key={`x-${exclusion.from}`} x1={band(Date.parse(exclusion.from), Date.parse(exclusion.to))[0]} x2={band(Date.parse(exclusion.from), Date.parse(exclusion.to))[1]} fill="var(--text-muted)" fillOpacity={0.25} ifOverflow="extendDomain" />
-          ))}
-          {chart.incidents.map((incident) => {
-            const [x1, x2] = band(Date.parse(incident.from), Date.parse(incident.to));
-            return <ReferenceArea key={`i-${incident.id}`} x1={x1} x2={x2} fill="var(--danger-text)" fillOpacity={0.3} ifOverflow="extendDomain" />;
-          })}
-          {shownChanges.map((change) => (
-            <ReferenceLine
-              key={`c-${change.id}`}
-              x={Date.parse(change.at)}
-              stroke="var(--text-muted)"
-              strokeWidth={1.5}
-              strokeDasharray="2 3"
-              label={{ value: shortTitle(change.title), position: Date.parse(change.at) > (from + to) / 2 ? 'insideTopRight' : 'insideTopLeft', fill: 'var(--text)', fontSize: 12 }}
-            />
-          ))}
-          <ReferenceLine y={chart.policy.warnBelow * 100} stroke="var(--warn-border)" strokeDasharray="6 3" label={{ value: `warn below ${percentText(chart.policy.warnBelow, 0)}`, position: 'insideTopRight', fill: 'var(--text-muted)', fontSize: 12 }} />
-          <ReferenceLine y={chart.policy.blockBelow * 100} stroke="var(--danger-text)" strokeDasharray="6 3" label={{ value: `changes held at ${percentText(chart.policy.blockBelow, 0)}`, position: 'insideBottomRight', fill: 'var(--text-muted)', fontSize: 12 }} />
-          <Tooltip
-            {...tooltipProps}
-            labelFormatter={(label) => (typeof label === 'number' ? (to - from < 2 * DAY ? formatStamp(label, zone) : `${dayLabel(label)} ${formatStamp(label, zone).slice(11)}`) : '')}
-            formatter={(value, name) => [typeof value === 'number' ? `${value.toFixed(1)} %` : '—', name === 'whatIf' ? 'What if' : 'Budget left']}
-          />
-          <Area dataKey="left" name="Budget left" type="linear" stroke={BUDGET} fill={BUDGET} fillOpacity={0.12} strokeWidth={2} isAnimationActive={false} connectNulls={false} />
-          <Line dataKey="whatIf" name="whatIf" stroke={WHAT_IF} strokeWidth={2} strokeDasharray="5 4" dot={false} isAnimationActive={false} connectNulls />
-        </ComposedChart>
-      </ChartFigure>
-      {shownChanges.length > 0 && (
-        <div className="slo-chart-changes">
-          <h3>Changes on {service} in the window</h3>
-          <ul className="slo-changes">
-            {shownChanges.map((change) => (
-              <li key={change.id}>
-                <a href={routeHref({ screen: 'change', id: change.id })}>{change.title}</a> <span className="muted">· {formatStamp(change.at, zone)} · {change.state}</span>
-              </li>
             ))}
-          </ul>
-        </div>
-      )}
-    </>
+          </tbody>
+        </table>
+      }
+    >
+      <ComposedChart responsive style={{ width: '100%', height: 320 }} data={points} title="Budget left over the window" desc={summary}>
+        <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+        <XAxis dataKey="time" type="number" scale="time" domain={[from, to]} tickFormatter={timeTick(to - from)} minTickGap={24} {...axisProps} />
+        <YAxis domain={[floor, 100]} ticks={ticks} tickFormatter={(value: number) => `${value} %`} width={64} {...axisProps} />
+        {chart.exclusions.map((exclusion) => (
+          <ReferenceArea key={`x-${exclusion.from}`} x1={band(Date.parse(exclusion.from), Date.parse(exclusion.to))[0]} x2={band(Date.parse(exclusion.from), Date.parse(exclusion.to))[1]} fill="var(--text-muted)" fillOpacity={0.25} ifOverflow="extendDomain" />
+        ))}
+        {chart.incidents.map((incident) => {
+          const [x1, x2] = band(Date.parse(incident.from), Date.parse(incident.to));
+          return <ReferenceArea key={`i-${incident.id}`} x1={x1} x2={x2} fill="var(--danger-text)" fillOpacity={0.3} ifOverflow="extendDomain" />;
+        })}
+        {shownChanges.map((change) => (
+          <ReferenceLine
+            key={`c-${change.id}`}
+            x={Date.parse(change.at)}
+            stroke="var(--text-muted)"
+            strokeWidth={1.5}
+            strokeDasharray="2 3"
+            label={{ value: shortTitle(change.title), position: Date.parse(change.at) > (from + to) / 2 ? 'insideTopRight' : 'insideTopLeft', fill: 'var(--text)', fontSize: 12 }}
+          />
+        ))}
+        <ReferenceLine y={chart.policy.warnBelow * 100} stroke="var(--warn-border)" strokeDasharray="6 3" label={{ value: `warn below ${percentText(chart.policy.warnBelow, 0)}`, position: 'insideTopRight', fill: 'var(--text-muted)', fontSize: 12 }} />
+        <ReferenceLine y={chart.policy.blockBelow * 100} stroke="var(--danger-text)" strokeDasharray="6 3" label={{ value: `changes held at ${percentText(chart.policy.blockBelow, 0)}`, position: 'insideBottomRight', fill: 'var(--text-muted)', fontSize: 12 }} />
+        <Tooltip
+          {...tooltipProps}
+          labelFormatter={(label) => (typeof label === 'number' ? (to - from < 2 * DAY ? formatStamp(label, zone) : `${dayLabel(label)} ${formatStamp(label, zone).slice(11)}`) : '')}
+          formatter={(value, name) => [typeof value === 'number' ? `${value.toFixed(1)} %` : '—', name === 'whatIf' ? 'What if' : 'Budget left']}
+        />
+        <Area dataKey="left" name="Budget left" type="linear" stroke={BUDGET} fill={BUDGET} fillOpacity={0.12} strokeWidth={2} isAnimationActive={false} connectNulls={false} />
+        <Line dataKey="whatIf" name="whatIf" stroke={WHAT_IF} strokeWidth={2} strokeDasharray="5 4" dot={false} isAnimationActive={false} connectNulls />
+      </ComposedChart>
+    </ChartFigure>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { SloExclusion } from '../../../shared/slos';
 import { ask } from '../../components/confirm';
 import { LocalTime } from '../../components/LocalTime';
@@ -116,30 +116,23 @@ function AddExclusionForm({ name }: { name: string }) {
   };
 
   const described = (field: 'from' | 'to' | 'reason') => (error?.field === field ? `${id}-error` : undefined);
+  /** A date-and-time field's attributes, bound to its draft. */
+  const when = (field: 'from' | 'to', value: string, set: (value: string) => void) => ({
+    className: 'text-input',
+    type: 'datetime-local',
+    value,
+    onChange: (event: ChangeEvent<HTMLInputElement>) => set(event.target.value),
+    'aria-invalid': error?.field === field || undefined,
+    'aria-describedby': described(field),
+  });
   return (
     <form className="slo-exclusion-form" onSubmit={(event) => void submit(event)} aria-label="Exclude time" noValidate>
       <h3>Exclude time</h3>
       <div className="form-row">
         <label htmlFor={`${id}-from`}>From</label>
-        <input
-          id={`${id}-from`}
-          className="text-input"
-          type="datetime-local"
-          value={from}
-          onChange={(event) => setFrom(event.target.value)}
-          aria-invalid={error?.field === 'from' || undefined}
-          aria-describedby={described('from')}
-        />
+        <input id={`${id}-from`} {...when('from', from, setFrom)} />
         <label htmlFor={`${id}-to`}>To</label>
-        <input
-          id={`${id}-to`}
-          className="text-input"
-          type="datetime-local"
-          value={to}
-          onChange={(event) => setTo(event.target.value)}
-          aria-invalid={error?.field === 'to' || undefined}
-          aria-describedby={described('to')}
-        />
+        <input id={`${id}-to`} {...when('to', to, setTo)} />
         <span className="muted">{zone} time</span>
       </div>
       <div className="form-row">

@@ -7,6 +7,7 @@ import { minutesText, objectiveText, percentText } from './format';
 import { ExclusionsPanel } from './ExclusionsPanel';
 import { ImportSloDataDialog } from './ImportSloDataDialog';
 import { useServiceChanges } from './queries';
+import { ServiceChanges } from './ServiceChanges';
 import { SloStatusBadge } from './SloStatusBadge';
 import './slos.css';
 
@@ -108,7 +109,12 @@ export function SloScreen({ name }: { name: string }) {
         </output>
       </form>
 
-      {chart.data && <BurnDownChart chart={chart.data} service={slo.service} changes={changeMarks(changes.data ?? [])} />}
+      {chart.data && (
+        <>
+          <BurnDownChart chart={chart.data} changes={changeMarks(changes.data ?? [])} />
+          <ServiceChanges service={slo.service} changes={changeMarks(changes.data ?? [])} window={chart.data.window} />
+        </>
+      )}
 
       <section className="slo-section" aria-labelledby={`${id}-rates`}>
         <h2 id={`${id}-rates`}>Burn rates</h2>
