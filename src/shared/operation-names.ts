@@ -99,6 +99,8 @@ export const OPERATION_NAMES = [
   'importSloData',
   'importSloDataText',
   'excludeSloTime',
+  'listSloExclusions',
+  'removeSloExclusion',
   'listChanges',
   'getChange',
   'checkChange',

@@ -187,6 +187,8 @@ export const ExcludeSloTimeInput = z
   .strict()
   .refine((input) => Date.parse(input.to) > Date.parse(input.from), { message: 'must be after from', path: ['to'] });
 export const IncidentBudgetsInput = z.object({ id: z.number().int().positive() }).strict();
+export const SloExclusionsInput = z.object({ name: sloName }).strict();
+export const RemoveSloExclusionInput = z.object({ name: sloName, id: z.string().trim().min(1, 'give the exclusion’s id (from the list of exclusions)').max(64) }).strict();
 
 /** `previewSloImport`: the report an import would give, and each object it would store. */
 export interface SloImportPreview extends SloImportReport {
@@ -195,6 +197,8 @@ export interface SloImportPreview extends SloImportReport {
 
 /** An exclusion as the screens and `slo show` give it. */
 export interface SloExclusion {
+  /** Its ULID, stable across machines: what removing it names. */
+  id: string;
   from: string;
   to: string;
   reason: string;

@@ -78,6 +78,8 @@ test('imports OpenSLO files and a CSV of SLI data in the console, and shows the 
 });
 
 test('an incident on the service uses its budget: the SLO page follows the incident, the incident shows the budgets, and the post-mortem says what was consumed', async ({ page, holdfast, request }) => {
+  // Two consoles' worth of reads per page (the SLO page reads the service's changes and exclusions too): 30 s was short under load.
+  test.setTimeout(90_000);
   const read = (file: string) => ({ name: path.basename(file), text: fs.readFileSync(path.join(FIXTURES, file), 'utf8') });
   const imported = await callApi<{ failed: unknown[] }>(request, holdfast, 'importSloText', { files: [read('catalog/slis.yaml'), read('slos/incidents.yaml')] });
   expect(imported.failed).toEqual([]);
@@ -124,8 +126,88 @@ test('an incident on the service uses its budget: the SLO page follows the incid
   });
   await callApi(request, holdfast, 'changeStatus', { id: second.id, status: 'resolved', summary: 'Failed over.' });
   await expect(page.getByText('Exhausted').first()).toBeVisible();
+  // A normal change on checkout is now held, the SLO named on its page.
+  const change = await callApi<{ id: number }>(request, holdfast, 'createChange', {
+    title: 'Resize the checkout cache',
+    services: ['checkout'],
+    type: 'normal',
+    risk: 'low',
+    owner: 'maya',
+    approver: 'jonas',
+    start: new Date(Date.now() + 3 * 24 * 60 * MINUTE).toISOString(),
+    end: new Date(Date.now() + 3 * 24 * 60 * MINUTE + 60 * MINUTE).toISOString(),
+  });
+  await open(page, holdfast, `#/changes/${change.id}`);
+  await expect(page.getByText(/The error budget of SLO "checkout-availability" on checkout is exhausted \(-?\d+(\.\d)? % left\): the budget policy holds normal changes/)).toBeVisible();
 
   await open(page, holdfast, `#/incidents/${incident.id}/postmortem`);
   await expect(page.getByText('Error budget consumed')).toBeVisible();
   await expect(page.getByText(/checkout-availability.*\(checkout, 99\.9 %\): 1[45](\.\d)? bad minutes, 3[45]\.\d % of its 30d rolling budget/).first()).toBeVisible();
+});
+
+test('the SLO page lists excluded time, adds some with its reason and takes it back, and the burn-down draws the service’s changes as labelled lines', async ({ page, holdfast, request }) => {
+  test.setTimeout(90_000);
+  const read = (file: string) => ({ name: path.basename(file), text: fs.readFileSync(path.join(FIXTURES, file), 'utf8') });
+  await callApi(request, holdfast, 'importSloText', { files: [read('catalog/slis.yaml'), read('slos/occurrences.yaml')] });
+  const csv = requestsCsv();
+  await callApi(request, holdfast, 'importSloDataText', { name: 'checkout-requests', file: { name: 'requests.csv', text: fs.readFileSync(csv, 'utf8') } });
+  const now = Math.floor(Date.now() / MINUTE) * MINUTE;
+  await callApi(request, holdfast, 'createChange', {
+    title: 'Raise the checkout pool size',
+    services: ['checkout'],
+    type: 'standard',
+    risk: 'low',
+    owner: 'maya',
+    start: new Date(now - 90 * MINUTE).toISOString(),
+    end: new Date(now - 80 * MINUTE).toISOString(),
+  });
+  await callApi(request, holdfast, 'createChange', { title: 'A draft never sent', services: ['checkout'], type: 'standard', risk: 'low', owner: 'maya', start: new Date(now - 70 * MINUTE).toISOString(), end: new Date(now - 60 * MINUTE).toISOString(), draft: true });
+
+  await open(page, holdfast, '#/slos/checkout-requests');
+  const left = page.locator('[data-metric="budget-left"]');
+  await expect(left).toHaveText('-66.7 %');
+  // The change is a labelled line on the chart and a link under it; the draft, never sent, is neither.
+  await expect(page.getByRole('application', { name: 'Budget left over the window' })).toContainText('Raise the checkout po…');
+  const changes = page.getByRole('list').filter({ hasText: 'Raise the checkout pool size' });
+  await expect(changes.getByRole('link', { name: 'Raise the checkout pool size' })).toBeVisible();
+  await expect(page.getByText('A draft never sent')).toHaveCount(0);
+  await expect(page.locator('figcaption')).toContainText('1 change');
+
+  const panel = page.getByRole('region', { name: 'Excluded time' });
+  await expect(panel).toContainText('Nothing excluded.');
+  const local = (ms: number) => page.evaluate((at) => new Date(at - new Date(at).getTimezoneOffset() * 60_000).toISOString().slice(0, 16), ms);
+  const form = panel.getByRole('form', { name: 'Exclude time' });
+  await form.getByLabel(/^From/).fill(await local(now - 65 * MINUTE));
+  await form.getByLabel('To', { exact: true }).fill(await local(now - 70 * MINUTE));
+  await form.getByLabel('Why').fill('Planned failover');
+  await form.getByRole('button', { name: 'Exclude' }).click();
+  await expect(form.getByRole('alert')).toHaveText('The end must be after the start.');
+  await form.getByLabel('To', { exact: true }).fill(await local(now - 35 * MINUTE));
+  await form.getByLabel('Why').fill('');
+  await form.getByRole('button', { name: 'Exclude' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Say why this time is excluded: maintenance, a data gap…');
+  await form.getByLabel('Why').fill('Planned failover');
+  await form.getByRole('button', { name: 'Exclude' }).click();
+
+  // The failing 20 minutes are out of both sides: the budget is whole again, and the list says what and why.
+  await expect(left).toHaveText('100.0 %');
+  const list = panel.getByRole('list', { name: 'Exclusions' });
+  await expect(list).toContainText('Planned failover');
+  await expect(list).toContainText('by ');
+  await expect(form.getByLabel('Why')).toHaveValue('');
+  await expect(page.locator('figcaption')).toContainText('1 exclusion');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, `slo-page-exclusions-${scheme}`);
+    await page.getByRole('figure', { name: 'Budget left over the window' }).scrollIntoViewIfNeeded();
+    await screenshot(page, `slo-page-changes-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await list.getByRole('button', { name: 'Remove the exclusion “Planned failover”' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Remove this exclusion?' });
+  await confirm.getByRole('button', { name: 'Remove exclusion' }).click();
+  await expect(panel).toContainText('Nothing excluded.');
+  await expect(left).toHaveText('-66.7 %');
 });

@@ -28,6 +28,47 @@ export function readLimitedText(file: string, limit: FileLimit): string {
   return text;
 }
 
+/**
+ * `readLimitedText` piece by piece: hands `onText` the file's text a chunk at a
+ * time (a byte-order mark dropped, a character never split between chunks),
+ * with the same checks and refusals, so a large file is parsed while it is read
+ * and never held whole. A refusal can come after some chunks were handed over:
+ * the caller keeps what it read until the end.
+ */
+export function readLimitedTextChunks(file: string, limit: FileLimit, onText: (text: string) => void, chunkBytes = 1 << 20): void {
+  const stat = fs.statSync(file);
+  if (!stat.isFile()) throw new HoldfastError('VALIDATION', `${file} is not a regular file.`, 'path');
+  if (stat.size > limit.bytes) throw tooLarge(file, stat.size, limit);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const buffer = Buffer.allocUnsafe(chunkBytes);
+  const handle = fs.openSync(file, 'r');
+  let bytes = 0;
+  let lines = 1;
+  try {
+    for (;;) {
+      const read = fs.readSync(handle, buffer, 0, chunkBytes, null);
+      bytes += read;
+      if (bytes > limit.bytes) throw tooLarge(file, bytes, limit); // it grew while we read
+      let text: string;
+      try {
+        text = decoder.decode(buffer.subarray(0, read), { stream: read > 0 });
+      } catch {
+        throw notText(file);
+      }
+      if (text.includes('\u0000')) throw notText(file);
+      if (bytes === read) text = text.replace(/^\uFEFF/, '');
+      if (limit.lines !== undefined) {
+        for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines += 1;
+        if (lines > limit.lines) throw tooManyLines(file, limit.what, limit.lines);
+      }
+      if (text !== '') onText(text);
+      if (read === 0) return;
+    }
+  } finally {
+    fs.closeSync(handle);
+  }
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A file's bytes as text, or the one refusal every import gives a file that is not UTF-8 text. */
@@ -60,13 +101,11 @@ export function checkTextLimit(text: string, fileName: string, limit: FileLimit)
   if (bytes > limit.bytes) throw tooLarge(fileName, bytes, limit);
   if (limit.lines === undefined) return;
   const lines = countLines(text, limit.lines + 1);
-  if (lines > limit.lines) {
-    throw new HoldfastError(
-      'VALIDATION',
-      `${fileName} has more than ${limit.lines.toLocaleString('en')} lines; ${limit.what} may have at most ${limit.lines.toLocaleString('en')}.`,
-      'path',
-    );
-  }
+  if (lines > limit.lines) throw tooManyLines(fileName, limit.what, limit.lines);
+}
+
+function tooManyLines(fileName: string, what: string, lines: number): HoldfastError {
+  return new HoldfastError('VALIDATION', `${fileName} has more than ${lines.toLocaleString('en')} lines; ${what} may have at most ${lines.toLocaleString('en')}.`, 'path');
 }
 
 function tooLarge(fileName: string, size: number, limit: FileLimit): HoldfastError {

@@ -9,7 +9,9 @@ import {
   ImportSloTextInput,
   IncidentBudgetsInput,
   ListSlosInput,
+  RemoveSloExclusionInput,
   SloChartInput,
+  SloExclusionsInput,
   SloInput,
 } from '../../shared/slos';
 import { op } from '../operations/context';
@@ -87,6 +89,19 @@ export const sloOps = {
     summary: 'Exclude a maintenance window or data gap from an SLO (out of both sides of its ratio).',
     access: 'write',
     handler: (input, { slos }) => slos.exclude(input),
+    emits: slosChanged,
+  }),
+  listSloExclusions: op({
+    input: SloExclusionsInput,
+    summary: 'Every exclusion of an SLO (maintenance windows, data gaps), the latest first.',
+    access: 'read',
+    handler: (input, { slos }) => slos.exclusions(input.name),
+  }),
+  removeSloExclusion: op({
+    input: RemoveSloExclusionInput,
+    summary: 'Remove an exclusion from an SLO: its time counts in the budget again.',
+    access: 'write',
+    handler: (input, { slos }) => slos.removeExclusion(input.name, input.id),
     emits: slosChanged,
   }),
 };

@@ -72,6 +72,10 @@ export class SloRepo {
       insertExclusion: prepare(
         'INSERT INTO slo_exclusions (uid, slo_id, from_ms, to_ms, reason, created_by, created_at) VALUES (@uid, @slo, @from, @to, @reason, @createdBy, @now)',
       ),
+      allExclusions: prepare(
+        'SELECT id, uid, from_ms AS start, to_ms AS end, reason, created_by AS createdBy, created_at AS createdAt FROM slo_exclusions WHERE slo_id = ? ORDER BY from_ms DESC, id DESC',
+      ),
+      removeExclusion: prepare('DELETE FROM slo_exclusions WHERE slo_id = ? AND uid = ?'),
       exclusions: prepare(
         'SELECT id, uid, from_ms AS start, to_ms AS end, reason, created_by AS createdBy, created_at AS createdAt FROM slo_exclusions WHERE slo_id = ? AND from_ms < ? AND to_ms > ? ORDER BY from_ms',
       ),
@@ -189,6 +193,16 @@ export class SloRepo {
         .lastInsertRowid,
     );
     return { id, uid, start: exclusion.start, end: exclusion.end, reason: exclusion.reason, createdBy: exclusion.createdBy, createdAt: now.toISOString() };
+  }
+
+  /** Every exclusion of an SLO, the latest first. */
+  allExclusions(sloId: number): StoredExclusion[] {
+    return this.statements.allExclusions?.all(sloId) as StoredExclusion[];
+  }
+
+  /** Removes one exclusion by its ULID; false when the SLO has none by it. */
+  removeExclusion(sloId: number, uid: string): boolean {
+    return (this.statements.removeExclusion?.run(sloId, uid).changes ?? 0) > 0;
   }
 
   /** Exclusions that overlap `[from, to)`. */

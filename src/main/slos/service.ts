@@ -1,5 +1,3 @@
-import path from 'node:path';
-import { FILE_LIMITS } from '../../shared/limits';
 import {
   type BudgetPolicy,
   type IncidentSloBudget,
@@ -14,7 +12,6 @@ import {
 } from '../../shared/slos';
 import type { Clock } from '../core/clock';
 import { HoldfastError } from '../errors';
-import { readLimitedText } from '../files/read-limited';
 import type { IncidentService } from '../incidents/service';
 import type { Store } from '../store/open';
 import { writeTransaction } from '../store/transaction';
@@ -26,12 +23,11 @@ import { exportFiles, writeSloExport } from './export';
 import { defineSlo, readSloImport, readSloSources, type KnownSloObjects, type SloImport, type SloSource } from './import';
 import { affects, impactOf, type SloIncident } from './incidents';
 import { KIND_SCHEMAS, type SliSpec } from './openslo-schema';
-import { hashText, readSloYaml, type SloObject } from './openslo-read';
+import { readSloYaml, type SloObject } from './openslo-read';
 import { minEventsOf, policyFor, whatIfOutage } from './policy';
 import { incidentBudgetUse } from './postmortem';
 import { SloRepo, type StoredSloObject } from './repo';
-import { parseSliCsv } from './sli-csv';
-import { parsePrometheusSli, type PrometheusFiles } from './sli-prometheus';
+import { readSliFiles, readSliTexts, type SliText } from './sli-data';
 import { windowAt, type TimeRange } from './window';
 import { HOUR, planRead, rollupBasis } from './rollup';
 
@@ -306,29 +302,24 @@ export class SloService {
 
   /** `slo data import NAME FILE [--total FILE]`: a CSV, or a Prometheus range answer (with its total answer when FILE holds events). */
   importData(name: string, file: string, total?: string): SloDataImportResult {
-    const read = (given: string) => ({ name: given, text: readLimitedText(given, FILE_LIMITS.sliData) });
-    return this.importDataText(name, read(file), total === undefined ? undefined : read(total));
+    const slo = this.dataSlo(name);
+    const { buckets, hash } = readSliFiles(slo.definition, file, total);
+    return this.repo.importBuckets(slo.id, buckets, hash, this.context.clock.now(), slo.definition);
   }
 
-  importDataText(name: string, file: { name: string; text: string }, total?: { name: string; text: string }): SloDataImportResult {
+  importDataText(name: string, file: SliText, total?: SliText): SloDataImportResult {
+    const slo = this.dataSlo(name);
+    const { buckets, hash } = readSliTexts(slo.definition, file, total);
+    return this.repo.importBuckets(slo.id, buckets, hash, this.context.clock.now(), slo.definition);
+  }
+
+  /** The SLO named, refused when its SLI is the incidents (it takes no data file). */
+  private dataSlo(name: string): LoadedSlo {
     const slo = this.named(name);
-    const { definition } = slo;
-    if (definition.source === 'incidents') {
-      throw new HoldfastError('VALIDATION', `SLO "${name}" counts the incidents on ${definition.service} (metricSource Holdfast, source incidents); it takes no data file.`, 'name');
+    if (slo.definition.source === 'incidents') {
+      throw new HoldfastError('VALIDATION', `SLO "${name}" counts the incidents on ${slo.definition.service} (metricSource Holdfast, source incidents); it takes no data file.`, 'name');
     }
-    const json = isJson(file);
-    let buckets;
-    if (!json) {
-      if (total) throw new HoldfastError('VALIDATION', `${total.name}: a total file goes with a Prometheus answer (.json); ${file.name} is CSV, which holds its total in a column.`, 'total');
-      buckets = parseSliCsv(file.text, file.name, definition);
-    } else {
-      const files: PrometheusFiles = total
-        ? { kind: 'events', events: { text: file.text, fileName: file.name }, total: { text: total.text, fileName: total.name } }
-        : { kind: 'series', series: { text: file.text, fileName: file.name } };
-      buckets = parsePrometheusSli(files, definition);
-    }
-    const hash = hashText(total ? `${file.text}\u0000${total.text}` : file.text);
-    return this.repo.importBuckets(slo.id, buckets, hash, this.context.clock.now(), definition);
+    return slo;
   }
 
   /** `slo exclude`: a maintenance window or data gap, out of both sides of the SLO's ratio. */
@@ -341,14 +332,21 @@ export class SloService {
     );
     return toExclusion(stored);
   }
-}
 
-/** A data file is JSON by its name, or, when the name does not say, by its first character. */
-function isJson(file: { name: string; text: string }): boolean {
-  const extension = path.extname(file.name).toLowerCase();
-  if (extension === '.json') return true;
-  if (extension === '.csv') return false;
-  return /^\s*[[{]/.test(file.text);
+  /** Every exclusion of an SLO, the latest first, those before its window too. */
+  exclusions(name: string): SloExclusion[] {
+    return this.repo.allExclusions(this.named(name).id).map(toExclusion);
+  }
+
+  /** Puts excluded time back into both sides of the SLO's ratio. */
+  removeExclusion(name: string, id: string): SloExclusion {
+    const slo = this.named(name);
+    const found = this.repo.allExclusions(slo.id).find((exclusion) => exclusion.uid === id);
+    if (!found || !this.repo.removeExclusion(slo.id, id)) {
+      throw new HoldfastError('NOT_FOUND', `SLO "${name}" has no exclusion ${id}: it was removed already, or belongs to another SLO. Reload the list of exclusions.`, 'id');
+    }
+    return toExclusion(found);
+  }
 }
 
 /** About 720 points over any window: hourly for 30 days, finer for shorter windows, never under a minute. */
@@ -358,7 +356,8 @@ function chartStep(window: TimeRange): number {
   return step <= HOUR / 2 ? step : Math.ceil(step / HOUR) * HOUR;
 }
 
-const toExclusion = (stored: { start: number; end: number; reason: string; createdBy: string }): SloExclusion => ({
+const toExclusion = (stored: { uid: string; start: number; end: number; reason: string; createdBy: string }): SloExclusion => ({
+  id: stored.uid,
   from: new Date(stored.start).toISOString(),
   to: new Date(stored.end).toISOString(),
   reason: stored.reason,

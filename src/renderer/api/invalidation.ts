@@ -57,7 +57,7 @@ const ROSTER_READS: Target[] = [
 ];
 
 /** Every SLO read: budgets move with their definitions, their data, their exclusions and the incidents on their services. */
-const SLO_READS: Target[] = [['listSlos'], ['getSlo'], ['sloChart'], ['incidentSloBudgets'], ['previewSloImport']];
+const SLO_READS: Target[] = [['listSlos'], ['getSlo'], ['sloChart'], ['incidentSloBudgets'], ['previewSloImport'], ['listSloExclusions']];
 
 /** Each change event and the reads it makes stale. `everything` for a store replaced under the console. */
 export const INVALIDATES: { [T in ChangeEvent['type']]: (event: EventOf<T>, cache: CacheView) => Target[] | 'everything' } = {

@@ -1,11 +1,16 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readLimitedTextChunks } from '../../../src/main/files/read-limited';
+import { FILE_LIMITS } from '../../../src/shared/limits';
 import { openMemoryStore } from '../../../src/main/store/open';
 import { HoldfastError } from '../../../src/main/errors';
 import { evaluateSlo } from '../../../src/main/slos/evaluate';
 import { SloRepo } from '../../../src/main/slos/repo';
-import { parseSliCsv } from '../../../src/main/slos/sli-csv';
+import { parseSliCsv, SliCsvReader } from '../../../src/main/slos/sli-csv';
 import { parseInstant } from '../../../src/main/slos/sli-points';
 import { parsePrometheusSli } from '../../../src/main/slos/sli-prometheus';
+import { tempDir } from '../../fixtures/temp';
 import { dataSlo, DAY, definitionOf, MINUTE } from './helpers';
 
 const FILE = 'checkout.csv';
@@ -86,6 +91,52 @@ describe('SLI data from CSV', () => {
     const buckets = parseSliCsv('timestamp,value\n2026-06-01T00:00:00Z,0.2\n2026-06-01T00:01:00Z,0.5\n', FILE, definition);
     const { measure } = evaluateSlo({ definition, buckets, incidents: [], exclusions: [] }, T0 + DAY);
     expect([measure.bad, measure.counted]).toEqual([1, 2]);
+  });
+});
+
+describe('SLI CSV read as it comes', () => {
+  const text = [
+    '# exported from the gateway, 2026-06-01 — times in UTC',
+    'timestamp , good , total',
+    '2026-06-01T00:00:00Z,98,100\r',
+    '"2026-06-01T00:01:00Z", "99" ,100 # retried',
+    '',
+    '2026-06-01T00:02:00.000+00:00,100,100',
+  ].join('\n');
+
+  it('gives the same buckets however the text is cut: mid-line, mid-CRLF, mid-character', () => {
+    const whole = parseSliCsv(text, FILE, dataSlo('Occurrences'));
+    expect(whole.map((bucket) => [bucket.start, bucket.good, bucket.total])).toEqual([
+      [T0, 98, 100],
+      [T0 + MINUTE, 99, 100],
+      [T0 + 2 * MINUTE, 100, 100],
+    ]);
+    for (const size of [1, 2, 7, 31]) {
+      const reader = new SliCsvReader(FILE, dataSlo('Occurrences'));
+      for (let at = 0; at < text.length; at += size) reader.push(text.slice(at, at + size));
+      expect(reader.end()).toEqual(whole);
+    }
+  });
+
+  it('reads a file in chunks with the checks of a whole read: a byte-order mark dropped, a character split between chunks kept whole, binary refused', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'month.csv');
+    fs.writeFileSync(file, `\uFEFF${text}`);
+    const pieces: string[] = [];
+    readLimitedTextChunks(file, FILE_LIMITS.sliData, (piece) => pieces.push(piece), 5);
+    expect(pieces.length).toBeGreaterThan(10);
+    expect(pieces.join('')).toBe(text);
+    fs.writeFileSync(file, Buffer.from([0x74, 0x69, 0x6d, 0x65, 0xff, 0xfe, 0x00, 0x01]));
+    expect(() => readLimitedTextChunks(file, FILE_LIMITS.sliData, () => undefined, 3)).toThrow(/is not UTF-8 text/);
+    expect(() => readLimitedTextChunks(file, { what: 'an SLI data file', bytes: 4 }, () => undefined)).toThrow(/is 8 bytes; an SLI data file may be at most 4 bytes/);
+  });
+
+  it('says which line has a broken quote, with the other problems, and stores nothing', () => {
+    const error = refusal(() => parseSliCsv('timestamp,good,total\n"2026-06-01T00:00:00Z,1,1\n2026-06-01T00:01:00Z,1"0,10\n', FILE, dataSlo('Occurrences')));
+    expect(error.details).toEqual([
+      'checkout.csv:2: a quoted value is not closed on its line',
+      'checkout.csv:3: a quote in the middle of the value 1"0; quote whole values',
+    ]);
   });
 });
 

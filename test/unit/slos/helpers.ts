@@ -2,6 +2,7 @@ import { sloDefinition, type SloDefinition } from '../../../src/main/slos/defini
 import { KIND_SCHEMAS } from '../../../src/main/slos/openslo-schema';
 import { readSloYaml } from '../../../src/main/slos/openslo-read';
 import type { Bucket } from '../../../src/main/slos/series';
+import { sloText } from '../../fixtures/openslo-text';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -17,72 +18,21 @@ export function definitionOf(yaml: string): SloDefinition {
 }
 
 /** An SLO whose SLI is the incidents on `checkout`. */
-export function incidentSlo(options: { target?: string; window?: string; method?: string; extra?: string } = {}): SloDefinition {
-  return definitionOf(`apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: checkout-availability
-spec:
-  service: checkout
-  indicator:
-    metadata:
-      name: checkout-incidents
-    spec:
-      ratioMetric:
-        counter: false
-        bad:
-          metricSource:
-            type: Holdfast
-            spec:
-              source: incidents
-        total:
-          metricSource:
-            type: Holdfast
-            spec:
-              source: incidents
-  timeWindow:
-${options.window ?? '    - duration: 30d\n      isRolling: true'}
-  budgetingMethod: ${options.method ?? 'Timeslices'}
-  objectives:
-    - displayName: Available
-      target: ${options.target ?? '0.999'}
-      timeSliceTarget: 0.99
-      timeSliceWindow: 1m
-${options.extra ?? ''}`);
+export function incidentSlo(options: { target?: string; window?: string; method?: 'Occurrences' | 'Timeslices' | 'RatioTimeslices'; extra?: string } = {}): SloDefinition {
+  return definitionOf(
+    sloText({
+      name: 'checkout-availability',
+      sli: 'incidents',
+      displayName: 'Available',
+      slices: '\n      timeSliceTarget: 0.99\n      timeSliceWindow: 1m',
+      ...options,
+    }),
+  );
 }
 
 /** An SLO on `checkout` whose SLI is imported good/total data. */
 export function dataSlo(method: 'Occurrences' | 'Timeslices' | 'RatioTimeslices', target = '0.999'): SloDefinition {
-  const slices = method === 'Occurrences' ? '' : `\n      timeSliceWindow: 1m${method === 'Timeslices' ? '\n      timeSliceTarget: 0.95' : ''}`;
-  return definitionOf(`apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: checkout-requests
-spec:
-  service: checkout
-  indicator:
-    metadata:
-      name: checkout-good-requests
-    spec:
-      ratioMetric:
-        counter: true
-        good:
-          metricSource:
-            type: Prometheus
-            spec:
-              query: sum(rate(http_requests_total{code!~"5.."}[1m]))
-        total:
-          metricSource:
-            type: Prometheus
-            spec:
-              query: sum(rate(http_requests_total[1m]))
-  timeWindow:
-    - duration: 30d
-      isRolling: true
-  budgetingMethod: ${method}
-  objectives:
-    - target: ${target}${slices}
-`);
+  return definitionOf(sloText({ name: 'checkout-requests', sli: 'requests', method, target }));
 }
 
 /** 1-minute buckets from `start`, `count` of them, each with `total` events of which `bad(i)` are bad. */

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SloRepo } from '../../../src/main/slos/repo';
 import type { SloChart, SloListItem } from '../../../src/shared/slos';
 import { memoryCore, op } from '../../fixtures/core';
+import { sloText } from '../../fixtures/openslo-text';
 import { tempDir, writeFiles } from '../../fixtures/temp';
 
 /**
@@ -18,35 +19,7 @@ const NOW = '2026-07-01T00:00:00Z';
 /** Not on an hour: the window's start and every burn-rate window cut an hour. */
 const AT = '2026-06-30T12:34:56Z';
 
-const sloYaml = (name: string, method: string, slices = '') => `apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: ${name}
-spec:
-  service: checkout
-  indicator:
-    metadata:
-      name: ${name}-requests
-    spec:
-      ratioMetric:
-        counter: true
-        good:
-          metricSource:
-            type: Prometheus
-            spec:
-              query: good
-        total:
-          metricSource:
-            type: Prometheus
-            spec:
-              query: total
-  timeWindow:
-    - duration: 30d
-      isRolling: true
-  budgetingMethod: ${method}
-  objectives:
-    - target: 0.99${slices}
-`;
+const sloYaml = (name: string, method: 'Occurrences' | 'Timeslices' | 'RatioTimeslices', slices = '') => sloText({ name, sli: 'requests', method, target: '0.99', slices });
 
 const SLOS = {
   occurrences: sloYaml('occurrences', 'Occurrences'),

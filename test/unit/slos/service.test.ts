@@ -125,9 +125,30 @@ describe('SLO operations over the store', () => {
     await op(core, 'excludeSloTime', { name: 'checkout-requests', from: '2026-11-27T02:00:00Z', to: '2026-11-27T02:10:00Z', reason: 'Planned failover' });
     expect((await op(core, 'getSlo', { name: 'checkout-requests' })).sli).toBe(1);
     const chart = await op(core, 'sloChart', { name: 'checkout-requests', whatIfMinutes: 30 });
-    expect(chart.exclusions).toEqual([{ from: '2026-11-27T02:00:00.000Z', to: '2026-11-27T02:10:00.000Z', reason: 'Planned failover', createdBy: 'tester' }]);
+    expect(chart.exclusions).toEqual([{ id: expect.stringMatching(/^[0-9A-Z]{26}$/) as string, from: '2026-11-27T02:00:00.000Z', to: '2026-11-27T02:10:00.000Z', reason: 'Planned failover', createdBy: 'tester' }]);
     expect(chart.points.at(-1)).toMatchObject({ at: '2026-11-27T03:00:00.000Z', remaining: 1 });
     expect(chart.whatIf?.budget.remaining).toBeLessThan(1);
+  });
+
+  it('lists an SLO’s exclusions, the latest first, and removes one: its time counts again; a second removal says it is gone', async () => {
+    const { core } = await withSlos();
+    const dir = tempDir();
+    const rows = Array.from({ length: 60 }, (_, i) => `${new Date(Date.parse('2026-11-27T02:00:00Z') + i * MINUTE).toISOString()},${i < 10 ? 90 : 100},100`);
+    writeFiles(dir, { 'requests.csv': `timestamp,good,total\n${rows.join('\n')}\n` });
+    await op(core, 'importSloData', { name: 'checkout-requests', path: path.join(dir, 'requests.csv') });
+    const failover = await op(core, 'excludeSloTime', { name: 'checkout-requests', from: '2026-11-27T02:00:00Z', to: '2026-11-27T02:10:00Z', reason: 'Planned failover' });
+    const old = await op(core, 'excludeSloTime', { name: 'checkout-requests', from: '2026-09-01T00:00:00Z', to: '2026-09-01T01:00:00Z', reason: 'Before the window' });
+    await op(core, 'excludeSloTime', { name: 'checkout-availability', from: '2026-11-27T02:00:00Z', to: '2026-11-27T02:10:00Z', reason: 'Another SLO' });
+    expect((await op(core, 'listSloExclusions', { name: 'checkout-requests' })).map((exclusion) => exclusion.reason)).toEqual(['Planned failover', 'Before the window']);
+    expect((await op(core, 'getSlo', { name: 'checkout-requests' })).sli).toBe(1);
+
+    expect(await op(core, 'removeSloExclusion', { name: 'checkout-requests', id: failover.id })).toEqual(failover);
+    expect((await op(core, 'getSlo', { name: 'checkout-requests' })).sli).toBeCloseTo(5900 / 6000, 6);
+    expect(await op(core, 'listSloExclusions', { name: 'checkout-requests' })).toEqual([old]);
+    const again = await opError(core, 'removeSloExclusion', { name: 'checkout-requests', id: failover.id });
+    expect(again).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    expect(again.message).toBe(`SLO "checkout-requests" has no exclusion ${failover.id}: it was removed already, or belongs to another SLO. Reload the list of exclusions.`);
+    expect(await opError(core, 'removeSloExclusion', { name: 'checkout-availability', id: old.id })).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('refuses data for an incident SLO, an unknown SLO and a CSV total, in words', async () => {

@@ -1,11 +1,13 @@
 import { useId, useState } from 'react';
 import { useOp } from '../../api/queries';
 import { routeHref } from '../../app/route';
-import { LocalTime } from '../../components/LocalTime';
 import { ForResponders } from '../session/ForResponders';
-import { BurnDownChart } from './BurnDownChart';
+import { BurnDownChart, changeMarks } from './BurnDownChart';
 import { minutesText, objectiveText, percentText } from './format';
+import { ExclusionsPanel } from './ExclusionsPanel';
 import { ImportSloDataDialog } from './ImportSloDataDialog';
+import { useServiceChanges } from './queries';
+import { ServiceChanges } from './ServiceChanges';
 import { SloStatusBadge } from './SloStatusBadge';
 import './slos.css';
 
@@ -22,6 +24,7 @@ export function SloScreen({ name }: { name: string }) {
   const [whatIfText, setWhatIfText] = useState('');
   const whatIf = /^\d+$/.test(whatIfText.trim()) ? Math.min(Number(whatIfText), MAX_WHAT_IF) : null;
   const chart = useOp('sloChart', whatIf === null ? { name } : { name, whatIfMinutes: whatIf }, { keepPrevious: true });
+  const changes = useServiceChanges(detail.data?.service, chart.data?.window);
   const [importing, setImporting] = useState(false);
   const id = useId();
   const slo = detail.data;
@@ -106,7 +109,12 @@ export function SloScreen({ name }: { name: string }) {
         </output>
       </form>
 
-      {chart.data && <BurnDownChart chart={chart.data} />}
+      {chart.data && (
+        <>
+          <BurnDownChart chart={chart.data} changes={changeMarks(changes.data ?? [])} />
+          <ServiceChanges service={slo.service} changes={changeMarks(changes.data ?? [])} window={chart.data.window} />
+        </>
+      )}
 
       <section className="slo-section" aria-labelledby={`${id}-rates`}>
         <h2 id={`${id}-rates`}>Burn rates</h2>
@@ -157,19 +165,8 @@ export function SloScreen({ name }: { name: string }) {
             ))}
           </ul>
         )}
-        {chart.data && chart.data.exclusions.length > 0 && (
-          <>
-            <h3>Excluded</h3>
-            <ul className="slo-incidents">
-              {chart.data.exclusions.map((exclusion) => (
-                <li key={exclusion.from}>
-                  <LocalTime iso={exclusion.from} /> to <LocalTime iso={exclusion.to} />: {exclusion.reason} <span className="muted">({exclusion.createdBy})</span>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
       </section>
+      <ExclusionsPanel name={slo.name} window={chart.data?.window} />
       {importing && <ImportSloDataDialog name={slo.name} onClose={() => setImporting(false)} />}
     </div>
   );

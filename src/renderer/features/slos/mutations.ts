@@ -10,3 +10,5 @@ export const importSloFiles = (files: InputOf<'importSloText'>['files']) => runW
 export const importSloData = (input: InputOf<'importSloDataText'>) => runWrite('importSloDataText', input);
 
 export const excludeSloTime = (input: InputOf<'excludeSloTime'>) => runWrite('excludeSloTime', input);
+
+export const removeSloExclusion = (input: InputOf<'removeSloExclusion'>) => runWrite('removeSloExclusion', input);
