@@ -11,6 +11,7 @@ import { migration010 } from './010-prose-steps';
 import { migration011 } from './011-changes';
 import { migration012 } from './012-slos';
 import { migration014 } from './014-slo-hours';
+import { migration015 } from './015-event-actor-handle';
 import type { Migration } from './types';
 
 /** Every migration, in ascending order. Append only: a released migration is never edited. */
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   migration011,
   migration012,
   migration014,
+  migration015,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;
