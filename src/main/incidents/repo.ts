@@ -52,6 +52,7 @@ interface EventRow {
   at: string;
   type: EventType;
   actor: string;
+  actor_handle: string | null;
   text: string;
   data: string;
   superseded_by: number | null;
@@ -102,8 +103,8 @@ export class IncidentRepo {
           mitigated_at AS mitigatedAt, resolved_at AS resolvedAt
         FROM incidents WHERE drill = 0 AND (resolved_at IS NULL OR resolved_at >= @since) ORDER BY started_at, id`),
       appendEvent: db.prepare(`
-        INSERT INTO incident_events (incident_id, at, type, actor, text, data)
-        VALUES (@incidentId, @at, @type, @actor, @text, @data)`),
+        INSERT INTO incident_events (incident_id, at, type, actor, actor_handle, text, data)
+        VALUES (@incidentId, @at, @type, @actor, @actorHandle, @text, @data)`),
       supersede: db.prepare('UPDATE incident_events SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL'),
       event: db.prepare<[number, number], EventRow & { seq: number }>(`
         SELECT e.*, (SELECT count(*) FROM incident_events s WHERE s.incident_id = e.incident_id AND s.id <= e.id) AS seq
@@ -177,8 +178,8 @@ export class IncidentRepo {
     this.statements.update.run(row);
   }
 
-  append(event: { incidentId: number; at: string; type: EventType; actor: string; text: string; data?: Record<string, unknown> }): number {
-    return Number(this.statements.appendEvent.run({ ...event, data: JSON.stringify(event.data ?? {}) }).lastInsertRowid);
+  append(event: { incidentId: number; at: string; type: EventType; actor: string; actorHandle?: string | null; text: string; data?: Record<string, unknown> }): number {
+    return Number(this.statements.appendEvent.run({ ...event, actorHandle: event.actorHandle ?? null, data: JSON.stringify(event.data ?? {}) }).lastInsertRowid);
   }
 
   supersede(eventId: number, correctionId: number): boolean {
@@ -285,6 +286,7 @@ function toEvent(row: EventRow, seq: number, keyed: Set<number>): TimelineEvent 
     at: row.at,
     type: row.type,
     actor: row.actor,
+    actorHandle: row.actor_handle,
     text: row.text,
     data: JSON.parse(row.data) as Record<string, unknown>,
     key: keyed.has(row.id),
