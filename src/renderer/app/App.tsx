@@ -33,6 +33,7 @@ import { LibraryScreen } from '../features/runbooks/LibraryScreen';
 import { useRunbookList } from '../features/runbooks/queries';
 import { dismissLibraryError, useLibrary } from '../features/runbooks/store';
 import { ForResponders } from '../features/session/ForResponders';
+import { ResponderButton } from '../features/responder/ResponderButton';
 import { ReadOnlyBadge } from '../features/session/ReadOnlyBadge';
 import { closedToViewers, ReadOnlyScreen } from '../features/session/ReadOnlyScreen';
 import { useCanWrite, useRole } from '../features/session/queries';
@@ -205,6 +206,7 @@ function TopBar({ route }: { route: Route }) {
       <ForResponders>
         <DeclareButton />
       </ForResponders>
+      <ResponderButton />
       <button
         type="button"
         className="ghost top-bar-compact"

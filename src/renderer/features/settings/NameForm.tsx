@@ -4,7 +4,7 @@ import { updateSettings } from '../workspace/mutations';
 import { useWorkspaceInfo } from '../workspace/queries';
 import { SaveStatus, type Saved } from './SaveStatus';
 
-/** The name incident timelines and runbook revisions record as who did each thing. */
+/** The workspace's default name: what the command line and a console that has not said who it is write under. */
 export function NameForm() {
   const id = useId();
   const current = useWorkspaceInfo().data?.author ?? null;
@@ -16,24 +16,24 @@ export function NameForm() {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (!shown.trim()) {
-      setSaved({ ok: false, message: 'Give a name: responders see it beside everything you log.' });
+      setSaved({ ok: false, message: 'Give a name: responders see it beside everything logged under it.' });
       return;
     }
     const result = await updateSettings({ author: shown.trim() });
     if (!result.ok) return setSaved({ ok: false, message: result.error.message });
     setName(null);
-    setSaved({ ok: true, message: `Saved. New events are logged as ${result.value.author}.` });
+    setSaved({ ok: true, message: `Saved. The command line now logs as ${result.value.author}.` });
   };
 
   return (
     <section className="panel settings-section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="panel-title">
-        Your name
+        Default name
       </h2>
       <form onSubmit={(event) => void save(event)} className="settings-row">
         <div className="field">
           <label htmlFor={`${id}-name`} className="field-label">
-            Name on the timeline
+            Name when nobody says
           </label>
           <input
             id={`${id}-name`}
@@ -46,8 +46,9 @@ export function NameForm() {
             readOnly={!canWrite}
           />
           <p id={`${id}-hint`} className="field-hint">
-            Shown beside every event you log and every runbook change you make, so other responders know who did it. Until you
-            set it, it is this computer’s user name. Events already logged keep the name they were logged with.
+            What the command line logs under (unless <code>--as NAME</code> or <code>HOLDFAST_AS</code> names someone) and a console
+            that has not said who is at it. Until you set it, it is this computer’s user name. Events already logged keep the name
+            they were logged with.
           </p>
         </div>
         {canWrite && (
