@@ -18,14 +18,23 @@ export function ResponderButton() {
     <>
       <button
         type="button"
-        className="ghost responder-button"
+        className="ghost top-bar-compact responder-button"
         onClick={() => setChanging(true)}
         title={`You log as ${responder.name}${responder.handle ? ` (@${responder.handle})` : ''} from this console: click to change`}
         aria-label={`You: ${responder.name}. Change your name`}
       >
-        {responder.name}
+        <span className="responder-initials" aria-hidden="true">
+          {initials(responder.name)}
+        </span>
       </button>
       {changing && <WhoAreYouDialog onClose={() => setChanging(false)} />}
     </>
   );
+}
+
+/** Up to two letters for a name in the crowded top bar: "Priya Raman" → "PR", "maya" → "M". */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/u).filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words.at(-1)] : words;
+  return letters.map((word) => [...(word ?? '')][0]?.toLocaleUpperCase() ?? '').join('');
 }
