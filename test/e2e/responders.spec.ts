@@ -119,6 +119,9 @@ test('the name changes from the top bar, and a name that cannot be one is refuse
   await page.keyboard.press('Enter');
   // A roster handle typed whole is that person.
   await expect(page.getByRole('button', { name: 'You: Maya Torres. Change your name' })).toBeVisible();
+  await page.evaluate(() => (window.location.hash = '#/settings'));
+  await expect(page.getByText('You log as Maya Torres (@maya on the roster).')).toBeVisible();
+  await screenshot(page, 'responders-settings-light');
 
   // The server refuses what no console sends: a name with a line break, in words, storing nothing.
   const incident = await callApi<{ id: number }>(request, holdfast, 'declareIncident', { title: 'Search slow', severity: 'SEV3' });
