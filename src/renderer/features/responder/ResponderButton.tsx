@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useResponder } from '../../api/responder';
 import { useRole } from '../session/queries';
+import { initials } from './match';
 import { WhoAreYouDialog } from './WhoAreYouDialog';
 
 /**
@@ -32,9 +33,3 @@ export function ResponderButton() {
   );
 }
 
-/** Up to two letters for a name in the crowded top bar: "Priya Raman" → "PR", "maya" → "M". */
-export function initials(name: string): string {
-  const words = name.trim().split(/\s+/u).filter(Boolean);
-  const letters = words.length > 1 ? [words[0], words.at(-1)] : words;
-  return letters.map((word) => [...(word ?? '')][0]?.toLocaleUpperCase() ?? '').join('');
-}

@@ -35,3 +35,10 @@ export function nameProblem(typed: string): string | null {
   if (name.length > 100) return `A name holds at most 100 characters (this has ${name.length}).`;
   return null;
 }
+
+/** Up to two letters for a name in the crowded top bar: "Priya Raman" → "PR", "maya" → "M". */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/u).filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words.at(-1)] : words;
+  return letters.map((word) => [...(word ?? '')][0]?.toLocaleUpperCase() ?? '').join('');
+}
