@@ -9,10 +9,12 @@ import type { z } from 'zod';
 import { RESPONDER, type Session } from '../shared/access';
 import type { ChangeEvent } from '../shared/events';
 import { READABLE } from '../shared/issue-words';
+import type { ResponderIdentity } from '../shared/sync';
 import { fail, ok, type Result } from '../shared/result';
 import { changeOps } from './changes/ops';
 import type { Core } from './core/core';
 import { drillOps } from './drills/ops';
+import { asResponder } from './core/request-context';
 import { internalMessage, toApiError, validationError } from './errors';
 import { incidentOps } from './incidents/ops';
 import { refusal } from './operations/access';
@@ -24,6 +26,7 @@ import { recoveryOps } from './recovery/ops';
 import { rosterOps } from './rosters/ops';
 import { runbookOps } from './runbooks/ops';
 import { sloOps } from './slos/ops';
+import { decodeResponder } from './sync/identity';
 import { syncOps } from './sync/ops';
 import { workspaceOps } from './workspace/ops';
 
@@ -79,7 +82,8 @@ export async function serve(serving: Serving, name: string, rawInput: unknown, s
   const handler = operation.handler as (input: unknown, context: unknown, session: Session) => unknown;
   let output: unknown;
   try {
-    output = await handler(parsed.data, target.context, session);
+    const responder = actingResponder(session, operation.access);
+    output = await asResponder(responder, () => handler(parsed.data, target.context, session));
   } catch (error) {
     const apiError = toApiError(error);
     if (apiError.code !== 'INTERNAL') return { ok: false, error: apiError };
@@ -88,6 +92,16 @@ export async function serve(serving: Serving, name: string, rawInput: unknown, s
   }
   announce(target.events, name, operation, parsed.data, output);
   return ok(output);
+}
+
+/**
+ * Who a call that may write is by: the responder its console named, checked
+ * (a name that cannot be one is refused in words before anything runs). A read
+ * writes nothing, and a viewer stays anonymous, so theirs is not looked at.
+ */
+function actingResponder(session: Session, access: AnyOperation['access']): ResponderIdentity | null {
+  if (access === 'read' || session.role !== 'responder') return null;
+  return decodeResponder(session.responder);
 }
 
 /** The change events a succeeded operation declares; a listener's failure is logged and never undoes the answer. */

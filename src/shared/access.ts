@@ -9,6 +9,12 @@ export type Role = (typeof ROLES)[number];
 /** Who is calling: the desktop app, the CLI and the responder link of `holdfast web` are responders. */
 export interface Session {
   role: Role;
+  /**
+   * Who is at a responder's console, as it sent it (`encodeResponder`,
+   * src/shared/sync.ts): the name its writes are logged under. Absent: the
+   * Settings name. The dispatcher checks it before a write runs; a viewer's is ignored.
+   */
+  responder?: string | undefined;
 }
 
 export const RESPONDER: Session = { role: 'responder' };

@@ -7,8 +7,11 @@ export type { InputOf, OperationName, OutputOf } from './contract';
 
 /** One method per operation: what the preload exposes and what the renderer's client offers. */
 export type HoldfastApi = {
-  /** `requestId`: the console's id for this call; the change events it causes carry it back (see ChangeEvent). */
-  [N in OperationName]: (input: InputOf<N>, requestId?: string) => Promise<Result<OutputOf<N>>>;
+  /**
+   * `requestId`: the console's id for this call; the change events it causes carry it back (see ChangeEvent).
+   * `responder`: who is at the console (`encodeResponder`, src/shared/sync.ts), the name its writes go under.
+   */
+  [N in OperationName]: (input: InputOf<N>, requestId?: string, responder?: string) => Promise<Result<OutputOf<N>>>;
 };
 
 /** What the Electron preload puts on `window.holdfast`. */

@@ -62,7 +62,10 @@ export interface TimelineEvent {
   /** UTC ISO-8601 with milliseconds. */
   at: string;
   type: EventType;
+  /** The name of the responder who logged it. */
   actor: string;
+  /** Their roster handle, when they picked themselves from the roster (null for a name typed freely, and events before). */
+  actorHandle: string | null;
   text: string;
   data: Record<string, unknown>;
   /** Marked as key (leads the post-mortem timeline). */

@@ -68,6 +68,14 @@ export const ResponderIdentity = z
   .strict();
 export type ResponderIdentity = z.infer<typeof ResponderIdentity>;
 
+/**
+ * A console's identity travels with each of its calls in this header (web mode)
+ * or beside the input (desktop), as URI-encoded JSON (names are not ASCII only).
+ */
+export const RESPONDER_HEADER = 'x-holdfast-responder';
+
+export const encodeResponder = (identity: ResponderIdentity): string => encodeURIComponent(JSON.stringify(ResponderIdentity.parse(identity)));
+
 /** `incidents/<incident-uid>/incident.yaml`: what an incident is, apart from its timeline. */
 export const IncidentFile = z
   .object({

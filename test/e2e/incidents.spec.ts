@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import { callApi, expect, screenshot, test } from './web-console';
+import { callApi, expect, screenshot, test, TEST_RESPONDER } from './web-console';
 
 declare global {
   interface Window {
@@ -415,14 +415,22 @@ test('settings: the name the timeline shows, what a severity means and how often
   await expect(page).toHaveURL(/#\/settings$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 
-  // The name: empty is refused with a reason; a real one is used for every new event.
-  const name = page.getByLabel('Name on the timeline');
+  // The default name (the command line's): empty is refused with a reason; a real one is saved.
+  const name = page.getByLabel('Name when nobody says');
   await name.fill('  ');
   await page.getByRole('button', { name: 'Save name' }).click();
   await expect(page.getByRole('alert')).toContainText('Give a name');
-  await name.fill('Ana Lima');
+  await name.fill('Ops Bot');
   await page.getByRole('button', { name: 'Save name' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'New events are logged as Ana Lima.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'The command line now logs as Ops Bot.' })).toBeVisible();
+  // This browser's own name, used for every event it logs, changes here too.
+  await expect(page.getByText(`You log as ${TEST_RESPONDER.name}.`)).toBeVisible();
+  await page.getByRole('button', { name: 'Change…' }).click();
+  const who = page.getByRole('dialog', { name: 'Who are you?' });
+  await who.getByRole('combobox', { name: 'Your name' }).fill('Ana Lima');
+  await who.getByRole('combobox', { name: 'Your name' }).press('Enter');
+  await expect(who).toBeHidden();
+  await expect(page.getByText('You log as Ana Lima.')).toBeVisible();
 
   // SEV2: a description of our own and a 15-minute cadence.
   const sev2 = page.getByRole('group', { name: 'SEV2' });

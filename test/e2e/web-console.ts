@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 
 export interface RunningConsole {
   /** The full link with the token, as `holdfast web` prints it. */
@@ -68,8 +68,31 @@ export async function startConsole(
   };
 }
 
-/** `holdfast` running on the demo workspace, one per test. */
-export const test = base.extend<{ holdfast: RunningConsole }>({
+/** Who is at a test's browser unless it says otherwise (`test.use({ responder: null })`: nobody yet, so it is asked). */
+export const TEST_RESPONDER = { name: 'Sam Okoro', handle: null };
+
+/**
+ * Tells a browser profile who is at it, as its "Who are you?" answer would
+ * (src/renderer/api/responder.ts): on every page it opens, unless a name was
+ * already chosen there.
+ */
+export async function rememberResponder(context: BrowserContext, responder: { name: string; handle: string | null }): Promise<void> {
+  await context.addInitScript((value) => {
+    try {
+      if (window.localStorage.getItem('holdfast.responder') === null) window.localStorage.setItem('holdfast.responder', value);
+    } catch {
+      // A page without storage (about:blank) has nobody to remember.
+    }
+  }, JSON.stringify(responder));
+}
+
+/** `holdfast` running on the demo workspace, one per test; its browser already knows who is at it. */
+export const test = base.extend<{ holdfast: RunningConsole; responder: { name: string; handle: string | null } | null }>({
+  responder: [TEST_RESPONDER, { option: true }],
+  context: async ({ context, responder }, use) => {
+    if (responder) await rememberResponder(context, responder);
+    await use(context);
+  },
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures argument to be destructured
   holdfast: async ({}, use) => {
     const running = await startConsole();

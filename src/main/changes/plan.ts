@@ -50,7 +50,7 @@ function ownerOf({ people, author }: { people: readonly { handle: string; name: 
   const wanted = author.trim().toLowerCase();
   const person = people.find((candidate) => candidate.handle.toLowerCase() === wanted || candidate.name.toLowerCase() === wanted);
   if (!person) {
-    throw new HoldfastError('VALIDATION', `\`owner\`: name the change's owner by their roster handle (--owner HANDLE); "${author}", the workspace's author, is not on the roster.`, 'owner');
+    throw new HoldfastError('VALIDATION', `\`owner\`: name the change's owner by their roster handle (--owner HANDLE); "${author}", who is planning it, is not on the roster.`, 'owner');
   }
   return person.handle;
 }

@@ -54,8 +54,15 @@ export class ChangeService {
     return this.neighbours.clock.now().getTime();
   }
 
+  /**
+   * Who a log entry is by: the name an input gives, else the responder of the
+   * request by their roster handle (the one an approver is told apart from), or
+   * their name when they typed it freely (src/main/workspace/settings.ts).
+   */
   private actor(given: string | undefined): string {
-    return given ?? this.neighbours.settings.author();
+    if (given !== undefined) return given;
+    const responder = this.neighbours.settings.actor();
+    return responder.handle ?? responder.name;
   }
 
   /** The rules' inputs now; `otherChanges` only when a check of one change needs them. */
@@ -86,7 +93,7 @@ export class ChangeService {
   create(input: z.output<typeof CreateChangeInput>): ReturnType<ChangeService['view']> {
     const { neighbours } = this;
     const people = rosterPeople(neighbours.rosters);
-    const planned = planChange(input, { runbooks: neighbours.runbooks, people: people.people, author: neighbours.settings.author() });
+    const planned = planChange(input, { runbooks: neighbours.runbooks, people: people.people, author: this.actor(undefined) });
     const references = { services: knownServices(neighbours), runbooks: pinnedRunbooks(neighbours), roster: people };
     const change = parseNewChange(planned, references);
     const actor = this.actor(input.actor);
@@ -112,7 +119,7 @@ export class ChangeService {
     const rollbackSteps = (rollbackRunbook?.steps ?? [])
       .filter((step) => !change.rollback?.section || step.sectionId === change.rollback.section)
       .map((step) => ({ number: step.number, text: step.text }));
-    const acting = { actor: this.neighbours.settings.author(), at: context.now };
+    const acting = { actor: this.actor(undefined), at: context.now };
     // The verdict just judged at the same instant: the verbs are asked about without running the rules again.
     const allowed = OFFERED.filter((kind) => decide(change, { kind } as WalkAction, acting, context, check).ok);
     return {

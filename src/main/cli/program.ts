@@ -18,6 +18,7 @@ export async function runCli(argv: string[], io: CliIo, appRoot: string): Promis
     .version(APP_VERSION)
     .addOption(new Option('--data <dir>', 'data folder (default: the platform user-data folder)').env('HOLDFAST_DATA'))
     .option('--json', 'print results as JSON')
+    .option('--as <name>', 'the responder a writing command is by: a name, or a roster handle (default: HOLDFAST_AS, else the Settings name)')
     .exitOverride()
     .configureOutput({
       writeOut: io.stdout,
@@ -72,7 +73,7 @@ function groupsFor(argv: readonly string[]): Group[] {
 function commandName(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    if (arg === '--data') i++;
+    if (arg === '--data' || arg === '--as') i++;
     else if (!arg.startsWith('-')) return arg;
   }
   return undefined;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { InputOf, OperationName, OutputOf } from '../../shared/contract';
-import type { ApiError, ErrorCode } from '../../shared/result';
+import type { ApiError, ErrorCode, Result } from '../../shared/result';
 import type { Core } from '../core/core';
 import { appPaths, defaultDataDir } from '../core/paths';
 import { toApiError } from '../errors';
@@ -57,6 +57,8 @@ export type Op = <N extends OperationName>(name: N, input: InputOf<N>) => Promis
 interface GlobalOptions {
   data?: string;
   json?: boolean;
+  /** `--as NAME`: the responder the command's writes are by. */
+  as?: string;
 }
 
 /** What every command module gets: the global options, where to print, and the runner. */
@@ -107,11 +109,14 @@ export class Cli {
    * closes it, and prints what `work` returned.
    */
   async run<T>(create: CreatePolicy, work: (op: Op, core: Core) => Promise<T>, show: Show<T>): Promise<T> {
-    const [{ openCore }, { call }] = await Promise.all([import('../core/core'), import('../api')]);
+    const [{ openCore }, { dispatch, operations }, { cliResponder }] = await Promise.all([import('../core/core'), import('../api'), import('./responder')]);
     const core = openCore({ dataDir: this.dataDir, assetsDir: this.assetsDir, create });
     try {
+      // Who the writes are by (--as, HOLDFAST_AS), worked out at the first write: a read never needs it.
+      let responder: { value: string | undefined } | undefined;
       const op: Op = async <N extends OperationName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> => {
-        const result = await call(core, name, input);
+        if (operations[name].access !== 'read') responder ??= { value: cliResponder(this.globals.as, this.io.env, core) };
+        const result = (await dispatch(core, name, input, { role: 'responder', responder: responder?.value })) as Result<OutputOf<N>>;
         if (!result.ok) throw CliExit.of(result.error);
         return result.value;
       };

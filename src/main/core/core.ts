@@ -58,7 +58,7 @@ export class Core {
     this.runbooks = new RunbookLibrary(store, {
       clock: options.clock,
       procedureHeadings: () => this.settings.procedureHeadings(),
-      defaultAuthor: () => this.settings.author(),
+      defaultAuthor: () => this.settings.actor().name,
     });
     this.rosters = new RosterService(store, options.clock);
     this.incidents = new IncidentService(store, { clock: options.clock, settings: this.settings, runbooks: this.runbooks, rosters: this.rosters });
@@ -72,7 +72,7 @@ export class Core {
         this.events.emit({ type: 'incident.changed', id: incidentId });
       },
     });
-    this.slos = new SloService(store, { clock: options.clock, incidents: this.incidents, author: () => this.settings.author() });
+    this.slos = new SloService(store, { clock: options.clock, incidents: this.incidents, author: () => this.settings.actor().name });
     // The peak-windows rule reads the error budgets of the change's services.
     this.changes = new ChangeService(store, { clock: options.clock, settings: this.settings, runbooks: this.runbooks, rosters: this.rosters, incidents: this.incidents, budgets: (service) => this.slos.budgetStatuses(service) });
     this.postmortems = new PostmortemService(store, {

@@ -22,6 +22,8 @@ export interface RequestMessage {
   input: unknown;
   /** The console's id for the request (its change events carry it back). */
   requestId?: string;
+  /** Who is at the console (`encodeResponder`): the name its writes go under. */
+  responder?: string;
 }
 
 /** Close the store and exit. */

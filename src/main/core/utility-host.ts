@@ -44,9 +44,9 @@ function init(message: InitMessage): void {
   }
 }
 
-async function answer(id: number, name: string, input: unknown, requestId: string | undefined): Promise<void> {
+async function answer(id: number, name: string, input: unknown, requestId: string | undefined, responder: string | undefined): Promise<void> {
   const result = keeper
-    ? await keeper.dispatch(name, input, undefined, requestId)
+    ? await keeper.dispatch(name, input, { role: 'responder', responder }, requestId)
     : { ok: false as const, error: initError ?? { code: 'INTERNAL' as const, message: 'Holdfast’s data is not open yet.' } };
   port.postMessage({ type: 'response', id, result });
 }
@@ -57,7 +57,7 @@ port.on('message', ({ data }) => {
       init(data);
       break;
     case 'request':
-      void answer(data.id, data.name, data.input, data.requestId);
+      void answer(data.id, data.name, data.input, data.requestId, data.responder);
       break;
     case 'shutdown':
       process.exit(0);

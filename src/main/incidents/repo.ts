@@ -52,6 +52,7 @@ export interface EventRow {
   at: string;
   type: EventType;
   actor: string;
+  actor_handle: string | null;
   text: string;
   data: string;
   superseded_by: number | null;
@@ -104,8 +105,8 @@ export class IncidentRepo {
           mitigated_at AS mitigatedAt, resolved_at AS resolvedAt
         FROM incidents WHERE drill = 0 AND (resolved_at IS NULL OR resolved_at >= @since) ORDER BY started_at, id`),
       appendEvent: db.prepare(`
-        INSERT INTO incident_events (uid, incident_id, at, type, actor, text, data)
-        VALUES (@uid, @incidentId, @at, @type, @actor, @text, @data)`),
+        INSERT INTO incident_events (uid, incident_id, at, type, actor, actor_handle, text, data)
+        VALUES (@uid, @incidentId, @at, @type, @actor, @actorHandle, @text, @data)`),
       supersede: db.prepare('UPDATE incident_events SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL'),
       // Team sync (src/main/incidents/shared.ts): what crosses machines is named by uid.
       shared: db.prepare<[], IncidentRow & { uid: string }>('SELECT * FROM incidents WHERE uid IS NOT NULL ORDER BY id'),
@@ -113,8 +114,8 @@ export class IncidentRepo {
       sharedEvents: db.prepare<[number], EventRow & { uid: string }>(`SELECT * FROM incident_events WHERE incident_id = ? AND uid IS NOT NULL ORDER BY ${TIMELINE_ORDER}`),
       eventIdByUid: db.prepare<[string], { id: number }>('SELECT id FROM incident_events WHERE uid = ?'),
       importEvent: db.prepare(`
-        INSERT INTO incident_events (uid, incident_id, at, type, actor, text, data)
-        VALUES (@uid, @incidentId, @at, @type, @actor, @text, @data) ON CONFLICT(uid) DO NOTHING`),
+        INSERT INTO incident_events (uid, incident_id, at, type, actor, actor_handle, text, data)
+        VALUES (@uid, @incidentId, @at, @type, @actor, @actorHandle, @text, @data) ON CONFLICT(uid) DO NOTHING`),
       // Timeline order is time, then uid (then the local id): the order every machine holding the same events agrees on,
       // whichever of them wrote each event (docs/sync.md); events written here have uids that grow with each one.
       event: db.prepare<[number, number], EventRow & { seq: number }>(`
@@ -190,8 +191,8 @@ export class IncidentRepo {
     this.statements.update.run(row);
   }
 
-  append(event: { uid: string; incidentId: number; at: string; type: EventType; actor: string; text: string; data?: Record<string, unknown> }): number {
-    return Number(this.statements.appendEvent.run({ ...event, data: JSON.stringify(event.data ?? {}) }).lastInsertRowid);
+  append(event: { uid: string; incidentId: number; at: string; type: EventType; actor: string; actorHandle?: string | null; text: string; data?: Record<string, unknown> }): number {
+    return Number(this.statements.appendEvent.run({ ...event, actorHandle: event.actorHandle ?? null, data: JSON.stringify(event.data ?? {}) }).lastInsertRowid);
   }
 
   /** Every incident that has a uid, with it. */
@@ -213,8 +214,8 @@ export class IncidentRepo {
   }
 
   /** Stores an event another machine wrote; the local id, or null when this store holds its uid already. */
-  importEvent(event: { uid: string; incidentId: number; at: string; type: EventType; actor: string; text: string; data: Record<string, unknown> }): number | null {
-    const info = this.statements.importEvent.run({ ...event, data: JSON.stringify(event.data) });
+  importEvent(event: { uid: string; incidentId: number; at: string; type: EventType; actor: string; actorHandle?: string | null; text: string; data: Record<string, unknown> }): number | null {
+    const info = this.statements.importEvent.run({ ...event, actorHandle: event.actorHandle ?? null, data: JSON.stringify(event.data) });
     return info.changes > 0 ? Number(info.lastInsertRowid) : null;
   }
 
@@ -322,6 +323,7 @@ function toEvent(row: EventRow, seq: number, keyed: Set<number>): TimelineEvent 
     at: row.at,
     type: row.type,
     actor: row.actor,
+    actorHandle: row.actor_handle,
     text: row.text,
     data: JSON.parse(row.data) as Record<string, unknown>,
     key: keyed.has(row.id),

@@ -19,6 +19,7 @@ import type {
 } from '../../shared/incidents';
 import type { RunbookRef, RunbookSuggestion } from '../../shared/runbooks';
 import { plainInline, stepSummary } from '../../shared/step-text';
+import type { ResponderIdentity } from '../../shared/sync';
 import type { Clock } from '../core/clock';
 import { HoldfastError } from '../errors';
 import { isKnownZone } from '../rosters/time';
@@ -77,8 +78,9 @@ export class IncidentService {
     return this.context.clock.now().toISOString();
   }
 
-  private actor(given: string | undefined): string {
-    return given ?? this.context.settings.author();
+  /** Who an event is by: the name an input gives (without a handle), else the responder of the request (src/main/workspace/settings.ts). */
+  private actor(given: string | undefined): ResponderIdentity {
+    return given === undefined ? this.context.settings.actor() : { name: given, handle: null };
   }
 
   declare(input: z.output<typeof DeclareIncidentInput>): Incident {
@@ -94,7 +96,7 @@ export class IncidentService {
         incidentId: created,
         at: now,
         type: 'declared',
-        actor: this.actor(input.actor),
+        ...byActor(this.actor(input.actor)),
         text: `Declared ${input.severity}: ${input.title}`,
         data: { severity: input.severity, services: input.services, startedAt, detectedAt, drill: input.drill },
       });
@@ -254,7 +256,7 @@ export class IncidentService {
           startedAt: step.startedAt ?? at,
           finishedAt: finished ? at : null,
           note: input.note,
-          actor: this.actor(input.actor),
+          actor: this.actor(input.actor).name,
         });
       },
     );
@@ -436,7 +438,7 @@ export class IncidentService {
     return this.repo.inWriteTransaction(() => {
       const row = this.row(id);
       const at = this.now();
-      const eventId = this.repo.append({ uid: newUid(Date.parse(at)), incidentId: id, at, type: event.type, actor: this.actor(event.actor), text: event.text, data: event.data ?? {} });
+      const eventId = this.repo.append({ uid: newUid(Date.parse(at)), incidentId: id, at, type: event.type, ...byActor(this.actor(event.actor)), text: event.text, data: event.data ?? {} });
       if (SEARCHABLE_EVENTS.has(event.type)) this.index.add(id, 'event', event.text);
       if (apply) {
         apply(row, at, eventId);
@@ -449,3 +451,5 @@ export class IncidentService {
   }
 }
 
+/** An event's actor columns from a responder. */
+const byActor = (responder: ResponderIdentity): { actor: string; actorHandle: string | null } => ({ actor: responder.name, actorHandle: responder.handle });

@@ -40,8 +40,7 @@ export function eventToFile(row: EventRow & { uid: string }, incidentUid: string
     data.event = uidOf(data.eventId);
     delete data.eventId;
   }
-  // The responder's roster handle is not recorded yet; identity (issue #19) fills it in.
-  return { uid: row.uid, incident: incidentUid, at: new Date(row.at).toISOString(), type: row.type, actor: row.actor, actor_handle: null, text: row.text, data, supersedes };
+  return { uid: row.uid, incident: incidentUid, at: new Date(row.at).toISOString(), type: row.type, actor: row.actor, actor_handle: row.actor_handle, text: row.text, data, supersedes };
 }
 
 /** Every shared incident with its events, as files. */
@@ -91,7 +90,7 @@ export function importShared(
     if (target !== undefined) data.eventId = target;
     const superseded = event.supersedes ? repo.eventIdByUid(event.supersedes) : undefined;
     if (superseded !== undefined) data.supersedes = superseded;
-    const id = repo.importEvent({ uid: event.uid, incidentId, at: iso(event.at), type: event.type, actor: event.actor, text: event.text, data });
+    const id = repo.importEvent({ uid: event.uid, incidentId, at: iso(event.at), type: event.type, actor: event.actor, actorHandle: event.actor_handle, text: event.text, data });
     if (id === null) continue;
     added++;
     if (superseded !== undefined) repo.supersede(superseded, id);

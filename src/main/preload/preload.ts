@@ -14,7 +14,7 @@ import type { Result } from '../../shared/result';
 const api = Object.fromEntries(
   OPERATION_NAMES.map((name) => [
     name,
-    (input: unknown, requestId?: string) => ipcRenderer.invoke(ipcChannel(name), input, requestId) as Promise<Result<unknown>>,
+    (input: unknown, requestId?: string, responder?: string) => ipcRenderer.invoke(ipcChannel(name), input, requestId, responder) as Promise<Result<unknown>>,
   ]),
 ) as HoldfastApi;
 

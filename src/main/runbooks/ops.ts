@@ -116,7 +116,7 @@ export const runbookOps = {
     input: ImportRunbooksInput,
     summary: 'Import Markdown runbooks from files or folders (recursively).',
     access: 'write',
-    handler: (input, { runbooks, settings }) => importRunbooks(runbooks, input.paths, input.author ?? settings.author()),
+    handler: (input, { runbooks, settings }) => importRunbooks(runbooks, input.paths, input.author ?? settings.actor().name),
     emits: (_input, report) => (report.imported + report.updated + report.groups.length > 0 ? runbooksChanged() : []),
   }),
   exportRunbooks: op({

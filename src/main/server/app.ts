@@ -9,6 +9,7 @@ import { formatBytes, LIMITS } from '../../shared/limits';
 import type { ApiError, ErrorCode, Result } from '../../shared/result';
 import type { CoreKeeper } from '../core/keeper';
 import { REQUEST_ID_HEADER } from '../../shared/events';
+import { RESPONDER_HEADER } from '../../shared/sync';
 import { capConcurrentBodies } from './body-cap';
 import { roleForAuthorization, SECURITY_HEADERS, type SessionTokens } from './security';
 import { refusal, type ServedAddress } from './served-address';
@@ -110,7 +111,9 @@ export function createWebApp({ keeper, tokens, served, rendererDir, testClock }:
     } catch {
       return c.json(failure('VALIDATION', 'The request body is not valid JSON.'), 400);
     }
-    const result = await keeper.dispatch(c.req.param('operation'), input, { role: c.get('role') }, c.req.header(REQUEST_ID_HEADER));
+    // Who is at this console (a responder's own name, kept by their browser); the dispatcher checks it and ignores a viewer's.
+    const session = { role: c.get('role'), responder: c.req.header(RESPONDER_HEADER) };
+    const result = await keeper.dispatch(c.req.param('operation'), input, session, c.req.header(REQUEST_ID_HEADER));
     return c.json(result, result.ok ? 200 : HTTP_STATUS[result.error.code]);
   });
   app.all('/api/*', (c) =>

@@ -42,13 +42,13 @@ export class CoreClient {
     this.post({ type: 'init', ...this.options.init });
   }
 
-  request(name: string, input: unknown, requestId?: string): Promise<Result<unknown>> {
+  request(name: string, input: unknown, requestId?: string, responder?: string): Promise<Result<unknown>> {
     if (this.fatal) return Promise.resolve({ ok: false, error: this.fatal });
     if (!this.child || this.stopping) return Promise.resolve({ ok: false, error: STOPPED });
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.post({ type: 'request', id, name, input, ...(typeof requestId === 'string' ? { requestId } : {}) });
+      this.post({ type: 'request', id, name, input, ...(typeof requestId === 'string' ? { requestId } : {}), ...(typeof responder === 'string' ? { responder } : {}) });
     });
   }
 

@@ -109,7 +109,7 @@ function start(): void {
     },
   });
   const client = core;
-  registerIpc((name, input, requestId) => client.request(name, input, requestId), APP_URL_PREFIX);
+  registerIpc((name, input, requestId, responder) => client.request(name, input, requestId, responder), APP_URL_PREFIX);
   registerPrintToPdf(APP_URL_PREFIX);
   core.start();
   installMenu({

@@ -54,8 +54,16 @@ export function resolveResponder(inputs: IdentityInputs): Responder {
 const WHERE: Record<IdentitySource, string> = {
   flag: '--as',
   environment: 'HOLDFAST_AS',
-  browser: 'the responder name this browser chose',
+  browser: 'this console',
   settings: 'the name in Settings',
+};
+
+/** What to do about a name that cannot be used, by where it came from. */
+const REMEDY: Record<IdentitySource, string> = {
+  flag: '',
+  environment: '',
+  browser: ' Choose your name again with the name button at the top of the console.',
+  settings: ' Change it in Settings (holdfast settings --author NAME).',
 };
 
 function fromName(raw: string, source: IdentitySource, roster: readonly RosterPerson[]): ResponderIdentity {
@@ -68,32 +76,27 @@ function fromName(raw: string, source: IdentitySource, roster: readonly RosterPe
 function checked(identity: unknown, source: IdentitySource): ResponderIdentity {
   const name = typeof identity === 'object' && identity !== null && 'name' in identity ? identity.name : null;
   if (typeof name === 'string' && /\p{Cc}/u.test(name)) {
-    throw new HoldfastError('VALIDATION', `The responder name from ${WHERE[source]} has a control character (a line break or tab): give a name on one line.`, source === 'flag' ? 'as' : undefined);
+    throw new HoldfastError('VALIDATION', `The responder name from ${WHERE[source]} has a control character (a line break or tab): give a name on one line.${REMEDY[source]}`, source === 'flag' ? 'as' : undefined);
   }
   const parsed = ResponderIdentity.safeParse(identity, READABLE_BESIDE_FIELD);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => issue.message.charAt(0).toLowerCase() + issue.message.slice(1)).join('; ');
-    throw new HoldfastError('VALIDATION', `The responder name from ${WHERE[source]} cannot be used: ${problems}.`, source === 'flag' ? 'as' : undefined);
+    throw new HoldfastError('VALIDATION', `The responder name from ${WHERE[source]} cannot be used: ${problems}.${REMEDY[source]}`, source === 'flag' ? 'as' : undefined);
   }
   return parsed.data;
 }
 
 /**
- * A browser's identity travels with each of its writes in this header, as
- * URI-encoded JSON (names are not ASCII only): `X-Holdfast-Responder`.
+ * The identity a console sent with a call (`encodeResponder`, src/shared/sync.ts);
+ * null when there is none; one that is not an identity is refused in words.
  */
-export const RESPONDER_HEADER = 'x-holdfast-responder';
-
-export const encodeResponder = (identity: ResponderIdentity): string => encodeURIComponent(JSON.stringify(ResponderIdentity.parse(identity)));
-
-/** The header's identity; null when there is none; a header that is not one is refused in words. */
 export function decodeResponder(header: string | undefined): ResponderIdentity | null {
   if (header === undefined || header.trim() === '') return null;
   let value: unknown;
   try {
     value = JSON.parse(decodeURIComponent(header));
   } catch {
-    throw new HoldfastError('VALIDATION', 'This browser’s responder name could not be read: choose your name again (the name button at the top of the console).');
+    throw new HoldfastError('VALIDATION', 'This console’s responder name could not be read: choose your name again (the name button at the top of the console).');
   }
   return checked(value, 'browser');
 }

@@ -1,4 +1,6 @@
 import os from 'node:os';
+import type { ResponderIdentity } from '../../shared/sync';
+import { currentResponder } from '../core/request-context';
 import { DEFAULT_PROCEDURE_HEADINGS } from '../runbooks/format/structure';
 import type { Store } from '../store/open';
 
@@ -42,6 +44,14 @@ export class Settings {
     const stored = this.get(AUTHOR);
     if (stored) return stored;
     return osUser();
+  }
+
+  /**
+   * Who a write is by: the responder the running request names (a console's
+   * own name, `--as`, `HOLDFAST_AS`), else the Settings name, with no handle.
+   */
+  actor(): ResponderIdentity {
+    return currentResponder() ?? { name: this.author(), handle: null };
   }
 
   /** The zone times are shown in beside UTC: the workspace's, else this machine's. */

@@ -3,6 +3,7 @@ import type { ChangeEvent } from '../../shared/events';
 import type { MenuCommand } from '../../shared/menu';
 import { httpTransport } from './http-transport';
 import { ipcTransport } from './ipc-transport';
+import { responderForCall } from './responder';
 import { takeSessionToken } from './session-token';
 import type { Transport } from './transport';
 
@@ -16,9 +17,10 @@ declare global {
  * One method per operation, made when first used: `api.logNote(input)` calls the
  * transport with the operation's name. The names are the contract's types only,
  * so no list of them (nor any core code) is in the renderer's bundle; a name
- * that is not an operation is answered UNKNOWN_OPERATION by the core.
+ * that is not an operation is answered UNKNOWN_OPERATION by the core. Every call
+ * carries who is at this console (`responder`), the name its writes go under.
  */
-export function createClient(transport: Transport): HoldfastApi {
+export function createClient(transport: Transport, responder: () => string | undefined = responderForCall): HoldfastApi {
   const methods = new Map<string, (input: unknown, requestId?: string) => ReturnType<Transport['call']>>();
   return new Proxy({} as HoldfastApi, {
     get(_target, name) {
@@ -26,7 +28,7 @@ export function createClient(transport: Transport): HoldfastApi {
       if (typeof name !== 'string' || name === 'then') return undefined;
       let method = methods.get(name);
       if (!method) {
-        method = (input, requestId) => transport.call(name, input, requestId);
+        method = (input, requestId) => transport.call(name, input, requestId, responder());
         methods.set(name, method);
       }
       return method;

@@ -1,6 +1,7 @@
 import { EventSource } from 'eventsource';
 import { REQUEST_ID_HEADER, type ChangeEvent } from '../../shared/events';
 import type { Result } from '../../shared/result';
+import { RESPONDER_HEADER } from '../../shared/sync';
 import type { Transport } from './transport';
 
 /**
@@ -17,12 +18,17 @@ export function httpTransport(token: string, origin = window.location.origin): T
   let source: EventSource | null = null;
   return {
     kind: 'http',
-    async call(operation, input, requestId) {
+    async call(operation, input, requestId, responder) {
       let response: Response;
       try {
         response = await fetch(`${origin}/api/${encodeURIComponent(operation)}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: authorization, ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}) },
+          headers: {
+            'Content-Type': 'application/json',
+            Authorization: authorization,
+            ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
+            ...(responder ? { [RESPONDER_HEADER]: responder } : {}),
+          },
           body: JSON.stringify(input ?? {}),
         });
       } catch {

@@ -6,8 +6,8 @@ import type { Transport } from './transport';
 export function ipcTransport(bridge: HoldfastBridge): Transport {
   return {
     kind: 'ipc',
-    call: (operation, input, requestId) =>
-      (bridge.api[operation as OperationName] as (input: unknown, requestId?: string) => ReturnType<Transport['call']>)(input, requestId),
+    call: (operation, input, requestId, responder) =>
+      (bridge.api[operation as OperationName] as (input: unknown, requestId?: string, responder?: string) => ReturnType<Transport['call']>)(input, requestId, responder),
     subscribe: (listener) => bridge.onChange(listener),
   };
 }

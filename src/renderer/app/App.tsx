@@ -34,6 +34,7 @@ import { useRunbookList } from '../features/runbooks/queries';
 import { dismissLibraryError, useLibrary } from '../features/runbooks/store';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ForResponders } from '../features/session/ForResponders';
+import { ResponderButton } from '../features/responder/ResponderButton';
 import { ReadOnlyBadge } from '../features/session/ReadOnlyBadge';
 import { closedToViewers, ReadOnlyScreen } from '../features/session/ReadOnlyScreen';
 import { useCanWrite, useRole } from '../features/session/queries';
@@ -209,6 +210,7 @@ function TopBar({ route }: { route: Route }) {
       <ForResponders>
         <DeclareButton />
       </ForResponders>
+      <ResponderButton />
       <button
         type="button"
         className="ghost top-bar-compact"

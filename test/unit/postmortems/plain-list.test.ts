@@ -78,6 +78,6 @@ describe('a plain list rendered without the Markdown parser', () => {
 /** The post-mortem's full timeline of notes with these texts, as the draft writes it. */
 function appendix(texts: string[]): string {
   const incident = { id: 1, title: 't', severity: 'SEV2', services: [], resolutionSummary: '', timeZone: 'UTC', roles: [], runbooks: [] } as unknown as Incident;
-  const timeline: TimelineEvent[] = texts.map((text, index) => ({ id: index + 1, seq: index + 1, incidentId: 1, at: '2026-11-27T03:15:00.000Z', type: 'note', actor: 'ana', text, data: {}, key: false, supersededBy: null }));
+  const timeline: TimelineEvent[] = texts.map((text, index) => ({ id: index + 1, seq: index + 1, incidentId: 1, at: '2026-11-27T03:15:00.000Z', type: 'note', actor: 'ana', actorHandle: null, text, data: {}, key: false, supersededBy: null }));
   return recordValues(incident, timeline, [], { status: 'draft', authors: [], date: '2026-11-27' }).full_timeline ?? '';
 }

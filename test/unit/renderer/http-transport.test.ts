@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { httpTransport } from '../../../src/renderer/api/http-transport';
 import type { ChangeEvent } from '../../../src/shared/events';
+import { encodeResponder } from '../../../src/shared/sync';
 
 let server: http.Server | undefined;
 afterEach(() => server?.close());
@@ -31,5 +32,23 @@ describe('the web transport tells the data layer when its event stream was cut',
     expect(events).toEqual([{ type: 'runbooks.changed' }]);
     expect(gaps).toBe(1);
     expect(connections).toBe(2);
+  });
+});
+
+describe('the web transport says who is at the console', () => {
+  it('sends the responder with a call, names beyond ASCII included, and nothing when nobody has said', async () => {
+    const seen: (string | undefined)[] = [];
+    server = http.createServer((request, response) => {
+      seen.push(request.headers['x-holdfast-responder'] as string | undefined);
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: true, value: null }));
+    });
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const transport = httpTransport('t0ken', `http://127.0.0.1:${port}`);
+    const responder = encodeResponder({ name: 'Zoë Ōtsuka', handle: 'zoe' });
+    expect(await transport.call('logNote', { id: 1, text: 'x' }, undefined, responder)).toEqual({ ok: true, value: null });
+    await transport.call('getTimeline', { id: 1 });
+    expect(seen).toEqual([responder, undefined]);
+    expect(JSON.parse(decodeURIComponent(seen[0] ?? ''))).toEqual({ name: 'Zoë Ōtsuka', handle: 'zoe' });
   });
 });

@@ -9,6 +9,7 @@ const event = (id: number, patch: Partial<TimelineEvent> = {}): TimelineEvent =>
   at: new Date(Date.UTC(2026, 10, 27, 3, 0, id)).toISOString(),
   type: 'note',
   actor: 'ana',
+  actorHandle: null,
   text: `note ${id}`,
   data: {},
   key: false,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeResponder, encodeResponder, resolveResponder } from '../../../src/main/sync/identity';
+import { decodeResponder, resolveResponder } from '../../../src/main/sync/identity';
+import { encodeResponder } from '../../../src/shared/sync';
 
 const roster = [
   { handle: 'ana', name: 'Ana Lima' },
@@ -37,7 +38,7 @@ describe('a browser’s identity on its requests', () => {
   });
 
   it('refuses a header that is not an identity, asking the responder to choose again', () => {
-    expect(() => decodeResponder('%7Bnot json')).toThrow('This browser’s responder name could not be read: choose your name again (the name button at the top of the console).');
-    expect(() => decodeResponder(encodeURIComponent('{"name": ""}'))).toThrow(/^The responder name from the responder name this browser chose cannot be used/);
+    expect(() => decodeResponder('%7Bnot json')).toThrow('This console’s responder name could not be read: choose your name again (the name button at the top of the console).');
+    expect(() => decodeResponder(encodeURIComponent('{"name": ""}'))).toThrow('The responder name from this console cannot be used: cannot be empty. Choose your name again with the name button at the top of the console.');
   });
 });

@@ -12,6 +12,7 @@ import { migration011 } from './011-changes';
 import { migration012 } from './012-slos';
 import { migration013 } from './013-slo-hours';
 import { migration014 } from './014-sync-uids';
+import { migration015 } from './015-event-actor-handle';
 import type { Migration } from './types';
 
 /** Every migration, in ascending order. Append only: a released migration is never edited. */
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   migration012,
   migration013,
   migration014,
+  migration015,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

@@ -6,7 +6,7 @@ import { useWorkspaceInfo } from '../workspace/queries';
 import { type Saved } from './SaveStatus';
 import { SettingsSection } from './SettingsSection';
 
-/** The name incident timelines and runbook revisions record as who did each thing. */
+/** The workspace's default name: what the command line and a console that has not said who it is write under. */
 export function NameForm() {
   const current = useWorkspaceInfo().data?.author ?? null;
   const canWrite = useCanWrite();
@@ -16,20 +16,26 @@ export function NameForm() {
 
   const save = async () => {
     if (!shown.trim()) {
-      setSaved({ ok: false, message: 'Give a name: responders see it beside everything you log.' });
+      setSaved({ ok: false, message: 'Give a name: responders see it beside everything logged under it.' });
       return;
     }
     const result = await updateSettings({ author: shown.trim() });
     if (!result.ok) return setSaved({ ok: false, message: result.error.message });
     setName(null);
-    setSaved({ ok: true, message: `Saved. New events are logged as ${result.value.author}.` });
+    setSaved({ ok: true, message: `Saved. The command line now logs as ${result.value.author}.` });
   };
 
   return (
-    <SettingsSection title="Your name" submit="Save name" onSave={save} saved={saved} formClassName="settings-row">
+    <SettingsSection title="Default name" submit="Save name" onSave={save} saved={saved} formClassName="settings-row">
       <Field
-        label="Name on the timeline"
-        hint="Shown beside every event you log and every runbook change you make, so other responders know who did it. Until you set it, it is this computer’s user name. Events already logged keep the name they were logged with."
+        label="Name when nobody says"
+        hint={
+          <>
+            What the command line logs under (unless <code>--as NAME</code> or <code>HOLDFAST_AS</code> names someone) and a console
+            that has not said who is at it. Until you set it, it is this computer’s user name. Events already logged keep the name
+            they were logged with.
+          </>
+        }
       >
         {(control) => (
           <input

@@ -1,14 +1,16 @@
+import { ResponderSection } from '../responder/ResponderSection';
 import { NameForm } from './NameForm';
 import { SeverityForm } from './SeverityForm';
 import { TemplatesForm } from './TemplatesForm';
 import './settings.css';
 
-/** `#/settings`: who you are on the timeline, what each severity means, and the status update templates. */
+/** `#/settings`: who you are on the timeline (this browser's name, the workspace's default), what each severity means, and the status update templates. */
 export function SettingsScreen() {
   return (
     <div className="settings-screen">
       <h1>Settings</h1>
-      <p className="muted">Kept in the data file, so the desktop app, the command line and every browser console share them.</p>
+      <ResponderSection />
+      <p className="muted">The rest is kept in the data file, so the desktop app, the command line and every browser console share it.</p>
       <NameForm />
       <SeverityForm />
       <TemplatesForm />

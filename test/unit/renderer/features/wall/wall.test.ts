@@ -21,7 +21,7 @@ const step = (id: string, number: number, state: IncidentStep['state'], text = `
 });
 
 function event(id: number, type: TimelineEvent['type'], text: string, supersededBy: number | null = null): TimelineEvent {
-  return { id, seq: id, incidentId: 1, at: '2026-11-27T10:00:00.000Z', type, actor: 'priya', text, data: {}, key: false, supersededBy };
+  return { id, seq: id, incidentId: 1, at: '2026-11-27T10:00:00.000Z', type, actor: 'priya', actorHandle: null, text, data: {}, key: false, supersededBy };
 }
 
 describe('the wall display', () => {
