@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { max, type Figure } from '../figures';
+import { timed } from '../stats';
 import { call } from '../../src/main/api';
 import type { Core } from '../../src/main/core/core';
 import { newUid } from '../../src/main/sync/ids';
@@ -14,12 +15,6 @@ export interface SyncFigures {
   noopSyncMs: number;
   mergeMs: number;
   files: number;
-}
-
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await work();
-  return performance.now() - start;
 }
 
 /**
@@ -36,9 +31,9 @@ export async function measureSync(core: Core, work: string, events: number): Pro
     const result = await call(core, name, input as never);
     if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
   };
-  const firstSyncMs = await timed(() => must('syncInit', { remote }));
+  const firstSyncMs = (await timed(() => must('syncInit', { remote }))).ms;
   const files = Number(execFileSync('git', ['-C', workspaceDir(core.options.dataDir), 'ls-files'], { encoding: 'utf8', maxBuffer: 1 << 28 }).split('\n').length - 1);
-  const noopSyncMs = await timed(() => must('sync', {}));
+  const noopSyncMs = (await timed(() => must('sync', {}))).ms;
   fs.rmSync(workspaceDir(core.options.dataDir), { recursive: true, force: true });
 
   const start = Date.parse('2026-11-27T03:00:00Z');
@@ -49,11 +44,11 @@ export async function measureSync(core: Core, work: string, events: number): Pro
       return { uid: newUid(at), incident: incident.uid, at: new Date(at).toISOString(), type: 'note', actor, actor_handle: null, text: `${actor} note ${i}`, data: {}, supersedes: null };
     });
   const [a, b] = [timeline('Ana', 0), timeline('Bo', 5)];
-  const mergeMs = await timed(async () => {
+  const mergeMs = (await timed(() => {
     const merged = mergeTimelines(a, b);
     deriveState(incident, merged.events);
     if (merged.events.length !== 2 * events) throw new Error(`merging two timelines of ${events} events gave ${merged.events.length}`);
-  });
+  })).ms;
   return { firstSyncMs, noopSyncMs, mergeMs, files };
 }
 
