@@ -78,8 +78,9 @@ describe('a viewer reading a drill in progress', () => {
 
   it('never reads an unfired inject nor a facilitator note through any read operation', async () => {
     for (const { name, answer, ok } of await answers(VIEWER)) {
-      // getRunbookAsset's sample names an image the demo runbook does not have.
-      if (name !== 'getRunbookAsset') expect(ok, `${name}: ${answer.slice(0, 300)}`).toBe(true);
+      // getRunbookAsset's sample names an image the demo runbook does not have; syncConflict needs a folder connected to a
+      // team remote (this fork is not), and says so.
+      if (name !== 'getRunbookAsset' && name !== 'syncConflict') expect(ok, `${name}: ${answer.slice(0, 300)}`).toBe(true);
       for (const [what, secret] of Object.entries(SECRETS)) expect(answer, `${name} shows ${what}`).not.toContain(secret);
     }
   });

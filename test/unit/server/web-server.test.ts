@@ -48,7 +48,7 @@ describe('holdfast web', () => {
   it('with the token: runs operations, names unknown ones, and names the invalid field', async () => {
     const ok = await post('listRunbooks', {});
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ ok: true, value: { items: [], tags: [], services: [], groups: [], reviewDueCount: 0 } });
+    expect(await ok.json()).toEqual({ ok: true, value: { items: [], total: 0, tags: [], services: [], groups: [], reviewDueCount: 0 } });
 
     const unknown = await post('noSuchOperation', {});
     expect(unknown.status).toBe(404);
