@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { takeRestore } from './restored';
+import { dismissRestore, takeRestore } from './restored';
 
 /** Once, after a restore: which backup the console now shows, and where the store it replaced is kept. */
 export function RestoredNotice() {
@@ -15,7 +15,13 @@ export function RestoredNotice() {
       <span>
         <strong>Restored</strong> the backup {report.backup}. {kept}
       </span>
-      <button type="button" onClick={() => setReport(null)}>
+      <button
+        type="button"
+        onClick={() => {
+          dismissRestore();
+          setReport(null);
+        }}
+      >
         Dismiss
       </button>
     </div>

@@ -26,10 +26,29 @@ export async function restoreAndStartAfresh(file: string): Promise<ApiError> {
 /** True while this console is restoring: it reloads itself when done, whatever the other consoles hear. */
 export const restoringHere = (): boolean => inFlight;
 
-/** The restore just done, once: reading it forgets it. */
+/** What this page load was told about a restore (undefined: not yet read). */
+let taken: RestoreReport | null | undefined;
+
+/**
+ * The restore just done, for this page load: read from the session once (and
+ * forgotten there, so a later reload says nothing), then the same answer to
+ * every caller until dismissed, however often the console's tree is mounted.
+ */
 export function takeRestore(): RestoreReport | null {
-  const stored = sessionStorage.getItem(KEY);
-  sessionStorage.removeItem(KEY);
+  if (taken === undefined) {
+    const stored = sessionStorage.getItem(KEY);
+    sessionStorage.removeItem(KEY);
+    taken = parseReport(stored);
+  }
+  return taken;
+}
+
+/** The notice was dismissed: nothing more to say about the restore. */
+export function dismissRestore(): void {
+  taken = null;
+}
+
+function parseReport(stored: string | null): RestoreReport | null {
   if (!stored) return null;
   try {
     const report = JSON.parse(stored) as Partial<RestoreReport>;
