@@ -2,14 +2,8 @@ import type { DrillInject, DrillScenario, DrillTargets } from '../../shared/dril
 import type { Store } from '../store/open';
 
 /** A scenario as stored, with its runs counted. */
-interface ScenarioRow {
+interface ScenarioRow extends Omit<ScenarioValues, 'now'> {
   id: number;
-  title: string;
-  objectives: string;
-  services: string;
-  runbooks: string;
-  targets: string;
-  injects: string;
   updated_at: string;
   last_run_at: string | null;
   run_count: number;
