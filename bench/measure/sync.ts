@@ -34,7 +34,7 @@ export async function measureSync(core: Core, work: string, events: number): Pro
   const firstSyncMs = (await timed(() => must('syncInit', { remote }))).ms;
   const files = Number(execFileSync('git', ['-C', workspaceDir(core.options.dataDir), 'ls-files'], { encoding: 'utf8', maxBuffer: 1 << 28 }).split('\n').length - 1);
   const noopSyncMs = (await timed(() => must('sync', {}))).ms;
-  fs.rmSync(workspaceDir(core.options.dataDir), { recursive: true, force: true });
+  await removeWorkspace(workspaceDir(core.options.dataDir));
 
   const start = Date.parse('2026-11-27T03:00:00Z');
   const incident: IncidentFile = { uid: newUid(start), title: 'Checkout errors', severity: 'SEV2', services: ['checkout'], drill: false, started_at: new Date(start).toISOString(), detected_at: new Date(start).toISOString(), declared_at: new Date(start).toISOString(), time_zone: 'UTC' };
@@ -50,6 +50,17 @@ export async function measureSync(core: Core, work: string, events: number): Pro
     if (merged.events.length !== 2 * events) throw new Error(`merging two timelines of ${events} events gave ${merged.events.length}`);
   })).ms;
   return { firstSyncMs, noopSyncMs, mergeMs, files };
+}
+
+/**
+ * A commit of 10,000 files makes git start `gc --auto` in the background, which
+ * keeps writing into `.git/objects` after the sync has answered: wait for it
+ * (its lock is `.git/gc.pid`) before removing the folder.
+ */
+async function removeWorkspace(dir: string): Promise<void> {
+  const lock = path.join(dir, '.git', 'gc.pid');
+  for (let waited = 0; fs.existsSync(lock) && waited < 120_000; waited += 250) await new Promise((resolve) => setTimeout(resolve, 250));
+  fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 250 });
 }
 
 export function syncFigures(figures: SyncFigures, runbooks: number, events: number): Figure[] {
