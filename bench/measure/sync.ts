@@ -53,9 +53,9 @@ export async function measureSync(core: Core, work: string, events: number): Pro
 }
 
 /**
- * A commit of 10,000 files makes git start `gc --auto` in the background, which
- * keeps writing into `.git/objects` after the sync has answered: wait for it
- * (its lock is `.git/gc.pid`) before removing the folder.
+ * Holdfast runs git's `gc --auto` in the foreground (src/main/sync/git.ts); a
+ * gc still running from a git started outside Holdfast would keep writing into
+ * `.git/objects`: wait for its lock, `.git/gc.pid`, before removing the folder.
  */
 async function removeWorkspace(dir: string): Promise<void> {
   const lock = path.join(dir, '.git', 'gc.pid');

@@ -35,7 +35,9 @@ const BASE_ENV = {
 } as const;
 
 // ext:: would run a command named by the remote's address: never, whatever the user's config says.
-const CONFIG = ['-c', 'protocol.ext.allow=never', '-c', 'core.quotepath=off', '-c', 'core.autocrlf=false', '-c', 'advice.detachedHead=false', '-c', 'init.defaultBranch=main'];
+// gc in the foreground: a detached `gc --auto` (after committing thousands of files) would hold git's locks after the
+// command answered, while the next sync takes any lock it finds for a killed git's leftover.
+const CONFIG = ['-c', 'gc.autoDetach=false', '-c', 'maintenance.autoDetach=false', '-c', 'protocol.ext.allow=never', '-c', 'core.quotepath=off', '-c', 'core.autocrlf=false', '-c', 'advice.detachedHead=false', '-c', 'init.defaultBranch=main'];
 
 /** A git at a known path, working in `dir`. */
 export class Git {
