@@ -1,7 +1,7 @@
 import { HoldfastError } from '../errors';
 import type { SloDefinition } from './definition';
 import type { Bucket } from './series';
-import { parseInstant, pointsToBuckets, type SliPoint } from './sli-points';
+import { isoInstant, parseInstant, pointsToBuckets, type SliPoint } from './sli-points';
 
 /**
  * SLI data as CSV, one row per bucket, with a header:
@@ -95,7 +95,8 @@ export class SliCsvReader {
     const all = this.rest === '' ? text : this.rest + text;
     let from = 0;
     for (let newline = all.indexOf('\n'); newline !== -1; newline = all.indexOf('\n', from)) {
-      this.readLine(all.slice(from, newline > from && all.charCodeAt(newline - 1) === 13 ? newline - 1 : newline));
+      const end = newline > from && all.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+      if (!this.readCountsRow(all, from, end)) this.readLine(all.slice(from, end));
       from = newline + 1;
     }
     this.rest = all.slice(from);
@@ -181,6 +182,30 @@ export class SliCsvReader {
     return true;
   }
 
+  /**
+   * The row of a month of minutes, read where it lies in the chunk (nothing is
+   * copied out of it): `ISO-8601,count,count` with whole counts, later than
+   * the row before, good or bad at most total. False for any other row, which
+   * `readLine` then reads (and, when it is wrong, says why).
+   */
+  private readCountsRow(s: string, from: number, end: number): boolean {
+    if (this.columns?.length !== 3 || this.seen !== null) return false;
+    // Any other character (a quote, a comment, a third comma, a space) fails the strict reads of the cells below.
+    const first = s.indexOf(',', from);
+    const second = first === -1 ? -1 : s.indexOf(',', first + 1);
+    if (second === -1 || second >= end) return false;
+    const at = isoInstant(s, from, first);
+    const counted = wholeNumber(s, first + 1, second);
+    const total = wholeNumber(s, second + 1, end);
+    if (typeof at !== 'number' || at <= this.lastAt || counted < 0 || total < 0 || counted > total) return false;
+    this.line += 1;
+    this.rows += 1;
+    this.lastAt = at;
+    this.pending.push(at, this.line);
+    this.points.push({ at, good: this.kind === 'timestamp,bad,total' ? total - counted : counted, total, value: null });
+    return true;
+  }
+
   private readRow(record: string[]): void {
     const columns = this.columns as string[];
     if (record.length !== columns.length) {
@@ -234,6 +259,18 @@ export class SliCsvReader {
     this.seen.set(at, line);
     return earlier;
   }
+}
+
+/** The digits from `from` to `end` (1 to 15 of them, so exact) as a number; -1 when that is not what is there. */
+function wholeNumber(s: string, from: number, end: number): number {
+  if (end <= from || end - from > 15) return -1;
+  let value = 0;
+  for (let i = from; i < end; i += 1) {
+    const digit = s.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** A value as a number; NaN when it is empty or not a number. */

@@ -250,6 +250,27 @@ describe('the SLI data store', () => {
     expect(repo.buckets(id, { start: T0, end: T0 + 60 * MINUTE })).toEqual(hourly);
   });
 
+  it('keeps what an hour held outside a new file: two halves of an hour imported one after the other make the whole hour', () => {
+    const { repo, id, now } = repoWithSlo();
+    repo.importBuckets(id, minuteRows(T0 + 15 * MINUTE, 30, 90), 'middle', now);
+    expect(repo.importBuckets(id, minuteRows(T0, 15, 80), 'first quarter', now)).toMatchObject({ buckets: 15, replaced: 0 });
+    expect(repo.importBuckets(id, minuteRows(T0 + 45 * MINUTE, 30, 70), 'last quarter and on', now)).toMatchObject({ buckets: 30, replaced: 0 });
+    const stored = repo.buckets(id, { start: T0, end: T0 + 2 * 60 * MINUTE });
+    expect(stored.map((b) => (b.start - T0) / MINUTE)).toEqual(Array.from({ length: 75 }, (_, i) => i));
+    expect(stored.map((b) => b.good)).toEqual([...Array<number>(15).fill(80), ...Array<number>(30).fill(90), ...Array<number>(30).fill(70)]);
+    // A read from inside an hour gets only what overlaps it, in order.
+    expect(repo.buckets(id, { start: T0 + 44 * MINUTE + 1, end: T0 + 46 * MINUTE }).map((b) => (b.start - T0) / MINUTE)).toEqual([44, 45]);
+  });
+
+  it('replaces a stored bucket that starts an hour before a new file and reaches into it, and keeps one that ends where it begins', () => {
+    const { repo, id, now } = repoWithSlo();
+    const long = { start: T0 - 30 * MINUTE, width: 60 * MINUTE, good: 10, total: 10, value: null };
+    const ending = { start: T0 - 2 * 60 * MINUTE, width: 60 * MINUTE, good: 20, total: 20, value: 2.5 };
+    repo.importBuckets(id, [ending, long], 'long', now);
+    expect(repo.importBuckets(id, minuteRows(T0, 60), 'minutes', now)).toMatchObject({ replaced: 1 });
+    expect(repo.buckets(id, { start: T0 - DAY, end: T0 + DAY })).toEqual([ending, ...minuteRows(T0, 60)]);
+  });
+
   it('keeps exclusions per SLO, found by the range they overlap', () => {
     const { repo, id, now } = repoWithSlo();
     const added = repo.addExclusion(id, { start: T0, end: T0 + 10 * MINUTE, reason: 'database upgrade', createdBy: 'ana' }, now);
@@ -277,6 +298,6 @@ describe('the SLI data store', () => {
     for (const id of ids) repo.importBuckets(id, month, `month-${id}`, now);
     const took = performance.now() - began;
     console.log(`imported 864,000 buckets in ${Math.round(took)} ms (budget 2,000 ms)`);
-    expect(db.prepare('SELECT count(*) AS n FROM slo_buckets').get()).toEqual({ n: 864_000 });
+    expect(db.prepare('SELECT sum(buckets) AS n, count(*) AS hours FROM slo_bucket_hours').get()).toEqual({ n: 864_000, hours: 20 * 30 * 24 });
   });
 });
