@@ -1,4 +1,4 @@
-import { packBuckets, PACKED_BUCKET_BYTES } from '../../slos/bucket-pack';
+import { packBuckets } from '../../slos/bucket-pack';
 import type { Bucket } from '../../slos/series';
 import type { Migration } from './types';
 
@@ -25,7 +25,7 @@ export const migration017: Migration = {
         hour_ms  INTEGER NOT NULL CHECK (hour_ms % 3600000 = 0),
         buckets  INTEGER NOT NULL CHECK (buckets > 0),
         reach_ms INTEGER NOT NULL CHECK (reach_ms > hour_ms),
-        data     BLOB NOT NULL CHECK (length(data) = buckets * ${PACKED_BUCKET_BYTES}),
+        data     BLOB NOT NULL CHECK (length(data) >= 16),
         PRIMARY KEY (slo_id, hour_ms)
       ) STRICT;
     `);
