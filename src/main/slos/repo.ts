@@ -189,7 +189,8 @@ export class SloRepo {
     const before = this.buckets(sloId, { start: range.start, end: from }).filter((bucket) => bucket.start < from);
     const after = this.buckets(sloId, { start: to, end: range.end }).filter((bucket) => bucket.start >= to);
     const insert = this.statements.insertHour as Statement;
-    for (const hour of hourRollups(definition, [...before, ...buckets, ...after], range.start, range.end)) {
+    const around = before.length === 0 && after.length === 0 ? buckets : [...before, ...buckets, ...after];
+    for (const hour of hourRollups(definition, around, range.start, range.end)) {
       insert.run(sloId, hour.start, hour.counted - hour.bad, hour.bad, hour.counted, basis);
     }
   }

@@ -9,14 +9,13 @@ import type { Bucket } from './series';
  * in the file, so a missing row is a gap, not a longer bucket).
  */
 
-export interface SliPoint {
-  /** Epoch ms: a CSV row's timestamp is its bucket's start; a Prometheus sample's is its bucket's end. */
-  at: number;
-  good: number;
-  total: number;
-  /** A threshold SLI's value; good and total are then unused. */
-  value: number | null;
-}
+/**
+ * A point as read, already in the shape of the bucket it becomes (so a month of
+ * rows is one object each, not two): `start` is the point's timestamp (a CSV
+ * row's is its bucket's start; a Prometheus sample's its bucket's end) and
+ * `width` is 0 until `pointsToBuckets` sets both.
+ */
+export type SliPoint = Bucket;
 
 /** A bucket longer than a day is not SLI data but a summary; Holdfast refuses it. */
 export const MAX_BUCKET_MS = 24 * 3_600_000;
@@ -116,7 +115,7 @@ export function isoInstant(s: string, begin = 0, end = s.length): number | null 
 function bucketWidth(sorted: readonly SliPoint[], definition: SloDefinition): number {
   let width = Infinity;
   for (let i = 1; i < sorted.length; i += 1) {
-    const gap = (sorted[i] as SliPoint).at - (sorted[i - 1] as SliPoint).at;
+    const gap = (sorted[i] as SliPoint).start - (sorted[i - 1] as SliPoint).start;
     if (gap > 0 && gap < width) width = gap;
   }
   return Number.isFinite(width) ? width : (definition.timeSliceMs ?? MINUTE);
@@ -130,8 +129,8 @@ function bucketWidth(sorted: readonly SliPoint[], definition: SloDefinition): nu
 export function pointsToBuckets(points: SliPoint[], definition: SloDefinition, fileName: string, atIsEnd: boolean): Bucket[] {
   // A file is nearly always in time order already: then it is not sorted again.
   let sorted = true;
-  for (let i = 1; sorted && i < points.length; i += 1) sorted = (points[i - 1] as SliPoint).at <= (points[i] as SliPoint).at;
-  if (!sorted) points.sort((a, b) => a.at - b.at);
+  for (let i = 1; sorted && i < points.length; i += 1) sorted = (points[i - 1] as SliPoint).start <= (points[i] as SliPoint).start;
+  if (!sorted) points.sort((a, b) => a.start - b.start);
   const width = bucketWidth(points, definition);
   if (width > MAX_BUCKET_MS) {
     throw new HoldfastError(
@@ -140,5 +139,9 @@ export function pointsToBuckets(points: SliPoint[], definition: SloDefinition, f
       'path',
     );
   }
-  return points.map((point) => ({ start: atIsEnd ? point.at - width : point.at, width, good: point.good, total: point.total, value: point.value }));
+  for (const point of points) {
+    point.width = width;
+    if (atIsEnd) point.start -= width;
+  }
+  return points;
 }

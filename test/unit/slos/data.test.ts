@@ -56,6 +56,29 @@ describe('SLI data from CSV', () => {
     ]);
   });
 
+  it('reads each row’s instant the same however it is written, across midnight, with fractions and offsets, and still refuses an impossible time', () => {
+    const rows = [
+      '2026-06-01T23:58:00Z,1,1',
+      '2026-06-01T23:58:30.250Z,2,2',
+      '2026-06-01T23:59:00Z,3,3',
+      '2026-06-02T01:59:30+02:00,4,4',
+      '2026-06-02T00:00:00Z,5,5',
+      '2026-06-02 00:00:30Z,6,6',
+      '2026-06-02T00:01:00.5Z,7,7',
+      ' 2026-06-02T00:01:30Z ,8,8',
+      '2026-06-02T00:02:00z,9,9',
+    ];
+    const read = parseSliCsv(`timestamp,good,total\n${rows.join('\n')}\n`, FILE, dataSlo('Occurrences'));
+    expect(read.map((bucket) => [bucket.start, bucket.good])).toEqual(rows.map((row, i) => [parseInstant(row.split(',')[0] ?? ''), i + 1]));
+    // Every bucket as long as the smallest gap between rows (00:01:00.5 to 00:01:30).
+    expect(new Set(read.map((bucket) => bucket.width))).toEqual(new Set([29_500]));
+    const impossible = refusal(() => parseSliCsv('timestamp,good,total\n2026-06-01T23:58:00Z,1,1\n2026-06-01T24:00:00Z,1,1\n2026-06-01T23:59:60Z,1,1\n', FILE, dataSlo('Occurrences')));
+    expect(impossible.details).toEqual([
+      'checkout.csv:3: "2026-06-01T24:00:00Z" is not a timestamp; write ISO-8601 with a zone (2026-06-01T00:00:00Z) or Unix seconds',
+      'checkout.csv:4: "2026-06-01T23:59:60Z" is not a timestamp; write ISO-8601 with a zone (2026-06-01T00:00:00Z) or Unix seconds',
+    ]);
+  });
+
   it('refuses a file with bad rows whole, naming each row by its line', () => {
     const text = [
       'timestamp,good,total',
