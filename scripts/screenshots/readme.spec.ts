@@ -3,8 +3,6 @@
  * workspace: a few weeks of incident history made on a test clock, then a live
  * incident worked through the console as a responder would.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { callApi, expect, startConsole, test } from '../../test/e2e/web-console';
 import { advance, MINUTE, shoot } from './camera';
 const DAY = 24 * 60 * MINUTE;
@@ -147,15 +145,7 @@ test('README screenshots', async ({ page, request }) => {
     await expect(page.locator('.recharts-surface').first()).toBeVisible();
     await shoot(page, 'metrics');
 
-    // SLOs: checkout's error budget, spent by the incidents above (the fixtures' OpenSLO files).
-    const openslo = (file: string) => ({ name: path.basename(file), text: fs.readFileSync(path.resolve('test', 'fixtures', 'openslo', file), 'utf8') });
-    await api('importSloText', { files: ['catalog/services.yaml', 'catalog/slis.yaml', 'slos/incidents.yaml', 'slos/occurrences.yaml'].map(openslo) });
-    await go('#/slos');
-    await expect(page.getByRole('table', { name: /SLOs by error budget left/ })).toBeVisible();
-    await shoot(page, 'slos');
-    await go('#/slos/checkout-availability');
-    await expect(page.locator('.recharts-area-curve')).toBeVisible();
-    await shoot(page, 'slo');
+    // The SLO pictures are taken by slos.spec.ts, from a month of SLI data of their own.
 
     // A drill running now: the facilitator's console.
     const live = await api<{ id: number }>('startDrill', { scenarioId: scenario.id, actor: 'Lee Park' });

@@ -185,7 +185,11 @@ export const ImportSloDataTextInput = z.object({ name: sloName, file: chosenFile
 export const ExcludeSloTimeInput = z
   .object({ name: sloName, from: isoInstant, to: isoInstant, reason: z.string().trim().min(1, 'say why (maintenance, a data gap…)').max(500), actor: z.string().trim().min(1).max(100).optional() })
   .strict()
-  .refine((input) => Date.parse(input.to) > Date.parse(input.from), { message: 'must be after from', path: ['to'] });
+  // Judged only when both are instants: a bad one is said once, by itself.
+  .refine((input) => Number.isNaN(Date.parse(input.from)) || Number.isNaN(Date.parse(input.to)) || Date.parse(input.to) > Date.parse(input.from), {
+    message: 'must be after from',
+    path: ['to'],
+  });
 export const IncidentBudgetsInput = z.object({ id: z.number().int().positive() }).strict();
 export const SloExclusionsInput = z.object({ name: sloName }).strict();
 export const RemoveSloExclusionInput = z.object({ name: sloName, id: z.string().trim().min(1, 'give the exclusion’s id (from the list of exclusions)').max(64) }).strict();

@@ -72,6 +72,10 @@ test('imports OpenSLO files and a CSV of SLI data in the console, and shows the 
   await page.getByRole('link', { name: '← SLOs' }).click();
   // The worst first: the overspent SLO now leads the list.
   await expect(table.getByRole('rowheader').first()).toHaveText('checkout-requests');
+  // An Occurrences budget is events, not minutes: the minutes column says so rather than showing a bare dash.
+  const minutesLeft = row('checkout-requests').getByRole('cell').nth(3);
+  await expect(minutesLeft).toHaveText('events');
+  await expect(minutesLeft.getByText('events')).toHaveAttribute('title', 'An Occurrences SLO budgets events (requests), not minutes');
   await screenshot(page, 'slo-list');
   await page.emulateMedia({ colorScheme: 'dark' });
   await screenshot(page, 'slo-list-dark');

@@ -127,6 +127,7 @@ describe('query plans of the hot queries', () => {
     expect(planOf(db, slos.hours, [1, 0, 3_600_000, '[]'])).toEqual(['SEARCH slo_hours USING PRIMARY KEY (slo_id=? AND hour_ms>? AND hour_ms<?)']);
     expect(planOf(db, slos.deleteHours, [1, 0, 3_600_000])).toEqual(['SEARCH slo_hours USING PRIMARY KEY (slo_id=? AND hour_ms>? AND hour_ms<?)']);
     // The raw edges of a cut hour: the same seek on the buckets' key.
-    expect(planOf(db, slos.buckets, [1, 0, 3_600_000, 0])).toEqual(['SEARCH slo_buckets USING PRIMARY KEY (slo_id=? AND start_ms>? AND start_ms<?)']);
+    expect(planOf(db, slos.buckets, [1, 0, 3_600_000, 0])).toEqual(['SEARCH slo_bucket_hours USING INDEX sqlite_autoindex_slo_bucket_hours_1 (slo_id=? AND hour_ms>? AND hour_ms<?)']);
+    expect(planOf(db, slos.storedHours, [1, 0, 3_600_000])).toEqual(['SEARCH slo_bucket_hours USING INDEX sqlite_autoindex_slo_bucket_hours_1 (slo_id=? AND hour_ms>? AND hour_ms<?)']);
   });
 });

@@ -51,4 +51,16 @@ export function formatSloData(result: SloDataImportResult): string {
   return `Imported ${result.buckets} buckets from ${result.from} to ${result.to}${result.replaced > 0 ? `, replacing ${result.replaced} stored` : ''}.\n`;
 }
 
-export const formatExclusion = (exclusion: SloExclusion): string => `Excluded ${exclusion.from} to ${exclusion.to}: ${exclusion.reason}.\n`;
+export const formatExclusion = (exclusion: SloExclusion): string => `Excluded ${exclusion.from} to ${exclusion.to}: ${exclusion.reason} (id ${exclusion.id}).\n`;
+
+export const formatRemovedExclusion = (exclusion: SloExclusion): string =>
+  `Removed the exclusion ${exclusion.from} to ${exclusion.to} (${exclusion.reason}): that time counts in the budget again.\n`;
+
+/** One line per exclusion, the latest first: its id, span, who added it and why. */
+export function formatExclusions(name: string, exclusions: SloExclusion[]): string {
+  if (exclusions.length === 0) return `SLO "${name}" has no exclusions. Add one with: holdfast slo exclude ${name} --from ISO --to ISO --reason TEXT\n`;
+  const by = Math.max(...exclusions.map((exclusion) => exclusion.createdBy.length), 2);
+  const header = `${'ID'.padEnd(26)}  ${'FROM'.padEnd(24)}  ${'TO'.padEnd(24)}  ${'BY'.padEnd(by)}  REASON`;
+  const rows = exclusions.map((exclusion) => `${exclusion.id.padEnd(26)}  ${exclusion.from.padEnd(24)}  ${exclusion.to.padEnd(24)}  ${exclusion.createdBy.padEnd(by)}  ${exclusion.reason}`);
+  return `${[header, ...rows].join('\n')}\n`;
+}

@@ -3,14 +3,15 @@ import { ulid } from 'ulid';
 import type { OpenSloKind, SloDataImportResult } from '../../shared/slos';
 import { writeTransaction } from '../store/transaction';
 import type { SloDefinition } from './definition';
+import { packBuckets, unpackBuckets } from './bucket-pack';
 import { ceilHour, floorHour, hourRollups, HOUR, rollupBasis } from './rollup';
 import type { Bucket, JudgedSpan } from './series';
 import { MAX_BUCKET_MS } from './sli-points';
 import type { TimeRange } from './window';
 
 /**
- * The SLO domain's SQL (tables: store/migrations/012-slos.ts, 013-slo-hours.ts), prepared once. Private to the
- * domain: other domains ask its service.
+ * The SLO domain's SQL (tables: store/migrations/012-slos.ts, 013-slo-hours.ts, 017-slo-bucket-hours.ts), prepared
+ * once. Private to the domain: other domains ask its service.
  */
 
 export interface StoredSloObject {
@@ -33,14 +34,6 @@ export interface StoredExclusion extends TimeRange {
 
 type Change = 'imported' | 'updated' | 'unchanged';
 
-/** Rows per INSERT of a data import. */
-const BATCH = 64;
-
-/** The one way a bucket is written: a bucket at a stored bucket's start replaces it. */
-const upsertBuckets = (rows: number): string =>
-  `INSERT INTO slo_buckets (slo_id, start_ms, width_ms, good, total, value) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?)').join(', ')} ` +
-  'ON CONFLICT (slo_id, start_ms) DO UPDATE SET width_ms = excluded.width_ms, good = excluded.good, total = excluded.total, value = excluded.value';
-
 const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 export class SloRepo {
@@ -56,16 +49,18 @@ export class SloRepo {
       ),
       updateObject: prepare('UPDATE slo_objects SET text = @text, hash = @hash, source_path = @sourcePath, updated_at = @now WHERE id = @id'),
       importByHash: prepare('SELECT from_ms AS start, to_ms AS end, buckets FROM slo_data_imports WHERE slo_id = ? AND hash = ?'),
-      deleteOverlapping: prepare('DELETE FROM slo_buckets WHERE slo_id = @slo AND start_ms >= @floor AND start_ms < @to AND start_ms + width_ms > @from'),
+      storedHours: prepare('SELECT hour_ms, buckets, reach_ms FROM slo_bucket_hours WHERE slo_id = ? AND hour_ms >= ? AND hour_ms < ? ORDER BY hour_ms'),
+      storedHour: prepare('SELECT data FROM slo_bucket_hours WHERE slo_id = ? AND hour_ms = ?'),
+      putHour: prepare(
+        'INSERT INTO slo_bucket_hours (slo_id, hour_ms, buckets, reach_ms, data) VALUES (?, ?, ?, ?, ?) ' +
+          'ON CONFLICT (slo_id, hour_ms) DO UPDATE SET buckets = excluded.buckets, reach_ms = excluded.reach_ms, data = excluded.data',
+      ),
+      dropHour: prepare('DELETE FROM slo_bucket_hours WHERE slo_id = ? AND hour_ms = ?'),
       dropStaleImports: prepare('DELETE FROM slo_data_imports WHERE slo_id = @slo AND from_ms < @to AND to_ms > @from'),
       recordImport: prepare(
         'INSERT INTO slo_data_imports (uid, slo_id, hash, from_ms, to_ms, buckets, imported_at) VALUES (@uid, @slo, @hash, @from, @to, @buckets, @now)',
       ),
-      upsertBucket: prepare(upsertBuckets(1)),
-      upsertBatch: prepare(upsertBuckets(BATCH)),
-      buckets: prepare(
-        'SELECT start_ms, width_ms, good, total, value FROM slo_buckets WHERE slo_id = ? AND start_ms >= ? AND start_ms < ? AND start_ms + width_ms > ? ORDER BY start_ms',
-      ),
+      buckets: prepare('SELECT hour_ms, data FROM slo_bucket_hours WHERE slo_id = ? AND hour_ms >= ? AND hour_ms < ? AND reach_ms > ? ORDER BY hour_ms'),
       deleteHours: prepare('DELETE FROM slo_hours WHERE slo_id = ? AND hour_ms >= ? AND hour_ms < ?'),
       insertHour: prepare('INSERT INTO slo_hours (slo_id, hour_ms, good, bad, total, basis) VALUES (?, ?, ?, ?, ?, ?)'),
       hours: prepare('SELECT hour_ms, bad, total FROM slo_hours WHERE slo_id = ? AND hour_ms >= ? AND hour_ms < ? AND basis = ? ORDER BY hour_ms'),
@@ -119,38 +114,63 @@ export class SloRepo {
     return writeTransaction(this.db, () => {
       const earlier = this.statements.importByHash?.get(sloId, hash) as { start: number; end: number; buckets: number } | undefined;
       if (earlier) return { buckets: earlier.buckets, from: iso(earlier.start), to: iso(earlier.end), replaced: 0, unchanged: true };
-      const span = { slo: sloId, from, to, floor: from - MAX_BUCKET_MS };
-      const replaced = this.statements.deleteOverlapping?.run(span).changes ?? 0;
+      const replaced = this.replaceSpan(sloId, buckets, { start: from, end: to });
       this.statements.dropStaleImports?.run({ slo: sloId, from, to });
-      this.upsertAll(sloId, buckets);
       this.rollUp(sloId, definition, buckets);
       this.statements.recordImport?.run({ uid: ulid(now.getTime()), slo: sloId, hash, from, to, buckets: buckets.length, now: now.toISOString() });
       return { buckets: buckets.length, from: iso(from), to: iso(to), replaced, unchanged: false };
     });
   }
 
-  /** Full batches through the BATCH-row statement (one call per 64 rows halves the time of a month of minutes), the rest one by one. */
-  private upsertAll(sloId: number, buckets: readonly Bucket[]): void {
-    const batch = this.statements.upsertBatch as Statement;
-    const single = this.statements.upsertBucket as Statement;
-    const args: (number | null)[] = new Array<number | null>(BATCH * 6);
-    let index = 0;
-    for (; index + BATCH <= buckets.length; index += BATCH) {
-      for (let i = 0; i < BATCH; i += 1) {
-        const bucket = buckets[index + i] as Bucket;
-        args[i * 6] = sloId;
-        args[i * 6 + 1] = bucket.start;
-        args[i * 6 + 2] = bucket.width;
-        args[i * 6 + 3] = bucket.good;
-        args[i * 6 + 4] = bucket.total;
-        args[i * 6 + 5] = bucket.value;
+  /**
+   * Puts `buckets` (sorted, covering `span`) in place of every stored bucket
+   * that overlaps `span`, hour by packed hour: an hour inside the span is
+   * replaced without being read, an hour at its edges (or before it, with a
+   * bucket reaching into it) keeps its buckets outside the span. Answers how
+   * many stored buckets were replaced.
+   */
+  private replaceSpan(sloId: number, buckets: readonly Bucket[], span: TimeRange): number {
+    let replaced = 0;
+    // Hour → the stored buckets it keeps, for every stored hour that changes.
+    const kept = new Map<number, Bucket[]>();
+    const stored = (this.statements.storedHours as Statement).raw(true).all(sloId, floorHour(span.start - MAX_BUCKET_MS), span.end) as [number, number, number][];
+    const firstHour = floorHour(span.start);
+    for (const [hour, count, reach] of stored) {
+      // An hour before the span's changes only when a bucket of it reaches into the span; an hour from its first on may take new buckets.
+      if (hour < firstHour && reach <= span.start) continue;
+      if (hour >= span.start && hour + HOUR <= span.end) {
+        replaced += count;
+        kept.set(hour, []);
+        continue;
       }
-      batch.run(args);
+      const { data } = this.statements.storedHour?.get(sloId, hour) as { data: Buffer };
+      const outside = unpackBuckets(hour, data).filter((bucket) => bucket.start >= span.end || bucket.start + bucket.width <= span.start);
+      replaced += count - outside.length;
+      if (outside.length < count || hour >= firstHour) kept.set(hour, outside);
     }
-    for (; index < buckets.length; index += 1) {
-      const bucket = buckets[index] as Bucket;
-      single.run(sloId, bucket.start, bucket.width, bucket.good, bucket.total, bucket.value);
+    const put = this.statements.putHour as Statement;
+    const write = (hour: number, packed: readonly Bucket[]) => {
+      if (packed.length === 0) {
+        this.statements.dropHour?.run(sloId, hour);
+        return;
+      }
+      let reach = -Infinity;
+      for (const bucket of packed) reach = Math.max(reach, bucket.start + bucket.width);
+      put.run(sloId, hour, packed.length, reach, packBuckets(hour, packed));
+    };
+    for (let index = 0; index < buckets.length; ) {
+      const hour = floorHour((buckets[index] as Bucket).start);
+      let end = index;
+      while (end < buckets.length && (buckets[end] as Bucket).start < hour + HOUR) end += 1;
+      const added = buckets.slice(index, end);
+      const old = kept.get(hour);
+      kept.delete(hour);
+      // What an hour keeps lies before the span or after it, so the new buckets go between.
+      write(hour, old ? [...old.filter((bucket) => bucket.start < span.start), ...added, ...old.filter((bucket) => bucket.start >= span.end)] : added);
+      index = end;
     }
+    for (const [hour, rest] of kept) write(hour, rest);
+    return replaced;
   }
 
   /**
@@ -169,7 +189,8 @@ export class SloRepo {
     const before = this.buckets(sloId, { start: range.start, end: from }).filter((bucket) => bucket.start < from);
     const after = this.buckets(sloId, { start: to, end: range.end }).filter((bucket) => bucket.start >= to);
     const insert = this.statements.insertHour as Statement;
-    for (const hour of hourRollups(definition, [...before, ...buckets, ...after], range.start, range.end)) {
+    const around = before.length === 0 && after.length === 0 ? buckets : [...before, ...buckets, ...after];
+    for (const hour of hourRollups(definition, around, range.start, range.end)) {
       insert.run(sloId, hour.start, hour.counted - hour.bad, hour.bad, hour.counted, basis);
     }
   }
@@ -182,8 +203,10 @@ export class SloRepo {
 
   /** Buckets that overlap `[from, to)`, sorted by start. */
   buckets(sloId: number, range: TimeRange): Bucket[] {
-    const rows = (this.statements.buckets as Statement).raw(true).all(sloId, range.start - MAX_BUCKET_MS, range.end, range.start) as [number, number, number, number, number | null][];
-    return rows.map(([start, width, good, total, value]) => ({ start, width, good, total, value }));
+    const rows = (this.statements.buckets as Statement).raw(true).all(sloId, floorHour(range.start - MAX_BUCKET_MS), range.end, range.start) as [number, Buffer][];
+    const all: Bucket[] = [];
+    for (const [hour, data] of rows) unpackBuckets(hour, data, all);
+    return all.filter((bucket) => bucket.start < range.end && bucket.start + bucket.width > range.start);
   }
 
   addExclusion(sloId: number, exclusion: TimeRange & { reason: string; createdBy: string }, now: Date): StoredExclusion {

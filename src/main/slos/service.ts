@@ -343,7 +343,7 @@ export class SloService {
     const slo = this.named(name);
     const found = this.repo.allExclusions(slo.id).find((exclusion) => exclusion.uid === id);
     if (!found || !this.repo.removeExclusion(slo.id, id)) {
-      throw new HoldfastError('NOT_FOUND', `SLO "${name}" has no exclusion ${id}: it was removed already, or belongs to another SLO. Reload the list of exclusions.`, 'id');
+      throw new HoldfastError('NOT_FOUND', `SLO "${name}" has no exclusion ${id}: it was removed already, or belongs to another SLO. Its exclusions are listed on its page and by holdfast slo exclusions ${name}.`, 'id');
     }
     return toExclusion(found);
   }

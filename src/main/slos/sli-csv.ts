@@ -1,7 +1,7 @@
 import { HoldfastError } from '../errors';
 import type { SloDefinition } from './definition';
 import type { Bucket } from './series';
-import { parseInstant, pointsToBuckets, type SliPoint } from './sli-points';
+import { isoInstant, parseInstant, pointsToBuckets, type SliPoint } from './sli-points';
 
 /**
  * SLI data as CSV, one row per bucket, with a header:
@@ -79,6 +79,9 @@ export class SliCsvReader {
   private readonly points: SliPoint[] = [];
   /** Rows so far all later than the one before: no timestamp can repeat, and no map of them is needed. */
   private lastAt = -Infinity;
+  /** The date (`2026-06-01T`) of the last UTC row read whole, and its midnight: the rows after it on that day read only their time. */
+  private dayText = '';
+  private dayMs = 0;
   private seen: Map<number, number> | null = null;
   /** Timestamps and lines of the rows read while they were in order, pairwise (the map is built from them when one is not). */
   private readonly pending: number[] = [];
@@ -95,7 +98,8 @@ export class SliCsvReader {
     const all = this.rest === '' ? text : this.rest + text;
     let from = 0;
     for (let newline = all.indexOf('\n'); newline !== -1; newline = all.indexOf('\n', from)) {
-      this.readLine(all.slice(from, newline > from && all.charCodeAt(newline - 1) === 13 ? newline - 1 : newline));
+      const end = newline > from && all.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+      if (!this.readCountsRow(all, from, end)) this.readLine(all.slice(from, end));
       from = newline + 1;
     }
     this.rest = all.slice(from);
@@ -181,6 +185,47 @@ export class SliCsvReader {
     return true;
   }
 
+  /**
+   * The row of a month of minutes, read where it lies in the chunk (nothing is
+   * copied out of it): `ISO-8601,count,count` with whole counts, later than
+   * the row before, good or bad at most total. False for any other row, which
+   * `readLine` then reads (and, when it is wrong, says why).
+   */
+  private readCountsRow(s: string, from: number, end: number): boolean {
+    if (this.columns?.length !== 3 || this.seen !== null) return false;
+    // Any other character (a quote, a comment, a third comma, a space) fails the strict reads of the cells below.
+    const first = s.indexOf(',', from);
+    const second = first === -1 ? -1 : s.indexOf(',', first + 1);
+    if (second === -1 || second >= end) return false;
+    const at = this.rowInstant(s, from, first);
+    const counted = wholeNumber(s, first + 1, second);
+    const total = wholeNumber(s, second + 1, end);
+    if (typeof at !== 'number' || at <= this.lastAt || counted < 0 || total < 0 || counted > total) return false;
+    this.line += 1;
+    this.rows += 1;
+    this.lastAt = at;
+    this.pending.push(at, this.line);
+    this.points.push({ start: at, width: 0, good: this.kind === 'timestamp,bad,total' ? total - counted : counted, total, value: null });
+    return true;
+  }
+
+  /** The instant from `from` to `end`: as `isoInstant` reads it, the date read once a day for rows in UTC (`…THH:MM:SS[.mmm]Z`). */
+  private rowInstant(s: string, from: number, end: number): number | null | undefined {
+    if (this.dayText !== '' && s.startsWith(this.dayText, from)) {
+      const time = utcTimeOfDay(s, from + 11, end);
+      if (time >= 0) return this.dayMs + time;
+    }
+    const at = isoInstant(s, from, end);
+    if (typeof at === 'number' && s.charCodeAt(from + 10) === 84) {
+      const time = utcTimeOfDay(s, from + 11, end);
+      if (time >= 0) {
+        this.dayText = s.slice(from, from + 11);
+        this.dayMs = at - time;
+      }
+    }
+    return at;
+  }
+
   private readRow(record: string[]): void {
     const columns = this.columns as string[];
     if (record.length !== columns.length) {
@@ -209,14 +254,14 @@ export class SliCsvReader {
       return;
     }
     if (threshold) {
-      this.points.push({ at, good: 0, total: 0, value: first });
+      this.points.push({ start: at, width: 0, good: 0, total: 0, value: first });
       return;
     }
     if (first > second) {
       this.rowProblem(`${columns[1] ?? ''} (${first}) is more than total (${second})`);
       return;
     }
-    this.points.push({ at, good: this.kind === 'timestamp,bad,total' ? second - first : first, total: second, value: null });
+    this.points.push({ start: at, width: 0, good: this.kind === 'timestamp,bad,total' ? second - first : first, total: second, value: null });
   }
 
   /** The line an earlier row with this timestamp is on, if any (every row's timestamp is remembered, refused rows' too). */
@@ -234,6 +279,30 @@ export class SliCsvReader {
     this.seen.set(at, line);
     return earlier;
   }
+}
+
+/** `HH:MM:SS[.mmm]Z` from `from` to `end` as milliseconds into the day; -1 when it is written otherwise (or out of range). */
+function utcTimeOfDay(s: string, from: number, end: number): number {
+  const length = end - from;
+  if ((length !== 9 && length !== 13) || s.charCodeAt(end - 1) !== 90 || s.charCodeAt(from + 2) !== 58 || s.charCodeAt(from + 5) !== 58) return -1;
+  const hour = wholeNumber(s, from, from + 2);
+  const minute = wholeNumber(s, from + 3, from + 5);
+  const second = wholeNumber(s, from + 6, from + 8);
+  const ms = length === 13 && s.charCodeAt(from + 8) === 46 ? wholeNumber(s, from + 9, from + 12) : length === 9 ? 0 : -1;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) return -1;
+  return ((hour * 60 + minute) * 60 + second) * 1000 + ms;
+}
+
+/** The digits from `from` to `end` (1 to 15 of them, so exact) as a number; -1 when that is not what is there. */
+function wholeNumber(s: string, from: number, end: number): number {
+  if (end <= from || end - from > 15) return -1;
+  let value = 0;
+  for (let i = from; i < end; i += 1) {
+    const digit = s.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** A value as a number; NaN when it is empty or not a number. */

@@ -9,14 +9,13 @@ import type { Bucket } from './series';
  * in the file, so a missing row is a gap, not a longer bucket).
  */
 
-export interface SliPoint {
-  /** Epoch ms: a CSV row's timestamp is its bucket's start; a Prometheus sample's is its bucket's end. */
-  at: number;
-  good: number;
-  total: number;
-  /** A threshold SLI's value; good and total are then unused. */
-  value: number | null;
-}
+/**
+ * A point as read, already in the shape of the bucket it becomes (so a month of
+ * rows is one object each, not two): `start` is the point's timestamp (a CSV
+ * row's is its bucket's start; a Prometheus sample's its bucket's end) and
+ * `width` is 0 until `pointsToBuckets` sets both.
+ */
+export type SliPoint = Bucket;
 
 /** A bucket longer than a day is not SLI data but a summary; Holdfast refuses it. */
 export const MAX_BUCKET_MS = 24 * 3_600_000;
@@ -42,6 +41,8 @@ export function parseInstant(text: string): number | null {
   }
 }
 
+const DASH = 45;
+const COLON = 58;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
@@ -57,47 +58,51 @@ function digits(s: string, at: number, count: number): number {
 }
 
 /**
- * `YYYY-MM-DD(T| )HH:MM[:SS[.fraction]](Z|±HH[:]MM)`: its epoch ms, null when a
- * field is out of range, undefined when the text is not of that shape.
+ * `YYYY-MM-DD(T| )HH:MM[:SS[.fraction]](Z|±HH[:]MM)`, written in `s` from
+ * `begin` to `end` (a CSV row's first cell is read where it is, without
+ * copying it out): its epoch ms, null when a field is out of range, undefined
+ * when the text is not of that shape.
  */
-function isoInstant(s: string): number | null | undefined {
-  if (s.length < 17 || s[4] !== '-' || s[7] !== '-' || s[13] !== ':') return undefined;
-  const separator = s[10];
-  if (separator !== 'T' && separator !== 't' && separator !== ' ') return undefined;
-  const year = digits(s, 0, 4);
-  const month = digits(s, 5, 2);
-  const day = digits(s, 8, 2);
-  const hour = digits(s, 11, 2);
-  const minute = digits(s, 14, 2);
+export function isoInstant(s: string, begin = 0, end = s.length): number | null | undefined {
+  const b = begin;
+  // Character codes, not one-character strings: this runs for every row of a month of minutes.
+  if (end - b < 17 || s.charCodeAt(b + 4) !== DASH || s.charCodeAt(b + 7) !== DASH || s.charCodeAt(b + 13) !== COLON) return undefined;
+  const separator = s.charCodeAt(b + 10);
+  if (separator !== 84 && separator !== 116 && separator !== 32) return undefined; // T, t or a space
+  const year = digits(s, b, 4);
+  const month = digits(s, b + 5, 2);
+  const day = digits(s, b + 8, 2);
+  const hour = digits(s, b + 11, 2);
+  const minute = digits(s, b + 14, 2);
   if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0) return undefined;
-  let at = 16;
+  let at = b + 16;
   let second = 0;
   let ms = 0;
-  if (s[at] === ':') {
+  if (s.charCodeAt(at) === COLON) {
     second = digits(s, at + 1, 2);
     if (second < 0) return undefined;
     at += 3;
-    if (s[at] === '.') {
-      let end = at + 1;
-      while (end < s.length && end - at <= 9 && s.charCodeAt(end) >= 48 && s.charCodeAt(end) <= 57) end += 1;
-      const count = end - at - 1;
+    if (s.charCodeAt(at) === 46) {
+      let stop = at + 1;
+      while (stop < end && stop - at <= 9 && s.charCodeAt(stop) >= 48 && s.charCodeAt(stop) <= 57) stop += 1;
+      const count = stop - at - 1;
       if (count === 0 || count > 9) return undefined;
       ms = digits(s, at + 1, Math.min(count, 3)) * 10 ** (3 - Math.min(count, 3));
-      at = end;
+      at = stop;
     }
   }
   let offset = 0;
-  const zone = s[at];
-  if (zone === 'Z' || zone === 'z') {
-    if (at + 1 !== s.length) return undefined;
-  } else if (zone === '+' || zone === '-') {
-    const colon = s[at + 3] === ':' ? 1 : 0;
-    if (at + 5 + colon !== s.length) return undefined;
+  const zone = s.charCodeAt(at);
+  if (zone === 90 || zone === 122) {
+    if (at + 1 !== end) return undefined;
+  } else if (zone === 43 || zone === DASH) {
+    const colon = s.charCodeAt(at + 3) === COLON ? 1 : 0;
+    if (at + 5 + colon !== end) return undefined;
     const hours = digits(s, at + 1, 2);
     const minutes = digits(s, at + 3 + colon, 2);
     if (hours < 0 || minutes < 0) return undefined;
     if (minutes > 59) return null;
-    offset = (zone === '-' ? -1 : 1) * (hours * 60 + minutes) * 60_000;
+    offset = (zone === DASH ? -1 : 1) * (hours * 60 + minutes) * 60_000;
   } else {
     return undefined;
   }
@@ -106,11 +111,11 @@ function isoInstant(s: string): number | null | undefined {
   return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset;
 }
 
-/** The smallest gap between consecutive sorted instants; the SLO's slice (or a minute) when there is only one. */
-export function bucketWidth(sortedAt: readonly number[], definition: SloDefinition): number {
+/** The smallest gap between consecutive points (sorted); the SLO's slice (or a minute) when there is only one. */
+function bucketWidth(sorted: readonly SliPoint[], definition: SloDefinition): number {
   let width = Infinity;
-  for (let i = 1; i < sortedAt.length; i += 1) {
-    const gap = (sortedAt[i] as number) - (sortedAt[i - 1] as number);
+  for (let i = 1; i < sorted.length; i += 1) {
+    const gap = (sorted[i] as SliPoint).start - (sorted[i - 1] as SliPoint).start;
     if (gap > 0 && gap < width) width = gap;
   }
   return Number.isFinite(width) ? width : (definition.timeSliceMs ?? MINUTE);
@@ -122,11 +127,11 @@ export function bucketWidth(sortedAt: readonly number[], definition: SloDefiniti
  * its rows are days apart).
  */
 export function pointsToBuckets(points: SliPoint[], definition: SloDefinition, fileName: string, atIsEnd: boolean): Bucket[] {
-  points.sort((a, b) => a.at - b.at);
-  const width = bucketWidth(
-    points.map((point) => point.at),
-    definition,
-  );
+  // A file is nearly always in time order already: then it is not sorted again.
+  let sorted = true;
+  for (let i = 1; sorted && i < points.length; i += 1) sorted = (points[i - 1] as SliPoint).start <= (points[i] as SliPoint).start;
+  if (!sorted) points.sort((a, b) => a.start - b.start);
+  const width = bucketWidth(points, definition);
   if (width > MAX_BUCKET_MS) {
     throw new HoldfastError(
       'VALIDATION',
@@ -134,5 +139,9 @@ export function pointsToBuckets(points: SliPoint[], definition: SloDefinition, f
       'path',
     );
   }
-  return points.map((point) => ({ start: atIsEnd ? point.at - width : point.at, width, good: point.good, total: point.total, value: point.value }));
+  for (const point of points) {
+    point.width = width;
+    if (atIsEnd) point.start -= width;
+  }
+  return points;
 }

@@ -78,10 +78,10 @@ export function parsePrometheusSli(files: PrometheusFiles, definition: SloDefini
     const shape = definition.indicator;
     for (const [at, number] of readPrometheusSeries(files.series.text, name)) {
       if (shape === 'threshold') {
-        points.push({ at, good: 0, total: 0, value: number });
+        points.push({ start: at, width: 0, good: 0, total: 0, value: number });
       } else {
         const ratio = Math.min(Math.max(number, 0), 1);
-        points.push({ at, good: shape === 'raw-failure' || shape === 'bad' ? 1 - ratio : ratio, total: 1, value: null });
+        points.push({ start: at, width: 0, good: shape === 'raw-failure' || shape === 'bad' ? 1 - ratio : ratio, total: 1, value: null });
       }
     }
   } else {
@@ -95,7 +95,7 @@ export function parsePrometheusSli(files: PrometheusFiles, definition: SloDefini
       const total = totals.get(at);
       if (total === undefined || total < 0) continue;
       const part = Math.min(Math.max(count, 0), total);
-      points.push({ at, good: definition.indicator === 'bad' ? total - part : part, total, value: null });
+      points.push({ start: at, width: 0, good: definition.indicator === 'bad' ? total - part : part, total, value: null });
     }
   }
   if (points.length === 0) throw new HoldfastError('VALIDATION', `${name} has no samples with a value${files.kind === 'series' ? '' : ' at the same timestamps as the total'}.`, 'path');

@@ -56,6 +56,29 @@ describe('SLI data from CSV', () => {
     ]);
   });
 
+  it('reads each row’s instant the same however it is written, across midnight, with fractions and offsets, and still refuses an impossible time', () => {
+    const rows = [
+      '2026-06-01T23:58:00Z,1,1',
+      '2026-06-01T23:58:30.250Z,2,2',
+      '2026-06-01T23:59:00Z,3,3',
+      '2026-06-02T01:59:30+02:00,4,4',
+      '2026-06-02T00:00:00Z,5,5',
+      '2026-06-02 00:00:30Z,6,6',
+      '2026-06-02T00:01:00.5Z,7,7',
+      ' 2026-06-02T00:01:30Z ,8,8',
+      '2026-06-02T00:02:00z,9,9',
+    ];
+    const read = parseSliCsv(`timestamp,good,total\n${rows.join('\n')}\n`, FILE, dataSlo('Occurrences'));
+    expect(read.map((bucket) => [bucket.start, bucket.good])).toEqual(rows.map((row, i) => [parseInstant(row.split(',')[0] ?? ''), i + 1]));
+    // Every bucket as long as the smallest gap between rows (00:01:00.5 to 00:01:30).
+    expect(new Set(read.map((bucket) => bucket.width))).toEqual(new Set([29_500]));
+    const impossible = refusal(() => parseSliCsv('timestamp,good,total\n2026-06-01T23:58:00Z,1,1\n2026-06-01T24:00:00Z,1,1\n2026-06-01T23:59:60Z,1,1\n', FILE, dataSlo('Occurrences')));
+    expect(impossible.details).toEqual([
+      'checkout.csv:3: "2026-06-01T24:00:00Z" is not a timestamp; write ISO-8601 with a zone (2026-06-01T00:00:00Z) or Unix seconds',
+      'checkout.csv:4: "2026-06-01T23:59:60Z" is not a timestamp; write ISO-8601 with a zone (2026-06-01T00:00:00Z) or Unix seconds',
+    ]);
+  });
+
   it('refuses a file with bad rows whole, naming each row by its line', () => {
     const text = [
       'timestamp,good,total',
@@ -250,6 +273,27 @@ describe('the SLI data store', () => {
     expect(repo.buckets(id, { start: T0, end: T0 + 60 * MINUTE })).toEqual(hourly);
   });
 
+  it('keeps what an hour held outside a new file: two halves of an hour imported one after the other make the whole hour', () => {
+    const { repo, id, now } = repoWithSlo();
+    repo.importBuckets(id, minuteRows(T0 + 15 * MINUTE, 30, 90), 'middle', now);
+    expect(repo.importBuckets(id, minuteRows(T0, 15, 80), 'first quarter', now)).toMatchObject({ buckets: 15, replaced: 0 });
+    expect(repo.importBuckets(id, minuteRows(T0 + 45 * MINUTE, 30, 70), 'last quarter and on', now)).toMatchObject({ buckets: 30, replaced: 0 });
+    const stored = repo.buckets(id, { start: T0, end: T0 + 2 * 60 * MINUTE });
+    expect(stored.map((b) => (b.start - T0) / MINUTE)).toEqual(Array.from({ length: 75 }, (_, i) => i));
+    expect(stored.map((b) => b.good)).toEqual([...Array<number>(15).fill(80), ...Array<number>(30).fill(90), ...Array<number>(30).fill(70)]);
+    // A read from inside an hour gets only what overlaps it, in order.
+    expect(repo.buckets(id, { start: T0 + 44 * MINUTE + 1, end: T0 + 46 * MINUTE }).map((b) => (b.start - T0) / MINUTE)).toEqual([44, 45]);
+  });
+
+  it('replaces a stored bucket that starts an hour before a new file and reaches into it, and keeps one that ends where it begins', () => {
+    const { repo, id, now } = repoWithSlo();
+    const long = { start: T0 - 30 * MINUTE, width: 60 * MINUTE, good: 10, total: 10, value: null };
+    const ending = { start: T0 - 2 * 60 * MINUTE, width: 60 * MINUTE, good: 20, total: 20, value: 2.5 };
+    repo.importBuckets(id, [ending, long], 'long', now);
+    expect(repo.importBuckets(id, minuteRows(T0, 60), 'minutes', now)).toMatchObject({ replaced: 1 });
+    expect(repo.buckets(id, { start: T0 - DAY, end: T0 + DAY })).toEqual([ending, ...minuteRows(T0, 60)]);
+  });
+
   it('keeps exclusions per SLO, found by the range they overlap', () => {
     const { repo, id, now } = repoWithSlo();
     const added = repo.addExclusion(id, { start: T0, end: T0 + 10 * MINUTE, reason: 'database upgrade', createdBy: 'ana' }, now);
@@ -277,6 +321,6 @@ describe('the SLI data store', () => {
     for (const id of ids) repo.importBuckets(id, month, `month-${id}`, now);
     const took = performance.now() - began;
     console.log(`imported 864,000 buckets in ${Math.round(took)} ms (budget 2,000 ms)`);
-    expect(db.prepare('SELECT count(*) AS n FROM slo_buckets').get()).toEqual({ n: 864_000 });
+    expect(db.prepare('SELECT sum(buckets) AS n, count(*) AS hours FROM slo_bucket_hours').get()).toEqual({ n: 864_000, hours: 20 * 30 * 24 });
   });
 });

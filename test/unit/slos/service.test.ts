@@ -147,7 +147,7 @@ describe('SLO operations over the store', () => {
     expect(await op(core, 'listSloExclusions', { name: 'checkout-requests' })).toEqual([old]);
     const again = await opError(core, 'removeSloExclusion', { name: 'checkout-requests', id: failover.id });
     expect(again).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
-    expect(again.message).toBe(`SLO "checkout-requests" has no exclusion ${failover.id}: it was removed already, or belongs to another SLO. Reload the list of exclusions.`);
+    expect(again.message).toBe(`SLO "checkout-requests" has no exclusion ${failover.id}: it was removed already, or belongs to another SLO. Its exclusions are listed on its page and by holdfast slo exclusions checkout-requests.`);
     expect(await opError(core, 'removeSloExclusion', { name: 'checkout-availability', id: old.id })).toMatchObject({ code: 'NOT_FOUND' });
   });
 

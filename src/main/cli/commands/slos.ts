@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { formatExclusion, formatSlo, formatSloData, formatSloImport, formatSloList } from '../format-slos';
+import { formatExclusion, formatExclusions, formatRemovedExclusion, formatSlo, formatSloData, formatSloImport, formatSloList } from '../format-slos';
 import type { Cli } from '../runner';
 
 /** `holdfast slo …`: OpenSLO definitions, SLI data, exclusions and error budgets (docs/slos.md). */
@@ -52,6 +52,23 @@ export function register(program: Command, cli: Cli): void {
     .requiredOption('--reason <text>', 'why: maintenance, a data gap…')
     .action(async (name: string, options: { from: string; to: string; reason: string }) => {
       await cli.op('excludeSloTime', { name, from: options.from, to: options.to, reason: options.reason }, formatExclusion);
+    });
+
+  slo
+    .command('exclusions')
+    .description('an SLO’s excluded time (maintenance windows, data gaps), the latest first, with the id that removes each')
+    .argument('<name>', 'the SLO’s metadata.name')
+    .action(async (name: string) => {
+      await cli.op('listSloExclusions', { name }, (exclusions) => formatExclusions(name, exclusions));
+    });
+
+  slo
+    .command('unexclude')
+    .description('remove an exclusion from an SLO: its time counts in the budget again')
+    .argument('<name>', 'the SLO’s metadata.name')
+    .argument('<id>', 'the exclusion’s id, from holdfast slo exclusions NAME')
+    .action(async (name: string, id: string) => {
+      await cli.op('removeSloExclusion', { name, id }, formatRemovedExclusion);
     });
 
   const data = slo.command('data').description('SLI data for an SLO');

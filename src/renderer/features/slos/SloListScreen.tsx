@@ -60,7 +60,21 @@ export function SloListScreen() {
                 </>
               ),
             },
-            { header: 'Minutes left', className: 'numeric', cell: (slo) => (slo.budgetMinutes ? minutesText(slo.budgetMinutes.remaining) : '—') },
+            {
+              header: 'Minutes left',
+              className: 'numeric',
+              // An Occurrences budget is requests, not time: said so, not a bare dash that reads as missing data.
+              cell: (slo) =>
+                slo.budgetMinutes ? (
+                  minutesText(slo.budgetMinutes.remaining)
+                ) : slo.budgetingMethod === 'Occurrences' ? (
+                  <span className="muted" title="An Occurrences SLO budgets events (requests), not minutes">
+                    events
+                  </span>
+                ) : (
+                  '—'
+                ),
+            },
             { header: 'Objective', className: 'numeric', cell: (slo) => objectiveText(slo.target) },
             { header: 'Window', cell: (slo) => slo.window },
             { header: 'From', cell: (slo) => (slo.source === 'incidents' ? 'incidents' : `data (${slo.budgetingMethod})`) },
