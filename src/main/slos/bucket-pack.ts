@@ -2,7 +2,7 @@ import type { Bucket } from './series';
 
 /**
  * SLI buckets as the store keeps them (table `slo_bucket_hours`, migration
- * 017): the buckets that start in one clock hour (UTC) packed into one blob, so
+ * 016): the buckets that start in one clock hour (UTC) packed into one blob, so
  * a month of 1-minute data is 720 rows per SLO instead of 43,200 (writing a row
  * per bucket was most of a data import's time), and the blob is as small as
  * the data allows (fewer bytes written, fewer read):

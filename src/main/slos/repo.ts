@@ -10,7 +10,7 @@ import { MAX_BUCKET_MS } from './sli-points';
 import type { TimeRange } from './window';
 
 /**
- * The SLO domain's SQL (tables: store/migrations/012-slos.ts, 013-slo-hours.ts, 017-slo-bucket-hours.ts), prepared
+ * The SLO domain's SQL (tables: store/migrations/012-slos.ts, 013-slo-hours.ts, 016-slo-bucket-hours.ts), prepared
  * once. Private to the domain: other domains ask its service.
  */
 

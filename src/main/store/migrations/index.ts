@@ -13,7 +13,7 @@ import { migration012 } from './012-slos';
 import { migration013 } from './013-slo-hours';
 import { migration014 } from './014-sync-uids';
 import { migration015 } from './015-event-actor-handle';
-import { migration017 } from './017-slo-bucket-hours';
+import { migration016 } from './016-slo-bucket-hours';
 import type { Migration } from './types';
 
 /** Every migration, in ascending order. Append only: a released migration is never edited. */
@@ -33,7 +33,7 @@ export const migrations: readonly Migration[] = [
   migration013,
   migration014,
   migration015,
-  migration017,
+  migration016,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

@@ -15,8 +15,8 @@ import type { Migration } from './types';
 const HOUR = 3_600_000;
 const PAGE = 50_000;
 
-export const migration017: Migration = {
-  version: 17,
+export const migration016: Migration = {
+  version: 16,
   name: 'slo buckets packed by the hour',
   up(db) {
     db.exec(`

@@ -3,17 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { SloRepo } from '../../src/main/slos/repo';
 import { schemaVersion } from '../../src/main/store/migrate';
 import { migrations } from '../../src/main/store/migrations';
-import { migration017 } from '../../src/main/store/migrations/017-slo-bucket-hours';
+import { migration016 } from '../../src/main/store/migrations/016-slo-bucket-hours';
 import { openStore } from '../../src/main/store/open';
 import { tempDir } from '../fixtures/temp';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-06-01T00:00:00Z');
 
-describe('017 SLO buckets packed by the hour', () => {
+describe('016 SLO buckets packed by the hour', () => {
   it('moves every stored bucket of every SLO into its hour, unchanged, and drops the table of one row per bucket', () => {
     const file = path.join(tempDir(), 'holdfast.db');
-    const before = openStore(file, { migrations: migrations.filter((migration) => migration.version < 17) });
+    const before = openStore(file, { migrations: migrations.filter((migration) => migration.version < 16) });
     const addSlo = (name: string) =>
       Number(before.prepare("INSERT INTO slo_objects (uid, kind, name, text, hash, imported_at, updated_at) VALUES (?, 'SLO', ?, 'x', 'h', 'now', 'now')").run(`01J${name}`, name).lastInsertRowid);
     const checkout = addSlo('checkout');
@@ -28,7 +28,7 @@ describe('017 SLO buckets packed by the hour', () => {
     before.close();
 
     const store = openStore(file);
-    expect(schemaVersion(store)).toBeGreaterThanOrEqual(migration017.version);
+    expect(schemaVersion(store)).toBeGreaterThanOrEqual(migration016.version);
     expect(store.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'slo_buckets'").get()).toEqual({ n: 0 });
     expect(store.prepare('SELECT slo_id, hour_ms, buckets, reach_ms FROM slo_bucket_hours ORDER BY slo_id, hour_ms').all()).toEqual([
       { slo_id: checkout, hour_ms: T0, buckets: 60, reach_ms: T0 + HOUR },
