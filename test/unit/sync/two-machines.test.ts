@@ -51,7 +51,7 @@ describe('two machines on one remote', () => {
     expect(read(b, 'roster.yaml')).toBe(documentedRoster());
   });
 
-  it('merges 500 notes logged offline on each machine: both hold all 1,000 and the originals, in one order, with one state', async () => {
+  it('merges 500 notes logged offline on each machine: both hold all 1,000 and the originals, in one order, with one state', { timeout: 120_000 }, async () => {
     const remote = bareRemote();
     const [a, b] = [await machine('a', remote), await machine('b', remote)];
     const incident = incidentFile(clockMs);
