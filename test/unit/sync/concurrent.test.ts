@@ -43,8 +43,8 @@ describe('status and severity changed on two machines at once', () => {
       {
         field: 'status',
         changes: [
-          { uid: expect.any(String), value: 'monitoring', actor: 'Ana Lima', at: '2026-11-27T03:12:00.000Z' },
-          { uid: expect.any(String), value: 'resolved', actor: 'Bo Chen', at: '2026-11-27T03:13:00.000Z' },
+          { uid: expect.any(String) as string, value: 'monitoring', actor: 'Ana Lima', at: '2026-11-27T03:12:00.000Z' },
+          { uid: expect.any(String) as string, value: 'resolved', actor: 'Bo Chen', at: '2026-11-27T03:13:00.000Z' },
         ],
       },
     ];
