@@ -77,3 +77,53 @@ test('the console shows the team sync state, and its conflict view settles a run
     fs.rmSync(scratch, { recursive: true, force: true });
   }
 });
+
+test('a status changed on two machines at once is flagged on the incident screen, and one key keeps a side, settling it', async ({ page }) => {
+  test.setTimeout(180_000);
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-e2e-concurrent-'));
+  const remote = path.join(scratch, 'team.git');
+  const [a, b] = [path.join(scratch, 'a'), path.join(scratch, 'b')];
+  execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch', 'main', remote]);
+  cli('--data', a, 'init');
+  const id = cli('--data', a, 'incident', 'declare', '--title', 'Checkout errors', '--severity', 'SEV2').trim();
+  cli('--data', a, 'sync', 'init', remote);
+  cli('--data', b, 'init');
+  cli('--data', b, 'sync', 'init', remote);
+  // Offline, Ana mitigates on A and then Bo resolves on B, neither seeing the other's change; they sync in turn.
+  cli('--data', a, '--as', 'Ana Lima', 'incident', 'status', id, 'monitoring');
+  cli('--data', b, '--as', 'Bo Chen', 'incident', 'status', id, 'resolved', '--summary', 'Rolled back checkout to v142.');
+  cli('--data', a, 'sync');
+  cli('--data', b, 'sync');
+  const shown = JSON.parse(cli('--data', b, 'incident', 'show', id, '--json')) as { concurrent: { field: string; changes: { value: string; actor: string }[] }[] };
+  expect(shown.concurrent.map((change) => [change.field, change.changes.map((head) => `${head.value} by ${head.actor}`)])).toEqual([['status', ['monitoring by Ana Lima', 'resolved by Bo Chen']]]);
+
+  const running = await startConsole([], { dataDir: b });
+  try {
+    await openConsole(page, running.url, `#/incidents/${id}`);
+    const flag = page.getByRole('region', { name: 'Changed on two machines at once' });
+    await expect(flag).toContainText(/Status was changed on two machines: Monitoring by Ana Lima at \d{4}-\d\d-\d\d \d\d:\d\d \S+, Resolved by Bo Chen at .+ — choose one\./);
+    await expect(flag.getByRole('button', { name: /Keep Monitoring \(Ana Lima\)/ })).toHaveAttribute('aria-keyshortcuts', '1');
+    await screenshot(page, 'incident-concurrent-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'incident-concurrent-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // The viewer link sees the flag, and nothing to press.
+    const viewer = await page.context().newPage();
+    await openConsole(viewer, running.viewerUrl, `#/incidents/${id}`);
+    const seen = viewer.getByRole('region', { name: 'Changed on two machines at once' });
+    await expect(seen).toContainText('the commander chooses one.');
+    await expect(seen.getByRole('button')).toHaveCount(0);
+
+    // The commander presses 1: Ana's Monitoring is kept, after both changes; the flag goes, on the viewer's screen too.
+    await page.locator('body').press('1');
+    await expect(flag).toBeHidden();
+    await expect(page.locator('.timeline-scroll .tl-event[data-type="status_changed"]').last()).toContainText('Status settled: monitoring (chosen over resolved by Bo Chen)');
+    await expect(seen).toBeHidden();
+    const settled = JSON.parse(cli('--data', b, 'incident', 'show', id, '--json')) as { status: string; concurrent: unknown[] };
+    expect(settled).toMatchObject({ status: 'monitoring', concurrent: [] });
+  } finally {
+    await running.stop();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+});
