@@ -127,3 +127,60 @@ test('a status changed on two machines at once is flagged on the incident screen
     fs.rmSync(scratch, { recursive: true, force: true });
   }
 });
+
+test('git not found: the sync indicator says so and leads to the path to git in Settings, which refuses a wrong path in words and takes a right one', async ({ page }) => {
+  test.setTimeout(120_000);
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-e2e-gitpath-'));
+  const remote = path.join(scratch, 'team.git');
+  const data = path.join(scratch, 'data');
+  execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch', 'main', remote]);
+  cli('--data', data, 'init');
+  cli('--data', data, 'sync', 'init', remote);
+  // Git set in Settings at a path it was then removed from.
+  const gone = path.join(scratch, 'bin', 'git');
+  fs.mkdirSync(path.dirname(gone));
+  fs.writeFileSync(gone, '#!/bin/sh\nexec git "$@"\n', { mode: 0o755 });
+  cli('--data', data, 'settings', '--git-path', gone);
+  fs.rmSync(gone);
+  const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+
+  const running = await startConsole([], { dataDir: data });
+  try {
+    await openConsole(page, running.url, '#/runbooks');
+    const indicator = page.locator('.sync-indicator');
+    await expect(indicator).toHaveText(/Git not found/);
+    await indicator.click();
+    const dialog = page.getByRole('dialog', { name: 'Team sync' });
+    await expect(dialog).toContainText(`Git was not found (the git set in Settings, ${gone}, does not exist): team sync is off and Holdfast keeps working on this machine.`);
+    await screenshot(page, 'sync-no-git-light');
+    await dialog.getByRole('link', { name: 'Set the path to git in Settings' }).click();
+
+    // The field takes the keyboard, holding the path that no longer works.
+    const field = page.getByRole('textbox', { name: 'Path to git' });
+    await expect(field).toBeFocused();
+    await expect(field).toHaveValue(gone);
+    await field.fill('git');
+    await page.getByRole('button', { name: 'Save path' }).click();
+    const section = page.getByRole('region', { name: 'Git for team sync' });
+    await expect(section.getByRole('alert')).toHaveText(/^The path to git must be a full path, such as \/usr\/bin\/git .*“git” is not\./);
+    await section.getByRole('alert').scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-git-path-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'settings-git-path-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // The real git: kept, and the indicator finds it.
+    await field.fill(realGit);
+    await page.getByRole('button', { name: 'Save path' }).click();
+    await expect(section.getByRole('status')).toHaveText(`Saved. Team sync runs ${realGit}.`);
+    await expect(indicator).not.toHaveText(/Git not found/);
+    // Emptied: git on PATH again.
+    await field.fill('');
+    await page.getByRole('button', { name: 'Save path' }).click();
+    await expect(section.getByRole('status')).toHaveText('Saved. Team sync runs git from PATH.');
+    expect(cli('--data', data, 'info')).toContain('git for team sync: git on PATH');
+  } finally {
+    await running.stop();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+});
