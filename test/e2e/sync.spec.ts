@@ -11,6 +11,20 @@ function cli(...args: string[]): string {
   return result.stdout;
 }
 
+/** A scratch folder holding an empty bare repository: the team's remote, on this disk. */
+function teamRemote(name: string): { scratch: string; remote: string } {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `holdfast-e2e-${name}-`));
+  const remote = path.join(scratch, 'team.git');
+  execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch', 'main', remote]);
+  return { scratch, remote };
+}
+
+/** Stops the console and removes the scratch folder with its data folders and remote. */
+async function closeConsole(running: { stop(): Promise<void> }, scratch: string): Promise<void> {
+  await running.stop();
+  fs.rmSync(scratch, { recursive: true, force: true });
+}
+
 /** Changes one line of a data folder's runbook as its author would: exported, edited, imported again (matched by its id). */
 function editRunbook(dataDir: string, scratch: string, from: string, to: string): void {
   const out = path.join(scratch, `export-${path.basename(dataDir)}`);
@@ -23,10 +37,8 @@ function editRunbook(dataDir: string, scratch: string, from: string, to: string)
 test('the console shows the team sync state, and its conflict view settles a runbook both machines changed', async ({ page }) => {
   // Two data folders are prepared with the CLI (about a dozen runs of it) before the console opens.
   test.setTimeout(180_000);
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-e2e-sync-'));
-  const remote = path.join(scratch, 'team.git');
+  const { scratch, remote } = teamRemote('sync');
   const [a, b] = [path.join(scratch, 'a'), path.join(scratch, 'b')];
-  execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch', 'main', remote]);
   const source = path.join(scratch, 'disk-full.md');
   fs.writeFileSync(source, '# Disk full\n\n## Mitigation\n\n1. Delete old logs.\n2. Grow the volume.\n');
   cli('--data', a, 'init');
@@ -73,17 +85,14 @@ test('the console shows the team sync state, and its conflict view settles a run
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'sync-indicator-dark');
   } finally {
-    await running.stop();
-    fs.rmSync(scratch, { recursive: true, force: true });
+    await closeConsole(running, scratch);
   }
 });
 
 test('a status changed on two machines at once is flagged on the incident screen, and one key keeps a side, settling it', async ({ page }) => {
   test.setTimeout(180_000);
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-e2e-concurrent-'));
-  const remote = path.join(scratch, 'team.git');
+  const { scratch, remote } = teamRemote('concurrent');
   const [a, b] = [path.join(scratch, 'a'), path.join(scratch, 'b')];
-  execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch', 'main', remote]);
   cli('--data', a, 'init');
   const id = cli('--data', a, 'incident', 'declare', '--title', 'Checkout errors', '--severity', 'SEV2').trim();
   cli('--data', a, 'sync', 'init', remote);
@@ -123,17 +132,14 @@ test('a status changed on two machines at once is flagged on the incident screen
     const settled = JSON.parse(cli('--data', b, 'incident', 'show', id, '--json')) as { status: string; concurrent: unknown[] };
     expect(settled).toMatchObject({ status: 'monitoring', concurrent: [] });
   } finally {
-    await running.stop();
-    fs.rmSync(scratch, { recursive: true, force: true });
+    await closeConsole(running, scratch);
   }
 });
 
 test('git not found: the sync indicator says so and leads to the path to git in Settings, which refuses a wrong path in words and takes a right one', async ({ page }) => {
   test.setTimeout(120_000);
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-e2e-gitpath-'));
-  const remote = path.join(scratch, 'team.git');
+  const { scratch, remote } = teamRemote('gitpath');
   const data = path.join(scratch, 'data');
-  execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch', 'main', remote]);
   cli('--data', data, 'init');
   cli('--data', data, 'sync', 'init', remote);
   // Git set in Settings at a path it was then removed from.
@@ -180,7 +186,6 @@ test('git not found: the sync indicator says so and leads to the path to git in 
     await expect(section.getByRole('status')).toHaveText('Saved. Team sync runs git from PATH.');
     expect(cli('--data', data, 'info')).toContain('git for team sync: git on PATH');
   } finally {
-    await running.stop();
-    fs.rmSync(scratch, { recursive: true, force: true });
+    await closeConsole(running, scratch);
   }
 });
