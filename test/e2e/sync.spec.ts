@@ -167,7 +167,7 @@ test('git not found: the sync indicator says so and leads to the path to git in 
     await expect(field).toHaveValue(gone);
     await field.fill('git');
     await page.getByRole('button', { name: 'Save path' }).click();
-    const section = page.getByRole('region', { name: 'Git for team sync' });
+    const section = page.getByRole('region', { name: 'Git for the team workspace' });
     await expect(section.getByRole('alert')).toHaveText(/^The path to git must be a full path, such as \/usr\/bin\/git .*“git” is not\./);
     await section.getByRole('alert').scrollIntoViewIfNeeded();
     await screenshot(page, 'settings-git-path-light');

@@ -35,7 +35,7 @@ export function GitPathForm({ focus = false }: { focus?: boolean }) {
   };
 
   return (
-    <SettingsSection title="Git for team sync" submit="Save path" onSave={save} saved={saved} formClassName="settings-row">
+    <SettingsSection title="Git for the team workspace" submit="Save path" onSave={save} saved={saved} formClassName="settings-row">
       <Field
         label="Path to git"
         hint={
