@@ -111,6 +111,20 @@ export interface IncidentSummary {
   commander: PersonRef | null;
 }
 
+/** A field two machines may change at once (docs/sync.md). */
+export const CONCURRENT_FIELDS = ['status', 'severity'] as const;
+export type ConcurrentField = (typeof CONCURRENT_FIELDS)[number];
+
+/**
+ * A field changed on two machines without either seeing the other's change:
+ * every change nobody has followed yet (its *heads*), in timeline order, with
+ * different values. Flagged for the commander, never silently settled.
+ */
+export interface ConcurrentChange {
+  field: ConcurrentField;
+  changes: { uid: string; value: string; actor: string; at: string }[];
+}
+
 export interface Incident extends IncidentSummary {
   detectedAt: string;
   declaredAt: string;
@@ -128,6 +142,8 @@ export interface Incident extends IncidentSummary {
   eventCount: number;
   /** Severity's update cadence in minutes. */
   updateEveryMinutes: number;
+  /** Status or severity changed on two machines at once, waiting for the commander to choose (empty normally). */
+  concurrent: ConcurrentChange[];
 }
 
 export interface ResponderSuggestion {
@@ -212,6 +228,16 @@ export const SetStepStateInput = z
 
 export const ChangeStatusInput = z
   .object({ id: incidentId, status: z.enum(STATUSES), summary: z.string().trim().max(LIMITS.summaryChars).optional(), actor })
+  .strict();
+
+/** The commander's choice between a field's concurrent changes: the uid of the change to keep (from `Incident.concurrent`). */
+export const SettleConcurrentInput = z
+  .object({
+    id: incidentId,
+    field: z.enum(CONCURRENT_FIELDS),
+    uid: z.string().trim().min(1, 'name the change to keep by its uid, as the incident lists it under concurrent').max(100),
+    actor,
+  })
   .strict();
 
 /**

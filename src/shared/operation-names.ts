@@ -53,6 +53,7 @@ export const OPERATION_NAMES = [
   'attachRunbook',
   'setStepState',
   'changeStatus',
+  'settleConcurrentChange',
   'postStatusUpdate',
   'draftStatusUpdate',
   'markKey',

@@ -16,6 +16,8 @@ export interface WorkspaceInfo {
   procedureHeadings: string[];
   /** Where the break-glass file is kept up to date, if anywhere. */
   breakGlass: BreakGlassStatus;
+  /** The git team sync runs, set in Settings on this machine; null: `git` on PATH. */
+  gitPath: string | null;
 }
 
 export const EmptyInput = z.object({}).strict();
@@ -26,6 +28,8 @@ export const UpdateSettingsInput = z
     procedureHeadings: z.array(z.string().trim().min(1).max(100)).min(1, 'keep at least one procedure heading').max(100).optional(),
     /** The folder (a full path) to keep the break-glass file in; null or '' to stop. */
     breakGlassPath: z.string().trim().max(4096).nullable().optional(),
+    /** The git team sync runs (a full path), when it is not `git` on PATH; null or '' to use git on PATH again. */
+    gitPath: z.string().trim().max(4096).nullable().optional(),
   })
   .strict();
 

@@ -1,5 +1,8 @@
 import type { Browser, Page } from '@playwright/test';
-import { callApi, expect, screenshot, test } from './web-console';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { callApi, expect, screenshot, startConsole, test } from './web-console';
 
 // These browsers have not said who is at them yet: each is asked.
 test.use({ responder: null });
@@ -133,4 +136,45 @@ test('the name changes from the top bar, and a name that cannot be one is refuse
   const refusal = (await response.json()) as { ok: boolean; error: { code: string; message: string } };
   expect(refusal).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   expect(refusal.error.message).toMatch(/^The responder name from this console has a control character/);
+});
+
+test('the name chosen survives a restart of holdfast web on another port; the viewer link stays anonymous', async ({ browser, request }) => {
+  test.setTimeout(90_000);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-e2e-restart-'));
+  let running = await startConsole([], { dataDir });
+  try {
+    const page = await profile(browser, running.url);
+    await whoAreYou(page).getByRole('combobox', { name: 'Your name' }).fill('Night Owl');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'You: Night Owl. Change your name' })).toBeVisible();
+
+    // The server restarts on the same data folder: another port (so another origin), new tokens.
+    const before = running.origin;
+    for (let attempt = 0; attempt < 3 && running.origin === before; attempt++) {
+      await running.stop();
+      running = await startConsole([], { dataDir });
+    }
+    expect(running.origin).not.toBe(before);
+    await page.goto(running.url);
+    await expect(page.locator('html[data-ready="true"]')).toBeAttached();
+    await expect(page.getByRole('button', { name: 'You: Night Owl. Change your name' })).toBeVisible();
+    await expect(whoAreYou(page)).toHaveCount(0);
+    // And writes go under it.
+    const incident = await callApi<{ id: number }>(request, running, 'declareIncident', { title: 'Queue backlog', severity: 'SEV3' });
+    await page.evaluate((id) => (window.location.hash = `#/incidents/${id}`), incident.id);
+    const note = page.getByLabel('Add a note to the timeline');
+    await note.fill('Draining the queue');
+    await note.press('Enter');
+    await expect(page.locator('.timeline-scroll .tl-event[data-type="note"] .tl-actor')).toHaveText('Night Owl');
+
+    // The viewer link, in the same browser: no name, nothing sent under it.
+    const viewer = await page.context().newPage();
+    await viewer.goto(running.viewerUrl);
+    await expect(viewer.locator('html[data-ready="true"]')).toBeAttached();
+    await expect(viewer.getByRole('button', { name: /^You:/ })).toHaveCount(0);
+    await expect(whoAreYou(viewer)).toHaveCount(0);
+  } finally {
+    await running.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 });

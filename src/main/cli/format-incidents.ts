@@ -1,3 +1,4 @@
+import { concurrentSentence } from '../../shared/concurrent';
 import type { Incident, IncidentSummary, TimelineEvent } from '../../shared/incidents';
 
 /** Plain-text renderings of incidents. Instants are UTC. */
@@ -17,6 +18,8 @@ export function formatIncident(incident: Incident, timeline: TimelineEvent[]): s
       (incident.acknowledgedAt ? `, acknowledged ${incident.acknowledgedAt}` : '') +
       (incident.mitigatedAt ? `, mitigated ${incident.mitigatedAt}` : '') +
       (incident.resolvedAt ? `, resolved ${incident.resolvedAt}` : ''),
+    // Changed on two machines at once: for the commander to choose (holdfast web, or a new status or severity).
+    ...incident.concurrent.map((change) => `${concurrentSentence(change, (at) => at)} — choose one`),
     ...incident.roles.map((role) => `${role.role}: ${role.person.name}`),
     '',
     ...timeline.map((event) => {

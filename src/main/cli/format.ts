@@ -73,6 +73,7 @@ export function formatWorkspace(info: WorkspaceInfo): string {
     `author:      ${info.author}`,
     `procedure headings: ${info.procedureHeadings.join(', ')}`,
     `break-glass file: ${info.breakGlass.file ?? 'not kept anywhere (holdfast settings --break-glass-path DIR)'}${info.breakGlass.error ? ` (last write failed: ${info.breakGlass.error})` : ''}`,
+    `git for team sync: ${info.gitPath ?? 'git on PATH (holdfast settings --git-path FILE sets another)'}`,
     '',
   ].join('\n');
 }

@@ -16,6 +16,7 @@ import {
   MarkKeyInput,
   SearchIncidentsInput,
   SetStepStateInput,
+  SettleConcurrentInput,
   StatusUpdateInput,
   SuggestRunbooksInput,
   TimelineInput,
@@ -109,6 +110,13 @@ export const incidentOps = {
     summary: 'Move through investigating, identified, monitoring and resolved (which needs a summary).',
     access: 'write',
     handler: (input, { incidents }) => incidents.changeStatus(input),
+    emits: logged,
+  }),
+  settleConcurrentChange: op({
+    input: SettleConcurrentInput,
+    summary: 'Choose between a status or severity changed on two machines at once: the chosen change is recorded after both, settling it.',
+    access: 'write',
+    handler: (input, { incidents }) => incidents.settleConcurrent(input),
     emits: logged,
   }),
   postStatusUpdate: op({

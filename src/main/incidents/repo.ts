@@ -113,6 +113,10 @@ export class IncidentRepo {
       byUid: db.prepare<[string], IncidentRow & { uid: string }>('SELECT * FROM incidents WHERE uid = ?'),
       sharedEvents: db.prepare<[number], EventRow & { uid: string }>(`SELECT * FROM incident_events WHERE incident_id = ? AND uid IS NOT NULL ORDER BY ${TIMELINE_ORDER}`),
       eventIdByUid: db.prepare<[string], { id: number }>('SELECT id FROM incident_events WHERE uid = ?'),
+      // The changes of the fields two machines may change at once (status, severity): what their heads are worked out from.
+      fieldChanges: db.prepare<[number], EventRow & { uid: string }>(
+        `SELECT * FROM incident_events WHERE incident_id = ? AND uid IS NOT NULL AND type IN ('status_changed', 'severity_changed') ORDER BY ${TIMELINE_ORDER}`,
+      ),
       importEvent: db.prepare(`
         INSERT INTO incident_events (uid, incident_id, at, type, actor, actor_handle, text, data)
         VALUES (@uid, @incidentId, @at, @type, @actor, @actorHandle, @text, @data) ON CONFLICT(uid) DO NOTHING`),
@@ -207,6 +211,11 @@ export class IncidentRepo {
   /** An incident's events that have a uid, in the order every machine agrees on (time, then uid). */
   sharedEvents(incidentId: number): (EventRow & { uid: string })[] {
     return this.statements.sharedEvents.all(incidentId);
+  }
+
+  /** The incident's status and severity changes, in timeline order. */
+  fieldChanges(incidentId: number): (EventRow & { uid: string })[] {
+    return this.statements.fieldChanges.all(incidentId);
   }
 
   eventIdByUid(uid: string): number | undefined {

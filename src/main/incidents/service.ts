@@ -14,6 +14,8 @@ import type {
   ResponderSuggestion,
   SearchIncidentsInput,
   SetStepStateInput,
+  SettleConcurrentInput,
+  Severity,
   StatusUpdateInput,
   TimelineEvent,
 } from '../../shared/incidents';
@@ -31,7 +33,8 @@ import { nextStatusTimestamps } from './lifecycle';
 import { IncidentRepo, toSummary, type ImpactRow, type IncidentRow, type TimelineFilter } from './repo';
 import type { EventFile, IncidentFile } from '../../shared/sync';
 import { newUid } from '../sync/ids';
-import { importShared, sharedIncidents, type SharedImport } from './shared';
+import { changeHeads, concurrentChange, concurrentChanges, type ChangedField } from '../sync/timeline';
+import { eventToFile, importShared, sharedIncidents, type SharedImport } from './shared';
 import { IncidentIndex } from './search';
 
 const SEARCHABLE_EVENTS = new Set<EventType>(['note', 'status_update', 'correction']);
@@ -162,6 +165,7 @@ export class IncidentService {
       runbooks: this.repo.runbooks(id),
       eventCount: this.repo.eventCount(id),
       updateEveryMinutes: cadence,
+      concurrent: concurrentChanges(this.fieldChanges(id)),
     };
   }
 
@@ -174,11 +178,50 @@ export class IncidentService {
     return this.record(id, { type: 'note', text, actor });
   }
 
-  changeSeverity(id: number, severity: IncidentRow['severity'], actor?: string): TimelineEvent {
-    return this.record(id, { type: 'severity_changed', text: `Severity ${this.row(id).severity} → ${severity}`, data: { severity }, actor }, (row) => {
-      if (row.severity === severity) throw new HoldfastError('VALIDATION', `The incident is already ${severity}.`, 'severity');
+  changeSeverity(id: number, severity: IncidentRow['severity'], actor?: string, settling?: Settling): TimelineEvent {
+    const text = settling ? `Severity settled: ${severity} (${settling.over})` : `Severity ${this.row(id).severity} → ${severity}`;
+    const previous = settling?.previous ?? this.heads(id, 'severity');
+    return this.record(id, { type: 'severity_changed', text, data: { severity, previous }, actor }, (row) => {
+      if (row.severity === severity && !settling) throw new HoldfastError('VALIDATION', `The incident is already ${severity}.`, 'severity');
       row.severity = severity;
     });
+  }
+
+  /**
+   * The commander's choice between a field's changes made on two machines at
+   * once (docs/sync.md): records the chosen value as a change that follows every
+   * head, which settles it on every machine the change reaches.
+   */
+  settleConcurrent(input: z.output<typeof SettleConcurrentInput>): TimelineEvent {
+    const changes = this.fieldChanges(input.id);
+    const field = input.field === 'status' ? 'status' : 'severity';
+    const disputed = concurrentChange(changes, input.field);
+    if (!disputed) {
+      throw new HoldfastError('CONFLICT', `The incident’s ${field} is not in dispute, so there is nothing to choose (someone may have settled it already).`, 'field');
+    }
+    const said = (change: (typeof disputed.changes)[number]) => `${change.value} by ${change.actor} at ${change.at}`;
+    const chosen = disputed.changes.find((change) => change.uid === input.uid);
+    if (!chosen) {
+      throw new HoldfastError('CONFLICT', `The change chosen is not one of the ${field} changes in dispute now (${disputed.changes.map(said).join('; ')}): choose one of these.`, 'uid');
+    }
+    const others = disputed.changes.filter((change) => change !== chosen).map((change) => `${change.value} by ${change.actor}`);
+    const settling: Settling = { previous: disputed.changes.map((change) => change.uid), over: `chosen over ${others.join(', ')}` };
+    if (input.field === 'severity') return this.changeSeverity(input.id, chosen.value as Severity, input.actor, settling);
+    // Resolved: with the summary the chosen change was resolved with.
+    const event = changes.find((candidate) => candidate.uid === chosen.uid);
+    const given = typeof event?.data.summary === 'string' ? event.data.summary.trim() : '';
+    const summary = chosen.value !== 'resolved' ? undefined : given || this.row(input.id).resolution_summary;
+    return this.changeStatus({ id: input.id, status: chosen.value as IncidentStatus, summary, actor: input.actor }, settling);
+  }
+
+  /** The incident's status and severity changes, as the merge rules read them (src/main/sync/timeline.ts). */
+  private fieldChanges(id: number): EventFile[] {
+    return this.repo.fieldChanges(id).map((row) => eventToFile(row, '', () => null));
+  }
+
+  /** The uids of a field's latest changes: what a new change of it records as `previous`, so it follows (and settles) them all. */
+  private heads(id: number, field: ChangedField): string[] {
+    return changeHeads(this.fieldChanges(id), field).map((event) => event.uid);
   }
 
   /** Records the impact the services' SLOs count (docs/slos.md), as a timeline event saying what it is now. */
@@ -262,19 +305,21 @@ export class IncidentService {
     );
   }
 
-  changeStatus(input: z.output<typeof ChangeStatusInput>): TimelineEvent {
+  changeStatus(input: z.output<typeof ChangeStatusInput>, settling?: Settling): TimelineEvent {
     const row = this.row(input.id);
     const summary = input.summary?.trim() ?? '';
-    if (row.status === input.status) throw new HoldfastError('VALIDATION', `The incident is already ${input.status}.`, 'status');
+    if (row.status === input.status && !settling) throw new HoldfastError('VALIDATION', `The incident is already ${input.status}.`, 'status');
     if (input.status === 'resolved' && summary === '') {
       throw new HoldfastError('VALIDATION', 'Resolving needs a resolution summary: one paragraph on what happened and what fixed it.', 'summary');
     }
     return this.repo.inWriteTransaction(() => {
       // Whoever first moves the incident on has it in hand: that is acknowledged too, as its own event.
       if (!this.row(input.id).acknowledged_at) this.acknowledge(input.id, input.actor, input.status);
+      const said = settling ? `Status settled: ${input.status} (${settling.over})` : `Status ${row.status} → ${input.status}`;
+      const previous = settling?.previous ?? this.heads(input.id, 'status');
       return this.record(
         input.id,
-        { type: 'status_changed', text: `Status ${row.status} → ${input.status}${summary ? `\n${summary}` : ''}`, data: { from: row.status, to: input.status, summary }, actor: input.actor },
+        { type: 'status_changed', text: `${said}${summary ? `\n${summary}` : ''}`, data: { from: row.status, to: input.status, summary, previous }, actor: input.actor },
         (current, at) => {
           Object.assign(current, nextStatusTimestamps(current, input.status, at));
           current.status = input.status;
@@ -449,6 +494,12 @@ export class IncidentService {
       return stored;
     });
   }
+}
+
+/** A change that settles a field changed on two machines at once: the heads it follows, and what it was chosen over, in words. */
+interface Settling {
+  previous: string[];
+  over: string;
 }
 
 /** An event's actor columns from a responder. */

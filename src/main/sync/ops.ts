@@ -3,7 +3,7 @@ import type { ChangeEventBody } from '../../shared/events';
 import { SyncInitInput, SyncPathInput, SyncResolveInput } from '../../shared/sync';
 import { EmptyInput } from '../../shared/workspace';
 import { op } from '../operations/context';
-import { conflictVersions, initSync, resolveSync, runSync, statusOfSync, type SyncOutcome } from './service';
+import { conflictVersions, initSync, resolveSync, runSync, statusOfSync, type SyncOutcome, type SyncStatusNow } from './service';
 
 /** What a sync took in, as the change events that refresh every open console's screens. */
 export const refreshed = (refresh: SyncOutcome['refresh']): ChangeEventBody[] => [
@@ -35,8 +35,10 @@ export const syncOps = {
     summary: 'Where the team workspace stands as of the last fetch: remote, last sync, commits ahead and behind, open conflicts.',
     access: 'read',
     // While the app runs, also what its background sync is doing (syncing, offline, refused, failed) and why.
-    handler: async (_input, context) => {
+    handler: async (_input, context): Promise<SyncStatusNow> => {
       const status = await statusOfSync(context);
+      // Without git there is nothing the background sync could say besides.
+      if ('phase' in status) return status;
       const background = context.backgroundSync?.state();
       return background ? { ...status, phase: background.phase, problem: background.problem } : status;
     },

@@ -9,6 +9,7 @@ import { countByKind } from './layout';
 import type { FileProblem } from './incident-files';
 import { SyncLedger } from './repo';
 import { WorkspaceRepo, type Author } from './repository';
+import type { SyncPhase } from './scheduler';
 import { readState } from './state';
 import { exportToWorkspace } from './workspace-export';
 import { importFromWorkspace, type WorkspaceImport } from './workspace-import';
@@ -99,11 +100,36 @@ async function cycle(context: OpContext, repo: WorkspaceRepo, ledger: SyncLedger
   return { pulled: report.pulled, pushed: report.pushed, conflicts: report.conflicts, problems: taken.problems, refresh: taken.changed };
 }
 
-/** Where the workspace stands, from the last fetch (no network); a folder not connected answers remote null. */
-export async function statusOfSync(context: OpContext): Promise<SyncStatus> {
+/** Where the workspace stands when git cannot be run: what the repository's files say, and why (phase `no-git`). */
+export type SyncStatusWithoutGit = SyncStatus & { phase: 'no-git'; problem: string };
+
+/** What the console's sync indicator reads: the status, and while the app runs what its background sync is doing, or that there is no git. */
+export type SyncStatusNow = SyncStatus & { phase?: SyncPhase | 'no-git'; problem?: string | null };
+
+/**
+ * Where the workspace stands, from the last fetch (no network); a folder not
+ * connected answers remote null. Without a git to run, it says so (phase
+ * `no-git`, the reason pointing to Settings) with what it knows without git.
+ */
+export async function statusOfSync(context: OpContext): Promise<SyncStatus | SyncStatusWithoutGit> {
   const dir = workspaceDir(context.options.dataDir);
   if (!fs.existsSync(path.join(dir, '.git'))) return { remote: null, lastSync: null, ahead: 0, behind: 0, conflicts: [] };
-  return syncStatus(new WorkspaceRepo(await gitFor(context, dir)));
+  const found = await locateGit(context.settings.get(GIT_PATH) ?? null, context.options.dataDir);
+  if (!found.git) {
+    const state = readState(dir);
+    return { remote: remoteInConfig(dir), lastSync: state.lastSync, ahead: 0, behind: 0, conflicts: state.open.flatMap((record) => record.conflicts), phase: 'no-git', problem: found.problem };
+  }
+  return syncStatus(new WorkspaceRepo(found.git.in(dir)));
+}
+
+/** The remote's address as the repository's config holds it (read without git); a placeholder when it cannot be read. */
+function remoteInConfig(dir: string): string {
+  try {
+    const config = fs.readFileSync(path.join(dir, '.git', 'config'), 'utf8');
+    return /\[remote "origin"\][^[]*?^\s*url\s*=\s*(.+)$/m.exec(config)?.[1]?.trim() ?? 'the team remote';
+  } catch {
+    return 'the team remote';
+  }
 }
 
 /** The open conflicts' paths with the versions that met, for the conflict view. */

@@ -1,4 +1,4 @@
-import type { IncidentStatus, Severity } from '../../shared/incidents';
+import type { ConcurrentChange, ConcurrentField, IncidentStatus, Severity } from '../../shared/incidents';
 import type { EventFile, IncidentFile } from '../../shared/sync';
 
 /**
@@ -33,8 +33,8 @@ export function mergeTimelines(...timelines: readonly (readonly EventFile[])[]):
 }
 
 /** The fields two machines may change at once, and the event type that changes each. */
-const CHANGES = { status: 'status_changed', severity: 'severity_changed' } as const;
-export type ChangedField = keyof typeof CHANGES;
+const CHANGES = { status: 'status_changed', severity: 'severity_changed' } as const satisfies Record<ConcurrentField, string>;
+export type ChangedField = ConcurrentField;
 
 /**
  * What a change event says it followed: `data.previous` holds the uids of the
@@ -63,13 +63,18 @@ export function changeHeads(events: readonly EventFile[], field: ChangedField): 
   return changes.filter((event) => !followed.has(event.uid));
 }
 
-const valueOf = (event: EventFile, field: ChangedField): string => String(field === 'status' ? event.data.to : event.data.severity);
+export const valueOf = (event: EventFile, field: ChangedField): string => String(field === 'status' ? event.data.to : event.data.severity);
 
-export interface ConcurrentChange {
-  field: ChangedField;
-  /** Each machine's change, in timeline order: the incident shows them all. */
-  changes: { uid: string; value: string; actor: string; at: string }[];
+/** A field's heads when they disagree (each machine's change, in timeline order): null when the field is settled. */
+export function concurrentChange(events: readonly EventFile[], field: ChangedField): ConcurrentChange | null {
+  const heads = changeHeads(events, field);
+  if (new Set(heads.map((event) => valueOf(event, field))).size < 2) return null;
+  return { field, changes: heads.map((event) => ({ uid: event.uid, value: valueOf(event, field), actor: event.actor, at: event.at })) };
 }
+
+/** Every field changed on two machines at once, status first. */
+export const concurrentChanges = (events: readonly EventFile[]): ConcurrentChange[] =>
+  (Object.keys(CHANGES) as ChangedField[]).flatMap((field) => concurrentChange(events, field) ?? []);
 
 export interface DerivedState {
   status: IncidentStatus;
@@ -103,8 +108,8 @@ export function deriveState(incident: IncidentFile, events: readonly EventFile[]
       if (field === 'status') state.status = valueOf(latest, field) as IncidentStatus;
       else state.severity = valueOf(latest, field) as Severity;
     }
-    if (new Set(heads.map((event) => valueOf(event, field))).size > 1) state.concurrent.push({ field, changes: heads.map((event) => ({ uid: event.uid, value: valueOf(event, field), actor: event.actor, at: event.at })) });
   }
+  state.concurrent = concurrentChanges(ordered);
   if (state.status === 'resolved') state.resolvedAt = changeHeads(ordered, 'status').at(-1)?.at ?? null;
   state.key = ordered.filter((event) => key.has(event.uid)).map((event) => event.uid);
   return state;

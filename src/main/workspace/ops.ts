@@ -8,6 +8,8 @@ import { op, type OpContext } from '../operations/context';
 import { createBackup } from '../store/backup';
 import { schemaVersion } from '../store/migrate';
 import { writeTransaction } from '../store/transaction';
+import { checkGitPath } from '../sync/git-path';
+import { GIT_PATH } from '../sync/service';
 import { clearDemo, hasDemo, loadDemo } from './demo';
 
 function workspaceInfo(context: OpContext): WorkspaceInfo {
@@ -21,6 +23,7 @@ function workspaceInfo(context: OpContext): WorkspaceInfo {
     author: context.settings.author(),
     procedureHeadings: [...context.settings.procedureHeadings()],
     breakGlass: context.breakGlass.status(),
+    gitPath: context.settings.get(GIT_PATH) ?? null,
   };
 }
 
@@ -53,11 +56,16 @@ export const workspaceOps = {
   }),
   updateSettings: op({
     input: UpdateSettingsInput,
-    summary: 'Change the default author, the procedure headings (steps are re-extracted) or the break-glass folder.',
+    summary: 'Change the default author, the procedure headings (steps are re-extracted), the break-glass folder or the path to git.',
     access: 'write',
-    handler: (input, context) => {
-      // First: the only change that can fail on the machine (the folder must take the file), before anything is saved.
+    handler: async (input, context) => {
+      // First: the changes that can fail on the machine (git must run, the folder must take the file), before anything is saved.
+      const gitPath = input.gitPath ? (await checkGitPath(input.gitPath)).path : input.gitPath;
       if (input.breakGlassPath !== undefined) context.breakGlass.setFolder(input.breakGlassPath);
+      if (gitPath !== undefined) {
+        if (gitPath) context.settings.set(GIT_PATH, gitPath);
+        else context.settings.delete(GIT_PATH);
+      }
       if (input.author !== undefined) context.settings.setAuthor(input.author);
       if (input.procedureHeadings !== undefined) {
         writeTransaction(context.store, () => {
@@ -70,8 +78,10 @@ export const workspaceOps = {
     emits: (input) => {
       const events: ChangeEventBody[] = [];
       if (input.breakGlassPath !== undefined) events.push({ type: 'breakglass.changed' });
-      if (input.author !== undefined) events.push({ type: 'workspace.changed' });
+      if (input.author !== undefined || input.gitPath !== undefined) events.push({ type: 'workspace.changed' });
       if (input.procedureHeadings !== undefined) events.push({ type: 'runbooks.changed' });
+      // The sync indicator says again whether git is found.
+      if (input.gitPath !== undefined) events.push({ type: 'sync.changed' });
       return events;
     },
   }),

@@ -137,7 +137,7 @@ function Screen({ route }: { route: Route }) {
     case 'backups':
       return <BackupsScreen />;
     case 'settings':
-      return <SettingsScreen />;
+      return <SettingsScreen section={route.section} />;
     case 'drills':
     case 'new-drill-scenario':
     case 'edit-drill-scenario':

@@ -35,6 +35,8 @@ export const KEYS = {
   skipStep: { key: 'x', where: 'Incident runner', does: 'Skip the step', writes: true },
   failStep: { key: 'f', where: 'Incident runner', does: 'Mark the step failed', writes: true },
   note: { key: 'n', where: 'Incident runner', does: 'Write a note on the timeline', writes: true },
+  keepFirstChange: { key: '1', where: 'Incidents', does: 'Keep the first of a status or severity changed on two machines at once', writes: true },
+  keepSecondChange: { key: '2', where: 'Incidents', does: 'Keep the second of a status or severity changed on two machines at once', writes: true },
   newIncident: { key: 'n', where: 'Incidents', does: 'Declare an incident', writes: true },
   leaveWall: { key: 'Escape', where: 'Incidents', does: 'Leave the wall display' },
   coverShift: { key: 'c', where: 'On call', does: 'Cover a shift on the open schedule', writes: true },

@@ -33,7 +33,8 @@ export type Route =
   /** Where the data lives, its backups, and the break-glass file. */
   | { screen: 'backups' }
   /** Your name on the timeline, severity levels, status update templates. */
-  | { screen: 'settings' }
+  /** `section: 'git'`: the path to git (where the sync indicator's "git not found" points). */
+  | { screen: 'settings'; section?: 'git' }
   /** Drill scenarios, the wheel of misfortune and the drills running now. */
   | { screen: 'drills' }
   | { screen: 'new-drill-scenario' }
@@ -100,7 +101,7 @@ export function parseRoute(hash: string): Route {
     }
   }
   if (path === '/backups') return { screen: 'backups' };
-  if (path === '/settings') return { screen: 'settings' };
+  if (path === '/settings') return new URLSearchParams(query).get('section') === 'git' ? { screen: 'settings', section: 'git' } : { screen: 'settings' };
   if (path === '/drills') return { screen: 'drills' };
   if (path === '/drills/new') return { screen: 'new-drill-scenario' };
   const scenario = /^\/drills\/scenarios\/(\d+)\/(edit|trends)$/.exec(path);
@@ -160,7 +161,7 @@ export const routeHref = (route: Route): string => {
     case 'backups':
       return '#/backups';
     case 'settings':
-      return '#/settings';
+      return route.section ? `#/settings?section=${route.section}` : '#/settings';
     case 'drills':
       return '#/drills';
     case 'new-drill-scenario':

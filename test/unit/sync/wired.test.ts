@@ -1,49 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChangeEvent } from '../../../src/shared/events';
-import { fixedClock, type ManualClock } from '../../../src/main/core/clock';
-import { openCore, type Core } from '../../../src/main/core/core';
 import { holdfast } from '../../fixtures/cli';
 import { op, opError } from '../../fixtures/core';
 import { corpusDir, skipWithoutCorpus } from '../../fixtures/corpus';
 import { documentedRoster } from '../../fixtures/roster';
-import { ASSETS_DIR, tempDir } from '../../fixtures/temp';
+import { tempDir } from '../../fixtures/temp';
 import { bareRemote } from './helpers';
+import { closeMachines, machineWithStore, reopen, type Machine } from './machines';
 
-/** One responder's machine: a data folder with its own store and its own clock. */
-interface Machine {
-  name: string;
-  dataDir: string;
-  clock: ManualClock;
-  core: Core;
-  events: ChangeEvent[];
-}
+afterEach(closeMachines);
 
-const open: Machine[] = [];
-
-function machine(name: string, start: string): Machine {
-  const dataDir = path.join(tempDir(`holdfast-${name}-`), 'data');
-  const clock = fixedClock(start);
-  const core = openCore({ dataDir, assetsDir: ASSETS_DIR, clock, create: 'always' });
-  core.settings.set('workspace.author', name);
-  const events: ChangeEvent[] = [];
-  core.events.subscribe((event) => events.push(event));
-  const made = { name, dataDir, clock, core, events };
-  open.push(made);
-  return made;
-}
-
-/** Closes a machine's store and opens it again (the CLI opens its own). */
-function reopen(m: Machine): void {
-  m.core.close();
-  m.core = openCore({ dataDir: m.dataDir, assetsDir: ASSETS_DIR, clock: m.clock });
-  m.core.events.subscribe((event) => m.events.push(event));
-}
-
-afterEach(() => {
-  for (const m of open.splice(0)) m.core.close();
-});
+const machine = machineWithStore;
 
 const timeline = async (m: Machine, id: number) => (await op(m.core, 'getTimeline', { id })).map((event) => ({ at: event.at, type: event.type, actor: event.actor, text: event.text }));
 

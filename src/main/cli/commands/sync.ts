@@ -30,7 +30,9 @@ export function register(program: Command, cli: Cli): void {
     .command('status')
     .description('where the workspace stands as of the last fetch (no network): remote, last sync, ahead/behind, open conflicts')
     .action(async () => {
-      await cli.op('syncStatus', {}, statusText);
+      const status = await cli.op('syncStatus', {}, statusText);
+      // Without git, team sync is off: the status says why, and the exit status says it too.
+      if ('phase' in status && status.phase === 'no-git') cli.status = 1;
     });
 
   sync
@@ -83,9 +85,10 @@ function problemsText(problems: readonly FileProblem[]): string {
   return problems.map((problem) => `Not read: ${problem.path}${problem.line === null ? '' : `:${problem.line}`}: ${problem.message}\n`).join('');
 }
 
-function statusText(status: SyncStatus): string {
+function statusText(status: SyncStatus & { problem?: string | null }): string {
   if (status.remote === null) return 'Not connected to a team remote: `holdfast sync init REMOTE` connects this data folder (docs/sync.md).\n';
   const lines = [
+    ...(status.problem ? [status.problem] : []),
     `Remote: ${status.remote}`,
     `Last sync: ${status.lastSync ?? 'never'}`,
     `Ahead ${status.ahead}, behind ${status.behind} (as of the last fetch)`,

@@ -26,10 +26,12 @@ export function register(program: Command, cli: Cli): void {
     .option('--author <name>', 'who changes are recorded as by default')
     .option('--procedure-headings <list>', 'comma-separated headings whose lists are steps (e.g. "Diagnosis,Mitigation")')
     .option('--break-glass-path <dir>', 'keep the break-glass file up to date in this folder ("" to stop)')
-    .action(async (options: { author?: string; procedureHeadings?: string; breakGlassPath?: string }) => {
+    .option('--git-path <file>', 'the git team sync runs, when it is not git on PATH (a full path; "" to use git on PATH)')
+    .action(async (options: { author?: string; procedureHeadings?: string; breakGlassPath?: string; gitPath?: string }) => {
       const procedureHeadings = options.procedureHeadings?.split(',').map((heading) => heading.trim()).filter(Boolean);
       const breakGlassPath = options.breakGlassPath === undefined ? undefined : options.breakGlassPath.trim() === '' ? null : path.resolve(options.breakGlassPath);
-      await cli.op('updateSettings', { author: options.author, procedureHeadings, breakGlassPath }, formatWorkspace);
+      const gitPath = options.gitPath === undefined ? undefined : options.gitPath.trim() === '' ? null : options.gitPath;
+      await cli.op('updateSettings', { author: options.author, procedureHeadings, breakGlassPath, gitPath }, formatWorkspace);
     });
 
   program

@@ -24,7 +24,8 @@ type EventWrite =
   | 'assignRole'
   | 'attachRunbook'
   | 'setStepState'
-  | 'changeStatus';
+  | 'changeStatus'
+  | 'settleConcurrentChange';
 
 /**
  * Writes whose whole effect is the event itself (and, for a status update, its time):

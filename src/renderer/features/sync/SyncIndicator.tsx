@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { SyncConflict } from '../../../shared/sync';
+import { routeHref } from '../../app/route';
 import { Dialog } from '../../components/Dialog';
 import { LocalTime } from '../../components/LocalTime';
 import { ConflictView } from './ConflictView';
@@ -7,7 +8,7 @@ import { syncNow } from './mutations';
 import { useSyncStatus } from './queries';
 import './sync.css';
 
-const PHASES: Record<string, string> = { syncing: 'Syncing…', offline: 'Offline', refused: 'Refused', failed: 'Sync failed' };
+const PHASES: Record<string, string> = { syncing: 'Syncing…', offline: 'Offline', refused: 'Refused', failed: 'Sync failed', 'no-git': 'Git not found' };
 
 /**
  * The team sync's state in the top bar (docs/sync.md): when this folder last
@@ -21,7 +22,7 @@ export function SyncIndicator({ canWrite }: { canWrite: boolean }) {
   if (!value || value.remote === null) return null;
   const phase = 'phase' in value && typeof value.phase === 'string' ? value.phase : 'idle';
   const conflicts = value.conflicts.length;
-  const state = conflicts > 0 ? 'conflicts' : phase === 'idle' ? 'ok' : phase;
+  const state = conflicts > 0 ? 'conflicts' : phase === 'idle' ? 'ok' : phase === 'no-git' ? 'failed' : phase;
   const label = conflicts > 0 ? `${conflicts} conflict${conflicts === 1 ? '' : 's'}` : (PHASES[phase] ?? 'Synced');
   return (
     <>
@@ -87,6 +88,13 @@ function SyncDialog({ status, phase, canWrite, onClose }: { status: Status; phas
         )}
       </dl>
       {problem && phase !== 'idle' && <p className="sync-problem">{problem}</p>}
+      {phase === 'no-git' && (
+        <p>
+          <a href={routeHref({ screen: 'settings', section: 'git' })} onClick={onClose}>
+            Set the path to git in Settings
+          </a>
+        </p>
+      )}
       {error && (
         <p className="sync-problem" role="alert">
           {error}

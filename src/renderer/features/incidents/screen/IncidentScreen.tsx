@@ -11,6 +11,7 @@ import { StepRunner } from '../runner/StepRunner';
 import { StatusComposer } from '../status/StatusComposer';
 import { useIncident } from '../queries';
 import { TIMELINE_LIVE_ID, TimelinePanel } from '../timeline/TimelinePanel';
+import { ConcurrentFlag } from './ConcurrentFlag';
 import { IncidentHeader } from './IncidentHeader';
 import { ImpactPanel } from './ImpactPanel';
 import { SimilarIncidents } from './SimilarIncidents';
@@ -35,6 +36,7 @@ export function IncidentScreen({ id }: { id: number }) {
       {incident.drill && <DrillBanner incident={incident} />}
       <IncidentHeader incident={incident} onError={setError} />
       <ErrorBanner message={error} onDismiss={() => setError(null)} />
+      <ConcurrentFlag incident={incident} onError={setError} />
       <div className="incident-body">
         <div className="incident-column incident-column-side">
           <RolesPanel incident={incident} onError={setError} />
