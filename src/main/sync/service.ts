@@ -11,7 +11,7 @@ import { SyncLedger } from './repo';
 import { WorkspaceRepo, type Author } from './repository';
 import { readState } from './state';
 import { exportToWorkspace } from './workspace-export';
-import { importFromWorkspace, type WorkspaceImport } from './workspace-import';
+import { importFromWorkspace, type ArchivedRunbook, type BeforeMerge, type WorkspaceImport } from './workspace-import';
 
 /**
  * Team sync wired to the store (docs/sync.md): the workspace repository lives
@@ -32,6 +32,8 @@ export interface SyncOutcome {
   conflicts: SyncConflict[];
   /** Files of the workspace that could not be read, with their line: left out, the rest taken in. */
   problems: FileProblem[];
+  /** Runbooks another machine removed, archived here. */
+  archived: ArchivedRunbook[];
   /** Which screens' data changed (for change events; not printed). */
   refresh: WorkspaceImport['changed'];
 }
@@ -69,13 +71,14 @@ export async function initSync(context: OpContext, remote: string): Promise<Sync
       const head = await repo.head();
       const files = head ? await repo.changes(null, head) : [];
       cloneFiles = files.map((file) => file.path);
-      taken = await importFromWorkspace(context, ledger, dir, files, author(context).name);
+      taken = await importFromWorkspace(context, ledger, dir, files, author(context).name, beforeIn(repo, null));
     }
     const outcome = await cycle(context, repo, ledger);
     if (taken) {
       // What the clone brought is what this sync pulled.
       outcome.pulled = countByKind(cloneFiles);
       outcome.problems.unshift(...taken.problems);
+      outcome.archived.unshift(...taken.archived);
       outcome.refresh = taken.changed;
     }
     return { remote, cloned, ...outcome };
@@ -95,9 +98,15 @@ async function cycle(context: OpContext, repo: WorkspaceRepo, ledger: SyncLedger
   if (repo.mergeOpen()) await repo.abortMerge();
   exportToWorkspace(context, ledger, repo.dir);
   const report = await syncRepository(repo, author(context), () => context.clock.now());
-  const taken = await importFromWorkspace(context, ledger, repo.dir, report.changes, author(context).name);
-  return { pulled: report.pulled, pushed: report.pushed, conflicts: report.conflicts, problems: taken.problems, refresh: taken.changed };
+  const taken = await importFromWorkspace(context, ledger, repo.dir, report.changes, author(context).name, beforeIn(repo, report.before));
+  return { pulled: report.pulled, pushed: report.pushed, conflicts: report.conflicts, problems: taken.problems, archived: taken.archived, refresh: taken.changed };
 }
+
+/** Reads a file as it was at this machine's commit before a merge (none: nothing was there). */
+const beforeIn =
+  (repo: WorkspaceRepo, commit: string | null): BeforeMerge =>
+  (file) =>
+    commit === null ? Promise.resolve(null) : repo.fileAt(commit, file);
 
 /** Where the workspace stands, from the last fetch (no network); a folder not connected answers remote null. */
 export async function statusOfSync(context: OpContext): Promise<SyncStatus> {
@@ -117,14 +126,20 @@ export async function conflictVersions(context: OpContext, file: string): Promis
 }
 
 /** Settles an open conflict (mine, theirs or a text), commits the choice, and takes the settled file into the store. */
-export async function resolveSync(context: OpContext, file: string, choice: ResolveChoice): Promise<{ path: string; problems: FileProblem[]; refresh: WorkspaceImport['changed'] }> {
+export async function resolveSync(
+  context: OpContext,
+  file: string,
+  choice: ResolveChoice,
+): Promise<{ path: string; problems: FileProblem[]; archived: ArchivedRunbook[]; refresh: WorkspaceImport['changed'] }> {
   const dir = requireConnected(context.options.dataDir);
   const repo = new WorkspaceRepo(await gitFor(context, dir));
   return withSyncLock(context.options.dataDir, 'sync-resolve', async () => {
+    const settledFrom = await repo.head();
     await resolveConflict(repo, file, choice, author(context));
     const present = fs.existsSync(path.join(dir, ...file.split('/')));
-    const taken = await importFromWorkspace(context, new SyncLedger(context.store), dir, [{ path: file, change: present ? 'modified' : 'removed' }], author(context).name);
-    return { path: file, problems: taken.problems, refresh: taken.changed };
+    const changes = [{ path: file, change: present ? ('modified' as const) : ('removed' as const) }];
+    const taken = await importFromWorkspace(context, new SyncLedger(context.store), dir, changes, author(context).name, beforeIn(repo, settledFrom));
+    return { path: file, problems: taken.problems, archived: taken.archived, refresh: taken.changed };
   });
 }
 
