@@ -3,7 +3,7 @@ import { ChangeLogEntry, ChangeRecord } from '../../shared/changes';
 import { READABLE_FILE } from '../../shared/issue-words';
 import { lineOf } from '../rosters/roster-file';
 import type { RunbookLibrary } from '../runbooks/library';
-import { fileIssue, jsonLine, type FileProblem } from './incident-files';
+import { fileIssue, jsonLine, readJson, type FileProblem } from './incident-files';
 
 /**
  * A change in the workspace: `changes/<change-uid>/change.yaml` (what was
@@ -105,14 +105,10 @@ export function parseChange(text: string, file: string, ids: RunbookIds): { reco
 
 /** A log entry's file read and checked against its name and folder, or what is wrong with it and on which line. */
 export function parseChangeLog(text: string, file: string, ids: RunbookIds): { entry: ChangeLogEntry } | { problem: FileProblem } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { problem: { path: file, line: null, message: 'not JSON (the file may have been cut short)' } };
-  }
+  const json = readJson(text, file);
+  if ('problem' in json) return json;
   const missing = new Set<string>();
-  const local = localRefs(value, ids, missing);
+  const local = localRefs(json.value, ids, missing);
   if (missing.size > 0) return { problem: missingRunbooks(file, text, missing) };
   const parsed = ChangeLogEntry.safeParse(local, READABLE_FILE);
   if (!parsed.success) return { problem: fileIssue(file, parsed.error, (issuePath) => jsonLine(text, issuePath), 'not a change log entry') };

@@ -87,21 +87,28 @@ export function parseIncident(text: string, file: string): { incident: IncidentF
 
 /** An event file read and checked, or what is wrong with it and on which line. */
 export function parseEvent(text: string, file: string): { event: EventFile } | { problem: FileProblem } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const position = /position (\d+)/.exec(error instanceof Error ? error.message : '');
-    const line = position ? text.slice(0, Number(position[1])).split('\n').length : null;
-    return { problem: { path: file, line, message: 'not JSON (the file may have been cut short)' } };
-  }
-  const parsed = EventFile.safeParse(value, READABLE_FILE);
+  const json = readJson(text, file);
+  if ('problem' in json) return json;
+  const parsed = EventFile.safeParse(json.value, READABLE_FILE);
   if (!parsed.success) return { problem: fileIssue(file, parsed.error, (issuePath) => jsonLine(text, issuePath), 'not an event file') };
   const [, incident, , name] = file.split('/');
   if (parsed.data.uid !== name?.replace(/\.json$/, '') || parsed.data.incident !== incident) {
     return { problem: { path: file, line: jsonLine(text, ['uid']), message: 'its uid and incident do not match the file’s name and folder' } };
   }
   return { event: parsed.data };
+}
+
+/** A JSON file's value, or the line where it stops being JSON. */
+export function readJson(text: string, file: string): { value: unknown } | { problem: FileProblem } {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch (error) {
+    const said = error instanceof Error ? error.message : '';
+    const position = /position (\d+)/.exec(said);
+    // A file cut short ends where the text ends.
+    const line = position ? text.slice(0, Number(position[1])).split('\n').length : /end of JSON/i.test(said) ? text.split('\n').length : null;
+    return { problem: { path: file, line, message: 'not JSON (the file may have been cut short)' } };
+  }
 }
 
 /** A file's first schema problem, naming the field and its line (`what`: the message when zod gives none). */

@@ -1,49 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChangeEvent } from '../../../src/shared/events';
-import { fixedClock, type ManualClock } from '../../../src/main/core/clock';
-import { openCore, type Core } from '../../../src/main/core/core';
 import { holdfast } from '../../fixtures/cli';
 import { op, opError } from '../../fixtures/core';
 import { corpusDir, skipWithoutCorpus } from '../../fixtures/corpus';
 import { documentedRoster } from '../../fixtures/roster';
-import { ASSETS_DIR, tempDir } from '../../fixtures/temp';
-import { bareRemote } from './helpers';
+import { tempDir } from '../../fixtures/temp';
+import { bareRemote, closeMachines, dataMachine, reopen, type Machine } from './helpers';
 
-/** One responder's machine: a data folder with its own store and its own clock. */
-interface Machine {
-  name: string;
-  dataDir: string;
-  clock: ManualClock;
-  core: Core;
-  events: ChangeEvent[];
-}
-
-const open: Machine[] = [];
-
-function machine(name: string, start: string): Machine {
-  const dataDir = path.join(tempDir(`holdfast-${name}-`), 'data');
-  const clock = fixedClock(start);
-  const core = openCore({ dataDir, assetsDir: ASSETS_DIR, clock, create: 'always' });
-  core.settings.set('workspace.author', name);
-  const events: ChangeEvent[] = [];
-  core.events.subscribe((event) => events.push(event));
-  const made = { name, dataDir, clock, core, events };
-  open.push(made);
-  return made;
-}
-
-/** Closes a machine's store and opens it again (the CLI opens its own). */
-function reopen(m: Machine): void {
-  m.core.close();
-  m.core = openCore({ dataDir: m.dataDir, assetsDir: ASSETS_DIR, clock: m.clock });
-  m.core.events.subscribe((event) => m.events.push(event));
-}
-
-afterEach(() => {
-  for (const m of open.splice(0)) m.core.close();
-});
+afterEach(closeMachines);
 
 const timeline = async (m: Machine, id: number) => (await op(m.core, 'getTimeline', { id })).map((event) => ({ at: event.at, type: event.type, actor: event.actor, text: event.text }));
 
@@ -61,8 +26,8 @@ async function editRunbook(m: Machine, title: string, edit: (body: string) => st
 describe.skipIf(skipWithoutCorpus)('two data folders on one remote, through the operations and the CLI', () => {
   it('shares the corpus, the roster and an incident; merges 500 offline notes from each; merges runbook sections; settles a same-line conflict with nothing lost', { timeout: 480_000 }, async () => {
     const remote = bareRemote();
-    const a = machine('Ana', '2026-11-27T03:00:00.000Z');
-    const b = machine('Bo', '2026-11-27T03:00:00.003Z');
+    const a = dataMachine('Ana', '2026-11-27T03:00:00.000Z');
+    const b = dataMachine('Bo', '2026-11-27T03:00:00.003Z');
 
     // A imports the shared corpus and a roster, and connects: the empty remote gets A's data.
     const imported = await op(a.core, 'importRunbooks', { paths: [path.join(corpusDir(), 'content')] });
@@ -179,7 +144,7 @@ describe.skipIf(skipWithoutCorpus)('two data folders on one remote, through the 
   });
 
   it('refuses a folder not connected, and a resolve with nothing to resolve, in words', async () => {
-    const a = machine('Ana', '2026-11-27T03:00:00.000Z');
+    const a = dataMachine('Ana', '2026-11-27T03:00:00.000Z');
     expect(await opError(a.core, 'sync', {})).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('holdfast sync init REMOTE') as string });
     expect(await op(a.core, 'syncStatus', {})).toEqual({ remote: null, lastSync: null, ahead: 0, behind: 0, conflicts: [] });
     await op(a.core, 'syncInit', { remote: bareRemote() });
