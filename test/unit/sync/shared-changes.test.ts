@@ -5,11 +5,10 @@ import { workspaceDir } from '../../../src/main/sync/service';
 import { holdfast } from '../../fixtures/cli';
 import { op } from '../../fixtures/core';
 import { ASSETS_DIR } from '../../fixtures/temp';
+import { demoChangeInput } from '../changes/fixtures';
 import { bareRemote, closeMachines, dataMachine, type Machine } from './helpers';
 
 afterEach(closeMachines);
-
-const HOUR = 3_600_000;
 
 /** Two data folders on one remote, A's demo runbooks and roster shared with B. */
 async function twoMachines(): Promise<{ a: Machine; b: Machine }> {
@@ -44,23 +43,7 @@ describe('changes and their logs travel', () => {
   it('a change planned on A reaches B with its plan and rollback runbooks and its log; walked offline on both, the logs merge to one log and one state', { timeout: 120_000 }, async () => {
     const { a, b } = await twoMachines();
     const start = a.clock.now().getTime() - 60_000;
-    const planned = await op(a.core, 'createChange', {
-      title: 'Upgrade the payment client',
-      services: ['checkout'],
-      type: 'emergency',
-      risk: 'medium',
-      owner: 'maya',
-      approver: 'jonas',
-      plan: 1,
-      rollback: 3,
-      start: new Date(start).toISOString(),
-      end: new Date(start + 2 * HOUR).toISOString(),
-      tiers: [
-        { name: 'canary', percent: 5, soakMinutes: 0 },
-        { name: 'all', percent: 100, soakMinutes: 0 },
-      ],
-      checks: ['error rate below 1 %'],
-    });
+    const planned = await op(a.core, 'createChange', demoChangeInput(start));
     await op(a.core, 'recordGate', { id: planned.id, tier: 'canary', result: 'pass', evidence: 'error rate 0.2 %' });
     await op(a.core, 'sync', {});
     const pulled = await op(b.core, 'sync', {});
