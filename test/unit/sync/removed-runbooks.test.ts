@@ -85,5 +85,13 @@ describe('a runbook removed on another machine', () => {
     await op(a.core, 'sync', {});
     await op(b.core, 'sync', {});
     expect((await runbook(b, 'Disk filling up on a database host')).archived).toBe(false);
+
+    // B takes the removal after all: archived on both.
+    const path = report.conflicts[0]?.path ?? '';
+    expect((await op(b.core, 'syncResolve', { path, choice: { take: 'theirs' } })).archived).toEqual([{ path, runbook: onB.uid, title: 'Disk filling up on a database host' }]);
+    expect((await runbook(b, 'Disk filling up on a database host')).archived).toBe(true);
+    await op(b.core, 'sync', {});
+    expect((await op(a.core, 'sync', {})).archived).toEqual([{ path, runbook: onA.uid, title: 'Disk filling up on a database host' }]);
+    expect((await runbook(a, 'Disk filling up on a database host')).archived).toBe(true);
   });
 });
