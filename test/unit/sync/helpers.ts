@@ -6,6 +6,7 @@ import type { EventFile, IncidentFile } from '../../../src/shared/sync';
 import { fixedClock, type ManualClock } from '../../../src/main/core/clock';
 import { openCore, type Core } from '../../../src/main/core/core';
 import { newUid } from '../../../src/main/sync/ids';
+import { op } from '../../fixtures/core';
 import { ASSETS_DIR, tempDir } from '../../fixtures/temp';
 import { Git } from '../../../src/main/sync/git';
 import { WorkspaceRepo } from '../../../src/main/sync/repository';
@@ -84,4 +85,21 @@ export function reopen(m: Machine): void {
 /** Closes every machine's store (afterEach). */
 export function closeMachines(): void {
   for (const m of opened.splice(0)) m.core.close();
+}
+
+/**
+ * Two data folders, Ana's (A) and Bo's (B), on one new remote: A loads the demo
+ * workspace (and its roster, with `roster`) and connects first, B connects
+ * after and takes them in.
+ */
+export async function twoDemoMachines(options: { roster?: boolean } = {}): Promise<{ a: Machine; b: Machine }> {
+  const remote = bareRemote();
+  const a = dataMachine('Ana', '2026-11-27T03:00:00.000Z');
+  const b = dataMachine('Bo', '2026-11-27T03:00:00.003Z');
+  await op(a.core, 'loadDemoWorkspace', {});
+  if (options.roster) await op(a.core, 'importRoster', { path: path.join(ASSETS_DIR, 'demo', 'roster.yaml') });
+  await op(a.core, 'syncInit', { remote });
+  const joined = await op(b.core, 'syncInit', { remote });
+  if (joined.problems.length > 0) throw new Error(`B could not read the shared workspace: ${JSON.stringify(joined.problems)}`);
+  return { a, b };
 }

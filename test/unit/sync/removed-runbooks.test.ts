@@ -1,19 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { op } from '../../fixtures/core';
-import { bareRemote, closeMachines, dataMachine, type Machine } from './helpers';
+import { closeMachines, twoDemoMachines, type Machine } from './helpers';
 
 afterEach(closeMachines);
-
-/** Two data folders on one remote, A's demo runbooks shared with B. */
-async function twoMachines(): Promise<{ a: Machine; b: Machine }> {
-  const remote = bareRemote();
-  const a = dataMachine('Ana', '2026-11-27T03:00:00.000Z');
-  const b = dataMachine('Bo', '2026-11-27T03:00:00.003Z');
-  await op(a.core, 'loadDemoWorkspace', {});
-  await op(a.core, 'syncInit', { remote });
-  await op(b.core, 'syncInit', { remote });
-  return { a, b };
-}
 
 async function byTitle(m: Machine, title: string, archived = false) {
   return (await op(m.core, 'listRunbooks', { archived })).items.find((runbook) => runbook.title === title) ?? null;
@@ -27,7 +16,7 @@ async function runbook(m: Machine, title: string) {
 
 describe('a runbook removed on another machine', () => {
   it('is archived here, never deleted, and the sync report lists it', { timeout: 120_000 }, async () => {
-    const { a, b } = await twoMachines();
+    const { a, b } = await twoDemoMachines();
     const gone = await runbook(a, 'Disk filling up on a database host');
     await op(a.core, 'archiveRunbook', { id: gone.id });
     await op(a.core, 'sync', {});
@@ -47,7 +36,7 @@ describe('a runbook removed on another machine', () => {
   });
 
   it('is not archived when it only moved to another file (a runbook made in the app renamed)', { timeout: 120_000 }, async () => {
-    const { a, b } = await twoMachines();
+    const { a, b } = await twoDemoMachines();
     const made = await op(a.core, 'saveRunbook', { metadata: { title: 'Cache stampede' }, body: '## Mitigation\n\n1. Warm the cache.\n' });
     await op(a.core, 'sync', {});
     await op(b.core, 'sync', {});
@@ -64,7 +53,7 @@ describe('a runbook removed on another machine', () => {
   });
 
   it('removed on one machine and changed on the other is kept, with the change, on both, and listed', { timeout: 120_000 }, async () => {
-    const { a, b } = await twoMachines();
+    const { a, b } = await twoDemoMachines();
     const onA = await runbook(a, 'Disk filling up on a database host');
     await op(a.core, 'archiveRunbook', { id: onA.id });
     const onB = await runbook(b, 'Disk filling up on a database host');

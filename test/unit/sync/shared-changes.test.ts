@@ -4,23 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { workspaceDir } from '../../../src/main/sync/service';
 import { holdfast } from '../../fixtures/cli';
 import { op } from '../../fixtures/core';
-import { ASSETS_DIR } from '../../fixtures/temp';
 import { demoChangeInput } from '../changes/fixtures';
-import { bareRemote, closeMachines, dataMachine, type Machine } from './helpers';
+import { closeMachines, twoDemoMachines, type Machine } from './helpers';
 
 afterEach(closeMachines);
-
-/** Two data folders on one remote, A's demo runbooks and roster shared with B. */
-async function twoMachines(): Promise<{ a: Machine; b: Machine }> {
-  const remote = bareRemote();
-  const a = dataMachine('Ana', '2026-11-27T03:00:00.000Z');
-  const b = dataMachine('Bo', '2026-11-27T03:00:00.003Z');
-  await op(a.core, 'loadDemoWorkspace', {});
-  await op(a.core, 'importRoster', { path: path.join(ASSETS_DIR, 'demo', 'roster.yaml') });
-  await op(a.core, 'syncInit', { remote });
-  expect((await op(b.core, 'syncInit', { remote })).problems).toEqual([]);
-  return { a, b };
-}
 
 async function changeByTitle(m: Machine, title: string) {
   const found = (await op(m.core, 'listChanges', {})).find((change) => change.title === title);
@@ -41,7 +28,7 @@ function handWrite(m: Machine, file: string, text: string): void {
 
 describe('changes and their logs travel', () => {
   it('a change planned on A reaches B with its plan and rollback runbooks and its log; walked offline on both, the logs merge to one log and one state', { timeout: 120_000 }, async () => {
-    const { a, b } = await twoMachines();
+    const { a, b } = await twoDemoMachines({ roster: true });
     const start = a.clock.now().getTime() - 60_000;
     const planned = await op(a.core, 'createChange', demoChangeInput(start));
     await op(a.core, 'recordGate', { id: planned.id, tier: 'canary', result: 'pass', evidence: 'error rate 0.2 %' });
@@ -82,7 +69,7 @@ describe('changes and their logs travel', () => {
   });
 
   it('reports a log entry or a change file that cannot be read with its path and line, and takes in the rest', { timeout: 120_000 }, async () => {
-    const { a, b } = await twoMachines();
+    const { a, b } = await twoDemoMachines({ roster: true });
     const made = await op(a.core, 'createChange', {
       title: 'Rotate the TLS certificates',
       services: ['checkout'],
@@ -122,7 +109,7 @@ describe('changes and their logs travel', () => {
 
 describe('change windows travel, merged per window', () => {
   it('a freeze added on A holds back B; a window removed on one machine while the other adds one leaves the one added on both', { timeout: 120_000 }, async () => {
-    const { a, b } = await twoMachines();
+    const { a, b } = await twoDemoMachines({ roster: true });
     const freeze = await op(a.core, 'addChangeWindow', { name: 'Holiday freeze', kind: 'freeze', services: 'all', reason: 'the holidays', from: '2026-12-20T00:00:00Z', to: '2027-01-03T00:00:00Z' });
     await op(a.core, 'sync', {});
     const pulled = await op(b.core, 'sync', {});
@@ -151,7 +138,7 @@ describe('change windows travel, merged per window', () => {
   });
 
   it('reports a window that cannot be used with its line, takes in the others, and keeps this machine’s copy of it', { timeout: 120_000 }, async () => {
-    const { a, b } = await twoMachines();
+    const { a, b } = await twoDemoMachines({ roster: true });
     await op(a.core, 'addChangeWindow', { name: 'Holiday freeze', kind: 'freeze', services: 'all', reason: '', from: '2026-12-20T00:00:00Z', to: '2027-01-03T00:00:00Z' });
     await op(a.core, 'sync', {});
     await op(b.core, 'sync', {});
