@@ -7,6 +7,7 @@ import { readFrontMatterYaml } from '../runbooks/format/front-matter';
 import { importRunbooks } from '../runbooks/import';
 import { backupBeforeRemoval } from '../store/backup';
 import { writeTransaction } from '../store/transaction';
+import { isUid } from './ids';
 import { importChanges, importWindows } from './import-changes';
 import { planImport, readPlannedIncidents } from './import-plan';
 import type { FileProblem } from './incident-files';
@@ -99,7 +100,8 @@ export async function importFromWorkspace(
   }
   for (const file of plan.read.drill ?? []) {
     try {
-      context.drills.importScenarioText(fs.readFileSync(full(file), 'utf8'), file);
+      const name = path.posix.basename(file, '.md');
+      context.drills.importScenarioText(fs.readFileSync(full(file), 'utf8'), file, isUid(name) ? name : undefined);
       record([file]);
       result.changed.drills = true;
     } catch (error) {
