@@ -23,7 +23,8 @@ import { importFromWorkspace, type ArchivedRunbook, type BeforeMerge, type Works
 /** The settings key of the git to run (a path), when it is not `git` on PATH. */
 export const GIT_PATH = 'sync.gitPath';
 
-export const workspaceDir = (dataDir: string): string => path.join(dataDir, 'workspace');
+/** The workspace repository's folder, absolute (git runs in more than one folder, so a relative `--data` would be read twice over). */
+export const workspaceDir = (dataDir: string): string => path.resolve(dataDir, 'workspace');
 
 /** What `holdfast sync` answers: the report of docs/sync.md, the files it could not read, and what to refresh. */
 export interface SyncOutcome {
@@ -42,7 +43,7 @@ const author = (context: OpContext): Author => ({ name: context.settings.author(
 
 /** The git to run in `dir` (found from the data folder, which exists even before the workspace does). */
 async function gitFor(context: OpContext, dir: string) {
-  const found = await locateGit(context.settings.get(GIT_PATH) ?? null, context.options.dataDir);
+  const found = await locateGit(context.settings.get(GIT_PATH) ?? null, path.resolve(context.options.dataDir));
   if (!found.git) throw new HoldfastError('IO', found.problem);
   return found.git.in(dir);
 }
@@ -59,8 +60,9 @@ function requireConnected(dataDir: string): string {
 }
 
 /** Connects the data folder to `remote`: an empty remote gets this folder's shared data; one with a workspace is cloned and taken in. */
-export async function initSync(context: OpContext, remote: string): Promise<SyncOutcome & { remote: string; cloned: boolean }> {
+export async function initSync(context: OpContext, given: string): Promise<SyncOutcome & { remote: string; cloned: boolean }> {
   const dir = workspaceDir(context.options.dataDir);
+  const remote = localRemote(given);
   const git = await gitFor(context, dir);
   return withSyncLock(context.options.dataDir, 'sync-init', async () => {
     const { repo, cloned } = await WorkspaceRepo.connect(git, remote, author(context));
@@ -83,6 +85,16 @@ export async function initSync(context: OpContext, remote: string): Promise<Sync
     }
     return { remote, cloned, ...outcome };
   });
+}
+
+/**
+ * A remote given as a path that exists here (`./team.git`, `../shared/holdfast.git`)
+ * made absolute, as the person meant it from where they typed it: git would read it
+ * from the workspace's folder. Addresses (`git@host:…`, `https://…`) stay as given.
+ */
+function localRemote(remote: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(remote) || /^[^/\\]+@[^/\\]+:/.test(remote)) return remote;
+  return fs.existsSync(remote) ? path.resolve(remote) : remote;
 }
 
 /** One sync now: the store's changes out, the team's in. */
