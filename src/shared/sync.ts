@@ -16,7 +16,7 @@ const isoInstant = z.string().refine((value) => /T/.test(value) && /(Z|[+-]\d{2}
 });
 
 /** What kind of file of the workspace a path is (layout.ts classifies paths). */
-export const SYNC_KINDS = ['runbook', 'roster', 'drill', 'slo', 'change', 'windows', 'incident', 'event', 'other'] as const;
+export const SYNC_KINDS = ['runbook', 'roster', 'drill', 'slo', 'change', 'change-log', 'windows', 'incident', 'event', 'other'] as const;
 export type SyncKind = (typeof SYNC_KINDS)[number];
 
 /** Why a path needs a person: two versions git could not put together, an entry both sides changed, two concurrent status changes. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { decodeTime, monotonicFactory, ulid } from 'ulid';
+import { decodeTime, encodeTime, monotonicFactory, ulid } from 'ulid';
 
 /**
  * ULIDs for changes, their log entries, windows and change events: sortable by
@@ -30,8 +30,9 @@ export function uidAfter(atMs: number, lastUid?: string): string {
 export function contentUid(atMs: number, content: string): string {
   const digest = createHash('sha256').update(content).digest();
   let i = 0;
-  // ulid asks for 16 numbers in [0, 1) and takes floor(n * 32) of each.
-  return ulid(Math.max(0, Math.floor(atMs)), () => (digest[i++ % digest.length] ?? 0) / 256);
+  // ulid asks for 16 numbers in [0, 1) and takes floor(n * 32) of each. Its time is written here: ulid reads a time of 0 as "now".
+  const random = ulid(1, () => (digest[i++ % digest.length] ?? 0) / 256).slice(10);
+  return encodeTime(Math.max(0, Math.floor(atMs)), 10) + random;
 }
 
 /** Epoch milliseconds a ULID was made for. */

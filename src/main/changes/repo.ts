@@ -67,6 +67,9 @@ export class ChangeRepo {
           SELECT change_id FROM change_services WHERE active_end_ms >= @from AND active_start_ms < @to)`),
       insertWindow: db.prepare<{ uid: string; name: string; kind: string; window: string; createdAt: string }>(`
         INSERT INTO change_windows (uid, name, kind, window, created_at) VALUES (@uid, @name, @kind, @window, @createdAt)`),
+      putWindow: db.prepare<{ uid: string; name: string; kind: string; window: string; createdAt: string }>(`
+        INSERT INTO change_windows (uid, name, kind, window, created_at) VALUES (@uid, @name, @kind, @window, @createdAt)
+        ON CONFLICT (uid) DO UPDATE SET name = excluded.name, kind = excluded.kind, window = excluded.window`),
       windows: db.prepare<[], { id: number; window: string }>('SELECT id, window FROM change_windows ORDER BY name COLLATE NOCASE, id'),
       removeWindow: db.prepare<{ id: number | null; uid: string | null }>('DELETE FROM change_windows WHERE id = @id OR uid = @uid'),
       insertEvent: db.prepare<{ uid: string; at: number; event: string; importedAt: string }>(`
@@ -87,6 +90,15 @@ export class ChangeRepo {
 
   /** Stores a new change (its record; a log or id beside it is not stored) with the log's first entry; returns its local id. */
   insert(change: ChangeRecord | Change, created: ChangeLogEntry): number {
+    return writeTransaction(this.db, () => {
+      const id = this.insertRecord(change);
+      this.insertEntries([created]);
+      return id;
+    });
+  }
+
+  /** Stores a change's record alone (its log comes by append): one made on another machine. Returns its local id. */
+  insertRecord(change: ChangeRecord | Change): number {
     const { log: _log, id: _id, ...fields } = change as Partial<StoredChange>;
     const record = ChangeRecord.parse(fields);
     return writeTransaction(this.db, () => {
@@ -101,7 +113,6 @@ export class ChangeRepo {
         createdAt: record.createdAt,
       });
       for (const service of record.services) this.statements.insertService.run({ service, id: lastInsertRowid, ...span });
-      this.insertEntries([created]);
       return Number(lastInsertRowid);
     });
   }
@@ -110,9 +121,9 @@ export class ChangeRepo {
    * Adds log entries (one decided here, or many merged from another machine;
    * uids already stored are skipped) and refreshes the change's cached state.
    */
-  append(change: Change, entries: readonly ChangeLogEntry[]): ChangeProgress {
+  append(change: Change, entries: readonly ChangeLogEntry[]): ChangeProgress & { added: number } {
     return writeTransaction(this.db, () => {
-      this.insertEntries(entries);
+      const added = this.insertEntries(entries);
       const stored = this.change(change.uid);
       const progress = replay(change, stored?.log ?? [...change.log, ...entries]);
       this.statements.updateState.run({ uid: change.uid, state: progress.state });
@@ -122,13 +133,15 @@ export class ChangeRepo {
         activeStart: started,
         activeEnd: started === null ? null : (progress.finishedAt ?? OPEN_END),
       });
-      return progress;
+      return { ...progress, added };
     });
   }
 
-  private insertEntries(entries: readonly ChangeLogEntry[]): void {
+  /** Inserts log entries, skipping uids already stored; returns how many were new. */
+  private insertEntries(entries: readonly ChangeLogEntry[]): number {
+    let added = 0;
     for (const entry of entries) {
-      this.statements.insertLog.run({
+      added += this.statements.insertLog.run({
         uid: entry.uid,
         change_uid: entry.change,
         at: entry.at,
@@ -136,8 +149,9 @@ export class ChangeRepo {
         kind: entry.kind,
         detail: JSON.stringify(entry.detail),
         evidence: entry.evidence,
-      });
+      }).changes;
     }
+    return added;
   }
 
   /** One change with its whole log, by local id or ULID. */
@@ -174,6 +188,11 @@ export class ChangeRepo {
   addWindow(window: Window, createdAt: string): number {
     const { lastInsertRowid } = this.statements.insertWindow.run({ uid: window.uid, name: window.name, kind: window.kind, window: JSON.stringify(window), createdAt });
     return Number(lastInsertRowid);
+  }
+
+  /** Stores a window made elsewhere (another machine's), or its new fields when it is here already. */
+  putWindow(window: Window, createdAt: string): void {
+    this.statements.putWindow.run({ uid: window.uid, name: window.name, kind: window.kind, window: JSON.stringify(window), createdAt });
   }
 
   windows(): (Window & { id: number })[] {

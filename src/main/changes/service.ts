@@ -4,6 +4,7 @@ import {
   type ChangeCheck,
   type ChangeEvent,
   type ChangeLogEntry,
+  type ChangeRecord,
   type CreateChangeInput,
   type RecordGateInput,
   type RuleName,
@@ -17,6 +18,7 @@ import type { Clock } from '../core/clock';
 import { HoldfastError } from '../errors';
 import { readLimitedText } from '../files/read-limited';
 import type { Store } from '../store/open';
+import { writeTransaction } from '../store/transaction';
 import { changeCalendar, type ChangeCalendar } from './calendar';
 import { configuredRules, knownServices, openIncidents, pinnedRunbooks, rosterPeople, type Neighbours } from './context';
 import { createChange, decide, refusalMessage, type WalkAction } from './decide';
@@ -44,7 +46,7 @@ export class ChangeService {
   readonly repo: ChangeRepo;
 
   constructor(
-    store: Store,
+    private readonly store: Store,
     private readonly neighbours: Neighbours & { clock: Clock },
   ) {
     this.repo = new ChangeRepo(store);
@@ -224,6 +226,35 @@ export class ChangeService {
     if (!decision.ok) throw new HoldfastError('CONFLICT', refusalMessage(action, decision));
     this.repo.append(change, [decision.entry]);
     return decision.entry;
+  }
+
+  // ── team sync (docs/sync.md) ────────────────────────────────────────────
+
+  /** Every change with its whole log: what the team workspace holds. */
+  sharedChanges(): StoredChange[] {
+    return this.repo.planned(-8.64e15, 8.64e15);
+  }
+
+  /**
+   * Takes in a change made or walked on another machine: its record when it is
+   * new here, and its log entries not stored yet; its state is replayed from
+   * the merged log. A log for a change this machine does not have (its record
+   * could not be read) is refused in words; the caller reports it.
+   */
+  importShared(changeUid: string, record: ChangeRecord | null, entries: readonly ChangeLogEntry[]): { id: number; created: boolean; added: number } {
+    return writeTransaction(this.store, () => {
+      let stored = this.repo.change(changeUid);
+      const created = !stored && record !== null;
+      if (!stored && record) stored = this.repo.change(this.repo.insertRecord(record));
+      if (!stored) throw new HoldfastError('NOT_FOUND', `change ${changeUid} is not on this machine (its change.yaml did not come or could not be read), so its log is left out`);
+      const { added } = this.repo.append(stored, entries);
+      return { id: stored.id, created, added };
+    });
+  }
+
+  /** Every window, as the team workspace holds them (no local ids). */
+  sharedWindows(): Window[] {
+    return this.repo.windows().map(({ id: _id, ...window }) => window);
   }
 
   // ── windows ──────────────────────────────────────────────────────────────

@@ -65,7 +65,8 @@ export class DrillService {
     return found;
   }
 
-  saveScenario(input: z.output<typeof SaveScenarioInput>): DrillScenario {
+  /** Saves a scenario: a new one (no `id`) gets `uid` when given (one made on another machine), else a new ULID. */
+  saveScenario(input: z.output<typeof SaveScenarioInput>, uid?: string): DrillScenario {
     const params = {
       title: input.title,
       objectives: input.objectives,
@@ -75,7 +76,7 @@ export class DrillService {
       injects: JSON.stringify(injectIds(input.injects)),
       now: this.now(),
     };
-    if (input.id === undefined) return this.scenario(this.repo.insertScenario({ ...params, uid: newUid(Date.parse(params.now)) }));
+    if (input.id === undefined) return this.scenario(this.repo.insertScenario({ ...params, uid: uid ?? newUid(Date.parse(params.now)) }));
     this.scenario(input.id);
     this.repo.updateScenario(input.id, params);
     return this.scenario(input.id);
@@ -95,10 +96,17 @@ export class DrillService {
     }
   }
 
-  /** A scenario's Markdown as the app received it (a file chosen in the browser); `fileName` names it in errors. */
-  importScenarioText(markdown: string, fileName: string): DrillScenario {
+  /**
+   * A scenario's Markdown as the app received it (a file chosen in the browser);
+   * `fileName` names it in errors. With `uid` (a scenario of the team
+   * workspace, `drills/<uid>.md`), the scenario of that uid is updated, else the
+   * one of the same title, else it is stored under that uid, so every machine
+   * names it alike and none shares it back as a second copy.
+   */
+  importScenarioText(markdown: string, fileName: string, uid?: string): DrillScenario {
     const plan = this.planScenarioImport(markdown, fileName);
-    return this.saveScenario({ ...plan.document, id: plan.replaces?.id });
+    const sameUid = uid === undefined ? undefined : this.repo.scenarioUids().find((row) => row.uid === uid)?.id;
+    return this.saveScenario({ ...plan.document, id: sameUid ?? plan.replaces?.id }, uid);
   }
 
   /**

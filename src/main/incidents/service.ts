@@ -35,6 +35,7 @@ import type { EventFile, IncidentFile } from '../../shared/sync';
 import { newUid } from '../sync/ids';
 import { changeHeads, concurrentChange, concurrentChanges, type ChangedField } from '../sync/timeline';
 import { eventToFile, importShared, sharedIncidents, type SharedImport } from './shared';
+import type { LocalRunbooks } from './shared-runbooks';
 import { IncidentIndex } from './search';
 
 const SEARCHABLE_EVENTS = new Set<EventType>(['note', 'status_update', 'correction']);
@@ -111,7 +112,7 @@ export class IncidentService {
 
   /** Every incident with its timeline, as the team's shared workspace holds them (docs/sync.md). */
   sharedIncidents(): { incident: IncidentFile; events: EventFile[] }[] {
-    return sharedIncidents(this.repo);
+    return sharedIncidents(this.repo, this.localRunbooks());
   }
 
   /**
@@ -121,12 +122,32 @@ export class IncidentService {
    */
   importShared(uid: string, file: IncidentFile | null, events: readonly EventFile[]): SharedImport {
     return this.repo.inWriteTransaction(() => {
-      const imported = importShared(this.repo, uid, file, events, (incidentId, type, text) => {
-        if (SEARCHABLE_EVENTS.has(type)) this.index.add(incidentId, 'event', text);
-      });
+      const imported = importShared(
+        this.repo,
+        uid,
+        file,
+        events,
+        (incidentId, type, text) => {
+          if (SEARCHABLE_EVENTS.has(type)) this.index.add(incidentId, 'event', text);
+        },
+        this.localRunbooks(),
+      );
       if (imported.created && file) this.index.add(imported.incidentId, 'incident', `${file.title} ${file.services.join(' ')}`);
       return imported;
     });
+  }
+
+  /** This store's runbooks as shared incidents name them (by stable id) and attach them. */
+  private localRunbooks(): LocalRunbooks {
+    const library = this.context.runbooks;
+    return {
+      stableId: (localId) => library.uidOf(localId),
+      localId: (stableId) => library.findByUid(stableId),
+      snapshot: (localId) => {
+        const runbook = library.get(localId);
+        return { title: runbook.title, revision: runbook.revision, steps: library.stepsToWalk(runbook) };
+      },
+    };
   }
 
   list(open: boolean, includeDrills: boolean): IncidentSummary[] {

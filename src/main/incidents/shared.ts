@@ -3,13 +3,14 @@ import type { EventFile, IncidentFile } from '../../shared/sync';
 import { HoldfastError } from '../errors';
 import { deriveState } from '../sync/timeline';
 import type { EventRow, IncidentRepo, IncidentRow } from './repo';
+import { attachTaken, replaySteps, runbookFromFile, runbookToFile, type LocalRunbooks } from './shared-runbooks';
 
 /**
  * Incidents as the team's shared workspace holds them (docs/sync.md): the
  * incident's file and one file per event, named by uid. Local integer ids never
  * leave the store: a correction names the event it corrects by uid
- * (`supersedes`), a key mark its event (`data.event`), and an import maps them
- * back.
+ * (`supersedes`), a key mark its event (`data.event`), an attachment or a step
+ * its runbook by stable id (shared-runbooks.ts), and an import maps them back.
  */
 
 export function incidentToFile(row: IncidentRow & { uid: string }, declared: EventRow | undefined): IncidentFile {
@@ -28,9 +29,10 @@ export function incidentToFile(row: IncidentRow & { uid: string }, declared: Eve
   };
 }
 
-/** An event's file, its local references said by uid. */
-export function eventToFile(row: EventRow & { uid: string }, incidentUid: string, uidOf: (eventId: number) => string | null): EventFile {
+/** An event's file, its local references said by uid (and its runbook by stable id, when `runbooks` are given). */
+export function eventToFile(row: EventRow & { uid: string }, incidentUid: string, uidOf: (eventId: number) => string | null, runbooks?: Pick<LocalRunbooks, 'stableId'>): EventFile {
   const data = JSON.parse(row.data) as Record<string, unknown>;
+  if (runbooks) runbookToFile(row.type, data, runbooks);
   let supersedes: string | null = null;
   if (row.type === 'correction' && typeof data.supersedes === 'number') {
     supersedes = uidOf(data.supersedes);
@@ -44,12 +46,12 @@ export function eventToFile(row: EventRow & { uid: string }, incidentUid: string
 }
 
 /** Every shared incident with its events, as files. */
-export function sharedIncidents(repo: IncidentRepo): { incident: IncidentFile; events: EventFile[] }[] {
+export function sharedIncidents(repo: IncidentRepo, runbooks: Pick<LocalRunbooks, 'stableId'>): { incident: IncidentFile; events: EventFile[] }[] {
   return repo.shared().map((row) => {
     const events = repo.sharedEvents(row.id);
     const uids = new Map(events.map((event) => [event.id, event.uid]));
     const uidOf = (id: number) => uids.get(id) ?? null;
-    return { incident: incidentToFile(row, events.find((event) => event.type === 'declared')), events: events.map((event) => eventToFile(event, row.uid, uidOf)) };
+    return { incident: incidentToFile(row, events.find((event) => event.type === 'declared')), events: events.map((event) => eventToFile(event, row.uid, uidOf, runbooks)) };
   });
 }
 
@@ -73,6 +75,7 @@ export function importShared(
   file: IncidentFile | null,
   events: readonly EventFile[],
   indexEvent: (incidentId: number, type: EventRow['type'], text: string) => void,
+  runbooks: LocalRunbooks,
 ): SharedImport {
   let row = repo.byUid(uid);
   const created = !row;
@@ -84,23 +87,30 @@ export function importShared(
   }
   const incidentId = row.id;
   let added = 0;
+  let steps = false;
   for (const event of [...events].sort((a, b) => (a.at === b.at ? (a.uid < b.uid ? -1 : 1) : Date.parse(a.at) - Date.parse(b.at)))) {
     const data: Record<string, unknown> = { ...event.data };
     const target = typeof data.event === 'string' ? repo.eventIdByUid(data.event) : undefined;
     if (target !== undefined) data.eventId = target;
     const superseded = event.supersedes ? repo.eventIdByUid(event.supersedes) : undefined;
     if (superseded !== undefined) data.supersedes = superseded;
+    const runbookId = runbookFromFile(event.type, data, runbooks);
     const id = repo.importEvent({ uid: event.uid, incidentId, at: iso(event.at), type: event.type, actor: event.actor, actorHandle: event.actor_handle, text: event.text, data });
     if (id === null) continue;
     added++;
     if (superseded !== undefined) repo.supersede(superseded, id);
     indexEvent(incidentId, event.type, event.text);
+    if (runbookId !== undefined) {
+      if (event.type === 'runbook_attached') attachTaken(repo, incidentId, runbookId, iso(event.at), runbooks);
+      steps = true;
+    }
     const person = data.person as { handle?: unknown; name?: unknown } | undefined;
     if (event.type === 'role_assigned' && typeof data.role === 'string' && typeof person?.handle === 'string' && typeof person.name === 'string') {
       repo.setRole(incidentId, data.role, { handle: person.handle, name: person.name }, iso(event.at));
     }
   }
   if (added > 0) applyTimeline(repo, { ...row, uid }, file);
+  if (steps) replaySteps(repo, incidentId, repo.sharedEvents(incidentId));
   return { incidentId, added, created };
 }
 

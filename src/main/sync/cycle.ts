@@ -12,12 +12,13 @@ const PUSH_ATTEMPTS = 4;
  * One sync of the workspace repository: commit what this machine changed,
  * fetch, merge (each path both sides changed settled by its kind's rule), push.
  * The caller writes the store's changes into the working copy first and imports
- * the pulled paths after. A remote that cannot be reached throws a GitError and
+ * the pulled paths after (`changes`, against `before`: this machine's commit
+ * before the merge). A remote that cannot be reached throws a GitError and
  * leaves everything committed locally for the next sync. The caller holds the
  * data folder's lock (one Holdfast per folder), so leftovers of a killed sync
  * can be cleared.
  */
-export async function syncRepository(repo: WorkspaceRepo, author: Author, now: () => Date): Promise<SyncReport & { changes: PathChange[] }> {
+export async function syncRepository(repo: WorkspaceRepo, author: Author, now: () => Date): Promise<SyncReport & { changes: PathChange[]; before: string | null }> {
   // What a killed sync left: git's lock files, and maybe an open merge, whose sides are both still committed.
   repo.clearStaleLocks();
   if (repo.mergeOpen()) await repo.abortMerge();
@@ -51,7 +52,7 @@ export async function syncRepository(repo: WorkspaceRepo, author: Author, now: (
   // What came in: the merged result against this machine's own last commit.
   const merged = await repo.head();
   const changes = merged === null || merged === mine ? [] : await repo.changes(mine, merged);
-  return { pulled: countByKind(changes.map((change) => change.path)), pushed, conflicts: found.flatMap((record) => record.conflicts), changes };
+  return { pulled: countByKind(changes.map((change) => change.path)), pushed, conflicts: found.flatMap((record) => record.conflicts), changes, before: mine };
 }
 
 const text = (repo: WorkspaceRepo, oid: string | null): Promise<string | null> => (oid === null ? Promise.resolve(null) : repo.blob(oid));

@@ -8,7 +8,8 @@ import type { PathChange } from './repository';
  * files to read per kind, and per incident its changed incident.yaml and its
  * new events. Nothing the team removed from the repository is removed from
  * the store by this plan without a person: a removed event is a problem (events
- * are never removed), a removed runbook is listed for the importer to archive.
+ * are never removed, nor changes or their log entries), a removed runbook is
+ * listed for the importer to archive.
  */
 export interface ImportPlan {
   /** Files to read, by kind (`runbook`, `roster`, `drill`, …), in path order. */
@@ -34,6 +35,14 @@ export function planImport(changes: readonly PathChange[]): ImportPlan {
       if (change === 'removed') plan.problems.push({ path: file, line: null, message: 'was removed from the repository; timeline events are never removed, so this machine keeps it' });
       else if (change === 'modified') plan.problems.push({ path: file, line: null, message: 'was changed in the repository; timeline events are never changed, so this machine keeps the event as first written' });
       else incidentOf(incidentOfPath(file)?.incident ?? '').newEvents.push(file);
+      continue;
+    }
+    if (kind === 'change' || kind === 'change-log') {
+      // A change's record and its log entries are written once and never changed or removed: a changed file is not taken in.
+      const what = kind === 'change' ? 'a planned change is never changed or removed (its log says what happened to it)' : 'change log entries are never changed or removed';
+      if (change === 'removed') plan.problems.push({ path: file, line: null, message: `was removed from the repository; ${what}, so this machine keeps it` });
+      else if (change === 'modified') plan.problems.push({ path: file, line: null, message: `was changed in the repository; ${what}, so this machine keeps it as first written` });
+      else plan.read[kind] = [...(plan.read[kind] ?? []), file];
       continue;
     }
     if (kind === 'incident') {

@@ -79,7 +79,7 @@ export function parseIncident(text: string, file: string): { incident: IncidentF
   const error = document.errors[0];
   if (error) return { problem: { path: file, line: lines.linePos(error.pos[0]).line, message: error.message.split('\n')[0] ?? 'not YAML' } };
   const parsed = IncidentFile.safeParse(document.toJS(), READABLE_FILE);
-  if (!parsed.success) return { problem: firstIssue(file, parsed.error, (issuePath) => lineOf(document, lines, issuePath)) };
+  if (!parsed.success) return { problem: fileIssue(file, parsed.error, (issuePath) => lineOf(document, lines, issuePath), 'not an incident file') };
   const folder = file.split('/').at(-2);
   if (folder !== parsed.data.uid) return { problem: { path: file, line: lineOf(document, lines, ['uid']), message: `its uid ${parsed.data.uid} is not its folder’s name (${folder ?? ''})` } };
   return { incident: parsed.data };
@@ -87,16 +87,10 @@ export function parseIncident(text: string, file: string): { incident: IncidentF
 
 /** An event file read and checked, or what is wrong with it and on which line. */
 export function parseEvent(text: string, file: string): { event: EventFile } | { problem: FileProblem } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const position = /position (\d+)/.exec(error instanceof Error ? error.message : '');
-    const line = position ? text.slice(0, Number(position[1])).split('\n').length : null;
-    return { problem: { path: file, line, message: 'not JSON (the file may have been cut short)' } };
-  }
-  const parsed = EventFile.safeParse(value, READABLE_FILE);
-  if (!parsed.success) return { problem: firstIssue(file, parsed.error, (issuePath) => jsonLine(text, issuePath)) };
+  const json = readJson(text, file);
+  if ('problem' in json) return json;
+  const parsed = EventFile.safeParse(json.value, READABLE_FILE);
+  if (!parsed.success) return { problem: fileIssue(file, parsed.error, (issuePath) => jsonLine(text, issuePath), 'not an event file') };
   const [, incident, , name] = file.split('/');
   if (parsed.data.uid !== name?.replace(/\.json$/, '') || parsed.data.incident !== incident) {
     return { problem: { path: file, line: jsonLine(text, ['uid']), message: 'its uid and incident do not match the file’s name and folder' } };
@@ -104,16 +98,30 @@ export function parseEvent(text: string, file: string): { event: EventFile } | {
   return { event: parsed.data };
 }
 
-function firstIssue(file: string, error: z.ZodError, lineFor: (issuePath: PropertyKey[]) => number | null): FileProblem {
+/** A JSON file's value, or the line where it stops being JSON. */
+export function readJson(text: string, file: string): { value: unknown } | { problem: FileProblem } {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch (error) {
+    const said = error instanceof Error ? error.message : '';
+    const position = /position (\d+)/.exec(said);
+    // A file cut short ends where the text ends.
+    const line = position ? text.slice(0, Number(position[1])).split('\n').length : /end of JSON/i.test(said) ? text.split('\n').length : null;
+    return { problem: { path: file, line, message: 'not JSON (the file may have been cut short)' } };
+  }
+}
+
+/** A file's first schema problem, naming the field and its line (`what`: the message when zod gives none). */
+export function fileIssue(file: string, error: z.ZodError, lineFor: (issuePath: PropertyKey[]) => number | null, what: string): FileProblem {
   const issue = error.issues[0];
   const issuePath = issue?.path ?? [];
   const where = formatIssuePath(issuePath);
-  const message = issue?.message ?? 'not an incident file';
+  const message = issue?.message ?? what;
   return { path: file, line: lineFor(issuePath), message: where && !message.includes(where) ? `${where}: ${message}` : message };
 }
 
 /** The line of a top-level key in a JSON file written one key per line (eventText's layout). */
-function jsonLine(text: string, issuePath: readonly PropertyKey[]): number | null {
+export function jsonLine(text: string, issuePath: readonly PropertyKey[]): number | null {
   const key = issuePath[0];
   if (typeof key !== 'string') return null;
   const at = text.indexOf(`"${key}":`);
@@ -136,7 +144,7 @@ export function readIncident(repoDir: string, incidentUid: string): IncidentRead
 }
 
 /** A workspace file's text, or null with a problem saying it is missing (`missing`: how, for this file). */
-function readWorkspaceFile(repoDir: string, file: string, problems: FileProblem[], missing = 'could not be read from the working copy'): string | null {
+export function readWorkspaceFile(repoDir: string, file: string, problems: FileProblem[], missing = 'could not be read from the working copy'): string | null {
   const text = readIfThere(path.join(repoDir, ...file.split('/')));
   if (text === null) problems.push({ path: file, line: null, message: missing });
   return text;

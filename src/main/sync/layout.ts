@@ -22,9 +22,14 @@ export const incidentPath = (incidentUid: string): string => `${incidentDir(inci
 export const eventsDir = (incidentUid: string): string => `${incidentDir(incidentUid)}/events`;
 export const eventPath = (incidentUid: string, eventUid: string): string => `${eventsDir(incidentUid)}/${eventUid}.json`;
 export const drillPath = (drillUid: string): string => `${LAYOUT.drills}/${drillUid}.md`;
+export const changeDir = (changeUid: string): string => `${LAYOUT.changes}/${changeUid}`;
+export const changePath = (changeUid: string): string => `${changeDir(changeUid)}/change.yaml`;
+export const changeLogPath = (changeUid: string, entryUid: string): string => `${changeDir(changeUid)}/log/${entryUid}.json`;
 
 const INCIDENT = /^incidents\/([^/]+)\/incident\.yaml$/;
 const EVENT = /^incidents\/([^/]+)\/events\/([^/]+)\.json$/;
+const CHANGE = /^changes\/([^/]+)\/change\.yaml$/;
+const CHANGE_LOG = /^changes\/([^/]+)\/log\/([^/]+)\.json$/;
 
 /** What a path of the workspace holds; `other` for anything Holdfast does not read. */
 export function classifyPath(path: string): SyncKind {
@@ -33,12 +38,23 @@ export function classifyPath(path: string): SyncKind {
   if (path.startsWith(`${LAYOUT.runbooks}/`) && path.endsWith('.md')) return 'runbook';
   if (/^drills\/[^/]+\.md$/.test(path)) return 'drill';
   if (/^slos\/.+\.ya?ml$/.test(path)) return 'slo';
-  if (path.startsWith(`${LAYOUT.changes}/`)) return 'change';
+  const change = CHANGE.exec(path);
+  if (change && isUid(change[1] ?? '')) return 'change';
+  const entry = CHANGE_LOG.exec(path);
+  if (entry && isUid(entry[1] ?? '') && isUid(entry[2] ?? '')) return 'change-log';
   const incident = INCIDENT.exec(path);
   if (incident && isUid(incident[1] ?? '')) return 'incident';
   const event = EVENT.exec(path);
   if (event && isUid(event[1] ?? '') && isUid(event[2] ?? '')) return 'event';
   return 'other';
+}
+
+/** The change and log entry uids a path names (null for paths that are not a change's). */
+export function changeOfPath(path: string): { change: string; entry: string | null } | null {
+  const entry = CHANGE_LOG.exec(path);
+  if (entry) return { change: entry[1] ?? '', entry: entry[2] ?? '' };
+  const change = CHANGE.exec(path);
+  return change ? { change: change[1] ?? '', entry: null } : null;
 }
 
 /** The incident and event uids a path names (null for paths that are not an incident's). */
@@ -55,6 +71,7 @@ const PLURAL: Record<SyncKind, string | null> = {
   drill: 'drills',
   slo: 'slos',
   change: 'changes',
+  'change-log': 'changeLog',
   windows: 'windows',
   incident: 'incidents',
   event: 'events',
@@ -86,5 +103,7 @@ export const GIT_ATTRIBUTES = [
   'slos/**/*.yaml -merge',
   'incidents/*/incident.yaml -merge',
   'incidents/*/events/*.json -merge -text',
+  'changes/*/change.yaml -merge',
+  'changes/*/log/*.json -merge -text',
   '',
 ].join('\n');

@@ -12,6 +12,7 @@ export const refreshed = (refresh: SyncOutcome['refresh']): ChangeEventBody[] =>
   ...(refresh.roster ? [{ type: 'rosters.changed' } as const] : []),
   ...(refresh.drills ? [{ type: 'scenarios.changed' } as const] : []),
   ...(refresh.slos ? [{ type: 'slos.changed' } as const] : []),
+  ...(refresh.changes ? [{ type: 'changes.changed' } as const] : []),
   ...refresh.incidents.map((id) => ({ type: 'incident.changed', id }) as const),
 ];
 

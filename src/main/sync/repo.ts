@@ -13,6 +13,7 @@ export class SyncLedger {
   constructor(db: Store) {
     this.statements = {
       all: db.prepare<[], { path: string; blob: string }>('SELECT path, blob FROM sync_imports'),
+      remove: db.prepare<[string]>('DELETE FROM sync_imports WHERE path = ?'),
       set: db.prepare<[string, string, string]>(
         'INSERT INTO sync_imports (path, blob, imported_at) VALUES (?, ?, ?) ON CONFLICT(path) DO UPDATE SET blob = excluded.blob, imported_at = excluded.imported_at',
       ),
@@ -26,5 +27,10 @@ export class SyncLedger {
 
   set(file: string, blob: string, at: string): void {
     this.statements.set.run(file, blob, at);
+  }
+
+  /** Forgets a file that is gone from the workspace. */
+  remove(file: string): void {
+    this.statements.remove.run(file);
   }
 }

@@ -181,6 +181,12 @@ export class WorkspaceRepo {
     return stdout;
   }
 
+  /** A file's text at a commit; null where that commit has no such file. */
+  async fileAt(commit: string, file: string): Promise<string | null> {
+    const { code, stdout } = await this.git.run(['cat-file', 'blob', `${commit}:${file}`], { allow: [128] });
+    return code === 0 ? stdout : null;
+  }
+
   /** Writes the settled content of a path (null removes it) and marks it merged. */
   async settle(file: string, content: string | null): Promise<void> {
     const full = path.join(this.dir, ...file.split('/'));

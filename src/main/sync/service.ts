@@ -12,7 +12,7 @@ import { WorkspaceRepo, type Author } from './repository';
 import type { SyncPhase } from './scheduler';
 import { readState } from './state';
 import { exportToWorkspace } from './workspace-export';
-import { importFromWorkspace, type WorkspaceImport } from './workspace-import';
+import { importFromWorkspace, type ArchivedRunbook, type BeforeMerge, type WorkspaceImport } from './workspace-import';
 
 /**
  * Team sync wired to the store (docs/sync.md): the workspace repository lives
@@ -24,7 +24,8 @@ import { importFromWorkspace, type WorkspaceImport } from './workspace-import';
 /** The settings key of the git to run (a path), when it is not `git` on PATH. */
 export const GIT_PATH = 'sync.gitPath';
 
-export const workspaceDir = (dataDir: string): string => path.join(dataDir, 'workspace');
+/** The workspace repository's folder, absolute (git runs in more than one folder, so a relative `--data` would be read twice over). */
+export const workspaceDir = (dataDir: string): string => path.resolve(dataDir, 'workspace');
 
 /** What `holdfast sync` answers: the report of docs/sync.md, the files it could not read, and what to refresh. */
 export interface SyncOutcome {
@@ -33,6 +34,8 @@ export interface SyncOutcome {
   conflicts: SyncConflict[];
   /** Files of the workspace that could not be read, with their line: left out, the rest taken in. */
   problems: FileProblem[];
+  /** Runbooks another machine removed, archived here. */
+  archived: ArchivedRunbook[];
   /** Which screens' data changed (for change events; not printed). */
   refresh: WorkspaceImport['changed'];
 }
@@ -41,7 +44,7 @@ const author = (context: OpContext): Author => ({ name: context.settings.author(
 
 /** The git to run in `dir` (found from the data folder, which exists even before the workspace does). */
 async function gitFor(context: OpContext, dir: string) {
-  const found = await locateGit(context.settings.get(GIT_PATH) ?? null, context.options.dataDir);
+  const found = await locateGit(context.settings.get(GIT_PATH) ?? null, path.resolve(context.options.dataDir));
   if (!found.git) throw new HoldfastError('IO', found.problem);
   return found.git.in(dir);
 }
@@ -58,8 +61,9 @@ function requireConnected(dataDir: string): string {
 }
 
 /** Connects the data folder to `remote`: an empty remote gets this folder's shared data; one with a workspace is cloned and taken in. */
-export async function initSync(context: OpContext, remote: string): Promise<SyncOutcome & { remote: string; cloned: boolean }> {
+export async function initSync(context: OpContext, given: string): Promise<SyncOutcome & { remote: string; cloned: boolean }> {
   const dir = workspaceDir(context.options.dataDir);
+  const remote = localRemote(given);
   const git = await gitFor(context, dir);
   return withSyncLock(context.options.dataDir, 'sync-init', async () => {
     const { repo, cloned } = await WorkspaceRepo.connect(git, remote, author(context));
@@ -70,17 +74,28 @@ export async function initSync(context: OpContext, remote: string): Promise<Sync
       const head = await repo.head();
       const files = head ? await repo.changes(null, head) : [];
       cloneFiles = files.map((file) => file.path);
-      taken = await importFromWorkspace(context, ledger, dir, files, author(context).name);
+      taken = await importFromWorkspace(context, ledger, dir, files, author(context).name, beforeIn(repo, null));
     }
     const outcome = await cycle(context, repo, ledger);
     if (taken) {
       // What the clone brought is what this sync pulled.
       outcome.pulled = countByKind(cloneFiles);
       outcome.problems.unshift(...taken.problems);
+      outcome.archived.unshift(...taken.archived);
       outcome.refresh = taken.changed;
     }
     return { remote, cloned, ...outcome };
   });
+}
+
+/**
+ * A remote given as a path that exists here (`./team.git`, `../shared/holdfast.git`)
+ * made absolute, as the person meant it from where they typed it: git would read it
+ * from the workspace's folder. Addresses (`git@host:…`, `https://…`) stay as given.
+ */
+function localRemote(remote: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(remote) || /^[^/\\]+@[^/\\]+:/.test(remote)) return remote;
+  return fs.existsSync(remote) ? path.resolve(remote) : remote;
 }
 
 /** One sync now: the store's changes out, the team's in. */
@@ -96,9 +111,15 @@ async function cycle(context: OpContext, repo: WorkspaceRepo, ledger: SyncLedger
   if (repo.mergeOpen()) await repo.abortMerge();
   exportToWorkspace(context, ledger, repo.dir);
   const report = await syncRepository(repo, author(context), () => context.clock.now());
-  const taken = await importFromWorkspace(context, ledger, repo.dir, report.changes, author(context).name);
-  return { pulled: report.pulled, pushed: report.pushed, conflicts: report.conflicts, problems: taken.problems, refresh: taken.changed };
+  const taken = await importFromWorkspace(context, ledger, repo.dir, report.changes, author(context).name, beforeIn(repo, report.before));
+  return { pulled: report.pulled, pushed: report.pushed, conflicts: report.conflicts, problems: taken.problems, archived: taken.archived, refresh: taken.changed };
 }
+
+/** Reads a file as it was at this machine's commit before a merge (none: nothing was there). */
+const beforeIn =
+  (repo: WorkspaceRepo, commit: string | null): BeforeMerge =>
+  (file) =>
+    commit === null ? Promise.resolve(null) : repo.fileAt(commit, file);
 
 /** Where the workspace stands when git cannot be run: what the repository's files say, and why (phase `no-git`). */
 export type SyncStatusWithoutGit = SyncStatus & { phase: 'no-git'; problem: string };
@@ -143,14 +164,20 @@ export async function conflictVersions(context: OpContext, file: string): Promis
 }
 
 /** Settles an open conflict (mine, theirs or a text), commits the choice, and takes the settled file into the store. */
-export async function resolveSync(context: OpContext, file: string, choice: ResolveChoice): Promise<{ path: string; problems: FileProblem[]; refresh: WorkspaceImport['changed'] }> {
+export async function resolveSync(
+  context: OpContext,
+  file: string,
+  choice: ResolveChoice,
+): Promise<{ path: string; problems: FileProblem[]; archived: ArchivedRunbook[]; refresh: WorkspaceImport['changed'] }> {
   const dir = requireConnected(context.options.dataDir);
   const repo = new WorkspaceRepo(await gitFor(context, dir));
   return withSyncLock(context.options.dataDir, 'sync-resolve', async () => {
+    const settledFrom = await repo.head();
     await resolveConflict(repo, file, choice, author(context));
     const present = fs.existsSync(path.join(dir, ...file.split('/')));
-    const taken = await importFromWorkspace(context, new SyncLedger(context.store), dir, [{ path: file, change: present ? 'modified' : 'removed' }], author(context).name);
-    return { path: file, problems: taken.problems, refresh: taken.changed };
+    const changes = [{ path: file, change: present ? ('modified' as const) : ('removed' as const) }];
+    const taken = await importFromWorkspace(context, new SyncLedger(context.store), dir, changes, author(context).name, beforeIn(repo, settledFrom));
+    return { path: file, problems: taken.problems, archived: taken.archived, refresh: taken.changed };
   });
 }
 

@@ -89,3 +89,28 @@ export const withEntry = (change: Change, entry: ChangeLogEntry): Change => ({ .
 export function window(input: Partial<WindowInputValue> & Pick<WindowInputValue, 'kind'>): Window {
   return { uid: newUid(NOW), name: `${input.kind} window`, services: 'all', reason: '', ...input };
 }
+
+/**
+ * `createChange`'s input for an emergency change on checkout over the demo
+ * workspace (its roster's maya and jonas, runbooks 1 and 3), starting at
+ * `startMs`: two tiers, a check at each gate.
+ */
+export function demoChangeInput(startMs: number) {
+  return {
+    title: 'Upgrade the payment client',
+    services: ['checkout'],
+    type: 'emergency' as const,
+    risk: 'medium' as const,
+    owner: 'maya',
+    approver: 'jonas',
+    plan: 1,
+    rollback: 3,
+    start: new Date(startMs).toISOString(),
+    end: new Date(startMs + 2 * 3_600_000).toISOString(),
+    tiers: [
+      { name: 'canary', percent: 5, soakMinutes: 0 },
+      { name: 'all', percent: 100, soakMinutes: 0 },
+    ],
+    checks: ['error rate below 1 %'],
+  };
+}

@@ -2,8 +2,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { memoryCore, op } from '../../fixtures/core';
 import { ASSETS_DIR } from '../../fixtures/temp';
-
-const HOUR = 3_600_000;
+import { demoChangeInput } from './fixtures';
 
 /** A scheduled emergency change on checkout, due to start now (its notice only warns), two tiers with a gate each. */
 async function scheduledChange() {
@@ -11,23 +10,7 @@ async function scheduledChange() {
   await op(core, 'loadDemoWorkspace', {});
   await op(core, 'importRoster', { path: path.join(ASSETS_DIR, 'demo', 'roster.yaml') });
   const start = clock.now().getTime() - 60_000;
-  const change = await op(core, 'createChange', {
-    title: 'Upgrade the payment client',
-    services: ['checkout'],
-    type: 'emergency',
-    risk: 'medium',
-    owner: 'maya',
-    approver: 'jonas',
-    plan: 1,
-    rollback: 3,
-    start: new Date(start).toISOString(),
-    end: new Date(start + 2 * HOUR).toISOString(),
-    tiers: [
-      { name: 'canary', percent: 5, soakMinutes: 0 },
-      { name: 'all', percent: 100, soakMinutes: 0 },
-    ],
-    checks: ['error rate below 1 %'],
-  });
+  const change = await op(core, 'createChange', demoChangeInput(start));
   await op(core, 'recordGate', { id: change.id, tier: 'canary', result: 'pass', evidence: 'error rate 0.2 %' });
   return { core, change };
 }

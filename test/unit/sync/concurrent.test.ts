@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { holdfast } from '../../fixtures/cli';
 import { op, opError } from '../../fixtures/core';
 import { bareRemote } from './helpers';
-import { closeMachines, machineWithStore, type Machine } from './machines';
+import { closeMachines, dataMachine, type Machine } from './helpers';
 
 afterEach(closeMachines);
 
@@ -21,8 +21,8 @@ const idOn = async (m: Machine, title: string): Promise<number> => {
 describe('status and severity changed on two machines at once', () => {
   it('are flagged on both machines (the incident read and incident show --json) until the commander chooses; the choice settles both', { timeout: 120_000 }, async () => {
     const remote = bareRemote();
-    const a = machineWithStore('Ana Lima', '2026-11-27T03:00:00.000Z');
-    const b = machineWithStore('Bo Chen', '2026-11-27T03:00:00.000Z');
+    const a = dataMachine('Ana Lima', '2026-11-27T03:00:00.000Z');
+    const b = dataMachine('Bo Chen', '2026-11-27T03:00:00.000Z');
     const declared = await op(a.core, 'declareIncident', { title: 'Checkout errors', severity: 'SEV2', services: ['checkout'] });
     await op(a.core, 'syncInit', { remote });
     await op(b.core, 'syncInit', { remote });
@@ -81,8 +81,8 @@ describe('status and severity changed on two machines at once', () => {
 
   it('a plain change after a dispute follows every head, so it settles it too', { timeout: 120_000 }, async () => {
     const remote = bareRemote();
-    const a = machineWithStore('Ana Lima', '2026-11-27T03:00:00.000Z');
-    const b = machineWithStore('Bo Chen', '2026-11-27T03:00:00.000Z');
+    const a = dataMachine('Ana Lima', '2026-11-27T03:00:00.000Z');
+    const b = dataMachine('Bo Chen', '2026-11-27T03:00:00.000Z');
     const declared = await op(a.core, 'declareIncident', { title: 'Search slow', severity: 'SEV3' });
     await op(a.core, 'syncInit', { remote });
     await op(b.core, 'syncInit', { remote });

@@ -8,7 +8,7 @@ import { holdfast } from '../../fixtures/cli';
 import { op, opError } from '../../fixtures/core';
 import { tempDir } from '../../fixtures/temp';
 import { bareRemote } from './helpers';
-import { closeMachines, machineWithStore } from './machines';
+import { closeMachines, dataMachine } from './helpers';
 
 afterEach(closeMachines);
 
@@ -52,7 +52,7 @@ describe('the path to git set in Settings', () => {
   });
 
   it('is set, refused (keeping nothing of that change) and cleared through the settings operation and the CLI', async () => {
-    const m = machineWithStore('Ana Lima', '2026-11-27T03:00:00.000Z');
+    const m = dataMachine('Ana Lima', '2026-11-27T03:00:00.000Z');
     const bad = path.join(tempDir(), 'git');
     const error = await opError(m.core, 'updateSettings', { author: 'Bo Chen', gitPath: bad });
     expect(error).toMatchObject({ code: 'VALIDATION', field: 'gitPath' });
@@ -75,7 +75,7 @@ describe('the path to git set in Settings', () => {
 
   it('when the git set cannot be found, the sync status says so, pointing to Settings, with the remote it knows', async () => {
     const remote = bareRemote();
-    const m = machineWithStore('Ana Lima', '2026-11-27T03:00:00.000Z');
+    const m = dataMachine('Ana Lima', '2026-11-27T03:00:00.000Z');
     await op(m.core, 'syncInit', { remote });
     // git was uninstalled from where Settings says, after it was set.
     m.core.settings.set(GIT_PATH, '/opt/gone/bin/git');

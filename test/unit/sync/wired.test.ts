@@ -6,12 +6,9 @@ import { op, opError } from '../../fixtures/core';
 import { corpusDir, skipWithoutCorpus } from '../../fixtures/corpus';
 import { documentedRoster } from '../../fixtures/roster';
 import { tempDir } from '../../fixtures/temp';
-import { bareRemote } from './helpers';
-import { closeMachines, machineWithStore, reopen, type Machine } from './machines';
+import { bareRemote, closeMachines, dataMachine, reopen, type Machine } from './helpers';
 
 afterEach(closeMachines);
-
-const machine = machineWithStore;
 
 const timeline = async (m: Machine, id: number) => (await op(m.core, 'getTimeline', { id })).map((event) => ({ at: event.at, type: event.type, actor: event.actor, text: event.text }));
 
@@ -29,8 +26,8 @@ async function editRunbook(m: Machine, title: string, edit: (body: string) => st
 describe.skipIf(skipWithoutCorpus)('two data folders on one remote, through the operations and the CLI', () => {
   it('shares the corpus, the roster and an incident; merges 500 offline notes from each; merges runbook sections; settles a same-line conflict with nothing lost', { timeout: 480_000 }, async () => {
     const remote = bareRemote();
-    const a = machine('Ana', '2026-11-27T03:00:00.000Z');
-    const b = machine('Bo', '2026-11-27T03:00:00.003Z');
+    const a = dataMachine('Ana', '2026-11-27T03:00:00.000Z');
+    const b = dataMachine('Bo', '2026-11-27T03:00:00.003Z');
 
     // A imports the shared corpus and a roster, and connects: the empty remote gets A's data.
     const imported = await op(a.core, 'importRunbooks', { paths: [path.join(corpusDir(), 'content')] });
@@ -147,7 +144,7 @@ describe.skipIf(skipWithoutCorpus)('two data folders on one remote, through the 
   });
 
   it('refuses a folder not connected, and a resolve with nothing to resolve, in words', async () => {
-    const a = machine('Ana', '2026-11-27T03:00:00.000Z');
+    const a = dataMachine('Ana', '2026-11-27T03:00:00.000Z');
     expect(await opError(a.core, 'sync', {})).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('holdfast sync init REMOTE') as string });
     expect(await op(a.core, 'syncStatus', {})).toEqual({ remote: null, lastSync: null, ahead: 0, behind: 0, conflicts: [] });
     await op(a.core, 'syncInit', { remote: bareRemote() });

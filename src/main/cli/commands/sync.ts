@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { SyncConflict, SyncStatus } from '../../../shared/sync';
 import type { FileProblem } from '../../sync/incident-files';
+import type { ArchivedRunbook } from '../../sync/workspace-import';
 import { asJson, CliExit, type Cli } from '../runner';
 
 /** `holdfast sync …`: the data folder's team workspace, shared through a git remote (docs/sync.md). */
@@ -66,16 +67,19 @@ interface Reported {
   pushed: number;
   conflicts: SyncConflict[];
   problems: FileProblem[];
+  archived: ArchivedRunbook[];
 }
 
-/** The shape of docs/sync.md, and the files that could not be read. */
-const reportJson = (value: Reported): string => asJson({ pulled: value.pulled, pushed: value.pushed, conflicts: value.conflicts, problems: value.problems });
+/** The shape of docs/sync.md, the runbooks archived because another machine removed them, and the files that could not be read. */
+const reportJson = (value: Reported): string =>
+  asJson({ pulled: value.pulled, pushed: value.pushed, conflicts: value.conflicts, archived: value.archived, problems: value.problems });
 
 function reportText(value: Reported): string {
   const pulled = Object.entries(value.pulled)
     .filter(([, count]) => count > 0)
     .map(([kind, count]) => `${count} ${kind}`);
   const lines = [`Synced: brought in ${pulled.length > 0 ? pulled.join(', ') : 'nothing new'}; pushed ${value.pushed} commit(s).`];
+  for (const runbook of value.archived) lines.push(`Archived ${runbook.title} (${runbook.path}): removed on another machine; \`holdfast runbooks list --archived\` lists it.`);
   for (const conflict of value.conflicts) lines.push(`Conflict in ${conflict.path} (${conflict.kind}): ${conflict.detail}`);
   if (value.conflicts.length > 0) lines.push('Settle each with `holdfast sync resolve PATH --mine|--theirs|--file FILE`.');
   return `${lines.join('\n')}\n${problemsText(value.problems)}`;
