@@ -10,6 +10,7 @@ import { ImportSloDataDialog } from './ImportSloDataDialog';
 import { useServiceChanges } from './queries';
 import { ServiceChanges } from './ServiceChanges';
 import { SloStatusBadge } from './SloStatusBadge';
+import { DialogButton } from '../../components/DialogButton';
 import './slos.css';
 
 /** Longest "what if" outage the control takes: 90 days, as the operation does. */
@@ -26,7 +27,6 @@ export function SloScreen({ name }: { name: string }) {
   const whatIf = /^\d+$/.test(whatIfText.trim()) ? Math.min(Number(whatIfText), MAX_WHAT_IF) : null;
   const chart = useOp('sloChart', whatIf === null ? { name } : { name, whatIfMinutes: whatIf }, { keepPrevious: true });
   const changes = useServiceChanges(detail.data?.service, chart.data?.window);
-  const [importing, setImporting] = useState(false);
   const id = useId();
   const slo = detail.data;
 
@@ -56,9 +56,9 @@ export function SloScreen({ name }: { name: string }) {
         <span className="spacer" />
         {slo.source === 'data' && (
           <ForResponders>
-            <button type="button" onClick={() => setImporting(true)}>
+            <DialogButton dialog={(close) => <ImportSloDataDialog name={slo.name} onClose={close} />}>
               Import SLI data…
-            </button>
+            </DialogButton>
           </ForResponders>
         )}
       </header>
@@ -151,7 +151,6 @@ export function SloScreen({ name }: { name: string }) {
         )}
       </section>
       <ExclusionsPanel name={slo.name} window={chart.data?.window} />
-      {importing && <ImportSloDataDialog name={slo.name} onClose={() => setImporting(false)} />}
     </div>
   );
 }
