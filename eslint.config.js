@@ -30,6 +30,32 @@ const sharedImports = ({ typesFromMain }) => [
 ];
 
 /**
+ * The renderer runs in a browser and reaches the core only through the API client; outside the data layer itself
+ * (`dataLayer`, src/renderer/api) it does not call the client either, but reads and writes through the data layer.
+ */
+const rendererImports = ({ dataLayer }) => [
+  'error',
+  {
+    paths: [...electronOnlyInShell.paths, ...builtinModules.map((name) => ({ name, message: 'The renderer runs in a browser: no Node.js modules.' }))],
+    patterns: [
+      ...electronOnlyInShell.patterns,
+      { group: ['**/main/**', '**/main'], message: 'The renderer reaches the core only through the API client (src/renderer/api).' },
+      { group: ['node:*'], message: 'The renderer runs in a browser: no Node.js modules.' },
+      ...(dataLayer
+        ? []
+        : [
+            {
+              group: ['**/api/client'],
+              importNames: ['api', 'onChange'],
+              message:
+                'Read through the data layer (useOp/readOp in src/renderer/api/queries.ts, a feature\'s queries.ts), write through runWrite (src/renderer/api/mutations.ts, a feature\'s mutations.ts); change events reach the cache through src/renderer/api/live.ts alone.',
+            },
+          ]),
+    ],
+  },
+];
+
+/**
  * Layering of the core (src/main). Each domain's SQL (its repo files) is private to it: other code calls the domain's
  * service. Nothing below the composition root (core/core.ts, core/keeper.ts, api.ts) imports it: handlers and helpers
  * take what they need as a parameter. Only the adapters (cli, server, shell, the utility host) and the root itself may.
@@ -116,41 +142,13 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       // Node's types are in the renderer's typecheck (the contract's types come from the core's declarations); its globals are not in a browser.
       'no-restricted-globals': ['error', ...['process', 'Buffer', 'global', 'require', 'module', '__dirname', '__filename'].map((name) => ({ name, message: 'The renderer runs in a browser: this is Node.js only.' }))],
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [...electronOnlyInShell.paths, ...builtinModules.map((name) => ({ name, message: 'The renderer runs in a browser: no Node.js modules.' }))],
-          patterns: [
-            ...electronOnlyInShell.patterns,
-            { group: ['**/main/**', '**/main'], message: 'The renderer reaches the core only through the API client (src/renderer/api).' },
-            { group: ['node:*'], message: 'The renderer runs in a browser: no Node.js modules.' },
-            {
-              group: ['**/api/client'],
-              importNames: ['api', 'onChange'],
-              message:
-                'Read through the data layer (useOp/readOp in src/renderer/api/queries.ts, a feature\'s queries.ts), write through runWrite (src/renderer/api/mutations.ts, a feature\'s mutations.ts); change events reach the cache through src/renderer/api/live.ts alone.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': rendererImports({ dataLayer: false }),
     },
   },
   {
     // The data layer itself: the one place that calls the client and hears its change events.
     files: ['src/renderer/api/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [...electronOnlyInShell.paths, ...builtinModules.map((name) => ({ name, message: 'The renderer runs in a browser: no Node.js modules.' }))],
-          patterns: [
-            ...electronOnlyInShell.patterns,
-            { group: ['**/main/**', '**/main'], message: 'The renderer reaches the core only through the API client (src/renderer/api).' },
-            { group: ['node:*'], message: 'The renderer runs in a browser: no Node.js modules.' },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': rendererImports({ dataLayer: true }) },
   },
   {
     files: ['src/shared/**'],

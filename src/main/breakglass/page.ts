@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ContactMethod, Person, PersonRef, Shift } from '../../shared/rosters';
 import { formatInZone, formatStamp, zoneCity } from '../../shared/zoned-time';
 import { escapeHtml } from '../html/markdown';
+import { standalonePage } from '../html/page';
 import { SCHEDULE_DAYS, type BreakGlassData, type BreakGlassRunbook, type BreakGlassSchedule, type BreakGlassTeam } from './collect';
 import { BREAK_GLASS_SCRIPT } from './script';
 import { BREAK_GLASS_STYLES } from './styles';
@@ -32,18 +33,11 @@ export function breakGlassHtml(data: BreakGlassData): string {
   const asOf = `${formatInZone(data.generatedAt, data.timeZone, { year: true })} ${zoneCity(data.timeZone)}`;
   const utc = formatStamp(data.generatedAt, 'UTC');
   const alsoUtc = data.timeZone === 'UTC' || data.timeZone === 'Etc/UTC' ? '' : ` <span class="utc">(${h(utc)})</span>`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${h(CONTENT_SECURITY_POLICY)}">
-<meta name="referrer" content="no-referrer">
-<title>Holdfast break-glass copy, as of ${h(asOf)}</title>
-<style>${BREAK_GLASS_STYLES}</style>
-</head>
-<body>
-<header class="page-head">
+  return standalonePage({
+    title: `Holdfast break-glass copy, as of ${asOf}`,
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    styles: BREAK_GLASS_STYLES,
+    body: `<header class="page-head">
   <p class="kicker">Holdfast break-glass copy</p>
   <h1>As of <time datetime="${h(data.generatedAt)}">${h(asOf)}</time>${alsoUtc} <span id="age" data-generated="${h(data.generatedAt)}"></span></h1>
   <p class="snapshot">A snapshot for when Holdfast cannot run: it does not update itself. Shifts, contacts and runbooks may have changed since.
@@ -69,10 +63,8 @@ ${contactsSection(data.people)}
 ${data.runbooks.map(runbookArticle).join('\n')}
 </section>
 </main>
-<script>${BREAK_GLASS_SCRIPT}</script>
-</body>
-</html>
-`;
+<script>${BREAK_GLASS_SCRIPT}</script>`,
+  });
 }
 
 function runbookIndex(runbooks: BreakGlassRunbook[]): string {

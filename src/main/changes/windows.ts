@@ -6,6 +6,7 @@ import { isKnownZone, Temporal } from '../rosters/time';
 import { touchingServices } from './by-service';
 import { formatWindowDuration, parseWindowDuration, type WindowDuration } from './duration';
 import { isoText } from './rules/context';
+import { Memo } from './memo';
 import { steadyOffset } from './zone-offset';
 
 /**
@@ -93,18 +94,10 @@ const CLOCK_CHANGE_MARGIN = 3 * 3_600_000;
 const UTC_ZONES = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Etc/Universal', 'Etc/Zulu', 'Universal', 'Zulu']);
 
 /** One-off occurrences by their from and to, kept across reads of the windows (a check reads hundreds; parsing them each time was a tenth of it). */
-const oneOffs = new Map<string, WindowOccurrence>();
+const oneOffs = new Memo<string, WindowOccurrence>(50_000);
 
-function oneOffOccurrence(window: Window): WindowOccurrence {
-  const key = `${window.from ?? ''}\n${window.to ?? ''}`;
-  let occurrence = oneOffs.get(key);
-  if (!occurrence) {
-    occurrence = { start: Date.parse(window.from ?? ''), end: Date.parse(window.to ?? '') };
-    if (oneOffs.size > 50_000) oneOffs.clear();
-    oneOffs.set(key, occurrence);
-  }
-  return occurrence;
-}
+const oneOffOccurrence = (window: Window): WindowOccurrence =>
+  oneOffs.get(`${window.from ?? ''}\n${window.to ?? ''}`, () => ({ start: Date.parse(window.from ?? ''), end: Date.parse(window.to ?? '') }));
 
 class OneOff implements CompiledWindow {
   constructor(
@@ -142,9 +135,9 @@ class Runs {
   /** croner in the zone, for the days around a clock change (made when first needed). */
   private zonedCron: Cron | null = null;
   /** croner at a fixed offset from UTC, by the offset in minutes. */
-  private readonly fixed = new Map<number, Cron>();
+  private readonly fixed = new Memo<number, Cron>(Infinity);
   /** Each expanded day's runs in order, the first run at or after its end, and the fixed offset read at (null: in the zone). */
-  private readonly days = new Map<number, Day>();
+  private readonly days = new Memo<number, Day>(20_000);
 
   constructor(
     private readonly expression: string,
@@ -157,9 +150,7 @@ class Runs {
   }
 
   private atOffset(minutes: number): Cron {
-    let cron = this.fixed.get(minutes);
-    if (!cron) this.fixed.set(minutes, (cron = new Cron(this.expression, { mode: '5-part', utcOffset: minutes })));
-    return cron;
+    return this.fixed.get(minutes, () => new Cron(this.expression, { mode: '5-part', utcOffset: minutes }));
   }
 
   /** The first run strictly after `t` and before `until` (null: none), read day by day. */
@@ -193,41 +184,30 @@ class Runs {
 
   /** One UTC day's runs, asked of croner once: from the day's first instant (or the day before's last run), run after run. */
   private day(index: number): Day {
-    let day = this.days.get(index);
-    if (day === undefined) {
-      const start = index * DAY_MS;
-      const end = start + DAY_MS;
-      const offset = this.offsetOf(index);
-      const cron = offset === null ? this.cron : this.atOffset(offset);
-      const runs: number[] = [];
-      // The day before, read the same way, already says where this day's first run is (one question fewer a day).
-      const before = this.days.get(index - 1);
-      let run = before && before.offset === offset && offset !== null ? before.next : (cron.nextRun(new Date(start - 1))?.getTime() ?? null);
-      while (run !== null && run < end) {
-        runs.push(run);
-        run = cron.nextRun(new Date(run))?.getTime() ?? null;
-      }
-      day = { runs, next: run, offset };
-      if (this.days.size > 20_000) this.days.clear();
-      this.days.set(index, day);
+    return this.days.get(index, () => this.readDay(index));
+  }
+
+  private readDay(index: number): Day {
+    const start = index * DAY_MS;
+    const end = start + DAY_MS;
+    const offset = this.offsetOf(index);
+    const cron = offset === null ? this.cron : this.atOffset(offset);
+    const runs: number[] = [];
+    // The day before, read the same way, already says where this day's first run is (one question fewer a day).
+    const before = this.days.peek(index - 1);
+    let run = before && before.offset === offset && offset !== null ? before.next : (cron.nextRun(new Date(start - 1))?.getTime() ?? null);
+    while (run !== null && run < end) {
+      runs.push(run);
+      run = cron.nextRun(new Date(run))?.getTime() ?? null;
     }
-    return day;
+    return { runs, next: run, offset };
   }
 }
 
 /** Runs by cron and zone, kept across reads of the windows (the store gives new objects each time). */
-const runsByCron = new Map<string, Runs>();
+const runsByCron = new Memo<string, Runs>(1000);
 
-function runsOf(expression: string, zone: string): Runs {
-  const key = `${expression}\n${zone}`;
-  let runs = runsByCron.get(key);
-  if (!runs) {
-    runs = new Runs(expression, zone);
-    if (runsByCron.size > 1000) runsByCron.clear();
-    runsByCron.set(key, runs);
-  }
-  return runs;
-}
+const runsOf = (expression: string, zone: string): Runs => runsByCron.get(`${expression}\n${zone}`, () => new Runs(expression, zone));
 
 /**
  * A cron in a zone with a duration. Occurrences are found walking forward
@@ -235,7 +215,7 @@ function runsOf(expression: string, zone: string): Runs {
  * reach into it).
  */
 class Recurrence {
-  private readonly ends = new Map<number, number>();
+  private readonly ends = new Memo<number, number>(50_000);
   /** The longest an occurrence can last: a calendar day is at most 25 hours (26 to be safe). */
   private readonly longest: number;
 
@@ -269,14 +249,10 @@ class Recurrence {
   }
 
   private end(run: number): number {
-    let end = this.ends.get(run);
-    if (end === undefined) {
-      end = this.duration.days === 0 ? run : Temporal.Instant.fromEpochMilliseconds(run).toZonedDateTimeISO(this.zone).add({ days: this.duration.days }).epochMilliseconds;
-      end += this.duration.ms;
-      if (this.ends.size > 50_000) this.ends.clear();
-      this.ends.set(run, end);
-    }
-    return end;
+    return this.ends.get(run, () => {
+      const start = this.duration.days === 0 ? run : Temporal.Instant.fromEpochMilliseconds(run).toZonedDateTimeISO(this.zone).add({ days: this.duration.days }).epochMilliseconds;
+      return start + this.duration.ms;
+    });
   }
 }
 
@@ -296,7 +272,7 @@ class Recurring implements CompiledWindow {
 }
 
 /** Recurrences by cron, zone and duration, kept across reads of the windows (the store gives new objects each time). */
-const recurrences = new Map<string, Recurrence>();
+const recurrences = new Memo<string, Recurrence>(1000);
 
 /** Drops what croner answered so far (for tests that compare with fresh answers). */
 export const forgetRecurrences = (): void => {
@@ -311,15 +287,12 @@ export const forgetRecurrences = (): void => {
 export function compileWindow(window: Window): CompiledWindow {
   if (window.cron === undefined) return new OneOff(window, oneOffOccurrence(window));
   const zone = window.zone ?? 'UTC';
-  const key = `${window.cron}\n${zone}\n${window.duration ?? ''}`;
-  let recurrence = recurrences.get(key);
-  if (!recurrence) {
+  const { cron } = window;
+  const recurrence = recurrences.get(`${cron}\n${zone}\n${window.duration ?? ''}`, () => {
     const duration = parseWindowDuration(window.duration ?? '');
     if ('problem' in duration) throw new Error(`Window "${window.name}": duration ${duration.problem}`);
-    recurrence = new Recurrence(runsOf(window.cron, zone), zone, duration);
-    if (recurrences.size > 1000) recurrences.clear();
-    recurrences.set(key, recurrence);
-  }
+    return new Recurrence(runsOf(cron, zone), zone, duration);
+  });
   return new Recurring(window, recurrence);
 }
 
@@ -351,19 +324,12 @@ export function windowsOverlapping(
   return out;
 }
 
-const descriptions = new Map<string, string>();
+const descriptions = new Memo<string, string>(5000);
 
 /** A window's schedule in words: "At 18:00, only on Friday, for 2 days 14 hours (Europe/Berlin)". */
 export function describeWindow(window: Window): string {
   // cronstrue and Intl take ~0.1–0.4 ms a call; a check lists the same windows again and again.
-  const key = [window.cron, window.duration, window.zone, window.from, window.to].join('\n');
-  let text = descriptions.get(key);
-  if (text === undefined) {
-    text = describe(window);
-    if (descriptions.size > 5000) descriptions.clear();
-    descriptions.set(key, text);
-  }
-  return text;
+  return descriptions.get([window.cron, window.duration, window.zone, window.from, window.to].join('\n'), () => describe(window));
 }
 
 function describe(window: Window): string {

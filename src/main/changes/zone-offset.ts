@@ -3,16 +3,16 @@
  * never computed by hand. Recurring windows use it to tell the days on which a
  * zone's clocks do not change (most of them) from those on which they do.
  */
+import { Memo } from './memo';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = new Memo<string, Intl.DateTimeFormat>(Infinity);
 
 /** "GMT+05:30", "GMT-03:00", "GMT" (Intl's `longOffset` zone name). */
 const LONG_OFFSET = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/;
 
 /** The zone's offset from UTC at instant `t`, in minutes (+60 for Berlin in winter); null when Intl gives none it can read. */
 export function offsetMinutes(zone: string, t: number): number | null {
-  let format = formatters.get(zone);
-  if (!format) formatters.set(zone, (format = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })));
+  const format = formatters.get(zone, () => new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }));
   const name = format.formatToParts(t).find((part) => part.type === 'timeZoneName')?.value ?? '';
   const match = LONG_OFFSET.exec(name);
   if (!match) return null;
@@ -26,19 +26,15 @@ export function offsetMinutes(zone: string, t: number): number | null {
  */
 const SAMPLE_MS = 6 * 3_600_000;
 
-const steady = new Map<string, number | null>();
+const steady = new Memo<string, number | null>(50_000);
 
 /** The zone's offset over [from, to] when it does not change in that span (a day or two), else null. */
 export function steadyOffset(zone: string, from: number, to: number): number | null {
-  const key = `${zone}\n${from}\n${to}`;
-  let found = steady.get(key);
-  if (found === undefined) {
-    found = offsetMinutes(zone, from);
+  return steady.get(`${zone}\n${from}\n${to}`, () => {
+    let found = offsetMinutes(zone, from);
     for (let t = from + SAMPLE_MS; found !== null && t < to + SAMPLE_MS; t += SAMPLE_MS) {
       if (offsetMinutes(zone, Math.min(t, to)) !== found) found = null;
     }
-    if (steady.size > 50_000) steady.clear();
-    steady.set(key, found);
-  }
-  return found;
+    return found;
+  });
 }

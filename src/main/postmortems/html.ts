@@ -1,4 +1,5 @@
-import { escapeHtml, markdownToSafeHtml } from '../html/markdown';
+import { markdownToSafeHtml } from '../html/markdown';
+import { standalonePage } from '../html/page';
 import { plainListToHtml } from '../html/plain-list';
 
 const STYLES = `
@@ -31,19 +32,5 @@ export function postmortemHtml(title: string, heading: string, sections: { title
     markdownToSafeHtml(heading),
     ...sections.flatMap((section) => [markdownToSafeHtml(`## ${section.title}`), plainListToHtml(section.content) ?? markdownToSafeHtml(section.content)]),
   ].join('\n');
-  const escapedTitle = escapeHtml(title);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${escapedTitle}</title>
-<style>${STYLES}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
+  return standalonePage({ title, contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; img-src data:", styles: STYLES, body });
 }

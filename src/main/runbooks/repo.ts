@@ -2,6 +2,7 @@ import type {
   Facet,
   Runbook,
   RunbookLink,
+  RunbookMetadata,
   RunbookOrigin,
   RunbookSection,
   RunbookStep,
@@ -26,6 +27,21 @@ export interface RunbookRecord {
   origin: RunbookOrigin;
   /** Hash of the composed file: equal hashes mean nothing changed. */
   contentHash: string;
+}
+
+/** A runbook's front matter as stored: its title, summary, services and tags are read once, for its summary. */
+function metadataOf(row: FullRow, { title, summary, services, tags }: RunbookSummary): RunbookMetadata {
+  return {
+    title,
+    summary,
+    services,
+    tags,
+    owner: row.owner,
+    severity: row.severity,
+    lastReviewed: row.last_reviewed,
+    reviewIntervalDays: row.review_interval_days,
+    links: JSON.parse(row.links) as RunbookLink[],
+  };
 }
 
 interface FullRow extends SummaryRow {
@@ -200,19 +216,10 @@ export class RunbookRepo {
   get(id: number, today: string): Runbook | undefined {
     const row = this.statements.get.get({ id, today });
     if (!row) return undefined;
+    const summary = toSummary(row, this.groups.for([row]));
     return {
-      ...toSummary(row, this.groups.for([row])),
-      metadata: {
-        title: row.title,
-        summary: row.summary,
-        services: JSON.parse(row.services) as string[],
-        tags: JSON.parse(row.tags) as string[],
-        owner: row.owner,
-        severity: row.severity,
-        lastReviewed: row.last_reviewed,
-        reviewIntervalDays: row.review_interval_days,
-        links: JSON.parse(row.links) as RunbookLink[],
-      },
+      ...summary,
+      metadata: metadataOf(row, summary),
       body: row.body,
       alerts: JSON.parse(row.alerts) as string[],
       extraFrontMatter: JSON.parse(row.extra_front_matter) as Record<string, unknown>,

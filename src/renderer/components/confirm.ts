@@ -33,3 +33,7 @@ export function ask(question: Question): Promise<boolean> {
     });
   });
 }
+
+/** Asks before unsaved edits are thrown away (`body` says which): "Keep editing" has the focus, "Discard changes" is the warning. */
+export const askToDiscard = (title: string, body: ReactNode): Promise<boolean> =>
+  ask({ title, body, confirmLabel: 'Discard changes', cancelLabel: 'Keep editing', focus: 'cancel', danger: true });

@@ -6,6 +6,15 @@ import type { Cli } from '../runner';
 /** `holdfast runbooks …`: the runbook library. */
 export function register(program: Command, cli: Cli): void {
   const runbooks = program.command('runbooks').description('the runbook library');
+  /** A command on one runbook, named by its number or uid. */
+  const onOneRunbook = (name: string, description: string, run: (id: number | string) => Promise<unknown>) =>
+    runbooks
+      .command(name)
+      .description(description)
+      .argument('<id>', RUNBOOK_ID_HELP)
+      .action(async (id: string) => {
+        await run(runbookRef(id));
+      });
 
   runbooks
     .command('import')
@@ -28,13 +37,7 @@ export function register(program: Command, cli: Cli): void {
       await cli.op('exportRunbooks', { dir, includeArchived: Boolean(options.includeArchived) }, formatExport);
     });
 
-  runbooks
-    .command('history')
-    .description('the revisions of one runbook, newest first')
-    .argument('<id>', RUNBOOK_ID_HELP)
-    .action(async (id: string) => {
-      await cli.op('listRunbookRevisions', { id: runbookRef(id) }, formatRevisions);
-    });
+  onOneRunbook('history', 'the revisions of one runbook, newest first', (id) => cli.op('listRunbookRevisions', { id }, formatRevisions));
 
   runbooks
     .command('search')
@@ -51,13 +54,7 @@ export function register(program: Command, cli: Cli): void {
       );
     });
 
-  runbooks
-    .command('show')
-    .description('one runbook with its metadata and Markdown')
-    .argument('<id>', RUNBOOK_ID_HELP)
-    .action(async (id: string) => {
-      await cli.op('getRunbook', { id: runbookRef(id) }, formatRunbook);
-    });
+  onOneRunbook('show', 'one runbook with its metadata and Markdown', (id) => cli.op('getRunbook', { id }, formatRunbook));
 
   runbooks
     .command('list')

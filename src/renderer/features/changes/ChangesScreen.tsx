@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { routeHref } from '../../app/route';
 import { ForResponders } from '../session/ForResponders';
 import { DataTable } from '../../components/DataTable';
@@ -8,22 +7,22 @@ import { NewChangeForm } from './NewChangeForm';
 import { WindowsPanel } from './WindowsPanel';
 import { STATE_LABELS, VerdictChip } from './format';
 import { useChanges } from './queries';
+import { DialogButton } from '../../components/DialogButton';
 import './changes.css';
 
 /** Every change by planned start, its state and verdict now; planning a new one; the freeze and peak windows. */
 export function ChangesScreen() {
   const query = useChanges();
   const changes = query.data ?? [];
-  const [importing, setImporting] = useState(false);
   return (
     <div className="changes-screen">
       <header className="changes-head">
         <h1>Changes</h1>
         <a href={routeHref({ screen: 'change-calendar' })}>Calendar</a>
         <ForResponders>
-          <button type="button" onClick={() => setImporting(true)}>
+          <DialogButton dialog={(close) => <ImportEventsDialog onClose={close} />}>
             Import change events…
-          </button>
+          </DialogButton>
         </ForResponders>
       </header>
       {query.error && (
@@ -64,7 +63,6 @@ export function ChangesScreen() {
         <NewChangeForm />
       </ForResponders>
       <WindowsPanel />
-      {importing && <ImportEventsDialog onClose={() => setImporting(false)} />}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useOp } from '../../api/queries';
 import { shortcutLabel } from '../../app/keymap';
 import { navigate } from '../../app/route';
 import { Dialog } from '../../components/Dialog';
+import { Listbox, optionId } from '../../components/Listbox';
 import { useTypedSearch } from '../../components/typing-gate';
 import { openIncidents, useIncidentList } from '../incidents/queries';
 import { matchCommands } from './commands';
@@ -77,6 +78,7 @@ export function CommandPalette() {
     }
   };
 
+  const noMatch = <li className="palette-empty muted">Nothing matches “{query}”.</li>;
   return (
     <Dialog
       title="Command palette"
@@ -89,7 +91,7 @@ export function CommandPalette() {
         role="combobox"
         aria-expanded="true"
         aria-controls={listId}
-        aria-activedescendant={choices[active] ? `${listId}-${active}` : undefined}
+        aria-activedescendant={choices[active] ? optionId(listId, active) : undefined}
         aria-label="Command, incident or runbook"
         placeholder="Type a command, an incident or a runbook…"
         className="palette-input"
@@ -104,25 +106,16 @@ export function CommandPalette() {
         }}
         onKeyDown={onKeyDown}
       />
-      <ul id={listId} role="listbox" aria-label="Matches" className="palette-list">
-        {choices.map((choice, index) => (
-          <li
-            key={choice.key}
-            id={`${listId}-${index}`}
-            role="option"
-            aria-selected={index === active}
-            className="palette-option"
-            onMouseMove={() => setCursor(index)}
-            onClick={() => choose(choice)}
-          >
+      <Listbox id={listId} label="Matches" className="palette-list" optionClassName="palette-option" items={choices} itemKey={(choice) => choice.key} active={active} onPick={choose} onHover={setCursor} empty={noMatch}>
+        {(choice) => (
+          <>
             <span className="palette-kind">{choice.kind}</span>
             <span className="palette-title">{choice.title}</span>
             {choice.detail && <span className="palette-detail muted">{choice.detail}</span>}
             {choice.shortcut && <kbd className="palette-shortcut">{choice.shortcut}</kbd>}
-          </li>
-        ))}
-        {choices.length === 0 && <li className="palette-empty muted">Nothing matches “{query}”.</li>}
-      </ul>
+          </>
+        )}
+      </Listbox>
     </Dialog>
   );
 }

@@ -1,10 +1,13 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { SEVERITIES } from '../../../shared/incidents';
 import type { IncidentMetrics } from '../../../shared/postmortems';
-import { axisProps, ChartFigure, legendText, tooltipProps } from '../../components/ChartFigure';
+import { axisProps, ChartFigure, chartFrame, gridProps, legendText, tooltipProps } from '../../components/ChartFigure';
+import type { Column } from '../../components/DataTable';
 import { weekLabel, weeksBetween } from './format';
 
 type Week = IncidentMetrics['perWeek'][number];
+
+const TITLE = 'Incidents per week, by severity';
 
 /** Incidents started each week (weeks start on Monday, UTC), stacked by severity; quiet weeks show as zero. */
 export function PerWeekChart({ metrics, from, to }: { metrics: IncidentMetrics; from: string; to: string }) {
@@ -21,45 +24,16 @@ export function PerWeekChart({ metrics, from, to }: { metrics: IncidentMetrics; 
       : `${count} incident${count === 1 ? '' : 's'} over ${weeks.length} week${weeks.length === 1 ? '' : 's'}` +
         (busiest && total(busiest) > 0 ? `; the busiest was the week of ${weekLabel(busiest.week)} with ${total(busiest)}.` : '.');
 
+  const columns: Column<Week>[] = [
+    { header: 'Week of (Monday)', cell: (week) => week.week },
+    ...SEVERITIES.map((severity): Column<Week> => ({ header: severity, className: 'numeric', cell: (week) => week[severity] })),
+    { header: 'Total', className: 'numeric', cell: total },
+  ];
+
   return (
-    <ChartFigure
-      id="per-week"
-      title="Incidents per week, by severity"
-      summary={summary}
-      table={
-        <table className="pm-table metric-table">
-          <caption className="visually-hidden">Incidents per week, by severity</caption>
-          <thead>
-            <tr>
-              <th scope="col">Week of (Monday)</th>
-              {SEVERITIES.map((severity) => (
-                <th scope="col" key={severity} className="numeric">
-                  {severity}
-                </th>
-              ))}
-              <th scope="col" className="numeric">
-                Total
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {weeks.map((week) => (
-              <tr key={week.week}>
-                <th scope="row">{week.week}</th>
-                {SEVERITIES.map((severity) => (
-                  <td key={severity} className="numeric">
-                    {week[severity]}
-                  </td>
-                ))}
-                <td className="numeric">{total(week)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
-    >
-      <BarChart responsive style={{ width: '100%', height: 280 }} data={weeks} title="Incidents per week, by severity" desc={summary}>
-        <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+    <ChartFigure id="per-week" title={TITLE} summary={summary} table={{ rows: weeks, rowKey: (week) => week.week, columns }}>
+      <BarChart {...chartFrame(TITLE, summary, 280)} data={weeks}>
+        <CartesianGrid {...gridProps} vertical={false} />
         <XAxis dataKey="week" tickFormatter={weekLabel} {...axisProps} />
         <YAxis allowDecimals={false} width={36} {...axisProps} />
         <Tooltip {...tooltipProps} labelFormatter={(week) => (typeof week === 'string' ? `Week of ${weekLabel(week)}` : '')} />

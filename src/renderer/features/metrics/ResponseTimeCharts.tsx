@@ -3,13 +3,30 @@ import type { IncidentMetrics } from '../../../shared/postmortems';
 import { routeHref } from '../../app/route';
 import { severityClass } from '../incidents/format';
 import { LocalTime } from '../../components/LocalTime';
-import { axisProps, ChartFigure, legendText, tooltipProps } from '../../components/ChartFigure';
+import { axisProps, ChartFigure, chartFrame, gridProps, legendText, tooltipProps } from '../../components/ChartFigure';
 import { dayLabel, formatMinutes, minuteTicks, timeTick } from './format';
-import { DataTable } from '../../components/DataTable';
+import type { Column } from '../../components/DataTable';
 
 const TTA = 'var(--metric-tta)';
 const TTR = 'var(--metric-ttr)';
 const minutesTooltip = (value: unknown) => formatMinutes(typeof value === 'number' ? value : null);
+
+const OVER_TIME = 'Time to acknowledge and to resolve, per incident';
+const OVER_TIME_COLUMNS: Column<IncidentMetrics['incidents'][number]>[] = [
+  { header: 'Incident', cell: (incident) => <a href={routeHref({ screen: 'incident', id: incident.id })}>{incident.title}</a> },
+  { header: 'Severity', cell: (incident) => <span className={severityClass(incident.severity as 'SEV1')}>{incident.severity}</span> },
+  { header: 'Started', className: 'numeric', cell: (incident) => <LocalTime iso={incident.startedAt} /> },
+  { header: 'Time to acknowledge', className: 'numeric', cell: (incident) => formatMinutes(incident.ttaMinutes) },
+  { header: 'Time to resolve', className: 'numeric', cell: (incident) => formatMinutes(incident.ttrMinutes) },
+];
+
+const PER_SERVICE = 'MTTA and MTTR per service';
+const PER_SERVICE_COLUMNS: Column<IncidentMetrics['perService'][number]>[] = [
+  { header: 'Service', cell: (row) => row.service },
+  { header: 'Incidents', className: 'numeric', cell: (row) => row.incidents },
+  { header: 'MTTA', className: 'numeric', cell: (row) => formatMinutes(row.mtta) },
+  { header: 'MTTR', className: 'numeric', cell: (row) => formatMinutes(row.mttr) },
+];
 
 /** Time to acknowledge and to resolve of each incident, by when it started. */
 export function OverTimeChart({ metrics }: { metrics: IncidentMetrics }) {
@@ -28,47 +45,12 @@ export function OverTimeChart({ metrics }: { metrics: IncidentMetrics }) {
   return (
     <ChartFigure
       id="over-time"
-      title="Time to acknowledge and to resolve, per incident"
+      title={OVER_TIME}
       summary={summary}
-      empty={points.length === 0 ? 'Nothing to plot.' : null}
-      table={
-        <table className="pm-table metric-table">
-          <caption className="visually-hidden">Time to acknowledge and to resolve, per incident</caption>
-          <thead>
-            <tr>
-              <th scope="col">Incident</th>
-              <th scope="col">Severity</th>
-              <th scope="col">Started</th>
-              <th scope="col" className="numeric">
-                Time to acknowledge
-              </th>
-              <th scope="col" className="numeric">
-                Time to resolve
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {metrics.incidents.map((incident) => (
-              <tr key={incident.id}>
-                <th scope="row">
-                  <a href={routeHref({ screen: 'incident', id: incident.id })}>{incident.title}</a>
-                </th>
-                <td>
-                  <span className={severityClass(incident.severity as 'SEV1')}>{incident.severity}</span>
-                </td>
-                <td className="numeric">
-                  <LocalTime iso={incident.startedAt} />
-                </td>
-                <td className="numeric">{formatMinutes(incident.ttaMinutes)}</td>
-                <td className="numeric">{formatMinutes(incident.ttrMinutes)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      table={{ rows: metrics.incidents, rowKey: (incident) => incident.id, columns: OVER_TIME_COLUMNS }}
     >
-      <LineChart responsive style={{ width: '100%', height: 280 }} data={points} title="Time to acknowledge and to resolve, per incident" desc={summary}>
-        <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+      <LineChart {...chartFrame(OVER_TIME, summary, 280)} data={points}>
+        <CartesianGrid {...gridProps} />
         <XAxis dataKey="time" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={timeTick(span)} padding={{ left: 24, right: 24 }} {...axisProps} />
         <YAxis ticks={ticks} domain={[0, ticks.at(-1) ?? 'auto']} tickFormatter={(value: number) => formatMinutes(value)} width={84} {...axisProps} />
         <Tooltip
@@ -98,29 +80,9 @@ export function PerServiceChart({ metrics }: { metrics: IncidentMetrics }) {
       : `${rows.length} service${rows.length === 1 ? '' : 's'}` +
         (slowest ? `; the longest mean time to resolve was ${slowest.service}’s, ${formatMinutes(slowest.mttr)}.` : '.');
   return (
-    <ChartFigure
-      id="per-service"
-      title="MTTA and MTTR per service"
-      summary={summary}
-      empty={rows.length === 0 ? 'Nothing to plot.' : null}
-      table={
-        <DataTable
-          className="pm-table metric-table"
-          caption="MTTA and MTTR per service"
-          captionClassName="visually-hidden"
-          rows={rows}
-          rowKey={(row) => row.service}
-          columns={[
-            { header: 'Service', cell: (row) => row.service },
-            { header: 'Incidents', className: 'numeric', cell: (row) => row.incidents },
-            { header: 'MTTA', className: 'numeric', cell: (row) => formatMinutes(row.mtta) },
-            { header: 'MTTR', className: 'numeric', cell: (row) => formatMinutes(row.mttr) },
-          ]}
-        />
-      }
-    >
-      <BarChart responsive style={{ width: '100%', height: Math.max(200, 70 + rows.length * 48) }} data={rows} layout="vertical" title="MTTA and MTTR per service" desc={summary}>
-        <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" horizontal={false} />
+    <ChartFigure id="per-service" title={PER_SERVICE} summary={summary} table={{ rows, rowKey: (row) => row.service, columns: PER_SERVICE_COLUMNS }}>
+      <BarChart {...chartFrame(PER_SERVICE, summary, Math.max(200, 70 + rows.length * 48))} data={rows} layout="vertical">
+        <CartesianGrid {...gridProps} horizontal={false} />
         <XAxis type="number" ticks={ticks} domain={[0, ticks.at(-1) ?? 'auto']} tickFormatter={(value: number) => formatMinutes(value)} {...axisProps} />
         <YAxis type="category" dataKey="service" width={130} {...axisProps} />
         <Tooltip {...tooltipProps} formatter={minutesTooltip} />

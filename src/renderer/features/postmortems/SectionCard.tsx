@@ -1,7 +1,7 @@
 import { useDeferredValue, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { PostmortemSection } from '../../../shared/postmortems';
 import { useSaveShortcut } from '../../app/shortcuts';
-import { ask } from '../../components/confirm';
+import { askToDiscard } from '../../components/confirm';
 import { useFormErrors } from '../../components/form-errors';
 import { Markdown } from '../../components/Markdown';
 import { Field } from '../../components/Field';
@@ -46,14 +46,7 @@ export function SectionCard(props: { incidentId: number; section: PostmortemSect
   }, [editing]);
   const cancel = async () => {
     if (draft && draft.text !== draft.base) {
-      const yes = await ask({
-        title: `Discard your changes to “${section.title}”?`,
-        body: <p>What you typed in this section since the last save will be lost.</p>,
-        confirmLabel: 'Discard changes',
-        cancelLabel: 'Keep editing',
-        focus: 'cancel',
-        danger: true,
-      });
+      const yes = await askToDiscard(`Discard your changes to “${section.title}”?`, <p>What you typed in this section since the last save will be lost.</p>);
       if (!yes) return;
     }
     close();

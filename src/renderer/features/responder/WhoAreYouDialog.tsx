@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Dialog } from '../../components/Dialog';
+import { Listbox, optionId } from '../../components/Listbox';
 import { chooseResponder, currentResponder } from '../../api/responder';
 import { useOp } from '../../api/queries';
 import { identityFor, matchingPeople, nameProblem, type RosterPerson } from './match';
@@ -78,7 +79,7 @@ export function WhoAreYouDialog({ onClose }: { onClose?: () => void }) {
           aria-expanded={shown.length > 0}
           aria-controls={listId}
           aria-autocomplete="list"
-          aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
+          aria-activedescendant={active >= 0 ? optionId(listId, active) : undefined}
           aria-describedby={`${id}-hint${problem ? ` ${id}-problem` : ''}`}
           aria-invalid={problem ? true : undefined}
           autoComplete="name"
@@ -102,22 +103,14 @@ export function WhoAreYouDialog({ onClose }: { onClose?: () => void }) {
           </p>
         )}
         {shown.length > 0 && (
-          <ul id={listId} role="listbox" aria-label="People on the roster" className="who-people">
-            {shown.map((person, index) => (
-              <li
-                key={person.handle}
-                id={`${listId}-${index}`}
-                role="option"
-                aria-selected={index === active}
-                className="who-person"
-                onMouseDown={(event) => event.preventDefault()}
-                onClick={() => choose(person)}
-              >
+          <Listbox id={listId} label="People on the roster" className="who-people" optionClassName="who-person" items={shown} itemKey={(person) => person.handle} active={active} onPick={choose}>
+            {(person) => (
+              <>
                 <span className="who-person-name">{person.name}</span>
                 <span className="who-person-handle muted">@{person.handle}</span>
-              </li>
-            ))}
-          </ul>
+              </>
+            )}
+          </Listbox>
         )}
       </form>
     </Dialog>

@@ -1,7 +1,7 @@
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChangeState } from '../../../shared/changes';
 import type { SloChart } from '../../../shared/slos';
-import { axisProps, ChartFigure, tooltipProps } from '../../components/ChartFigure';
+import { axisProps, ChartFigure, chartFrame, gridProps, tooltipProps } from '../../components/ChartFigure';
 import { dayLabel, timeTick } from '../metrics/format';
 import { formatStamp, systemZone } from '../../../shared/zoned-time';
 import { minutesText, percentText } from './format';
@@ -9,6 +9,7 @@ import { minutesText, percentText } from './format';
 const BUDGET = 'var(--accent)';
 const WHAT_IF = 'var(--danger-text)';
 const DAY = 86_400_000;
+const TITLE = 'Budget left over the window';
 
 /** A change on the SLO's service, drawn as a line where its window starts. */
 export interface ChangeMark {
@@ -68,37 +69,21 @@ export function BurnDownChart({ chart, changes }: { chart: SloChart; changes: re
   return (
     <ChartFigure
       id={`burn-down-${chart.name}`}
-      title="Budget left over the window"
+      title={TITLE}
       summary={summary}
-      empty={points.length === 0 ? 'Nothing to plot: import SLI data, or wait for the window to hold some.' : null}
-      table={
-        <table className="pm-table metric-table">
-          <caption className="visually-hidden">Budget left over the window</caption>
-          <thead>
-            <tr>
-              <th scope="col">At</th>
-              <th scope="col" className="numeric">
-                Budget left
-              </th>
-              <th scope="col" className="numeric">
-                Minutes left
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {daily.map((point) => (
-              <tr key={point.at}>
-                <th scope="row">{formatStamp(point.at, zone)}</th>
-                <td className="numeric">{percentText(point.remaining)}</td>
-                <td className="numeric">{minutesText(point.remainingMinutes)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      empty="Nothing to plot: import SLI data, or wait for the window to hold some."
+      table={{
+        rows: daily,
+        rowKey: (point) => point.at,
+        columns: [
+          { header: 'At', cell: (point) => formatStamp(point.at, zone) },
+          { header: 'Budget left', className: 'numeric', cell: (point) => percentText(point.remaining) },
+          { header: 'Minutes left', className: 'numeric', cell: (point) => minutesText(point.remainingMinutes) },
+        ],
+      }}
     >
-      <ComposedChart responsive style={{ width: '100%', height: 320 }} data={points} title="Budget left over the window" desc={summary}>
-        <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+      <ComposedChart {...chartFrame(TITLE, summary, 320)} data={points}>
+        <CartesianGrid {...gridProps} />
         <XAxis dataKey="time" type="number" scale="time" domain={[from, to]} tickFormatter={timeTick(to - from)} minTickGap={24} {...axisProps} />
         <YAxis domain={[floor, 100]} ticks={ticks} tickFormatter={(value: number) => `${value} %`} width={64} {...axisProps} />
         {chart.exclusions.map((exclusion) => (

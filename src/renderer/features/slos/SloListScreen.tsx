@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useOp } from '../../api/queries';
 import { routeHref } from '../../app/route';
 import { DataTable } from '../../components/DataTable';
@@ -6,12 +5,12 @@ import { ForResponders } from '../session/ForResponders';
 import { minutesText, objectiveText, percentText } from './format';
 import { ImportSlosDialog } from './ImportSlosDialog';
 import { SloStatusBadge } from './SloStatusBadge';
+import { DialogButton } from '../../components/DialogButton';
 import './slos.css';
 
 /** `#/slos`: every SLO with its error budget now, the least left first, so the one in trouble is on top. */
 export function SloListScreen() {
   const query = useOp('listSlos', {});
-  const [importing, setImporting] = useState(false);
   const slos = query.data ?? null;
 
   return (
@@ -20,9 +19,9 @@ export function SloListScreen() {
         <h1>SLOs</h1>
         <span className="spacer" />
         <ForResponders>
-          <button type="button" onClick={() => setImporting(true)}>
+          <DialogButton dialog={(close) => <ImportSlosDialog onClose={close} />}>
             Import OpenSLO files…
-          </button>
+          </DialogButton>
         </ForResponders>
       </header>
       <p className="slo-note">
@@ -81,7 +80,6 @@ export function SloListScreen() {
           ]}
         />
       )}
-      {importing && <ImportSlosDialog onClose={() => setImporting(false)} />}
     </div>
   );
 }

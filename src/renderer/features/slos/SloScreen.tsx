@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useOp } from '../../api/queries';
 import { routeHref } from '../../app/route';
+import { DataTable, type RowProps } from '../../components/DataTable';
 import { ForResponders } from '../session/ForResponders';
 import { BurnDownChart, changeMarks } from './BurnDownChart';
 import { minutesText, objectiveText, percentText } from './format';
@@ -9,6 +10,7 @@ import { ImportSloDataDialog } from './ImportSloDataDialog';
 import { useServiceChanges } from './queries';
 import { ServiceChanges } from './ServiceChanges';
 import { SloStatusBadge } from './SloStatusBadge';
+import { DialogButton } from '../../components/DialogButton';
 import './slos.css';
 
 /** Longest "what if" outage the control takes: 90 days, as the operation does. */
@@ -25,7 +27,6 @@ export function SloScreen({ name }: { name: string }) {
   const whatIf = /^\d+$/.test(whatIfText.trim()) ? Math.min(Number(whatIfText), MAX_WHAT_IF) : null;
   const chart = useOp('sloChart', whatIf === null ? { name } : { name, whatIfMinutes: whatIf }, { keepPrevious: true });
   const changes = useServiceChanges(detail.data?.service, chart.data?.window);
-  const [importing, setImporting] = useState(false);
   const id = useId();
   const slo = detail.data;
 
@@ -55,9 +56,9 @@ export function SloScreen({ name }: { name: string }) {
         <span className="spacer" />
         {slo.source === 'data' && (
           <ForResponders>
-            <button type="button" onClick={() => setImporting(true)}>
+            <DialogButton dialog={(close) => <ImportSloDataDialog name={slo.name} onClose={close} />}>
               Import SLI data…
-            </button>
+            </DialogButton>
           </ForResponders>
         )}
       </header>
@@ -119,36 +120,19 @@ export function SloScreen({ name }: { name: string }) {
       <section className="slo-section" aria-labelledby={`${id}-rates`}>
         <h2 id={`${id}-rates`}>Burn rates</h2>
         <p className="slo-note">How many times faster than “exactly the budget over the window” it burns; a pair fires when both windows are at or over its factor.</p>
-        <table className="pm-table slo-rates">
-          <thead>
-            <tr>
-              <th scope="col">Windows</th>
-              <th scope="col" className="numeric">
-                Fires at
-              </th>
-              <th scope="col" className="numeric">
-                Long window
-              </th>
-              <th scope="col" className="numeric">
-                Short window
-              </th>
-              <th scope="col">Firing</th>
-            </tr>
-          </thead>
-          <tbody>
-            {slo.burnRates.map((rate) => (
-              <tr key={rate.long} data-firing={rate.firing || undefined}>
-                <th scope="row">
-                  {rate.long} / {rate.short}
-                </th>
-                <td className="numeric">{rate.factor}×</td>
-                <td className="numeric">{rate.longRate === null ? '—' : `${rate.longRate}×`}</td>
-                <td className="numeric">{rate.shortRate === null ? '—' : `${rate.shortRate}×`}</td>
-                <td>{rate.firing ? <strong className="slo-firing">Firing</strong> : 'No'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="pm-table slo-rates"
+          rows={slo.burnRates}
+          rowKey={(rate) => rate.long}
+          rowProps={(rate): RowProps => (rate.firing ? { 'data-firing': 'true' } : {})}
+          columns={[
+            { header: 'Windows', cell: (rate) => `${rate.long} / ${rate.short}` },
+            { header: 'Fires at', className: 'numeric', cell: (rate) => `${rate.factor}×` },
+            { header: 'Long window', className: 'numeric', cell: (rate) => (rate.longRate === null ? '—' : `${rate.longRate}×`) },
+            { header: 'Short window', className: 'numeric', cell: (rate) => (rate.shortRate === null ? '—' : `${rate.shortRate}×`) },
+            { header: 'Firing', cell: (rate) => (rate.firing ? <strong className="slo-firing">Firing</strong> : 'No') },
+          ]}
+        />
       </section>
 
       <section className="slo-section" aria-labelledby={`${id}-incidents`}>
@@ -167,7 +151,6 @@ export function SloScreen({ name }: { name: string }) {
         )}
       </section>
       <ExclusionsPanel name={slo.name} window={chart.data?.window} />
-      {importing && <ImportSloDataDialog name={slo.name} onClose={() => setImporting(false)} />}
     </div>
   );
 }

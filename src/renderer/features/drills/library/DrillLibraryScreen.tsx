@@ -10,13 +10,13 @@ import { RunningDrills } from './RunningDrills';
 import { ScenarioTable } from './ScenarioTable';
 import { WheelOfMisfortune } from './WheelOfMisfortune';
 import { useCanWrite } from '../../session/queries';
+import { DialogButton } from '../../../components/DialogButton';
 
 /** `#/drills`: the scenario library, the drills running now and the wheel of misfortune. */
 export function DrillLibraryScreen() {
   const scenariosQuery = useScenarios();
   const scenarios = scenariosQuery.data ?? null;
   const problem = scenariosQuery.error?.message;
-  const [importing, setImporting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const canWrite = useCanWrite();
   useKeyShortcut(KEYS.newScenario, () => navigate({ screen: 'new-drill-scenario' }));
@@ -31,9 +31,9 @@ export function DrillLibraryScreen() {
         <ShortcutLink href={routeHref({ screen: 'new-drill-scenario' })} shortcut={KEYS.newScenario}>
           New scenario
         </ShortcutLink>
-        <button type="button" onClick={() => setImporting(true)}>
+        <DialogButton dialog={(close) => <ImportScenarioDialog onClose={close} />}>
           Import Markdown…
-        </button>
+        </DialogButton>
       </header>
       <p className="drills-intro">
         A drill runs a scenario on the real incident screen: responders work a <strong>DRILL</strong> incident while you, the facilitator, run the
@@ -56,7 +56,6 @@ export function DrillLibraryScreen() {
           <ScenarioTable scenarios={scenarios} onError={setError} />
         )}
       </section>
-      {importing && <ImportScenarioDialog onClose={() => setImporting(false)} />}
     </div>
   );
 }

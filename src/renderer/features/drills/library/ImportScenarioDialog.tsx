@@ -1,8 +1,8 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { fail } from '../../../../shared/result';
 import { ImportDialog, useImportForm } from '../../../components/ImportDialog';
 import { importScenarioFile, importScenarioText } from '../mutations';
-import { PathInput } from '../../../components/Field';
+import { Field, PathInput } from '../../../components/Field';
 
 /**
  * "Import Markdown…": a scenario file chosen here (read by this browser or the
@@ -17,25 +17,15 @@ export function ImportScenarioDialog({ onClose }: { onClose: () => void }) {
     return importScenarioFile({ path: path.trim() });
   });
   const imported = form.result;
-  const id = useId();
 
   return (
     <ImportDialog title="Import a drill scenario" form={form} onClose={onClose} offerAgain={false} formClassName="scenario-import-form">
-      <label htmlFor={`${id}-file`} className="field-label">
-        Markdown file
-      </label>
-      <input
-        id={`${id}-file`}
-        type="file"
-        accept=".md,.markdown,text/markdown,text/plain"
-        onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-        data-autofocus
-      />
-      <label htmlFor={`${id}-path`} className="field-label">
-        or its path on the machine running Holdfast
-      </label>
-      <PathInput id={`${id}-path`} value={path} onChange={setPath} placeholder="/home/you/drills/checkout.md" disabled={file !== null} />
-      <p className="field-hint">Front matter, objectives and injects as docs/drill-format.md describes. A scenario with the same title is updated.</p>
+      <Field label="Markdown file">
+        {(control) => <input {...control} type="file" accept=".md,.markdown,text/markdown,text/plain" onChange={(event) => setFile(event.target.files?.[0] ?? null)} data-autofocus />}
+      </Field>
+      <Field label="or its path on the machine running Holdfast" hint="Front matter, objectives and injects as docs/drill-format.md describes. A scenario with the same title is updated.">
+        {(control) => <PathInput {...control} value={path} onChange={setPath} placeholder="/home/you/drills/checkout.md" disabled={file !== null} />}
+      </Field>
       {imported && (
         <p role="status" className="import-done">
           Imported “{imported.title}”: {imported.injects.length} inject{imported.injects.length === 1 ? '' : 's'}.

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { Incident } from '../../../../shared/incidents';
 import type { Person } from '../../../../shared/rosters';
 import { FormDialog } from '../../../components/Dialog';
-import { Field } from '../../../components/Field';
+import { Field, type FieldControl } from '../../../components/Field';
 import { useFormErrors } from '../../../components/form-errors';
 import { logEvent } from '../mutations';
 import { useRosterPeople } from '../queries';
@@ -10,7 +10,6 @@ import { roleLabel } from './roles';
 
 /** Assign a role to anyone (from the roster or not); with no role given, a custom role is named here. */
 export function AssignRoleDialog({ incident, role, onClose }: { incident: Incident; role: string | null; onClose: () => void }) {
-  const peopleId = useId();
   const current = role ? incident.roles.find((assignment) => assignment.role === role) : undefined;
   const [roleName, setRoleName] = useState(role ?? '');
   const [name, setName] = useState('');
@@ -61,25 +60,7 @@ export function AssignRoleDialog({ incident, role, onClose }: { incident: Incide
         </p>
       )}
       <Field label="Person" hint="Someone from the roster, or any name.">
-        {(control) => (
-          <>
-            <input
-              {...control}
-              className="text-input"
-              value={name}
-              list={peopleId}
-              onChange={(event) => setName(event.target.value)}
-              autoComplete="off"
-              maxLength={200}
-              data-autofocus={role !== null ? true : undefined}
-            />
-            <datalist id={peopleId}>
-              {people.map((person) => (
-                <option key={person.handle} value={person.name} />
-              ))}
-            </datalist>
-          </>
-        )}
+        {(control) => <PersonInput {...control} value={name} onChange={setName} people={people} autoFocus={role !== null} />}
       </Field>
       {error && (
         <p className="field-error" role="alert">
@@ -87,5 +68,30 @@ export function AssignRoleDialog({ incident, role, onClose }: { incident: Incide
         </p>
       )}
     </FormDialog>
+  );
+}
+
+/** A name typed, or picked from the roster's people (suggested as it is typed). */
+function PersonInput(props: FieldControl & { value: string; onChange: (value: string) => void; people: readonly Person[]; autoFocus: boolean }) {
+  const { value, onChange, people, autoFocus, ...control } = props;
+  const peopleId = useId();
+  return (
+    <>
+      <input
+        {...control}
+        className="text-input"
+        value={value}
+        list={peopleId}
+        onChange={(event) => onChange(event.target.value)}
+        autoComplete="off"
+        maxLength={200}
+        data-autofocus={autoFocus ? true : undefined}
+      />
+      <datalist id={peopleId}>
+        {people.map((person) => (
+          <option key={person.handle} value={person.name} />
+        ))}
+      </datalist>
+    </>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { Runbook } from '../../../../shared/runbooks';
 import { navigate, routeHref } from '../../../app/route';
 import { useSaveShortcut } from '../../../app/shortcuts';
-import { ask } from '../../../components/confirm';
+import { ask, askToDiscard } from '../../../components/confirm';
 import { LocalTime } from '../../../components/LocalTime';
 import { useRunbook } from '../queries';
 import { draftKey, errorAt, formValues, isDirty, type DraftFields } from './draft';
@@ -68,14 +68,7 @@ function Editor({ runbook }: { runbook: Runbook | null }) {
 
   const cancel = async () => {
     if (dirty) {
-      const yes = await ask({
-        title: 'Discard your changes?',
-        body: <p>Everything you changed since the last save of this runbook will be lost.</p>,
-        confirmLabel: 'Discard changes',
-        cancelLabel: 'Keep editing',
-        focus: 'cancel',
-        danger: true,
-      });
+      const yes = await askToDiscard('Discard your changes?', <p>Everything you changed since the last save of this runbook will be lost.</p>);
       if (!yes) return;
     }
     useEditor.getState().discard(key);
