@@ -24,10 +24,8 @@ import { HoldfastError } from '../errors';
 import { readLimitedText } from '../files/read-limited';
 import type { Store } from '../store/open';
 import { calendarShifts, finalShifts, layerSpans, toShift } from './final-schedule';
-import { shiftsToIcal } from './ical';
 import { loadReport } from './load-report';
 import { onCallAt } from './oncall';
-import { parsePeopleCsv } from './people-csv';
 import { RosterRepo } from './repo';
 import { rosterToYaml } from './roster-export';
 import { parseRosterFile, type RosterDocument } from './roster-file';
@@ -116,7 +114,9 @@ export class RosterService {
     return rosterToYaml(this.repo.roster());
   }
 
-  importPeopleCsv(file: string): number {
+  /** Reads the CSV with csv-parse, loaded here rather than at every command's start. */
+  async importPeopleCsv(file: string): Promise<number> {
+    const { parsePeopleCsv } = await import('./people-csv');
     const people = parsePeopleCsv(readFile(file, FILE_LIMITS.peopleCsv), path.basename(file));
     this.repo.upsertPeople(people);
     return people.length;
@@ -213,7 +213,9 @@ export class RosterService {
     if (!this.repo.deleteOverride(id)) throw new HoldfastError('NOT_FOUND', `No override with id ${id}.`, 'id');
   }
 
-  ical(input: z.output<typeof IcalInput>): string {
+  /** Writes the calendar with ical.js, loaded here rather than at every command's start. */
+  async ical(input: z.output<typeof IcalInput>): Promise<string> {
+    const { shiftsToIcal } = await import('./ical');
     const roster = this.repo.roster();
     const schedule = workable(findSchedule(roster, input.schedule));
     if (input.person !== undefined && !roster.people.some((person) => person.handle === input.person)) {
