@@ -73,7 +73,7 @@ const READS_USE: { [S in OpSetName]: readonly Domain[] } = {
 export async function operationNamed(name: OperationName): Promise<AnyOperation> {
   const set = OPERATION_SETS[name];
   const operation: AnyOperation = (await OP_SET_LOADERS[set]())[name];
-  await loadDomains(operation.access === 'read' ? READS_USE[set] : DOMAINS);
+  await loadDomains(operation.access === 'read' ? [...READS_USE[set], ...(operation.loads ?? [])] : DOMAINS);
   return operation;
 }
 

@@ -74,7 +74,7 @@ export class Core {
 
   #rosters: RosterService | undefined;
   get rosters(): RosterService {
-    return (this.#rosters ??= new (domainModule('rosters').RosterService)(this.store, this.clock));
+    return (this.#rosters ??= new (domainModule('rosters').RosterService)(this.store, this.clock, () => domainModule('rosterFiles')));
   }
 
   #incidents: IncidentService | undefined;

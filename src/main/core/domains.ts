@@ -11,6 +11,8 @@
 const LOADERS = {
   runbooks: () => import('../runbooks/library'),
   rosters: () => import('../rosters/service'),
+  /** The roster file's YAML reader and writer: imports, exports and the sync, not who is on call. */
+  rosterFiles: () => import('../rosters/roster-files'),
   incidents: () => import('../incidents/service'),
   drills: () => import('../drills/service'),
   slos: () => import('../slos/service'),
@@ -29,6 +31,7 @@ export const DOMAINS = Object.keys(LOADERS) as Domain[];
 const BUILT_OVER: { [D in Domain]: readonly Domain[] } = {
   runbooks: [],
   rosters: [],
+  rosterFiles: [],
   incidents: ['runbooks', 'rosters'],
   drills: ['incidents', 'runbooks'],
   slos: ['incidents'],
@@ -60,4 +63,9 @@ export function domainModule<D extends Domain>(domain: D): Modules[D] {
   const module = loaded[domain];
   if (module === undefined) throw new Error(`The ${domain} code was used before it was loaded (loadDomains).`);
   return module;
+}
+
+/** For tests: forgets what was loaded, so a test can check that each operation loads every domain it uses. */
+export function forgetLoadedDomains(): void {
+  for (const domain of DOMAINS) Reflect.deleteProperty(loaded, domain);
 }

@@ -46,6 +46,7 @@ export const rosterOps = {
     input: EmptyInput,
     summary: 'The roster as a YAML roster file.',
     access: 'read',
+    loads: ['rosterFiles'],
     handler: (_input, { rosters }) => ({ yaml: rosters.exportYaml() }),
   }),
   importPeopleCsv: op({

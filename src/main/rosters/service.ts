@@ -27,8 +27,8 @@ import { calendarShifts, finalShifts, layerSpans, toShift } from './final-schedu
 import { loadReport } from './load-report';
 import { onCallAt } from './oncall';
 import { RosterRepo } from './repo';
-import { rosterToYaml } from './roster-export';
-import { parseRosterFile, type RosterDocument } from './roster-file';
+import type { RosterDocument } from './roster-file';
+import type * as RosterFiles from './roster-files';
 import { unreadableSchedule } from './stored';
 import { epochMsOf, isoUtc, Temporal, toInstant } from './time';
 
@@ -45,6 +45,8 @@ export class RosterService {
   constructor(
     db: Store,
     private readonly clock: Clock,
+    /** The roster file's reader and writer (YAML), loaded apart from the rest (./roster-files.ts). */
+    private readonly files: () => typeof RosterFiles,
   ) {
     this.repo = new RosterRepo(db);
   }
@@ -59,7 +61,7 @@ export class RosterService {
    * Nothing is changed; `apply` stores it.
    */
   planImport(file: string): RosterImportPlan {
-    const document = parseRosterFile(readFile(file, FILE_LIMITS.roster), path.basename(file));
+    const document = this.files().parseRosterFile(readFile(file, FILE_LIMITS.roster), path.basename(file));
     const before = this.repo.roster();
     const schedules = document.teams.flatMap((t) => t.schedules);
     const names = {
@@ -111,7 +113,7 @@ export class RosterService {
   }
 
   exportYaml(): string {
-    return rosterToYaml(this.repo.roster());
+    return this.files().rosterToYaml(this.repo.roster());
   }
 
   /** Reads the CSV with csv-parse, loaded here rather than at every command's start. */
