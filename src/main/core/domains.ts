@@ -8,6 +8,10 @@
  * operation needs before running it.
  */
 
+import { DOMAINS, type Domain } from './domain-names';
+
+export { DOMAINS, type Domain };
+
 const LOADERS = {
   runbooks: () => import('../runbooks/library'),
   rosters: () => import('../rosters/service'),
@@ -20,12 +24,9 @@ const LOADERS = {
   postmortems: () => import('../postmortems/service'),
   /** The break-glass file's refresher, and what the app's scheduler runs (background sync, the demo workspace). */
   app: () => import('./app-modules'),
-};
+} satisfies { [D in Domain]: () => Promise<unknown> };
 
-export type Domain = keyof typeof LOADERS;
 type Modules = { [D in Domain]: Awaited<ReturnType<(typeof LOADERS)[D]>> };
-
-export const DOMAINS = Object.keys(LOADERS) as Domain[];
 
 /** The services each one is built over (the core's constructor order); loading a domain loads these too. */
 const BUILT_OVER: { [D in Domain]: readonly Domain[] } = {

@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import type { Session } from '../../shared/access';
 import type { ChangeEventBody } from '../../shared/events';
-import type { Domain } from '../core/domains';
+import type { Domain } from '../core/domain-names';
 
 /**
  * Who may call an operation, and what it does:
