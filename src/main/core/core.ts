@@ -12,7 +12,7 @@ import { closeStore, DATABASE_FILE, openStore, type CreatePolicy, type Store } f
 import type { SyncScheduler } from '../sync/scheduler';
 import { RUNBOOKS_READ_BORROWED_KEYS, RUNBOOKS_REINDEX, Settings, WORKSPACE_CREATED_AT } from '../workspace/settings';
 import { systemClock, type Clock } from './clock';
-import { domainModule } from './domains';
+import { domainModule, isLoaded } from './domains';
 import { EventBus } from './events';
 import type { ChangeEventBody } from '../../shared/events';
 import { writeTransaction } from '../store/transaction';
@@ -51,6 +51,9 @@ export class Core {
     this.settings = new Settings(store);
     // Only writes announce changes, and the dispatcher loads every domain before a write (src/main/api.ts).
     this.events.subscribe((event) => this.breakGlass.changed(event));
+    // Where the library's code is loaded (the app, which loads every domain first), a re-index a migration asked for
+    // runs at the start, as it always did; a command that never reads the library leaves it to the next that does.
+    if (isLoaded('runbooks')) void this.runbooks;
   }
 
   #runbooks: RunbookLibrary | undefined;

@@ -59,6 +59,9 @@ export async function loadDomains(domains: readonly Domain[] = DOMAINS): Promise
   );
 }
 
+/** Whether a domain's code is loaded already. */
+export const isLoaded = (domain: Domain): boolean => loaded[domain] !== undefined;
+
 /** A loaded domain's module; using a domain before `loadDomains` is a mistake in Holdfast's own code. */
 export function domainModule<D extends Domain>(domain: D): Modules[D] {
   const module = loaded[domain];
