@@ -85,7 +85,7 @@ const mainImports = ({ domain, belowRoot }) => [
   'error',
   { ...electronOnlyInShell, patterns: [...electronOnlyInShell.patterns, ...repoPatterns(domain), ...(belowRoot ? [ROOT_PATTERN] : [])] },
 ];
-const ADAPTERS = ['src/main/cli/**', 'src/main/server/**', 'src/main/core/core.ts', 'src/main/core/keeper.ts', 'src/main/core/utility-host.ts', 'src/main/api.ts'];
+const ADAPTERS = ['src/main/cli/**', 'src/main/server/**', 'src/main/core/core.ts', 'src/main/core/keeper.ts', 'src/main/core/utility-host.ts', 'src/main/api.ts', 'src/main/op-table.ts'];
 
 export default tseslint.config(
   { ignores: ['dist/', 'dist-*/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/', '.native/'] },

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openCore } from '../src/main/core/core';
+import { loadDomains } from '../src/main/core/domains';
 import { fixedClock } from '../src/main/core/clock';
 import { loadCorpusModel } from './data/corpus-model';
 import { api, seedIncidents } from './data/incidents';
@@ -71,6 +72,7 @@ try {
   const generated = await step(`writing ${scale.runbooks} runbooks`, () => generateRunbooks(model, scale.runbooks, dirs.source, random.fork('runbooks')));
 
   const clock = fixedClock(new Date(YEAR_START.getTime() + 30 * 86_400_000));
+  await loadDomains(); // the bench drives the services directly, as the app does
   const core = openCore({ dataDir: dirs.data, assetsDir: path.join(repoRoot, 'assets'), clock, create: 'always' });
   core.prepareWorkspace({ demo: false });
 

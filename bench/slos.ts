@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fixedClock } from '../src/main/core/clock';
 import { openCore } from '../src/main/core/core';
+import { loadDomains } from '../src/main/core/domains';
 import { table } from './figures';
 import { measureSlos, sloFigures } from './measure/slos';
 import { Random } from './random';
@@ -19,6 +20,7 @@ const scale = argv.includes('--quick') ? QUICK : FULL;
 const seed = argv.includes('--seed') ? Number(argv[argv.indexOf('--seed') + 1]) : 20260101;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-bench-slos-'));
 try {
+  await loadDomains(); // the bench drives the services directly, as the app does
   const core = openCore({ dataDir: path.join(work, 'data'), assetsDir: path.join(repoRoot, 'assets'), clock: fixedClock('2025-02-05T00:00:00Z'), create: 'always' });
   core.prepareWorkspace({ demo: false });
   const services = Array.from({ length: 40 }, (_, i) => `service-${i}`);

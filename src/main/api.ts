@@ -1,9 +1,11 @@
 /**
- * The operation table and its one dispatcher. Each domain declares its
- * operations once, in `src/main/<domain>/ops.ts`; this file only merges those
- * sets and runs an operation by name for the Electron shell, the web server, the
- * CLI and the keeper's recovery mode. The contract every adapter and the
- * renderer use is derived from the merged table (src/shared/contract.ts).
+ * The one dispatcher. Each domain declares its operations once, in
+ * `src/main/<domain>/ops.ts`; ./op-table.ts merges those sets, and this file runs
+ * an operation by name for the Electron shell, the web server, the CLI and the
+ * keeper's recovery mode, loading only the set the operation is in and the
+ * domains it needs (so `holdfast oncall` reads the rosters' code, not every
+ * domain's). The contract every adapter and the renderer use is derived from
+ * the merged table (src/shared/contract.ts).
  */
 import type { z } from 'zod';
 import { RESPONDER, type Session } from '../shared/access';
@@ -11,29 +13,19 @@ import type { ChangeEvent } from '../shared/events';
 import { READABLE } from '../shared/issue-words';
 import type { ResponderIdentity } from '../shared/sync';
 import { fail, ok, type Result } from '../shared/result';
-import { changeOps } from './changes/ops';
 import type { Core } from './core/core';
-import { drillOps } from './drills/ops';
 import { asResponder } from './core/request-context';
 import { internalMessage, toApiError, validationError } from './errors';
-import { incidentOps } from './incidents/ops';
 import { refusal } from './operations/access';
 import type { OpContext } from './operations/context';
-import { combine, type AnyOperation } from './operations/op';
-import { postmortemOps } from './postmortems/ops';
+import type { AnyOperation } from './operations/op';
+import { OPERATION_NAMES, OPERATION_SETS } from '../shared/operation-names';
+import { DOMAINS, loadDomains, type Domain } from './core/domains';
+import type { Operations, OpSetName } from './op-table';
 import { openStoreRecovery, type RecoveryContext } from './recovery/context';
-import { recoveryOps } from './recovery/ops';
-import { rosterOps } from './rosters/ops';
-import { runbookOps } from './runbooks/ops';
-import { sloOps } from './slos/ops';
 import { decodeResponder } from './sync/identity';
-import { syncOps } from './sync/ops';
-import { workspaceOps } from './workspace/ops';
 
-/** Every operation Holdfast offers. A name declared in two sets does not compile. */
-export const operations = combine(recoveryOps, workspaceOps, runbookOps, rosterOps, incidentOps, postmortemOps, drillOps, sloOps, changeOps, syncOps);
-
-export type Operations = typeof operations;
+export type { Operations, OpSetName };
 export type OperationName = keyof Operations;
 /** What a caller sends (defaults not yet applied). */
 export type InputOf<N extends OperationName> = z.input<Operations[N]['input']>;
@@ -41,9 +33,49 @@ export type InputOf<N extends OperationName> = z.input<Operations[N]['input']>;
 export type ParsedInputOf<N extends OperationName> = z.output<Operations[N]['input']>;
 export type OutputOf<N extends OperationName> = Awaited<ReturnType<Operations[N]['handler']>>;
 
-export const operationNames = Object.keys(operations) as OperationName[];
+export const operationNames: readonly OperationName[] = OPERATION_NAMES;
 
-export const isOperationName = (name: string): name is OperationName => Object.hasOwn(operations, name);
+export const isOperationName = (name: string): name is OperationName => Object.hasOwn(OPERATION_SETS, name);
+
+/** Each domain's op set, loaded when an operation of it is first called. */
+const OP_SET_LOADERS: { [S in OpSetName]: () => Promise<Operations> } = {
+  recovery: async () => (await import('./recovery/ops')).recoveryOps as Operations,
+  workspace: async () => (await import('./workspace/ops')).workspaceOps as Operations,
+  runbooks: async () => (await import('./runbooks/ops')).runbookOps as Operations,
+  rosters: async () => (await import('./rosters/ops')).rosterOps as Operations,
+  incidents: async () => (await import('./incidents/ops')).incidentOps as Operations,
+  postmortems: async () => (await import('./postmortems/ops')).postmortemOps as Operations,
+  drills: async () => (await import('./drills/ops')).drillOps as Operations,
+  slos: async () => (await import('./slos/ops')).sloOps as Operations,
+  changes: async () => (await import('./changes/ops')).changeOps as Operations,
+  sync: async () => (await import('./sync/ops')).syncOps as Operations,
+};
+
+/**
+ * The domains whose services a set's reads use (its handlers' context). A write
+ * loads every domain: its change events refresh the break-glass file, which
+ * reads them all. The recovery operations need no open store.
+ */
+const READS_USE: { [S in OpSetName]: readonly Domain[] } = {
+  recovery: [],
+  workspace: DOMAINS,
+  runbooks: ['runbooks'],
+  rosters: ['rosters'],
+  incidents: ['incidents'],
+  postmortems: ['postmortems'],
+  drills: ['drills'],
+  slos: ['slos'],
+  changes: ['changes'],
+  sync: DOMAINS,
+};
+
+/** One operation's declaration, its set loaded if it was not yet, with the domains it runs over. */
+export async function operationNamed(name: OperationName): Promise<AnyOperation> {
+  const set = OPERATION_SETS[name];
+  const operation: AnyOperation = (await OP_SET_LOADERS[set]())[name];
+  await loadDomains(operation.access === 'read' ? [...READS_USE[set], ...(operation.loads ?? [])] : DOMAINS);
+  return operation;
+}
 
 /** Where a change event goes: the event bus of whoever serves the operation. */
 interface Announcer {
@@ -71,8 +103,8 @@ export async function serve(serving: Serving, name: string, rawInput: unknown, s
     const shown = name.length > 80 ? `${name.slice(0, 80)}…` : name;
     return fail('UNKNOWN_OPERATION', `Unknown operation "${shown}". Known operations: ${operationNames.join(', ')}.`);
   }
-  const operation: AnyOperation = operations[name];
-  const target = Object.hasOwn(recoveryOps, name) ? serving.recovery : serving.core;
+  const operation = await operationNamed(name);
+  const target = OPERATION_SETS[name] === 'recovery' ? serving.recovery : serving.core;
   if (!target) return fail('STORE_UNREADABLE', serving.unavailable());
   const refused = refusal(session, operation.access);
   if (refused) return fail('FORBIDDEN', refused);

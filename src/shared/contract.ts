@@ -4,4 +4,4 @@
  * types only, so nothing of the main process reaches the renderer's bundle.
  * To add an operation, declare it in its domain's ops.ts; these follow.
  */
-export type { InputOf, OperationName, OutputOf, ParsedInputOf } from '../main/api';
+export type { InputOf, OperationName, OpSetName, OutputOf, ParsedInputOf } from '../main/api';

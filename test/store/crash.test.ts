@@ -156,7 +156,7 @@ describe('a restore killed at any moment', () => {
     expect(killed).toBeGreaterThanOrEqual(10);
 
     // The next start of the app, holding the folder, clears what killed restores left.
-    CoreKeeper.open({ dataDir, assetsDir: ASSETS_DIR, demo: false, scheduler: false, app: 'web' }).close();
+    (await CoreKeeper.open({ dataDir, assetsDir: ASSETS_DIR, demo: false, scheduler: false, app: 'web' })).close();
     expect(fs.readdirSync(dataDir).filter((name) => name.includes('.restoring-'))).toEqual([]);
     expect(fs.readdirSync(path.join(dataDir, 'backups')).filter((name) => name.endsWith('.partial'))).toEqual([]);
   }, 180_000);
@@ -177,7 +177,7 @@ describe('after a crash, a store that is empty or gone is never replaced by a ne
       expect(result.status, command.join(' ')).toBe(1);
       expect(result.stderr).toContain('is empty (0 bytes)');
     }
-    const zero = CoreKeeper.open({ dataDir, assetsDir: ASSETS_DIR, demo: false, scheduler: false, app: 'web' });
+    const zero = await CoreKeeper.open({ dataDir, assetsDir: ASSETS_DIR, demo: false, scheduler: false, app: 'web' });
     expect(zero.recoveryState().damaged).toBe(true);
     zero.close();
     expect(fs.statSync(store).size).toBe(0);
@@ -186,7 +186,7 @@ describe('after a crash, a store that is empty or gone is never replaced by a ne
     const check = await holdfast('--data', dataDir, 'check');
     expect(check.status).toBe(1);
     expect(check.stderr).toContain('is missing, but its journal holdfast.db-wal is still there');
-    const orphan = CoreKeeper.open({ dataDir, assetsDir: ASSETS_DIR, demo: false, scheduler: false, app: 'web' });
+    const orphan = await CoreKeeper.open({ dataDir, assetsDir: ASSETS_DIR, demo: false, scheduler: false, app: 'web' });
     expect(orphan.recoveryState().damaged).toBe(true);
     orphan.close();
     expect(fs.existsSync(store)).toBe(false);

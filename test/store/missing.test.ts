@@ -7,8 +7,8 @@ import { ASSETS_DIR, tempDir } from '../fixtures/temp';
 
 const open: CoreKeeper[] = [];
 afterEach(() => open.splice(0).forEach((keeper) => keeper.close()));
-const keeperFor = (dataDir: string) => {
-  const keeper = CoreKeeper.open({ dataDir, assetsDir: ASSETS_DIR, demo: false, scheduler: false, app: 'web' });
+const keeperFor = async (dataDir: string) => {
+  const keeper = await CoreKeeper.open({ dataDir, assetsDir: ASSETS_DIR, demo: false, scheduler: false, app: 'web' });
   open.push(keeper);
   return keeper;
 };
@@ -56,9 +56,9 @@ describe('a folder with no store', () => {
     expect(fs.existsSync(path.join(data, 'holdfast.db'))).toBe(true);
   });
 
-  it('the app (holdfast web, the desktop app) creates it on its first start', () => {
+  it('the app (holdfast web, the desktop app) creates it on its first start', async () => {
     const data = path.join(tempDir(), 'fresh');
-    expect(keeperFor(data).core).toBeDefined();
+    expect((await keeperFor(data)).core).toBeDefined();
     expect(fs.existsSync(path.join(data, 'holdfast.db'))).toBe(true);
   });
 });
@@ -72,7 +72,7 @@ describe('a store that is gone or empty never becomes a new, empty workspace', (
       expect(result.status, command.join(' ')).toBe(1);
       expect(result.stderr).toContain(`holdfast: The data file ${store} is empty (0 bytes)`);
     }
-    const keeper = keeperFor(data);
+    const keeper = await keeperFor(data);
     expect(keeper.core).toBeUndefined();
     expect(keeper.recoveryState()).toMatchObject({ damaged: true, problem: expect.stringContaining('is empty (0 bytes)') as string });
     keeper.close();
@@ -86,7 +86,7 @@ describe('a store that is gone or empty never becomes a new, empty workspace', (
     const check = await holdfast('--data', data, 'check');
     expect(check.status).toBe(1);
     expect(check.stderr).toContain(`The data file ${store} is missing, but its journal holdfast.db-wal is still there`);
-    expect(keeperFor(data).recoveryState()).toMatchObject({ damaged: true });
+    expect((await keeperFor(data)).recoveryState()).toMatchObject({ damaged: true });
     expect(fs.existsSync(store)).toBe(false);
     expect(fs.statSync(`${store}-wal`).size).toBe(4096);
   });
@@ -95,7 +95,7 @@ describe('a store that is gone or empty never becomes a new, empty workspace', (
     const { data, store } = await folderWithIncident();
     expect((await holdfast('--data', data, 'backup', 'create')).status).toBe(0);
     fs.rmSync(store);
-    const keeper = keeperFor(data);
+    const keeper = await keeperFor(data);
     const state = keeper.recoveryState();
     expect(state).toMatchObject({ damaged: true, problem: expect.stringContaining('is missing, but') as string });
     expect(state.damaged && state.backups.length).toBe(1);

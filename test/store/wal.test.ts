@@ -66,7 +66,7 @@ describe('a damaged -wal', () => {
     // One copy, however often it is looked at.
     expect(fs.readdirSync(data).filter((name) => name.startsWith('holdfast.db-wal.damaged-'))).toHaveLength(1);
 
-    const keeper = CoreKeeper.open({ dataDir: data, assetsDir: ASSETS_DIR, clock, demo: false, scheduler: false, app: 'web' });
+    const keeper = await CoreKeeper.open({ dataDir: data, assetsDir: ASSETS_DIR, clock, demo: false, scheduler: false, app: 'web' });
     open.push(keeper);
     expect(keeper.recoveryState()).toMatchObject({ damaged: true, problem: expect.stringMatching(problem) as string });
     // Restoring the backup keeps the damaged store and its journal aside, byte for byte.

@@ -11,9 +11,9 @@ import type { CliIo } from './io';
  * The one way a command runs: open the store as the command needs, call
  * operations through the API's `call`, print the answer as text or `--json`,
  * and turn a failure into an exit status and a message that keeps the error's
- * code and details. The core, the API table and the store are imported when a
- * command first needs them, so `holdfast --help` (or a command that needs no
- * store) does not load every domain.
+ * code and details. The core, the dispatcher and the store are imported when a
+ * command first needs them, and the dispatcher loads only the domains of the
+ * operations the command calls, so `holdfast oncall` reads the rosters' code alone.
  */
 
 /** Raised inside a command to end the CLI with a message, the error's code and details, and an exit status. */
@@ -109,13 +109,16 @@ export class Cli {
    * closes it, and prints what `work` returned.
    */
   async run<T>(create: CreatePolicy, work: (op: Op, core: Core) => Promise<T>, show: Show<T>): Promise<T> {
-    const [{ openCore }, { dispatch, operations }, { cliResponder }] = await Promise.all([import('../core/core'), import('../api'), import('./responder')]);
+    const [{ openCore }, { dispatch, operationNamed }] = await Promise.all([import('../core/core'), import('../api')]);
     const core = openCore({ dataDir: this.dataDir, assetsDir: this.assetsDir, create });
     try {
       // Who the writes are by (--as, HOLDFAST_AS), worked out at the first write: a read never needs it.
       let responder: { value: string | undefined } | undefined;
       const op: Op = async <N extends OperationName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> => {
-        if (operations[name].access !== 'read') responder ??= { value: cliResponder(this.globals.as, this.io.env, core) };
+        if ((await operationNamed(name)).access !== 'read') {
+          const { cliResponder } = await import('./responder');
+          responder ??= { value: cliResponder(this.globals.as, this.io.env, core) };
+        }
         const result = (await dispatch(core, name, input, { role: 'responder', responder: responder?.value })) as Result<OutputOf<N>>;
         if (!result.ok) throw CliExit.of(result.error);
         return result.value;

@@ -1,25 +1,23 @@
 import path from 'node:path';
-import { ChangeService } from '../changes/service';
-import { DrillService } from '../drills/service';
-import { IncidentService } from '../incidents/service';
-import { PostmortemService } from '../postmortems/service';
-import { RosterService } from '../rosters/service';
-import { RunbookLibrary } from '../runbooks/library';
-import { SloService } from '../slos/service';
+import type { BreakGlassRefresher } from '../breakglass/refresher';
+import type { ChangeService } from '../changes/service';
+import type { DrillService } from '../drills/service';
+import type { IncidentService } from '../incidents/service';
+import type { PostmortemService } from '../postmortems/service';
+import type { RosterService } from '../rosters/service';
+import type { RunbookLibrary } from '../runbooks/library';
+import type { SloService } from '../slos/service';
 import { createBackup, listBackups, pruneBackups } from '../store/backup';
 import { closeStore, DATABASE_FILE, openStore, type CreatePolicy, type Store } from '../store/open';
-
-const KEEP_BACKUPS = 7;
-import { loadDemo } from '../workspace/demo';
+import type { SyncScheduler } from '../sync/scheduler';
 import { RUNBOOKS_READ_BORROWED_KEYS, RUNBOOKS_REINDEX, Settings, WORKSPACE_CREATED_AT } from '../workspace/settings';
 import { systemClock, type Clock } from './clock';
+import { domainModule, isLoaded } from './domains';
 import { EventBus } from './events';
 import type { ChangeEventBody } from '../../shared/events';
-import { refreshed } from '../sync/ops';
-import { SyncScheduler } from '../sync/scheduler';
-import { isConnected, runSync, statusOfSync } from '../sync/service';
-import { BreakGlassRefresher } from '../breakglass/refresher';
 import { writeTransaction } from '../store/transaction';
+
+const KEEP_BACKUPS = 7;
 
 /** Changes to what the team workspace shares: each starts a background sync once things are quiet. */
 const SHARED_CHANGES = new Set<ChangeEventBody['type']>(['runbooks.changed', 'rosters.changed', 'incident.changed', 'scenarios.changed', 'slos.changed', 'changes.changed']);
@@ -34,19 +32,15 @@ export interface CoreOptions {
   create?: CreatePolicy;
 }
 
-/** The composition root: one open store and the domain services over it, the context of every operation's handler (OpContext). */
+/**
+ * The composition root: one open store and the domain services over it, the
+ * context of every operation's handler (OpContext). Each service is built on
+ * first use from its domain's code, which is loaded on demand
+ * (./domains.ts: the dispatcher loads what an operation needs, the app all).
+ */
 export class Core {
   readonly events = new EventBus();
   readonly settings: Settings;
-  readonly runbooks: RunbookLibrary;
-  readonly rosters: RosterService;
-  readonly incidents: IncidentService;
-  readonly postmortems: PostmortemService;
-  readonly drills: DrillService;
-  readonly slos: SloService;
-  readonly changes: ChangeService;
-  /** Keeps the break-glass file current in the folder the settings name. */
-  readonly breakGlass: BreakGlassRefresher;
   readonly databaseFile: string;
 
   constructor(
@@ -55,15 +49,51 @@ export class Core {
   ) {
     this.databaseFile = store.name;
     this.settings = new Settings(store);
-    this.runbooks = new RunbookLibrary(store, {
-      clock: options.clock,
+    // Only writes announce changes, and the dispatcher loads every domain before a write (src/main/api.ts).
+    this.events.subscribe((event) => this.breakGlass.changed(event));
+    // Where the library's code is loaded (the app, which loads every domain first), a re-index a migration asked for
+    // runs at the start, as it always did; a command that never reads the library leaves it to the next that does.
+    if (isLoaded('runbooks')) void this.runbooks;
+  }
+
+  #runbooks: RunbookLibrary | undefined;
+  get runbooks(): RunbookLibrary {
+    if (this.#runbooks) return this.#runbooks;
+    const runbooks = new (domainModule('runbooks').RunbookLibrary)(this.store, {
+      clock: this.clock,
       procedureHeadings: () => this.settings.procedureHeadings(),
       defaultAuthor: () => this.settings.actor().name,
     });
-    this.rosters = new RosterService(store, options.clock);
-    this.incidents = new IncidentService(store, { clock: options.clock, settings: this.settings, runbooks: this.runbooks, rosters: this.rosters });
-    this.drills = new DrillService(store, {
-      clock: options.clock,
+    this.#runbooks = runbooks;
+    // A migration or a settings change asked for the library to be read again: done before its first use.
+    const readBorrowedKeys = this.settings.get(RUNBOOKS_READ_BORROWED_KEYS) !== undefined;
+    if (this.settings.get(RUNBOOKS_REINDEX) !== undefined || readBorrowedKeys) {
+      runbooks.reindex({ readBorrowedKeys });
+      this.settings.delete(RUNBOOKS_REINDEX);
+      this.settings.delete(RUNBOOKS_READ_BORROWED_KEYS);
+    }
+    return runbooks;
+  }
+
+  #rosters: RosterService | undefined;
+  get rosters(): RosterService {
+    return (this.#rosters ??= new (domainModule('rosters').RosterService)(this.store, this.clock, () => domainModule('rosterFiles')));
+  }
+
+  #incidents: IncidentService | undefined;
+  get incidents(): IncidentService {
+    return (this.#incidents ??= new (domainModule('incidents').IncidentService)(this.store, {
+      clock: this.clock,
+      settings: this.settings,
+      runbooks: this.runbooks,
+      rosters: this.rosters,
+    }));
+  }
+
+  #drills: DrillService | undefined;
+  get drills(): DrillService {
+    return (this.#drills ??= new (domainModule('drills').DrillService)(this.store, {
+      clock: this.clock,
       incidents: this.incidents,
       runbooks: this.runbooks,
       // The drill clock fired injects: the run changed, and its DRILL incident's timeline.
@@ -71,26 +101,43 @@ export class Core {
         this.events.emit({ type: 'drill.changed', id: runId });
         this.events.emit({ type: 'incident.changed', id: incidentId });
       },
-    });
-    this.slos = new SloService(store, { clock: options.clock, incidents: this.incidents, author: () => this.settings.actor().name });
+    }));
+  }
+
+  #slos: SloService | undefined;
+  get slos(): SloService {
+    return (this.#slos ??= new (domainModule('slos').SloService)(this.store, { clock: this.clock, incidents: this.incidents, author: () => this.settings.actor().name }));
+  }
+
+  #changes: ChangeService | undefined;
+  get changes(): ChangeService {
     // The peak-windows rule reads the error budgets of the change's services.
-    this.changes = new ChangeService(store, { clock: options.clock, settings: this.settings, runbooks: this.runbooks, rosters: this.rosters, incidents: this.incidents, budgets: (service) => this.slos.budgetStatuses(service) });
-    this.postmortems = new PostmortemService(store, {
-      clock: options.clock,
+    return (this.#changes ??= new (domainModule('changes').ChangeService)(this.store, {
+      clock: this.clock,
+      settings: this.settings,
+      runbooks: this.runbooks,
+      rosters: this.rosters,
       incidents: this.incidents,
-      dataDir: options.dataDir,
-      assetsDir: options.assetsDir,
+      budgets: (service) => this.slos.budgetStatuses(service),
+    }));
+  }
+
+  #postmortems: PostmortemService | undefined;
+  get postmortems(): PostmortemService {
+    return (this.#postmortems ??= new (domainModule('postmortems').PostmortemService)(this.store, {
+      clock: this.clock,
+      incidents: this.incidents,
+      dataDir: this.options.dataDir,
+      assetsDir: this.options.assetsDir,
       errorBudget: (incidentId) => this.slos.errorBudgetMarkdown(incidentId),
       changesBefore: (incidentId) => this.changes.whatChanged(incidentId),
-    });
-    this.breakGlass = new BreakGlassRefresher(this);
-    this.events.subscribe((event) => this.breakGlass.changed(event));
-    const readBorrowedKeys = this.settings.get(RUNBOOKS_READ_BORROWED_KEYS) !== undefined;
-    if (this.settings.get(RUNBOOKS_REINDEX) !== undefined || readBorrowedKeys) {
-      this.runbooks.reindex({ readBorrowedKeys });
-      this.settings.delete(RUNBOOKS_REINDEX);
-      this.settings.delete(RUNBOOKS_READ_BORROWED_KEYS);
-    }
+    }));
+  }
+
+  #breakGlass: BreakGlassRefresher | undefined;
+  /** Keeps the break-glass file current in the folder the settings name. */
+  get breakGlass(): BreakGlassRefresher {
+    return (this.#breakGlass ??= new (domainModule('app').BreakGlassRefresher)(this));
   }
 
   get clock(): Clock {
@@ -105,7 +152,7 @@ export class Core {
     if (this.settings.get(WORKSPACE_CREATED_AT) !== undefined) return;
     writeTransaction(this.store, () => {
       this.settings.set(WORKSPACE_CREATED_AT, this.clock.now().toISOString());
-      if (demo && this.runbooks.count() === 0) loadDemo(this);
+      if (demo && this.runbooks.count() === 0) domainModule('app').loadDemo(this);
     });
   }
 
@@ -148,6 +195,7 @@ export class Core {
    * change the sync indicator, which every console is told about.
    */
   private startBackgroundSync(): () => void {
+    const { SyncScheduler, isConnected, refreshed, runSync, statusOfSync } = domainModule('app');
     let announcing = false;
     const announce = (events: readonly ChangeEventBody[]) => {
       announcing = true;
@@ -194,7 +242,7 @@ export class Core {
   }
 
   close(): void {
-    this.breakGlass.flush();
+    this.#breakGlass?.flush();
     closeStore(this.store);
   }
 }

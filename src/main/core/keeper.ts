@@ -12,6 +12,7 @@ import { DATABASE_FILE } from '../store/open';
 import { checkedBackups, removeInterruptedRestores, restoreBackup } from '../store/restore';
 import { systemClock } from './clock';
 import { openCore, type Core, type CoreOptions } from './core';
+import { loadDomains } from './domains';
 import { EventBus } from './events';
 import { asRequest } from './request-context';
 
@@ -61,7 +62,9 @@ export class CoreKeeper {
    * (the explicit first start), or enters recovery mode if its file is damaged
    * or missing beside its backups. Any other failure to open is thrown.
    */
-  static open(options: KeeperOptions): CoreKeeper {
+  static async open(options: KeeperOptions): Promise<CoreKeeper> {
+    // The app serves every domain, and its start prepares the workspace and starts the scheduler over them.
+    await loadDomains();
     const keeper = new CoreKeeper(options);
     if (options.app) {
       fs.mkdirSync(options.dataDir, { recursive: true });

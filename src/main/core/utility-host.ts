@@ -23,12 +23,18 @@ const port: ParentPort = parentPort;
 
 let keeper: CoreKeeper | undefined;
 let initError: ApiError | undefined;
+/** The store's opening, once: a request that arrives while it loads waits for it. */
+let opening: Promise<void> | undefined;
 
 /** Opens the store; a damaged one leaves the keeper in recovery mode, so the window shows the recovery screen. */
-function init(message: InitMessage): void {
-  if (keeper) return;
+function init(message: InitMessage): Promise<void> {
+  opening ??= open(message);
+  return opening;
+}
+
+async function open(message: InitMessage): Promise<void> {
   try {
-    keeper = CoreKeeper.open({
+    keeper = await CoreKeeper.open({
       dataDir: message.dataDir,
       assetsDir: message.assetsDir,
       nativeBinding: message.nativeBinding,
@@ -45,6 +51,7 @@ function init(message: InitMessage): void {
 }
 
 async function answer(id: number, name: string, input: unknown, requestId: string | undefined, responder: string | undefined): Promise<void> {
+  await opening;
   const result = keeper
     ? await keeper.dispatch(name, input, { role: 'responder', responder }, requestId)
     : { ok: false as const, error: initError ?? { code: 'INTERNAL' as const, message: 'Holdfast’s data is not open yet.' } };
@@ -54,7 +61,7 @@ async function answer(id: number, name: string, input: unknown, requestId: strin
 port.on('message', ({ data }) => {
   switch (data.type) {
     case 'init':
-      init(data);
+      void init(data);
       break;
     case 'request':
       void answer(data.id, data.name, data.input, data.requestId, data.responder);

@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import type { Session } from '../../shared/access';
 import type { ChangeEventBody } from '../../shared/events';
+import type { Domain } from '../core/domain-names';
 
 /**
  * Who may call an operation, and what it does:
@@ -30,6 +31,11 @@ interface Declared<I extends z.ZodType, O, C> {
   summary: string;
   /** Runs after the input parsed; it throws a HoldfastError for what the caller can fix. */
   handler: Handler<I, O, C>;
+  /**
+   * Code a read needs beyond its domain's service (src/main/core/domains.ts), loaded before it runs; a
+   * write loads every domain anyway.
+   */
+  loads?: readonly Domain[];
 }
 
 /**
@@ -60,6 +66,7 @@ export interface AnyOperation {
   readonly access: Access;
   readonly handler: (input: never, context: never, session: Session) => unknown;
   readonly emits?: ((input: never, output: never) => readonly ChangeEventBody[]) | undefined;
+  readonly loads?: readonly Domain[] | undefined;
 }
 
 type Merged<T extends readonly object[]> = T extends readonly [infer Head, ...infer Rest extends readonly object[]] ? Head & Merged<Rest> : unknown;

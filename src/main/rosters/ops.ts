@@ -15,7 +15,7 @@ import {
 import { EmptyInput } from '../../shared/workspace';
 import { op } from '../operations/context';
 import { backupBeforeRemoval } from '../store/backup';
-import { DEMO_ROSTER } from '../workspace/demo';
+import { DEMO_ROSTER } from '../workspace/settings';
 
 const rostersChanged = (): ChangeEventBody[] => [{ type: 'rosters.changed' }];
 
@@ -46,13 +46,14 @@ export const rosterOps = {
     input: EmptyInput,
     summary: 'The roster as a YAML roster file.',
     access: 'read',
+    loads: ['rosterFiles'],
     handler: (_input, { rosters }) => ({ yaml: rosters.exportYaml() }),
   }),
   importPeopleCsv: op({
     input: RosterFileInput,
     summary: 'Add or update people from a CSV file.',
     access: 'write',
-    handler: (input, { rosters }) => ({ people: rosters.importPeopleCsv(input.path) }),
+    handler: async (input, { rosters }) => ({ people: await rosters.importPeopleCsv(input.path) }),
     emits: rostersChanged,
   }),
   whoIsOnCall: op({
@@ -94,7 +95,7 @@ export const rosterOps = {
     input: IcalInput,
     summary: 'An iCalendar file of a schedule’s shifts (optionally one person’s).',
     access: 'read',
-    handler: (input, { rosters }) => ({ ics: rosters.ical(input) }),
+    handler: async (input, { rosters }) => ({ ics: await rosters.ical(input) }),
   }),
   loadReport: op({
     input: LoadReportInput,

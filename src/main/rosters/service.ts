@@ -24,13 +24,11 @@ import { HoldfastError } from '../errors';
 import { readLimitedText } from '../files/read-limited';
 import type { Store } from '../store/open';
 import { calendarShifts, finalShifts, layerSpans, toShift } from './final-schedule';
-import { shiftsToIcal } from './ical';
 import { loadReport } from './load-report';
 import { onCallAt } from './oncall';
-import { parsePeopleCsv } from './people-csv';
 import { RosterRepo } from './repo';
-import { rosterToYaml } from './roster-export';
-import { parseRosterFile, type RosterDocument } from './roster-file';
+import type { RosterDocument } from './roster-file';
+import type * as RosterFiles from './roster-files';
 import { unreadableSchedule } from './stored';
 import { epochMsOf, isoUtc, Temporal, toInstant } from './time';
 
@@ -47,6 +45,8 @@ export class RosterService {
   constructor(
     db: Store,
     private readonly clock: Clock,
+    /** The roster file's reader and writer (YAML), loaded apart from the rest (./roster-files.ts). */
+    private readonly files: () => typeof RosterFiles,
   ) {
     this.repo = new RosterRepo(db);
   }
@@ -61,7 +61,7 @@ export class RosterService {
    * Nothing is changed; `apply` stores it.
    */
   planImport(file: string): RosterImportPlan {
-    const document = parseRosterFile(readFile(file, FILE_LIMITS.roster), path.basename(file));
+    const document = this.files().parseRosterFile(readFile(file, FILE_LIMITS.roster), path.basename(file));
     const before = this.repo.roster();
     const schedules = document.teams.flatMap((t) => t.schedules);
     const names = {
@@ -113,10 +113,12 @@ export class RosterService {
   }
 
   exportYaml(): string {
-    return rosterToYaml(this.repo.roster());
+    return this.files().rosterToYaml(this.repo.roster());
   }
 
-  importPeopleCsv(file: string): number {
+  /** Reads the CSV with csv-parse, loaded here rather than at every command's start. */
+  async importPeopleCsv(file: string): Promise<number> {
+    const { parsePeopleCsv } = await import('./people-csv');
     const people = parsePeopleCsv(readFile(file, FILE_LIMITS.peopleCsv), path.basename(file));
     this.repo.upsertPeople(people);
     return people.length;
@@ -213,7 +215,9 @@ export class RosterService {
     if (!this.repo.deleteOverride(id)) throw new HoldfastError('NOT_FOUND', `No override with id ${id}.`, 'id');
   }
 
-  ical(input: z.output<typeof IcalInput>): string {
+  /** Writes the calendar with ical.js, loaded here rather than at every command's start. */
+  async ical(input: z.output<typeof IcalInput>): Promise<string> {
+    const { shiftsToIcal } = await import('./ical');
     const roster = this.repo.roster();
     const schedule = workable(findSchedule(roster, input.schedule));
     if (input.person !== undefined && !roster.people.some((person) => person.handle === input.person)) {

@@ -125,13 +125,26 @@ function matches(text: readonly Token[], term: QueryTerm): Span[] {
 function snippet(source: string, text: readonly Token[], terms: readonly QueryTerm[]): string {
   const spans = terms.flatMap((term, index) => matches(text, term).map((span) => ({ span, term: index })));
   if (spans.length === 0) return ''; // the terms are in the heading only
+  // The matches by where they start, so each window reads only the few matches inside it: a common word
+  // matches hundreds of times in a long section, and comparing every match with every other cost milliseconds a hit.
+  const byStart = [...spans].sort((a, b) => a.span[0] - b.span[0]);
+  const seen = new Set<number>();
   let window = 0;
   let bestScore: [number, number] = [-1, -1];
   for (const { span } of spans) {
     // A window that starts a little before a match, so the words leading up to it are read too.
     const start = Math.max(0, Math.min(span[0] - 2, text.length - SNIPPET_TOKENS));
-    const inside = spans.filter(({ span: [first, last] }) => first >= start && last < start + SNIPPET_TOKENS);
-    const score: [number, number] = [new Set(inside.map(({ term }) => term)).size, inside.length];
+    const end = start + SNIPPET_TOKENS;
+    seen.clear();
+    let inside = 0;
+    for (let i = firstStartingAt(byStart, start); i < byStart.length; i++) {
+      const match = byStart[i];
+      if (!match || match.span[0] >= end) break;
+      if (match.span[1] >= end) continue;
+      inside += 1;
+      seen.add(match.term);
+    }
+    const score: [number, number] = [seen.size, inside];
     if (score[0] > bestScore[0] || (score[0] === bestScore[0] && score[1] > bestScore[1])) {
       bestScore = score;
       window = start;
@@ -157,4 +170,16 @@ function snippet(source: string, text: readonly Token[], terms: readonly QueryTe
   }
   out += source.slice(at, to);
   return to < source.length ? `${out}…` : out;
+}
+
+/** The index of the first match (sorted by start) that starts at or after `token`. */
+function firstStartingAt(byStart: readonly { span: Span }[], token: number): number {
+  let low = 0;
+  let high = byStart.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((byStart[middle]?.span[0] ?? Infinity) < token) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -7,10 +7,8 @@ import type { RosterService } from '../rosters/service';
 import { newRunbookUid, type RunbookLibrary } from '../runbooks/library';
 import type { Store } from '../store/open';
 import { writeTransaction } from '../store/transaction';
-import type { Settings } from './settings';
+import { DEMO_ROSTER, type Settings } from './settings';
 
-/** Set while the roster is the demo's, so clearing the demo removes it and never a roster of the user's own. */
-export const DEMO_ROSTER = 'demo.roster';
 
 /** What loading and clearing the demo works with: the demo's files, and the runbooks, drills and roster it fills. */
 export interface DemoWorkspace {

@@ -1,13 +1,15 @@
 import os from 'node:os';
 import type { ResponderIdentity } from '../../shared/sync';
 import { currentResponder } from '../core/request-context';
-import { DEFAULT_PROCEDURE_HEADINGS } from '../runbooks/format/structure';
+import { DEFAULT_PROCEDURE_HEADINGS } from '../runbooks/format/procedure-headings';
 import type { Store } from '../store/open';
 
 export const WORKSPACE_CREATED_AT = 'workspace.created_at';
 const AUTHOR = 'workspace.author';
 const PROCEDURE_HEADINGS = 'runbooks.procedure_headings';
 const TIME_ZONE = 'workspace.time_zone';
+/** Set while the roster is the demo's, so clearing the demo removes it and never a roster of the user's own. */
+export const DEMO_ROSTER = 'demo.roster';
 /** Set by a migration when derived runbook data must be rebuilt by the app. */
 export const RUNBOOKS_REINDEX = 'runbooks.reindex';
 /** Set by migration 010: stored runbooks without services or tags read them once from borrowed front matter keys. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch, operationNames, operations, type OperationName } from '../../../src/main/api';
+import { dispatch, operationNames, type OperationName } from '../../../src/main/api';
+import { operations } from '../../../src/main/op-table';
 import { fixedClock } from '../../../src/main/core/clock';
 import { openCore, type Core } from '../../../src/main/core/core';
 import { CoreKeeper } from '../../../src/main/core/keeper';
@@ -77,7 +78,7 @@ describe('every write operation announces its change', () => {
     const core = openCore({ dataDir, assetsDir: ASSETS_DIR, clock, create: 'always' });
     const backup = await createBackup(core.store, dataDir, clock.now());
     core.close();
-    const keeper = CoreKeeper.open({ dataDir, assetsDir: ASSETS_DIR, clock, demo: false, scheduler: false });
+    const keeper = await CoreKeeper.open({ dataDir, assetsDir: ASSETS_DIR, clock, demo: false, scheduler: false });
     try {
       const events: ChangeEvent[] = [];
       keeper.events.subscribe((event) => events.push(event));

@@ -18,8 +18,8 @@ const clock = fixedClock('2026-11-27T03:00:00Z');
 const open: CoreKeeper[] = [];
 afterEach(() => open.splice(0).forEach((keeper) => keeper.close()));
 
-const keeperFor = (dataDir: string) => {
-  const keeper = CoreKeeper.open({ dataDir, assetsDir: ASSETS_DIR, clock, demo: false, scheduler: false });
+const keeperFor = async (dataDir: string) => {
+  const keeper = await CoreKeeper.open({ dataDir, assetsDir: ASSETS_DIR, clock, demo: false, scheduler: false });
   open.push(keeper);
   return keeper;
 };
@@ -45,7 +45,7 @@ describe('CoreKeeper on a damaged store', () => {
   it('stays up in recovery mode: says what is damaged, lists the backups checked, and refuses everything else', async () => {
     const { dataDir, backup, store } = await folderWithBackup();
     damageStore(store, 'header');
-    const keeper = keeperFor(dataDir);
+    const keeper = await keeperFor(dataDir);
 
     expect(keeper.core).toBeUndefined();
     const state = await keeper.dispatch('recoveryState', {});
@@ -64,7 +64,7 @@ describe('CoreKeeper on a damaged store', () => {
     damageStore(store, 'header');
     fs.writeFileSync(`${store}-wal`, 'a journal that belongs to the damaged file');
     const damaged = fs.readFileSync(store);
-    const keeper = keeperFor(dataDir);
+    const keeper = await keeperFor(dataDir);
     const events: ChangeEvent[] = [];
     keeper.events.subscribe((event) => events.push(event));
 
@@ -84,7 +84,7 @@ describe('CoreKeeper on a damaged store', () => {
   it('restores a backup named as the list names it, when the data folder was given as a relative path', async () => {
     const { dataDir, store } = await folderWithBackup();
     damageStore(store, 'header');
-    const keeper = keeperFor(path.relative(process.cwd(), dataDir));
+    const keeper = await keeperFor(path.relative(process.cwd(), dataDir));
     const listed = (keeper.recoveryState() as Extract<RecoveryState, { damaged: true }>).backups[0]?.file ?? '';
     expect(await keeper.dispatch('restoreBackup', { file: listed })).toMatchObject({ ok: true });
     expect(await titles(keeper)).toEqual(['In the backup']);
@@ -95,7 +95,7 @@ describe('CoreKeeper on a damaged store', () => {
     damageStore(store, 'header');
     const elsewhere = path.join(tempDir(), 'holdfast.db');
     fs.copyFileSync(path.join(dataDir, 'backups', fs.readdirSync(path.join(dataDir, 'backups'))[0] ?? ''), elsewhere);
-    const keeper = keeperFor(dataDir);
+    const keeper = await keeperFor(dataDir);
 
     expect(await keeper.dispatch('restoreBackup', { file: elsewhere })).toMatchObject({
       ok: false,
@@ -109,7 +109,7 @@ describe('CoreKeeper on a damaged store', () => {
 describe('CoreKeeper on a sound store', () => {
   it('restores a backup while open: the replaced store is kept in the backups folder and the restored one is served', async () => {
     const { dataDir, backup } = await folderWithBackup();
-    const keeper = keeperFor(dataDir);
+    const keeper = await keeperFor(dataDir);
     expect(await titles(keeper)).toEqual(['After the backup', 'In the backup']);
 
     const result = await keeper.dispatch('restoreBackup', { file: backup });
@@ -132,7 +132,7 @@ describe('holdfast web on a damaged store', () => {
   it('serves recovery over HTTP, then the restored store', async () => {
     const { dataDir, backup, store } = await folderWithBackup();
     damageStore(store, 'header');
-    const keeper = keeperFor(dataDir);
+    const keeper = await keeperFor(dataDir);
     const rendererDir = tempDir();
     writeFiles(rendererDir, { 'index.html': '<!doctype html><title>Holdfast</title>' });
     const server = await startWebServer({ core: keeper, rendererDir, host: '127.0.0.1', port: 0 });

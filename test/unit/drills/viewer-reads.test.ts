@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch, operationNames, operations, type OperationName } from '../../../src/main/api';
+import { dispatch, operationNames, type OperationName } from '../../../src/main/api';
+import { operations } from '../../../src/main/op-table';
 import { mayCall } from '../../../src/main/operations/access';
 import { RESPONDER, VIEWER, type Session } from '../../../src/shared/access';
 import { op } from '../../fixtures/core';

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch, operationNames, operations } from '../../../src/main/api';
+import { dispatch, operationNames } from '../../../src/main/api';
+import { operations } from '../../../src/main/op-table';
 import { startWebServer, type WebServer } from '../../../src/main/server/listen';
 import { VIEWER } from '../../../src/shared/access';
 import type { DrillRun } from '../../../src/shared/drills';

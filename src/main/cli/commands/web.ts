@@ -32,7 +32,7 @@ export function register(program: Command, cli: Cli): void {
       ]);
       // A damaged store does not stop the console: it opens in recovery mode, offering the backups to restore.
       const isNew = !fs.existsSync(path.join(dataDir, DATABASE_FILE));
-      const keeper = CoreKeeper.open({
+      const keeper = await CoreKeeper.open({
         dataDir,
         assetsDir: cli.assetsDir,
         ...(testClock ? { clock: testClock } : {}),

@@ -8,19 +8,7 @@ import { proseSteps } from './prose-steps';
 import { readTimer } from '../../../shared/step-timer';
 import { looksLikeCommand, READ_AND_FOLLOW, READ_AND_FOLLOW_STEP_ID, stepLine } from '../../../shared/step-text';
 
-/** Headings that hold a procedure: their list items, or without a list their paragraphs, are steps. Configurable per workspace. */
-export const DEFAULT_PROCEDURE_HEADINGS = [
-  'Diagnosis',
-  'Mitigation',
-  'Steps',
-  'Procedure',
-  'Remediation',
-  'Rollback',
-  'Verification',
-  'Resolution',
-  'Recovery',
-  'Triage',
-];
+export { DEFAULT_PROCEDURE_HEADINGS } from './procedure-headings';
 
 export interface RunbookStructure {
   sections: RunbookSection[];
