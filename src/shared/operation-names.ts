@@ -175,6 +175,7 @@ export const OPERATION_SETS: Readonly<Record<OperationName, OpSetName>> = {
   attachRunbook: 'incidents',
   setStepState: 'incidents',
   changeStatus: 'incidents',
+  settleConcurrentChange: 'incidents',
   postStatusUpdate: 'incidents',
   draftStatusUpdate: 'incidents',
   markKey: 'incidents',
