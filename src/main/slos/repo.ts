@@ -3,7 +3,7 @@ import { ulid } from 'ulid';
 import type { OpenSloKind, SloDataImportResult } from '../../shared/slos';
 import { writeTransaction } from '../store/transaction';
 import type { SloDefinition } from './definition';
-import { packBuckets, unpackBuckets } from './bucket-pack';
+import { packBuckets, unpackBuckets } from '../store/bucket-pack';
 import { ceilHour, floorHour, hourRollups, HOUR, rollupBasis } from './rollup';
 import type { Bucket, JudgedSpan } from './series';
 import { MAX_BUCKET_MS } from './sli-points';

@@ -191,11 +191,16 @@ export function checkStore(file: string, nativeBinding?: string): CheckReport {
       );
     }
     const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
-    const problems = integrity.map((row) => row.integrity_check).filter((line) => line !== 'ok');
+    // A row may hold several lines, the first naming the database ("*** in database main ***").
+    const problems = integrity
+      .flatMap((row) => row.integrity_check.split('\n'))
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && line !== 'ok' && !/^\*\*\* in database \S+ \*\*\*$/.test(line));
     const keys = db.pragma('foreign_key_check') as unknown[];
     if (keys.length > 0) problems.push(`${keys.length} rows point at rows that do not exist`);
     if (problems.length === 0) return report('ok', [], `${file}: ok`);
-    return report('damaged', problems, `The data file ${file} is damaged: ${problems.join('; ')}.`);
+    const shown = problems.length > 3 ? [...problems.slice(0, 3), `${problems.length - 3} more problems`] : problems;
+    return report('damaged', problems, `The data file ${file} is damaged: ${shown.join('; ')}.`);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     if (isStoreDamage(error)) return report('damaged', [reason], `The data file ${file} is damaged: ${reason}.`);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { packBuckets, unpackBuckets } from '../../../src/main/slos/bucket-pack';
+import { packBuckets, unpackBuckets } from '../../../src/main/store/bucket-pack';
 import type { Bucket } from '../../../src/main/slos/series';
 
 const HOUR = 3_600_000;

@@ -1,9 +1,9 @@
-import { packBuckets } from '../../slos/bucket-pack';
+import { packBuckets } from '../bucket-pack';
 import type { Bucket } from '../../slos/series';
 import type { Migration } from './types';
 
 /**
- * SLI data packed by the hour (issue #18's import figure; src/main/slos/bucket-pack.ts):
+ * SLI data packed by the hour (issue #18's import figure; src/main/store/bucket-pack.ts):
  * `slo_bucket_hours` holds, per SLO and clock hour (UTC), the buckets that start
  * in that hour as one blob, with their count and how far the latest-ending one
  * reaches (`reach_ms`, so a read skips an hour whose buckets all end before the

@@ -1,4 +1,4 @@
-import type { Bucket } from './series';
+import type { Bucket } from '../slos/series';
 
 /**
  * SLI buckets as the store keeps them (table `slo_bucket_hours`, migration
