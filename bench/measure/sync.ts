@@ -34,7 +34,8 @@ export async function measureSync(core: Core, work: string, events: number): Pro
   const firstSyncMs = (await timed(() => must('syncInit', { remote }))).ms;
   const files = Number(execFileSync('git', ['-C', workspaceDir(core.options.dataDir), 'ls-files'], { encoding: 'utf8', maxBuffer: 1 << 28 }).split('\n').length - 1);
   const noopSyncMs = (await timed(() => must('sync', {}))).ms;
-  await removeWorkspace(workspaceDir(core.options.dataDir));
+  // Sync runs git's auto gc in the foreground (src/main/sync/git.ts), so nothing writes here once it has answered.
+  fs.rmSync(workspaceDir(core.options.dataDir), { recursive: true, force: true });
 
   const start = Date.parse('2026-11-27T03:00:00Z');
   const incident: IncidentFile = { uid: newUid(start), title: 'Checkout errors', severity: 'SEV2', services: ['checkout'], drill: false, started_at: new Date(start).toISOString(), detected_at: new Date(start).toISOString(), declared_at: new Date(start).toISOString(), time_zone: 'UTC' };
@@ -50,17 +51,6 @@ export async function measureSync(core: Core, work: string, events: number): Pro
     if (merged.events.length !== 2 * events) throw new Error(`merging two timelines of ${events} events gave ${merged.events.length}`);
   })).ms;
   return { firstSyncMs, noopSyncMs, mergeMs, files };
-}
-
-/**
- * Holdfast runs git's `gc --auto` in the foreground (src/main/sync/git.ts); a
- * gc still running from a git started outside Holdfast would keep writing into
- * `.git/objects`: wait for its lock, `.git/gc.pid`, before removing the folder.
- */
-async function removeWorkspace(dir: string): Promise<void> {
-  const lock = path.join(dir, '.git', 'gc.pid');
-  for (let waited = 0; fs.existsSync(lock) && waited < 120_000; waited += 250) await new Promise((resolve) => setTimeout(resolve, 250));
-  fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 250 });
 }
 
 export function syncFigures(figures: SyncFigures, runbooks: number, events: number): Figure[] {
